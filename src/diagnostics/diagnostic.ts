@@ -1,0 +1,55 @@
+// The one shape every error, warning and note takes, so render, lint and test report alike.
+// A diagnostic names where the problem is (file:line, the object, the field) and, when the
+// real Cartographer controller would have said something, what it would have said.
+
+export type Severity = 'error' | 'warning' | 'note';
+
+/** An object in the inputs, as a user would name it: `ClusterSupplyChain/supply-chain`. */
+export interface ObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable, documented identifier (kebab-case), e.g. `jsonpath-empty-result`. */
+  code: string;
+  /** One sentence for a person; no trailing period needed. */
+  message: string;
+  /** Where the problem is: the file, and the 1-based line/column when known. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** The object in that file the problem belongs to. */
+  object?: ObjectRef;
+  /** Path to the field inside that object, e.g. `spec.template.spec.containers[0].image`. */
+  path?: string;
+  /** The owner (Workload/Deliverable/Runnable) being rendered, when there is one. */
+  owner?: ObjectRef;
+  /** The blueprint resource being stamped, when there is one. */
+  resource?: string;
+  /** What the controller would report (condition message), verbatim, for fidelity. */
+  controllerMessage?: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** Thrown by pure stages when they cannot go on; carries the diagnostics that explain why. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[] | Diagnostic) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    super(list.map((d) => d.message).join('; '));
+    this.name = 'DiagnosticError';
+    this.diagnostics = list;
+  }
+}
+
+export function formatObjectRef(ref: ObjectRef): string {
+  return ref.namespace ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
