@@ -2,7 +2,7 @@
 // tables can be checked against the same expected strings.
 
 import { findResults, compile, GoOpaque, GoStruct } from '../../src/jsonpath/index.js';
-import type { GoValue } from '../../src/jsonpath/index.js';
+import type { FindOptions, GoValue } from '../../src/jsonpath/index.js';
 import { formatFloatV } from '../../src/jsonpath/kinds.js';
 import { formatNumber, quoteString } from '../../src/jsonpath/gojson.js';
 
@@ -28,8 +28,8 @@ function goText(v: GoValue): string {
 }
 
 /** client-go's Execute: every result list printed, values separated by spaces. */
-export function execute(template: string, data: GoValue, allowMissingKeys = false): string {
-  const results = findResults(compile(template), data, { allowMissingKeys });
+export function execute(template: string, data: GoValue, allowMissingKeys = false, options?: FindOptions): string {
+  const results = findResults(compile(template), data, { ...options, allowMissingKeys });
   let out = '';
   for (const list of results) {
     out += list.map((v) => (v !== null && typeof v === 'object' ? goMarshal(v) : goText(v))).join(' ');
@@ -38,9 +38,9 @@ export function execute(template: string, data: GoValue, allowMissingKeys = fals
 }
 
 /** The error message client-go would report, or 'nil'. */
-export function executeError(template: string, data: GoValue, allowMissingKeys = false): string {
+export function executeError(template: string, data: GoValue, allowMissingKeys = false, options?: FindOptions): string {
   try {
-    execute(template, data, allowMissingKeys);
+    execute(template, data, allowMissingKeys, options);
     return 'nil';
   } catch (e) {
     return (e as Error).message;
