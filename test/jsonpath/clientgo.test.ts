@@ -243,7 +243,7 @@ describe('TestNestedRanges', () => {
 });
 
 describe('TestFilterPartialMatchesSometimesMissingAnnotations', () => {
-  const data = {
+  const data: GoValue = {
     kind: 'List',
     items: [
       { kind: 'Pod', metadata: { name: 'pod1', annotations: { color: 'blue' } } },
@@ -285,7 +285,7 @@ describe('TestNegativeIndex', () => {
 
 describe('TestRunningPodsJSONPathOutput', () => {
   it('range over a filter without @', () => {
-    const data = {
+    const data: GoValue = {
       kind: 'List',
       items: [
         { kind: 'Pod', metadata: { name: 'pod1' }, status: { phase: 'Running' } },
