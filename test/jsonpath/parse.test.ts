@@ -97,6 +97,12 @@ describe('client-go name scanning', () => {
   it('unquotes Go escapes in string literals', () => {
     expect(parse('{"\\t\\u00e9\\x41\\101"}').root.nodes).toEqual([list(text('\té' + 'AA'))]);
   });
+  it('accepts what Cartographer wraps odd expressions into', () => {
+    // `$(^)$` becomes `{.^}`: a field named "^", not a parse error
+    expect(parse('{.^}').root.nodes).toEqual([list(field('^'))]);
+    // `$([0])$` becomes `{.[0]}`: an empty field name, then an index
+    expect(parse('{.[0]}').root.nodes).toEqual([list(field(''), array(p(0, true), p(1, true, true), p(0, false)))]);
+  });
   it('wraps a Cartographer expression as {.a.b}', () => {
     expect(parse('{.a.b}').root.nodes).toEqual([list(field('a'), field('b'))]);
   });
