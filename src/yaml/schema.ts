@@ -37,35 +37,48 @@ class ResolvesTo extends RegExp {
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
-/**
- * A scalar tag resolved by go-yaml's rules, both implicitly (plain scalars) and when written
- * explicitly (`!!int "12"`), where go-yaml accepts an int for !!float and rejects a mismatch.
- */
-function goYamlTag(name: ResolvedTag, identify: (v: unknown) => boolean): ScalarTag {
+/** The tag the yaml package picks for an untagged plain scalar that go-yaml resolves to `name`. */
+function implicitTag(name: ResolvedTag, identify: (v: unknown) => boolean): ScalarTag {
   return {
     tag: TAG_PREFIX + name,
     default: true,
     identify,
     test: new ResolvesTo(name),
+    resolve: (text: string): unknown => resolveCached(text).value,
+  };
+}
+
+/**
+ * The same tag written explicitly (`!!int "12"`): go-yaml resolves the text, quoted or not, and
+ * accepts it when it resolves to that tag — or to an int for !!float — and fails otherwise.
+ */
+function explicitTag(name: ResolvedTag): ScalarTag {
+  return {
+    tag: TAG_PREFIX + name,
     resolve(text: string, onError: (message: string) => void): unknown {
-      const r = resolveCached(text);
+      const r = resolvePlainScalar(text, 'kubernetes');
       if (r.tag === name) return r.value;
       if (name === 'float' && r.tag === 'int') return Number(r.value);
-      onError(`cannot decode !!${r.tag} \`${text}\` as a !!${name}`);
+      // go-yaml only tries timestamps for untagged scalars, so such text counts as a string here.
+      onError(`cannot decode !!${r.tag === 'timestamp' ? 'str' : r.tag} \`${text}\` as a !!${name}`);
       return text;
     },
   };
 }
 
-const nullTag = goYamlTag('null', (v) => v === null || v === undefined);
-const boolTag = goYamlTag('bool', (v) => typeof v === 'boolean');
-const intTag = goYamlTag('int', (v) => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)));
-const floatTag = goYamlTag('float', (v) => typeof v === 'number');
+const isInteger = (v: unknown): boolean => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+const implicitTags: ScalarTag[] = [
+  implicitTag('null', (v) => v === null || v === undefined),
+  implicitTag('bool', (v) => typeof v === 'boolean'),
+  implicitTag('int', isInteger),
+  implicitTag('float', (v) => typeof v === 'number'),
+];
+const explicitTags: ScalarTag[] = [explicitTag('null'), explicitTag('bool'), explicitTag('int'), explicitTag('float')];
 
 /** go-yaml v2 / sigs.k8s.io/yaml-compatible parse options for the `yaml` package. */
 export const kubeYamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'failsafe', // maps, sequences and strings; the scalar tags below do the rest
-  customTags: [nullTag, boolTag, intTag, floatTag],
+  customTags: [...implicitTags, ...explicitTags],
   merge: true,
   uniqueKeys: false,
 };

@@ -3,11 +3,14 @@
 // the file byte for byte.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { emitYamlStream, kubeYamlOptions } from '../../src/yaml/index.js';
 
-const VECTORS = '/work/shared/ytt-vectors/cases';
+// shared/ sits beside the repository checkout; CARTO_YTT_VECTORS overrides the location.
+const VECTORS =
+  process.env['CARTO_YTT_VECTORS'] ?? fileURLToPath(new URL('../../../shared/ytt-vectors/cases', import.meta.url));
 
 function expectedFiles(): string[] {
   if (!existsSync(VECTORS)) return [];
@@ -16,7 +19,7 @@ function expectedFiles(): string[] {
     .sort();
 }
 
-export function parseStream(text: string): unknown[] {
+function parseStream(text: string): unknown[] {
   return parseAllDocuments(text, kubeYamlOptions).map((doc) => {
     if (doc.errors.length > 0) throw doc.errors[0];
     return doc.toJS({ mapAsMap: true, maxAliasCount: -1 });
