@@ -411,8 +411,8 @@ class Emitter {
 
   /**
    * The character loop shared by plain and single-quoted scalars (go-yaml's write_plain_scalar
-   * and write_single_quoted_scalar): folds at a single space once past the width, writes breaks
-   * (a \n gets an extra blank line), re-indents after breaks, and doubles quotes when quoted.
+   * and write_single_quoted_scalar): folds at a single space once past the width, copies line
+   * separators and re-indents after them, and doubles quotes when quoted.
    * `quoted` is true for single-quoted with breaks allowed, null for single-quoted in a simple
    * key (no folding), false for plain.
    */
@@ -453,13 +453,11 @@ class Emitter {
         }
       }
       if (isBreak(cp)) {
-        this.out += s.slice(segment, i);
-        if (!breaks && cp === 0x0a) this.putBreak();
-        if (cp === 0x0a) this.putBreak();
-        else {
-          this.out += s[i];
-          this.column = 0;
-        }
+        // Only U+2028/U+2029 get here: a string with \n is requested as a literal (or falls back
+        // to double quotes), and CR/NEL are special characters that rule out single quotes.
+        // go-yaml copies the character and resets the column; the next character re-indents.
+        this.out += s.slice(segment, i + 1);
+        this.column = 0;
         segment = i + 1;
         this.indention = true;
         breaks = true;
