@@ -23,24 +23,32 @@ export let scalarCodePoints = 0;
 /** UTF-8 bytes of the last analysed string. */
 export let scalarUtf8Bytes = 0;
 
-// Per-ASCII-character classes.
-const ORDINARY = 0; // nothing to note anywhere in the string
-const FIRST_INDICATOR = 1; // an indicator when it starts the string: # , [ ] { } & * ! | > ' " % @ `
-const COLON_LIKE = 2; // ? : - (indicators at the start when followed by a blank; ':' anywhere)
-const HASH = 3;
-const SPACE = 4;
-const NEWLINE = 5;
-const CONTROL = 6; // not printable: C0 controls (tab and CR included) and DEL
+// What an ASCII character means anywhere in the string (block context). The first character is
+// checked separately against the indicator set, so '-', '?', ',', '[' ... are ordinary here.
+const ORDINARY = 0;
+const COLON = 1; // an indicator when followed by a blank or the end
+const HASH = 2; // a comment start when preceded by a blank or a break
+const SPACE = 3;
+const NEWLINE = 4;
+const CARRIAGE_RETURN = 5; // a line break, and not printable
+const CONTROL = 6; // not printable: other C0 controls (tab included) and DEL
+const DQ_ESCAPED = 7; // '"' and '\': ordinary here, escaped inside double quotes
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 32; c++) ASCII_CLASS[c] = CONTROL;
 ASCII_CLASS[127] = CONTROL;
 ASCII_CLASS[10] = NEWLINE;
+ASCII_CLASS[13] = CARRIAGE_RETURN;
 ASCII_CLASS[32] = SPACE;
-for (const ch of ',[]{}&*!|>\'"%@`') ASCII_CLASS[ch.charCodeAt(0)] = FIRST_INDICATOR;
+ASCII_CLASS[58] = COLON;
 ASCII_CLASS[35] = HASH;
-ASCII_CLASS[63] = COLON_LIKE; // ?
-ASCII_CLASS[58] = COLON_LIKE; // :
-ASCII_CLASS[45] = COLON_LIKE; // -
+ASCII_CLASS[34] = DQ_ESCAPED;
+ASCII_CLASS[92] = DQ_ESCAPED;
+
+// Indicators as the first character: always, or only when followed by a blank or the end.
+const FIRST_ALWAYS = new Uint8Array(128);
+for (const ch of '#,[]{}&*!|>\'"%@`') FIRST_ALWAYS[ch.charCodeAt(0)] = 1;
+const FIRST_BEFORE_BLANK = new Uint8Array(128);
+for (const ch of '?:-') FIRST_BEFORE_BLANK[ch.charCodeAt(0)] = 1;
 
 /** go-yaml's is_printable, on code points (\n counts as printable, tab and CR do not). */
 export function isPrintable(cp: number): boolean {
@@ -87,57 +95,73 @@ export function analyzeScalar(s: string): number {
   if (n >= 3 && (c0 === 45 || c0 === 46) && s.charCodeAt(1) === c0 && s.charCodeAt(2) === c0) {
     blockIndicators = true; // "---" or "..." prefix
   }
+  if (c0 < 128 && (FIRST_ALWAYS[c0] === 1 || (FIRST_BEFORE_BLANK[c0] === 1 && (n === 1 || isBlankAt(s, 1))))) {
+    blockIndicators = true;
+  }
   const leadingSpace = c0 === 32;
   const last = s.charCodeAt(n - 1);
   const trailingSpace = last === 32;
 
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) {
-      const cls = ASCII_CLASS[c]!;
-      if (cls === ORDINARY) {
-        previousSpace = false;
-        previousBreak = false;
-        precededByWhitespace = false;
-        continue;
+  let i = 0;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    if (c < 128 && ASCII_CLASS[c] === ORDINARY) {
+      // A run of ordinary characters only clears the "previous" flags.
+      while (++i < n) {
+        c = s.charCodeAt(i);
+        if (c >= 128 || ASCII_CLASS[c] !== ORDINARY) break;
       }
-      switch (cls) {
-        case FIRST_INDICATOR:
-          if (i === 0) blockIndicators = true;
-          break;
-        case COLON_LIKE:
-          if (i === 0) {
-            if (i + 1 >= n || isBlankAt(s, i + 1)) blockIndicators = true;
-          } else if (c === 58 && (i + 1 >= n || isBlankAt(s, i + 1))) {
-            blockIndicators = true;
-          }
+      previousSpace = false;
+      previousBreak = false;
+      precededByWhitespace = false;
+      if (i >= n) break;
+    }
+    if (c < 128) {
+      switch (ASCII_CLASS[c]) {
+        case COLON:
+          if (i + 1 >= n || isBlankAt(s, i + 1)) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
           break;
         case HASH:
-          if (i === 0 || precededByWhitespace) blockIndicators = true;
+          if (precededByWhitespace) blockIndicators = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
+          break;
+        case SPACE:
+          if (previousBreak) breakSpace = true;
+          previousSpace = true;
+          previousBreak = false;
+          precededByWhitespace = true;
+          break;
+        case NEWLINE:
+        case CARRIAGE_RETURN:
+          lineBreaks = true;
+          if (c === 13) {
+            special = true;
+            care = true;
+          }
+          if (previousSpace) spaceBreak = true;
+          previousSpace = false;
+          previousBreak = true;
+          precededByWhitespace = true;
           break;
         case CONTROL:
           special = true;
           care = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = c === 9 || c === 0; // tab and NUL count as blanks for '#'
           break;
+        default: // DQ_ESCAPED
+          dqEscape = true;
+          previousSpace = false;
+          previousBreak = false;
+          precededByWhitespace = false;
       }
-      if (cls === SPACE) {
-        if (previousBreak) breakSpace = true;
-        previousSpace = true;
-        previousBreak = false;
-        precededByWhitespace = true;
-      } else if (cls === NEWLINE || c === 13) {
-        lineBreaks = true;
-        if (c === 13) care = true;
-        if (previousSpace) spaceBreak = true;
-        previousSpace = false;
-        previousBreak = true;
-        precededByWhitespace = true;
-      } else {
-        previousSpace = false;
-        previousBreak = false;
-        precededByWhitespace = c === 9 || c === 0;
-      }
-      if (c === 34 || c === 92) dqEscape = true;
+      i++;
       continue;
     }
 
@@ -151,6 +175,7 @@ export function analyzeScalar(s: string): number {
         surrogatePairs++;
       }
     }
+    i++;
     if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate becomes U+FFFD in UTF-8 output
     // UTF-8 bytes beyond one per UTF-16 unit: 2-byte and 3-byte characters add 1 and 2; a
     // surrogate pair (4 bytes, 2 units) adds 2.
