@@ -1,6 +1,6 @@
 // Finds the line and column of a field inside a loaded object. Only error paths need this, so
 // the text is parsed again on demand (and cached per text) instead of keeping every AST alive.
-import { LineCounter, parseAllDocuments, isCollection, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, isCollection, isMap, isScalar, type Document, type Node } from 'yaml';
 import { kubeYamlOptions } from '../yaml/index.js';
 import type { SourceDocument } from './documents.js';
 
@@ -19,30 +19,34 @@ const cache = new Map<string, Parsed>();
 const CACHE_SIZE = 8;
 
 /**
- * The position of `path` (keys and indexes, relative to the object) in the document's source.
+ * The position of `path` (keys and indexes, relative to the object) in the document's source:
+ * of the field's value, or of its key with `{ key: true }` (better for "unknown field").
  * When the exact field does not exist (e.g. a value the controller would default), the nearest
  * existing ancestor is returned.
  */
-export function locate(doc: SourceDocument, path: readonly (string | number)[]): Position {
+export function locate(doc: SourceDocument, path: readonly (string | number)[], options: { key?: boolean } = {}): Position {
   const parsed = parse(doc.origin.text);
   const yamlDoc = parsed.docs[doc.origin.docIndex];
   if (!yamlDoc) return { line: doc.line, column: 1 };
   const full = [...doc.origin.basePath, ...path];
   let node: unknown = yamlDoc.contents;
   let best: Node | null = (yamlDoc.contents as Node | null) ?? null;
-  for (const key of full) {
+  for (let i = 0; i < full.length; i++) {
+    const key = full[i] as string | number;
     if (!isCollection(node)) break;
+    const pair = isMap(node) ? node.items.find((item) => isScalarWithValue(item.key, key)) : undefined;
     const next = node.get(key, true) as unknown;
-    if (next === undefined || next === null) {
-      // A scalar key whose value is null still has a key node worth pointing at.
-      const pair = (node.items as Array<{ key?: unknown; value?: unknown }>).find(
-        (item) => isScalarWithValue(item.key, key),
-      );
-      if (pair && isNode(pair.key)) best = pair.key;
+    const last = i === full.length - 1;
+    // Point at the key when it was asked for, or when its value is empty or cannot hold the
+    // rest of the path (the missing part would go under that key).
+    const keyInstead = last ? options.key === true || isEmpty(next) : !isCollection(next);
+    if (pair && isNode(pair.key) && keyInstead) {
+      best = pair.key;
       break;
     }
+    if (!isNode(next)) break;
     node = next;
-    if (isNode(next)) best = next;
+    best = next;
   }
   const offset = best?.range?.[0];
   if (offset === undefined) return { line: doc.line, column: 1 };
@@ -64,6 +68,10 @@ function parse(text: string): Parsed {
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function isEmpty(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null && !node.source);
 }
 
 function isScalarWithValue(node: unknown, key: string | number): boolean {

@@ -49,7 +49,7 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
   const diagnostics: Diagnostic[] = [];
   for (const doc of documents) {
     const report = (path: (string | number)[], message: string, hint?: string) => {
-      const pos = locate(doc, path);
+      const pos = locate(doc, path, { key: true });
       diagnostics.push({ severity: 'error', code: 'invalid-outputs-file', message, file: doc.file, line: pos.line, column: pos.column, ...(hint ? { hint } : {}) });
     };
     for (const key of Object.keys(doc.value)) {
