@@ -123,6 +123,15 @@ function ownerStatus(refName: 'supplyChainRef' | 'deliveryRef'): GoType {
   ]);
 }
 
+const serviceClaim = t.struct('WorkloadServiceClaim', [
+  field('name', str, { goName: 'Name' }),
+  field('ref', t.ptr(t.struct('WorkloadServiceClaimReference', [
+    field('apiVersion', str, { goName: 'APIVersion' }),
+    field('kind', str, { goName: 'Kind' }),
+    field('name', str, { goName: 'Name' }),
+  ])), { omitEmpty: true, goName: 'Ref' }),
+]);
+
 const typeMeta = [optStr('kind', 'Kind'), optStr('apiVersion', 'APIVersion')];
 
 /** Workload as of Cartographer v0.8 (HEAD). */
@@ -139,14 +148,7 @@ export const workloadType = t.struct('Workload', [
     ptrStr('image', 'Image'),
     field('resources', t.ptr(resourceRequirements), { omitEmpty: true, goName: 'Resources' }),
     optStr('serviceAccountName', 'ServiceAccountName'),
-    field('serviceClaims', t.slice(t.struct('WorkloadServiceClaim', [
-      field('name', str, { goName: 'Name' }),
-      field('ref', t.ptr(t.struct('WorkloadServiceClaimReference', [
-        field('apiVersion', str, { goName: 'APIVersion' }),
-        field('kind', str, { goName: 'Kind' }),
-        field('name', str, { goName: 'Name' }),
-      ])), { omitEmpty: true, goName: 'Ref' }),
-    ])), { omitEmpty: true, goName: 'ServiceClaims' }),
+    field('serviceClaims', t.slice(serviceClaim), { omitEmpty: true, goName: 'ServiceClaims' }),
   ]), { goName: 'Spec' }),
   field('status', ownerStatus('supplyChainRef'), { omitEmpty: true, goName: 'Status' }),
 ]);
@@ -159,14 +161,7 @@ export const workloadTypeV006 = t.struct('Workload', [
     field('params', t.slice(ownerParam), { omitEmpty: true, goName: 'Params' }),
     field('source', t.ptr(source(false)), { omitEmpty: true, goName: 'Source' }),
     ptrStr('image', 'Image'),
-    field('serviceClaims', t.slice(t.struct('WorkloadServiceClaim', [
-      field('name', str, { goName: 'Name' }),
-      field('ref', t.ptr(t.struct('WorkloadServiceClaimReference', [
-        field('apiVersion', str, { goName: 'APIVersion' }),
-        field('kind', str, { goName: 'Kind' }),
-        field('name', str, { goName: 'Name' }),
-      ])), { omitEmpty: true, goName: 'Ref' }),
-    ])), { omitEmpty: true, goName: 'ServiceClaims' }),
+    field('serviceClaims', t.slice(serviceClaim), { omitEmpty: true, goName: 'ServiceClaims' }),
     field('env', t.slice(envVar), { omitEmpty: true, goName: 'Env' }),
     field('resources', t.ptr(resourceRequirements), { omitEmpty: true, goName: 'Resources' }),
   ]), { goName: 'Spec' }),
