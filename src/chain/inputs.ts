@@ -23,7 +23,7 @@ export interface AbsentInput {
   type: 'source' | 'image' | 'config' | 'deployment';
   name: string;
   resource: string;
-  reason: 'failed' | 'no-output' | 'unknown-resource' | 'later-resource';
+  reason: 'failed' | 'no-output' | 'not-ready' | 'unknown-resource' | 'later-resource';
 }
 
 export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: OutputMap): ResourceInputs {
@@ -41,6 +41,7 @@ export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: 
     if (at >= here) return absent('later-resource');
     const output = outputs.get(ref.resource);
     if (!output) return absent('failed');
+    if (output.waiting !== undefined) return absent('not-ready');
     const value = output[key];
     return value === undefined || value === null ? absent('no-output') : value;
   };

@@ -6,6 +6,8 @@ export interface ResourceOutput {
   source?: { url: JSONValue; revision: JSONValue };
   image?: JSONValue;
   config?: JSONValue;
+  /** Stamped but not ready (a deployment whose condition is not met): no output yet. */
+  waiting?: string;
 }
 
 /** Resource name → its output; `null` when the resource failed (it is recorded all the same). */

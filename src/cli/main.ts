@@ -17,7 +17,7 @@ function program(): Command {
 
   cmd
     .command('render')
-    .description('print the objects Cartographer would stamp for every Workload and Deliverable in the inputs')
+    .description('print the objects Cartographer would stamp for every Workload, Deliverable and Runnable in the inputs')
     .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
     .option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)', collect, [])
     .option('-R, --recursive', 'read directories recursively')
@@ -28,6 +28,7 @@ function program(): Command {
     .option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)', collect, [])
     .option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)', collect, [])
     .option('--strict', 'fail instead of using a mocked output')
+    .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
     .addOption(new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']))
     .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
     .option('--no-owner-references', 'never emit ownerReferences')

@@ -49,6 +49,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
     ...(observed ? { observed: observed.documents } : {}),
     strict: options['strict'] === true,
     ownerReferences: options['ownerReferences'] !== false,
+    expandRunnables: options['expandRunnables'] === true,
   });
   diagnostics.push(...result.diagnostics);
   process.stderr.write(formatDiagnostics(diagnostics, style));

@@ -1,11 +1,13 @@
 // `--output-dir DIR`: one file per stamped object, DIR/<namespace>/<owner kind>-<owner name>/
-// <resource>.yaml. Every file is written to a temporary name and renamed into place, and
-// nothing is written unless rendering succeeded (the caller renders first, then writes).
+// <resource>.yaml (what a stamped Runnable stamps: <resource>-run.yaml; a Runnable from the
+// inputs: runnable-<name>/<run template>.yaml). Every file is written to a temporary name and
+// renamed into place, and nothing is written unless rendering succeeded (the caller renders
+// first, then writes).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitYaml } from '../yaml/index.js';
 import type { StampedObject } from '../render/index.js';
-import { sourceOf } from './source-comment.js';
+import { placeOf, sourceOf } from './source-comment.js';
 
 export interface PlannedFile {
   /** Relative to the output directory. */
@@ -17,10 +19,10 @@ export interface PlannedFile {
 export function planDirectory(objects: readonly StampedObject[]): PlannedFile[] {
   const used = new Set<string>();
   return objects.map((stamped) => {
-    const { owner, resource } = stamped;
-    const dir = join(safeName(owner.namespace), `${owner.kind.toLowerCase()}-${safeName(owner.name)}`);
-    let base = safeName(resource.name);
-    for (let n = 2; used.has(join(dir, base)); n++) base = `${safeName(resource.name)}-${n}`;
+    const place = placeOf(stamped);
+    const dir = join(safeName(place.namespace), safeName(place.owner));
+    let base = safeName(place.base);
+    for (let n = 2; used.has(join(dir, base)); n++) base = `${safeName(place.base)}-${n}`;
     used.add(join(dir, base));
     const text = `# Source: ${sourceOf(stamped)}\n${emitYaml(stamped.object, { lineWidth: 0 })}`;
     return { path: join(dir, `${base}.yaml`), text };

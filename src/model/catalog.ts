@@ -4,9 +4,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { readBlueprint } from './blueprint.js';
 import { own } from '../util/objects.js';
-import { readOwner } from './owner.js';
+import { readOwner, readRunnable } from './owner.js';
 import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
-import { templateKey, type Blueprint, type Catalog, type Owner, type RunTemplate, type Template } from './types.js';
+import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
 
 export interface CatalogOptions {
   /** Namespace for owners whose file has none (kubectl's current namespace). */
@@ -21,7 +21,7 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
   const runTemplates = new Map<string, RunTemplate>();
   const blueprints: Blueprint[] = [];
   const owners: Owner[] = [];
-  const runnables: SourceDocument[] = [];
+  const runnables: Runnable[] = [];
   const others: SourceDocument[] = [];
   const seen = new Map<string, SourceDocument>();
   const defaultNamespace = options.defaultNamespace ?? 'default';
@@ -75,12 +75,12 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
     } else if (kind === 'ClusterRunTemplate') {
       runTemplates.set(name, readRunTemplate(doc, name, diagnostics));
     } else if (kind === 'Runnable') {
-      runnables.push(doc);
+      runnables.push(readRunnable(doc, name, defaultNamespace, diagnostics));
     } else {
       others.push(doc);
     }
   }
-  return { catalog: { templates, blueprints, owners, runTemplates, runnables, others }, diagnostics };
+  return { catalog: { templates, blueprints, owners, runTemplates, runnables, others, documents }, diagnostics };
 }
 
 function namespaceOf(metadata: unknown): string | undefined {

@@ -182,3 +182,30 @@ export const deliverableType = t.struct('Deliverable', [
   ]), { goName: 'Spec' }),
   field('status', ownerStatus('deliveryRef'), { omitEmpty: true, goName: 'Status' }),
 ]);
+
+/** Runnable (Cartographer v0.8): inputs are opaque JSON, like params. */
+export const runnableType = t.struct('Runnable', [
+  ...typeMeta,
+  field('metadata', objectMeta, { goName: 'ObjectMeta' }),
+  field('spec', t.struct('RunnableSpec', [
+    field('runTemplateRef', t.struct('TemplateReference', [
+      optStr('kind', 'Kind'),
+      field('name', str, { goName: 'Name' }),
+    ]), { goName: 'RunTemplateRef' }),
+    field('selector', t.ptr(t.struct('ResourceSelector', [
+      field('resource', t.struct('ResourceType', [optStr('apiVersion', 'APIVersion'), optStr('kind', 'Kind')]), { goName: 'Resource' }),
+      field('matchingLabels', t.map(str), { goName: 'MatchingLabels' }),
+    ])), { omitEmpty: true, goName: 'Selector' }),
+    field('inputs', t.map(t.json()), { omitEmpty: true, goName: 'Inputs' }),
+    optStr('serviceAccountName', 'ServiceAccountName'),
+    field('retentionPolicy', t.struct('RetentionPolicy', [
+      field('maxFailedRuns', t.int(), { goName: 'MaxFailedRuns' }),
+      field('maxSuccessfulRuns', t.int(), { goName: 'MaxSuccessfulRuns' }),
+    ]), { omitEmpty: true, goName: 'RetentionPolicy' }),
+  ]), { goName: 'Spec' }),
+  field('status', t.struct('RunnableStatus', [
+    field('observedGeneration', t.int(), { omitEmpty: true, goName: 'ObservedGeneration' }),
+    field('conditions', t.slice(condition), { omitEmpty: true, goName: 'Conditions' }),
+    field('outputs', t.map(t.json()), { omitEmpty: true, goName: 'Outputs' }),
+  ]), { omitEmpty: true, goName: 'Status' }),
+]);

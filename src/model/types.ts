@@ -122,6 +122,26 @@ export interface Owner {
   readonly object: JSONObject;
 }
 
+/** A Runnable: from the inputs, or stamped by a supply chain (then `stampedBy` says where). */
+export interface Runnable {
+  readonly kind: 'Runnable';
+  readonly apiVersion: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly uid?: string;
+  /** Where to point diagnostics: the Runnable's file, or the template that stamped it. */
+  readonly doc: SourceDocument;
+  readonly object: JSONObject;
+  readonly runTemplateName: string;
+  readonly selector?: {
+    readonly apiVersion: string;
+    readonly kind: string;
+    readonly matchingLabels: Readonly<Record<string, string>>;
+  };
+  readonly stampedBy?: { readonly owner: Owner; readonly resource: string };
+}
+
 export interface RunTemplate {
   readonly name: string;
   readonly doc: SourceDocument;
@@ -136,7 +156,9 @@ export interface Catalog {
   readonly blueprints: readonly Blueprint[];
   readonly owners: readonly Owner[];
   readonly runTemplates: ReadonlyMap<string, RunTemplate>;
-  readonly runnables: readonly SourceDocument[];
+  readonly runnables: readonly Runnable[];
+  /** Every loaded object, in input order (Runnable selectors choose among them). */
+  readonly documents: readonly SourceDocument[];
   /** Objects of kinds carto does not render from (Runnable selectors may match them). */
   readonly others: readonly SourceDocument[];
 }

@@ -6,7 +6,8 @@ import type { SourceDocument } from '../load/index.js';
 import type { JSONObject } from '../model/index.js';
 import { isObject, own } from '../util/objects.js';
 
-export function findObserved(stamped: JSONObject, observed: readonly SourceDocument[]): SourceDocument | undefined {
+/** `prefer`: among several objects stamped with generateName, the newest one it accepts wins. */
+export function findObserved(stamped: JSONObject, observed: readonly SourceDocument[], prefer?: (doc: SourceDocument) => boolean): SourceDocument | undefined {
   const kind = own(stamped, 'kind');
   const group = groupOf(own(stamped, 'apiVersion'));
   const meta = isObject(own(stamped, 'metadata')) ? (own(stamped, 'metadata') as JSONObject) : {};
@@ -29,7 +30,8 @@ export function findObserved(stamped: JSONObject, observed: readonly SourceDocum
     const docLabels = own(own(doc.value, 'metadata') as JSONObject, 'labels');
     return isObject(docLabels) && identifying.every((k) => own(docLabels, k) === labels[k]);
   });
-  return matching.sort((a, b) => created(b).localeCompare(created(a)))[0];
+  const newestFirst = matching.sort((a, b) => created(b).localeCompare(created(a)));
+  return (prefer ? newestFirst.find(prefer) : undefined) ?? newestFirst[0];
 }
 
 function groupOf(apiVersion: unknown): string {

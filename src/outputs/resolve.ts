@@ -2,13 +2,13 @@
 // supplied > read from the stamped object > read from an observed live object > mock.
 // Reading uses the template's path exactly as the controller would read the live object.
 import type { ResourceOutput } from '../chain/index.js';
-import { evaluateJsonPath } from '../eval/index.js';
-import type { GoValue, JSONValue } from '../jsonpath/index.js';
+import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
-import type { Format, JSONObject, Owner, Template } from '../model/index.js';
+import type { Format, JSONObject, Template } from '../model/index.js';
 import { outputFieldsOf, type OutputField } from './fields.js';
 import { mockOutput } from './mock.js';
 import { findObserved } from './observed.js';
+import { readPath } from './read.js';
 import type { SuppliedOutputs } from './supplied.js';
 
 export type Provenance = 'supplied' | 'stamped' | 'observed' | 'mock';
@@ -30,13 +30,18 @@ export interface OutputSources {
   observed?: readonly SourceDocument[];
 }
 
+/**
+ * `computedStatus`: status the stamped object would get from another carto-rendered controller
+ * (a Runnable's `status.outputs`, computed with --expand-runnables); read before observed objects.
+ */
 export function resolveOutputs(
   template: Template,
   stamped: JSONObject,
-  owner: Owner,
+  owner: { namespace: string; name: string },
   resource: string,
   sources: OutputSources,
   semantics: Format,
+  computedStatus?: { status: JSONObject; origin: string },
 ): { output: ResourceOutput; values: OutputValue[] } {
   const values: OutputValue[] = [];
   let observed: SourceDocument | null | undefined; // looked up once, on first need
@@ -47,18 +52,19 @@ export function resolveOutputs(
       continue;
     }
     if (path) {
-      const own = evaluateJsonPath(path, stamped as GoValue, semantics);
-      if (own.ok) {
-        values.push({ resource, field, value: own.value, provenance: 'stamped', path });
-        continue;
-      }
       if (observed === undefined) observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
-      if (observed) {
-        const live = evaluateJsonPath(path, observed.value as GoValue, semantics);
-        if (live.ok) {
-          values.push({ resource, field, value: live.value, provenance: 'observed', path, origin: `${observed.file}:${observed.line}` });
-          continue;
-        }
+      const read = readPath(path, computedStatus ? { ...stamped, status: computedStatus.status } : stamped, observed ?? undefined, semantics);
+      if (read.found) {
+        const fromComputed = read.from === 'stamped' && computedStatus !== undefined && !readPath(path, stamped, undefined, semantics).found;
+        values.push({
+          resource,
+          field,
+          value: read.value,
+          provenance: read.from,
+          path,
+          ...(fromComputed ? { origin: computedStatus.origin } : read.origin ? { origin: read.origin } : {}),
+        });
+        continue;
       }
     }
     values.push({ resource, field, value: mockOutput(owner, resource, field), provenance: 'mock', ...(path ? { path } : {}) });

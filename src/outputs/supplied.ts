@@ -4,7 +4,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { locate, type SourceDocument } from '../load/index.js';
-import type { Owner } from '../model/index.js';
 import { isObject } from '../util/objects.js';
 import { OUTPUT_FIELDS, type OutputField } from './fields.js';
 
@@ -23,7 +22,7 @@ export class SuppliedOutputs {
     this.entries.set(key, entry);
   }
 
-  lookup(owner: Owner, resource: string, field: OutputField): SuppliedValue | undefined {
+  lookup(owner: { namespace: string; name: string }, resource: string, field: OutputField): SuppliedValue | undefined {
     for (const key of [`${owner.namespace}/${owner.name}/${resource}`, `${owner.name}/${resource}`, resource]) {
       const value = this.entries.get(key)?.[field];
       if (value) return value;

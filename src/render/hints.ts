@@ -81,6 +81,8 @@ function describeAbsent(absent: ResourceInputs['absent'][number]): string {
       return `input ${absent.name} comes from resource ${absent.resource}, which comes later in the list; resources only see outputs of resources before them`;
     case 'unknown-resource':
       return `input ${absent.name} names resource ${absent.resource}, which is not in the blueprint`;
+    case 'not-ready':
+      return `input ${absent.name} comes from resource ${absent.resource}, whose deployment is not ready yet (see the warning above)`;
     case 'no-output':
       return `resource ${absent.resource} produced no ${absent.type} output (an image or config output of null counts as none)`;
   }

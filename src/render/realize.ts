@@ -7,7 +7,7 @@ import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, t
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { deploymentReadiness, findObserved, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, optionLabel, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
@@ -17,12 +17,16 @@ import { mergeParams } from '../stamp/params.js';
 import { diagnostic, ownerRef, type Where } from './diagnose.js';
 import { stampHint } from './hints.js';
 import type { OwnerReport, ResourceReport, StampedObject } from './report.js';
+import { realizeRunnable } from './runnable.js';
+import { readRunnable } from '../model/owner.js';
 import { typedOwner } from './typed-owner.js';
 
 export interface RealizeOptions {
   outputs: OutputSources;
   /** Emit the controller's ownerReference when the owner has a uid. */
   ownerReferences: boolean;
+  /** Also render what each Runnable the blueprint stamps would stamp. */
+  expandRunnables: boolean;
 }
 
 export interface Realized {
@@ -34,7 +38,7 @@ export interface Realized {
 export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, options: RealizeOptions): Realized {
   const diagnostics: Diagnostic[] = [];
   const objects: StampedObject[] = [];
-  const report: OwnerReport = { owner, semantics, resources: [] };
+  const report: OwnerReport = { owner, semantics, resources: [], runnables: [] };
   const done = (): Realized => ({ report, objects, diagnostics });
   const who = ownerRef(owner);
 
@@ -186,24 +190,96 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     }
     const object = finished.object;
     entry.object = object;
-    objects.push({ object, owner, blueprint, resource, template });
+    objects.push({ via: 'blueprint', object, owner, blueprint, resource, template });
     const meta = object['metadata'] as JSONObject;
     if (!meta['name'] && !meta['generateName']) {
       diagnostics.push(diagnostic('warning', 'no-name', `the object stamped for resource ${resource.name} has neither metadata.name nor metadata.generateName; the API server will reject it`, tplWhere(['spec', 'template', 'metadata']), { owner: who, resource: resource.name }));
     }
 
-    // 4. Outputs.
+    // 4. A stamped Runnable: render what it would stamp, and let its outputs be its status.
+    let computedStatus: { status: JSONObject; origin: string } | undefined;
+    if (options.expandRunnables && isRunnable(object)) {
+      const meta = object['metadata'] as JSONObject;
+      const runnableName = typeof meta['name'] === 'string' ? meta['name'] : String(meta['generateName'] ?? '');
+      const runnable = readRunnable(template.doc, runnableName, owner.namespace, diagnostics, object, { owner, resource: resource.name });
+      const expanded = realizeRunnable(runnable, catalog, { ...(options.outputs.observed ? { observed: options.outputs.observed } : {}), ownerReferences: options.ownerReferences });
+      diagnostics.push(...expanded.diagnostics);
+      objects.push(...expanded.objects);
+      report.runnables.push(expanded.report);
+      const known = expanded.report.outputs.filter((o) => o.provenance !== 'mock');
+      if (known.length > 0) {
+        computedStatus = { status: { outputs: Object.fromEntries(known.map((o) => [o.name, o.value])) }, origin: `outputs of Runnable ${runnable.namespace}/${runnable.name} (--expand-runnables)` };
+      }
+    }
+
+    // 5. Outputs.
+    if (template.kind === 'ClusterDeploymentTemplate') {
+      const settled = deploymentOutputs(template, object, resource, inputs, outputValues, options.outputs, semantics);
+      if ('error' in settled) {
+        failed(diagnostic('error', 'deployment-input-missing', settled.error, where([...resource.path]), {
+          controllerMessage: settled.error,
+          hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it`,
+        }));
+        continue;
+      }
+      if (settled.note) diagnostics.push(diagnostic(settled.note.severity, settled.note.code, settled.note.message, tplWhere(['spec']), { owner: who, resource: resource.name, ...(settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {}) }));
+      outputs.set(resource.name, settled.output);
+      outputValues.set(resource.name, settled.values);
+      entry.outputs = settled.values;
+      continue;
+    }
     for (const { field, pathKey, present } of missingPaths(template)) {
       if (!present) {
         diagnostics.push(diagnostic('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, tplWhere(['spec']), { owner: who, resource: resource.name }));
       }
     }
-    const resolved = resolveOutputs(template, object, owner, resource.name, options.outputs, semantics);
+    const resolved = resolveOutputs(template, object, owner, resource.name, options.outputs, semantics, computedStatus);
     outputs.set(resource.name, resolved.output);
     outputValues.set(resource.name, resolved.values);
     entry.outputs = resolved.values;
   }
   return done();
+}
+
+function isRunnable(object: JSONObject): boolean {
+  return object['kind'] === 'Runnable' && typeof object['apiVersion'] === 'string' && object['apiVersion'].startsWith('carto.run/');
+}
+
+/**
+ * A ClusterDeploymentTemplate's output is its deployment input, passed through once the stamped
+ * object is ready (observedMatches / observedCompletion); until then it has none.
+ */
+function deploymentOutputs(
+  template: Template,
+  object: JSONObject,
+  resource: Resource,
+  inputs: ResourceInputs,
+  outputValues: ReadonlyMap<string, OutputValue[]>,
+  sources: OutputSources,
+  semantics: Format,
+):
+  | { error: string }
+  | { output: ResourceOutput; values: OutputValue[]; note?: { severity: Diagnostic['severity']; code: string; message: string; controllerMessage?: string } } {
+  const observed = sources.observed?.length ? findObserved(object, sources.observed) : undefined;
+  const readiness = deploymentReadiness(template, object, observed, semantics);
+  if (!readiness.ready) {
+    const message = `resource [${resource.name}] condition not met: ${readiness.reason}`;
+    return {
+      output: { waiting: readiness.reason },
+      values: [],
+      note: { severity: 'warning', code: 'deployment-not-ready', message: `the deployment of resource ${resource.name} is not ready on the observed object, so it has no output: ${readiness.reason}`, controllerMessage: message },
+    };
+  }
+  if (!inputs.deployment) return { error: 'deployment not found in upstream template' };
+  const output: ResourceOutput = { source: { url: inputs.deployment.url, revision: inputs.deployment.revision } };
+  const values = (outputValues.get(resource.deployment?.resource ?? '') ?? []).filter((v) => v.field === 'url' || v.field === 'revision');
+  return {
+    output,
+    values,
+    ...(readiness.assumed
+      ? { note: { severity: 'note' as const, code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } }
+      : {}),
+  };
 }
 
 function resourcesKey(blueprint: Blueprint): string {

@@ -3,12 +3,13 @@
 // notes such as which outputs were mocked). Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, type Blueprint, type Format, type Owner } from '../model/index.js';
+import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
 import type { OutputValue, SuppliedOutputs } from '../outputs/index.js';
 import { blueprintKindFor } from '../select/index.js';
 import { diagnostic, ownerRef } from './diagnose.js';
 import { realizeOwner } from './realize.js';
-import type { OwnerReport, RenderResult, StampedObject } from './report.js';
+import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
+import { realizeRunnable } from './runnable.js';
 
 export interface RenderOptions {
   /** `auto` (default): 0.0.6 semantics for blueprints written in the 0.0.6 format. */
@@ -25,6 +26,8 @@ export interface RenderOptions {
   strict?: boolean;
   /** Emit ownerReferences for owners with a uid (default true). */
   ownerReferences?: boolean;
+  /** Also render what the Runnables a supply chain stamps would stamp (--expand-runnables). */
+  expandRunnables?: boolean;
 }
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
@@ -32,17 +35,29 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   const objects: StampedObject[] = [];
   const owners: OwnerReport[] = [];
 
-  const selected = selectOwners(catalog.owners, options.owners ?? [], diagnostics);
-  if (catalog.owners.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload or Deliverable, so there is nothing to render', hint: 'add the Workload files with -f' });
+  const runnables: RunnableReport[] = [];
+  const selected = selectOwners([...catalog.owners, ...catalog.runnables], options.owners ?? [], diagnostics);
+  if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: 'add the Workload files with -f' });
   }
   const legacyNoted = new Set<Blueprint>();
-  const withoutUid: Owner[] = [];
+  const withoutUid: Array<Owner | Runnable> = [];
+  const ownerReferences = options.ownerReferences ?? true;
+  const observed = options.observed ? { observed: options.observed } : {};
   for (const owner of selected) {
+    if (owner.kind === 'Runnable') {
+      const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences });
+      diagnostics.push(...realized.diagnostics);
+      if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
+      objects.push(...realized.objects);
+      runnables.push(realized.report);
+      continue;
+    }
     const semantics = semanticsFor(owner, catalog.blueprints, options.semantics ?? 'auto');
     const realized = realizeOwner(owner, catalog, semantics, {
-      outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) },
-      ownerReferences: options.ownerReferences ?? true,
+      outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
+      ownerReferences,
+      expandRunnables: options.expandRunnables ?? false,
     });
     const blueprint = realized.report.blueprint;
     if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {
@@ -53,12 +68,15 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     }
     diagnostics.push(...realized.diagnostics);
     diagnostics.push(...mockDiagnostics(realized.report, options.strict ?? false));
-    if (realized.objects.length > 0 && !owner.uid && (options.ownerReferences ?? true)) withoutUid.push(owner);
+    if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
+    if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
+      for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
+    }
     objects.push(...realized.objects);
     owners.push(realized.report);
   }
   if (withoutUid.length > 0) {
-    const names = withoutUid.map((o) => `${o.namespace}/${o.name}`);
+    const names = withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`);
     diagnostics.push({
       severity: 'note',
       code: 'owner-references-omitted',
@@ -67,21 +85,29 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     });
   }
   if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
-  return { ok: !diagnostics.some((d) => d.severity === 'error'), objects, diagnostics, owners };
+  if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
+    diagnostics.push({
+      severity: 'note',
+      code: 'runnables-expanded',
+      message: 'the output holds the Runnables the supply chains stamp and, after each, what that Runnable would stamp',
+      hint: 'apply only one of the two: on a cluster the Runnable controller stamps those objects itself, so applying both creates duplicates',
+    });
+  }
+  return { ok: !diagnostics.some((d) => d.severity === 'error'), objects, diagnostics, owners, runnables };
 }
 
 /** Owners in output order (namespace, name, kind), narrowed to the requested ones. */
-function selectOwners(all: readonly Owner[], wanted: readonly string[], diagnostics: Diagnostic[]): Owner[] {
+function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly string[], diagnostics: Diagnostic[]): Array<Owner | Runnable> {
   const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
   if (wanted.length === 0) return sorted;
-  const matches = (owner: Owner, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
+  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
   for (const w of wanted) {
     if (!sorted.some((o) => matches(o, w))) {
       diagnostics.push({
         severity: 'error',
         code: 'owner-not-found',
-        message: `no Workload or Deliverable named ${w} in the inputs`,
-        hint: sorted.length > 0 ? `the inputs hold ${sorted.map((o) => `${o.namespace}/${o.name}`).join(', ')}` : 'the inputs hold no Workload or Deliverable',
+        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
+        hint: sorted.length > 0 ? `the inputs hold ${sorted.map((o) => `${o.namespace}/${o.name}`).join(', ')}` : 'the inputs hold no Workload, Deliverable or Runnable',
       });
     }
   }

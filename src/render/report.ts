@@ -2,17 +2,40 @@
 // enough for `carto explain` and `carto graph` to tell where everything came from.
 import type { ResourceInputs } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Blueprint, Format, JSONObject, Owner, Resource, Template, TemplateOption } from '../model/index.js';
-import type { OutputValue } from '../outputs/index.js';
+import type { Blueprint, Format, JSONObject, Owner, Resource, Runnable, RunTemplate, Template, TemplateOption } from '../model/index.js';
+import type { JSONValue } from '../jsonpath/index.js';
+import type { OutputValue, Provenance } from '../outputs/index.js';
 import type { BlueprintSelection, SelectorVerdict } from '../select/index.js';
 import type { ParamValue } from '../stamp/params.js';
 
-export interface StampedObject {
+/** An object stamped for a blueprint resource, or by a Runnable from its ClusterRunTemplate. */
+export type StampedObject = BlueprintStamped | RunnableStamped;
+
+export interface BlueprintStamped {
+  via: 'blueprint';
   object: JSONObject;
   owner: Owner;
   blueprint: Blueprint;
   resource: Resource;
   template: Template;
+}
+
+export interface RunnableStamped {
+  via: 'runnable';
+  object: JSONObject;
+  /** The Runnable; `runnable.stampedBy` is set when a supply chain stamped it (--expand-runnables). */
+  runnable: Runnable;
+  runTemplate: RunTemplate;
+}
+
+export interface RunnableReport {
+  runnable: Runnable;
+  runTemplate?: RunTemplate;
+  /** The object `spec.selector` chose (`$(selected)$`), or null without a selector. */
+  selected?: JSONObject | null;
+  object?: JSONObject;
+  outputs: Array<{ name: string; value: JSONValue; provenance: Provenance; path: string; origin?: string }>;
+  failed: boolean;
 }
 
 export interface ResourceReport {
@@ -36,6 +59,8 @@ export interface OwnerReport {
   selection?: BlueprintSelection;
   blueprint?: Blueprint;
   resources: ResourceReport[];
+  /** Runnables this owner's supply chain stamped, rendered with --expand-runnables. */
+  runnables: RunnableReport[];
 }
 
 export interface RenderResult {
@@ -45,4 +70,6 @@ export interface RenderResult {
   objects: StampedObject[];
   diagnostics: Diagnostic[];
   owners: OwnerReport[];
+  /** Runnables from the inputs. */
+  runnables: RunnableReport[];
 }

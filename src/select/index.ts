@@ -4,3 +4,4 @@ export { chooseOption, optionLabel, type OptionChoice } from './options.js';
 export { bestSelectorMatches, type SelectorVerdict, type BestMatch } from './best-match.js';
 export { matchLabelSelector, labelKeyProblem, labelValueProblem } from './labels.js';
 export { matchFieldRequirement } from './fields.js';
+export { resolveSelected, type Selected } from './selected.js';

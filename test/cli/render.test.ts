@@ -249,7 +249,7 @@ describe('choosing owners and outputs', () => {
     const missing = carto(['render', dir, '--workload', 'c']);
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/no Workload or Deliverable named c in the inputs/);
+    expect(missing.stderr).toMatch(/no Workload, Deliverable or Runnable named c in the inputs/);
   });
 
   it('--set-output supplies an output; OWNER/RESOURCE beats RESOURCE', () => {

@@ -21,7 +21,7 @@ export function errorsOf(result: RenderResult): Diagnostic[] {
 
 /** The one stamped object for `resource` (throws when there is not exactly one). */
 export function stampedFor(result: RenderResult, resource: string): Record<string, unknown> {
-  const found = result.objects.filter((o) => o.resource.name === resource);
+  const found = result.objects.filter((o) => o.via === 'blueprint' && o.resource.name === resource);
   if (found.length !== 1) throw new Error(`expected one object for resource ${resource}, found ${found.length}`);
   return found[0]!.object;
 }
