@@ -11,6 +11,10 @@ const cases = [
   { golden: 'source-to-url.with-outputs.yaml', args: ['render', '-f', 'examples/source-to-url/', '--outputs', 'examples/source-to-url/outputs/outputs.yaml'] },
   { golden: 'web-app.yaml', args: ['render', '-f', 'examples/web-app/'] },
   { golden: 'web-app.with-outputs.yaml', args: ['render', '-f', 'examples/web-app/', '--outputs', 'examples/web-app/outputs/outputs.yaml'] },
+  { golden: 'delivery.yaml', args: ['render', '-f', 'examples/delivery/'] },
+  { golden: 'delivery.observed.yaml', args: ['render', '-f', 'examples/delivery/', '--observed', 'examples/delivery/observed/'] },
+  { golden: 'testing.yaml', args: ['render', '-f', 'examples/testing/'] },
+  { golden: 'testing.expanded.yaml', args: ['render', '-f', 'examples/testing/', '--expand-runnables'] },
 ];
 
 describe('examples render to their golden files', () => {

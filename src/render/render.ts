@@ -81,7 +81,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       severity: 'note',
       code: 'owner-references-omitted',
       message: `ownerReferences left out: ${withoutUid.length === 1 ? 'the owner' : `${withoutUid.length} owners`} (${names.join(', ')}) ${withoutUid.length === 1 ? 'has' : 'have'} no metadata.uid`,
-      hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get workload NAME -o yaml) to include them, or pass --no-owner-references',
+      hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
     });
   }
   if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
