@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
-import { chooseOption, optionLabel, selectBlueprint, type BlueprintSelection } from '../select/index.js';
+import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
 import { interpolateTemplate } from '../stamp/interpolate.js';
@@ -122,7 +122,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         const passed = passThrough(resource, choice.option.passThrough, inputs, outputValues);
         if ('error' in passed) {
           failed(diagnostic('error', 'pass-through-input-missing', passed.error, where([...resource.path, 'templateRef', 'options']), {
-            controllerMessage: `unable to retrieve outputs from pass through [${optionLabel(choice.option)}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${passed.error}`,
+            controllerMessage: `unable to retrieve outputs from pass through [${choice.option.passThrough}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${passed.error}`,
           }));
           continue;
         }
