@@ -25,6 +25,15 @@ export interface OutputValue {
   origin?: string;
 }
 
+/** An output path that cannot be evaluated against the stamped object. */
+export interface OutputPathError {
+  field: OutputField;
+  path: string;
+  /** The template field holding the path, e.g. `imagePath`. */
+  pathKey: string;
+  message: string;
+}
+
 export interface OutputSources {
   supplied?: SuppliedOutputs;
   observed?: readonly SourceDocument[];
@@ -37,21 +46,26 @@ export function resolveOutputs(
   resource: string,
   sources: OutputSources,
   semantics: Format,
-): { output: ResourceOutput; values: OutputValue[] } {
+): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError } {
   const values: OutputValue[] = [];
   let observed: SourceDocument | null | undefined; // looked up once, on first need
-  for (const { field, path } of outputFieldsOf(template)) {
+  for (const { field, path, pathKey } of outputFieldsOf(template)) {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) {
       values.push({ resource, field, value: supplied.value, provenance: 'supplied', ...(path ? { path } : {}), origin: supplied.origin });
       continue;
     }
     if (path) {
-      const own = evaluateJsonPath(path, stamped as GoValue, semantics);
+      // Missing keys are allowed here whatever the semantics: the stamped object stands in for
+      // the live one, and what it lacks (status) is looked for elsewhere, not an error.
+      const own = evaluateJsonPath(path, stamped as GoValue, 'current');
       if (own.ok) {
         values.push({ resource, field, value: own.value, provenance: 'stamped', path });
         continue;
       }
+      // A path that does not parse (or fails on what the object does hold) fails on the live
+      // object too: the controller never gets this output, so neither does anything downstream.
+      if (!own.missing) return { output: {}, values, error: { field, path, pathKey, message: own.message } };
       if (observed === undefined) observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
       if (observed) {
         const live = evaluateJsonPath(path, observed.value as GoValue, semantics);

@@ -199,6 +199,15 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       }
     }
     const resolved = resolveOutputs(template, object, owner, resource.name, options.outputs, semantics);
+    if (resolved.error) {
+      const { field, path, pathKey, message } = resolved.error;
+      failed(diagnostic('error', 'output-path-error', `the ${field} output cannot be read with ${pathKey} ${path}: ${message}`, tplWhere(['spec', pathKey]), {
+        hint: `fix spec.${pathKey}; until then the controller gets no output from ${resource.name}, and the resources that take it as an input go without`,
+      }));
+      entry.outputs = resolved.values;
+      if (semantics === '0.0.6') break;
+      continue;
+    }
     outputs.set(resource.name, resolved.output);
     outputValues.set(resource.name, resolved.values);
     entry.outputs = resolved.values;
