@@ -61,7 +61,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         diagnostic('error', 'template-not-found', `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`, where(m.path), {
           owner: who,
           resource: m.resource.name,
-          controllerMessage: `did not find the template of the resource(s) [${names.join(', ')}]`,
+          controllerMessage: semantics === '0.0.6'
+            ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
+            : `did not find the template of the resource(s) [${names.join(', ')}]`,
           hint: `add the ${m.kind} to the inputs (-f); the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
         }),
       );
@@ -97,7 +99,6 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       entry.failed = true;
       outputs.set(resource.name, null);
     };
-    const blueprintTerm = semantics === '0.0.6' ? 'component' : 'resource';
 
     // 1. The template: its name, the best option, or a passThrough of an input.
     let templateName = resource.templateRef.name;
@@ -135,7 +136,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? '')) as Template;
     entry.template = template;
     const tplWhere = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
-    const stampPrefix = `unable to stamp object for ${blueprintTerm} [${resource.name}] for template [${template.kind}/${template.name}] in supply chain [${blueprint.name}]`;
+    const stampPrefix = semantics === '0.0.6'
+      ? `unable to stamp object for component '${resource.name}'`
+      : `unable to stamp object for resource [${resource.name}] for template [${template.kind}/${template.name}] in supply chain [${blueprint.name}]`;
 
     // 2. Inputs, params, labels, context.
     const inputs = gatherInputs(blueprint, resource, outputs);
