@@ -127,6 +127,44 @@ describe('the shape of inputs', () => {
   });
 });
 
+describe('inputs from resources without that output', () => {
+  it('a ClusterTemplate has no output: a source input from it is absent', () => {
+    const result = render('s: $(sources)$', [`- name: plain\n  templateRef: {kind: ClusterTemplate, name: consumer}`, use('sources: [{name: s, resource: plain}]')].join('\n'));
+    expect(stampedFor(result, 'use')['data']).toEqual({ s: {} });
+  });
+
+  it('a source resource used as an image input gives nothing (outputs are typed)', () => {
+    const result = render('i: $(images)$', [src('a'), use('images: [{name: i, resource: a}]')].join('\n'));
+    expect(stampedFor(result, 'use')['data']).toEqual({ i: {} });
+  });
+});
+
+describe('the deployment input of a ClusterDelivery resource', () => {
+  it('is {url, revision, name: ""} from the named source resource', () => {
+    const result = renderText([upstreams, consumer('d: $(deployment)$'), `
+apiVersion: carto.run/v1alpha1
+kind: ClusterDelivery
+metadata: {name: d}
+spec:
+  selector: {app: web}
+  resources:
+  - name: a
+    templateRef: {kind: ClusterSourceTemplate, name: source}
+    params: [{name: id, value: a}]
+  - name: use
+    templateRef: {kind: ClusterTemplate, name: consumer}
+    deployment: {resource: a}
+---
+apiVersion: carto.run/v1alpha1
+kind: Deliverable
+metadata: {name: dl, namespace: ns, labels: {app: web}}
+spec: {}
+`].join('\n---\n'));
+    expect(errorsOf(result)).toEqual([]);
+    expect(stampedFor(result, 'use')['data']).toEqual({ d: { url: 'https://a.example', revision: 'rev-a', name: '' } });
+  });
+});
+
 describe('trap 9: inputs are positional', () => {
   it('a reference to a later resource is reported and the input is missing', () => {
     const result = render('url: $(sources.s.url)$', [use('sources: [{name: s, resource: a}]'), src('a')].join('\n'));

@@ -79,6 +79,10 @@ describe('trap 3: a string that is exactly one tag keeps the value\'s JSON type'
     expect(dataOf(render('block: |\n  $(params.map)$', { params: typed }))).toEqual({ block: '{"a":"\\u003cx\\u003e\\u0026y","b":1}\n' });
   });
 
+  it('a block scalar with strip chomping (|-) has no newline, so it is a single tag again', () => {
+    expect(dataOf(render('block: |-\n  $(params.map)$', { params: typed }))).toEqual({ block: { b: 1, a: '<x>&y' } });
+  });
+
   it('two adjacent tags are text even when both are numbers: "55"', () => {
     expect(dataOf(render('two: $(params.num)$$(params.num)$', { params: typed }))).toEqual({ two: '55' });
   });

@@ -60,6 +60,11 @@ describe('trap 1: value-type fields always exist', () => {
     expect(dataOf(render('ref: $(workload.status.supplyChainRef)$', bare))).toEqual({ ref: {} });
   });
 
+  it('a set creationTimestamp is a metav1.Time: RFC 3339 in UTC', () => {
+    const workload = bare.replace('labels: {app: web}}', 'labels: {app: web}, creationTimestamp: "2021-09-22T12:00:00+02:00"}');
+    expect(dataOf(render('ts: $(workload.metadata.creationTimestamp)$', workload))).toEqual({ ts: '2021-09-22T10:00:00Z' });
+  });
+
   it('apiVersion and kind come from the TypeMeta', () => {
     expect(dataOf(render('av: $(workload.apiVersion)$\nk: $(workload.kind)$', bare))).toEqual({ av: 'carto.run/v1alpha1', k: 'Workload' });
   });
