@@ -81,8 +81,9 @@ function readParams(r: FieldReader, parent: Record<string, unknown>, path: Path)
   return r.objects(parent, 'params', path).flatMap(({ item, index }) => {
     const name = r.string(item, 'name', [...path, 'params', index]);
     if (name === undefined) return [];
-    const hasValue = own(item, 'value') !== undefined;
-    const hasDefault = own(item, 'default') !== undefined;
+    // `value: null` is no value: Go decodes JSON null into a nil *apiextensionsv1.JSON.
+    const hasValue = own(item, 'value') !== undefined && own(item, 'value') !== null;
+    const hasDefault = own(item, 'default') !== undefined && own(item, 'default') !== null;
     return [{
       name,
       hasValue,

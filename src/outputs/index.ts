@@ -1,5 +1,5 @@
 // outputs: what each stamped resource hands downstream, and where each value came from.
-export { resolveOutputs, type OutputValue, type Provenance, type OutputSources } from './resolve.js';
+export { resolveOutputs, type OutputValue, type Provenance, type OutputSources, type OutputPathError } from './resolve.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type SuppliedValue } from './supplied.js';
 export { outputFieldsOf, OUTPUT_FIELDS, type OutputField } from './fields.js';
 export { mockOutput, mockRunnableOutput } from './mock.js';

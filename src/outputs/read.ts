@@ -7,11 +7,21 @@ import type { Format, JSONObject } from '../model/index.js';
 
 export type Read =
   | { found: true; value: JSONValue; from: 'stamped' | 'observed'; origin?: string }
-  | { found: false; /** The failure on the observed object, when there was one to read. */ observedError?: string };
+  | {
+      found: false;
+      /** The path fails on the stamped object itself (does not parse, index out of range…):
+       *  it would fail on the live object too. */
+      error?: string;
+      /** The failure on the observed object, when there was one to read. */
+      observedError?: string;
+    };
 
 export function readPath(path: string, stamped: JSONObject, observed: SourceDocument | undefined, semantics: Format): Read {
-  const own = evaluateJsonPath(path, stamped as GoValue, semantics);
+  // Missing keys are allowed on the stamped object whatever the semantics: it stands in for the
+  // live one, and what it lacks (status) is looked for elsewhere, not an error.
+  const own = evaluateJsonPath(path, stamped as GoValue, 'current');
   if (own.ok) return { found: true, value: own.value, from: 'stamped' };
+  if (!own.missing) return { found: false, error: own.message };
   if (!observed) return { found: false };
   const live = evaluateJsonPath(path, observed.value as GoValue, semantics);
   if (live.ok) return { found: true, value: live.value, from: 'observed', origin: `${observed.file}:${observed.line}` };

@@ -25,6 +25,15 @@ export interface OutputValue {
   origin?: string;
 }
 
+/** An output path that cannot be evaluated against the stamped object. */
+export interface OutputPathError {
+  field: OutputField;
+  path: string;
+  /** The template field holding the path, e.g. `imagePath`. */
+  pathKey: string;
+  message: string;
+}
+
 export interface OutputSources {
   supplied?: SuppliedOutputs;
   observed?: readonly SourceDocument[];
@@ -42,10 +51,10 @@ export function resolveOutputs(
   sources: OutputSources,
   semantics: Format,
   computedStatus?: { status: JSONObject; origin: string },
-): { output: ResourceOutput; values: OutputValue[] } {
+): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError } {
   const values: OutputValue[] = [];
   let observed: SourceDocument | null | undefined; // looked up once, on first need
-  for (const { field, path } of outputFieldsOf(template)) {
+  for (const { field, path, pathKey } of outputFieldsOf(template)) {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) {
       values.push({ resource, field, value: supplied.value, provenance: 'supplied', ...(path ? { path } : {}), origin: supplied.origin });
@@ -54,6 +63,9 @@ export function resolveOutputs(
     if (path) {
       if (observed === undefined) observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
       const read = readPath(path, computedStatus ? { ...stamped, status: computedStatus.status } : stamped, observed ?? undefined, semantics);
+      // A path that fails on what the object does hold fails on the live object too: the
+      // controller never gets this output, so neither does anything downstream.
+      if (!read.found && read.error !== undefined) return { output: {}, values, error: { field, path, pathKey, message: read.error } };
       if (read.found) {
         const fromComputed = read.from === 'stamped' && computedStatus !== undefined && !readPath(path, stamped, undefined, semantics).found;
         values.push({

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { deploymentReadiness, findObserved, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
-import { chooseOption, optionLabel, selectBlueprint, type BlueprintSelection } from '../select/index.js';
+import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
 import { interpolateTemplate } from '../stamp/interpolate.js';
@@ -65,7 +65,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         diagnostic('error', 'template-not-found', `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`, where(m.path), {
           owner: who,
           resource: m.resource.name,
-          controllerMessage: `did not find the template of the resource(s) [${names.join(', ')}]`,
+          controllerMessage: semantics === '0.0.6'
+            ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
+            : `did not find the template of the resource(s) [${names.join(', ')}]`,
           hint: `add the ${m.kind} to the inputs (-f); the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
         }),
       );
@@ -101,7 +103,6 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       entry.failed = true;
       outputs.set(resource.name, null);
     };
-    const blueprintTerm = semantics === '0.0.6' ? 'component' : 'resource';
 
     // 1. The template: its name, the best option, or a passThrough of an input.
     let templateName = resource.templateRef.name;
@@ -126,7 +127,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         const passed = passThrough(resource, choice.option.passThrough, inputs, outputValues);
         if ('error' in passed) {
           failed(diagnostic('error', 'pass-through-input-missing', passed.error, where([...resource.path, 'templateRef', 'options']), {
-            controllerMessage: `unable to retrieve outputs from pass through [${optionLabel(choice.option)}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${passed.error}`,
+            controllerMessage: `unable to retrieve outputs from pass through [${choice.option.passThrough}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${passed.error}`,
           }));
           continue;
         }
@@ -139,7 +140,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? '')) as Template;
     entry.template = template;
     const tplWhere = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
-    const stampPrefix = `unable to stamp object for ${blueprintTerm} [${resource.name}] for template [${template.kind}/${template.name}] in supply chain [${blueprint.name}]`;
+    const stampPrefix = semantics === '0.0.6'
+      ? `unable to stamp object for component '${resource.name}'`
+      : `unable to stamp object for resource [${resource.name}] for template [${template.kind}/${template.name}] in supply chain [${blueprint.name}]`;
 
     // 2. Inputs, params, labels, context.
     const inputs = gatherInputs(blueprint, resource, outputs);
@@ -234,6 +237,15 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       }
     }
     const resolved = resolveOutputs(template, object, owner, resource.name, options.outputs, semantics, computedStatus);
+    if (resolved.error) {
+      const { field, path, pathKey, message } = resolved.error;
+      failed(diagnostic('error', 'output-path-error', `the ${field} output cannot be read with ${pathKey} ${path}: ${message}`, tplWhere(['spec', pathKey]), {
+        hint: `fix spec.${pathKey}; until then the controller gets no output from ${resource.name}, and the resources that take it as an input go without`,
+      }));
+      entry.outputs = resolved.values;
+      if (semantics === '0.0.6') break;
+      continue;
+    }
     outputs.set(resource.name, resolved.output);
     outputValues.set(resource.name, resolved.values);
     entry.outputs = resolved.values;

@@ -19,6 +19,7 @@ export type SelectorVerdict =
 
 export type BestMatch =
   | { ok: true; best: number[]; verdicts: SelectorVerdict[] }
+  /** `message` is the controller's selectorMatchError text (with its "…are not valid: " prefix). */
   | { ok: false; index: number; message: string; kind: 'labels' | 'fields' };
 
 export function bestSelectorMatches(
@@ -33,7 +34,7 @@ export function bestSelectorMatches(
   for (let index = 0; index < selectors.length; index++) {
     const selector = selectors[index] as Selector;
     const labelResult = matchLabelSelector(selector.matchLabels, selector.matchExpressions, labels);
-    if (!labelResult.ok) return { ok: false, index, message: labelResult.message, kind: 'labels' };
+    if (!labelResult.ok) return { ok: false, index, message: `selector labels or matchExpressions are not valid: ${labelResult.message}`, kind: 'labels' };
     if (!labelResult.matches) {
       verdicts.push({ matched: false, reason: labelResult.reason ?? 'labels do not match' });
       continue;
@@ -42,7 +43,7 @@ export function bestSelectorMatches(
     let reason = '';
     for (const req of selector.matchFields) {
       const fieldResult = matchFieldRequirement(req, owner, semantics);
-      if (!fieldResult.ok) return { ok: false, index, message: fieldResult.message, kind: 'fields' };
+      if (!fieldResult.ok) return { ok: false, index, message: `failed to evaluate selector matchFields: ${fieldResult.message}`, kind: 'fields' };
       if (!fieldResult.matches) {
         fieldsMatch = false;
         reason = `field ${req.key} ${req.operator}${req.values ? ` [${req.values.join(', ')}]` : ''} is not satisfied`;

@@ -77,13 +77,10 @@ function selectCurrent(owner: Owner, pool: readonly Blueprint[], typedOwner: GoV
   if (!result.ok) {
     const bp = pool[result.index] as Blueprint;
     const words = wording(owner);
-    const inner = result.kind === 'labels'
-      ? `selector labels or matchExpressions are not valid: ${result.message}`
-      : `failed to evaluate selector matchFields: ${result.message}`;
     return {
       ok: false,
       code: 'invalid-selector',
-      message: `evaluating ${words.blueprint} selectors against ${words.owner} [${owner.namespace}/${owner.name}] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [${bp.kind}/${bp.name}]: ${inner}`,
+      message: `evaluating ${words.blueprint} selectors against ${words.owner} [${owner.namespace}/${owner.name}] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [${bp.kind}/${bp.name}]: ${result.message}`,
       candidates: [],
       involved: [bp],
     };

@@ -11,10 +11,7 @@ export function matchFieldRequirement(req: FieldSelectorRequirement, owner: GoVa
   const result = evaluateJsonPath(req.key, owner, semantics);
   if (!result.ok) {
     if (result.missing) return { ok: true, matches: req.operator === 'DoesNotExist' };
-    return {
-      ok: false,
-      message: `unable to match field requirement with key [${req.key}] operator [${req.operator}] values [${(req.values ?? []).join(' ')}]: ${result.message}`,
-    };
+    return { ok: false, message: `${requirementPrefix(req)}: ${result.message}` };
   }
   const value = result.value;
   const values = req.values ?? [];
@@ -28,6 +25,11 @@ export function matchFieldRequirement(req: FieldSelectorRequirement, owner: GoVa
     case 'NotIn':
       return { ok: true, matches: !(typeof value === 'string' && values.includes(value)) };
     default:
-      return { ok: false, message: `unable to match field requirement with key [${req.key}] operator [${req.operator}] values [${values.join(' ')}]: invalid operator` };
+      return { ok: false, message: `${requirementPrefix(req)}: invalid operator ${req.operator} for field selector` };
   }
+}
+
+/** The controller's wrapping of a requirement's error; values print as Go's %v of a []string. */
+function requirementPrefix(req: FieldSelectorRequirement): string {
+  return `unable to match field requirement with key [${req.key}] operator [${req.operator}] values [[${(req.values ?? []).join(' ')}]]`;
 }

@@ -22,7 +22,8 @@ export function chooseOption(
     return {
       ok: false,
       code: 'option-error',
-      message: `error matching against template option [${optionLabel(option)}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${result.message}`,
+      // The controller names the option by its `name`, which a passThrough option does not have.
+      message: `error matching against template option [${option.name ?? ''}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${result.message}`,
       verdicts: [],
     };
   }

@@ -38,7 +38,7 @@ export function isSingleTag(text: string): boolean {
 export function interpolateTemplate(template: JSONValue, context: GoValue, semantics: Format): Interpolated {
   const errors: InterpolationError[] = [];
   const walker = new Walker(context, semantics, errors);
-  const value = semantics === '0.0.6' ? walker.walkLegacy(template, [], []) : walker.walk(template, []);
+  const value = semantics === '0.0.6' ? walker.walkLegacy(template, [], [], []) : walker.walk(template, []);
   return { value, errors };
 }
 
@@ -49,6 +49,12 @@ class LeafFailure {
     readonly chain: string,
     readonly missing: boolean,
   ) {}
+}
+
+/** A map or array the 0.0.6 walk descended through, and the child value it passed down. */
+interface Frame {
+  readonly container: 'map' | 'array';
+  readonly child: JSONValue;
 }
 
 class Walker {
@@ -77,44 +83,49 @@ class Walker {
     return value;
   }
 
-  /** 0.0.6: re-interpolate what changed; `[]` becomes null; a placeholder seen twice is a loop. */
-  walkLegacy(value: JSONValue, path: (string | number)[], seen: string[]): JSONValue {
+  /**
+   * 0.0.6: re-interpolate what changed; `[]` becomes null; a placeholder seen twice is a loop.
+   * Its errors carry no path: each map or array level wraps them with the child's Go `%v`.
+   */
+  walkLegacy(value: JSONValue, path: (string | number)[], seen: string[], frames: Frame[], substituted = false): JSONValue {
+    // Inside a substituted value the template location stays that of the placeholder.
+    const at = (step: string | number) => (substituted ? path : [...path, step]);
     if (typeof value === 'string') {
       const loopAt = seen.indexOf(value);
       if (loopAt >= 0) {
         const loop = [...seen.slice(loopAt), value].join(' -> ');
-        this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false), path);
+        this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false), path, frames);
         return value;
       }
       if (value.indexOf(START) === -1) return value;
       const result = this.leaf(value);
       if (result instanceof LeafFailure) {
-        this.fail(result, path);
+        this.fail(result, path, frames, 'failed to interpolate leaf node: ');
         return value;
       }
       if (result === value) return value;
-      return this.walkLegacy(result, path, [...seen, value]);
+      return this.walkLegacy(result, path, [...seen, value], frames, true);
     }
     if (Array.isArray(value)) {
       if (value.length === 0) return null;
-      return value.map((item, i) => this.walkLegacy(item, [...path, i], seen));
+      return value.map((item, i) => this.walkLegacy(item, at(i), seen, [...frames, { container: 'array', child: item }], substituted));
     }
     if (value !== null && typeof value === 'object') {
       const out: Record<string, JSONValue> = {};
-      for (const key of Object.keys(value)) setOwn(out, key, this.walkLegacy(value[key] as JSONValue, [...path, key], seen));
+      for (const key of Object.keys(value)) {
+        const child = value[key] as JSONValue;
+        setOwn(out, key, this.walkLegacy(child, at(key), seen, [...frames, { container: 'map', child }], substituted));
+      }
       return out;
     }
     return value;
   }
 
-  private fail(failure: LeafFailure, path: (string | number)[]): void {
-    this.errors.push({
-      path,
-      expression: failure.expression,
-      reason: failure.reason,
-      controllerMessage: `failed to interpolate template at path [${controllerPath(path)}]: ${failure.chain}`,
-      missing: failure.missing,
-    });
+  private fail(failure: LeafFailure, path: (string | number)[], legacyFrames?: Frame[], leafWrap = ''): void {
+    const controllerMessage = legacyFrames
+      ? `${legacyFrames.map((f) => `failed to interpolate ${f.container} value [${goValueText(f.child)}]: `).join('')}${leafWrap}${failure.chain}`
+      : `failed to interpolate template at path [${controllerPath(path)}]: ${failure.chain}`;
+    this.errors.push({ path, expression: failure.expression, reason: failure.reason, controllerMessage, missing: failure.missing });
   }
 
   private leaf(text: string): JSONValue | LeafFailure {
@@ -165,4 +176,24 @@ export function controllerPath(path: readonly (string | number)[]): string {
     else out += out === '' || out.endsWith(']') ? part : `.${part}`;
   }
   return out;
+}
+
+/** Go's `%v` of a decoded JSON value: `map[a:1 b:[x y]]` (keys sorted), `<nil>`, floats as %g. */
+export function goValueText(value: JSONValue): string {
+  if (value === null) return '<nil>';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return goFloatText(value);
+  if (Array.isArray(value)) return `[${value.map(goValueText).join(' ')}]`;
+  const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[${keys.map((k) => `${k}:${goValueText(value[k] as JSONValue)}`).join(' ')}]`;
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form below 1e-4 or from 1e6. */
+function goFloatText(n: number): string {
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
+  const exp = Number(exponent);
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(n);
 }

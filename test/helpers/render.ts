@@ -35,3 +35,8 @@ export function at(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+/** The blueprint resource each stamped object came from, in output order. */
+export function resourceNames(result: RenderResult): string[] {
+  return result.objects.flatMap((o) => (o.via === 'blueprint' ? [o.resource.name] : []));
+}
