@@ -30,7 +30,9 @@ export function evaluateJsonPath(expression: string, data: GoValue, semantics: F
     try {
       results = findResults(template, data, { allowMissingKeys: semantics === 'current' });
     } catch (err) {
-      return { ok: false, missing: false, message: `evaluate: failed to find results: ${messageOf(err)}` };
+      const message = messageOf(err);
+      // Without AllowMissingKeys (0.0.6) a missing field is client-go's `<field> is not found`.
+      return { ok: false, missing: semantics === '0.0.6' && message.endsWith(' is not found'), message: `evaluate: failed to find results: ${message}` };
     }
   } catch (err) {
     return { ok: false, missing: false, message: `evaluate: failed to parse jsonpath '${wrapped}': ${messageOf(err)}` };

@@ -32,6 +32,9 @@ export function stampHint(error: InterpolationError, ctx: HintContext): string |
       if (second && ctx.params.has(second)) {
         return `params are opaque in spec.template: $(params.${second})$ gives the whole value, but nothing inside it can be selected; use a ytt template to index into a param`;
       }
+      if (ctx.semantics === '0.0.6') {
+        return `no param named ${second ?? '?'}: Cartographer 0.0.6 knows only the params the template declares (spec.params, with a default), which a component's params can override`;
+      }
       return `no param named ${second ?? '?'} is set: give it a default in the template's spec.params, or set it on the ${ctx.blueprintKind}, the resource, or the ${ctx.owner.kind}'s spec.params`;
     }
     case 'sources':

@@ -361,7 +361,7 @@ function missingPaths(template: Template): Array<{ field: string; pathKey: strin
 }
 
 function stampErrorCode(reason: string): string {
-  if (reason.startsWith('jsonpath returned empty list')) return 'jsonpath-no-result';
+  if (reason.startsWith('jsonpath returned empty list') || reason.endsWith(' is not found')) return 'jsonpath-no-result';
   if (reason.startsWith('too many results')) return 'jsonpath-many-results';
   if (reason.startsWith('tag must not point to nil value')) return 'nil-in-text';
   if (reason.startsWith('infinite tag loop')) return 'placeholder-loop';
