@@ -39,10 +39,6 @@ export class SyntaxError extends Error {
 const KEYWORDS = new Set([
   'and', 'break', 'continue', 'def', 'elif', 'else', 'for', 'if', 'in', 'lambda', 'load', 'not', 'or', 'pass', 'return', 'while',
 ]);
-// Python keywords reserved by Starlark
-const RESERVED = new Set([
-  'as', 'assert', 'async', 'await', 'class', 'del', 'except', 'finally', 'from', 'global', 'import', 'is', 'nonlocal', 'raise', 'try', 'with', 'yield',
-]);
 
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\x7f';
@@ -154,7 +150,6 @@ export class Scanner {
       while (isIdentChar(this.peek())) this.read();
       const raw = this.src.slice(start, this.i);
       if (KEYWORDS.has(raw)) return { tok: raw as Tok, pos, end: this.pos(), raw };
-      if (RESERVED.has(raw)) this.err(pos, `keyword ${raw} is reserved`);
       return { tok: 'IDENT', pos, end: this.pos(), raw };
     }
     if (isDigit(c) || (c === '.' && isDigit(this.peek(1)))) return this.scanNumber(pos, start);

@@ -1,0 +1,467 @@
+// The ytt engine: compiles template files (cached by content), evaluates them
+// with data values and the @ytt: modules, and prints the result as ytt does.
+import { compile as compileStarlark, execCompiled, EvalError, ResolveError, StarlarkSyntaxError, Thread } from './starlark/index.js';
+import type { Value } from './starlark/index.js';
+import type { File } from './starlark/syntax/ast.js';
+import { parseFile } from './starlark/syntax/parser.js';
+import { resolveFile } from './starlark/resolve/resolve.js';
+import { universe } from './starlark/eval/interp.js';
+import { Builtin, StarError, fail } from './starlark/eval/values.js';
+import { INS, TemplateCompileError, compileYamlTemplate } from './template/compile.js';
+import type { CodeLine, CompiledYamlTemplate } from './template/compile.js';
+import { TemplateRuntime, insertTemplateContexts } from './template/runtime.js';
+import { YArray, YDoc, YDocSet, YMap, YMapItem, YNode, toPlain } from './template/nodes.js';
+import type { NodeValue } from './template/nodes.js';
+import { YamlParseError, parseYamlWithComments } from './template/yamlparse.js';
+import { Module, plainToNode, nodeToStarlarkPlain } from './template/values.js';
+import { emitYamlDoc } from './emit.js';
+import { yamlModule } from './modules/yaml.js';
+import { jsonModule } from './modules/json.js';
+import { base64Module } from './modules/base64.js';
+import { structModule } from './modules/struct.js';
+import { assertModule } from './modules/assert.js';
+import { regexpModule } from './modules/regexp.js';
+import { mathModule, sha256Module, urlModule, versionModule } from './modules/misc.js';
+import { overlayModule } from './modules/overlay.js';
+
+export interface YttFile {
+  name: string;
+  text: string;
+}
+
+export interface YttOptions {
+  /** Parsed values of `--data-value-yaml key=<yaml>` flags, in flag order. */
+  dataValues?: Array<{ key: string; value: unknown }>;
+  /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
+  dataValuesFiles?: YttFile[];
+  /** Evaluation step budget (statements, loop iterations, comprehension items). Default 50,000,000. */
+  maxSteps?: number;
+  /** Maximum Starlark call depth. Default 400. */
+  maxDepth?: number;
+  /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
+  ignoreUnknownComments?: boolean;
+}
+
+export interface YttResult {
+  /** Output documents as plain JS values: maps are `Map`s (ordered, keys as in YAML), sequences arrays. */
+  documents: unknown[];
+  /** Exactly what ytt prints on stdout. */
+  text: string;
+}
+
+export interface YttErrorPosition {
+  context: string | null; // function name, '<toplevel>', or null for compile errors
+  file: string;
+  line: number | null;
+  source: string | null; // the source line's text
+}
+
+/** A failure, with ytt's stderr text and structured positions (innermost first). */
+export class YttError extends Error {
+  constructor(
+    /** The error message (the line after `- `). */
+    public readonly detail: string,
+    /** Positions, innermost first. */
+    public readonly positions: YttErrorPosition[],
+    /** The complete stderr text ytt would print. */
+    public readonly text: string,
+  ) {
+    super(text.replace(/\n$/, ''));
+    this.name = 'YttError';
+  }
+  get file(): string | null {
+    return this.positions[0]?.file ?? null;
+  }
+  get line(): number | null {
+    return this.positions[0]?.line ?? null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// compilation (cached by file name + content)
+
+interface CompiledFile {
+  name: string;
+  srcLines: string[];
+  template: CompiledYamlTemplate | null; // null for .star files
+  program: File;
+}
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, CompiledFile | YttError>();
+
+function isStarlarkFile(name: string): boolean {
+  return name.endsWith('.star');
+}
+
+const INSTRUCTION_NAMES = Object.values(INS);
+
+function compileFile(f: YttFile, ignoreUnknown: boolean): CompiledFile {
+  const key = `${f.name}\u0000${ignoreUnknown ? 1 : 0}\u0000${f.text}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    if (hit instanceof YttError) throw hit;
+    return hit;
+  }
+  let result: CompiledFile | YttError;
+  try {
+    result = doCompile(f, ignoreUnknown);
+  } catch (e) {
+    if (e instanceof YttError) result = e;
+    else throw e;
+  }
+  cache.set(key, result);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  if (result instanceof YttError) throw result;
+  return result;
+}
+
+function doCompile(f: YttFile, ignoreUnknown: boolean): CompiledFile {
+  const srcLines = f.text.split('\n');
+  if (isStarlarkFile(f.name)) {
+    let program: File;
+    try {
+      program = parseFile(f.name, f.text);
+      resolveFile(program, () => false, (n) => universe.has(n));
+    } catch (e) {
+      throw starlarkCompileError(e, { name: f.name, srcLines, template: null, program: null as unknown as File });
+    }
+    return { name: f.name, srcLines, template: null, program };
+  }
+  let docset: YDocSet;
+  try {
+    docset = parseYamlWithComments(f.text);
+  } catch (e) {
+    if (e instanceof YamlParseError) {
+      const detail = `Unmarshaling YAML template '${f.name}': ${e.msg}`;
+      throw new YttError(detail, [{ context: null, file: f.name, line: e.line, source: e.line ? srcLines[e.line - 1] ?? null : null }], `ytt: Error: ${detail}\n`);
+    }
+    throw e;
+  }
+  let tpl: CompiledYamlTemplate;
+  try {
+    tpl = compileYamlTemplate(docset, { ignoreUnknownComments: ignoreUnknown, fileName: f.name });
+  } catch (e) {
+    if (e instanceof TemplateCompileError) {
+      const detail = `Compiling YAML template '${f.name}': ${e.msg}`;
+      throw new YttError(detail, [{ context: null, file: f.name, line: e.line, source: e.line ? srcLines[e.line - 1] ?? null : null }], `ytt: Error: ${detail}\n`);
+    }
+    throw e;
+  }
+  const cf: CompiledFile = { name: f.name, srcLines, template: tpl, program: null as unknown as File };
+  try {
+    const program = parseFile(f.name, tpl.programText);
+    insertTemplateContexts(program);
+    const pre = new Set<string>(INSTRUCTION_NAMES);
+    resolveFile(program, (n) => pre.has(n), (n) => universe.has(n));
+    cf.program = program;
+  } catch (e) {
+    throw starlarkCompileError(e, cf);
+  }
+  return cf;
+}
+
+// ---------------------------------------------------------------------------
+// error formatting
+
+const HINTS: Record<string, string> = {
+  'undefined: true': "use 'True' instead of 'true' for boolean assignment",
+  'undefined: false': "use 'False' instead of 'false' for boolean assignment",
+  "got newline, want ':'": "missing colon at the end of 'if/for/def' statement?",
+  'undefined: null': "use 'None' instead of 'null' to indicate no value",
+  'undefined: nil': "use 'None' instead of 'nil' to indicate no value",
+  'undefined: none': "use 'None' instead of 'none' to indicate no value",
+  'unhandled index operation struct[string]': 'use getattr(...) to access struct field programmatically',
+};
+
+interface RawPos {
+  context: string | null;
+  cf: CompiledFile | null;
+  line: number; // program line
+}
+
+function posLines(p: RawPos): { out: string[]; pos: YttErrorPosition | null } {
+  const cf = p.cf;
+  if (!cf) return { out: [], pos: null };
+  const pad = p.context !== null ? '      ' : '    ';
+  const out: string[] = [];
+  if (p.context !== null) out.push(`    in ${p.context}`);
+  const lineOf = (n: number): CodeLine | null | undefined => (cf.template ? cf.template.lines[n - 1] : { code: cf.srcLines[n - 1] ?? '', srcLine: n });
+  const cl = lineOf(p.line);
+  if (!cl) return { out: [], pos: null };
+  if (cl.srcLine !== null) {
+    const src = cf.srcLines[cl.srcLine - 1] ?? '';
+    out.push(`${pad}${cf.name}:${cl.srcLine} | ${src}`);
+    return { out, pos: { context: p.context, file: cf.name, line: cl.srcLine, source: src } };
+  }
+  let before: CodeLine | null = null;
+  for (let n = p.line - 1; n >= 1; n--) {
+    const x = lineOf(n);
+    if (x && x.srcLine !== null) {
+      before = x;
+      break;
+    }
+  }
+  let after: CodeLine | null = null;
+  for (let n = p.line + 1; ; n++) {
+    const x = lineOf(n);
+    if (!x) break;
+    if (x.srcLine !== null) {
+      after = x;
+      break;
+    }
+  }
+  if (before) out.push(`${pad}${cf.name}:${before.srcLine} | ${cf.srcLines[before.srcLine! - 1] ?? ''}`);
+  out.push(`${pad}${cf.name}:? | ${cl.code} (generated)`);
+  if (after) out.push(`${pad}${cf.name}:${after.srcLine} | ${cf.srcLines[after.srcLine! - 1] ?? ''}`);
+  const anchor = before ?? after;
+  return {
+    out,
+    pos: { context: p.context, file: cf.name, line: anchor ? anchor.srcLine : null, source: anchor ? cf.srcLines[anchor.srcLine! - 1] ?? null : null },
+  };
+}
+
+function formatError(items: { msg: string; positions: RawPos[] }[]): YttError {
+  const lines: string[] = [''];
+  const allPos: YttErrorPosition[] = [];
+  for (const it of items) {
+    const nl = it.msg.indexOf('\n');
+    const topic = nl < 0 ? it.msg : it.msg.slice(0, nl);
+    const rest = nl < 0 ? [] : it.msg.slice(nl + 1).split('\n');
+    const hint = HINTS[topic];
+    lines.push(`- ${topic}${hint ? ` (hint: ${hint})` : ''}`);
+    for (const p of it.positions) {
+      const r = posLines(p);
+      lines.push(...r.out);
+      if (r.pos) allPos.push(r.pos);
+    }
+    if (rest.length > 0) {
+      lines.push('', '    reason:');
+      for (const l of rest) lines.push(`     ${l}`);
+    }
+  }
+  const text = `ytt: Error: ${lines.join('\n')}\n`;
+  return new YttError(items[0]?.msg ?? 'unknown error', allPos, text);
+}
+
+function starlarkCompileError(e: unknown, cf: CompiledFile): YttError {
+  if (e instanceof StarlarkSyntaxError) {
+    return formatError([{ msg: e.msg, positions: [{ context: null, cf, line: e.pos.line }] }]);
+  }
+  if (e instanceof ResolveError) {
+    return formatError(e.errors.map((x) => ({ msg: x.msg, positions: [{ context: null, cf, line: x.pos.line }] })));
+  }
+  throw e;
+}
+
+// ---------------------------------------------------------------------------
+// evaluation
+
+interface RunState {
+  thread: Thread;
+  files: Map<string, YttFile>;
+  compiled: Map<string, CompiledFile>; // by file name
+  loaded: Map<string, Map<string, Value> | 'loading'>;
+  dataModule: Module;
+  ignoreUnknown: boolean;
+  runtimes: TemplateRuntime[]; // stack of templates being evaluated (for template.replace)
+}
+
+function ytModule(state: RunState, name: string): Map<string, Value> {
+  let mod: Module | null = null;
+  switch (name) {
+    case 'data': mod = state.dataModule; break;
+    case 'yaml': mod = yamlModule; break;
+    case 'json': mod = jsonModule; break;
+    case 'base64': mod = base64Module; break;
+    case 'struct': mod = structModule; break;
+    case 'assert': mod = assertModule; break;
+    case 'regexp': mod = regexpModule; break;
+    case 'sha256': mod = sha256Module; break;
+    case 'url': mod = urlModule; break;
+    case 'version': mod = versionModule; break;
+    case 'math': mod = mathModule; break;
+    case 'overlay': mod = overlayModule; break;
+    case 'template': mod = new Module('template', new Map<string, Value>([
+      ['replace', new Builtin('template.replace', (_t, args) => {
+        const rt = state.runtimes[state.runtimes.length - 1];
+        if (!rt || args.length !== 1) fail('template.replace: expected exactly one argument');
+        return rt.replace(args[0]!);
+      })],
+    ])); break;
+    default: break;
+  }
+  if (!mod) fail(`cannot load @ytt:${name}: Expected to find builtin module '${name}'`);
+  return new Map([[name, mod as Value]]);
+}
+
+function resolvePath(from: string, path: string): string {
+  if (path.startsWith('/')) return path.slice(1);
+  const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
+  const parts = (dir + path).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return out.join('/');
+}
+
+function loadModule(state: RunState, module: string, fromFile: string): Map<string, Value> {
+  if (module.startsWith('@ytt:')) return ytModule(state, module.slice(5));
+  if (module.startsWith('@')) fail(`cannot load ${module}: library modules are not supported`);
+  const path = resolvePath(fromFile, module);
+  const cached = state.loaded.get(path);
+  if (cached === 'loading') fail(`cycle in load graph detected at ${path}`);
+  if (cached) return cached;
+  const f = state.files.get(path);
+  if (!f) fail(`cannot load ${module}: Expected to find file '${path}'`);
+  state.loaded.set(path, 'loading');
+  const { globals } = evalFile(state, f);
+  const exported = new Map<string, Value>();
+  for (const [k, v] of globals) if (!k.startsWith('_')) exported.set(k, v);
+  state.loaded.set(path, exported);
+  return exported;
+}
+
+function evalFile(state: RunState, f: YttFile): { globals: Map<string, Value>; root: YNode | null } {
+  const cf = compileFile(f, state.ignoreUnknown);
+  state.compiled.set(f.name, cf);
+  const pre = new Map<string, Value>();
+  let rt: TemplateRuntime | null = null;
+  if (cf.template) {
+    rt = new TemplateRuntime(cf.template.protos);
+    for (const [k, v] of rt.builtins()) pre.set(k, v);
+    state.runtimes.push(rt);
+  }
+  const thread = state.thread;
+  const prevLoad = thread.load;
+  thread.load = (m) => loadModule(state, m, f.name);
+  try {
+    const globals = execCompiled(thread, cf.program, pre);
+    return { globals, root: rt ? rt.rootNode() : null };
+  } finally {
+    thread.load = prevLoad;
+    if (rt) state.runtimes.pop();
+  }
+}
+
+function evalErrorToYtt(state: RunState, e: EvalError): YttError {
+  const positions: RawPos[] = [];
+  for (let i = e.frames.length - 1; i >= 0; i--) {
+    const fr = e.frames[i]!;
+    if (!fr.pos || !fr.file) continue;
+    const cf = state.compiled.get(fr.file) ?? null;
+    positions.push({ context: fr.name, cf, line: fr.pos.line });
+  }
+  return formatError([{ msg: e.msg, positions }]);
+}
+
+// ---------------------------------------------------------------------------
+// data values
+
+function mergeValues(base: NodeValue, over: NodeValue): NodeValue {
+  if (base instanceof YMap && over instanceof YMap) {
+    for (const it of over.items) {
+      const cur = base.items.find((x) => x.key === it.key);
+      if (cur) cur.value = mergeValues(cur.value, it.value);
+      else base.items.push(it);
+    }
+    return base;
+  }
+  return over;
+}
+
+function buildDataValues(opts: YttOptions, ignoreUnknown: boolean): NodeValue {
+  let values: NodeValue = new YMap();
+  for (const f of opts.dataValuesFiles ?? []) {
+    let ds: YDocSet;
+    try {
+      ds = parseYamlWithComments(f.text, { withComments: false });
+    } catch (e) {
+      if (e instanceof YamlParseError) {
+        const detail = `Unmarshaling YAML data values file '${f.name}': ${e.msg}`;
+        throw new YttError(detail, [{ context: null, file: f.name, line: e.line, source: null }], `ytt: Error: ${detail}\n`);
+      }
+      throw e;
+    }
+    void ignoreUnknown;
+    for (const d of ds.docs) if (d.value !== null) values = mergeValues(values, d.value);
+  }
+  for (const { key, value } of opts.dataValues ?? []) {
+    const m = values as YMap;
+    const node = plainToNode(value);
+    const cur = m.items.find((x) => x.key === key);
+    if (cur) cur.value = node;
+    else m.items.push(new YMapItem(key, node));
+  }
+  return values;
+}
+
+
+// ---------------------------------------------------------------------------
+// public entry point
+
+function isEmptyDoc(d: YDoc): boolean {
+  const v = d.value;
+  if (v === null) return true;
+  if (v instanceof YMap) return v.items.length === 0;
+  if (v instanceof YArray) return v.items.length === 0;
+  return false;
+}
+
+export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
+  const ignoreUnknown = options.ignoreUnknownComments ?? false;
+  const values = buildDataValues(options, ignoreUnknown);
+  const dataValues = nodeToStarlarkPlain(values, true);
+  const dataModule = new Module('data', new Map<string, Value>([
+    ['values', dataValues],
+    ['list', new Builtin('data.list', () => fail('data.list: file access is not available'))],
+    ['read', new Builtin('data.read', () => fail('data.read: file access is not available'))],
+  ]));
+  const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 400);
+  const state: RunState = {
+    thread,
+    files: new Map(files.map((f) => [f.name, f])),
+    compiled: new Map(),
+    loaded: new Map(),
+    dataModule,
+    ignoreUnknown,
+    runtimes: [],
+  };
+
+  const docs: YDoc[] = [];
+  for (const f of files) {
+    if (isStarlarkFile(f.name)) continue;
+    if (state.loaded.has(f.name)) continue;
+    let root: YNode | null;
+    try {
+      root = evalFile(state, f).root;
+    } catch (e) {
+      if (e instanceof EvalError) throw evalErrorToYtt(state, e);
+      if (e instanceof StarError) throw formatError([{ msg: e.message, positions: [] }]);
+      throw e;
+    }
+    if (root instanceof YDocSet) docs.push(...root.docs);
+  }
+
+  const documents: unknown[] = [];
+  const parts: string[] = [];
+  for (const d of docs) {
+    if (isEmptyDoc(d)) continue;
+    const plain = toPlain(d.value);
+    documents.push(plain);
+    parts.push(emitYamlDoc(plain));
+  }
+  return { documents, text: parts.join('---\n') };
+}
+
+/** Drops all cached compiled templates. */
+export function clearYttCache(): void {
+  cache.clear();
+}
+
+export { compileStarlark };

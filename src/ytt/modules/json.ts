@@ -1,0 +1,96 @@
+// @ytt:json — encode like Go's encoding/json (HTML-safe escaping, ordered keys), decode.
+import { Dict, Float, List, Tuple, fail, typeName } from '../starlark/eval/values.js';
+import type { Value } from '../starlark/eval/values.js';
+import { unpackArgs } from '../starlark/eval/builtins.js';
+import { YArray, YMap, YDocSet, toPlain } from '../template/nodes.js';
+import { parseYamlWithComments, YamlParseError } from '../template/yamlparse.js';
+import { nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
+import { module } from './util.js';
+
+export function goJsonString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i]!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (c < 0x20) {
+      if (ch === '\n') out += '\\n';
+      else if (ch === '\r') out += '\\r';
+      else if (ch === '\t') out += '\\t';
+      else out += '\\u00' + c.toString(16).padStart(2, '0');
+    } else if (ch === '<') out += '\\u003c';
+    else if (ch === '>') out += '\\u003e';
+    else if (ch === '&') out += '\\u0026';
+    else if (c === 0x2028) out += '\\u2028';
+    else if (c === 0x2029) out += '\\u2029';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+export function goFloat(f: number): string {
+  if (!Number.isFinite(f)) fail(`json: unsupported value: ${f}`);
+  const abs = Math.abs(f);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+    return f.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return String(f);
+}
+
+function encodePlain(v: unknown, indent: string, depth: number): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : goFloat(v);
+  if (typeof v === 'string') return goJsonString(v);
+  const nl = indent ? '\n' + indent.repeat(depth + 1) : '';
+  const end = indent ? '\n' + indent.repeat(depth) : '';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return '[' + v.map((x) => nl + encodePlain(x, indent, depth + 1)).join(',') + end + ']';
+  }
+  if (v instanceof Map) {
+    if (v.size === 0) return '{}';
+    const parts: string[] = [];
+    for (const [k, x] of v) {
+      const key = typeof k === 'string' ? k : k === null ? 'null' : String(k);
+      parts.push(nl + goJsonString(key) + (indent ? ': ' : ':') + encodePlain(x, indent, depth + 1));
+    }
+    return '{' + parts.join(',') + end + '}';
+  }
+  fail(`json.encode: unsupported value`);
+}
+
+export function jsonEncode(v: Value, indent = 0): string {
+  const node = starlarkToNode(v);
+  if (node instanceof YDocSet) fail('json.encode: cannot encode a document set');
+  void YArray;
+  void YMap;
+  return encodePlain(toPlain(node), indent > 0 ? ' '.repeat(indent) : '', 0);
+}
+
+export const jsonModule = module('json', {
+  encode: (_t, args, kw) => {
+    const [v, ind] = unpackArgs('json.encode', args, kw, ['value', 'indent?']);
+    let indent = 0;
+    if (ind !== undefined && ind !== null) {
+      if (typeof ind !== 'number') fail(`json.encode: expected indent to be int, but was ${typeName(ind)}`);
+      indent = ind;
+    }
+    return jsonEncode(v!, indent);
+  },
+  decode: (_t, args, kw) => {
+    const [s] = unpackArgs('json.decode', args, kw, ['value']);
+    if (typeof s !== 'string') fail(`json.decode: expected string, but was ${typeName(s!)}`);
+    try {
+      const ds = parseYamlWithComments(s, { withComments: false });
+      return nodeToStarlarkPlain(ds.docs[0]?.value ?? null, false);
+    } catch (e) {
+      if (e instanceof YamlParseError) fail(`json.decode: ${e.msg}`);
+      throw e;
+    }
+  },
+});
+
+export { Dict, Float, List, Tuple };

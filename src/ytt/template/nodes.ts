@@ -1,0 +1,145 @@
+// YAML node tree used by the ytt templating layer (both for parsed templates and
+// for the values templates evaluate to). Scalars are Starlark-compatible values:
+// null, boolean, number/bigint (int), Float (float) and string.
+import { Float } from '../starlark/eval/values.js';
+
+export type Scalar = null | boolean | number | bigint | string | Float;
+
+export interface Comment {
+  data: string; // text after '#'
+  line: number;
+}
+
+export interface NodeAnnotation {
+  name: string;
+  args: unknown[];
+  kwargs: [string, unknown][];
+  line: number | null;
+}
+
+export type NodeValue = Scalar | YMap | YArray | YDocSet;
+
+export abstract class YNode {
+  comments: Comment[] = [];
+  line: number | null = null;
+  annotations: NodeAnnotation[] = [];
+  abstract readonly kind: 'docset' | 'doc' | 'map' | 'mapitem' | 'array' | 'arrayitem';
+  /** Children (nodes or scalars), as ytt's GetValues. */
+  abstract values(): (YNode | Scalar)[];
+}
+
+export class YDocSet extends YNode {
+  readonly kind = 'docset';
+  constructor(public docs: YDoc[] = []) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return this.docs;
+  }
+}
+
+export class YDoc extends YNode {
+  readonly kind = 'doc';
+  injected = false;
+  constructor(public value: NodeValue = null) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return [this.value];
+  }
+}
+
+export class YMap extends YNode {
+  readonly kind = 'map';
+  constructor(public items: YMapItem[] = []) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return this.items;
+  }
+}
+
+export class YMapItem extends YNode {
+  readonly kind = 'mapitem';
+  constructor(
+    public key: Scalar,
+    public value: NodeValue = null,
+  ) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return [this.value];
+  }
+}
+
+export class YArray extends YNode {
+  readonly kind = 'array';
+  constructor(public items: YArrayItem[] = []) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return this.items;
+  }
+}
+
+export class YArrayItem extends YNode {
+  readonly kind = 'arrayitem';
+  constructor(public value: NodeValue = null) {
+    super();
+  }
+  values(): (YNode | Scalar)[] {
+    return [this.value];
+  }
+}
+
+export function isNode(v: unknown): v is YNode {
+  return v instanceof YNode;
+}
+
+/** Deep copy of a value tree (nodes are copied; scalars shared). Comments are not copied. */
+export function deepCopy<T extends NodeValue | YNode>(v: T): T {
+  if (!(v instanceof YNode)) return v;
+  let out: YNode;
+  switch (v.kind) {
+    case 'docset': out = new YDocSet((v as YDocSet).docs.map((d) => deepCopy(d))); break;
+    case 'doc': {
+      const d = new YDoc(deepCopy((v as YDoc).value));
+      d.injected = (v as YDoc).injected;
+      out = d;
+      break;
+    }
+    case 'map': out = new YMap((v as YMap).items.map((i) => deepCopy(i))); break;
+    case 'mapitem': out = new YMapItem((v as YMapItem).key, deepCopy((v as YMapItem).value)); break;
+    case 'array': out = new YArray((v as YArray).items.map((i) => deepCopy(i))); break;
+    case 'arrayitem': out = new YArrayItem(deepCopy((v as YArrayItem).value)); break;
+  }
+  out.line = v.line;
+  out.annotations = v.annotations.slice();
+  return out as T;
+}
+
+/** Converts a node value to plain JS for output: Map for maps (ordered, any keys), arrays, scalars. */
+export function toPlain(v: NodeValue | YNode): unknown {
+  if (v instanceof Float) return v.v;
+  if (!(v instanceof YNode)) return v;
+  switch (v.kind) {
+    case 'map': {
+      const m = new Map<unknown, unknown>();
+      for (const it of (v as YMap).items) m.set(toPlainKey(it.key), toPlain(it.value));
+      return m;
+    }
+    case 'array':
+      return (v as YArray).items.map((i) => toPlain(i.value));
+    case 'docset':
+      return (v as YDocSet).docs.map((d) => toPlain(d.value));
+    case 'doc':
+    case 'mapitem':
+    case 'arrayitem':
+      return toPlain((v as YDoc).value);
+  }
+}
+
+function toPlainKey(k: Scalar): unknown {
+  if (k instanceof Float) return k.v;
+  return k;
+}
