@@ -52,9 +52,11 @@ function encodePlain(v: unknown, indent: string, depth: number): string {
   }
   if (v instanceof Map) {
     if (v.size === 0) return '{}';
+    // ytt converts maps to Go maps before marshaling, so keys come out sorted
+    const entries = Array.from(v.entries(), ([k, x]) => [typeof k === 'string' ? k : k === null ? 'null' : String(k), x] as [string, unknown]);
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const parts: string[] = [];
-    for (const [k, x] of v) {
-      const key = typeof k === 'string' ? k : k === null ? 'null' : String(k);
+    for (const [key, x] of entries) {
       parts.push(nl + goJsonString(key) + (indent ? ': ' : ':') + encodePlain(x, indent, depth + 1));
     }
     return '{' + parts.join(',') + end + '}';

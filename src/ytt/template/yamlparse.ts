@@ -190,9 +190,12 @@ class Builder {
   private scalar(t: CST.FlowScalar | CST.BlockScalar, tag: string | undefined): Scalar {
     const r = CST.resolveAsScalar(t, false);
     if (!r) return null;
-    if (tag) return applyTag(tag, r.value);
-    if (r.type === 'PLAIN') return resolvePlain(r.value);
-    return r.value;
+    let value = r.value;
+    // a block scalar that ends the stream without a line break has no final newline (go-yaml)
+    if (t.type === 'block-scalar' && !t.source.endsWith('\n') && value.endsWith('\n')) value = value.slice(0, -1);
+    if (tag) return applyTag(tag, value);
+    if (r.type === 'PLAIN') return resolvePlain(value);
+    return value;
   }
 
   private map(items: CST.CollectionItem[], offset: number): YMap {
