@@ -192,7 +192,7 @@ function posLines(p: RawPos): { out: string[]; pos: YttErrorPosition | null } {
   const cl = lineOf(p.line);
   if (!cl) return { out: [], pos: null };
   if (cl.srcLine !== null) {
-    const src = cf.srcLines[cl.srcLine - 1] ?? '';
+    const src = cl.selection ?? cf.srcLines[cl.srcLine - 1] ?? '';
     out.push(`${pad}${cf.name}:${cl.srcLine} | ${src}`);
     return { out, pos: { context: p.context, file: cf.name, line: cl.srcLine, source: src } };
   }

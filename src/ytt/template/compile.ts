@@ -24,6 +24,7 @@ export const INS = {
 export interface CodeLine {
   code: string;
   srcLine: number | null; // 1-based line in the template source
+  selection?: string; // text shown for this line in errors instead of the source line (text templates)
 }
 
 export interface NodeProto {
@@ -178,12 +179,14 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
     const pieces = parseTextTemplate(s, srcLine);
     lines.push({ code: `${INS.startText}()`, srcLine });
     for (const p of pieces) {
+      // ytt positions pieces at the node's line plus the line offset inside the string
+      const at = srcLine === null ? null : srcLine + p.lineOffset;
       if (p.kind === 'text') {
-        if (p.content !== '') lines.push({ code: `${INS.textAdd}(${JSON.stringify(p.content)})`, srcLine });
+        if (p.content !== '') lines.push({ code: `${INS.textAdd}(${JSON.stringify(p.content)})`, srcLine: at, selection: p.raw });
       } else if (p.kind === 'value') {
-        lines.push({ code: `${INS.textAddValue}((${p.content}))`, srcLine });
+        lines.push({ code: `${INS.textAddValue}((${p.content}))`, srcLine: at, selection: p.raw });
       } else {
-        lines.push({ code: p.content, srcLine });
+        lines.push({ code: p.content, srcLine: at, selection: p.raw });
       }
     }
     lines.push({ code: finish(`${INS.endText}()`), srcLine });
@@ -216,6 +219,8 @@ function nearestLine(protos: NodeProto[], tag: number): number | null {
 interface TextPiece {
   kind: 'text' | 'value' | 'code';
   content: string;
+  raw: string; // as written between the markers
+  lineOffset: number; // lines between the start of the string and the piece
 }
 
 /** Splits a string into text and `(@ ... @)` code pieces; handles `=` (value) and `-` (trim) markers. */
@@ -225,9 +230,14 @@ export function parseTextTemplate(s: string, line: number | null): TextPiece[] {
   let textStart = 0;
   let inCode = false;
   let codeStart = 0;
+  const off = (at: number): number => {
+    let n = 0;
+    for (let k = 0; k < at; k++) if (s.charCodeAt(k) === 10) n++;
+    return n;
+  };
   while (i < s.length) {
     if (!inCode && s[i] === '(' && s[i + 1] === '@') {
-      raw.push({ kind: 'text', content: s.slice(textStart, i) });
+      raw.push({ kind: 'text', content: s.slice(textStart, i), raw: s.slice(textStart, i), lineOffset: off(textStart) });
       inCode = true;
       codeStart = i + 2;
       i += 2;
@@ -235,7 +245,7 @@ export function parseTextTemplate(s: string, line: number | null): TextPiece[] {
     }
     if (s[i] === '@' && s[i + 1] === ')') {
       if (!inCode) throw new TemplateCompileError(`Unexpected code closing '@)'`, line);
-      raw.push({ kind: 'code', content: s.slice(codeStart, i) });
+      raw.push({ kind: 'code', content: s.slice(codeStart, i), raw: s.slice(codeStart, i), lineOffset: off(codeStart) });
       inCode = false;
       textStart = i + 2;
       i += 2;
@@ -245,7 +255,7 @@ export function parseTextTemplate(s: string, line: number | null): TextPiece[] {
     i++;
   }
   if (inCode) throw new TemplateCompileError(`Missing code closing '@)'`, line);
-  raw.push({ kind: 'text', content: s.slice(textStart) });
+  raw.push({ kind: 'text', content: s.slice(textStart), raw: s.slice(textStart), lineOffset: off(textStart) });
 
   // trim markers
   for (let k = 0; k < raw.length; k++) {
