@@ -18,3 +18,12 @@ export function setYamlEmitter(e: YamlEmitter): void {
 export function emitYamlDoc(value: unknown): string {
   return emitter(value);
 }
+
+let goYaml = false;
+/** True once the go-yaml v2 compatible emitter is installed (byte-exact output). */
+export function usingGoYamlEmitter(): boolean {
+  return goYaml;
+}
+export function markGoYamlEmitter(v: boolean): void {
+  goYaml = v;
+}

@@ -1,0 +1,112 @@
+// @ytt: module tests. Expected values come from the ytt docs (lang-ref-ytt-*)
+// and the Go library behaviour those modules wrap (encoding/json, encoding/base64,
+// regexp's RE2 syntax and Expand, crypto/sha256, net/url).
+import { describe, expect, it } from 'vitest';
+import { firstLine, ytt, yttError } from './helpers.js';
+import { compileRE2 } from '../../src/ytt/modules/regexp.js';
+
+const L = (m: string) => `#@ load("@ytt:${m}", "${m}")\n`;
+
+describe('@ytt:yaml', () => {
+  it('encode prints go-yaml style YAML', () => {
+    expect(ytt(`${L('yaml')}v: #@ yaml.encode({"a": [1, {"b": None}], "c": "x"})\n`)).toBe('v: |\n  a:\n  - 1\n  - b: null\n  c: x\n');
+  });
+  it('decode returns dicts and lists', () => {
+    expect(ytt(`${L('yaml')}v: #@ yaml.decode("a: 1\\nb: [x, y, z]\\n")["b"]\n`)).toBe('v:\n- x\n- true\n- z\n');
+  });
+  it('decode keeps key order', () => {
+    expect(ytt(`${L('yaml')}v: #@ list(yaml.decode("z: 1\\na: 2\\n").keys())\n`)).toBe('v:\n- z\n- a\n');
+  });
+});
+
+describe('@ytt:json', () => {
+  it('encode escapes HTML like Go and sorts keys', () => {
+    expect(ytt(`${L('json')}v: #@ json.encode({"b": "<&>", "a": [1, 2.5, True, None]})\n`)).toBe(
+      'v: \'{"a":[1,2.5,true,null],"b":"\\u003c\\u0026\\u003e"}\'\n',
+    );
+  });
+  it('encode with indent', () => {
+    expect(ytt(`${L('json')}v: #@ json.encode({"a": {"b": []}}, indent=2)\n`)).toBe('v: |-\n  {\n    "a": {\n      "b": []\n    }\n  }\n');
+  });
+  it('decode', () => {
+    expect(ytt(`${L('json')}v: #@ json.decode('{"x": [1, "two"]}')["x"]\n`)).toBe('v:\n- 1\n- two\n');
+  });
+});
+
+describe('@ytt:base64', () => {
+  it('encode/decode', () => {
+    expect(ytt(`${L('base64')}a: #@ base64.encode("hello?")\nb: #@ base64.decode("aGVsbG8/")\nc: #@ base64.encode("hello?", encoding="URL")\n`)).toBe(
+      'a: aGVsbG8/\nb: hello?\nc: aGVsbG8_\n',
+    );
+  });
+});
+
+describe('@ytt:struct', () => {
+  it('make/encode/decode', () => {
+    const t = `${L('struct')}#@ s = struct.make(a=1, b=struct.make(c="x"))\nv: #@ s.b.c\ne: #@ struct.encode(s)\nd: #@ struct.decode({"k": {"n": 2}}).k.n\n`;
+    expect(ytt(t)).toBe('v: x\ne:\n  a: 1\n  b:\n    c: x\nd: 2\n');
+  });
+  it('structs support index access and `in`', () => {
+    const t = `${L('struct')}#@ s = struct.make(a=1)\nv: #@ [s["a"], "a" in s, "b" in s, hasattr(s, "a")]\n`;
+    expect(ytt(t)).toBe('v:\n- 1\n- true\n- false\n- true\n');
+  });
+  it('missing index key', () => {
+    const e = yttError(`${L('struct')}v: #@ struct.make(a=1)["zz"]\n`);
+    expect(firstLine(e)).toBe('key "zz" not in struct');
+  });
+});
+
+describe('@ytt:assert', () => {
+  it('fail', () => {
+    expect(firstLine(yttError(`${L('assert')}v: #@ assert.fail("nope")\n`))).toBe('fail: nope');
+  });
+  it('try_to returns (value, error)', () => {
+    const t = `${L('assert')}#@ def bad():\n#@   return 1 // 0\n#@ end\nv: #@ list(assert.try_to(bad))\nw: #@ list(assert.try_to(lambda: 5))\n`;
+    expect(ytt(t)).toBe('v:\n- null\n- floored division by zero\nw:\n- 5\n- null\n');
+  });
+});
+
+describe('@ytt:regexp', () => {
+  it('match', () => {
+    expect(ytt(`${L('regexp')}v: #@ [regexp.match("^[a-z]+$", "abc"), regexp.match("^[a-z]+$", "ab1")]\n`)).toBe('v:\n- true\n- false\n');
+  });
+  it('replace uses Go template expansion', () => {
+    expect(ytt(`${L('regexp')}v: #@ regexp.replace("(\\\\w+)@(\\\\w+)", "a@b c@d", "$2.$1")\n`)).toBe('v: b.a d.c\n');
+    // $1x names group "1x" in Go, which does not exist
+    expect(ytt(`${L('regexp')}v: #@ regexp.replace("(a)", "a", "$1x")\n`)).toBe('v: ""\n');
+    expect(ytt(`${L('regexp')}v: #@ regexp.replace("(a)", "a", "\${1}x")\n`)).toBe('v: ax\n');
+  });
+  it('replace with a function', () => {
+    expect(ytt(`${L('regexp')}v: #@ regexp.replace("[0-9]", "a1b2", lambda m: "<" + m + ">")\n`)).toBe('v: a<1>b<2>\n');
+  });
+  it('RE2 syntax translation and rejection', () => {
+    expect(compileRE2('(?P<x>a)[[:digit:]]+\\z').test('a12')).toBe(true);
+    expect(compileRE2('(?i)abc').test('ABC')).toBe(true);
+    expect(() => compileRE2('a(?=b)')).toThrow(/invalid or unsupported Perl syntax/);
+    expect(() => compileRE2('(a)\\1')).toThrow(/invalid escape sequence/);
+  });
+});
+
+describe('other modules', () => {
+  it('sha256', () => {
+    expect(ytt(`${L('sha256')}v: #@ sha256.sum("abc")\n`)).toBe('v: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n');
+  });
+  it('url', () => {
+    expect(ytt(`${L('url')}a: #@ url.query_param_value_encode("a b&c")\nb: #@ url.path_segment_encode("a b/c")\n`)).toBe('a: a+b%26c\nb: a%20b%2Fc\n');
+  });
+  it('version', () => {
+    expect(ytt(`${L('version')}#@ version.require_at_least("0.40.0")\nv: 1\n`)).toBe('v: 1\n');
+    expect(firstLine(yttError(`${L('version')}#@ version.require_at_least("9.0.0")\nv: 1\n`))).toMatch(/does not meet the minimum required version '9.0.0'/);
+  });
+  it('unknown module', () => {
+    expect(firstLine(yttError('#@ load("@ytt:nope", "nope")\nv: 1\n'))).toMatch(/nope/);
+  });
+  it('overlay.apply merges maps', () => {
+    const t = `${L('overlay')}#@ def base():\na: 1\nb:\n  c: 2\n#@ end\n#@ def over():\nb:\n  c: 3\n#@overlay/match missing_ok=True\nd: 4\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
+    expect(ytt(t)).toBe('v:\n  a: 1\n  b:\n    c: 3\n  d: 4\n');
+  });
+  it('overlay.apply requires a match unless missing_ok', () => {
+    const t = `${L('overlay')}#@ def base():\na: 1\n#@ end\n#@ def over():\nz: 3\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
+    expect(firstLine(yttError(t))).toMatch(/Expected number of matched nodes to be 1, but was 0/);
+  });
+});
