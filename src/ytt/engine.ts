@@ -22,7 +22,7 @@ import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, sha256Module, urlModule, versionModule } from './modules/misc.js';
-import { overlayModule } from './modules/overlay.js';
+import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
 
 export interface YttFile {
   name: string;
@@ -40,6 +40,8 @@ export interface YttOptions {
   maxDepth?: number;
   /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
   ignoreUnknownComments?: boolean;
+  /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
+  print?: (message: string) => void;
 }
 
 export interface YttResult {
@@ -375,8 +377,8 @@ function mergeValues(base: NodeValue, over: NodeValue): NodeValue {
   return over;
 }
 
-function buildDataValues(opts: YttOptions, ignoreUnknown: boolean): NodeValue {
-  let values: NodeValue = new YMap();
+function buildDataValues(opts: YttOptions, ignoreUnknown: boolean, base: NodeValue = new YMap()): NodeValue {
+  let values: NodeValue = base;
   for (const f of opts.dataValuesFiles ?? []) {
     let ds: YDocSet;
     try {
@@ -413,44 +415,101 @@ function isEmptyDoc(d: YDoc): boolean {
   return false;
 }
 
-export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
-  const ignoreUnknown = options.ignoreUnknownComments ?? false;
-  const values = buildDataValues(options, ignoreUnknown);
-  const dataValues = nodeToStarlarkPlain(values, true);
-  const dataModule = new Module('data', new Map<string, Value>([
-    ['values', dataValues],
+function annotationNamesOfDocs(cf: CompiledFile): string[][] {
+  if (!cf.template) return [];
+  return cf.template.protos.filter((p) => p.kind === 'doc').map((p) => p.annotationNames);
+}
+
+function isDataValuesFile(cf: CompiledFile): boolean {
+  return annotationNamesOfDocs(cf).some((names) => names.includes('data/values') || names.includes('data/values-schema'));
+}
+
+/** Defaults implied by a schema document: the values given, with arrays defaulting to empty. */
+function schemaDefaults(v: NodeValue): NodeValue {
+  if (v instanceof YMap) return new YMap(v.items.map((it) => new YMapItem(it.key, schemaDefaults(it.value))));
+  if (v instanceof YArray) return new YArray();
+  return v;
+}
+
+function makeDataModule(values: NodeValue): Module {
+  return new Module('data', new Map<string, Value>([
+    ['values', nodeToStarlarkPlain(values, true)],
     ['list', new Builtin('data.list', () => fail('data.list: file access is not available'))],
     ['read', new Builtin('data.read', () => fail('data.read: file access is not available'))],
   ]));
+}
+
+function wrapEvalErrors<T>(state: RunState, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvalError) throw evalErrorToYtt(state, e);
+    if (e instanceof StarError) throw formatError([{ msg: e.message, positions: [] }]);
+    throw e;
+  }
+}
+
+export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
+  const ignoreUnknown = options.ignoreUnknownComments ?? false;
   const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 400);
+  if (options.print) thread.print = options.print;
   const state: RunState = {
     thread,
     files: new Map(files.map((f) => [f.name, f])),
     compiled: new Map(),
     loaded: new Map(),
-    dataModule,
+    dataModule: makeDataModule(new YMap()),
     ignoreUnknown,
     runtimes: [],
   };
 
-  const docs: YDoc[] = [];
+  // data values: schema defaults, then data values files and documents (in file order),
+  // then --data-value-yaml flags
+  const templates: YttFile[] = [];
+  let values: NodeValue = buildDataValues({ dataValuesFiles: options.dataValuesFiles }, ignoreUnknown);
   for (const f of files) {
     if (isStarlarkFile(f.name)) continue;
-    if (state.loaded.has(f.name)) continue;
-    let root: YNode | null;
-    try {
-      root = evalFile(state, f).root;
-    } catch (e) {
-      if (e instanceof EvalError) throw evalErrorToYtt(state, e);
-      if (e instanceof StarError) throw formatError([{ msg: e.message, positions: [] }]);
-      throw e;
+    const cf = compileFile(f, ignoreUnknown);
+    if (!isDataValuesFile(cf)) {
+      templates.push(f);
+      continue;
     }
+    state.dataModule = makeDataModule(values);
+    const root = wrapEvalErrors(state, () => evalFile(state, f).root);
+    state.loaded.clear();
+    if (!(root instanceof YDocSet)) continue;
+    for (const d of root.docs) {
+      const names = d.annotations.map((a) => a.name);
+      if (names.includes('data/values-schema')) values = mergeValues(values, schemaDefaults(d.value));
+      else if (names.includes('data/values')) values = mergeValues(values, d.value);
+      else if (!isEmptyDoc(d)) {
+        throw formatError([{ msg: `Expected data values file '${f.name}' to only contain data values documents`, positions: [] }]);
+      }
+    }
+  }
+  values = buildDataValues({ dataValues: options.dataValues }, ignoreUnknown, values);
+  state.dataModule = makeDataModule(values);
+
+  const docs: YDoc[] = [];
+  for (const f of templates) {
+    if (state.loaded.has(f.name)) continue;
+    const root = wrapEvalErrors(state, () => evalFile(state, f).root);
     if (root instanceof YDocSet) docs.push(...root.docs);
+  }
+
+  // documents annotated with overlay/... are overlays applied to all the others
+  const isOverlay = (d: YDoc): boolean => d.annotations.some((a) => a.name.startsWith('overlay/'));
+  const overlays = docs.filter(isOverlay);
+  let result = docs;
+  if (overlays.length > 0) {
+    const base = new YDocSet(docs.filter((d) => !isOverlay(d) && !isEmptyDoc(d)));
+    wrapEvalErrors(state, () => applyOverlayDocs(thread, base, overlays));
+    result = base.docs;
   }
 
   const documents: unknown[] = [];
   const parts: string[] = [];
-  for (const d of docs) {
+  for (const d of result) {
     if (isEmptyDoc(d)) continue;
     const plain = toPlain(d.value);
     documents.push(plain);

@@ -251,3 +251,8 @@ export const overlayModule = module('overlay', {
 });
 
 export { Dict, YArrayItem, YDoc, YMapItem };
+
+/** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
+export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {
+  applyDocSet(thread, base, new YDocSet(overlays));
+}
