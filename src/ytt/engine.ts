@@ -13,7 +13,7 @@ import { TemplateRuntime, insertTemplateContexts } from './template/runtime.js';
 import { YArray, YDoc, YDocSet, YMap, YMapItem, YNode, toPlain } from './template/nodes.js';
 import type { NodeValue } from './template/nodes.js';
 import { YamlParseError, parseYamlWithComments } from './template/yamlparse.js';
-import { Module, plainToNode, nodeToStarlarkPlain } from './template/values.js';
+import { Module, Struct, plainToNode, plainToStarlark, nodeToStarlarkPlain } from './template/values.js';
 import { emitYamlDoc } from './emit.js';
 import { yamlModule } from './modules/yaml.js';
 import { jsonModule } from './modules/json.js';
@@ -90,7 +90,10 @@ interface CompiledFile {
 }
 
 const CACHE_LIMIT = 500;
-const cache = new Map<string, CompiledFile | YttError>();
+// keyed by the template text first (the same string object is passed again and again,
+// so its hash is computed once), then by file name and options
+const cache = new Map<string, Map<string, CompiledFile | YttError>>();
+let cacheSize = 0;
 
 function isStarlarkFile(name: string): boolean {
   return name.endsWith('.star');
@@ -99,11 +102,10 @@ function isStarlarkFile(name: string): boolean {
 const INSTRUCTION_NAMES = Object.values(INS);
 
 function compileFile(f: YttFile, ignoreUnknown: boolean): CompiledFile {
-  const key = `${f.name}\u0000${ignoreUnknown ? 1 : 0}\u0000${f.text}`;
-  const hit = cache.get(key);
+  const key = `${f.name}\u0000${ignoreUnknown ? 1 : 0}`;
+  let byName = cache.get(f.text);
+  const hit = byName?.get(key);
   if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
     if (hit instanceof YttError) throw hit;
     return hit;
   }
@@ -114,8 +116,18 @@ function compileFile(f: YttFile, ignoreUnknown: boolean): CompiledFile {
     if (e instanceof YttError) result = e;
     else throw e;
   }
-  cache.set(key, result);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  if (cacheSize >= CACHE_LIMIT) {
+    // drop the oldest template text
+    const oldest = cache.keys().next().value!;
+    cacheSize -= cache.get(oldest)!.size;
+    cache.delete(oldest);
+  }
+  if (!byName) {
+    byName = new Map();
+    cache.set(f.text, byName);
+  }
+  byName.set(key, result);
+  cacheSize++;
   if (result instanceof YttError) throw result;
   return result;
 }
@@ -432,8 +444,12 @@ function schemaDefaults(v: NodeValue): NodeValue {
 }
 
 function makeDataModule(values: NodeValue): Module {
+  return dataModuleOf(nodeToStarlarkPlain(values, true));
+}
+
+function dataModuleOf(values: Value): Module {
   return new Module('data', new Map<string, Value>([
-    ['values', nodeToStarlarkPlain(values, true)],
+    ['values', values],
     ['list', new Builtin('data.list', () => fail('data.list: file access is not available'))],
     ['read', new Builtin('data.read', () => fail('data.read: file access is not available'))],
   ]));
@@ -487,8 +503,15 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
       }
     }
   }
-  values = buildDataValues({ dataValues: options.dataValues }, ignoreUnknown, values);
-  state.dataModule = makeDataModule(values);
+  if (values instanceof YMap && values.items.length === 0) {
+    // common case (flags only): build the struct straight from the plain values
+    const fields = new Map<string, Value>();
+    for (const { key, value } of options.dataValues ?? []) fields.set(key, plainToStarlark(value, true));
+    state.dataModule = dataModuleOf(new Struct(fields));
+  } else {
+    values = buildDataValues({ dataValues: options.dataValues }, ignoreUnknown, values);
+    state.dataModule = makeDataModule(values);
+  }
 
   const docs: YDoc[] = [];
   for (const f of templates) {
@@ -521,6 +544,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
 /** Drops all cached compiled templates. */
 export function clearYttCache(): void {
   cache.clear();
+  cacheSize = 0;
 }
 
 export { compileStarlark };

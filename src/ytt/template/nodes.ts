@@ -19,17 +19,27 @@ export interface NodeAnnotation {
 
 export type NodeValue = Scalar | YMap | YArray | YDocSet;
 
+const NO_COMMENTS: Comment[] = [];
+const NO_ANNOTATIONS: NodeAnnotation[] = [];
+
 export abstract class YNode {
-  comments: Comment[] = [];
+  // shared empty arrays until something is attached (nodes are created in bulk)
+  comments: Comment[] = NO_COMMENTS;
   line: number | null = null;
-  annotations: NodeAnnotation[] = [];
+  annotations: NodeAnnotation[] = NO_ANNOTATIONS;
+  addComment(c: Comment): void {
+    if (this.comments === NO_COMMENTS) this.comments = [];
+    this.comments.push(c);
+  }
   abstract readonly kind: 'docset' | 'doc' | 'map' | 'mapitem' | 'array' | 'arrayitem';
   /** Children (nodes or scalars), as ytt's GetValues. */
   abstract values(): (YNode | Scalar)[];
 }
 
 export class YDocSet extends YNode {
-  readonly kind = 'docset';
+  get kind(): 'docset' {
+    return 'docset';
+  }
   constructor(public docs: YDoc[] = []) {
     super();
   }
@@ -39,7 +49,9 @@ export class YDocSet extends YNode {
 }
 
 export class YDoc extends YNode {
-  readonly kind = 'doc';
+  get kind(): 'doc' {
+    return 'doc';
+  }
   injected = false;
   constructor(public value: NodeValue = null) {
     super();
@@ -50,7 +62,9 @@ export class YDoc extends YNode {
 }
 
 export class YMap extends YNode {
-  readonly kind = 'map';
+  get kind(): 'map' {
+    return 'map';
+  }
   constructor(public items: YMapItem[] = []) {
     super();
   }
@@ -60,7 +74,9 @@ export class YMap extends YNode {
 }
 
 export class YMapItem extends YNode {
-  readonly kind = 'mapitem';
+  get kind(): 'mapitem' {
+    return 'mapitem';
+  }
   constructor(
     public key: Scalar,
     public value: NodeValue = null,
@@ -73,7 +89,9 @@ export class YMapItem extends YNode {
 }
 
 export class YArray extends YNode {
-  readonly kind = 'array';
+  get kind(): 'array' {
+    return 'array';
+  }
   constructor(public items: YArrayItem[] = []) {
     super();
   }
@@ -83,7 +101,9 @@ export class YArray extends YNode {
 }
 
 export class YArrayItem extends YNode {
-  readonly kind = 'arrayitem';
+  get kind(): 'arrayitem' {
+    return 'arrayitem';
+  }
   constructor(public value: NodeValue = null) {
     super();
   }
@@ -114,7 +134,7 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
     case 'arrayitem': out = new YArrayItem(deepCopy((v as YArrayItem).value)); break;
   }
   out.line = v.line;
-  out.annotations = v.annotations.slice();
+  if (v.annotations.length > 0) out.annotations = v.annotations.slice();
   return out as T;
 }
 

@@ -118,14 +118,14 @@ function assignComments(docset: YDocSet, comments: Comment[]): void {
       const l = sorted[lo]!;
       const nodes = byLine.get(l)!;
       const owner = l === c.line ? nodes[nodes.length - 1]! : nodes[0]!;
-      owner.comments.push(c);
+      owner.addComment(c);
     } else {
       if (!endDoc) {
         endDoc = new YDoc(null);
         endDoc.injected = true;
         docset.docs.push(endDoc);
       }
-      endDoc.comments.push(c);
+      endDoc.addComment(c);
     }
   }
 }
