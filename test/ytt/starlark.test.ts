@@ -159,6 +159,20 @@ describe('builtins', () => {
     expect(expr('getattr([], "nope", 5)')).toBe('5');
     expect(expr('"upper" in dir("")')).toBe('True');
   });
+  it('range values, chr/ord, sets (the universe of ytt\'s starlark-go fork)', () => {
+    expect(expr('[type(range(3)), str(range(3)), str(range(1, 5, 2)), len(range(0, 10, 3)), range(5)[2], 3 in range(5)]')).toBe(
+      '["range", "range(3)", "range(1, 5, 2)", 4, 2, True]',
+    );
+    expect(expr('[chr(65), ord("a")]')).toBe('["A", 97]');
+    expect(expr('set([1, 2, 2, 3])')).toBe('set([1, 2, 3])');
+    expect(expr('[2 in set([1, 2]), len(set([1, 1]))]')).toBe('[True, 1]');
+    expect(starError('x = abs(1)')).toBe('undefined: abs');
+    expect(starError('x = "ab".removeprefix("a")')).toBe('string has no .removeprefix field or method');
+    expect(starError('x = getattr("", "nope")')).toBe('getattr: string has no .nope field or method');
+    expect(starError('x = max([])')).toBe('max: argument is an empty sequence');
+    expect(starError('x = "{:>3}".format(1)')).toBe('format spec features not supported in replacement fields: >3');
+    expect(starError('x = {}.pop("k")')).toBe('pop: missing key');
+  });
   it('fail()', () => {
     expect(starError('fail("boom", 1)')).toBe('fail: boom 1');
   });
@@ -172,6 +186,8 @@ describe('string methods', () => {
     expect(expr('"a/b/c".rsplit("/", 1)')).toBe('["a/b", "c"]');
     expect(expr('"-".join(["x", "y"])')).toBe('"x-y"');
     expect(expr('"  hi\\n".strip()')).toBe('"hi"');
+    expect(expr('"a\\nb\\n".splitlines()')).toBe('["a", "b"]');
+    expect(expr('"a\\nb".splitlines(True)')).toBe('["a\\n", "b"]');
     expect(expr('"xxhixx".strip("x")')).toBe('"hi"');
     expect(expr('"aaa".replace("a", "b", 2)')).toBe('"bba"');
   });

@@ -1,10 +1,11 @@
 // The Starlark universe (built-in functions) and the methods of built-in types.
 import {
   Builtin, Dict, Float, List, StarFunction, StarObject, Thread, Tuple,
-  compare, equals, fail, hashKey, isInt, iterate, length, normInt, repr, str, truth, typeName,
+  compare, equals, fail, hashKey, isInt, isIterable, iterate, length, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Kwargs, Value } from './values.js';
-import { callValue, getAttr, setBuiltinAttr, universe } from './interp.js';
+import { callValue, setBuiltinAttr, universe } from './interp.js';
+import { RangeValue, StarSet } from './types.js';
 
 // ---------------------------------------------------------------------------
 // argument unpacking
@@ -118,12 +119,10 @@ def('float', (_t, args, kw) => {
 def('getattr', (_t, args, kw) => {
   const [x, name, dflt] = unpackArgs('getattr', args, kw, ['x', 'name', 'default?']);
   const n = wantString('getattr', name, 'name');
-  try {
-    return getAttr(x!, n);
-  } catch (e) {
-    if (dflt !== undefined) return dflt;
-    throw e;
-  }
+  const v = x instanceof StarObject ? (x.attr ? x.attr(n) : undefined) : builtinAttrFor(x!, n);
+  if (v !== undefined) return v;
+  if (dflt !== undefined) return dflt;
+  fail(`getattr: ${typeName(x!)} has no .${n} field or method`);
 });
 def('hasattr', (_t, args, kw) => {
   const [x, name] = unpackArgs('hasattr', args, kw, ['x', 'name']);
@@ -167,19 +166,15 @@ def('list', (_t, args, kw) => {
   return new List(iterableArg('list', x).slice());
 });
 const minmax = (name: string, sign: number) => (thread: Thread, args: Value[], kw: Kwargs): Value => {
+  if (args.length === 0) fail(`${name} requires at least one positional argument`);
   let key: Value | undefined;
-  let dflt: Value | undefined;
   for (const [k, v] of kw) {
     if (k === 'key') key = v;
-    else if (k === 'default') dflt = v;
     else fail(`${name}: unexpected keyword argument ${k}`);
   }
-  if (args.length === 0) fail(`${name}: got 0 arguments, want at least 1`);
-  const items = args.length === 1 ? iterableArg(name, args[0]!) : args;
-  if (items.length === 0) {
-    if (dflt !== undefined) return dflt;
-    fail(`${name}: argument is an empty sequence`);
-  }
+  if (args.length === 1 && !isIterable(args[0]!)) fail(`${name}: ${typeName(args[0]!)} value is not iterable`);
+  const items = args.length === 1 ? iterate(args[0]!) : args;
+  if (items.length === 0) fail(`${name}: argument is an empty sequence`);
   let best = items[0]!;
   let bestKey = key !== undefined && key !== null ? callValue(thread, key, [best], []) : best;
   for (let i = 1; i < items.length; i++) {
@@ -216,13 +211,7 @@ def('range', (_t, args, kw) => {
     if (n.length === 3) st = n[2]!;
   }
   if (st === 0) fail('range: step argument must not be zero');
-  const out: Value[] = [];
-  if (st > 0) for (let i = start; i < stop; i += st) out.push(i);
-  else for (let i = start; i > stop; i += st) out.push(i);
-  if (out.length > 10_000_000) fail('range: too large');
-  const l = new List(out);
-  l.frozen = true;
-  return l;
+  return new RangeValue(start, stop, st);
 });
 def('repr', (_t, args, kw) => {
   const [x] = unpackArgs('repr', args, kw, ['x']);
@@ -245,8 +234,9 @@ def('sorted', (thread, args, kw) => {
   return new List(idx.map((i) => items[i]!));
 });
 def('str', (_t, args, kw) => {
-  const [x] = unpackArgs('str', args, kw, ['x?']);
-  return x === undefined ? '' : str(x);
+  if (kw.length > 0) fail('str does not accept keyword arguments');
+  if (args.length !== 1) fail(`str: got ${args.length} arguments, want exactly 1`);
+  return str(args[0]!);
 });
 def('tuple', (_t, args, kw) => {
   const [x] = unpackArgs('tuple', args, kw, ['x?']);
@@ -255,8 +245,34 @@ def('tuple', (_t, args, kw) => {
   return new Tuple(iterableArg('tuple', x).slice());
 });
 def('type', (_t, args, kw) => {
-  const [x] = unpackArgs('type', args, kw, ['x']);
-  return typeName(x!);
+  if (kw.length > 0) fail('type does not accept keyword arguments');
+  if (args.length !== 1) fail(`type: got ${args.length} arguments, want exactly 1`);
+  return typeName(args[0]!);
+});
+def('chr', (_t, args, kw) => {
+  if (kw.length > 0) fail('chr does not accept keyword arguments');
+  if (args.length !== 1) fail(`chr: got ${args.length} arguments, want 1`);
+  const x = args[0]!;
+  if (!isInt(x)) fail(`chr: got ${typeName(x)}, want int`);
+  const n = Number(x);
+  if (n < 0) fail(`chr: Unicode code point ${n} out of range (<0)`);
+  if (n > 0x10ffff) fail(`chr: Unicode code point U+${n.toString(16).toUpperCase()} out of range (>0x10FFFF)`);
+  return String.fromCodePoint(n);
+});
+def('ord', (_t, args, kw) => {
+  if (kw.length > 0) fail('ord does not accept keyword arguments');
+  if (args.length !== 1) fail(`ord: got ${args.length} arguments, want 1`);
+  const x = args[0]!;
+  if (typeof x !== 'string') fail(`ord: got ${typeName(x)}, want string`);
+  const cps = [...x];
+  if (cps.length !== 1) fail(`ord: string encodes ${cps.length} Unicode code points, want 1`);
+  return cps[0]!.codePointAt(0)!;
+});
+def('set', (_t, args, kw) => {
+  const [x] = unpackArgs('set', args, kw, ['iterable?']);
+  const st = new StarSet();
+  if (x !== undefined) for (const v of iterableArg('set', x)) st.add(v);
+  return st;
 });
 def('zip', (_t, args, kw) => {
   noKwargs('zip', kw);
@@ -266,14 +282,6 @@ def('zip', (_t, args, kw) => {
   for (let i = 0; i < n; i++) out.push(new Tuple(seqs.map((s) => s[i]!)));
   return new List(out);
 });
-def('abs', (_t, args, kw) => {
-  const [x] = unpackArgs('abs', args, kw, ['x']);
-  if (typeof x === 'number') return Math.abs(x);
-  if (typeof x === 'bigint') return normInt(x < 0n ? -x : x);
-  if (x instanceof Float) return new Float(Math.abs(x.v));
-  fail(`abs: got ${typeName(x!)}, want int or float`);
-});
-
 function parseIntStr(s0: string, base: number, explicit: boolean): Value {
   let s = s0;
   let neg = false;
@@ -514,11 +522,12 @@ sm('title', (_t, s, a, k) => {
   }
   return out;
 });
-const WS = ' \t\n\v\f\r\u0085\u00a0';
+const WS = ' \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 const strip = (name: string, left: boolean, right: boolean) =>
   sm(name, (_t, s, a, k) => {
     const [chars] = unpackArgs(name, a, k, ['cutset?']);
-    const set = chars === undefined || chars === null ? WS : wantString(name, chars, 'cutset');
+    const cs = chars === undefined || chars === null ? '' : wantString(name, chars, 'cutset');
+    const set = cs === '' ? WS : cs;
     let i = 0;
     let j = s.length;
     if (left) while (i < j && set.includes(s[i]!)) i++;
@@ -543,16 +552,6 @@ sm('rpartition', (_t, s, a, k) => {
   const i = s.lastIndexOf(x);
   if (i < 0) return new Tuple(['', '', s]);
   return new Tuple([s.slice(0, i), x, s.slice(i + x.length)]);
-});
-sm('removeprefix', (_t, s, a, k) => {
-  const [p] = unpackArgs('removeprefix', a, k, ['prefix']);
-  const x = wantString('removeprefix', p, 'prefix');
-  return s.startsWith(x) ? s.slice(x.length) : s;
-});
-sm('removesuffix', (_t, s, a, k) => {
-  const [p] = unpackArgs('removesuffix', a, k, ['suffix']);
-  const x = wantString('removesuffix', p, 'suffix');
-  return x !== '' && s.endsWith(x) ? s.slice(0, s.length - x.length) : s;
 });
 sm('replace', (_t, s, a, k) => {
   const [o, n, c] = unpackArgs('replace', a, k, ['old', 'new', 'count?']);
@@ -643,19 +642,10 @@ sm('rsplit', (_t, s, a, k) => splitImpl('rsplit', s, a, k, true));
 sm('splitlines', (_t, s, a, k) => {
   const [keep] = unpackArgs('splitlines', a, k, ['keepends?']);
   const keepEnds = keep !== undefined && truth(keep);
-  const out: string[] = [];
-  let i = 0;
-  while (i < s.length) {
-    let j = i;
-    while (j < s.length && s[j] !== '\n' && s[j] !== '\r') j++;
-    let e = j;
-    if (j < s.length) {
-      e = s[j] === '\r' && s[j + 1] === '\n' ? j + 2 : j + 1;
-    }
-    out.push(keepEnds ? s.slice(i, e) : s.slice(i, j));
-    i = e;
-  }
-  return new List(out);
+  if (s === '') return new List([]);
+  let lines = keepEnds ? s.split(/(?<=\n)/) : s.split('\n');
+  if (!keepEnds && s.endsWith('\n')) lines = lines.slice(0, -1);
+  return new List(lines);
 });
 
 // str.format
@@ -677,13 +667,23 @@ function formatString(_thread: Thread, s: string, args: Value[], kw: Kwargs): st
       let field = s.slice(i + 1, j);
       i = j;
       let conv = 's';
+      let spec = '';
       const bang = field.indexOf('!');
       if (bang >= 0) {
         conv = field.slice(bang + 1);
         field = field.slice(0, bang);
-        if (conv !== 's' && conv !== 'r') fail(`format: unknown conversion "${conv}"`);
+        const colon = conv.indexOf(':');
+        if (colon >= 0) {
+          spec = conv.slice(colon + 1);
+          conv = conv.slice(0, colon);
+        }
+      } else {
+        const colon = field.indexOf(':');
+        if (colon >= 0) {
+          spec = field.slice(colon + 1);
+          field = field.slice(0, colon);
+        }
       }
-      if (field.includes(':')) fail(`format: format spec features not supported in replacement fields: ${field}`);
       let v: Value;
       if (field === '') {
         if (manual) fail('format: cannot switch from manual field specification to automatic field numbering');
@@ -698,9 +698,16 @@ function formatString(_thread: Thread, s: string, args: Value[], kw: Kwargs): st
         v = args[n]!;
       } else {
         const kv = kw.find(([k]) => k === field);
-        if (!kv) fail(`format: keyword ${field} not found`);
+        if (!kv) {
+          if (field.includes('.')) fail(`format: attribute syntax x.y is not supported in replacement fields: ${field}`);
+          if (field.includes('[')) fail(`format: element syntax a[i] is not supported in replacement fields: ${field}`);
+          if (field.includes('{')) fail('format: nested replacement fields not supported');
+          fail(`format: keyword ${field} not found`);
+        }
         v = kv[1];
       }
+      if (spec !== '') fail(`format spec features not supported in replacement fields: ${spec}`);
+      if (conv !== 's' && conv !== 'r') fail(`format: unknown conversion ${JSON.stringify(conv)}`);
       out += conv === 'r' ? repr(v) : str(v);
       continue;
     }
@@ -817,7 +824,7 @@ dm('pop', (_t, d, a, k) => {
     return e[1];
   }
   if (dflt !== undefined) return dflt;
-  fail(`pop: missing key ${repr(key!)}`);
+  fail('pop: missing key');
 });
 dm('popitem', (_t, d, a, k) => {
   unpackArgs('popitem', a, k, []);

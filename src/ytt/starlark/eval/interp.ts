@@ -588,6 +588,10 @@ export function getIndex(x: Value, y: Value): Value {
     if (v === undefined) fail(`key ${repr(y)} not in ${x.typeName()}`);
     return v;
   }
+  if (x instanceof StarObject && x.index && x.len_) {
+    const i = indexOf(y, x.len_(), x.typeName());
+    return x.index(i);
+  }
   fail(`unhandled index operation ${typeName(x)}[${typeName(y)}]`);
 }
 
@@ -839,6 +843,7 @@ function contains(container: Value, x: Value): boolean {
   }
   if (container instanceof Dict) return container.get(x) !== undefined;
   if (container instanceof StarObject) {
+    if (container.contains) return container.contains(x);
     if (container.getKey) return container.getKey(x) !== undefined;
     if (container.iterate) return container.iterate().some((v) => equals(v, x));
   }

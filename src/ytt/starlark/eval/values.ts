@@ -144,6 +144,12 @@ export abstract class StarObject {
   /** iteration (keys for mappings) */
   iterate?(): Value[];
   len?(): number;
+  /** same as len (for subclasses that use a `len` field) */
+  len_?(): number;
+  /** positional indexing for sequence-like objects (index already normalised) */
+  index?(i: number): Value;
+  /** membership test (`x in obj`) */
+  contains?(v: Value): boolean;
   /** items for mapping-like values (used by dict.update and conversions) */
   items?(): [Value, Value][];
   hashable(): boolean {
@@ -419,7 +425,10 @@ export function length(v: Value): number | undefined {
   if (typeof v === 'string') return utf8Len(v);
   if (v instanceof List || v instanceof Tuple) return v.items.length;
   if (v instanceof Dict) return v.size;
-  if (v instanceof StarObject && v.len) return v.len();
+  if (v instanceof StarObject) {
+    if (v.len_) return v.len_();
+    if (typeof v.len === 'function') return v.len();
+  }
   return undefined;
 }
 
