@@ -19,6 +19,7 @@ export const INS = {
   textAdd: '__ytt_tpl2_text_add',
   textAddValue: '__ytt_tpl2_text_add_value',
   endText: '__ytt_tpl2_end_text',
+  endTextWith: '__ytt_tpl2_end_text_with',
 } as const;
 
 export interface CodeLine {
@@ -106,7 +107,7 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
           const first = node.values()[0];
           if (first !== undefined && first !== null) {
             throw new TemplateCompileError(
-              `Expected YAML node at ${fileName}:${p.line} to have either computed or YAML value, but found both`,
+              `Expected YAML node at line ${fileName}:${p.line} to have either computed or YAML value, but found both`,
               p.line,
             );
           }

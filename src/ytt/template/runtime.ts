@@ -258,6 +258,10 @@ export class TemplateRuntime {
       if (s === undefined) fail('internal error: unbalanced text template');
       return s;
     });
+    def(INS.endTextWith, (args) => {
+      if (this.texts.pop() === undefined) fail('internal error: unbalanced text template');
+      return args[0] ?? null;
+    });
     return m;
   }
 
@@ -311,7 +315,8 @@ function call(name: string, args: Expr[], at?: Pos): Expr {
 }
 
 export function insertTemplateContexts(file: File): void {
-  const uses: boolean[] = [];
+  // per enclosing def: 0 = plain, 1 = builds YAML nodes, 2 = builds text (text-templated strings)
+  const uses: number[] = [];
 
   const stmts = (ss: Stmt[]): void => {
     for (const s of ss) stmt(s);
@@ -327,9 +332,9 @@ export function insertTemplateContexts(file: File): void {
       case 'WhileStmt': expr(s.cond); stmts(s.body); break;
       case 'ReturnStmt':
         if (uses.length > 0) {
-          if (uses[uses.length - 1]) {
-            s.result = call(INS.endCtx, s.result ? [s.result] : [], s.pos);
-          }
+          const u = uses[uses.length - 1];
+          if (u === 1) s.result = call(INS.endCtx, s.result ? [s.result] : [], s.pos);
+          else if (u === 2) s.result = call(INS.endTextWith, [s.result ?? { type: 'Ident', pos: s.pos, name: 'None' }], s.pos);
         } else if (s.result) expr(s.result);
         break;
     }
@@ -337,7 +342,10 @@ export function insertTemplateContexts(file: File): void {
   const expr = (e: Expr): void => {
     switch (e.type) {
       case 'Ident':
-        if ((e.name === INS.startNode || e.name === INS.setNode) && uses.length > 0) uses[uses.length - 1] = true;
+        if (uses.length > 0) {
+          if (e.name === INS.startNode || e.name === INS.setNode) uses[uses.length - 1] = 1;
+          else if ((e.name === INS.textAdd || e.name === INS.textAddValue) && uses[uses.length - 1] === 0) uses[uses.length - 1] = 2;
+        }
         break;
       case 'Literal': break;
       case 'ListExpr': case 'TupleExpr': e.list.forEach(expr); break;
@@ -364,13 +372,18 @@ export function insertTemplateContexts(file: File): void {
     }
   };
   const fn = (f: FuncDef): void => {
-    uses.push(false);
+    uses.push(0);
     for (const p of f.params) if (p.dflt) expr(p.dflt);
     stmts(f.body);
-    if (uses[uses.length - 1]) {
-      const pos = f.pos;
+    const u = uses[uses.length - 1];
+    const pos = f.pos;
+    if (u === 1) {
       const start: Stmt = { type: 'ExprStmt', pos, x: call(INS.startCtx, [{ type: 'Literal', pos, value: 'yaml', kind: 'string' }]) };
       const end: Stmt = { type: 'ReturnStmt', pos, result: call(INS.endCtx, [], pos) };
+      f.body = [start, ...f.body, end];
+    } else if (u === 2) {
+      const start: Stmt = { type: 'ExprStmt', pos, x: call(INS.startText, [], pos) };
+      const end: Stmt = { type: 'ReturnStmt', pos, result: call(INS.endText, [], pos) };
       f.body = [start, ...f.body, end];
     }
     uses.pop();

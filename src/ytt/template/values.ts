@@ -98,11 +98,12 @@ export class Fragment extends StarObject {
       return undefined;
     }
     if (n instanceof YArray || n instanceof YDocSet) {
-      if (typeof k !== 'number') fail(`expected int index, but was ${typeName(k)}`);
+      // arrays and document sets are looked up by index (so `i in fragment` tests the index)
+      if (typeof k !== 'number') return undefined;
       const arr = n instanceof YArray ? n.items : n.docs;
       let i = k;
       if (i < 0) i += arr.length;
-      if (i < 0 || i >= arr.length) fail(`index ${k} out of range`);
+      if (i < 0 || i >= arr.length) return undefined;
       return nodeToStarlark(arr[i]!.value);
     }
     return undefined;
@@ -124,7 +125,8 @@ export class Fragment extends StarObject {
   override items(): [Value, Value][] {
     const n = this.node;
     if (n instanceof YMap) return n.items.map((it) => [it.key as Value, nodeToStarlark(it.value)]);
-    fail(`yamlfragment of ${n ? n.kind : 'nil'} has no items`);
+    if (n === null) return [];
+    fail(`yamlfragment of ${n.kind} has no items`);
   }
 }
 

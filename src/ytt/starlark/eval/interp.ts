@@ -416,8 +416,11 @@ function evalCall(thread: Thread, fr: Frame, e: Extract<Expr, { type: 'CallExpr'
       case 'starstar': {
         const v = evalExpr(thread, fr, a.x);
         withPos(thread, e.lparen, () => {
-          if (!(v instanceof Dict)) fail(`argument after ** must be a mapping, not ${typeName(v)}`);
-          for (const [k, x] of v.entries()) {
+          let entries: [Value, Value][];
+          if (v instanceof Dict) entries = v.entries();
+          else if (v instanceof StarObject && v.items) entries = v.items();
+          else fail(`argument after ** must be a mapping, not ${typeName(v)}`);
+          for (const [k, x] of entries) {
             if (typeof k !== 'string') fail(`keywords must be strings, not ${typeName(k)}`);
             (kwargs ??= []).push([k, x]);
           }
