@@ -6,7 +6,7 @@ import type { File } from './starlark/syntax/ast.js';
 import { parseFile } from './starlark/syntax/parser.js';
 import { resolveFile } from './starlark/resolve/resolve.js';
 import { universe } from './starlark/eval/interp.js';
-import { Builtin, StarError, fail } from './starlark/eval/values.js';
+import { StarError, fail } from './starlark/eval/values.js';
 import { INS, TemplateCompileError, compileYamlTemplate } from './template/compile.js';
 import type { CodeLine, CompiledYamlTemplate } from './template/compile.js';
 import { TemplateRuntime, insertTemplateContexts } from './template/runtime.js';
@@ -23,6 +23,7 @@ import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, sha256Module, urlModule, versionModule } from './modules/misc.js';
 import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
+import { yttBuiltin } from './modules/util.js';
 
 export interface YttFile {
   name: string;
@@ -299,9 +300,9 @@ function ytModule(state: RunState, name: string): Map<string, Value> {
     case 'math': mod = mathModule; break;
     case 'overlay': mod = overlayModule; break;
     case 'template': mod = new Module('template', new Map<string, Value>([
-      ['replace', new Builtin('template.replace', (_t, args) => {
+      ['replace', yttBuiltin('template.replace', (_t, args) => {
         const rt = state.runtimes[state.runtimes.length - 1];
-        if (!rt || args.length !== 1) fail('template.replace: expected exactly one argument');
+        if (!rt || args.length !== 1) fail('expected exactly one argument');
         return rt.replace(args[0]!);
       })],
     ])); break;
@@ -450,8 +451,8 @@ function makeDataModule(values: NodeValue): Module {
 function dataModuleOf(values: Value): Module {
   return new Module('data', new Map<string, Value>([
     ['values', values],
-    ['list', new Builtin('data.list', () => fail('data.list: file access is not available'))],
-    ['read', new Builtin('data.read', () => fail('data.read: file access is not available'))],
+    ['list', yttBuiltin('data.list', () => fail('file access is not available'))],
+    ['read', yttBuiltin('data.read', () => fail('file access is not available'))],
   ]));
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstLine, ytt, yttError } from './helpers.js';
 import { compileRE2 } from '../../src/ytt/modules/regexp.js';
+import { runYtt } from '../../src/ytt/index.js';
 
 const L = (m: string) => `#@ load("@ytt:${m}", "${m}")\n`;
 
@@ -58,7 +59,13 @@ describe('@ytt:struct', () => {
 
 describe('@ytt:assert', () => {
   it('fail', () => {
-    expect(firstLine(yttError(`${L('assert')}v: #@ assert.fail("nope")\n`))).toBe('fail: nope');
+    // module errors are prefixed with the function name (ytt's core.ErrWrapper)
+    expect(firstLine(yttError(`${L('assert')}v: #@ assert.fail("nope")\n`))).toBe('assert.fail: fail: nope');
+  });
+  it('assertions: min/max/min_len/max_len/not_null', () => {
+    const t = `${L('assert')}#@ def t(a, v):\n#@   return assert.try_to(lambda: a.check(v))[1]\n#@ end\nv: #@ [t(assert.min(3), 2), t(assert.max(3), 4), t(assert.min_len(2), [1]), t(assert.max_len(1), [1, 2]), t(assert.not_null(), None), t(assert.min(1), 5)]\n`;
+    const docs = runYtt([{ name: 'stdin.yml', text: t }]).documents;
+    expect(docs).toEqual([new Map([['v', ['fail: 2 is less than 3', 'fail: 4 is more than 3', 'fail: length of 1 is less than 2', 'fail: length of 2 is more than 1', 'fail: value is null', null]]])]);
   });
   it('try_to returns (value, error)', () => {
     const t = `${L('assert')}#@ def bad():\n#@   return 1 // 0\n#@ end\nv: #@ list(assert.try_to(bad))\nw: #@ list(assert.try_to(lambda: 5))\n`;

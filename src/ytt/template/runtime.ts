@@ -88,7 +88,7 @@ export function mapItemOverride(map: YMap, item: YMapItem, strict: boolean): voi
   const idx = map.items.findIndex((it) => keyEq(it.key, item.key));
   if (idx < 0) return;
   if (strict && !hasOverride(item)) {
-    fail(`Expected key '${keyString(item.key)}' to not be specified again (unless 'yaml/map-key-override' annotation is added)`);
+    fail(`expected key '${keyString(item.key)}' to not be specified again (unless 'yaml/map-key-override' annotation is added)`);
   }
   map.items.splice(idx, 1);
 }
@@ -175,8 +175,17 @@ export class TemplateRuntime {
   /** The builtins bound to the instruction names. */
   builtins(): Map<string, Value> {
     const m = new Map<string, Value>();
+    // instruction errors read "<instruction>: <error>" as in ytt (text values go through set_node there)
     const def = (name: string, fn: (args: Value[], kwargs: Kwargs) => Value): void => {
-      m.set(name, new Builtin(name, (_t, args, kwargs) => fn(args, kwargs)));
+      const shown = name === INS.textAddValue ? INS.setNode : name;
+      m.set(name, new Builtin(name, (_t, args, kwargs) => {
+        try {
+          return fn(args, kwargs);
+        } catch (e) {
+          if (e instanceof StarError) throw new StarError(`${shown}: ${e.message}`);
+          throw e;
+        }
+      }));
     };
     def(INS.setCtxType, () => null);
     def(INS.startCtx, () => {
