@@ -535,9 +535,8 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
   const parts: string[] = [];
   for (const d of result) {
     if (isEmptyDoc(d)) continue;
-    const plain = toPlain(d.value);
-    documents.push(plain);
-    parts.push(emitYamlDoc(plain));
+    documents.push(toPlain(d.value));
+    parts.push(emitYamlDoc(toPlain(d.value, true)));
   }
   return { documents, text: parts.join('---\n') };
 }

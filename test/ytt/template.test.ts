@@ -41,7 +41,7 @@ describe('if/for on nodes', () => {
   });
   it('for over array items and map items', () => {
     const t = 'list:\n#@ for i in range(3):\n- #@ i * 10\n#@ end\nmap:\n  #@ for k in ["x", "y"]:\n  #@yaml/text-templated-strings\n  (@= k @)-key: #@ k.upper()\n  #@ end\n';
-    expect(ytt(t)).toBe('list:\n- 0\n- 10\n- 20\nmap:\n  x-key: X\n  y-key: Y\n');
+    expect(ytt(t)).toBe('list:\n- 0\n- 10\n- 20\nmap:\n  x-key: X\n  y-key: "Y"\n');
   });
   it('for/end sugar on documents', () => {
     const t = '#@ for/end n in ["a", "b"]:\n---\nname: #@ n\n';

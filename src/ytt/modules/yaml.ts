@@ -10,9 +10,9 @@ import { module } from './util.js';
 export function yamlEncode(v: import('../starlark/eval/values.js').Value): string {
   const node = starlarkToNode(v);
   if (node instanceof YDocSet) {
-    return node.docs.map((d) => emitYamlDoc(toPlain(d.value))).join('---\n');
+    return node.docs.map((d) => emitYamlDoc(toPlain(d.value, true))).join('---\n');
   }
-  return emitYamlDoc(toPlain(node));
+  return emitYamlDoc(toPlain(node, true));
 }
 
 export const yamlModule = module('yaml', {

@@ -2,6 +2,7 @@
 // for the values templates evaluate to). Scalars are Starlark-compatible values:
 // null, boolean, number/bigint (int), Float (float) and string.
 import { Float } from '../starlark/eval/values.js';
+import { YamlFloat } from '../../yaml/index.js';
 
 export type Scalar = null | boolean | number | bigint | string | Float;
 
@@ -138,28 +139,26 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
   return out as T;
 }
 
-/** Converts a node value to plain JS for output: Map for maps (ordered, any keys), arrays, scalars. */
-export function toPlain(v: NodeValue | YNode): unknown {
-  if (v instanceof Float) return v.v;
+/**
+ * Converts a node value to plain JS: Map for maps (ordered, any keys), arrays, scalars.
+ * Floats become numbers, or `YamlFloat`s when `forEmitter` (so they print as Go float64s).
+ */
+export function toPlain(v: NodeValue | YNode, forEmitter = false): unknown {
+  if (v instanceof Float) return forEmitter ? new YamlFloat(v.v) : v.v;
   if (!(v instanceof YNode)) return v;
   switch (v.kind) {
     case 'map': {
       const m = new Map<unknown, unknown>();
-      for (const it of (v as YMap).items) m.set(toPlainKey(it.key), toPlain(it.value));
+      for (const it of (v as YMap).items) m.set(toPlain(it.key, forEmitter), toPlain(it.value, forEmitter));
       return m;
     }
     case 'array':
-      return (v as YArray).items.map((i) => toPlain(i.value));
+      return (v as YArray).items.map((i) => toPlain(i.value, forEmitter));
     case 'docset':
-      return (v as YDocSet).docs.map((d) => toPlain(d.value));
+      return (v as YDocSet).docs.map((d) => toPlain(d.value, forEmitter));
     case 'doc':
     case 'mapitem':
     case 'arrayitem':
-      return toPlain((v as YDoc).value);
+      return toPlain((v as YDoc).value, forEmitter);
   }
-}
-
-function toPlainKey(k: Scalar): unknown {
-  if (k instanceof Float) return k.v;
-  return k;
 }

@@ -4,6 +4,7 @@
 // with no node after them go to an extra empty document at the end.
 import { Composer, CST, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
+import { resolvePlainScalar } from '../../yaml/index.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { Comment, NodeValue, Scalar } from './nodes.js';
 
@@ -269,49 +270,14 @@ function applyTag(tag: string, s: string): Scalar {
   }
 }
 
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const TRUES = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE']);
-const FALSES = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE']);
-const FLOAT_RE = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-
-/** go-yaml v2 resolution of a plain scalar (YAML 1.1 style booleans, ints with 0x/0o/0b/octal, floats). */
+/** go-yaml v2 resolution of a plain scalar, as ytt's fork does it (YAML 1.1 booleans, 0777 octal, ...). */
 export function resolvePlain(s: string): Scalar {
-  if (NULLS.has(s)) return null;
-  if (TRUES.has(s)) return true;
-  if (FALSES.has(s)) return false;
-  switch (s) {
-    case '.nan': case '.NaN': case '.NAN': return new Float(NaN);
-    case '.inf': case '.Inf': case '.INF': case '+.inf': case '+.Inf': case '+.INF': return new Float(Infinity);
-    case '-.inf': case '-.Inf': case '-.INF': return new Float(-Infinity);
-    default: break;
+  const r = resolvePlainScalar(s, 'ytt');
+  switch (r.tag) {
+    case 'null': return null;
+    case 'bool': return r.value;
+    case 'int': return r.value;
+    case 'float': return new Float(r.value);
+    default: return r.value; // str, and timestamps (kept as their text)
   }
-  const c = s[0]!;
-  if (!'-+.0123456789'.includes(c)) return s;
-  const plain = s.replace(/_/g, '');
-  const iv = parseGoInt(plain);
-  if (iv !== undefined) return iv;
-  if (FLOAT_RE.test(plain)) return new Float(Number(plain));
-  return s;
-}
-
-function parseGoInt(s: string): number | bigint | undefined {
-  let body = s;
-  let neg = false;
-  if (body[0] === '+' || body[0] === '-') {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  let big: bigint;
-  if (/^0[xX][0-9a-fA-F]+$/.test(body)) big = BigInt(body);
-  else if (/^0[bB][01]+$/.test(body)) big = BigInt('0b' + body.slice(2));
-  else if (/^0[oO][0-7]+$/.test(body)) big = BigInt('0o' + body.slice(2));
-  else if (/^0[0-7]+$/.test(body)) big = BigInt('0o' + body.slice(1));
-  else if (/^[0-9]+$/.test(body) && !(body.length > 1 && body[0] === '0')) big = BigInt(body);
-  else if (body === '0') big = 0n;
-  else return undefined;
-  if (neg) big = -big;
-  // int64 / uint64 range; beyond that go-yaml falls back to float
-  if (big < -(2n ** 63n) || big >= 2n ** 64n) return undefined;
-  if (big >= -9007199254740991n && big <= 9007199254740991n) return Number(big);
-  return big;
 }
