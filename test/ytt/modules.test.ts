@@ -44,8 +44,13 @@ describe('@ytt:base64', () => {
 
 describe('@ytt:struct', () => {
   it('make/encode/decode', () => {
-    const t = `${L('struct')}#@ s = struct.make(a=1, b=struct.make(c="x"))\nv: #@ s.b.c\ne: #@ struct.encode(s)\nd: #@ struct.decode({"k": {"n": 2}}).k.n\n`;
-    expect(ytt(t)).toBe('v: x\ne:\n  a: 1\n  b:\n    c: x\nd: 2\n');
+    // ytt's struct.encode turns dicts into structs; struct.decode turns structs into dicts
+    const t = `${L('struct')}#@ s = struct.make(a=1, b=struct.make(c="x"))\nv: #@ s.b.c\ne: #@ struct.decode(s)\nd: #@ struct.encode({"k": {"num": 2}}).k.num\nt: #@ type(struct.decode(s))\n`;
+    expect(ytt(t)).toBe('v: x\ne:\n  a: 1\n  b:\n    c: x\nd: 2\nt: dict\n');
+  });
+  it('bind and make_and_bind', () => {
+    const t = `${L('struct')}#@ def f(self, x=""):\n#@   return self + x\n#@ end\n#@ o = struct.make_and_bind("me", f=f, k=1)\nv: #@ [struct.bind(f, "a")("b"), o.f("!"), o.k]\n`;
+    expect(ytt(t)).toBe('v:\n- ab\n- me!\n- 1\n');
   });
   it('structs support index access and `in`', () => {
     const t = `${L('struct')}#@ s = struct.make(a=1)\nv: #@ [s["a"], "a" in s, "b" in s, hasattr(s, "a")]\n`;

@@ -91,6 +91,9 @@ describe('documents and comments', () => {
   it('empty documents are dropped and others joined with ---', () => {
     expect(ytt('a: 1\n---\n---\nb: 2\n')).toBe('a: 1\n---\nb: 2\n');
   });
+  it('a code line between a value comment and the next --- is kept (the yaml CST drops it)', () => {
+    expect(ytt('a: #@ 1\n\n#@ x = 5\n---\nc: #@ x\n')).toBe('a: 1\n---\nc: 5\n');
+  });
   it('#! comments are ignored', () => {
     expect(ytt('#! a comment\na: 1 #! trailing\n')).toBe('a: 1\n');
   });

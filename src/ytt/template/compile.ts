@@ -73,6 +73,7 @@ function parseComment(c: Comment, nodeLine: number | null, ignoreUnknown: boolea
       const kind = nodeLine !== null && c.line === nodeLine ? 'value' : 'code';
       return { kind, name, content, line: c.line };
     }
+    if (name === 'comment') return { kind: 'comment', name, content, line: c.line };
     if (name === 'template/code') return { kind: 'code', name, content, line: c.line };
     if (name === 'template/value') return { kind: 'value', name, content, line: c.line };
     return { kind: 'annotation', name, content, line: c.line };
@@ -116,7 +117,7 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
         }
         case 'code': {
           if (needsEnds > 0) {
-            throw new TemplateCompileError(`Unexpected code at line ${p.line} after use of '*/end', expected YAML node`, p.line);
+            throw new TemplateCompileError(`Unexpected code at line ${fileName}:${p.line} after use of '*/end', expected YAML node`, p.line);
           }
           let code = p.content;
           const prefix = /^\s*/.exec(code)![0];

@@ -2,7 +2,7 @@
 // way ytt attaches them: a comment belongs to the first node at or below its line
 // (the innermost node when on the same line, the outermost otherwise); comments
 // with no node after them go to an extra empty document at the end.
-import { Composer, CST, Parser } from 'yaml';
+import { Composer, CST, Lexer, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
 import { resolvePlainScalar } from '../../yaml/index.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
@@ -63,8 +63,7 @@ export function parseYamlWithComments(text: string, opts: { withComments?: boole
   if (docset.docs.length === 0) docset.docs.push(new YDoc(null));
 
   if (opts.withComments !== false) {
-    const comments: Comment[] = [];
-    collectComments(tokens, comments, lines);
+    const comments = collectComments(src, lines);
     assignComments(docset, comments);
   }
   return docset;
@@ -75,21 +74,25 @@ function firstLine(s: string): string {
   return i < 0 ? s : s.slice(0, i);
 }
 
-function collectComments(x: unknown, out: Comment[], lines: LineIndex): void {
-  if (Array.isArray(x)) {
-    for (const y of x) collectComments(y, out, lines);
-    return;
+/**
+ * All comments with their lines. Read from the lexer's token stream (which covers every
+ * source character) rather than the CST, which drops some comments (e.g. one between
+ * `key: #comment` and a following `---`).
+ */
+function collectComments(src: string, lines: LineIndex): Comment[] {
+  const out: Comment[] = [];
+  let offset = 0;
+  let prev = '';
+  for (const t of new Lexer().lex(src)) {
+    if (t === '\x02' || t === '\x18' || t === '\x1f') {
+      prev = t;
+      continue;
+    }
+    if (t.charCodeAt(0) === 35 /* # */ && prev !== '\x1f') out.push({ data: t.slice(1), line: lines.line(offset) });
+    offset += t.length;
+    prev = t;
   }
-  if (x === null || typeof x !== 'object') return;
-  const o = x as Record<string, unknown>;
-  if (o.type === 'comment' && typeof o.source === 'string' && typeof o.offset === 'number') {
-    out.push({ data: o.source.slice(1), line: lines.line(o.offset) });
-    return;
-  }
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v !== null && typeof v === 'object') collectComments(v, out, lines);
-  }
+  return out;
 }
 
 function assignComments(docset: YDocSet, comments: Comment[]): void {
