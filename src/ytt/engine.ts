@@ -368,7 +368,7 @@ function evalErrorToYtt(state: RunState, e: EvalError): YttError {
   const positions: RawPos[] = [];
   for (let i = e.frames.length - 1; i >= 0; i--) {
     const fr = e.frames[i]!;
-    if (!fr.pos || !fr.file) continue;
+    if (!fr.pos || !fr.file || fr.pos.line === 0) continue;
     const cf = state.compiled.get(fr.file) ?? null;
     positions.push({ context: fr.name, cf, line: fr.pos.line });
   }

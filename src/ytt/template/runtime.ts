@@ -386,12 +386,14 @@ export function insertTemplateContexts(file: File): void {
     stmts(f.body);
     const u = uses[uses.length - 1];
     const pos = f.pos;
+    // the inserted statements have no position (line 0), like the ones ytt synthesises
+    const none = { line: 0, col: 0 };
     if (u === 1) {
-      const start: Stmt = { type: 'ExprStmt', pos, x: call(INS.startCtx, [{ type: 'Literal', pos, value: 'yaml', kind: 'string' }]) };
+      const start: Stmt = { type: 'ExprStmt', pos: none, x: call(INS.startCtx, [{ type: 'Literal', pos: none, value: 'yaml', kind: 'string' }], none) };
       const end: Stmt = { type: 'ReturnStmt', pos, result: call(INS.endCtx, [], pos) };
       f.body = [start, ...f.body, end];
     } else if (u === 2) {
-      const start: Stmt = { type: 'ExprStmt', pos, x: call(INS.startText, [], pos) };
+      const start: Stmt = { type: 'ExprStmt', pos: none, x: call(INS.startText, [], none) };
       const end: Stmt = { type: 'ReturnStmt', pos, result: call(INS.endText, [], pos) };
       f.body = [start, ...f.body, end];
     }

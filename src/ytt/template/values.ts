@@ -177,7 +177,7 @@ export function starlarkToNode(v: Value): NodeValue {
   }
   if (v instanceof Noop) return null;
   if (v instanceof StarFunction || v instanceof Builtin) {
-    fail(`Expected value to not be a function, but was ${repr(v)}`);
+    fail(`Unable to convert value: ${typeName(v)} does not encode (did you mean to call ${v.name}()?)`);
   }
   fail(`Unable to convert value: ${repr(v)} (${typeName(v)})`);
 }

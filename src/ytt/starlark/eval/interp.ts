@@ -463,13 +463,15 @@ function callFunction(thread: Thread, fn: StarFunction, args: Value[], kwargs: K
     fail(`Starlark call stack depth limit exceeded (limit ${thread.maxDepth}) calling ${fn.name}`);
   }
   const slots = new Array<Value | undefined>(def.scope!.nlocals);
-  bindArgs(fn, slots, args, kwargs);
   const env: Env = { slots, parent: fn.env };
-  const info: FrameInfo = { name: fn.name, file: fn.module.name, pos: def.pos };
+  // like starlark-go, the callee's frame is already on the stack while arguments are bound
+  // (so binding errors point into the callee, at its first statement)
+  const info: FrameInfo = { name: fn.name, file: fn.module.name, pos: firstPos(def) };
   const fr: Frame = { info, env, module: fn.module, ret: null };
   thread.stack.push(info);
   thread.depth++;
   try {
+    bindArgs(fn, slots, args, kwargs);
     const r = execStmts(thread, fr, def.body);
     return r === RETURN ? fr.ret : null;
   } catch (e) {
@@ -478,6 +480,11 @@ function callFunction(thread: Thread, fn: StarFunction, args: Value[], kwargs: K
     thread.depth--;
     thread.stack.pop();
   }
+}
+
+function firstPos(def: FuncDef): Pos {
+  for (const s of def.body) if (s.pos.line > 0) return s.pos;
+  return def.pos;
 }
 
 function bindArgs(fn: StarFunction, slots: (Value | undefined)[], args: Value[], kwargs: Kwargs): void {

@@ -297,8 +297,19 @@ class Parser {
     return { type: 'LoadStmt', pos, module, from, to };
   }
 
+  private keywordErr(): never {
+    this.err(`use of reserved keyword '${this.tok.raw}' is not allowed (expected identifier)`);
+  }
+
+  private isKeyword(): boolean {
+    return /^[a-z]+$/.test(this.tok.raw) && this.cur() !== 'IDENT' && this.cur() === (this.tok.raw as Tok);
+  }
+
   private parseIdent(): Ident {
-    if (this.cur() !== 'IDENT') this.err(`not an identifier`);
+    if (this.cur() !== 'IDENT') {
+      if (this.isKeyword()) this.keywordErr();
+      this.err(`not an identifier`);
+    }
     const id: Ident = { type: 'Ident', pos: this.tok.pos, name: this.tok.raw };
     this.nextToken();
     return id;
@@ -406,7 +417,10 @@ class Parser {
       switch (this.cur()) {
         case '.': {
           this.nextToken();
-          if (this.cur() !== 'IDENT') this.err(`got ${tokDesc(this.tok)}, want identifier`);
+          if (this.cur() !== 'IDENT') {
+            if (this.isKeyword()) this.keywordErr();
+            this.err(`got ${tokDesc(this.tok)}, want identifier`);
+          }
           const namePos = this.tok.pos;
           const name = this.tok.raw;
           this.nextToken();
