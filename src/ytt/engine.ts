@@ -31,8 +31,12 @@ export interface YttFile {
 }
 
 export interface YttOptions {
-  /** Parsed values of `--data-value-yaml key=<yaml>` flags, in flag order. */
-  dataValues?: Array<{ key: string; value: unknown }>;
+  /**
+   * `--data-value-yaml key=<yaml>` flags, in flag order: either the already-parsed `value`
+   * (plain JS; use `Map`s to keep integer-like keys in order) or the `yaml` text, which is
+   * parsed as ytt parses it. A dotted key (`a.b`) sets a nested value.
+   */
+  dataValues?: Array<DataValue>;
   /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
   dataValuesFiles?: YttFile[];
   /** Evaluation step budget (statements, loop iterations, comprehension items). Default 50,000,000. */
@@ -44,6 +48,8 @@ export interface YttOptions {
   /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
   print?: (message: string) => void;
 }
+
+export type DataValue = { key: string; value: unknown } | { key: string; yaml: string };
 
 export interface YttResult {
   /** Output documents as plain JS values: maps are `Map`s (ordered, keys as in YAML), sequences arrays. */
@@ -390,6 +396,21 @@ function mergeValues(base: NodeValue, over: NodeValue): NodeValue {
   return over;
 }
 
+function dataValueNode(dv: DataValue): NodeValue {
+  if ('yaml' in dv) {
+    try {
+      return parseYamlWithComments(dv.yaml, { withComments: false }).docs[0]?.value ?? null;
+    } catch (e) {
+      if (e instanceof YamlParseError) {
+        const detail = `Extracting data value from KV: Deserializing value for key '${dv.key}': ${e.msg}`;
+        throw new YttError(detail, [], `ytt: Error: ${detail}\n`);
+      }
+      throw e;
+    }
+  }
+  return plainToNode(dv.value);
+}
+
 function buildDataValues(opts: YttOptions, ignoreUnknown: boolean, base: NodeValue = new YMap()): NodeValue {
   let values: NodeValue = base;
   for (const f of opts.dataValuesFiles ?? []) {
@@ -406,12 +427,22 @@ function buildDataValues(opts: YttOptions, ignoreUnknown: boolean, base: NodeVal
     void ignoreUnknown;
     for (const d of ds.docs) if (d.value !== null) values = mergeValues(values, d.value);
   }
-  for (const { key, value } of opts.dataValues ?? []) {
-    const m = values as YMap;
-    const node = plainToNode(value);
-    const cur = m.items.find((x) => x.key === key);
-    if (cur) cur.value = node;
-    else m.items.push(new YMapItem(key, node));
+  for (const dv of opts.dataValues ?? []) {
+    const node = dataValueNode(dv);
+    const path = dv.key.split('.');
+    let m = values instanceof YMap ? values : (values = new YMap());
+    for (let i = 0; i < path.length; i++) {
+      const k = path[i]!;
+      let cur = m.items.find((x) => x.key === k);
+      if (i === path.length - 1) {
+        if (cur) cur.value = node;
+        else m.items.push(new YMapItem(k, node));
+        break;
+      }
+      if (!cur) m.items.push((cur = new YMapItem(k, new YMap())));
+      if (!(cur.value instanceof YMap)) cur.value = new YMap();
+      m = cur.value;
+    }
   }
   return values;
 }
@@ -504,10 +535,11 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
       }
     }
   }
-  if (values instanceof YMap && values.items.length === 0) {
-    // common case (flags only): build the struct straight from the plain values
+  const flags = options.dataValues ?? [];
+  if (values instanceof YMap && values.items.length === 0 && flags.every((dv) => 'value' in dv && !dv.key.includes('.'))) {
+    // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
-    for (const { key, value } of options.dataValues ?? []) fields.set(key, plainToStarlark(value, true));
+    for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
     state.dataModule = dataModuleOf(new Struct(fields));
   } else {
     values = buildDataValues({ dataValues: options.dataValues }, ignoreUnknown, values);

@@ -74,3 +74,26 @@ describe('multiple files', () => {
     expect(lines).toEqual(['hello 1']);
   });
 });
+
+describe('data value flags', () => {
+  const tpl = '#@ load("@ytt:data", "data")\nv: #@ data.values\n';
+  it('accepts YAML text, parsed as ytt parses it', () => {
+    const r = runYtt([{ name: 't.yml', text: tpl }], { dataValues: [{ key: 'a', yaml: '{x: yes, w: "1", z: 1.5}' }] });
+    expect(r.documents).toEqual([new Map([['v', new Map<string, unknown>([['a', new Map<string, unknown>([['x', true], ['w', '1'], ['z', 1.5]])]])]])]);
+  });
+  it('dotted keys set nested values and later flags win', () => {
+    const r = runYtt([{ name: 't.yml', text: tpl }], {
+      dataValues: [
+        { key: 'a', value: { b: 1, c: 2 } },
+        { key: 'a.b', value: 5 },
+        { key: 'd', value: 1 },
+        { key: 'd', value: 2 },
+      ],
+    });
+    expect(r.text).toBe('v:\n  a:\n    b: 5\n    c: 2\n  d: 2\n');
+  });
+  it('keeps the key order of Maps (integer-like keys included)', () => {
+    const r = runYtt([{ name: 't.yml', text: tpl }], { dataValues: [{ key: 'm', value: new Map([['b', 1], ['10', 2], ['a', 3]]) }] });
+    expect(r.text).toBe('v:\n  m:\n    b: 1\n    "10": 2\n    a: 3\n');
+  });
+});

@@ -132,6 +132,19 @@ describe('errors', () => {
     );
     expect(e.positions.map((p) => [p.context, p.line])).toEqual([['f', 2], ['<toplevel>', 4]]);
   });
+  it('argument errors are reported inside the callee, at its first statement (as starlark-go does)', () => {
+    const t = '#@ def tpl(x):\nfirst: 1\nsecond: #@ x\n#@ end\nv: #@ tpl()\n';
+    const e = yttError(t);
+    expect(e.text).toBe('ytt: Error: \n- function tpl missing 1 argument (x)\n    in tpl\n      stdin.yml:2 | first: 1\n    in <toplevel>\n      stdin.yml:5 | v: #@ tpl()\n');
+  });
+  it('functions used as values (not called) cannot be encoded', () => {
+    expect(firstLine(yttError('#@ def f():\n#@   return 1\n#@ end\nv: #@ f\n'))).toBe(
+      '__ytt_tpl2_set_node: Unable to convert value: function does not encode (did you mean to call f()?)',
+    );
+  });
+  it('keywords are rejected as attribute names', () => {
+    expect(firstLine(yttError('v: #@ x.or.y\n'))).toBe("use of reserved keyword 'or' is not allowed (expected identifier)");
+  });
   it('syntax errors point at the template line', () => {
     const e = yttError('#@ x = \na: 1\n');
     expect(e.text).toBe('ytt: Error: \n- got newline, want primary expression\n    stdin.yml:2 | a: 1\n');

@@ -6,6 +6,7 @@ import {
 import type { Value } from '../starlark/eval/values.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { NodeValue, Scalar } from './nodes.js';
+import { YamlFloat } from '../../yaml/index.js';
 
 /** ytt struct: ordered string-keyed fields; attribute and index access. */
 export class Struct extends StarObject {
@@ -201,6 +202,7 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
       break;
   }
   if (v instanceof Float) return v;
+  if (v instanceof YamlFloat) return new Float(v.value);
   if (Array.isArray(v)) return new List(v.map((x) => plainToStarlark(x, mapsAsStructs)));
   if (v instanceof YNode) return plainToStarlark(nodeToPlainish(v), mapsAsStructs);
   const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
@@ -251,6 +253,7 @@ export function plainToNode(v: unknown): NodeValue {
       break;
   }
   if (v instanceof Float) return v;
+  if (v instanceof YamlFloat) return new Float(v.value);
   if (v instanceof YNode) return v as YMap;
   if (Array.isArray(v)) return new YArray(v.map((x) => new YArrayItem(plainToNode(x))));
   const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
