@@ -15,9 +15,11 @@ describe('literals and arithmetic', () => {
   });
   it('floats and division', () => {
     expect(expr('7 / 2')).toBe('3.5');
-    expect(expr('1.0 + 2')).toBe('3.0');
+    // ytt's starlark-go fork prints floats with Go's %g (6 significant digits): no ".0"
+    expect(expr('1.0 + 2')).toBe('3');
+    expect(expr('[1e6 * 1.0, 0.1 + 0.2, 1234567.0]')).toBe('[1e+06, 0.3, 1.23457e+06]');
     expect(expr('int(3.9)')).toBe('3');
-    expect(expr('float("1.5") * 2')).toBe('3.0');
+    expect(expr('float("1.5") * 2')).toBe('3');
     expect(expr('1 == 1.0')).toBe('True');
   });
   it('strings', () => {

@@ -280,15 +280,36 @@ export function quote(s: string): string {
   return out + '"';
 }
 
+/**
+ * str() of a float. ytt's starlark-go fork predates upstream's float formatting overhaul and
+ * prints floats as Go's strconv.FormatFloat(f, 'g', 6, 64): 1.0 -> "1", 1e6 -> "1e+06".
+ */
 export function floatStr(f: number): string {
-  if (Number.isNaN(f)) return 'nan';
-  if (f === Infinity) return '+inf';
-  if (f === -Infinity) return '-inf';
-  if (Number.isInteger(f) && Math.abs(f) < 1e16) return f.toFixed(1);
-  let s = String(f);
-  // JS uses e+21 / e-7 forms; Go's %g uses e+21 / e-07
-  s = s.replace(/e([+-])(\d)$/, 'e$10$2');
-  return s;
+  return goFormatG(f, 6);
+}
+
+/** Go's strconv.FormatFloat(f, 'g', prec, 64). */
+export function goFormatG(f: number, prec: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (f === Infinity) return '+Inf';
+  if (f === -Infinity) return '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const e = f.toExponential(prec - 1); // d.ddddde±x
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(e)!;
+  const sign = m[1]!;
+  const digits = (m[2]! + (m[3] ?? '')).replace(/0+$/, '') || '0';
+  const exp = Number(m[4]);
+  if (exp < -4 || exp >= prec) {
+    const mant = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+    const ae = Math.abs(exp);
+    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${ae < 10 ? '0' + ae : ae}`;
+  }
+  if (exp >= 0) {
+    const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    const frac = digits.slice(exp + 1);
+    return sign + int + (frac ? '.' + frac : '');
+  }
+  return sign + '0.' + '0'.repeat(-exp - 1) + digits;
 }
 
 export function str(v: Value): string {
