@@ -41,7 +41,10 @@ export interface YttOptions {
   dataValuesFiles?: YttFile[];
   /** Evaluation step budget (statements, loop iterations, comprehension items). Default 50,000,000. */
   maxSteps?: number;
-  /** Maximum Starlark call depth. Default 400. */
+  /**
+   * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
+   * first, which is reported as a "Starlark stack overflow" error.
+   */
   maxDepth?: number;
   /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
   ignoreUnknownComments?: boolean;
@@ -499,7 +502,7 @@ function wrapEvalErrors<T>(state: RunState, f: () => T): T {
 
 export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
   const ignoreUnknown = options.ignoreUnknownComments ?? false;
-  const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 400);
+  const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 200);
   if (options.print) thread.print = options.print;
   const state: RunState = {
     thread,

@@ -163,6 +163,13 @@ describe('errors', () => {
     expect(e.positions[0]!.context).toBe('spin');
     expect(e.positions[0]!.line).toBe(4);
   });
+  it('huge ranges are iterated lazily under the step budget; huge repeats are refused', () => {
+    const loop = '#@ def f():\n#@   n = 0\n#@   for i in range(1000000000):\n#@     n += i\n#@   end\n#@   return n\n#@ end\nv: #@ f()\n';
+    const e = yttError(loop, {}, { maxSteps: 100000 });
+    expect(firstLine(e)).toBe('Starlark computation cancelled: too many steps (limit 100000)');
+    expect(e.line).toBe(4);
+    expect(firstLine(yttError('v: #@ "x" * 1000000000\n'))).toMatch(/^excessive repeat/);
+  });
   it('depth limit stops runaway recursion', () => {
     const e = yttError('#@ def r(n):\n#@   return r(n + 1)\n#@ end\nv: #@ r(0)\n', {}, { maxDepth: 50 });
     expect(firstLine(e)).toMatch(/call stack depth limit exceeded/);

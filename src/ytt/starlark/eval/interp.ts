@@ -7,6 +7,7 @@ import {
 } from './values.js';
 import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
+import { RangeValue } from './types.js';
 
 export interface ErrorFrame { name: string; file: string; pos: Pos | null }
 
@@ -51,8 +52,17 @@ function toEvalError(thread: Thread, e: unknown, pos: Pos | null): unknown {
     if (top && pos) top.pos = pos;
     return new EvalError(e.message, thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })));
   }
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new EvalError('Starlark stack overflow', thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })));
+  if (e instanceof RangeError) {
+    // the JS stack ran out (deep recursion below maxDepth): report it as a Starlark error once
+    // enough stack is free again to build one
+    try {
+      return new EvalError(
+        `Starlark stack overflow (recursion too deep at depth ${thread.depth})`,
+        thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })),
+      );
+    } catch {
+      return e;
+    }
   }
   return e;
 }
@@ -73,9 +83,9 @@ export function execFile(thread: Thread, file: File, module: ModuleState): void 
   }
 }
 
-function step(thread: Thread, pos: Pos): void {
+function step(thread: Thread, _pos: Pos): void {
   if (++thread.steps > thread.maxSteps) {
-    fail(`Starlark computation cancelled: too many steps (limit ${thread.maxSteps}) at line ${pos.line}`);
+    fail(`Starlark computation cancelled: too many steps (limit ${thread.maxSteps})`);
   }
 }
 
@@ -126,6 +136,16 @@ function execStmt(thread: Thread, fr: Frame, s: Stmt): number {
       return execStmts(thread, fr, s.f);
     case 'ForStmt': {
       const x = evalExpr(thread, fr, s.x);
+      if (x instanceof RangeValue) {
+        // iterate lazily: the step budget, not memory, bounds huge ranges
+        for (let i = 0; i < x.count; i++) {
+          assign(thread, fr, s.vars, x.start + i * x.step);
+          const r = execStmts(thread, fr, s.body);
+          if (r === BREAK) break;
+          if (r === RETURN) return r;
+        }
+        return 0;
+      }
       const seq = withPos(thread, s.pos, () => forIterable(x));
       const mut = x instanceof List || x instanceof Dict ? x : null;
       if (mut) mut.iterating++;
@@ -742,8 +762,8 @@ export function binary(op: string, x: Value, y: Value): Value {
       }
       if (isInt(x) && isInt(y)) return normInt(BigInt(x) * BigInt(y));
       if ((x instanceof Float || isInt(x)) && (y instanceof Float || isInt(y))) return new Float(toFloat(x) * toFloat(y));
-      if (typeof x === 'string' && isInt(y)) return x.repeat(Math.max(0, Number(y)));
-      if (isInt(x) && typeof y === 'string') return y.repeat(Math.max(0, Number(x)));
+      if (typeof x === 'string' && isInt(y)) return repeatStr(x, Number(y));
+      if (isInt(x) && typeof y === 'string') return repeatStr(y, Number(x));
       if ((x instanceof List || x instanceof Tuple) && isInt(y)) return repeatSeq(x, Number(y));
       if (isInt(x) && (y instanceof List || y instanceof Tuple)) return repeatSeq(y, Number(x));
       break;
@@ -836,7 +856,14 @@ export function binary(op: string, x: Value, y: Value): Value {
   fail(`unknown binary op: ${typeName(x)} ${op} ${typeName(y)}`);
 }
 
+function repeatStr(s: string, n: number): string {
+  if (n <= 0) return '';
+  if (s.length * n > 100_000_000) fail(`excessive repeat (${s.length} * ${n} elements)`);
+  return s.repeat(n);
+}
+
 function repeatSeq(x: List | Tuple, n: number): Value {
+  if (x.items.length * n > 10_000_000) fail(`excessive repeat (${x.items.length} * ${n} elements)`);
   const out: Value[] = [];
   for (let i = 0; i < n; i++) out.push(...x.items);
   return x instanceof List ? new List(out) : new Tuple(out);

@@ -28,6 +28,7 @@ export class RangeValue extends StarObject {
     return this.count > 0;
   }
   override iterate(): Value[] {
+    if (this.count > 10_000_000) fail(`range too large to materialise (${this.count} elements)`);
     const out: Value[] = new Array(this.count);
     for (let i = 0; i < this.count; i++) out[i] = this.start + i * this.step;
     return out;
