@@ -21,7 +21,7 @@ import { base64Module } from './modules/base64.js';
 import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
-import { mathModule, sha256Module, urlModule, versionModule } from './modules/misc.js';
+import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
 import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 
@@ -304,6 +304,7 @@ function ytModule(state: RunState, name: string): Map<string, Value> {
     case 'assert': mod = assertModule; break;
     case 'regexp': mod = regexpModule; break;
     case 'sha256': mod = sha256Module; break;
+    case 'md5': mod = md5Module; break;
     case 'url': mod = urlModule; break;
     case 'version': mod = versionModule; break;
     case 'math': mod = mathModule; break;

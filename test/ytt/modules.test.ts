@@ -103,6 +103,9 @@ describe('other modules', () => {
   it('sha256', () => {
     expect(ytt(`${L('sha256')}v: #@ sha256.sum("abc")\n`)).toBe('v: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n');
   });
+  it('md5', () => {
+    expect(ytt(`${L('md5')}v: #@ md5.sum("abc")\n`)).toBe('v: 900150983cd24fb0d6963f7d28e17f72\n');
+  });
   it('url', () => {
     expect(ytt(`${L('url')}a: #@ url.query_param_value_encode("a b&c")\nb: #@ url.path_segment_encode("a b/c")\n`)).toBe('a: a+b%26c\nb: a%20b%2Fc\n');
   });

@@ -8,6 +8,14 @@ import { module } from './util.js';
 
 export const YTT_VERSION = '0.45.0';
 
+export const md5Module = module('md5', {
+  sum: (_t, args, kw) => {
+    const [s] = unpackArgs('md5.sum', args, kw, ['value']);
+    if (typeof s !== 'string') fail(`expected argument to be a string, but was ${typeName(s!)}`);
+    return createHash('md5').update(s, 'utf8').digest('hex');
+  },
+});
+
 export const sha256Module = module('sha256', {
   sum: (_t, args, kw) => {
     const [s] = unpackArgs('sha256.sum', args, kw, ['value']);
