@@ -39,7 +39,22 @@ function subsetMatch(expected: NodeValue, actual: NodeValue): boolean {
   return equals(expected as Value, actual as Value);
 }
 
+function mapKeyMatcher(key: string): Matcher {
+  return (_th, _i, left, right) => {
+    const get = (n: NodeValue): Value | undefined => {
+      if (!(n instanceof YMap)) return undefined;
+      const it = n.items.find((x) => x.key === key);
+      return it ? (it.value as Value) : undefined;
+    };
+    const r = get(right);
+    if (r === undefined) fail(`Expected new item to have key '${key}'`);
+    const l = get(left);
+    return l !== undefined && equals(l, r);
+  };
+}
+
 function toMatcher(v: Value): Matcher {
+  if (typeof v === 'string') return mapKeyMatcher(v);
   if (v instanceof Builtin && matcherOf.has(v)) return matcherOf.get(v)!;
   if (v instanceof StarFunction || v instanceof Builtin) {
     return (thread, idx, left, right) => truth(callValue(thread, v, [idx, nodeToStarlark(left), nodeToStarlark(right)], []));
@@ -50,6 +65,9 @@ function toMatcher(v: Value): Matcher {
 interface Opts {
   action: 'merge' | 'replace' | 'remove' | 'insert' | 'append' | 'assert';
   by: Matcher | null;
+  hasMatch: boolean; // an overlay/match annotation is present
+  matchKwargs: number;
+  insertAfter: boolean;
   missingOk: boolean;
   expects: Value | null;
   childDefaults: { missingOk?: boolean; expects?: Value | null };
@@ -62,16 +80,21 @@ function kw(a: NodeAnnotation, name: string): unknown {
 }
 
 function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
-  const o: Opts = { action: 'merge', by: null, missingOk: inherited.missingOk ?? false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
+  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
   for (const a of node.annotations) {
     switch (a.name) {
       case 'overlay/merge': o.action = 'merge'; break;
       case 'overlay/replace': o.action = 'replace'; o.replaceVia = (kw(a, 'via') as Value) ?? null; break;
       case 'overlay/remove': o.action = 'remove'; break;
-      case 'overlay/insert': o.action = 'insert'; break;
+      case 'overlay/insert':
+        o.action = 'insert';
+        o.insertAfter = kw(a, 'after') !== undefined && truth(kw(a, 'after') as Value);
+        break;
       case 'overlay/append': o.action = 'append'; break;
       case 'overlay/assert': o.action = 'assert'; break;
       case 'overlay/match': {
+        o.hasMatch = true;
+        o.matchKwargs = a.kwargs.length;
         const by = kw(a, 'by');
         if (by !== undefined) o.by = toMatcher(by as Value);
         const mo = kw(a, 'missing_ok');
@@ -144,7 +167,7 @@ function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['child
       left.items.push(deepCopy(ri));
       continue;
     }
-    checkExpects(o, matches.length, ` (lines: ?)`);
+    checkExpects(o, matches.length, '');
     if (matches.length === 0) {
       if (o.action === 'merge' || o.action === 'replace') left.items.push(deepCopy(ri));
       continue;
@@ -162,21 +185,32 @@ function replaced(thread: Thread, o: Opts, left: NodeValue, right: NodeValue): N
   return deepCopy(right);
 }
 
+function requireMatch(o: Opts, what: string): Matcher {
+  if (!o.hasMatch) fail(`Expected ${what} to have 'overlay/match' annotation`);
+  if (o.matchKwargs === 0) fail("Expected 'overlay/match' annotation to have at least one keyword argument (by=..., expects=...)");
+  if (!o.by) fail("Expected 'overlay/match' annotation keyword argument 'by' to be specified");
+  return o.by;
+}
+
 function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
   for (const ri of right.items) {
     const o = opts(ri, defaults);
-    if (o.action === 'append' || (!o.by && o.action === 'merge')) {
+    if (o.action === 'append') {
       left.items.push(deepCopy(ri));
       continue;
     }
-    if (!o.by) fail('Expected array item to have \'overlay/match\' annotation');
-    const matches = left.items.filter((li, i) => o.by!(thread, i, li.value, ri.value));
+    const by = requireMatch(o, 'array item');
+    const matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
     checkExpects(o, matches.length, '');
+    if (matches.length === 0 && o.action === 'merge') {
+      left.items.push(deepCopy(ri));
+      continue;
+    }
     for (const li of matches) {
       if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
       else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
       else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
-      else if (o.action === 'insert') left.items.splice(left.items.indexOf(li), 0, deepCopy(ri));
+      else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
     }
   }
 }
@@ -189,9 +223,13 @@ function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
       left.docs.push(deepCopy(rd));
       continue;
     }
-    if (!o.by) fail('Expected document to have \'overlay/match\' annotation');
-    const matches = left.docs.filter((ld, i) => o.by!(thread, i, ld.value, rd.value));
+    const by = requireMatch(o, 'document');
+    const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
     checkExpects(o, matches.length, '');
+    if (matches.length === 0 && o.action === 'merge') {
+      left.docs.push(deepCopy(rd));
+      continue;
+    }
     for (const ld of matches) {
       if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
       else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
@@ -218,19 +256,8 @@ export const overlayModule = module('overlay', {
   },
   all: mkMatcher('overlay.all', () => true),
   map_key: (_t, args) => {
-    if (args.length !== 1 || typeof args[0] !== 'string') fail('overlay.map_key: expected exactly one string argument');
-    const key = args[0];
-    return mkMatcher('overlay.map_key_matcher', (_th, _i, left, right) => {
-      const get = (n: NodeValue): Value | undefined => {
-        if (!(n instanceof YMap)) return undefined;
-        const it = n.items.find((x) => x.key === key);
-        return it ? (it.value as Value) : undefined;
-      };
-      const r = get(right);
-      if (r === undefined) fail(`Expected new item to have key '${key}'`);
-      const l = get(left);
-      return l !== undefined && equals(l, r);
-    });
+    if (args.length !== 1 || typeof args[0] !== 'string') fail('expected exactly one string argument');
+    return mkMatcher('overlay.map_key_matcher', mapKeyMatcher(args[0]));
   },
   index: (_t, args) => {
     const want = args[0];
