@@ -24,10 +24,16 @@ const NO_COMMENTS: Comment[] = [];
 const NO_ANNOTATIONS: NodeAnnotation[] = [];
 
 export abstract class YNode {
-  // shared empty arrays until something is attached (nodes are created in bulk)
-  comments: Comment[] = NO_COMMENTS;
-  line: number | null = null;
-  annotations: NodeAnnotation[] = NO_ANNOTATIONS;
+  // plain assignments (no class-field initialisers: nodes are created in bulk on hot paths);
+  // comment/annotation arrays are shared empty ones until something is attached
+  declare comments: Comment[];
+  declare line: number | null;
+  declare annotations: NodeAnnotation[];
+  constructor() {
+    this.comments = NO_COMMENTS;
+    this.line = null;
+    this.annotations = NO_ANNOTATIONS;
+  }
   addComment(c: Comment): void {
     if (this.comments === NO_COMMENTS) this.comments = [];
     this.comments.push(c);

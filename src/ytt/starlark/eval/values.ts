@@ -39,9 +39,12 @@ export class Float {
 }
 
 export class List {
-  frozen = false;
-  iterating = 0;
-  constructor(public items: Value[]) {}
+  declare frozen: boolean;
+  declare iterating: number;
+  constructor(public items: Value[]) {
+    this.frozen = false;
+    this.iterating = 0;
+  }
   checkMutable(verb: string): void {
     if (this.frozen) fail(`cannot ${verb} frozen list`);
     if (this.iterating > 0) fail(`cannot ${verb} list during iteration`);
@@ -53,9 +56,14 @@ export class Tuple {
 }
 
 export class Dict {
-  frozen = false;
-  iterating = 0;
-  readonly map = new Map<string, [Value, Value]>();
+  declare frozen: boolean;
+  declare iterating: number;
+  declare readonly map: Map<string, [Value, Value]>;
+  constructor() {
+    this.frozen = false;
+    this.iterating = 0;
+    this.map = new Map();
+  }
   get size(): number {
     return this.map.size;
   }
