@@ -149,6 +149,10 @@ describe('errors', () => {
     const e = yttError('#@ x = \na: 1\n');
     expect(e.text).toBe('ytt: Error: \n- got newline, want primary expression\n    stdin.yml:2 | a: 1\n');
   });
+  it('a missing colon gets ytt\'s hint', () => {
+    const e = yttError('#@ if True\na: 1\n#@ end\n');
+    expect(firstLine(e)).toBe("got newline, want ':' (hint: missing colon at the end of 'if/for/def' statement?)");
+  });
   it('missing end', () => {
     const e = yttError('#@ def f():\na: 1\n');
     expect(e.text).toBe('ytt: Error: \n- mismatched set of block openings (if/else/elif/for/def) and closing (end)\n    stdin.yml:1 | #@ def f():\n');

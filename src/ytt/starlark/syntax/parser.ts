@@ -28,9 +28,15 @@ const TOK_DESC: Partial<Record<Tok, string>> = {
 };
 
 function tokDesc(t: Token): string {
-  const d = TOK_DESC[t.tok];
+  return tokName(t.tok);
+}
+
+/** Token names as starlark-go prints them in parse errors: punctuation quoted, keywords bare. */
+function tokName(t: Tok): string {
+  const d = TOK_DESC[t];
   if (d) return d;
-  return t.tok;
+  if (/^[a-z]/.test(t)) return t; // keywords
+  return `'${t}'`;
 }
 
 // binary operator precedence (higher binds tighter)
@@ -71,7 +77,7 @@ class Parser {
   }
 
   private expect(t: Tok): Pos {
-    if (this.cur() !== t) this.err(`got ${tokDesc(this.tok)}, want ${TOK_DESC[t] ?? t}`);
+    if (this.cur() !== t) this.err(`got ${tokDesc(this.tok)}, want ${tokName(t)}`);
     return this.nextToken();
   }
 
@@ -453,7 +459,7 @@ class Parser {
       lo = y;
     }
     // slice
-    if (this.cur() !== ':') this.err(`got ${tokDesc(this.tok)}, want :`);
+    if (this.cur() !== ':') this.err(`got ${tokDesc(this.tok)}, want ':'`);
     this.nextToken();
     if (this.cur() !== ':' && this.cur() !== ']') hi = this.parseTest();
     if (this.cur() === ':') {
