@@ -327,11 +327,14 @@ class Parser {
     if (this.cur() !== ',') return x;
     const list = [x];
     while (this.cur() === ',') {
+      const commaPos = this.tok.pos;
       this.nextToken();
-      if (this.terminatesExprList(this.cur())) break;
+      if (this.terminatesExprList(this.cur())) {
+        if (!inParens) throw new SyntaxError(commaPos, 'unparenthesized tuple with trailing comma');
+        break;
+      }
       list.push(this.parseTest());
     }
-    void inParens;
     return { type: 'TupleExpr', pos: x.pos, list };
   }
 
