@@ -32,6 +32,10 @@ describe('@ytt:json', () => {
   it('decode', () => {
     expect(ytt(`${L('json')}v: #@ json.decode('{"x": [1, "two"]}')["x"]\n`)).toBe('v:\n- 1\n- two\n');
   });
+  it('decode behaves like Go encoding/json into interface{}: numbers are floats, keys sorted', () => {
+    const t = `${L('json')}#@ d = json.decode('{"b": 1000000, "a": 2}')\nv: #@ d\nt: #@ type(d["a"])\n`;
+    expect(ytt(t)).toBe('v:\n  a: 2\n  b: 1e+06\nt: float\n');
+  });
 });
 
 describe('@ytt:base64', () => {

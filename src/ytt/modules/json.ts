@@ -3,8 +3,7 @@ import { Dict, Float, List, Tuple, fail, typeName } from '../starlark/eval/value
 import type { Value } from '../starlark/eval/values.js';
 import { unpackArgs } from '../starlark/eval/builtins.js';
 import { YArray, YMap, YDocSet, toPlain } from '../template/nodes.js';
-import { parseYamlWithComments, YamlParseError } from '../template/yamlparse.js';
-import { nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
+import { starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
 
 export function goJsonString(s: string): string {
@@ -64,6 +63,21 @@ function encodePlain(v: unknown, indent: string, depth: number): string {
   fail(`json.encode: unsupported value`);
 }
 
+/**
+ * ytt decodes with Go's encoding/json into interface{}: every number is a float64 and maps
+ * are re-ordered by sorted key.
+ */
+function fromJson(v: unknown): Value {
+  if (v === null) return null;
+  if (typeof v === 'number') return new Float(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return new List(v.map(fromJson));
+  const d = new Dict();
+  const keys = Object.keys(v as object).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const k of keys) d.set(k, fromJson((v as Record<string, unknown>)[k]));
+  return d;
+}
+
 export function jsonEncode(v: Value, indent = 0): string {
   const node = starlarkToNode(v);
   if (node instanceof YDocSet) fail('json.encode: cannot encode a document set');
@@ -84,14 +98,15 @@ export const jsonModule = module('json', {
   },
   decode: (_t, args, kw) => {
     const [s] = unpackArgs('json.decode', args, kw, ['value']);
-    if (typeof s !== 'string') fail(`json.decode: expected string, but was ${typeName(s!)}`);
+    if (typeof s !== 'string') fail(`expected string, but was ${typeName(s!)}`);
+    let parsed: unknown;
     try {
-      const ds = parseYamlWithComments(s, { withComments: false });
-      return nodeToStarlarkPlain(ds.docs[0]?.value ?? null, false);
+      parsed = JSON.parse(s);
     } catch (e) {
-      if (e instanceof YamlParseError) fail(`json.decode: ${e.msg}`);
-      throw e;
+      const msg = (e as Error).message;
+      fail(msg.charAt(0).toLowerCase() + msg.slice(1));
     }
+    return fromJson(parsed);
   },
 });
 
