@@ -244,3 +244,16 @@ describe('runtime errors use starlark-go messages', () => {
     expect(starError('for c in "ab":\n  pass_ = c\nend\n')).toBe('string value is not iterable');
   });
 });
+
+describe('strings are UTF-8 byte strings (as in starlark-go)', () => {
+  it('len, indexes, slices and find offsets count bytes', () => {
+    expect(expr('len("héllo")')).toBe('6');
+    expect(expr('"héllo".find("l")')).toBe('3');
+    expect(expr('"héllo"[3:]')).toBe('"llo"');
+    expect(expr('"héllo"[:3]')).toBe('"hé"');
+    expect(expr('"héllo".index("o", 4)')).toBe('5');
+    expect(expr('len("héllo".elems())')).toBe('6');
+    expect(expr('"aéaéa".count("é")')).toBe('2');
+    expect(expr('"héllo".endswith("llo", 3)')).toBe('True');
+  });
+});

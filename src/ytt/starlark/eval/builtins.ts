@@ -6,6 +6,7 @@ import {
 import type { Kwargs, Value } from './values.js';
 import { callValue, setBuiltinAttr, universe } from './interp.js';
 import { RangeValue, StarSet } from './types.js';
+import { byteCount, byteElems, byteFind, byteLength, byteSlice } from './strbytes.js';
 
 // ---------------------------------------------------------------------------
 // argument unpacking
@@ -387,7 +388,7 @@ function sm(name: string, m: (thread: Thread, s: string, args: Value[], kw: Kwar
 function subArgs(name: string, s: string, args: Value[], kw: Kwargs): [string, number, number] {
   const [sub, start, end] = unpackArgs(name, args, kw, ['sub', 'start?', 'end?']);
   const x = wantString(name, sub, 'sub');
-  const [a, b] = clampRange(s.length, start, end, name);
+  const [a, b] = clampRange(byteLength(s), start, end, name);
   return [x, a, b];
 }
 
@@ -402,9 +403,7 @@ function clampRange(n: number, start: Value | undefined, end: Value | undefined,
 }
 
 function find(s: string, sub: string, a: number, b: number, last: boolean): number {
-  const hay = s.slice(a, b);
-  const i = last ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-  return i < 0 ? -1 : i + a;
+  return byteFind(s, sub, a, b, last);
 }
 
 sm('capitalize', (_t, s, a, k) => {
@@ -413,15 +412,11 @@ sm('capitalize', (_t, s, a, k) => {
 });
 sm('count', (_t, s, a, k) => {
   const [sub, x, y] = subArgs('count', s, a, k);
-  const hay = s.slice(x, y);
-  if (sub.length === 0) return hay.length + 1;
-  let n = 0;
-  for (let i = hay.indexOf(sub); i >= 0; i = hay.indexOf(sub, i + sub.length)) n++;
-  return n;
+  return byteCount(s, sub, x, y);
 });
 sm('elems', (_t, s, a, k) => {
   unpackArgs('elems', a, k, []);
-  return new List([...s]);
+  return new List(byteElems(s));
 });
 sm('codepoints', (_t, s, a, k) => {
   unpackArgs('codepoints', a, k, []);
@@ -437,8 +432,8 @@ sm('elem_ords', (_t, s, a, k) => {
 });
 const affix = (name: string, atEnd: boolean) => (_t: Thread, s: string, a: Value[], k: Kwargs): Value => {
   const [x, start, end] = unpackArgs(name, a, k, [atEnd ? 'suffix' : 'prefix', 'start?', 'end?']);
-  const [p, q] = clampRange(s.length, start, end, name);
-  const hay = s.slice(p, q);
+  const [p, q] = clampRange(byteLength(s), start, end, name);
+  const hay = byteSlice(s, p, Math.max(p, q));
   const cands = x instanceof Tuple ? x.items : [x!];
   for (const c of cands) {
     if (typeof c !== 'string') fail(`${name}: got ${typeName(c)}, want string`);

@@ -8,6 +8,7 @@ import {
 import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
 import { RangeValue } from './types.js';
+import { byteAt, byteLength, byteSlice, bytesAt } from './strbytes.js';
 
 export interface ErrorFrame { name: string; file: string; pos: Pos | null }
 
@@ -605,8 +606,8 @@ export function getIndex(x: Value, y: Value): Value {
     return x.items[i]!;
   }
   if (typeof x === 'string') {
-    const i = indexOf(y, x.length, 'string');
-    return x[i]!;
+    const i = indexOf(y, byteLength(x), 'string');
+    return byteAt(x, i);
   }
   if (x instanceof Dict) {
     const v = x.get(y);
@@ -677,13 +678,13 @@ export function slice(x: Value, lo: Value, hi: Value, st: Value): Value {
   if (typeof x === 'string') items = x;
   else if (x instanceof List || x instanceof Tuple) items = x.items;
   else fail(`invalid slice operand ${typeName(x)}`);
-  const [a, b, s] = sliceIndices(items.length, lo, hi, st);
+  const [a, b, s] = sliceIndices(typeof items === 'string' ? byteLength(items) : items.length, lo, hi, st);
   if (typeof items === 'string') {
-    if (s === 1) return items.slice(a, Math.max(a, b));
-    let out = '';
-    if (s > 0) for (let i = a; i < b; i += s) out += items[i];
-    else for (let i = a; i > b; i += s) out += items[i];
-    return out;
+    if (s === 1) return byteSlice(items, a, Math.max(a, b));
+    const idx: number[] = [];
+    if (s > 0) for (let i = a; i < b; i += s) idx.push(i);
+    else for (let i = a; i > b; i += s) idx.push(i);
+    return bytesAt(items, idx);
   }
   let out: Value[];
   if (s === 1) out = items.slice(a, Math.max(a, b));
