@@ -532,8 +532,11 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
     if (!(root instanceof YDocSet)) continue;
     for (const d of root.docs) {
       const names = d.annotations.map((a) => a.name);
-      if (names.includes('data/values-schema')) values = mergeValues(values, schemaDefaults(d.value));
-      else if (names.includes('data/values')) values = mergeValues(values, d.value);
+      if (names.includes('data/values-schema')) {
+        if (d.value !== null) values = mergeValues(values, schemaDefaults(d.value));
+      } else if (names.includes('data/values')) {
+        if (d.value !== null) values = mergeValues(values, d.value);
+      }
       else if (!isEmptyDoc(d)) {
         throw formatError([{ msg: `Expected data values file '${f.name}' to only contain data values documents`, positions: [] }]);
       }
