@@ -50,6 +50,12 @@ export interface YttOptions {
   ignoreUnknownComments?: boolean;
   /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
   print?: (message: string) => void;
+  /**
+   * Supplies files for `load("path", ...)` that are not among `files` (e.g. read lazily from
+   * disk by a CLI). `path` is already resolved against the loading file. The engine itself
+   * never touches the file system.
+   */
+  loadFile?: (path: string, fromFile: string) => YttFile | undefined;
 }
 
 export type DataValue = { key: string; value: unknown } | { key: string; yaml: string };
@@ -291,6 +297,7 @@ interface RunState {
   dataModule: Module;
   ignoreUnknown: boolean;
   runtimes: TemplateRuntime[]; // stack of templates being evaluated (for template.replace)
+  loadFile?: (path: string, fromFile: string) => YttFile | undefined;
 }
 
 function ytModule(state: RunState, name: string): Map<string, Value> {
@@ -342,8 +349,13 @@ function loadModule(state: RunState, module: string, fromFile: string): Map<stri
   const cached = state.loaded.get(path);
   if (cached === 'loading') fail(`cycle in load graph detected at ${path}`);
   if (cached) return cached;
-  const f = state.files.get(path);
+  let f = state.files.get(path);
+  if (!f && state.loadFile) {
+    f = state.loadFile(path, fromFile);
+    if (f) state.files.set(path, { name: path, text: f.text });
+  }
   if (!f) fail(`cannot load ${module}: Expected to find file '${path}'`);
+  f = state.files.get(path) ?? f;
   state.loaded.set(path, 'loading');
   const { globals } = evalFile(state, f);
   const exported = new Map<string, Value>();
@@ -513,6 +525,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
     dataModule: makeDataModule(new YMap()),
     ignoreUnknown,
     runtimes: [],
+    loadFile: options.loadFile,
   };
 
   // data values: schema defaults, then data values files and documents (in file order),

@@ -97,3 +97,17 @@ describe('data value flags', () => {
     expect(r.text).toBe('v:\n  m:\n    b: 1\n    "10": 2\n    a: 3\n');
   });
 });
+
+describe('pluggable file loading', () => {
+  it('asks loadFile for files that were not given', () => {
+    const asked: string[] = [];
+    const r = runYtt([{ name: 'dir/c.yml', text: '#@ load("lib/h.star", "x")\nv: #@ x\n' }], {
+      loadFile: (path) => {
+        asked.push(path);
+        return path === 'dir/lib/h.star' ? { name: path, text: 'x = 42\n' } : undefined;
+      },
+    });
+    expect(r.text).toBe('v: 42\n');
+    expect(asked).toEqual(['dir/lib/h.star']);
+  });
+});
