@@ -1,6 +1,6 @@
 // The ytt engine: compiles template files (cached by content), evaluates them
 // with data values and the @ytt: modules, and prints the result as ytt does.
-import { compile as compileStarlark, execCompiled, EvalError, ResolveError, StarlarkSyntaxError, Thread } from './starlark/index.js';
+import { execCompiled, EvalError, ResolveError, StarlarkSyntaxError, Thread } from './starlark/index.js';
 import type { Value } from './starlark/index.js';
 import type { File } from './starlark/syntax/ast.js';
 import { parseFile } from './starlark/syntax/parser.js';
@@ -427,7 +427,7 @@ function dataValueNode(dv: DataValue): NodeValue {
   return plainToNode(dv.value);
 }
 
-function buildDataValues(opts: YttOptions, ignoreUnknown: boolean, base: NodeValue = new YMap()): NodeValue {
+function buildDataValues(opts: YttOptions, base: NodeValue = new YMap()): NodeValue {
   let values: NodeValue = base;
   for (const f of opts.dataValuesFiles ?? []) {
     let ds: YDocSet;
@@ -440,7 +440,6 @@ function buildDataValues(opts: YttOptions, ignoreUnknown: boolean, base: NodeVal
       }
       throw e;
     }
-    void ignoreUnknown;
     for (const d of ds.docs) if (d.value !== null) values = mergeValues(values, d.value);
   }
   for (const dv of opts.dataValues ?? []) {
@@ -531,7 +530,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
   // data values: schema defaults, then data values files and documents (in file order),
   // then --data-value-yaml flags
   const templates: YttFile[] = [];
-  let values: NodeValue = buildDataValues({ dataValuesFiles: options.dataValuesFiles }, ignoreUnknown);
+  let values: NodeValue = buildDataValues({ dataValuesFiles: options.dataValuesFiles });
   for (const f of files) {
     if (isStarlarkFile(f.name)) continue;
     const cf = compileFile(f, ignoreUnknown);
@@ -562,7 +561,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
     for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
     state.dataModule = dataModuleOf(new Struct(fields));
   } else {
-    values = buildDataValues({ dataValues: options.dataValues }, ignoreUnknown, values);
+    values = buildDataValues({ dataValues: options.dataValues }, values);
     state.dataModule = makeDataModule(values);
   }
 
@@ -599,4 +598,3 @@ export function clearYttCache(): void {
   cacheSize = 0;
 }
 
-export { compileStarlark };

@@ -1,8 +1,9 @@
-// @ytt:json — encode like Go's encoding/json (HTML-safe escaping, ordered keys), decode.
-import { Dict, Float, List, Tuple, fail, typeName } from '../starlark/eval/values.js';
+// @ytt:json — encode like Go's encoding/json (HTML-safe escaping, keys sorted), decode into
+// floats and key-sorted dicts as Go's json.Unmarshal into interface{} does.
+import { Dict, Float, List, fail, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { unpackArgs } from '../starlark/eval/builtins.js';
-import { YArray, YMap, YDocSet, toPlain } from '../template/nodes.js';
+import { YDocSet, toPlain } from '../template/nodes.js';
 import { starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
 
@@ -81,8 +82,6 @@ function fromJson(v: unknown): Value {
 export function jsonEncode(v: Value, indent = 0): string {
   const node = starlarkToNode(v);
   if (node instanceof YDocSet) fail('json.encode: cannot encode a document set');
-  void YArray;
-  void YMap;
   return encodePlain(toPlain(node), indent > 0 ? ' '.repeat(indent) : '', 0);
 }
 
@@ -110,4 +109,3 @@ export const jsonModule = module('json', {
   },
 });
 
-export { Dict, Float, List, Tuple };

@@ -1,9 +1,8 @@
-// Small @ytt: modules: sha256, url, version, math.
+// Small @ytt: modules: sha256, md5, url, version, math.
 import { createHash } from 'node:crypto';
 import { Dict, Float, List, Tuple, fail, isInt, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { unpackArgs } from '../starlark/eval/builtins.js';
-import { Struct } from '../template/values.js';
 import { module } from './util.js';
 
 export const YTT_VERSION = '0.45.0';
@@ -122,4 +121,3 @@ export const mathModule = module('math', {
   e: new Float(Math.E),
 });
 
-export { Struct };

@@ -2,10 +2,10 @@
 // basic overlay.apply for maps, arrays and document sets: merge (default),
 // replace, remove, insert/append, with match/missing_ok/expects and
 // match-child-defaults handling.
-import { Builtin, Dict, List, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
+import { Builtin, List, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
-import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
+import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
@@ -277,7 +277,6 @@ export const overlayModule = module('overlay', {
   },
 });
 
-export { Dict, YArrayItem, YDoc, YMapItem };
 
 /** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
 export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {

@@ -402,4 +402,3 @@ export function insertTemplateContexts(file: File): void {
   stmts(file.stmts);
 }
 
-export { StarError };

@@ -1,6 +1,6 @@
 // The Starlark universe (built-in functions) and the methods of built-in types.
 import {
-  Builtin, Dict, Float, List, StarFunction, StarObject, Thread, Tuple,
+  Builtin, Dict, Float, List, StarObject, Thread, Tuple,
   compare, equals, fail, hashKey, isInt, isIterable, iterate, length, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Kwargs, Value } from './values.js';
@@ -144,7 +144,7 @@ def('hash', (_t, args, kw) => {
 def('int', (_t, args, kw) => {
   const [x, base] = unpackArgs('int', args, kw, ['x?', 'base?']);
   if (x === undefined) return 0;
-  if (typeof x === 'string') return parseIntStr(x, base === undefined ? 10 : wantInt('int', base, 'base'), base !== undefined);
+  if (typeof x === 'string') return parseIntStr(x, base === undefined ? 10 : wantInt('int', base, 'base'));
   if (base !== undefined) fail(`int: can't convert non-string with explicit base`);
   if (isInt(x)) return x;
   if (typeof x === 'boolean') return x ? 1 : 0;
@@ -283,7 +283,7 @@ def('zip', (_t, args, kw) => {
   for (let i = 0; i < n; i++) out.push(new Tuple(seqs.map((s) => s[i]!)));
   return new List(out);
 });
-function parseIntStr(s0: string, base: number, explicit: boolean): Value {
+function parseIntStr(s0: string, base: number): Value {
   let s = s0;
   let neg = false;
   if (s.startsWith('+') || s.startsWith('-')) {
@@ -303,7 +303,6 @@ function parseIntStr(s0: string, base: number, explicit: boolean): Value {
     if (s.length > 1 && s[0] === '0') fail(`int: invalid literal with base 0: ${repr(s0)}`);
     b = 10;
   }
-  void explicit;
   if (b < 2 || b > 36) fail(`int: base must be an integer >= 2 && <= 36`);
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
   if (s.length === 0 || ![...s.toLowerCase()].every((c) => digits.includes(c))) {
@@ -844,4 +843,3 @@ dm('update', (_t, d, a, k) => {
   return null;
 });
 
-export { StarFunction };

@@ -3,7 +3,7 @@ import type { Clause, DictEntry, Expr, File, FuncDef, Stmt } from '../syntax/ast
 import type { Pos } from '../syntax/scanner.js';
 import {
   Builtin, Dict, Float, List, StarError, StarFunction, StarObject, Thread, Tuple,
-  compare, equals, fail, freeze, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
+  compare, equals, fail, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
@@ -979,4 +979,3 @@ function formatFloat(f: number, conv: string): string {
   }
 }
 
-export { freeze, Thread };

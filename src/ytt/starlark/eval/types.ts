@@ -1,5 +1,5 @@
 // Additional built-in value types: range and set.
-import { Builtin, StarObject, equals, fail, hashKey, iterate, repr, typeName } from './values.js';
+import { Builtin, StarObject, fail, hashKey, iterate, repr } from './values.js';
 import type { Value } from './values.js';
 
 /** The immutable integer sequence returned by range(). */
@@ -100,4 +100,3 @@ export class StarSet extends StarObject {
   }
 }
 
-export { equals, typeName };
