@@ -124,11 +124,13 @@ describe('other modules', () => {
     const t = `${L('overlay')}#@ def base():\na: 1\nb:\n  c: 2\n#@ end\n#@ def over():\nb:\n  c: 3\n#@overlay/match missing_ok=True\nd: 4\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
     expect(ytt(t)).toBe('v:\n  a: 1\n  b:\n    c: 3\n  d: 4\n');
   });
-  it('overlay.apply on arrays: items need overlay/match; by a map key; unmatched merges append', () => {
+  it('overlay.apply on arrays: by a map key; unmatched or unannotated merges append', () => {
     const t = `${L('overlay')}#@ def base():\n- name: a\n  v: 1\n- name: b\n  v: 2\n#@ end\n#@ def over():\n#@overlay/match by="name"\n- name: b\n  v: 3\n#@overlay/match by=overlay.map_key("name"), missing_ok=True\n- name: c\n  v: 4\n#@overlay/append\n- name: d\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
     expect(ytt(t)).toBe('v:\n- name: a\n  v: 1\n- name: b\n  v: 3\n- name: c\n  v: 4\n- name: d\n');
-    const bad = `${L('overlay')}#@ def base():\n- 1\n#@ end\n#@ def over():\n- 2\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
-    expect(firstLine(yttError(bad))).toBe("overlay.apply: Expected array item to have 'overlay/match' annotation");
+    const plain = `${L('overlay')}#@ def base():\n- 1\n#@ end\n#@ def over():\n- 2\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
+    expect(ytt(plain)).toBe('v:\n- 1\n- 2\n');
+    const noBy = `${L('overlay')}#@ def base():\n- 1\n#@ end\n#@ def over():\n#@overlay/match expects=1\n- 2\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
+    expect(firstLine(yttError(noBy))).toBe("overlay.apply: Expected 'overlay/match' annotation keyword argument 'by' to be specified");
   });
   it('overlay.apply requires a match unless missing_ok', () => {
     const t = `${L('overlay')}#@ def base():\na: 1\n#@ end\n#@ def over():\nz: 3\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;

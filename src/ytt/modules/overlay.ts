@@ -6,6 +6,7 @@ import { Builtin, List, StarFunction, Tuple, equals, fail, truth, typeName } fro
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
 import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
+import type { YArrayItem } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
@@ -32,7 +33,8 @@ function subsetMatch(expected: NodeValue, actual: NodeValue): boolean {
     });
   }
   if (expected instanceof YArray) {
-    if (!(actual instanceof YArray) || actual.items.length !== expected.items.length) return false;
+    // positional: every expected item must match the actual item at the same index
+    if (!(actual instanceof YArray) || actual.items.length < expected.items.length) return false;
     return expected.items.every((e, i) => subsetMatch(e.value, actual.items[i]!.value));
   }
   if (expected instanceof YNode || actual instanceof YNode) return false;
@@ -199,9 +201,13 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
       left.items.push(deepCopy(ri));
       continue;
     }
-    const by = requireMatch(o, 'array item');
-    const matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
-    checkExpects(o, matches.length, '');
+    // an array item without overlay/match expects no match (so a merge appends it)
+    let matches: YArrayItem[] = [];
+    if (o.hasMatch) {
+      const by = requireMatch(o, 'array item');
+      matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
+      checkExpects(o, matches.length, '');
+    }
     if (matches.length === 0 && o.action === 'merge') {
       left.items.push(deepCopy(ri));
       continue;
