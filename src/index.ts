@@ -1,3 +1,12 @@
-// carto's library API: everything the CLI does is available here as pure functions with types.
+// carto's library API: everything the CLI does is available here, with types. `render()` is
+// pure (documents in, objects and diagnostics out); `readInputs` and `writeDirectory` are the
+// only functions that touch the file system.
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
-export { DiagnosticError } from './diagnostics/diagnostic.js';
+export { DiagnosticError, UsageError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
+
+export { parseText, parseValue, readInputs, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
+export { buildCatalog, type Catalog, type Blueprint, type Owner, type Template, type Resource, type Format } from './model/index.js';
+export { render, type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
+export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
+export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
+export { VERSION } from './version.js';

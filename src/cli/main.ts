@@ -1,3 +1,68 @@
-// Entry point of the `carto` command (bin/carto.js imports the bundle built from this file).
-process.stderr.write('carto: the command line is being built\n');
-process.exitCode = 2;
+// Entry point of the `carto` command: parses flags with commander and hands each command to
+// its module, loaded only when that command runs. Exit codes: 0 success, 1 inputs that cannot
+// be rendered (message on stderr, nothing on stdout), 2 usage errors.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { VERSION } from '../version.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function program(): Command {
+  const cmd = new Command('carto')
+    .description('Render Cartographer supply chains offline: the objects the controller would stamp, without a cluster.')
+    .version(VERSION, '--version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
+
+  cmd
+    .command('render')
+    .description('print the objects Cartographer would stamp for every Workload, Deliverable and Runnable in the inputs')
+    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
+    .option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)', collect, [])
+    .option('-R, --recursive', 'read directories recursively')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('--output-dir <dir>', 'write one file per object under DIR instead of printing')
+    .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
+    .option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}')
+    .option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)', collect, [])
+    .option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)', collect, [])
+    .option('--strict', 'fail instead of using a mocked output')
+    .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
+    .addOption(new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']))
+    .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
+    .option('--no-owner-references', 'never emit ownerReferences')
+    .option('--no-color', 'no colour on stderr')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runRender } = await import('./render.js');
+      process.exitCode = await runRender(paths, options);
+    });
+  return cmd;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    if (argv.length <= 2) {
+      program().outputHelp();
+      process.exitCode = 2;
+      return;
+    }
+    await program().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+    } else if (err instanceof UsageError) {
+      process.stderr.write(`carto: ${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      const debug = argv.includes('--debug');
+      process.stderr.write(`carto: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(debug && err instanceof Error ? `${err.stack}\n` : 'run again with --debug for a stack trace, and please report it\n');
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main(process.argv);

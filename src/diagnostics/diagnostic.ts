@@ -53,3 +53,11 @@ export function formatObjectRef(ref: ObjectRef): string {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** The command was used wrongly (unknown flag, unreadable path…): exit code 2, not 1. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -27,8 +27,11 @@ function parseStream(text: string): unknown[] {
 }
 
 const cases = expectedFiles();
+// A user's clone has no shared/ folder beside it: say so and skip rather than fail.
+const present = cases.length > 0;
+const missing = `(skipped: no ytt vectors at ${VECTORS}; set CARTO_YTT_VECTORS to their cases/ folder)`;
 
-describe('ytt vectors: parse expected.yaml, emit, compare bytes', () => {
+describe.skipIf(!present)(`ytt vectors: parse expected.yaml, emit, compare bytes ${present ? '' : missing}`, () => {
   it('finds the 228 expected outputs', () => {
     expect(cases.length).toBe(228);
   });
@@ -72,7 +75,7 @@ function embeddedYamlStrings(c: string): string[] {
   });
 }
 
-describe('ytt vectors: YAML strings produced inside templates', () => {
+describe.skipIf(!present)(`ytt vectors: YAML strings produced inside templates ${present ? '' : missing}`, () => {
   let exact = 0;
   let handWritten = 0;
   it.each(cases)('%s', (c) => {

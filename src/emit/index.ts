@@ -1,0 +1,4 @@
+// emit: stamped objects → YAML stream, JSON List, or one file per object.
+export { formatYamlStream, formatJsonList } from './stream.js';
+export { planDirectory, writeDirectory, safeName, type PlannedFile } from './directory.js';
+export { sourceOf } from './source-comment.js';

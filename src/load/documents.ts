@@ -1,0 +1,130 @@
+// Splits YAML/JSON text into the documents carto works on, each remembering where it came from
+// (file, document index, line) so every later stage can point a user at the right place.
+// Parsing lives here and only here, so the parser can be swapped without touching the rest.
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { kubeYamlOptions } from '../yaml/index.js';
+
+/** One Kubernetes object read from the inputs. */
+export interface SourceDocument {
+  /** The path as the user gave it (or `<stdin>`). */
+  readonly file: string;
+  /** 1-based line of the object's first key. */
+  readonly line: number;
+  /** The object itself, as plain JSON-compatible data. */
+  readonly value: Record<string, unknown>;
+  /** Where to find it again for locating fields: the file's text, the document index, and the
+   *  path of the object inside that document (non-empty for items of a `kind: List`). */
+  readonly origin: { readonly text: string; readonly docIndex: number; readonly basePath: readonly (string | number)[] };
+}
+
+export interface ParsedText {
+  documents: SourceDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parses a whole file (any number of `---` documents; JSON is YAML). */
+export function parseText(text: string, file: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const docs = parseAllDocuments(body, { ...kubeYamlOptions, lineCounter });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, docIndex) => {
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const pos = err.linePos?.[0];
+        diagnostics.push({
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: `YAML syntax error: ${firstLine(err.message)}`,
+          file,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+          hint: 'fix the YAML syntax; `kubectl apply` would reject this file too',
+        });
+      }
+      return;
+    }
+    collect(doc, docIndex, body, file, lineCounter, documents, diagnostics);
+  });
+  return { documents, diagnostics };
+}
+
+function collect(
+  doc: Document.Parsed,
+  docIndex: number,
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+  out: SourceDocument[],
+  diagnostics: Diagnostic[],
+): void {
+  const contents = doc.contents;
+  if (contents === null) return; // an empty document, e.g. a trailing `---`
+  const line = lineOf(contents, lineCounter);
+  const value = doc.toJS() as unknown;
+  if (value === null || value === undefined) return;
+  if (!isPlainObject(value)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'not-an-object',
+      message: `document ${docIndex + 1} is not a Kubernetes object (it is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`})`,
+      file,
+      line,
+      hint: 'each YAML document must be a mapping with apiVersion, kind and metadata',
+    });
+    return;
+  }
+  // `kubectl get … -o yaml` of several objects gives `kind: List`; its items are the objects.
+  if (isListKind(value) && isMap(contents)) {
+    const itemsNode = contents.get('items', true);
+    const items = value['items'];
+    if (Array.isArray(items)) {
+      items.forEach((item, i) => {
+        const node = isSeq(itemsNode) ? (itemsNode.items[i] as Node | undefined) : undefined;
+        const itemLine = node ? lineOf(node, lineCounter) : line;
+        if (!isPlainObject(item)) {
+          diagnostics.push({
+            severity: 'error',
+            code: 'not-an-object',
+            message: `item ${i} of the List is not a Kubernetes object`,
+            file,
+            line: itemLine,
+          });
+          return;
+        }
+        out.push({ file, line: itemLine, value: item, origin: { text, docIndex, basePath: ['items', i] } });
+      });
+    }
+    return;
+  }
+  out.push({ file, line, value, origin: { text, docIndex, basePath: [] } });
+}
+
+function isListKind(value: Record<string, unknown>): boolean {
+  const kind = value['kind'];
+  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value['items']) && (kind === 'List' || !('spec' in value));
+}
+
+function lineOf(node: Node, lineCounter: LineCounter): number {
+  const offset = node.range?.[0] ?? 0;
+  return lineCounter.linePos(offset).line;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function firstLine(message: string): string {
+  const nl = message.indexOf('\n');
+  return nl < 0 ? message : message.slice(0, nl);
+}
+
+/** Parses one YAML value given on the command line (e.g. `{a: b}`), as kubectl would read it. */
+export function parseValue(text: string): unknown {
+  const doc = parseAllDocuments(text, kubeYamlOptions);
+  const first = Array.isArray(doc) ? doc[0] : undefined;
+  if (!first || first.errors.length > 0) return text;
+  return first.toJS() as unknown;
+}

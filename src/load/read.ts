@@ -1,0 +1,95 @@
+// Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
+// and *.json; -R descends) and `-` for stdin. This is one of the few places that touches the
+// file system; everything it returns is plain data for the pure stages.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { parseText, type ParsedText, type SourceDocument } from './documents.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface ReadOptions {
+  /** Descend into subdirectories of directory arguments. */
+  recursive?: boolean;
+  /** Reads all of stdin; injected so tests and library users can supply it. */
+  readStdin?: () => string;
+}
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+
+/** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
+export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      files.push('-');
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (err) {
+      throw new UsageError(`cannot read ${path}: ${reason(err)}`);
+    }
+    if (stat.isDirectory()) {
+      files.push(...listDirectory(path, options.recursive ?? false));
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function listDirectory(dir: string, recursive: boolean): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new UsageError(`cannot read directory ${dir}: ${reason(err)}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) out.push(...listDirectory(path, true));
+    } else if (MANIFEST.test(entry.name)) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+/** Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic. */
+export function readInputs(paths: readonly string[], options: ReadOptions = {}): ParsedText {
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let stdinUsed = false;
+  for (const file of expandPaths(paths, options)) {
+    let text: string;
+    let name = file;
+    if (file === '-') {
+      if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
+      stdinUsed = true;
+      name = '<stdin>';
+      text = (options.readStdin ?? (() => readFileSync(0, 'utf8')))();
+    } else {
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot read ${file}: ${reason(err)}`);
+      }
+    }
+    const parsed = parseText(text, name);
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { documents, diagnostics };
+}
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,90 @@
+// Sorts loaded documents into the Catalog: templates by kind/name, blueprints, owners, run
+// templates, and everything else kept aside (Runnable selectors may pick those).
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { readBlueprint } from './blueprint.js';
+import { own } from '../util/objects.js';
+import { readOwner, readRunnable } from './owner.js';
+import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
+import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
+
+export interface CatalogOptions {
+  /** Namespace for owners whose file has none (kubectl's current namespace). */
+  defaultNamespace?: string;
+}
+
+const CARTO_GROUP = 'carto.run/';
+
+export function buildCatalog(documents: readonly SourceDocument[], options: CatalogOptions = {}): { catalog: Catalog; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const templates = new Map<string, Template>();
+  const runTemplates = new Map<string, RunTemplate>();
+  const blueprints: Blueprint[] = [];
+  const owners: Owner[] = [];
+  const runnables: Runnable[] = [];
+  const others: SourceDocument[] = [];
+  const seen = new Map<string, SourceDocument>();
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+
+  for (const doc of documents) {
+    const apiVersion = doc.value['apiVersion'];
+    const kind = doc.value['kind'];
+    if (typeof apiVersion !== 'string' || !apiVersion.startsWith(CARTO_GROUP) || typeof kind !== 'string') {
+      others.push(doc);
+      continue;
+    }
+    const metadata = own(doc.value, 'metadata');
+    const name = typeof metadata === 'object' && metadata !== null ? own(metadata as Record<string, unknown>, 'name') : undefined;
+    if (typeof name !== 'string' || name === '') {
+      diagnostics.push({
+        severity: 'error',
+        code: 'missing-name',
+        message: `${kind} has no metadata.name`,
+        file: doc.file,
+        line: doc.line,
+        object: { kind, name: '' },
+        path: 'metadata.name',
+        hint: 'every object needs a metadata.name',
+      });
+      continue;
+    }
+    const namespaced = kind === 'Workload' || kind === 'Deliverable' || kind === 'Runnable';
+    const namespace = namespaced ? namespaceOf(metadata) ?? defaultNamespace : undefined;
+    const identity = namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+    const earlier = seen.get(identity);
+    if (earlier) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-object',
+        message: `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined twice (also at ${earlier.file}:${earlier.line})`,
+        file: doc.file,
+        line: doc.line,
+        object: { kind, name, ...(namespace ? { namespace } : {}) },
+        hint: 'remove one of them; on a cluster the second would silently replace the first',
+      });
+      continue;
+    }
+    seen.set(identity, doc);
+
+    if (isTemplateKind(kind)) {
+      templates.set(templateKey(kind, name), readTemplate(doc, kind, name, diagnostics));
+    } else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') {
+      blueprints.push(readBlueprint(doc, kind, name, diagnostics));
+    } else if (kind === 'Workload' || kind === 'Deliverable') {
+      owners.push(readOwner(doc, kind, name, defaultNamespace, diagnostics));
+    } else if (kind === 'ClusterRunTemplate') {
+      runTemplates.set(name, readRunTemplate(doc, name, diagnostics));
+    } else if (kind === 'Runnable') {
+      runnables.push(readRunnable(doc, name, defaultNamespace, diagnostics));
+    } else {
+      others.push(doc);
+    }
+  }
+  return { catalog: { templates, blueprints, owners, runTemplates, runnables, others, documents }, diagnostics };
+}
+
+function namespaceOf(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const ns = own(metadata as Record<string, unknown>, 'namespace');
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
+}

@@ -1,0 +1,76 @@
+// Reads Workloads, Deliverables and Runnables (the objects whose stamping carto renders). A missing namespace is filled in the way kubectl would
+// apply the file (the current namespace, `default` unless told otherwise), because the real
+// owner always has one and templates read it.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { FieldReader } from './fields.js';
+import type { JSONObject, Owner, OwnerKind, Runnable } from './types.js';
+
+export function readOwner(
+  doc: SourceDocument,
+  kind: OwnerKind,
+  name: string,
+  defaultNamespace: string,
+  diagnostics: Diagnostic[],
+): Owner {
+  const r = new FieldReader(doc, { kind, name }, diagnostics);
+  const metadata = r.object(doc.value, 'metadata', []) ?? {};
+  const namespace = r.string(metadata, 'namespace', ['metadata']) || defaultNamespace;
+  const labels = r.stringMap(metadata, 'labels', ['metadata']);
+  const uid = r.string(metadata, 'uid', ['metadata']);
+  const object = { ...doc.value, metadata: { ...metadata, namespace } };
+  return {
+    kind,
+    apiVersion: typeof doc.value['apiVersion'] === 'string' ? doc.value['apiVersion'] : 'carto.run/v1alpha1',
+    name,
+    namespace,
+    labels,
+    ...(uid ? { uid } : {}),
+    doc,
+    object,
+  };
+}
+
+/**
+ * Reads a Runnable from the inputs, or (with `stampedBy`) one a supply chain stamped; the
+ * controller forces its runTemplateRef kind to ClusterRunTemplate.
+ */
+export function readRunnable(
+  doc: SourceDocument,
+  name: string,
+  defaultNamespace: string,
+  diagnostics: Diagnostic[],
+  object: JSONObject = doc.value,
+  stampedBy?: Runnable['stampedBy'],
+): Runnable {
+  const r = new FieldReader(doc, { kind: 'Runnable', name }, diagnostics);
+  const at = stampedBy ? ['spec', 'template'] : [];
+  const metadata = r.object(object, 'metadata', at) ?? {};
+  const namespace = r.string(metadata, 'namespace', [...at, 'metadata']) || defaultNamespace;
+  const spec = r.object(object, 'spec', at) ?? {};
+  const ref = r.object(spec, 'runTemplateRef', [...at, 'spec']) ?? {};
+  const selector = r.object(spec, 'selector', [...at, 'spec']);
+  const resource = selector ? r.object(selector, 'resource', [...at, 'spec', 'selector']) ?? {} : undefined;
+  const uid = r.string(metadata, 'uid', [...at, 'metadata']);
+  return {
+    kind: 'Runnable',
+    apiVersion: typeof object['apiVersion'] === 'string' ? object['apiVersion'] : 'carto.run/v1alpha1',
+    name,
+    namespace,
+    labels: r.stringMap(metadata, 'labels', [...at, 'metadata']),
+    ...(uid ? { uid } : {}),
+    doc,
+    object: { ...object, metadata: { ...metadata, namespace } },
+    runTemplateName: r.string(ref, 'name', [...at, 'spec', 'runTemplateRef']) ?? '',
+    ...(selector && resource
+      ? {
+          selector: {
+            apiVersion: r.string(resource, 'apiVersion', [...at, 'spec', 'selector', 'resource']) ?? '',
+            kind: r.string(resource, 'kind', [...at, 'spec', 'selector', 'resource']) ?? '',
+            matchingLabels: r.stringMap(selector, 'matchingLabels', [...at, 'spec', 'selector']),
+          },
+        }
+      : {}),
+    ...(stampedBy ? { stampedBy } : {}),
+  };
+}

@@ -1,0 +1,22 @@
+// Which outputs each template kind has, and the template field holding each one's path.
+import type { Template, TemplateKind } from '../model/index.js';
+
+export type OutputField = 'url' | 'revision' | 'image' | 'config';
+
+const FIELDS: Record<TemplateKind, ReadonlyArray<{ field: OutputField; pathKey: 'urlPath' | 'revisionPath' | 'imagePath' | 'configPath' }>> = {
+  ClusterSourceTemplate: [
+    { field: 'url', pathKey: 'urlPath' },
+    { field: 'revision', pathKey: 'revisionPath' },
+  ],
+  ClusterImageTemplate: [{ field: 'image', pathKey: 'imagePath' }],
+  ClusterConfigTemplate: [{ field: 'config', pathKey: 'configPath' }],
+  ClusterTemplate: [],
+  // Its output is its deployment input passed through, never read from its object.
+  ClusterDeploymentTemplate: [],
+};
+
+export function outputFieldsOf(template: Template): ReadonlyArray<{ field: OutputField; path: string | undefined; pathKey: string }> {
+  return FIELDS[template.kind].map(({ field, pathKey }) => ({ field, path: template[pathKey], pathKey }));
+}
+
+export const OUTPUT_FIELDS: readonly OutputField[] = ['url', 'revision', 'image', 'config'];

@@ -1,0 +1,99 @@
+// Outputs the user supplies (`--outputs FILE`, `--set-output RESOURCE.FIELD=VALUE`): the most
+// trusted source of an output value. A key is `RESOURCE`, `OWNER/RESOURCE` or
+// `NAMESPACE/OWNER/RESOURCE`; the most specific key that sets a field wins.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { JSONValue } from '../jsonpath/index.js';
+import { locate, type SourceDocument } from '../load/index.js';
+import { isObject } from '../util/objects.js';
+import { OUTPUT_FIELDS, type OutputField } from './fields.js';
+
+export interface SuppliedValue {
+  value: JSONValue;
+  /** Where it was supplied: `file:line` or `--set-output`. */
+  origin: string;
+}
+
+export class SuppliedOutputs {
+  private readonly entries = new Map<string, Partial<Record<OutputField, SuppliedValue>>>();
+
+  set(key: string, field: OutputField, value: SuppliedValue): void {
+    const entry = this.entries.get(key) ?? {};
+    entry[field] = value;
+    this.entries.set(key, entry);
+  }
+
+  lookup(owner: { namespace: string; name: string }, resource: string, field: OutputField): SuppliedValue | undefined {
+    for (const key of [`${owner.namespace}/${owner.name}/${resource}`, `${owner.name}/${resource}`, resource]) {
+      const value = this.entries.get(key)?.[field];
+      if (value) return value;
+    }
+    return undefined;
+  }
+
+  /** Every key, for spotting ones that match no resource. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * Reads an outputs file: a mapping from key to `{url, revision}` | `{image}` | `{config}`, or
+ * cartotest's previousOutputs form `{source: {url, revision}}`.
+ */
+export function readOutputsFile(documents: readonly SourceDocument[], into = new SuppliedOutputs()): { outputs: SuppliedOutputs; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of documents) {
+    const report = (path: (string | number)[], message: string, hint?: string) => {
+      const pos = locate(doc, path, { key: true });
+      diagnostics.push({ severity: 'error', code: 'invalid-outputs-file', message, file: doc.file, line: pos.line, column: pos.column, ...(hint ? { hint } : {}) });
+    };
+    for (const key of Object.keys(doc.value)) {
+      const entry = doc.value[key];
+      if (!isObject(entry)) {
+        report([key], `outputs of ${key} must be a mapping such as {url, revision}, {image} or {config}`);
+        continue;
+      }
+      const origin = `${doc.file}:${locate(doc, [key]).line}`;
+      for (const name of Object.keys(entry)) {
+        const value = entry[name] as JSONValue;
+        if (name === 'source') {
+          if (!isObject(value)) {
+            report([key, name], `${key}.source must be a mapping {url, revision}`);
+            continue;
+          }
+          for (const sub of Object.keys(value)) {
+            if (sub === 'url' || sub === 'revision') into.set(key, sub, { value: value[sub] as JSONValue, origin });
+            else report([key, name, sub], `unknown output ${key}.source.${sub}`, 'a source output has url and revision');
+          }
+        } else if ((OUTPUT_FIELDS as readonly string[]).includes(name)) {
+          into.set(key, name as OutputField, { value, origin });
+        } else {
+          report([key, name], `unknown output field ${name} for ${key}`, `use one of ${OUTPUT_FIELDS.join(', ')} (or source: {url, revision})`);
+        }
+      }
+    }
+  }
+  return { outputs: into, diagnostics };
+}
+
+/**
+ * Parses one `--set-output RESOURCE.FIELD=VALUE`. `parseValue` turns the text of a config value
+ * into data (url, revision and image are always strings). Returns a message on misuse.
+ */
+export function parseSetOutput(text: string, parseValue: (text: string) => JSONValue): { key: string; field: OutputField; value: JSONValue } | string {
+  const eq = text.indexOf('=');
+  if (eq < 0) return `--set-output ${text}: expected RESOURCE.FIELD=VALUE`;
+  const target = text.slice(0, eq);
+  const dot = target.lastIndexOf('.');
+  const field = target.slice(dot + 1);
+  const key = target.slice(0, Math.max(dot, 0));
+  if (dot <= 0 || !(OUTPUT_FIELDS as readonly string[]).includes(field)) {
+    return `--set-output ${text}: expected RESOURCE.FIELD=VALUE with FIELD one of ${OUTPUT_FIELDS.join(', ')}`;
+  }
+  const raw = text.slice(eq + 1);
+  return { key, field: field as OutputField, value: field === 'config' ? parseValue(raw) : raw };
+}

@@ -1,0 +1,33 @@
+// Builds diagnostics that point into a loaded object: file, line and column of a field path.
+import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
+import { locate, type SourceDocument } from '../load/index.js';
+import { formatPath, type Owner } from '../model/index.js';
+
+export interface Where {
+  doc: SourceDocument;
+  object: ObjectRef;
+  path?: readonly (string | number)[];
+}
+
+export function diagnostic(
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
+  where: Where | undefined,
+  extra: Omit<Partial<Diagnostic>, 'severity' | 'code' | 'message'> = {},
+): Diagnostic {
+  const d: Diagnostic = { severity, code, message };
+  if (where) {
+    const pos = locate(where.doc, where.path ?? []);
+    d.file = where.doc.file;
+    d.line = pos.line;
+    d.column = pos.column;
+    d.object = where.object;
+    if (where.path && where.path.length > 0) d.path = formatPath(where.path);
+  }
+  return Object.assign(d, extra);
+}
+
+export function ownerRef(owner: Owner): ObjectRef {
+  return { kind: owner.kind, name: owner.name, namespace: owner.namespace };
+}

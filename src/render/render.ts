@@ -1,0 +1,176 @@
+// render(): the library's main entry point. Loaded documents in; for every Workload and
+// Deliverable, the objects the controller would stamp, plus diagnostics (errors, warnings and
+// notes such as which outputs were mocked). Pure: no file system, no process.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
+import type { OutputValue, SuppliedOutputs } from '../outputs/index.js';
+import { blueprintKindFor } from '../select/index.js';
+import { diagnostic, ownerRef } from './diagnose.js';
+import { realizeOwner } from './realize.js';
+import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
+import { realizeRunnable } from './runnable.js';
+
+export interface RenderOptions {
+  /** `auto` (default): 0.0.6 semantics for blueprints written in the 0.0.6 format. */
+  semantics?: 'auto' | Format;
+  /** Namespace of owners whose file has none (kubectl's current namespace). Default `default`. */
+  defaultNamespace?: string;
+  /** Render only these owners: `NAME` or `NAMESPACE/NAME`. */
+  owners?: readonly string[];
+  /** Outputs the user supplies (`--outputs`, `--set-output`). */
+  outputs?: SuppliedOutputs;
+  /** Live objects to read outputs from (`--observed`). */
+  observed?: readonly SourceDocument[];
+  /** Any mocked output that reaches a stamped object is an error. */
+  strict?: boolean;
+  /** Emit ownerReferences for owners with a uid (default true). */
+  ownerReferences?: boolean;
+  /** Also render what the Runnables a supply chain stamps would stamp (--expand-runnables). */
+  expandRunnables?: boolean;
+}
+
+export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
+  const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const objects: StampedObject[] = [];
+  const owners: OwnerReport[] = [];
+
+  const runnables: RunnableReport[] = [];
+  const selected = selectOwners([...catalog.owners, ...catalog.runnables], options.owners ?? [], diagnostics);
+  if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: 'add the Workload files with -f' });
+  }
+  const legacyNoted = new Set<Blueprint>();
+  const withoutUid: Array<Owner | Runnable> = [];
+  const ownerReferences = options.ownerReferences ?? true;
+  const observed = options.observed ? { observed: options.observed } : {};
+  for (const owner of selected) {
+    if (owner.kind === 'Runnable') {
+      const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences });
+      diagnostics.push(...realized.diagnostics);
+      if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
+      objects.push(...realized.objects);
+      runnables.push(realized.report);
+      continue;
+    }
+    const semantics = semanticsFor(owner, catalog.blueprints, options.semantics ?? 'auto');
+    const realized = realizeOwner(owner, catalog, semantics, {
+      outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
+      ownerReferences,
+      expandRunnables: options.expandRunnables ?? false,
+    });
+    const blueprint = realized.report.blueprint;
+    if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {
+      legacyNoted.add(blueprint);
+      diagnostics.push(diagnostic('note', 'cartographer-0.0.6', `${blueprint.kind} ${blueprint.name} is written in the Cartographer 0.0.6 format (spec.components), so it is rendered as Cartographer 0.0.6 would`, { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: ['spec', 'components'] }, {
+        hint: '--cartographer current renders it with current semantics instead',
+      }));
+    }
+    diagnostics.push(...realized.diagnostics);
+    diagnostics.push(...mockDiagnostics(realized.report, options.strict ?? false));
+    if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
+    if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
+      for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
+    }
+    objects.push(...realized.objects);
+    owners.push(realized.report);
+  }
+  if (withoutUid.length > 0) {
+    const names = withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`);
+    diagnostics.push({
+      severity: 'note',
+      code: 'owner-references-omitted',
+      message: `ownerReferences left out: ${withoutUid.length === 1 ? 'the owner' : `${withoutUid.length} owners`} (${names.join(', ')}) ${withoutUid.length === 1 ? 'has' : 'have'} no metadata.uid`,
+      hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
+    });
+  }
+  if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
+  if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
+    diagnostics.push({
+      severity: 'note',
+      code: 'runnables-expanded',
+      message: 'the output holds the Runnables the supply chains stamp and, after each, what that Runnable would stamp',
+      hint: 'apply only one of the two: on a cluster the Runnable controller stamps those objects itself, so applying both creates duplicates',
+    });
+  }
+  return { ok: !diagnostics.some((d) => d.severity === 'error'), objects, diagnostics, owners, runnables };
+}
+
+/** Owners in output order (namespace, name, kind), narrowed to the requested ones. */
+function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly string[], diagnostics: Diagnostic[]): Array<Owner | Runnable> {
+  const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
+  if (wanted.length === 0) return sorted;
+  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
+  for (const w of wanted) {
+    if (!sorted.some((o) => matches(o, w))) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'owner-not-found',
+        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
+        hint: sorted.length > 0 ? `the inputs hold ${sorted.map((o) => `${o.namespace}/${o.name}`).join(', ')}` : 'the inputs hold no Workload, Deliverable or Runnable',
+      });
+    }
+  }
+  return sorted.filter((o) => wanted.some((w) => matches(o, w)));
+}
+
+/** 0.0.6 semantics apply when every candidate blueprint is written in the 0.0.6 format. */
+function semanticsFor(owner: Owner, blueprints: readonly Blueprint[], requested: 'auto' | Format): Format {
+  if (requested !== 'auto') return requested;
+  const pool = blueprints.filter((b) => b.kind === blueprintKindFor(owner));
+  return pool.length > 0 && pool.every((b) => b.format === '0.0.6') ? '0.0.6' : 'current';
+}
+
+/** Mocked outputs that reached a stamped object: one note per owner, or an error with --strict. */
+function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
+  const byName = new Map(report.resources.map((r) => [r.resource.name, r]));
+  // Mocked values (keyed by the resource that produced them, through any passThrough) → users.
+  const used = new Map<string, { values: OutputValue[]; users: string[] }>();
+  for (const entry of report.resources) {
+    if (!entry.object) continue;
+    const refs = [
+      ...entry.resource.sources.map((r) => ({ upstream: r.resource, fields: ['url', 'revision'] })),
+      ...entry.resource.images.map((r) => ({ upstream: r.resource, fields: ['image'] })),
+      ...entry.resource.configs.map((r) => ({ upstream: r.resource, fields: ['config'] })),
+      ...(entry.resource.deployment ? [{ upstream: entry.resource.deployment.resource, fields: ['url', 'revision'] }] : []),
+    ];
+    for (const ref of refs) {
+      for (const value of byName.get(ref.upstream)?.outputs ?? []) {
+        if (value.provenance !== 'mock' || !ref.fields.includes(value.field)) continue;
+        const slot = used.get(value.resource) ?? { values: [], users: [] };
+        if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
+        if (!slot.users.includes(entry.resource.name)) slot.users.push(entry.resource.name);
+        used.set(value.resource, slot);
+      }
+    }
+  }
+  if (used.size === 0) return [];
+  const parts = [...used].map(([name, { values, users }]) => {
+    const paths = values.flatMap((v) => (v.path ? [v.path] : [])).join(', ');
+    return `${name} ${values.map((v) => v.field).join(' and ')}${paths ? ` (${paths})` : ''}, used by ${users.join(', ')}`;
+  });
+  const [firstName, first] = [...used][0] as [string, { values: OutputValue[] }];
+  return [{
+    severity: strict ? 'error' : 'note',
+    code: 'mocked-output',
+    message: `${report.owner.kind} ${report.owner.namespace}/${report.owner.name}: mocked outputs: ${parts.join('; ')}`,
+    owner: ownerRef(report.owner),
+    hint: `supply real values with --outputs FILE or --set-output ${firstName}.${first.values[0]?.field ?? 'url'}=VALUE, or give the live objects with --observed`,
+  }];
+}
+
+/** Supplied outputs whose key names no resource of a rendered blueprint: probably a typo. */
+function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[]): Diagnostic[] {
+  const resources = new Set(owners.flatMap((o) => o.blueprint?.resources.map((r) => r.name) ?? []));
+  if (resources.size === 0) return [];
+  return supplied.keys().filter((k) => !resources.has(k.slice(k.lastIndexOf('/') + 1))).map((k) => ({
+    severity: 'warning' as const,
+    code: 'unused-output',
+    message: `supplied outputs for ${k} match no resource of any rendered blueprint`,
+    hint: 'keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint',
+  }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+// The owner as the controller's Go code sees it (spec §4.4), decoded once per owner and
+// semantics. A field the API server would reject (a number where a string belongs) is an
+// input error: such an owner could not exist on a cluster.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decode, type GoType } from '../gotypes/index.js';
+import type { GoValue } from '../jsonpath/index.js';
+import { locate } from '../load/index.js';
+import { deliverableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
+import type { Format, Owner } from '../model/index.js';
+
+export function typedOwner(owner: Owner, semantics: Format): { value: GoValue; diagnostics: Diagnostic[] } {
+  const type: GoType = owner.kind === 'Deliverable' ? deliverableType : semantics === '0.0.6' ? workloadTypeV006 : workloadType;
+  const { value, errors } = decode(type, owner.object);
+  const diagnostics = errors.map((err): Diagnostic => {
+    const pos = locate(owner.doc, splitPath(err.path));
+    return {
+      severity: 'error',
+      code: 'invalid-owner-field',
+      message: `${err.path}: ${err.message}`,
+      file: owner.doc.file,
+      line: pos.line,
+      column: pos.column,
+      object: { kind: owner.kind, name: owner.name, namespace: owner.namespace },
+      path: err.path,
+      hint: `the API server would reject this ${owner.kind}; fix the field's type`,
+    };
+  });
+  return { value, diagnostics };
+}
+
+/** `spec.env[0].value` → ['spec', 'env', 0, 'value']. */
+export function splitPath(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) parts.push(Number(match[2]));
+    else if (match[1] !== undefined) parts.push(match[1]);
+  }
+  return parts;
+}

@@ -1,0 +1,51 @@
+// The templating context a resource's template is evaluated against (spec §3.2): the owner
+// (as its Go type, under both `workload` and `deliverable`), params (opaque JSON: not
+// indexable by placeholders), the inputs, and the labels; plus `source`/`image`/`config`
+// when exactly one input of that type is available. 0.0.6 had fewer keys (spec §3.4).
+import type { ResourceInputs } from '../chain/index.js';
+import { GoOpaque, GoStruct, type GoField, type GoMap, type GoValue, type JSONValue } from '../jsonpath/index.js';
+import type { Format } from '../model/index.js';
+import { setOwn } from '../util/objects.js';
+import type { ParamValue } from './params.js';
+
+export interface ContextParts {
+  owner: GoValue;
+  params: ReadonlyMap<string, ParamValue>;
+  inputs: ResourceInputs;
+  labels: Record<string, string>;
+}
+
+export function buildContext(parts: ContextParts, semantics: Format): GoStruct {
+  const params: GoMap = {};
+  for (const [name, param] of parts.params) setOwn(params, name, new GoOpaque(param.value as JSONValue));
+  const { sources, images, configs } = parts.inputs;
+  const fields: GoField[] = [f('workload', 'Workload', parts.owner)];
+  if (semantics === 'current') fields.push(f('deliverable', 'Deliverable', parts.owner));
+  fields.push(
+    f('params', 'Params', params),
+    f('sources', 'Sources', sources as unknown as GoMap),
+    f('images', 'Images', images as unknown as GoMap),
+    f('configs', 'Configs', configs as unknown as GoMap),
+  );
+  if (semantics === 'current') {
+    fields.push(
+      f('deployment', 'Deployment', (parts.inputs.deployment ?? null) as unknown as GoValue),
+      f('labels', 'Labels', { ...parts.labels }),
+    );
+  }
+  const only = <T>(map: Record<string, T>): T | undefined => {
+    const keys = Object.keys(map);
+    return keys.length === 1 ? map[keys[0] as string] : undefined;
+  };
+  const source = only(sources);
+  if (source) fields.push(f('source', 'Source', source as unknown as GoValue));
+  const image = only(images);
+  if (image) fields.push(f('image', 'Image', image.image as GoValue));
+  const config = only(configs);
+  if (config) fields.push(f('config', 'Config', config.config as GoValue));
+  return new GoStruct(fields);
+}
+
+function f(name: string, goName: string, value: GoValue): GoField {
+  return { name, goName, value, omitEmpty: false, pointer: false };
+}

@@ -1,0 +1,321 @@
+// `carto render` through the real binary: inputs, flags, output formats, exit codes, and the
+// all-or-nothing rule (a failed render prints nothing on stdout and writes no files).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { carto } from '../helpers/cli.js';
+
+const TEMPLATE = `apiVersion: carto.run/v1alpha1
+kind: ClusterSourceTemplate
+metadata:
+  name: git
+spec:
+  urlPath: .status.artifact.url
+  revisionPath: .status.artifact.revision
+  template:
+    apiVersion: source.toolkit.fluxcd.io/v1
+    kind: GitRepository
+    metadata:
+      name: $(workload.metadata.name)$
+    spec:
+      url: $(workload.spec.source.git.url)$
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: app
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: $(workload.metadata.name)$
+    data:
+      source: $(source.url)$
+`;
+
+const CHAIN = `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: chain
+spec:
+  selector:
+    app: web
+  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      name: git
+  - name: deploy
+    templateRef:
+      kind: ClusterTemplate
+      name: app
+    sources:
+    - resource: source
+      name: source
+`;
+
+const workload = (name: string, extra = '') => `apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata:
+  name: ${name}
+  namespace: dev
+  labels:
+    app: web
+${extra}spec:
+  source:
+    git:
+      url: https://example.com/${name}.git
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'carto-cli-'));
+  writeFileSync(join(dir, 'templates.yaml'), TEMPLATE);
+  writeFileSync(join(dir, 'chain.yaml'), CHAIN);
+  writeFileSync(join(dir, 'a.yaml'), workload('a'));
+});
+
+const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Record<string, any>);
+
+describe('usage errors exit 2', () => {
+  it('no inputs', () => {
+    const r = carto(['render']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no inputs/);
+  });
+  it('an unknown flag', () => {
+    const r = carto(['render', dir, '--frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--frobnicate'/);
+  });
+  it('a path that does not exist', () => {
+    const r = carto(['render', join(dir, 'missing.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*missing\.yaml: no such file or directory/);
+  });
+  it('an output format carto does not have', () => {
+    const r = carto(['render', dir, '-o', 'toml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/-o, --output/);
+  });
+  it('a malformed --set-output', () => {
+    const r = carto(['render', dir, '--set-output', 'source.colour=red']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/expected RESOURCE\.FIELD=VALUE with FIELD one of url, revision, image, config/);
+  });
+  it('no command at all prints help', () => {
+    const r = carto([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/Usage: carto/);
+  });
+});
+
+describe('help and version exit 0', () => {
+  it('--help', () => {
+    const r = carto(['render', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/--set-output/);
+  });
+  it('--version', () => {
+    expect(carto(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('inputs', () => {
+  it('reads a directory, files given with -f, and stdin with -', () => {
+    const fromDir = carto(['render', dir]);
+    expect(fromDir.status).toBe(0);
+    expect(docs(fromDir.stdout).map((o) => o.kind)).toEqual(['GitRepository', 'ConfigMap']);
+    const fromFiles = carto(['render', '-f', join(dir, 'templates.yaml'), '-f', join(dir, 'chain.yaml'), '-f', '-'], { input: workload('a') });
+    expect(fromFiles.status).toBe(0);
+    expect(fromFiles.stdout).toBe(fromDir.stdout);
+  });
+
+  it('descends into subdirectories only with -R', () => {
+    mkdirSync(join(dir, 'workloads'));
+    writeFileSync(join(dir, 'workloads', 'b.yaml'), workload('b'));
+    expect(docs(carto(['render', dir]).stdout)).toHaveLength(2);
+    const recursive = docs(carto(['render', '-R', dir]).stdout);
+    expect(recursive.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['GitRepository/a', 'ConfigMap/a', 'GitRepository/b', 'ConfigMap/b']);
+  });
+
+  it('reads JSON, kind: List and cluster exports with status and managedFields', () => {
+    const exported = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'carto.run/v1alpha1',
+          kind: 'Workload',
+          metadata: {
+            name: 'exported',
+            namespace: 'dev',
+            uid: '3f1c2a9e-1111-4222-8333-444455556666',
+            labels: { app: 'web' },
+            managedFields: [{ manager: 'kubectl', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': {} } }],
+            annotations: { 'kapp.k14s.io/identity': 'v1;dev/carto.run/Workload/exported;carto.run/v1alpha1' },
+          },
+          spec: { source: { git: { url: 'https://example.com/exported.git' } } },
+          status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', lastTransitionTime: '2024-01-01T00:00:00Z', message: '' }] },
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'a.yaml'), '');
+    writeFileSync(join(dir, 'exported.json'), JSON.stringify(exported));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    const [repo] = docs(r.stdout);
+    expect(repo!.metadata.name).toBe('exported');
+    // With a uid, the controller's one ownerReference is emitted.
+    expect(repo!.metadata.ownerReferences).toEqual([
+      { apiVersion: 'carto.run/v1alpha1', kind: 'Workload', name: 'exported', uid: '3f1c2a9e-1111-4222-8333-444455556666', controller: true, blockOwnerDeletion: true },
+    ]);
+    expect(r.stderr).not.toMatch(/ownerReferences left out/);
+    // --no-owner-references always drops them.
+    expect(docs(carto(['render', dir, '--no-owner-references']).stdout)[0]!.metadata.ownerReferences).toBeUndefined();
+  });
+
+  it('keeps documents of other kinds aside without complaint', () => {
+    writeFileSync(join(dir, 'other.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\n---\napiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: t\n');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)).toHaveLength(2);
+  });
+
+  it('reports YAML syntax errors with file and line, exit 1', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error: .*broken\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('gives owners without a namespace the one from -n (default: default)', () => {
+    writeFileSync(join(dir, 'a.yaml'), workload('a').replace('  namespace: dev\n', ''));
+    expect(docs(carto(['render', dir]).stdout)[0]!.metadata.namespace).toBe('default');
+    expect(docs(carto(['render', dir, '-n', 'team-a']).stdout)[0]!.metadata.namespace).toBe('team-a');
+  });
+});
+
+describe('output formats', () => {
+  it('-o yaml is a stream of documents, each after --- and a # Source: comment', () => {
+    const r = carto(['render', dir]);
+    expect(r.stdout.startsWith('---\n# Source: Workload dev/a, ClusterSupplyChain chain, resource source, ClusterSourceTemplate git\napiVersion:')).toBe(true);
+    expect(r.stdout).toMatch(/\n---\n# Source: Workload dev\/a, ClusterSupplyChain chain, resource deploy, ClusterTemplate app\n/);
+  });
+
+  it('-o json is one List', () => {
+    const r = carto(['render', dir, '-o', 'json']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list.apiVersion).toBe('v1');
+    expect(list.kind).toBe('List');
+    expect(list.items.map((o: { kind: string }) => o.kind)).toEqual(['GitRepository', 'ConfigMap']);
+  });
+
+  it('--output-dir writes one file per object and nothing on stdout', () => {
+    writeFileSync(join(dir, 'b.yaml'), workload('b'));
+    const out = join(dir, 'out');
+    const r = carto(['render', '-f', join(dir, 'templates.yaml'), '-f', join(dir, 'chain.yaml'), '-f', join(dir, 'a.yaml'), '-f', join(dir, 'b.yaml'), '--output-dir', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(join(out, 'dev')).sort()).toEqual(['workload-a', 'workload-b']);
+    expect(readdirSync(join(out, 'dev', 'workload-a')).sort()).toEqual(['deploy.yaml', 'source.yaml']);
+    const file = readFileSync(join(out, 'dev', 'workload-a', 'source.yaml'), 'utf8');
+    expect(file).toMatch(/^# Source: Workload dev\/a, ClusterSupplyChain chain, resource source, ClusterSourceTemplate git\nbapiVersion|^# Source: .*\napiVersion: source\.toolkit\.fluxcd\.io\/v1\n/);
+  });
+
+  it('--output-dir writes nothing when rendering fails', () => {
+    writeFileSync(join(dir, 'b.yaml'), workload('b').replace(/  source:\n    git:\n      url: .*\n/, '  image: x\n'));
+    const out = join(dir, 'out');
+    const r = carto(['render', dir, '--output-dir', out]);
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('choosing owners and outputs', () => {
+  beforeEach(() => {
+    writeFileSync(join(dir, 'b.yaml'), workload('b'));
+  });
+
+  it('--workload NAME and NAMESPACE/NAME render only those owners', () => {
+    expect(docs(carto(['render', dir, '--workload', 'b']).stdout).map((o) => o.metadata.name)).toEqual(['b', 'b']);
+    expect(docs(carto(['render', dir, '--workload', 'dev/a']).stdout).map((o) => o.metadata.name)).toEqual(['a', 'a']);
+    const missing = carto(['render', dir, '--workload', 'c']);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/no Workload, Deliverable or Runnable named c in the inputs/);
+  });
+
+  it('--set-output supplies an output; OWNER/RESOURCE beats RESOURCE', () => {
+    const r = carto(['render', dir, '--set-output', 'source.url=https://example.com/all.tgz', '--set-output', 'b/source.url=https://example.com/b.tgz']);
+    expect(r.status).toBe(0);
+    const maps = docs(r.stdout).filter((o) => o.kind === 'ConfigMap');
+    expect(maps.map((m) => m.data.source)).toEqual(['https://example.com/all.tgz', 'https://example.com/b.tgz']);
+  });
+
+  it('--outputs reads a file of outputs, in both the plain and the cartotest form', () => {
+    writeFileSync(join(dir, '..', `${dir.split('/').pop()}-outputs.yaml`), 'a/source:\n  url: https://example.com/a.tgz\n  revision: abc\nb/source:\n  source:\n    url: https://example.com/b.tgz\n    revision: def\n');
+    const r = carto(['render', dir, '--outputs', join(dir, '..', `${dir.split('/').pop()}-outputs.yaml`), '--strict']);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout).filter((o) => o.kind === 'ConfigMap').map((m) => m.data.source)).toEqual(['https://example.com/a.tgz', 'https://example.com/b.tgz']);
+  });
+
+  it('--outputs with an unknown field is an input error naming the file and line', () => {
+    const file = join(dir, '..', `${dir.split('/').pop()}-bad-outputs.yaml`);
+    writeFileSync(file, 'source:\n  url: x\n  imgae: y\n');
+    const r = carto(['render', dir, '--outputs', file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad-outputs\.yaml:3:3: unknown output field imgae for source/);
+  });
+
+  it('--observed reads status outputs from live objects', () => {
+    const observed = join(dir, '..', `${dir.split('/').pop()}-observed.yaml`);
+    writeFileSync(observed, 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: a\n  namespace: dev\nstatus:\n  artifact:\n    url: http://source-controller/a.tgz\n    revision: main@sha1:1234\n');
+    const r = carto(['render', dir, '--observed', observed]);
+    expect(r.status).toBe(0);
+    const maps = docs(r.stdout).filter((o) => o.kind === 'ConfigMap');
+    expect(maps.map((m) => m.data.source)).toEqual(['http://source-controller/a.tgz', 'https://mock.invalid/dev/b/source.tar.gz']);
+    expect(r.stderr).toMatch(/Workload dev\/b: mocked outputs: source url and revision/);
+    expect(r.stderr).not.toMatch(/Workload dev\/a: mocked/);
+  });
+});
+
+describe('errors', () => {
+  it('name the file, line, owner, resource, template and field, give a hint and the controller message, and print nothing on stdout', () => {
+    writeFileSync(join(dir, 'b.yaml'), workload('b').replace(/  source:\n    git:\n      url: .*\n/, '  image: registry.example.com/b\n'));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const file = join(dir, 'templates.yaml');
+    expect(r.stderr).toContain(`error: ${file}:14:12: jsonpath returned empty list: workload.spec.source.git.url\n`);
+    expect(r.stderr).toContain('owner Workload dev/b, resource source, ClusterSourceTemplate git, field spec.template.spec.url');
+    expect(r.stderr).toContain('hint: the Workload dev/b has no spec.source.git.url');
+    expect(r.stderr).toContain(
+      'controller: unable to stamp object for resource [source] for template [ClusterSourceTemplate/git] in supply chain [chain]: failed to recursively evaluate template: failed to interpolate template at path [spec.url]: evaluate tag $(workload.spec.source.git.url)$: jsonpath returned empty list: workload.spec.source.git.url',
+    );
+    // The downstream resource fails too (its input is missing), and says why.
+    expect(r.stderr).toMatch(/jsonpath returned empty list: source\.url\n.*\n\s+hint: input source comes from resource source, which failed/);
+  });
+
+  it('a Workload matched by no supply chain', () => {
+    writeFileSync(join(dir, 'a.yaml'), workload('a').replace('app: web', 'app: worker'));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/a\.yaml:\d+:\d+: no ClusterSupplyChain selects Workload dev\/a/);
+    expect(r.stderr).toContain('controller: no supply chain found where full selector is satisfied by labels: map[app:worker]');
+    expect(r.stderr).toContain('hint: chain: label app is worker, not web');
+  });
+
+  it('no colour when stderr is not a terminal', () => {
+    writeFileSync(join(dir, 'a.yaml'), workload('a').replace('app: web', 'app: worker'));
+    const r = carto(['render', dir], { env: { NO_COLOR: '' } });
+    expect(r.stderr).not.toMatch(/\u001b\[/);
+  });
+});

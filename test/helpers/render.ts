@@ -1,0 +1,37 @@
+// Test helpers: render YAML text through the library API, and pick results apart.
+import { parseText } from '../../src/load/index.js';
+import { render, type RenderOptions, type RenderResult } from '../../src/render/index.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+
+/** Renders the documents in `text` (one or more YAML documents) as if read from `file`. */
+export function renderText(text: string, options: RenderOptions = {}, file = 'inputs.yaml'): RenderResult {
+  const parsed = parseText(text, file);
+  if (parsed.diagnostics.length > 0) throw new Error(`test input does not parse: ${parsed.diagnostics[0]?.message}`);
+  return render(parsed.documents, options);
+}
+
+/** The stamped objects of a render, as plain data. */
+export function objectsOf(result: RenderResult): Record<string, unknown>[] {
+  return result.objects.map((o) => o.object);
+}
+
+export function errorsOf(result: RenderResult): Diagnostic[] {
+  return result.diagnostics.filter((d) => d.severity === 'error');
+}
+
+/** The one stamped object for `resource` (throws when there is not exactly one). */
+export function stampedFor(result: RenderResult, resource: string): Record<string, unknown> {
+  const found = result.objects.filter((o) => o.via === 'blueprint' && o.resource.name === resource);
+  if (found.length !== 1) throw new Error(`expected one object for resource ${resource}, found ${found.length}`);
+  return found[0]!.object;
+}
+
+/** Reads `a.b[0].c` out of plain data. */
+export function at(value: unknown, path: string): unknown {
+  let current = value;
+  for (const part of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    if (current === null || current === undefined) return undefined;
+    current = part.startsWith('[') ? (current as unknown[])[Number(part.slice(1, -1))] : (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
