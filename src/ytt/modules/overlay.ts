@@ -1,0 +1,290 @@
+// @ytt:overlay — matchers (subset, all, map_key, index, and_op, or_op, not_op) and a
+// basic overlay.apply for maps, arrays and document sets: merge (default),
+// replace, remove, insert/append, with match/missing_ok/expects and
+// match-child-defaults handling.
+import { Builtin, List, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
+import type { Thread, Value } from '../starlark/eval/values.js';
+import { callValue } from '../starlark/eval/interp.js';
+import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
+import type { YArrayItem } from '../template/nodes.js';
+import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
+import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
+import { module } from './util.js';
+
+type Matcher = (thread: Thread, idx: number, left: NodeValue, right: NodeValue) => boolean;
+
+const matcherOf = new WeakMap<Builtin, Matcher>();
+
+function mkMatcher(name: string, m: Matcher): Builtin {
+  const b = new Builtin(name, (thread, args) => {
+    const [idx, left, right] = args;
+    return m(thread, Number(idx), starlarkToNode(left ?? null), starlarkToNode(right ?? null));
+  });
+  matcherOf.set(b, m);
+  return b;
+}
+
+function subsetMatch(expected: NodeValue, actual: NodeValue): boolean {
+  if (expected instanceof YMap) {
+    if (!(actual instanceof YMap)) return false;
+    return expected.items.every((e) => {
+      const a = actual.items.find((x) => equals(x.key as Value, e.key as Value));
+      return a !== undefined && subsetMatch(e.value, a.value);
+    });
+  }
+  if (expected instanceof YArray) {
+    // positional: every expected item must match the actual item at the same index
+    if (!(actual instanceof YArray) || actual.items.length < expected.items.length) return false;
+    return expected.items.every((e, i) => subsetMatch(e.value, actual.items[i]!.value));
+  }
+  if (expected instanceof YNode || actual instanceof YNode) return false;
+  return equals(expected as Value, actual as Value);
+}
+
+function mapKeyMatcher(key: string): Matcher {
+  return (_th, _i, left, right) => {
+    const get = (n: NodeValue): Value | undefined => {
+      if (!(n instanceof YMap)) return undefined;
+      const it = n.items.find((x) => x.key === key);
+      return it ? (it.value as Value) : undefined;
+    };
+    const r = get(right);
+    if (r === undefined) fail(`Expected new item to have key '${key}'`);
+    const l = get(left);
+    return l !== undefined && equals(l, r);
+  };
+}
+
+function toMatcher(v: Value): Matcher {
+  if (typeof v === 'string') return mapKeyMatcher(v);
+  if (v instanceof Builtin && matcherOf.has(v)) return matcherOf.get(v)!;
+  if (v instanceof StarFunction || v instanceof Builtin) {
+    return (thread, idx, left, right) => truth(callValue(thread, v, [idx, nodeToStarlark(left), nodeToStarlark(right)], []));
+  }
+  fail(`overlay: expected 'by' to be a function, but was ${typeName(v)}`);
+}
+
+interface Opts {
+  action: 'merge' | 'replace' | 'remove' | 'insert' | 'append' | 'assert';
+  by: Matcher | null;
+  hasMatch: boolean; // an overlay/match annotation is present
+  matchKwargs: number;
+  insertAfter: boolean;
+  missingOk: boolean;
+  expects: Value | null;
+  childDefaults: { missingOk?: boolean; expects?: Value | null };
+  replaceVia: Value | null;
+}
+
+function kw(a: NodeAnnotation, name: string): unknown {
+  const e = a.kwargs.find(([k]) => k === name);
+  return e ? e[1] : undefined;
+}
+
+function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
+  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
+  for (const a of node.annotations) {
+    switch (a.name) {
+      case 'overlay/merge': o.action = 'merge'; break;
+      case 'overlay/replace': o.action = 'replace'; o.replaceVia = (kw(a, 'via') as Value) ?? null; break;
+      case 'overlay/remove': o.action = 'remove'; break;
+      case 'overlay/insert':
+        o.action = 'insert';
+        o.insertAfter = kw(a, 'after') !== undefined && truth(kw(a, 'after') as Value);
+        break;
+      case 'overlay/append': o.action = 'append'; break;
+      case 'overlay/assert': o.action = 'assert'; break;
+      case 'overlay/match': {
+        o.hasMatch = true;
+        o.matchKwargs = a.kwargs.length;
+        const by = kw(a, 'by');
+        if (by !== undefined) o.by = toMatcher(by as Value);
+        const mo = kw(a, 'missing_ok');
+        if (mo !== undefined) o.missingOk = truth(mo as Value);
+        const ex = kw(a, 'expects');
+        if (ex !== undefined) o.expects = ex as Value;
+        break;
+      }
+      case 'overlay/match-child-defaults': {
+        const mo = kw(a, 'missing_ok');
+        if (mo !== undefined) o.childDefaults.missingOk = truth(mo as Value);
+        const ex = kw(a, 'expects');
+        if (ex !== undefined) o.childDefaults.expects = ex as Value;
+        break;
+      }
+      default: break;
+    }
+  }
+  return o;
+}
+
+function checkExpects(o: Opts, n: number, what: string): void {
+  const ex = o.expects;
+  let ok: boolean;
+  let desc: string;
+  if (ex === null || ex === undefined) {
+    ok = o.missingOk ? n <= 1 : n === 1;
+    desc = o.missingOk ? '0 or 1' : '1';
+  } else if (typeof ex === 'number') {
+    ok = n === ex;
+    desc = String(ex);
+  } else if (typeof ex === 'string' && /^\d+\+$/.test(ex)) {
+    ok = n >= Number(ex.slice(0, -1));
+    desc = ex;
+  } else if (ex instanceof List || ex instanceof Tuple) {
+    ok = ex.items.some((x) => x === n);
+    desc = ex.items.map(String).join(' or ');
+  } else if (ex instanceof StarFunction || ex instanceof Builtin) {
+    ok = true;
+    desc = 'function';
+  } else {
+    ok = n === 1;
+    desc = '1';
+  }
+  if (!ok) fail(`Expected number of matched nodes to be ${desc}, but was ${n}${what}`);
+}
+
+function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDefaults: Opts['childDefaults']): NodeValue {
+  if (right instanceof YMap && left instanceof YMap) {
+    applyMap(thread, left, right, parentDefaults);
+    return left;
+  }
+  if (right instanceof YArray && left instanceof YArray) {
+    applyArray(thread, left, right, parentDefaults);
+    return left;
+  }
+  if (right instanceof YDocSet && left instanceof YDocSet) {
+    applyDocSet(thread, left, right);
+    return left;
+  }
+  return deepCopy(right);
+}
+
+function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['childDefaults']): void {
+  for (const ri of right.items) {
+    const o = opts(ri, defaults);
+    const matches = left.items.filter((li, i) =>
+      o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
+    if (o.action === 'insert' || o.action === 'append') {
+      left.items.push(deepCopy(ri));
+      continue;
+    }
+    checkExpects(o, matches.length, '');
+    if (matches.length === 0) {
+      if (o.action === 'merge' || o.action === 'replace') left.items.push(deepCopy(ri));
+      continue;
+    }
+    for (const li of matches) {
+      if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
+      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
+    }
+  }
+}
+
+function replaced(thread: Thread, o: Opts, left: NodeValue, right: NodeValue): NodeValue {
+  if (o.replaceVia) return starlarkToNode(callValue(thread, o.replaceVia, [nodeToStarlark(left), nodeToStarlark(right)], []));
+  return deepCopy(right);
+}
+
+function requireMatch(o: Opts, what: string): Matcher {
+  if (!o.hasMatch) fail(`Expected ${what} to have 'overlay/match' annotation`);
+  if (o.matchKwargs === 0) fail("Expected 'overlay/match' annotation to have at least one keyword argument (by=..., expects=...)");
+  if (!o.by) fail("Expected 'overlay/match' annotation keyword argument 'by' to be specified");
+  return o.by;
+}
+
+function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
+  for (const ri of right.items) {
+    const o = opts(ri, defaults);
+    if (o.action === 'append') {
+      left.items.push(deepCopy(ri));
+      continue;
+    }
+    // an array item without overlay/match expects no match (so a merge appends it)
+    let matches: YArrayItem[] = [];
+    if (o.hasMatch) {
+      const by = requireMatch(o, 'array item');
+      matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
+      checkExpects(o, matches.length, '');
+    }
+    if (matches.length === 0 && o.action === 'merge') {
+      left.items.push(deepCopy(ri));
+      continue;
+    }
+    for (const li of matches) {
+      if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
+      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
+      else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
+    }
+  }
+}
+
+function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
+  for (const rd of right.docs) {
+    if (rd.value === null && rd.annotations.length === 0) continue;
+    const o = opts(rd, {});
+    if (o.action === 'insert' || o.action === 'append') {
+      left.docs.push(deepCopy(rd));
+      continue;
+    }
+    const by = requireMatch(o, 'document');
+    const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
+    checkExpects(o, matches.length, '');
+    if (matches.length === 0 && o.action === 'merge') {
+      left.docs.push(deepCopy(rd));
+      continue;
+    }
+    for (const ld of matches) {
+      if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
+      else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
+      else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
+    }
+  }
+}
+
+export const overlayModule = module('overlay', {
+  apply: (thread, args) => {
+    if (args.length < 1) fail('overlay.apply: expected at least one argument');
+    let left = starlarkToNode(args[0]!);
+    for (const r of args.slice(1)) {
+      const right = starlarkToNode(r);
+      left = applyValue(thread, left, right, {});
+    }
+    if (left instanceof YMap || left instanceof YArray || left instanceof YDocSet) return new Fragment(left);
+    return nodeToStarlarkPlain(left, false);
+  },
+  subset: (_t, args) => {
+    if (args.length !== 1) fail('overlay.subset: expected exactly one argument');
+    const expected = starlarkToNode(args[0]!);
+    return mkMatcher('overlay.subset_matcher', (_th, _i, left) => subsetMatch(expected, left));
+  },
+  all: mkMatcher('overlay.all', () => true),
+  map_key: (_t, args) => {
+    if (args.length !== 1 || typeof args[0] !== 'string') fail('expected exactly one string argument');
+    return mkMatcher('overlay.map_key_matcher', mapKeyMatcher(args[0]));
+  },
+  index: (_t, args) => {
+    const want = args[0];
+    return mkMatcher('overlay.index_matcher', (_th, i) => i === want);
+  },
+  and_op: (_t, args) => {
+    const ms = args.map(toMatcher);
+    return mkMatcher('overlay.and_op', (th, i, l, r) => ms.every((m) => m(th, i, l, r)));
+  },
+  or_op: (_t, args) => {
+    const ms = args.map(toMatcher);
+    return mkMatcher('overlay.or_op', (th, i, l, r) => ms.some((m) => m(th, i, l, r)));
+  },
+  not_op: (_t, args) => {
+    const m = toMatcher(args[0]!);
+    return mkMatcher('overlay.not_op', (th, i, l, r) => !m(th, i, l, r));
+  },
+});
+
+
+/** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
+export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {
+  applyDocSet(thread, base, new YDocSet(overlays));
+}

@@ -1,0 +1,439 @@
+// Starlark scanner for ytt's dialect.
+//
+// ytt parses Starlark with "block" semantics: indentation is ignored and a block
+// opened by a trailing ':' at the end of a line is closed by the identifier `end`
+// (or implicitly by `elif` / `else:`). The base scanner below therefore never
+// produces INDENT/OUTDENT; `BlockScanner` synthesises them from the token stream.
+
+export type Tok =
+  | 'EOF' | 'NEWLINE' | 'INDENT' | 'OUTDENT'
+  | 'IDENT' | 'INT' | 'FLOAT' | 'STRING' | 'BYTES'
+  // punctuation
+  | '+' | '-' | '*' | '/' | '//' | '%' | '&' | '|' | '^' | '<<' | '>>' | '~'
+  | '.' | ',' | '=' | ';' | ':' | '(' | ')' | '[' | ']' | '{' | '}'
+  | '<' | '>' | '>=' | '<=' | '==' | '!='
+  | '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>='
+  | '**'
+  // keywords
+  | 'and' | 'break' | 'continue' | 'def' | 'elif' | 'else' | 'for' | 'if' | 'in' | 'lambda'
+  | 'load' | 'not' | 'not in' | 'or' | 'pass' | 'return' | 'while';
+
+export interface Pos { line: number; col: number }
+
+export interface Token {
+  tok: Tok;
+  pos: Pos; // start of the token
+  end: Pos; // scanner position just after the token (used for parse error positions)
+  raw: string;
+  str?: string; // decoded string literal
+  num?: number | bigint; // int literal
+  flt?: number; // float literal
+}
+
+export class SyntaxError extends Error {
+  constructor(public readonly pos: Pos, public readonly msg: string) {
+    super(msg);
+  }
+}
+
+const KEYWORDS = new Set([
+  'and', 'break', 'continue', 'def', 'elif', 'else', 'for', 'if', 'in', 'lambda', 'load', 'not', 'or', 'pass', 'return', 'while',
+]);
+
+function isIdentStart(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\x7f';
+}
+function isIdentChar(c: string): boolean {
+  return isIdentStart(c) || (c >= '0' && c <= '9');
+}
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/** Base scanner: tokens, NEWLINEs at top level; no indentation tracking. */
+export class Scanner {
+  private i = 0;
+  private line = 1;
+  private col = 1;
+  private depth = 0;
+  private lineStart = true;
+  private lastWasNewline = true;
+  private eofNewlineDone = false;
+
+  constructor(private readonly src: string) {}
+
+  pos(): Pos {
+    return { line: this.line, col: this.col };
+  }
+
+  private peek(o = 0): string {
+    return this.src[this.i + o] ?? '';
+  }
+
+  private read(): string {
+    const c = this.src[this.i++] ?? '';
+    if (c === '\n') {
+      this.line++;
+      this.col = 1;
+    } else {
+      this.col++;
+    }
+    return c;
+  }
+
+  private err(pos: Pos, msg: string): never {
+    throw new SyntaxError(pos, msg);
+  }
+
+  next(): Token {
+    for (;;) {
+      let blank = false;
+      if (this.lineStart) {
+        this.lineStart = false;
+        while (this.peek() === ' ' || this.peek() === '\t') this.read();
+        const c = this.peek();
+        if (c === '#' || c === '\n' || c === '\r' || c === '') blank = true;
+      }
+      while (this.peek() === ' ' || this.peek() === '\t' || (this.peek() === '\r' && this.peek(1) === '\n')) this.read();
+      let c = this.peek();
+      if (c === '#') {
+        while (this.peek() !== '' && this.peek() !== '\n') this.read();
+        c = this.peek();
+      }
+      if (c === '\n') {
+        this.lineStart = true;
+        if (blank || this.depth > 0) {
+          this.read();
+          continue;
+        }
+        const pos = this.pos();
+        this.read();
+        this.lastWasNewline = true;
+        return { tok: 'NEWLINE', pos, end: this.pos(), raw: '\n' };
+      }
+      if (c === '\\' && this.peek(1) === '\n') {
+        this.read();
+        this.read();
+        continue;
+      }
+      if (c === '') {
+        const pos = this.pos();
+        if (!this.lastWasNewline && !this.eofNewlineDone) {
+          this.eofNewlineDone = true;
+          this.lastWasNewline = true;
+          return { tok: 'NEWLINE', pos, end: pos, raw: '' };
+        }
+        return { tok: 'EOF', pos, end: pos, raw: '' };
+      }
+      const t = this.scanToken();
+      this.lastWasNewline = false;
+      return t;
+    }
+  }
+
+  private mk(tok: Tok, pos: Pos, start: number): Token {
+    return { tok, pos, end: this.pos(), raw: this.src.slice(start, this.i) };
+  }
+
+  private scanToken(): Token {
+    const pos = this.pos();
+    const start = this.i;
+    const c = this.peek();
+    if (isIdentStart(c)) {
+      // string prefixes
+      if ((c === 'r' || c === 'b' || c === 'R') && (this.peek(1) === '"' || this.peek(1) === "'")) {
+        return this.scanString(pos, start);
+      }
+      if ((c === 'r' || c === 'b') && (this.peek(1) === 'r' || this.peek(1) === 'b') && (this.peek(2) === '"' || this.peek(2) === "'")) {
+        return this.scanString(pos, start);
+      }
+      while (isIdentChar(this.peek())) this.read();
+      const raw = this.src.slice(start, this.i);
+      if (KEYWORDS.has(raw)) return { tok: raw as Tok, pos, end: this.pos(), raw };
+      return { tok: 'IDENT', pos, end: this.pos(), raw };
+    }
+    if (isDigit(c) || (c === '.' && isDigit(this.peek(1)))) return this.scanNumber(pos, start);
+    if (c === '"' || c === "'") return this.scanString(pos, start);
+    this.read();
+    switch (c) {
+      case '(': case '[': case '{':
+        this.depth++;
+        return this.mk(c, pos, start);
+      case ')': case ']': case '}':
+        if (this.depth > 0) this.depth--;
+        return this.mk(c, pos, start);
+      case ',': case ';': case '~': case '.': case ':':
+        return this.mk(c, pos, start);
+      case '+': case '-': case '%': case '&': case '|': case '^': case '=':
+        if (this.peek() === '=') {
+          this.read();
+          return this.mk((c + '=') as Tok, pos, start);
+        }
+        return this.mk(c as Tok, pos, start);
+      case '!':
+        if (this.peek() === '=') {
+          this.read();
+          return this.mk('!=', pos, start);
+        }
+        this.err(pos, `unexpected input character '!'`);
+        break;
+      case '*':
+        if (this.peek() === '*') {
+          this.read();
+          return this.mk('**', pos, start);
+        }
+        if (this.peek() === '=') {
+          this.read();
+          return this.mk('*=', pos, start);
+        }
+        return this.mk('*', pos, start);
+      case '/':
+        if (this.peek() === '/') {
+          this.read();
+          if (this.peek() === '=') {
+            this.read();
+            return this.mk('//=', pos, start);
+          }
+          return this.mk('//', pos, start);
+        }
+        if (this.peek() === '=') {
+          this.read();
+          return this.mk('/=', pos, start);
+        }
+        return this.mk('/', pos, start);
+      case '<': case '>':
+        if (this.peek() === c) {
+          this.read();
+          if (this.peek() === '=') {
+            this.read();
+            return this.mk((c + c + '=') as Tok, pos, start);
+          }
+          return this.mk((c + c) as Tok, pos, start);
+        }
+        if (this.peek() === '=') {
+          this.read();
+          return this.mk((c + '=') as Tok, pos, start);
+        }
+        return this.mk(c as Tok, pos, start);
+    }
+    this.err(pos, `unexpected input character ${JSON.stringify(c)}`);
+  }
+
+  private scanNumber(pos: Pos, start: number): Token {
+    let isFloat = false;
+    const c = this.peek();
+    if (c === '0' && /[xXoObB]/.test(this.peek(1))) {
+      this.read();
+      const kind = this.read().toLowerCase();
+      while (/[0-9a-fA-F_]/.test(this.peek())) this.read();
+      const raw = this.src.slice(start, this.i);
+      const digits = raw.slice(2).replace(/_/g, '');
+      const radix = kind === 'x' ? 16 : kind === 'o' ? 8 : 2;
+      const re = radix === 16 ? /^[0-9a-fA-F]+$/ : radix === 8 ? /^[0-7]+$/ : /^[01]+$/;
+      if (!re.test(digits)) this.err(pos, `invalid int literal`);
+      const big = BigInt((radix === 16 ? '0x' : radix === 8 ? '0o' : '0b') + digits);
+      return { tok: 'INT', pos, end: this.pos(), raw, num: normBig(big) };
+    }
+    while (isDigit(this.peek())) this.read();
+    if (this.peek() === '.') {
+      isFloat = true;
+      this.read();
+      while (isDigit(this.peek())) this.read();
+    }
+    if (this.peek() === 'e' || this.peek() === 'E') {
+      isFloat = true;
+      this.read();
+      if (this.peek() === '+' || this.peek() === '-') this.read();
+      if (!isDigit(this.peek())) this.err(pos, 'invalid float literal');
+      while (isDigit(this.peek())) this.read();
+    }
+    const raw = this.src.slice(start, this.i);
+    if (isFloat) return { tok: 'FLOAT', pos, end: this.pos(), raw, flt: Number(raw) };
+    if (raw.length > 1 && raw[0] === '0' && /[^0]/.test(raw)) this.err(pos, 'obsolete form of octal literal; use 0o' + raw.slice(1));
+    return { tok: 'INT', pos, end: this.pos(), raw, num: normBig(BigInt(raw)) };
+  }
+
+  private scanString(pos: Pos, start: number): Token {
+    let raw = false;
+    let bytes = false;
+    while (this.peek() === 'r' || this.peek() === 'b' || this.peek() === 'R') {
+      const p = this.read();
+      if (p === 'b') bytes = true;
+      else raw = true;
+    }
+    const q = this.read();
+    let triple = false;
+    if (this.peek() === q && this.peek(1) === q) {
+      this.read();
+      this.read();
+      triple = true;
+    }
+    let out = '';
+    for (;;) {
+      const c = this.peek();
+      if (c === '') this.err(pos, 'unexpected EOF in string');
+      if (c === '\n' && !triple) this.err(pos, 'unexpected newline in string');
+      if (c === q) {
+        if (!triple) {
+          this.read();
+          break;
+        }
+        if (this.peek(1) === q && this.peek(2) === q) {
+          this.read();
+          this.read();
+          this.read();
+          break;
+        }
+        out += this.read();
+        continue;
+      }
+      if (c === '\\') {
+        this.read();
+        const e = this.peek();
+        if (e === '') this.err(pos, 'unexpected EOF in string');
+        if (raw) {
+          // raw strings keep backslashes; an escaped newline or quote stays as written
+          out += '\\' + this.read();
+          continue;
+        }
+        this.read();
+        switch (e) {
+          case '\n': break;
+          case 'a': out += '\x07'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'n': out += '\n'; break;
+          case 'r': out += '\r'; break;
+          case 't': out += '\t'; break;
+          case 'v': out += '\v'; break;
+          case '\\': out += '\\'; break;
+          case "'": out += "'"; break;
+          case '"': out += '"'; break;
+          case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            let d = e;
+            while (d.length < 3 && /[0-7]/.test(this.peek())) d += this.read();
+            const n = parseInt(d, 8);
+            if (n > 255) this.err(pos, 'invalid escape sequence \\' + d);
+            out += String.fromCharCode(n);
+            break;
+          }
+          case 'x': {
+            const h = this.read() + this.read();
+            if (!/^[0-9a-fA-F]{2}$/.test(h)) this.err(pos, 'invalid escape sequence \\x' + h);
+            out += String.fromCharCode(parseInt(h, 16));
+            break;
+          }
+          case 'u': case 'U': {
+            const n = e === 'u' ? 4 : 8;
+            let h = '';
+            for (let k = 0; k < n; k++) h += this.read();
+            if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(h)) this.err(pos, `invalid escape sequence \\${e}${h}`);
+            out += String.fromCodePoint(parseInt(h, 16));
+            break;
+          }
+          default:
+            // unknown escapes are kept literally (backslash included)
+            out += '\\' + e;
+        }
+        continue;
+      }
+      out += this.read();
+    }
+    return { tok: bytes ? 'BYTES' : 'STRING', pos, end: this.pos(), raw: this.src.slice(start, this.i), str: out };
+  }
+}
+
+export function normBig(b: bigint): number | bigint {
+  if (b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(b);
+  return b;
+}
+
+interface BTok extends Token {
+  outdented?: boolean;
+}
+
+/**
+ * Turns the base token stream into one with INDENT/OUTDENT by nesting:
+ * ':' NEWLINE opens a block; `end` (an identifier), `elif` and `else:` close one.
+ */
+export class BlockScanner {
+  private buf: BTok[] = [];
+  private prev: BTok[] = [];
+  private stack: BTok[] = [];
+  private last: Token | undefined;
+
+  constructor(private readonly base: Scanner) {}
+
+  /** Position of the scanner (just after the most recently read raw token). */
+  pos(): Pos {
+    return this.last ? this.last.end : { line: 1, col: 1 };
+  }
+
+  private raw(): BTok {
+    const t = this.base.next();
+    this.last = t;
+    return t;
+  }
+
+  next(): Token {
+    const t = this.inner();
+    this.prev.push(t);
+    if (this.prev.length > 4) this.prev.shift();
+    return t;
+  }
+
+  private inner(): BTok {
+    const n = this.prev.length;
+    if (n >= 2 && this.prev[n - 2]!.tok === ':' && this.prev[n - 1]!.tok === 'NEWLINE') {
+      const p = this.prev[n - 1]!;
+      this.stack.push(p);
+      return { tok: 'INDENT', pos: p.pos, end: p.end, raw: '' };
+    }
+    const cur: BTok = this.buf.length > 0 ? this.buf.shift()! : this.raw();
+    switch (cur.tok) {
+      case 'else':
+        if (!cur.outdented) {
+          const nx = this.raw();
+          if (nx.tok === ':') {
+            cur.outdented = true;
+            this.buf.push(cur, nx);
+            return this.outdent();
+          }
+          this.buf.push(nx);
+        }
+        break;
+      case 'elif':
+        if (!cur.outdented) {
+          cur.outdented = true;
+          this.buf.push(cur);
+          return this.outdent();
+        }
+        break;
+      case 'pass':
+        throw new SyntaxError(this.pos(), "use of reserved keyword 'pass' is not allowed");
+      case 'IDENT':
+        if (cur.raw === 'end') {
+          const nx = this.buf.length > 0 ? this.buf.shift()! : this.raw();
+          if (nx.tok !== 'NEWLINE') this.buf.push(nx);
+          return this.outdent();
+        }
+        break;
+      case 'EOF':
+        if (this.stack.length > 0) {
+          throw new SyntaxError(this.stack[this.stack.length - 1]!.pos, 'mismatched set of block openings (if/else/elif/for/def) and closing (end)');
+        }
+        break;
+      default:
+        break;
+    }
+    return cur;
+  }
+
+  private outdent(): BTok {
+    if (this.stack.length === 0) throw new SyntaxError(this.pos(), 'unexpected end');
+    this.stack.pop();
+    const p = this.prev[this.prev.length - 1];
+    const pos = p ? p.pos : { line: 1, col: 1 };
+    return { tok: 'OUTDENT', pos, end: pos, raw: '' };
+  }
+}

@@ -1,0 +1,261 @@
+// ytt's Starlark value types (struct, module, yamlfragment) and the conversions
+// between Starlark values, YAML nodes and plain JS values.
+import {
+  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, equals, fail, repr, typeName,
+} from '../starlark/eval/values.js';
+import type { Value } from '../starlark/eval/values.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
+import type { NodeValue, Scalar } from './nodes.js';
+import { YamlFloat } from '../../yaml/index.js';
+
+/** ytt struct: ordered string-keyed fields; attribute and index access. */
+export class Struct extends StarObject {
+  constructor(public readonly fields: Map<string, Value>) {
+    super();
+  }
+  typeName(): string {
+    return 'struct';
+  }
+  override str(): string {
+    return 'struct(...)';
+  }
+  override truth(): boolean {
+    return this.fields.size > 0;
+  }
+  override attr(name: string): Value | undefined {
+    return this.fields.get(name);
+  }
+  override attrNames(): string[] {
+    return Array.from(this.fields.keys());
+  }
+  override getKey(k: Value): Value | undefined {
+    if (typeof k !== 'string') fail(`expected string, but was ${typeName(k)}`);
+    return this.fields.get(k);
+  }
+  override iterate(): Value[] {
+    return Array.from(this.fields.keys());
+  }
+  override len(): number {
+    return this.fields.size;
+  }
+  override items(): [Value, Value][] {
+    return Array.from(this.fields.entries());
+  }
+}
+
+/** A loaded module (e.g. `@ytt:yaml`). */
+export class Module extends StarObject {
+  constructor(
+    public readonly name: string,
+    public readonly members: Map<string, Value>,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return 'module';
+  }
+  override str(): string {
+    return `<module "${this.name}">`;
+  }
+  override attr(name: string): Value | undefined {
+    return this.members.get(name);
+  }
+  override attrNames(): string[] {
+    return Array.from(this.members.keys());
+  }
+}
+
+/** Returned by template.replace(); setting it as a node value is a no-op. */
+export class Noop extends StarObject {
+  typeName(): string {
+    return 'NoneType';
+  }
+  override str(): string {
+    return 'None';
+  }
+  override truth(): boolean {
+    return false;
+  }
+}
+
+/** A YAML fragment (what a def with YAML nodes in its body returns). */
+export class Fragment extends StarObject {
+  constructor(public readonly node: YMap | YArray | YDocSet | null) {
+    super();
+  }
+  typeName(): string {
+    return 'yamlfragment';
+  }
+  override str(): string {
+    return 'yamlfragment(' + (this.node ? this.node.kind : 'nil') + ')';
+  }
+  override truth(): boolean {
+    return this.node !== null;
+  }
+  override getKey(k: Value): Value | undefined {
+    const n = this.node;
+    if (n instanceof YMap) {
+      for (const it of n.items) if (equals(it.key, k)) return nodeToStarlark(it.value);
+      return undefined;
+    }
+    if (n instanceof YArray || n instanceof YDocSet) {
+      // arrays and document sets are looked up by index (so `i in fragment` tests the index)
+      if (typeof k !== 'number') return undefined;
+      const arr = n instanceof YArray ? n.items : n.docs;
+      let i = k;
+      if (i < 0) i += arr.length;
+      if (i < 0 || i >= arr.length) return undefined;
+      return nodeToStarlark(arr[i]!.value);
+    }
+    return undefined;
+  }
+  override iterate(): Value[] {
+    const n = this.node;
+    if (n instanceof YMap) return n.items.map((it) => it.key as Value);
+    if (n instanceof YArray) return n.items.map((it) => nodeToStarlark(it.value));
+    if (n instanceof YDocSet) return n.docs.map((d) => nodeToStarlark(d.value));
+    return [];
+  }
+  override len(): number {
+    const n = this.node;
+    if (n instanceof YMap) return n.items.length;
+    if (n instanceof YArray) return n.items.length;
+    if (n instanceof YDocSet) return n.docs.length;
+    return 0;
+  }
+  override items(): [Value, Value][] {
+    const n = this.node;
+    if (n instanceof YMap) return n.items.map((it) => [it.key as Value, nodeToStarlark(it.value)]);
+    if (n === null) return [];
+    fail(`yamlfragment of ${n.kind} has no items`);
+  }
+}
+
+/** YAML node value -> Starlark value (maps/arrays stay fragments). */
+export function nodeToStarlark(v: NodeValue): Value {
+  if (v instanceof YMap || v instanceof YArray || v instanceof YDocSet) return new Fragment(v);
+  return v as Scalar;
+}
+
+/** Go type names used in some ytt messages. */
+export function goTypeName(v: Value): string {
+  if (v === null) return '<nil>';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int64';
+  if (typeof v === 'string') return 'string';
+  if (v instanceof Float) return 'float64';
+  if (v instanceof Dict || v instanceof Struct) return '*orderedmap.Map';
+  if (v instanceof List || v instanceof Tuple) return '[]interface {}';
+  if (v instanceof Fragment) {
+    const n = v.node;
+    if (n instanceof YMap) return '*yamlmeta.Map';
+    if (n instanceof YArray) return '*yamlmeta.Array';
+    if (n instanceof YDocSet) return '*yamlmeta.DocumentSet';
+    return '<nil>';
+  }
+  return typeName(v);
+}
+
+/** Starlark value -> YAML node value (ytt's AsGoValue). */
+export function starlarkToNode(v: Value): NodeValue {
+  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string') return v;
+  if (v instanceof Float) return v;
+  if (v instanceof Fragment) return v.node ? deepCopy(v.node) : null;
+  if (v instanceof Dict) {
+    const m = new YMap();
+    for (const [k, x] of v.entries()) m.items.push(new YMapItem(keyToScalar(k), starlarkToNode(x)));
+    return m;
+  }
+  if (v instanceof Struct) {
+    const m = new YMap();
+    for (const [k, x] of v.fields) m.items.push(new YMapItem(k, starlarkToNode(x)));
+    return m;
+  }
+  if (v instanceof List || v instanceof Tuple) {
+    const a = new YArray();
+    for (const x of v.items) a.items.push(new YArrayItem(starlarkToNode(x)));
+    return a;
+  }
+  if (v instanceof Noop) return null;
+  if (v instanceof StarFunction || v instanceof Builtin) {
+    fail(`Unable to convert value: ${typeName(v)} does not encode (did you mean to call ${v.name}()?)`);
+  }
+  fail(`Unable to convert value: ${repr(v)} (${typeName(v)})`);
+}
+
+function keyToScalar(k: Value): Scalar {
+  if (k === null || typeof k === 'boolean' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'string' || k instanceof Float) return k;
+  if (k instanceof Tuple) fail('Unable to convert tuple key to a YAML map key');
+  fail(`Unable to convert value: ${repr(k)}`);
+}
+
+/** Plain JS value (as given for data values) -> Starlark, maps becoming structs or dicts. */
+export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'boolean': case 'string': case 'bigint':
+      return v;
+    case 'number':
+      if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
+      return new Float(v);
+    default:
+      break;
+  }
+  if (v instanceof Float) return v;
+  if (v instanceof YamlFloat) return new Float(v.value);
+  if (Array.isArray(v)) return new List(v.map((x) => plainToStarlark(x, mapsAsStructs)));
+  if (v instanceof YNode) return plainToStarlark(nodeToPlainish(v), mapsAsStructs);
+  const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
+  if (mapsAsStructs) {
+    const f = new Map<string, Value>();
+    for (const [k, x] of entries) f.set(String(k), plainToStarlark(x, true));
+    return new Struct(f);
+  }
+  const d = new Dict();
+  for (const [k, x] of entries) d.set(plainToStarlark(k, false), plainToStarlark(x, false));
+  return d;
+}
+
+/** YAML node value -> Starlark with maps as dicts (or structs), arrays as lists (yaml.decode / data values). */
+export function nodeToStarlarkPlain(v: NodeValue | YNode, mapsAsStructs: boolean): Value {
+  if (v instanceof YMap) {
+    if (mapsAsStructs) {
+      const f = new Map<string, Value>();
+      for (const it of v.items) f.set(String(it.key), nodeToStarlarkPlain(it.value, true));
+      return new Struct(f);
+    }
+    const d = new Dict();
+    for (const it of v.items) d.set(it.key as Value, nodeToStarlarkPlain(it.value, false));
+    return d;
+  }
+  if (v instanceof YArray) return new List(v.items.map((it) => nodeToStarlarkPlain(it.value, mapsAsStructs)));
+  if (v instanceof YDocSet) return new List(v.docs.map((d) => nodeToStarlarkPlain(d.value, mapsAsStructs)));
+  if (v instanceof YDoc || v instanceof YMapItem || v instanceof YArrayItem) return nodeToStarlarkPlain(v.value, mapsAsStructs);
+  return v as Scalar;
+}
+
+function nodeToPlainish(v: YNode): unknown {
+  if (v instanceof YMap) return new Map(v.items.map((it) => [it.key, it.value instanceof YNode ? nodeToPlainish(it.value) : it.value]));
+  if (v instanceof YArray) return v.items.map((it) => (it.value instanceof YNode ? nodeToPlainish(it.value) : it.value));
+  return null;
+}
+
+/** Plain JS -> YAML node value. */
+export function plainToNode(v: unknown): NodeValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'boolean': case 'string': case 'bigint':
+      return v;
+    case 'number':
+      if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
+      return new Float(v);
+    default:
+      break;
+  }
+  if (v instanceof Float) return v;
+  if (v instanceof YamlFloat) return new Float(v.value);
+  if (v instanceof YNode) return v as YMap;
+  if (Array.isArray(v)) return new YArray(v.map((x) => new YArrayItem(plainToNode(x))));
+  const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
+  return new YMap(entries.map(([k, x]) => new YMapItem(plainToNode(k) as Scalar, plainToNode(x))));
+}

@@ -1,0 +1,286 @@
+// Reads a YAML stream into ytt's node tree, with comments attached to nodes the
+// way ytt attaches them: a comment belongs to the first node at or below its line
+// (the innermost node when on the same line, the outermost otherwise); comments
+// with no node after them go to an extra empty document at the end.
+import { Composer, CST, Lexer, Parser } from 'yaml';
+import { Float } from '../starlark/eval/values.js';
+import { resolvePlainScalar } from '../../yaml/index.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
+import type { Comment, NodeValue, Scalar } from './nodes.js';
+
+export class YamlParseError extends Error {
+  constructor(
+    public readonly msg: string,
+    public readonly line: number | null,
+  ) {
+    super(msg);
+  }
+}
+
+type Tok = CST.Token;
+
+class LineIndex {
+  private starts: number[] = [0];
+  constructor(src: string) {
+    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+export function parseYamlWithComments(text: string, opts: { withComments?: boolean } = {}): YDocSet {
+  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const tokens = Array.from(new Parser().parse(src));
+  const lines = new LineIndex(src);
+
+  // validation (the composer reports structural errors the CST keeps silent about)
+  const composer = new Composer({ uniqueKeys: false, version: '1.1' });
+  for (const doc of composer.compose(tokens, true)) {
+    const err = doc.errors[0];
+    if (err) {
+      const line = lines.line(err.pos[0]);
+      throw new YamlParseError(`yaml: line ${line}: ${firstLine(err.message)}`, line);
+    }
+  }
+
+  const b = new Builder(lines);
+  const docset = new YDocSet();
+  for (const t of tokens) {
+    if (t.type === 'document') docset.docs.push(b.document(t));
+    else if (t.type === 'error') {
+      const line = lines.line(t.offset);
+      throw new YamlParseError(`yaml: line ${line}: ${t.message}`, line);
+    }
+  }
+  if (docset.docs.length === 0) docset.docs.push(new YDoc(null));
+
+  if (opts.withComments !== false) {
+    const comments = collectComments(src, lines);
+    assignComments(docset, comments);
+  }
+  return docset;
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/**
+ * All comments with their lines. Read from the lexer's token stream (which covers every
+ * source character) rather than the CST, which drops some comments (e.g. one between
+ * `key: #comment` and a following `---`).
+ */
+function collectComments(src: string, lines: LineIndex): Comment[] {
+  const out: Comment[] = [];
+  let offset = 0;
+  let prev = '';
+  for (const t of new Lexer().lex(src)) {
+    if (t === '\x02' || t === '\x18' || t === '\x1f') {
+      prev = t;
+      continue;
+    }
+    if (t.charCodeAt(0) === 35 /* # */ && prev !== '\x1f') out.push({ data: t.slice(1), line: lines.line(offset) });
+    offset += t.length;
+    prev = t;
+  }
+  return out;
+}
+
+function assignComments(docset: YDocSet, comments: Comment[]): void {
+  const byLine = new Map<number, YNode[]>();
+  const visit = (n: YNode): void => {
+    if (n.line !== null) {
+      let arr = byLine.get(n.line);
+      if (!arr) byLine.set(n.line, (arr = []));
+      arr.push(n);
+    }
+    for (const c of n.values()) if (c instanceof YNode) visit(c);
+  };
+  for (const d of docset.docs) visit(d);
+  const sorted = Array.from(byLine.keys()).sort((a, b) => a - b);
+  comments.sort((a, b) => a.line - b.line);
+  let endDoc: YDoc | null = null;
+  for (const c of comments) {
+    // smallest node line >= comment line
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < c.line) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < sorted.length) {
+      const l = sorted[lo]!;
+      const nodes = byLine.get(l)!;
+      const owner = l === c.line ? nodes[nodes.length - 1]! : nodes[0]!;
+      owner.addComment(c);
+    } else {
+      if (!endDoc) {
+        endDoc = new YDoc(null);
+        endDoc.injected = true;
+        docset.docs.push(endDoc);
+      }
+      endDoc.addComment(c);
+    }
+  }
+}
+
+class Builder {
+  private anchors = new Map<string, NodeValue>();
+  constructor(private readonly lines: LineIndex) {}
+
+  document(t: CST.Document): YDoc {
+    const doc = new YDoc(null);
+    const ds = t.start.find((s) => s.type === 'doc-start');
+    doc.line = ds ? this.lines.line(ds.offset) : null;
+    const props = this.props(t.start);
+    doc.value = t.value ? this.value(t.value, props) : null;
+    return doc;
+  }
+
+  private props(tokens: CST.SourceToken[] | undefined): { tag?: string; anchor?: string } {
+    const out: { tag?: string; anchor?: string } = {};
+    if (!tokens) return out;
+    for (const s of tokens) {
+      if (s.type === 'tag') out.tag = s.source;
+      else if (s.type === 'anchor') out.anchor = s.source.slice(1);
+    }
+    return out;
+  }
+
+  private value(t: Tok, props: { tag?: string; anchor?: string }): NodeValue {
+    let v: NodeValue;
+    switch (t.type) {
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'block-scalar': {
+        const p = t.type === 'block-scalar' ? { ...props, ...this.props(t.props as CST.SourceToken[]) } : props;
+        v = this.scalar(t, p.tag);
+        if (p.anchor) this.anchors.set(p.anchor, v);
+        return v;
+      }
+      case 'alias': {
+        const name = t.source.slice(1);
+        const a = this.anchors.get(name);
+        if (a === undefined) throw new YamlParseError(`yaml: unknown anchor '${name}' referenced`, this.lines.line(t.offset));
+        return deepCopy(a);
+      }
+      case 'block-map':
+        v = this.map(t.items, t.offset);
+        break;
+      case 'block-seq':
+        v = this.seq(t.items);
+        break;
+      case 'flow-collection':
+        v = t.start.source === '{' ? this.map(t.items, t.offset) : this.seq(t.items);
+        break;
+      default:
+        return null;
+    }
+    if (props.anchor) this.anchors.set(props.anchor, v);
+    return v;
+  }
+
+  private scalar(t: CST.FlowScalar | CST.BlockScalar, tag: string | undefined): Scalar {
+    const r = CST.resolveAsScalar(t, false);
+    if (!r) return null;
+    let value = r.value;
+    // a block scalar that ends the stream without a line break has no final newline (go-yaml)
+    if (t.type === 'block-scalar' && !t.source.endsWith('\n') && value.endsWith('\n')) value = value.slice(0, -1);
+    if (tag) return applyTag(tag, value);
+    if (r.type === 'PLAIN') return resolvePlain(value);
+    return value;
+  }
+
+  private map(items: CST.CollectionItem[], offset: number): YMap {
+    const m = new YMap();
+    for (const it of items) {
+      if (it.key === undefined && it.value === undefined && !(it.sep && it.sep.length)) continue;
+      const keyTok = it.key ?? null;
+      const keyProps = this.props(it.start);
+      let key: Scalar = null;
+      if (keyTok) {
+        const kv = this.value(keyTok, keyProps);
+        if (kv instanceof YNode) throw new YamlParseError('yaml: complex map keys are not supported', this.lines.line(keyTok.offset));
+        key = kv;
+      }
+      const item = new YMapItem(key, null);
+      item.line = this.lines.line(keyTok ? keyTok.offset : itemOffset(it, offset));
+      item.value = it.value ? this.value(it.value, this.props(it.sep)) : null;
+      m.items.push(item);
+    }
+    return m;
+  }
+
+  private seq(items: CST.CollectionItem[]): YArray {
+    const a = new YArray();
+    for (const it of items) {
+      const dash = it.start.find((s) => s.type === 'seq-item-ind');
+      if (!dash && it.value === undefined && !it.key) continue;
+      const item = new YArrayItem(null);
+      const off = dash ? dash.offset : it.value ? it.value.offset : it.key ? it.key.offset : 0;
+      item.line = this.lines.line(off);
+      if (it.key) {
+        // single-pair map inside a flow sequence: [a: b]
+        const m = this.map([it], off);
+        item.value = m;
+      } else {
+        item.value = it.value ? this.value(it.value, this.props(it.start)) : null;
+      }
+      a.items.push(item);
+    }
+    return a;
+  }
+}
+
+function itemOffset(it: CST.CollectionItem, dflt: number): number {
+  if (it.start.length > 0) return it.start[it.start.length - 1]!.offset;
+  if (it.sep && it.sep.length > 0) return it.sep[0]!.offset;
+  return dflt;
+}
+
+function applyTag(tag: string, s: string): Scalar {
+  switch (tag) {
+    case '!!str':
+    case '!':
+      return s;
+    case '!!int': {
+      const v = resolvePlain(s);
+      if (typeof v === 'number' || typeof v === 'bigint') return v;
+      throw new YamlParseError(`yaml: cannot decode !!str \`${s}\` as a !!int`, null);
+    }
+    case '!!float': {
+      const v = resolvePlain(s);
+      if (typeof v === 'number' || typeof v === 'bigint') return new Float(Number(v));
+      if (v instanceof Float) return v;
+      throw new YamlParseError(`yaml: cannot decode !!str \`${s}\` as a !!float`, null);
+    }
+    case '!!bool':
+    case '!!null':
+      return resolvePlain(s);
+    default:
+      return resolvePlain(s);
+  }
+}
+
+/** go-yaml v2 resolution of a plain scalar, as ytt's fork does it (YAML 1.1 booleans, 0777 octal, ...). */
+export function resolvePlain(s: string): Scalar {
+  const r = resolvePlainScalar(s, 'ytt');
+  switch (r.tag) {
+    case 'null': return null;
+    case 'bool': return r.value;
+    case 'int': return r.value;
+    case 'float': return new Float(r.value);
+    default: return r.value; // str, and timestamps (kept as their text)
+  }
+}
