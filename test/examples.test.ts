@@ -15,6 +15,7 @@ const cases = [
   { golden: 'delivery.observed.yaml', args: ['render', '-f', 'examples/delivery/', '--observed', 'examples/delivery/observed/'] },
   { golden: 'testing.yaml', args: ['render', '-f', 'examples/testing/'] },
   { golden: 'testing.expanded.yaml', args: ['render', '-f', 'examples/testing/', '--expand-runnables'] },
+  { golden: 'ytt.yaml', args: ['render', '-f', 'examples/ytt/'] },
 ];
 
 describe('examples render to their golden files', () => {

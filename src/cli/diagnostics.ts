@@ -21,7 +21,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Sty
       out += `    hint: ${d.hint}\n`;
       hintShown.add(hintKey);
     }
-    if (d.controllerMessage && d.controllerMessage !== d.message) out += `    ${style.dim(`controller: ${d.controllerMessage}`)}\n`;
+    if (d.detail) out += d.detail.replace(/\n$/, '').split('\n').map((l) => `    | ${l}\n`).join('');
+    if (d.controllerMessage && d.controllerMessage !== d.message && !d.detail) out += `    ${style.dim(`controller: ${d.controllerMessage}`)}\n`;
   }
   return out;
 }

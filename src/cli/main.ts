@@ -30,6 +30,8 @@ function program(): Command {
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
     .addOption(new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']))
+    .option('--ytt <path>', 'run spec.ytt templates with this ytt binary instead of the built-in engine (also CARTO_YTT)')
+    .option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)', collect, [])
     .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
     .option('--no-owner-references', 'never emit ownerReferences')
     .option('--no-color', 'no colour on stderr')
@@ -37,6 +39,17 @@ function program(): Command {
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { runRender } = await import('./render.js');
       process.exitCode = await runRender(paths, options);
+    });
+  cmd
+    .command('ytt')
+    .description('run ytt templates with the built-in engine; prints what the ytt binary would print')
+    .option('-f, --file <path>', 'a template file or directory (repeatable; - for stdin)', collect, [])
+    .option('-v, --data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
+    .option('--data-values-file <path>', 'a data values file (repeatable)', collect, [])
+    .option('--ignore-unknown-comments', 'treat plain # comments as comments')
+    .action(async (options: Record<string, unknown>) => {
+      const { runYttCommand } = await import('./ytt.js');
+      process.exitCode = runYttCommand(options);
     });
   return cmd;
 }

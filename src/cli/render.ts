@@ -8,15 +8,17 @@ import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeStyle } from './style.js';
+import { binaryYtt } from './ytt-binary.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
   const inputs = [...paths, ...(options['filename'] as string[])];
   if (inputs.length === 0) throw new UsageError('no inputs: give files or directories (or -f PATH, or - for stdin)');
   const recursive = options['recursive'] === true;
+  const yttPath = (options['ytt'] as string | undefined) ?? (process.env['CARTO_YTT'] || undefined);
   const style = await makeStyle(options['color'] !== false);
   const diagnostics: Diagnostic[] = [];
 
-  const loaded = readInputs(inputs, { recursive });
+  const loaded = readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
   diagnostics.push(...loaded.diagnostics);
 
   let supplied: SuppliedOutputs | undefined;
@@ -50,6 +52,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
     strict: options['strict'] === true,
     ownerReferences: options['ownerReferences'] !== false,
     expandRunnables: options['expandRunnables'] === true,
+    ...(yttPath ? { ytt: binaryYtt(yttPath) } : {}),
   });
   diagnostics.push(...result.diagnostics);
   process.stderr.write(formatDiagnostics(diagnostics, style));

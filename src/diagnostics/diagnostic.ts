@@ -33,6 +33,8 @@ export interface Diagnostic {
   controllerMessage?: string;
   /** How to fix it. */
   hint?: string;
+  /** More lines a person may need, e.g. ytt's own error with its `file:line | code` excerpt. */
+  detail?: string;
 }
 
 /** Thrown by pure stages when they cannot go on; carries the diagnostics that explain why. */

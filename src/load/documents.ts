@@ -128,3 +128,12 @@ export function parseValue(text: string): unknown {
   if (!first || first.errors.length > 0) return text;
   return first.toJS() as unknown;
 }
+
+/** Every document of a YAML stream as plain data, as sigs.k8s.io/yaml would read each one. */
+export function parseDocumentValues(text: string): unknown[] {
+  const docs = parseAllDocuments(text, kubeYamlOptions);
+  const list = Array.isArray(docs) ? docs : [];
+  const bad = list.find((d) => d.errors.length > 0);
+  if (bad) throw new Error(firstLine(bad.errors[0]?.message ?? 'invalid YAML'));
+  return list.map((d) => d.toJS() as unknown);
+}

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { parseText, type ParsedText, type SourceDocument } from './documents.js';
+import { evaluateYttFile, isYttTemplateFile } from './ytt-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -12,6 +13,8 @@ export interface ReadOptions {
   recursive?: boolean;
   /** Reads all of stdin; injected so tests and library users can supply it. */
   readStdin?: () => string;
+  /** Data values files for inputs that are ytt templates (`--data-values-file`). */
+  dataValuesFiles?: readonly string[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -63,6 +66,7 @@ function listDirectory(dir: string, recursive: boolean): string[] {
 export function readInputs(paths: readonly string[], options: ReadOptions = {}): ParsedText {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
+  const values = (options.dataValuesFiles ?? []).map((path) => ({ name: path, text: readText(path) }));
   let stdinUsed = false;
   for (const file of expandPaths(paths, options)) {
     let text: string;
@@ -73,17 +77,53 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
       name = '<stdin>';
       text = (options.readStdin ?? (() => readFileSync(0, 'utf8')))();
     } else {
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw new UsageError(`cannot read ${file}: ${reason(err)}`);
+      text = readText(file);
+    }
+    if (isYttTemplateFile(text)) {
+      if (values.length === 0) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'ytt-template-file',
+          message: `${name} is a ytt template (it has #@ directives at the top level), so it needs data values before it can be read`,
+          file: name,
+          line: lineOf(text, /^#@/m),
+          hint: 'give its data values with --data-values-file FILE (as for ytt -f FILE --data-values-file FILE), or render it with ytt first',
+        });
+        continue;
       }
+      const evaluated = evaluateYttFile({ name, text }, values);
+      if (!evaluated.ok) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'ytt-template-file',
+          message: `${name}: ytt failed: ${evaluated.message.split('\n').find((l) => l.startsWith('- '))?.slice(2) ?? 'see below'}`,
+          file: name,
+          ...(evaluated.line !== undefined ? { line: evaluated.line } : {}),
+          detail: evaluated.message,
+        });
+        continue;
+      }
+      // Lines now count in ytt's output, not in the template file.
+      text = evaluated.text;
     }
     const parsed = parseText(text, name);
     documents.push(...parsed.documents);
     diagnostics.push(...parsed.diagnostics);
   }
   return { documents, diagnostics };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${reason(err)}`);
+  }
+}
+
+function lineOf(text: string, pattern: RegExp): number {
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : 1;
 }
 
 function reason(err: unknown): string {

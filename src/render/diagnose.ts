@@ -7,6 +7,8 @@ export interface Where {
   doc: SourceDocument;
   object: ObjectRef;
   path?: readonly (string | number)[];
+  /** Overrides the line found for `path` (e.g. a line inside a ytt body). */
+  line?: number;
 }
 
 export function diagnostic(
@@ -20,8 +22,8 @@ export function diagnostic(
   if (where) {
     const pos = locate(where.doc, where.path ?? []);
     d.file = where.doc.file;
-    d.line = pos.line;
-    d.column = pos.column;
+    d.line = where.line ?? pos.line;
+    if (where.line === undefined) d.column = pos.column;
     d.object = where.object;
     if (where.path && where.path.length > 0) d.path = formatPath(where.path);
   }

@@ -12,6 +12,8 @@ import { chooseOption, selectBlueprint, type BlueprintSelection } from '../selec
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
 import { interpolateTemplate } from '../stamp/interpolate.js';
+import { stampYtt, type YttRunner } from '../stamp/ytt.js';
+import { locate } from '../load/index.js';
 import { cartoLabels } from '../stamp/labels.js';
 import { mergeParams } from '../stamp/params.js';
 import { diagnostic, ownerRef, type Where } from './diagnose.js';
@@ -27,6 +29,8 @@ export interface RealizeOptions {
   ownerReferences: boolean;
   /** Also render what each Runnable the blueprint stamps would stamp. */
   expandRunnables: boolean;
+  /** Runs `spec.ytt` templates. */
+  ytt: YttRunner;
 }
 
 export interface Realized {
@@ -153,31 +157,40 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     const context = buildContext({ owner: typed.value, params, inputs, labels }, semantics);
 
     // 3. Stamp.
+    let stamped: JSONObject;
     if (template.ytt !== undefined) {
-      failed(diagnostic('error', 'ytt-unsupported', `template ${template.kind} ${template.name} uses spec.ytt, which this version of carto cannot render yet`, tplWhere(['spec', 'ytt'])));
-      if (semantics === '0.0.6') break;
-      continue;
-    }
-    if (!template.template) {
+      const result = stampYtt(template.ytt, context, options.ytt);
+      if (!result.ok) {
+        failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {
+          controllerMessage: `${stampPrefix}: ${result.controllerMessage}`,
+          ...(result.detail ? { detail: result.detail } : {}),
+        }));
+        if (semantics === '0.0.6') break;
+        continue;
+      }
+      stamped = result.object;
+    } else if (!template.template) {
       failed(diagnostic('error', 'template-empty', `${template.kind} ${template.name} has neither spec.template nor spec.ytt`, tplWhere(['spec']), {
         controllerMessage: `${stampPrefix}: unknown resource template type, expected either template or ytt`,
       }));
       if (semantics === '0.0.6') break;
       continue;
-    }
-    const interpolated = interpolateTemplate(template.template as JSONValue, context, semantics);
-    if (interpolated.errors.length > 0) {
-      for (const err of interpolated.errors) {
-        const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
-        failed(diagnostic('error', stampErrorCode(err.reason), err.reason, tplWhere(['spec', 'template', ...err.path]), {
-          controllerMessage: `${stampPrefix}: failed to recursively evaluate template: ${err.controllerMessage}`,
-          ...(hint ? { hint } : {}),
-        }));
+    } else {
+      const interpolated = interpolateTemplate(template.template as JSONValue, context, semantics);
+      if (interpolated.errors.length > 0) {
+        for (const err of interpolated.errors) {
+          const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
+          failed(diagnostic('error', stampErrorCode(err.reason), err.reason, tplWhere(['spec', 'template', ...err.path]), {
+            controllerMessage: `${stampPrefix}: failed to recursively evaluate template: ${err.controllerMessage}`,
+            ...(hint ? { hint } : {}),
+          }));
+        }
+        if (semantics === '0.0.6') break;
+        continue;
       }
-      if (semantics === '0.0.6') break;
-      continue;
+      stamped = interpolated.value as JSONObject;
     }
-    const finished = finishObject(interpolated.value as JSONObject, {
+    const finished = finishObject(stamped, {
       namespace: owner.namespace,
       labels,
       ...(ownerReference ? { ownerReference } : {}),
@@ -251,6 +264,14 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     entry.outputs = resolved.values;
   }
   return done();
+}
+
+/** The line in the template's file of line `bodyLine` of its spec.ytt (a block scalar starts on the next line). */
+function yttLine(template: Template, bodyLine: number): number {
+  const at = locate(template.doc, ['spec', 'ytt']);
+  const text = template.doc.origin.text.split('\n')[at.line - 1] ?? '';
+  const block = /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(text);
+  return at.line + bodyLine - (block ? 0 : 1);
 }
 
 function isRunnable(object: JSONObject): boolean {

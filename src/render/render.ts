@@ -10,6 +10,8 @@ import { diagnostic, ownerRef } from './diagnose.js';
 import { realizeOwner } from './realize.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
+import { builtinYtt } from '../stamp/ytt-builtin.js';
+import type { YttRunner } from '../stamp/ytt.js';
 
 export interface RenderOptions {
   /** `auto` (default): 0.0.6 semantics for blueprints written in the 0.0.6 format. */
@@ -28,6 +30,8 @@ export interface RenderOptions {
   ownerReferences?: boolean;
   /** Also render what the Runnables a supply chain stamps would stamp (--expand-runnables). */
   expandRunnables?: boolean;
+  /** Runs `spec.ytt` templates: the built-in engine unless given (e.g. a ytt binary). */
+  ytt?: YttRunner;
 }
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
@@ -58,6 +62,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
       ownerReferences,
       expandRunnables: options.expandRunnables ?? false,
+      ytt: options.ytt ?? builtinYtt,
     });
     const blueprint = realized.report.blueprint;
     if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {

@@ -1,0 +1,51 @@
+// `carto ytt`: the built-in ytt engine as a command that prints exactly what the ytt binary
+// prints for the same arguments (-f FILE|-, --data-value-yaml KEY=YAML, --data-values-file).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
+
+export function runYttCommand(options: Record<string, unknown>): number {
+  const files: YttFile[] = [];
+  for (const path of options['file'] as string[]) {
+    if (path === '-') files.push({ name: 'stdin.yml', text: readFileSync(0, 'utf8') });
+    else files.push(...readTree(path));
+  }
+  if (files.length === 0) throw new UsageError('ytt: give at least one file with -f FILE (or -f - for stdin)');
+  const dataValues: DataValue[] = (options['dataValueYaml'] as string[]).map((flag) => {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--data-value-yaml ${flag}: expected KEY=YAML`);
+    return { key: flag.slice(0, eq), yaml: flag.slice(eq + 1) };
+  });
+  const dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap(readTree);
+  try {
+    const { text } = runYtt(files, {
+      dataValues,
+      dataValuesFiles,
+      ignoreUnknownComments: options['ignoreUnknownComments'] === true,
+      print: (message) => process.stderr.write(`${message}\n`),
+    });
+    process.stdout.write(text);
+    return 0;
+  } catch (err) {
+    if (err instanceof YttError) {
+      process.stderr.write(err.text.endsWith('\n') ? err.text : `${err.text}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+/** A file, or every file under a directory (as ytt reads `-f DIR`), in name order. */
+function readTree(path: string): YttFile[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file or directory`);
+  }
+  if (!stat.isDirectory()) return [{ name: path, text: readFileSync(path, 'utf8') }];
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => readTree(join(path, entry)));
+}

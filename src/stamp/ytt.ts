@@ -1,0 +1,78 @@
+// `spec.ytt` templates, with Cartographer's protocol (spec §7.1): the templating context goes in
+// as one data value per top-level key (its Go-JSON, keys sorted), the body is the only file
+// (`stdin.yml`), and only the FIRST output document is used; it must be an object with a kind.
+// How ytt runs is up to the runner: the built-in engine, or a ytt binary (the CLI's --ytt).
+import { toJSON, type GoStruct, type JSONValue } from '../jsonpath/index.js';
+
+export interface YttRunner {
+  (body: string, dataValues: ReadonlyArray<{ key: string; value: JSONValue }>): YttRun;
+}
+
+export type YttRun =
+  | { ok: true; documents: unknown[] }
+  | {
+      ok: false;
+      /** ytt's stderr (or the reason the binary could not run), as the controller reports it. */
+      text: string;
+      /** The first error line, e.g. `key "x" not in struct`. */
+      detail: string;
+      /** 1-based line inside the body, when ytt named one. */
+      line?: number;
+    };
+
+/** The data values Cartographer passes: each top-level context key, in sorted order. */
+export function yttDataValues(context: GoStruct): Array<{ key: string; value: JSONValue }> {
+  const values = context.fields.map((f) => ({ key: f.name, value: toJSON(f.value) }));
+  return values.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export type YttStamped =
+  | { ok: true; object: Record<string, unknown> }
+  | { ok: false; reason: string; controllerMessage: string; line?: number; detail?: string };
+
+export function stampYtt(body: string, context: GoStruct, run: YttRunner): YttStamped {
+  const result = run(body, yttDataValues(context));
+  if (!result.ok) {
+    return {
+      ok: false,
+      reason: result.detail,
+      controllerMessage: `unable to apply ytt template: ${result.text}`,
+      ...(result.line !== undefined ? { line: result.line } : {}),
+      detail: result.text,
+    };
+  }
+  // sigs.k8s.io/yaml reads one document into an Unstructured, which needs a kind.
+  const first = toPlain(result.documents[0] ?? null);
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) {
+    return { ok: false, reason: 'the ytt template produced no object', controllerMessage: `Object 'Kind' is missing in '${JSON.stringify(first ?? {})}'` };
+  }
+  const kind = (first as Record<string, unknown>)['kind'];
+  if (typeof kind !== 'string' || kind === '') {
+    return { ok: false, reason: 'the first document the ytt template produced has no kind', controllerMessage: `Object 'Kind' is missing in '${JSON.stringify(first)}'` };
+  }
+  return { ok: true, object: first as Record<string, unknown> };
+}
+
+/** ytt's ordered maps as JSON objects: keys become strings, as YAML → JSON conversion does. */
+export function toPlain(value: unknown): unknown {
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) {
+      const key = typeof k === 'string' ? k : k === null ? 'null' : String(k);
+      if (key === '__proto__') Object.defineProperty(out, key, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = toPlain(v);
+    }
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** The first error line and the body line of ytt's stderr (`- <message>`, `stdin.yml:8 | …`). */
+export function summarizeYttError(stderr: string): { detail: string; line?: number } {
+  const lines = stderr.split('\n');
+  const message = lines.find((l) => l.startsWith('- '))?.slice(2) ?? lines.find((l) => l.trim() !== '' && !/^ytt: Error:\s*$/.test(l))?.trim() ?? stderr.trim();
+  const at = /stdin\.yml:(\d+)/.exec(stderr);
+  return { detail: message.replace(/^ytt: Error:\s*/, ''), ...(at ? { line: Number(at[1]) } : {}) };
+}

@@ -1,0 +1,256 @@
+// spec.ytt templates in `carto render` (built-in engine, and a ytt binary with --ytt), input
+// files that are ytt templates (--data-values-file), and the `carto ytt` command.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { carto, ROOT } from '../helpers/cli.js';
+
+const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Record<string, any>);
+const FAKE_YTT = join(ROOT, 'test/fixtures/fake-ytt.mjs');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'carto-ytt-'));
+});
+
+const CHAIN = `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: chain
+spec:
+  selector:
+    app: web
+  params:
+  - name: registry
+    value: {server: registry.example.com}
+  resources:
+  - name: config
+    templateRef:
+      kind: ClusterTemplate
+      name: ytt-config
+`;
+const WORKLOAD = `apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata:
+  name: app
+  namespace: dev
+  labels:
+    app: web
+spec:
+  image: registry.example.com/app:1
+`;
+const template = (body: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: ytt-config
+spec:
+  ytt: |
+${body.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n')}
+`;
+function write(body: string): void {
+  writeFileSync(join(dir, 'chain.yaml'), CHAIN);
+  writeFileSync(join(dir, 'workload.yaml'), WORKLOAD);
+  writeFileSync(join(dir, 'template.yaml'), template(body));
+}
+
+describe('spec.ytt with the built-in engine', () => {
+  it('renders the ytt example (functions, loops, yaml.encode, options, params)', () => {
+    const r = carto(['render', '-f', 'examples/ytt/']);
+    expect(r.status).toBe(0);
+    const objects = docs(r.stdout);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'GitRepository/hello-ytt', 'Image/hello-ytt', 'ConfigMap/hello-ytt-config', 'ConfigMap/hello-ytt-delivery',
+      'OCIRepository/image-app', 'Image/image-app', 'ConfigMap/image-app-config', 'ConfigMap/image-app-delivery',
+    ]);
+    // A map param indexed inside ytt, the owner's params overriding a default, typed owner JSON.
+    expect(objects[1]!.spec.tag).toBe('registry.example.com/apps/hello-ytt');
+    expect(objects[0]!.spec.ref).toEqual({ tag: 'v1.2.0' });
+    const deployment = docs(objects[2]!.data['deployment.yaml'])[0]!;
+    expect(deployment.spec.template.spec.containers[0].ports).toEqual([
+      { name: 'http', containerPort: 8080 },
+      { name: 'metrics', containerPort: 9090 },
+    ]);
+    // The config output (a map) reaches the next template whole.
+    expect(objects[3]!.data).toEqual(objects[2]!.data);
+    // The stamper's additions apply to ytt output too.
+    expect(objects[2]!.metadata.namespace).toBe('apps');
+    expect(objects[2]!.metadata.labels['carto.run/resource-name']).toBe('app-config');
+  });
+
+  it('gives the template the context as data values: typed workload, params, labels', () => {
+    write([
+      '#@ load("@ytt:data", "data")',
+      '#@ load("@ytt:yaml", "yaml")',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: #@ data.values.workload.metadata.name',
+      'data:',
+      '  server: #@ data.values.params.registry.server',
+      '  build: #@ yaml.encode(data.values.workload.spec.build)',
+      '  created: #@ str(data.values.workload.metadata.creationTimestamp)',
+      '  resource: #@ data.values.labels["carto.run/resource-name"]',
+      '  deployment: #@ str(data.values.deployment)',
+    ].join('\n'));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)[0]!.data).toEqual({ server: 'registry.example.com', build: '{}\n', created: 'None', resource: 'config', deployment: 'None' });
+  });
+
+  it('uses only the first document, which must have a kind', () => {
+    write('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n');
+    expect(docs(carto(['render', dir]).stdout).map((o) => o.metadata.name)).toEqual(['first']);
+    write('apiVersion: v1\nmetadata:\n  name: no-kind\n');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the first document the ytt template produced has no kind');
+  });
+
+  it('points a ytt error at the template line inside the body, with ytt\'s own excerpt', () => {
+    write('#@ load("@ytt:data", "data")\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: #@ data.values.params.nope\n');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const file = join(dir, 'template.yaml');
+    // `ytt: |` is line 6, so body line 5 is line 11 of the file.
+    expect(r.stderr).toContain(`error: ${file}:11: struct has no .nope field or method\n`);
+    expect(r.stderr).toContain('owner Workload dev/app, resource config, ClusterTemplate ytt-config');
+    expect(r.stderr).toContain('    | ytt: Error: ');
+    expect(r.stderr).toContain('    |       stdin.yml:5 |   name: #@ data.values.params.nope');
+  });
+
+  it('stops a runaway template with a clear error', () => {
+    write('#@ def forever(n):\n#@   return forever(n + 1)\n#@ end\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: #@ str(forever(0))\n');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/error: .*template\.yaml:\d+: .*(recursion|stack|depth)/i);
+  });
+});
+
+describe('--ytt runs a ytt binary with Cartographer\'s protocol', () => {
+  it('passes the body on stdin and one --data-value-yaml per context key, sorted, as compact JSON', () => {
+    write('#@ load("@ytt:data", "data")\nkind: ConfigMap\n');
+    const log = join(dir, 'log.json');
+    const r = carto(['render', dir, '--ytt', FAKE_YTT], { env: { FAKE_YTT_LOG: log } });
+    expect(r.status).toBe(0);
+    const { args, stdin } = JSON.parse(readFileSync(log, 'utf8')) as { args: string[]; stdin: string };
+    expect(stdin).toBe('#@ load("@ytt:data", "data")\nkind: ConfigMap\n');
+    expect(args.slice(0, 2)).toEqual(['-f', '-']);
+    const flags = args.slice(2);
+    expect(flags.filter((_, i) => i % 2 === 0).every((f) => f === '--data-value-yaml')).toBe(true);
+    const keys = flags.filter((_, i) => i % 2 === 1).map((f) => f.slice(0, f.indexOf('=')));
+    expect(keys).toEqual(['configs', 'deliverable', 'deployment', 'images', 'labels', 'params', 'sources', 'workload']);
+    const workload = flags.find((f) => f.startsWith('workload='))!;
+    expect(workload).toBe(
+      'workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{}}}',
+    );
+    expect(flags).toContain('params={"registry":{"server":"registry.example.com"}}');
+    // Only the first document of its output counts.
+    expect(docs(r.stdout).map((o) => o.metadata.name)).toEqual(['app-from-fake-ytt']);
+  });
+
+  it('CARTO_YTT does the same as --ytt', () => {
+    write('kind: ConfigMap\n');
+    const r = carto(['render', dir], { env: { CARTO_YTT: FAKE_YTT } });
+    expect(docs(r.stdout)[0]!.metadata.name).toBe('app-from-fake-ytt');
+  });
+
+  it('reports the binary\'s own error with the template and resource', () => {
+    write('kind: ConfigMap\n');
+    const r = carto(['render', dir, '--ytt', FAKE_YTT], { env: { FAKE_YTT_FAIL: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    // The stand-in names body line 3: line 9 of the file.
+    expect(r.stderr).toMatch(/template\.yaml:9: key "nope" not in struct/);
+    expect(r.stderr).toContain('owner Workload dev/app, resource config, ClusterTemplate ytt-config');
+  });
+
+  it('a --ytt path that is not an executable is a usage error', () => {
+    write('kind: ConfigMap\n');
+    const r = carto(['render', dir, '--ytt', join(dir, 'no-such-ytt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--ytt .*no-such-ytt: no executable ytt there/);
+  });
+});
+
+describe('input files that are ytt templates', () => {
+  const PACKAGE = `#@ load("@ytt:data", "data")
+# A template from a package, rendered with data values before it is read.
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: ytt-config
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: $(workload.metadata.name)$
+    data:
+      registry: #@ data.values.registry
+      #@ if data.values.debug:
+      debug: "true"
+      #@ end
+`;
+  beforeEach(() => {
+    writeFileSync(join(dir, 'chain.yaml'), CHAIN);
+    writeFileSync(join(dir, 'workload.yaml'), WORKLOAD);
+    writeFileSync(join(dir, 'template.yaml'), PACKAGE);
+    writeFileSync(join(dir, '..', `${dir.split('/').pop()}-values.yaml`), 'registry: registry.example.com\ndebug: true\n');
+  });
+
+  it('need --data-values-file, and say so', () => {
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/template\.yaml:1: .*template\.yaml is a ytt template \(it has #@ directives at the top level\)/);
+    expect(r.stderr).toContain('hint: give its data values with --data-values-file FILE');
+  });
+
+  it('are evaluated with the values before they are read', () => {
+    const r = carto(['render', dir, '--data-values-file', join(dir, '..', `${dir.split('/').pop()}-values.yaml`)]);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)[0]!.data).toEqual({ registry: 'registry.example.com', debug: 'true' });
+  });
+});
+
+const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(ROOT, '..', 'shared', 'ytt-vectors', 'cases');
+const vectorCases = existsSync(VECTORS) ? readdirSync(VECTORS).sort() : [];
+const sample = vectorCases.filter((_, i) => i % 15 === 0);
+
+describe.skipIf(vectorCases.length === 0)(`carto ytt prints what ytt prints ${vectorCases.length ? '' : `(skipped: no ytt vectors at ${VECTORS})`}`, () => {
+  it.each(sample)('%s', (name) => {
+    const c = join(VECTORS, name);
+    const values = JSON.parse(readFileSync(join(c, 'values.json'), 'utf8')) as Record<string, unknown>;
+    const args = ['ytt', '-f', '-'];
+    for (const key of Object.keys(values).sort()) args.push('--data-value-yaml', `${key}=${JSON.stringify(values[key])}`);
+    const r = carto(args, { input: readFileSync(join(c, 'template.ytt.yaml'), 'utf8') });
+    if (existsSync(join(c, 'expected.yaml'))) {
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(c, 'expected.yaml'), 'utf8'));
+    } else {
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      const expected = readFileSync(join(c, 'expected-error.txt'), 'utf8');
+      const firstError = (text: string) => text.split('\n').find((l) => l.startsWith('- '));
+      expect(firstError(r.stderr)).toBe(firstError(expected));
+    }
+  });
+});
+
+describe('carto ytt usage', () => {
+  it('runs a file with data values from flags and files', () => {
+    writeFileSync(join(dir, 't.yaml'), '#@ load("@ytt:data", "data")\n---\nname: #@ data.values.name\nreplicas: #@ data.values.replicas\n');
+    writeFileSync(join(dir, 'v.yaml'), '#@data/values\n---\nname: base\nreplicas: 1\n');
+    const r = carto(['ytt', '-f', join(dir, 't.yaml'), '-f', join(dir, 'v.yaml'), '--data-value-yaml', 'replicas=3']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('name: base\nreplicas: 3\n');
+  });
+  it('exits 2 without files, 1 with ytt\'s message on a template error', () => {
+    expect(carto(['ytt']).status).toBe(2);
+    const r = carto(['ytt', '-f', '-'], { input: 'a: #@ 1 +\n' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^ytt: Error: /);
+  });
+});
