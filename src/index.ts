@@ -6,7 +6,18 @@ export { DiagnosticError, UsageError, formatObjectRef, hasErrors } from './diagn
 
 export { parseText, parseValue, readInputs, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
 export { buildCatalog, type Catalog, type Blueprint, type Owner, type Template, type Resource, type Format } from './model/index.js';
-export { render, type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
+export { type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
+export { builtinYtt } from './stamp/ytt-builtin.js';
+export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
 export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
 export { VERSION } from './version.js';
+
+import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
+import type { SourceDocument } from './load/index.js';
+import { builtinYtt } from './stamp/ytt-builtin.js';
+
+/** Renders documents as the controller would; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise. */
+export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
+  return renderWith(documents, { ytt: builtinYtt, ...options });
+}

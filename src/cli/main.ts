@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
+import { writeErr, writeOut } from './io.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -12,7 +13,7 @@ function program(): Command {
     .description('Render Cartographer supply chains offline: the objects the controller would stamp, without a cluster.')
     .version(VERSION, '--version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut, writeErr })
     .exitOverride();
 
   cmd
@@ -67,15 +68,15 @@ async function main(argv: string[]): Promise<void> {
       // --help and --version end here too, with exit code 0.
       process.exitCode = err.exitCode === 0 ? 0 : 2;
     } else if (err instanceof UsageError) {
-      process.stderr.write(`carto: ${err.message}\n`);
+      writeErr(`carto: ${err.message}\n`);
       process.exitCode = 2;
     } else {
       const debug = argv.includes('--debug');
-      process.stderr.write(`carto: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.stderr.write(debug && err instanceof Error ? `${err.stack}\n` : 'run again with --debug for a stack trace, and please report it\n');
+      writeErr(`carto: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      writeErr(debug && err instanceof Error ? `${err.stack}\n` : 'run again with --debug for a stack trace, and please report it\n');
       process.exitCode = 1;
     }
   }
 }
 
-await main(process.argv);
+void main(process.argv);

@@ -8,7 +8,8 @@ import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeStyle } from './style.js';
-import { binaryYtt } from './ytt-binary.js';
+import { writeErr, writeOut } from './io.js';
+import type { SourceDocument } from '../load/index.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
   const inputs = [...paths, ...(options['filename'] as string[])];
@@ -18,12 +19,12 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const style = await makeStyle(options['color'] !== false);
   const diagnostics: Diagnostic[] = [];
 
-  const loaded = readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
+  const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
   diagnostics.push(...loaded.diagnostics);
 
   let supplied: SuppliedOutputs | undefined;
   if (typeof options['outputs'] === 'string') {
-    const file = readInputs([options['outputs']]);
+    const file = await readInputs([options['outputs']]);
     diagnostics.push(...file.diagnostics);
     const read = readOutputsFile(file.documents);
     diagnostics.push(...read.diagnostics);
@@ -36,13 +37,19 @@ export async function runRender(paths: string[], options: Record<string, unknown
     supplied.set(parsed.key, parsed.field, { value: parsed.value, origin: '--set-output' });
   }
   const observedPaths = options['observed'] as string[];
-  const observed = observedPaths.length > 0 ? readInputs(observedPaths, { recursive }) : undefined;
+  const observed = observedPaths.length > 0 ? await readInputs(observedPaths, { recursive }) : undefined;
   if (observed) diagnostics.push(...observed.diagnostics);
 
   if (diagnostics.some((d) => d.severity === 'error')) {
-    process.stderr.write(formatDiagnostics(diagnostics, style));
+    writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
+  // The ytt engine (or the code that spawns a binary) is loaded only when a template needs it.
+  const ytt = yttPath
+    ? (await import('./ytt-binary.js')).binaryYtt(yttPath)
+    : loaded.documents.some(hasYttTemplate)
+      ? (await import('../stamp/ytt-builtin.js')).builtinYtt
+      : undefined;
   const result = render(loaded.documents, {
     semantics: (options['cartographer'] as 'current' | '0.0.6' | undefined) ?? 'auto',
     defaultNamespace: options['namespace'] as string,
@@ -52,19 +59,24 @@ export async function runRender(paths: string[], options: Record<string, unknown
     strict: options['strict'] === true,
     ownerReferences: options['ownerReferences'] !== false,
     expandRunnables: options['expandRunnables'] === true,
-    ...(yttPath ? { ytt: binaryYtt(yttPath) } : {}),
+    ...(ytt ? { ytt } : {}),
   });
   diagnostics.push(...result.diagnostics);
-  process.stderr.write(formatDiagnostics(diagnostics, style));
+  writeErr(formatDiagnostics(diagnostics, style));
   if (!result.ok) return 1;
 
   const outputDir = options['outputDir'];
   if (typeof outputDir === 'string') {
     const files = planDirectory(result.objects);
     writeDirectory(outputDir, files);
-    process.stderr.write(`wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${outputDir}\n`);
+    writeErr(`wrote ${files.length} file${files.length === 1 ? '' : 's'} under ${outputDir}\n`);
     return 0;
   }
-  process.stdout.write(options['output'] === 'json' ? formatJsonList(result.objects) : formatYamlStream(result.objects));
+  writeOut(options['output'] === 'json' ? formatJsonList(result.objects) : formatYamlStream(result.objects));
   return 0;
+}
+
+function hasYttTemplate(doc: SourceDocument): boolean {
+  const spec = doc.value['spec'];
+  return typeof spec === 'object' && spec !== null && typeof (spec as Record<string, unknown>)['ytt'] === 'string';
 }

@@ -12,8 +12,20 @@ const plain: Style = { error: (t) => t, warning: (t) => t, note: (t) => t, bold:
 
 export async function makeStyle(wantColor: boolean): Promise<Style> {
   const env = process.env['NO_COLOR'];
-  if (!wantColor || (env !== undefined && env !== '') || !process.stderr.isTTY) return plain;
+  if (!wantColor || (env !== undefined && env !== '') || !(await stderrIsTerminal())) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan, bold: chalk.bold, dim: chalk.dim };
+}
+
+/** Asks the file descriptor, without creating process.stderr (a costly stream at start-up). */
+async function stderrIsTerminal(): Promise<boolean> {
+  const { fstatSync } = await import('node:fs');
+  try {
+    if (!fstatSync(2).isCharacterDevice()) return false; // a file or a pipe: cheap answer
+  } catch {
+    return false;
+  }
+  const { isatty } = await import('node:tty');
+  return isatty(2);
 }

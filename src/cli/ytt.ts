@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
+import { writeErr, writeOut } from './io.js';
 
 export function runYttCommand(options: Record<string, unknown>): number {
   const files: YttFile[] = [];
@@ -23,13 +24,13 @@ export function runYttCommand(options: Record<string, unknown>): number {
       dataValues,
       dataValuesFiles,
       ignoreUnknownComments: options['ignoreUnknownComments'] === true,
-      print: (message) => process.stderr.write(`${message}\n`),
+      print: (message) => writeErr(`${message}\n`),
     });
-    process.stdout.write(text);
+    writeOut(text);
     return 0;
   } catch (err) {
     if (err instanceof YttError) {
-      process.stderr.write(err.text.endsWith('\n') ? err.text : `${err.text}\n`);
+      writeErr(err.text.endsWith('\n') ? err.text : `${err.text}\n`);
       return 1;
     }
     throw err;

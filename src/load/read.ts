@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { parseText, type ParsedText, type SourceDocument } from './documents.js';
-import { evaluateYttFile, isYttTemplateFile } from './ytt-files.js';
+import { isYttTemplateFile } from './ytt-detect.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -63,7 +63,7 @@ function listDirectory(dir: string, recursive: boolean): string[] {
 }
 
 /** Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic. */
-export function readInputs(paths: readonly string[], options: ReadOptions = {}): ParsedText {
+export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ParsedText> {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const values = (options.dataValuesFiles ?? []).map((path) => ({ name: path, text: readText(path) }));
@@ -91,6 +91,8 @@ export function readInputs(paths: readonly string[], options: ReadOptions = {}):
         });
         continue;
       }
+      // The ytt engine is loaded only for inputs that need it.
+      const { evaluateYttFile } = await import('./ytt-files.js');
       const evaluated = evaluateYttFile({ name, text }, values);
       if (!evaluated.ok) {
         diagnostics.push({

@@ -1,14 +1,8 @@
 // Input files that are themselves ytt templates (package sources with `#@ load(...)`,
 // `#@ if/end`, `#@yaml/text-templated-strings` at the top level): evaluated with the user's data
-// values before they are read, as `ytt -f FILE --data-values-file VALUES` would.
+// values before they are read, as `ytt -f FILE --data-values-file VALUES` would. Loaded only
+// when an input needs it (see ytt-detect.ts).
 import { runYtt, YttError, type YttFile } from '../ytt/index.js';
-
-/** A `#@` directive at the start of a line (not inside an indented spec.ytt body). */
-const DIRECTIVE = /^#@/m;
-
-export function isYttTemplateFile(text: string): boolean {
-  return DIRECTIVE.test(text);
-}
 
 export type Evaluated = { ok: true; text: string } | { ok: false; message: string; line?: number };
 

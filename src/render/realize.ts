@@ -30,7 +30,7 @@ export interface RealizeOptions {
   /** Also render what each Runnable the blueprint stamps would stamp. */
   expandRunnables: boolean;
   /** Runs `spec.ytt` templates. */
-  ytt: YttRunner;
+  ytt?: YttRunner;
 }
 
 export interface Realized {
@@ -159,6 +159,13 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     // 3. Stamp.
     let stamped: JSONObject;
     if (template.ytt !== undefined) {
+      if (!options.ytt) {
+        failed(diagnostic('error', 'ytt-unavailable', `${template.kind} ${template.name} uses spec.ytt, and no ytt runner was given`, tplWhere(['spec', 'ytt']), {
+          hint: 'pass the built-in engine (render from the package index does) or a ytt binary',
+        }));
+        if (semantics === '0.0.6') break;
+        continue;
+      }
       const result = stampYtt(template.ytt, context, options.ytt);
       if (!result.ok) {
         failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {

@@ -10,7 +10,6 @@ import { diagnostic, ownerRef } from './diagnose.js';
 import { realizeOwner } from './realize.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
-import { builtinYtt } from '../stamp/ytt-builtin.js';
 import type { YttRunner } from '../stamp/ytt.js';
 
 export interface RenderOptions {
@@ -30,7 +29,8 @@ export interface RenderOptions {
   ownerReferences?: boolean;
   /** Also render what the Runnables a supply chain stamps would stamp (--expand-runnables). */
   expandRunnables?: boolean;
-  /** Runs `spec.ytt` templates: the built-in engine unless given (e.g. a ytt binary). */
+  /** Runs `spec.ytt` templates (the built-in engine, or a ytt binary). The library's `render`
+   *  passes the built-in engine; without one, a ytt template is an error. */
   ytt?: YttRunner;
 }
 
@@ -62,7 +62,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
       ownerReferences,
       expandRunnables: options.expandRunnables ?? false,
-      ytt: options.ytt ?? builtinYtt,
+      ...(options.ytt ? { ytt: options.ytt } : {}),
     });
     const blueprint = realized.report.blueprint;
     if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {

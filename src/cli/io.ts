@@ -1,0 +1,33 @@
+// Writes to stdout/stderr with plain file-descriptor writes: creating Node's process.stdout
+// and process.stderr streams costs a cold start ~10 ms (tty/net/stream modules), and a CLI that
+// writes once at the end does not need them.
+import { writeSync } from 'node:fs';
+
+export function writeOut(text: string): void {
+  writeAll(1, text);
+}
+
+export function writeErr(text: string): void {
+  writeAll(2, text);
+}
+
+function writeAll(fd: number, text: string): void {
+  if (text === '') return;
+  let buffer = Buffer.from(text, 'utf8');
+  while (buffer.length > 0) {
+    try {
+      const written = writeSync(fd, buffer);
+      buffer = buffer.subarray(written);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A non-blocking pipe that is full: wait for the reader a moment and try again.
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      // The reader went away (`carto render | head`): nothing more to say to it.
+      if (code === 'EPIPE') return;
+      throw err;
+    }
+  }
+}
