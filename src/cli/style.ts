@@ -1,5 +1,6 @@
 // Colour for messages on stderr, only when stderr is a terminal and the user has not asked
 // for none (NO_COLOR, --no-color). chalk is loaded only when colour is actually used.
+import { fstatSync, statSync } from 'node:fs';
 export interface Style {
   error(text: string): string;
   warning(text: string): string;
@@ -18,14 +19,17 @@ export async function makeStyle(wantColor: boolean): Promise<Style> {
   return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan, bold: chalk.bold, dim: chalk.dim };
 }
 
-/** Asks the file descriptor, without creating process.stderr (a costly stream at start-up). */
+/**
+ * Asks the file descriptor, without creating process.stderr or loading the tty module (both
+ * costly at start-up): a terminal is a character device that is not /dev/null.
+ */
 async function stderrIsTerminal(): Promise<boolean> {
-  const { fstatSync } = await import('node:fs');
   try {
-    if (!fstatSync(2).isCharacterDevice()) return false; // a file or a pipe: cheap answer
+    const err = fstatSync(2);
+    if (!err.isCharacterDevice()) return false;
+    const devNull = statSync('/dev/null');
+    return !(err.dev === devNull.dev && err.ino === devNull.ino);
   } catch {
     return false;
   }
-  const { isatty } = await import('node:tty');
-  return isatty(2);
 }

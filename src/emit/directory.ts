@@ -5,7 +5,7 @@
 // first, then writes).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emitYaml } from '../yaml/index.js';
+import { formatObject } from './stream.js';
 import type { StampedObject } from '../render/index.js';
 import { placeOf, sourceOf } from './source-comment.js';
 
@@ -24,7 +24,7 @@ export function planDirectory(objects: readonly StampedObject[]): PlannedFile[] 
     let base = safeName(place.base);
     for (let n = 2; used.has(join(dir, base)); n++) base = `${safeName(place.base)}-${n}`;
     used.add(join(dir, base));
-    const text = `# Source: ${sourceOf(stamped)}\n${emitYaml(stamped.object, { lineWidth: 0 })}`;
+    const text = `# Source: ${sourceOf(stamped)}\n${formatObject(stamped)}`;
     return { path: join(dir, `${base}.yaml`), text };
   });
 }

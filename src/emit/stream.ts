@@ -4,13 +4,21 @@ import { emitYaml } from '../yaml/index.js';
 import type { StampedObject } from '../render/index.js';
 import { sourceOf } from './source-comment.js';
 
+// kubectl reads the output: quote what sigs.k8s.io/yaml would misread, and never fold lines
+// (long strings stay on one line, which diffs and greps better).
+const OPTIONS = { lineWidth: 0, dialect: 'kubernetes' } as const;
+
 export function formatYamlStream(objects: readonly StampedObject[]): string {
-  let out = '';
-  for (const stamped of objects) {
-    // No folding: long strings stay on one line, which diffs and greps better.
-    out += `---\n# Source: ${sourceOf(stamped)}\n${emitYaml(stamped.object, { lineWidth: 0 })}`;
+  const parts: string[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) {
+    const stamped = objects[i] as StampedObject;
+    parts[i] = `---\n# Source: ${sourceOf(stamped)}\n${emitYaml(stamped.object, OPTIONS)}`;
   }
-  return out;
+  return parts.join('');
+}
+
+export function formatObject(stamped: StampedObject): string {
+  return emitYaml(stamped.object, OPTIONS);
 }
 
 export function formatJsonList(objects: readonly StampedObject[]): string {

@@ -1,7 +1,7 @@
 // Cartographer's way of evaluating one JSONPath expression (pkg/eval + pkg/utils): the
 // expression is wrapped in `{.…}`, must yield exactly one value, and that value comes back as
 // plain JSON (as if printed and re-parsed). Used by placeholders, selectors and outputs alike.
-import { compile, findResults, toJSON, JsonPathError, type GoValue, type JSONValue } from '../jsonpath/index.js';
+import { compile, findResults, toJSON, JsonPathError, type GoValue, type JSONValue, type JsonPathTemplate } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 
 export type EvalResult =
@@ -17,25 +17,45 @@ export function wrapExpression(expression: string): string {
   return wrapped;
 }
 
+/** An expression wrapped and parsed once, for evaluating against many objects. */
+export interface PreparedPath {
+  readonly expression: string;
+  readonly template?: JsonPathTemplate;
+  /** Set when the expression is empty or does not parse: every evaluation fails with it. */
+  readonly error?: string;
+}
+
+export function prepareJsonPath(expression: string): PreparedPath {
+  if (expression === '') return { expression, error: 'empty jsonpath not allowed' };
+  const wrapped = wrapExpression(expression);
+  try {
+    return { expression, template: compile(wrapped) };
+  } catch (err) {
+    return { expression, error: `evaluate: failed to parse jsonpath '${wrapped}': ${messageOf(err)}` };
+  }
+}
+
+export function evaluatePrepared(prepared: PreparedPath, data: GoValue, semantics: Format = 'current'): EvalResult {
+  if (prepared.template === undefined) return { ok: false, missing: false, message: prepared.error ?? 'empty jsonpath not allowed' };
+  return evaluateTemplate(prepared.expression, prepared.template, data, semantics);
+}
+
 /**
  * Evaluates `expression` against `data`. With current semantics a missing key finds nothing
  * (client-go's AllowMissingKeys, Cartographer ≥ v0.4); 0.0.6 reported `<field> is not found`.
  */
 export function evaluateJsonPath(expression: string, data: GoValue, semantics: Format = 'current'): EvalResult {
-  if (expression === '') return { ok: false, missing: false, message: 'empty jsonpath not allowed' };
-  const wrapped = wrapExpression(expression);
+  return evaluatePrepared(prepareJsonPath(expression), data, semantics);
+}
+
+function evaluateTemplate(expression: string, template: JsonPathTemplate, data: GoValue, semantics: Format): EvalResult {
   let results: GoValue[][];
   try {
-    const template = compile(wrapped);
-    try {
-      results = findResults(template, data, { allowMissingKeys: semantics === 'current' });
-    } catch (err) {
-      const message = messageOf(err);
-      // Without AllowMissingKeys (0.0.6) a missing field is client-go's `<field> is not found`.
-      return { ok: false, missing: semantics === '0.0.6' && message.endsWith(' is not found'), message: `evaluate: failed to find results: ${message}` };
-    }
+    results = findResults(template, data, { allowMissingKeys: semantics === 'current' });
   } catch (err) {
-    return { ok: false, missing: false, message: `evaluate: failed to parse jsonpath '${wrapped}': ${messageOf(err)}` };
+    const message = messageOf(err);
+    // Without AllowMissingKeys (0.0.6) a missing field is client-go's `<field> is not found`.
+    return { ok: false, missing: semantics === '0.0.6' && message.endsWith(' is not found'), message: `evaluate: failed to find results: ${message}` };
   }
   if (results.length > 1) {
     return { ok: false, missing: false, message: `evaluate: more queries than expected: ${expression}` };

@@ -5,7 +5,7 @@
 // - map keys are never interpolated; numbers, booleans and null pass through.
 // Current Cartographer substitutes once. 0.0.6 substituted again into every value that
 // changed (with a loop detector) and turned empty lists into null.
-import { evaluateJsonPath } from '../eval/index.js';
+import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type PreparedPath } from '../eval/index.js';
 import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
@@ -38,8 +38,95 @@ export function isSingleTag(text: string): boolean {
 export function interpolateTemplate(template: JSONValue, context: GoValue, semantics: Format): Interpolated {
   const errors: InterpolationError[] = [];
   const walker = new Walker(context, semantics, errors);
-  const value = semantics === '0.0.6' ? walker.walkLegacy(template, [], [], []) : walker.walk(template, []);
+  const value = walker.run(compiled(template, semantics), template);
   return { value, errors };
+}
+
+// A template is compiled once per semantics and evaluated for every owner: the structure is
+// walked and every placeholder parsed only once ("no work repeated per object").
+const enum Kind {
+  Const,
+  Leaf,
+  Array,
+  Object,
+}
+
+type Program =
+  /** No placeholder inside: the same (frozen) value for every owner. */
+  | { readonly k: Kind.Const; readonly value: JSONValue }
+  | { readonly k: Kind.Leaf; readonly text: string; readonly path: readonly (string | number)[]; readonly single?: PreparedPath; readonly parts?: ReadonlyArray<string | PreparedPath> }
+  | { readonly k: Kind.Array; readonly items: readonly Program[] }
+  | { readonly k: Kind.Object; readonly keys: readonly string[]; readonly values: readonly Program[] };
+
+const programs = new WeakMap<object, { current?: Program; legacy?: Program }>();
+
+function compiled(template: JSONValue, semantics: Format): Program {
+  if (template === null || typeof template !== 'object') return compile(template, [], semantics);
+  let entry = programs.get(template);
+  if (!entry) programs.set(template, (entry = {}));
+  const slot = semantics === '0.0.6' ? 'legacy' : 'current';
+  return (entry[slot] ??= compile(template, [], semantics));
+}
+
+function compile(value: JSONValue, path: (string | number)[], semantics: Format): Program {
+  if (typeof value === 'string') {
+    if (value.indexOf(START) === -1) return { k: Kind.Const, value };
+    if (isSingleTag(value)) return { k: Kind.Leaf, text: value, path: [...path], single: prepareJsonPath(value.slice(START.length, value.length - END.length)) };
+    return { k: Kind.Leaf, text: value, path: [...path], parts: scan(value) };
+  }
+  if (Array.isArray(value)) {
+    // 0.0.6 turned every empty list into null, the template's own included.
+    if (value.length === 0) return { k: Kind.Const, value: semantics === '0.0.6' ? null : Object.freeze([]) as unknown as JSONValue };
+    const items = value.map((item, i) => {
+      path.push(i);
+      const p = compile(item, path, semantics);
+      path.pop();
+      return p;
+    });
+    return items.every((p) => p.k === Kind.Const) ? constant(items.map((p) => (p as { value: JSONValue }).value)) : { k: Kind.Array, items };
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const values = keys.map((key) => {
+      path.push(key);
+      const p = compile(value[key] as JSONValue, path, semantics);
+      path.pop();
+      return p;
+    });
+    if (values.every((p) => p.k === Kind.Const)) {
+      const out: Record<string, JSONValue> = {};
+      keys.forEach((key, i) => setOwn(out, key, (values[i] as { value: JSONValue }).value));
+      return constant(out);
+    }
+    return { k: Kind.Object, keys, values };
+  }
+  return { k: Kind.Const, value };
+}
+
+/** Shared between owners, so frozen: nobody can change one owner's object through another's. */
+function constant(value: JSONValue): Program {
+  return { k: Kind.Const, value: Object.freeze(value) as JSONValue };
+}
+
+/** fasttemplate's scan, done once: text, then each `$(` up to the next `)$` as a tag. */
+function scan(text: string): Array<string | PreparedPath> {
+  const parts: Array<string | PreparedPath> = [];
+  let rest = text;
+  for (;;) {
+    const start = rest.indexOf(START);
+    if (start < 0) break;
+    if (start > 0) parts.push(rest.slice(0, start));
+    rest = rest.slice(start + START.length);
+    const end = rest.indexOf(END);
+    if (end < 0) {
+      parts.push(START);
+      break;
+    }
+    parts.push(prepareJsonPath(rest.slice(0, end)));
+    rest = rest.slice(end + END.length);
+  }
+  if (rest !== '') parts.push(rest);
+  return parts;
 }
 
 class LeafFailure {
@@ -64,23 +151,64 @@ class Walker {
     private readonly errors: InterpolationError[],
   ) {}
 
-  walk(value: JSONValue, path: (string | number)[]): JSONValue {
-    if (typeof value === 'string') {
-      if (value.indexOf(START) === -1) return value;
-      const result = this.leaf(value);
-      if (result instanceof LeafFailure) {
-        this.fail(result, path);
-        return value;
+  /** Evaluates a compiled template; `template` is the source, for 0.0.6's error messages. */
+  run(program: Program, template: JSONValue): JSONValue {
+    switch (program.k) {
+      case Kind.Const:
+        return program.value;
+      case Kind.Array: {
+        const out: JSONValue[] = new Array(program.items.length);
+        for (let i = 0; i < program.items.length; i++) out[i] = this.run(program.items[i] as Program, template);
+        return out;
       }
-      return result;
+      case Kind.Object: {
+        const out: Record<string, JSONValue> = {};
+        for (let i = 0; i < program.keys.length; i++) setOwn(out, program.keys[i] as string, this.run(program.values[i] as Program, template));
+        return out;
+      }
+      case Kind.Leaf: {
+        const result = program.single ? this.single(program.text, program.single) : this.embeddedParts(program.parts ?? []);
+        const path = program.path as (string | number)[];
+        if (this.semantics === '0.0.6') {
+          const frames = () => framesAlong(template, path);
+          if (result instanceof LeafFailure) {
+            this.fail(result, path, frames(), 'failed to interpolate leaf node: ');
+            return program.text;
+          }
+          if (result === program.text) return result;
+          return this.walkLegacy(result, path, [program.text], frames(), true);
+        }
+        if (result instanceof LeafFailure) {
+          this.fail(result, path);
+          return program.text;
+        }
+        return result;
+      }
     }
-    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, [...path, i]));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, JSONValue> = {};
-      for (const key of Object.keys(value)) setOwn(out, key, this.walk(value[key] as JSONValue, [...path, key]));
-      return out;
+  }
+
+  private single(text: string, prepared: PreparedPath): JSONValue | LeafFailure {
+    const result = evaluatePrepared(prepared, this.context, this.semantics);
+    if (!result.ok) return new LeafFailure(prepared.expression, result.message, `evaluate tag ${text}: ${result.message}`, result.missing);
+    return result.value;
+  }
+
+  private embeddedParts(parts: ReadonlyArray<string | PreparedPath>): string | LeafFailure {
+    let out = '';
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const result = evaluatePrepared(part, this.context, this.semantics);
+      if (!result.ok) return new LeafFailure(part.expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing);
+      if (result.value === null) {
+        const reason = `tag must not point to nil value: ${part.expression}`;
+        return new LeafFailure(part.expression, reason, `interpolate tag: ${reason}`, false);
+      }
+      out += typeof result.value === 'string' ? result.value : marshal(result.value);
     }
-    return value;
+    return out;
   }
 
   /**
@@ -166,6 +294,19 @@ class Walker {
     }
     return out + rest;
   }
+}
+
+/** The containers a 0.0.6 walk passed through to reach `path` in the template (for its messages). */
+function framesAlong(template: JSONValue, path: readonly (string | number)[]): Frame[] {
+  const frames: Frame[] = [];
+  let node: JSONValue = template;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') break;
+    const child: JSONValue = Array.isArray(node) ? (node[step as number] as JSONValue) : ((node as Record<string, JSONValue>)[step as string] as JSONValue);
+    frames.push({ container: Array.isArray(node) ? 'array' : 'map', child });
+    node = child;
+  }
+  return frames;
 }
 
 /** The controller's path notation: keys joined by `.`, an index as `.[i]` with no dot after. */

@@ -196,7 +196,7 @@ class Emitter {
   emitNode(v: unknown, ctx: number): void {
     switch (typeof v) {
       case 'string':
-        this.emitString(v, analyzeScalar(v), ctx);
+        this.emitString(v, analyze(v), ctx);
         return;
       case 'number':
         this.emitPlainText(formatNumber(v));
@@ -278,13 +278,13 @@ class Emitter {
   /** One mapping entry whose key is a string (plain-object properties). */
   private emitStringPair(k: string, v: unknown): void {
     this.writeIndent();
-    const flags = analyzeScalar(k);
-    if ((flags & MULTILINE) === 0 && scalarUtf8Bytes <= MAX_SIMPLE_KEY_BYTES) {
-      this.emitString(k, flags, CTX_MAPPING | CTX_SIMPLE_KEY);
+    const a = analyze(k);
+    if ((a.flags & MULTILINE) === 0 && a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES) {
+      this.emitString(k, a, CTX_MAPPING | CTX_SIMPLE_KEY);
       this.writeIndicator(':', false, false, false);
     } else {
       this.writeIndicator('?', true, false, true);
-      this.emitString(k, flags, CTX_MAPPING);
+      this.emitString(k, a, CTX_MAPPING);
       this.writeIndent();
       this.writeIndicator(':', true, false, true);
     }
@@ -341,12 +341,13 @@ class Emitter {
     this.indention = false;
   }
 
-  private emitString(s: string, flags: number, ctx: number): void {
+  private emitString(s: string, a: Analysis, ctx: number): void {
+    const flags = a.flags;
     const simpleKey = (ctx & CTX_SIMPLE_KEY) !== 0;
     // The encoder's request (encode.go stringv)...
     let style: number;
     if (s.indexOf('\n') >= 0) style = LITERAL;
-    else if (!stringNeedsQuotes(s, this.dialect)) style = PLAIN;
+    else if (!needsQuotes(s, a, this.dialect)) style = PLAIN;
     else style = DOUBLE;
     // ...and the emitter's downgrades (select_scalar_style).
     if (simpleKey && (flags & MULTILINE) !== 0) style = DOUBLE;
@@ -357,7 +358,7 @@ class Emitter {
     const saved = this.indent;
     this.indent = this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT;
     const allowBreaks = !simpleKey;
-    const cpLen = scalarCodePoints;
+    const cpLen = a.codePoints;
     switch (style) {
       case PLAIN:
         this.writePlain(s, flags, cpLen, allowBreaks);
@@ -638,6 +639,39 @@ function resolveWidth(options: EmitOptions | undefined): number {
 }
 
 /** One YAML document (no "---" marker), as go-yaml v2's Marshal writes it; ends with a newline. */
+/** What the emitter needs to know about a string, computed once per distinct short string. */
+interface Analysis {
+  readonly flags: number;
+  readonly codePoints: number;
+  readonly utf8Bytes: number;
+  /** stringNeedsQuotes per dialect, filled on first use. */
+  ytt?: boolean;
+  kubernetes?: boolean;
+}
+
+// Keys and many values (label keys, kinds, API versions) repeat across thousands of objects.
+const analyses = new Map<string, Analysis>();
+const MAX_CACHED_LENGTH = 256;
+const MAX_CACHED = 50_000;
+
+function analyze(s: string): Analysis {
+  const cached = analyses.get(s);
+  if (cached) return cached;
+  const flags = analyzeScalar(s);
+  const a: Analysis = { flags, codePoints: scalarCodePoints, utf8Bytes: scalarUtf8Bytes };
+  if (s.length <= MAX_CACHED_LENGTH) {
+    if (analyses.size >= MAX_CACHED) analyses.clear();
+    analyses.set(s, a);
+  }
+  return a;
+}
+
+function needsQuotes(s: string, a: Analysis, dialect: ResolveDialect): boolean {
+  const known = a[dialect];
+  if (known !== undefined) return known;
+  return (a[dialect] = stringNeedsQuotes(s, dialect));
+}
+
 export function emitYaml(value: unknown, options?: EmitOptions): string {
   return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt').document(value);
 }

@@ -316,6 +316,12 @@ describe('errors', () => {
   it('no colour when stderr is not a terminal', () => {
     writeFileSync(join(dir, 'a.yaml'), workload('a').replace('app: web', 'app: worker'));
     const r = carto(['render', dir], { env: { NO_COLOR: '' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*no ClusterSupplyChain selects Workload dev\/a/);
     expect(r.stderr).not.toMatch(/\u001b\[/);
+    // A successful render with colour allowed works too (and prints its notes plainly).
+    const ok = carto(['render', '-f', 'examples/source-to-url/'], { env: { NO_COLOR: '' } });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/^note: /);
   });
 });
