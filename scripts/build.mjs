@@ -2,8 +2,11 @@
 // One bundle keeps start-up near bare Node; code splitting lets a command load only what it needs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { buildValidators } from './build-validators.mjs';
 
 rmSync('dist', { recursive: true, force: true });
+// carto lint's schema validators, compiled ahead of time (src/lint/generated, bundled below).
+buildValidators();
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },

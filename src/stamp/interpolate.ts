@@ -168,6 +168,49 @@ class Walker {
   }
 }
 
+/** One `$(…)$` tag found in a template, where it is, and whether it is the whole string. */
+export interface Placeholder {
+  /** Where in the template the string holding it is. */
+  path: (string | number)[];
+  /** The expression between `$(` and `)$`. */
+  expression: string;
+  /** The whole string is this one tag (its value keeps its type). */
+  single: boolean;
+}
+
+/**
+ * Every tag the controller would evaluate in `template`, in document order, found with the same
+ * scan as the stamper (single tag, else each `$(` up to the next `)$`; map keys never count).
+ */
+export function listPlaceholders(template: JSONValue, path: (string | number)[] = []): Placeholder[] {
+  const found: Placeholder[] = [];
+  const visit = (value: JSONValue, at: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      if (value.indexOf(START) === -1) return;
+      if (isSingleTag(value)) {
+        found.push({ path: at, expression: value.slice(START.length, value.length - END.length), single: true });
+        return;
+      }
+      let rest = value;
+      for (;;) {
+        const start = rest.indexOf(START);
+        if (start < 0) break;
+        rest = rest.slice(start + START.length);
+        const end = rest.indexOf(END);
+        if (end < 0) break;
+        found.push({ path: at, expression: rest.slice(0, end), single: false });
+        rest = rest.slice(end + END.length);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...at, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) visit(value[key] as JSONValue, [...at, key]);
+    }
+  };
+  visit(template, path);
+  return found;
+}
+
 /** The controller's path notation: keys joined by `.`, an index as `.[i]` with no dot after. */
 export function controllerPath(path: readonly (string | number)[]): string {
   let out = '';
