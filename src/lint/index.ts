@@ -5,8 +5,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { buildCatalog, isTemplateKind, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
+import { deliverableType, runnableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
 import { isObject, own } from '../util/objects.js';
 import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
+import { checkOwnerPaths, type OwnerType } from './owner-paths.js';
 import { checkOwners } from './owners.js';
 import { checkTemplatePlaceholders, checkUsage, parsePlaceholders, runTemplateSource, templateSource, type ParsedPlaceholder } from './placeholders.js';
 import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences, referencedTemplates } from './references.js';
@@ -103,6 +105,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     const semantics: Format = used.length > 0 && used.every((u) => u.blueprint.format === '0.0.6') ? '0.0.6' : 'current';
     const placeholders: ParsedPlaceholder[] = parsePlaceholders(source.template);
     diagnostics.push(...checkTemplatePlaceholders(source, placeholders, 'blueprint', semantics));
+    diagnostics.push(...checkOwnerPaths(source, placeholders, ownerTypes(used.map((u) => u.blueprint))));
     for (const { blueprint, resource } of used) {
       diagnostics.push(...checkUsage({ blueprint, resource, template, owners: owners.selected.get(blueprint) ?? [] }, placeholders));
     }
@@ -110,7 +113,10 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   for (const runTemplate of catalog.runTemplates.values()) {
     diagnostics.push(...checkRunTemplateOutputs(runTemplate));
     const source = runTemplateSource(runTemplate);
-    if (source) diagnostics.push(...checkTemplatePlaceholders(source, parsePlaceholders(source.template), 'runnable', 'current'));
+    if (!source) continue;
+    const placeholders = parsePlaceholders(source.template);
+    diagnostics.push(...checkTemplatePlaceholders(source, placeholders, 'runnable', 'current'));
+    diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
   const sorted = order(dedupe(diagnostics), [...(options.files ?? []), ...documents.map((d) => d.file)]);
@@ -119,6 +125,20 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     errors: sorted.filter((d) => d.severity === 'error').length,
     warnings: sorted.filter((d) => d.severity === 'warning').length,
   };
+}
+
+const OWNER_HEADS = ['workload', 'deliverable', 'Workload', 'Deliverable'];
+const RUNNABLE_OWNER: OwnerType = { heads: ['runnable', 'Runnable'], type: runnableType, described: 'a Runnable' };
+
+/** The owners a template's placeholders read, by the blueprints stamping it (a Workload if none). */
+function ownerTypes(blueprints: readonly Blueprint[]): OwnerType[] {
+  const types = new Map<string, OwnerType>();
+  for (const b of blueprints.length > 0 ? blueprints : [undefined]) {
+    if (b?.kind === 'ClusterDelivery') types.set('deliverable', { heads: OWNER_HEADS, type: deliverableType, described: 'a Deliverable' });
+    else if (b?.format === '0.0.6') types.set('0.0.6', { heads: OWNER_HEADS, type: workloadTypeV006, described: 'a Cartographer 0.0.6 Workload' });
+    else types.set('workload', { heads: OWNER_HEADS, type: workloadType, described: 'a Workload' });
+  }
+  return [...types.values()];
 }
 
 /** A supply chain written in the 0.0.6 format (spec.components and no spec.resources). */

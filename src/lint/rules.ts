@@ -60,6 +60,7 @@ export const RULES = {
   'run-template-not-found': rule('error', 'reference', 'a Runnable references a ClusterRunTemplate that is not in the inputs'),
   'jsonpath-syntax': rule('error', 'reference', 'a placeholder or path is not valid client-go JSONPath'),
   'unknown-context-key': rule('error', 'reference', 'a placeholder starts with a name the templating context does not have'),
+  'owner-field-unknown': rule('error', 'reference', "a placeholder reads a field the owner's type does not have, or selects inside opaque JSON"),
   'input-not-declared': rule('error', 'reference', 'a placeholder reads an input the resource does not declare'),
   'singular-input-ambiguous': rule('error', 'reference', '$(source)$, $(image)$ or $(config)$ where the resource declares several inputs of that type'),
   'param-not-provided': rule('error', 'reference', 'a placeholder reads a param that nothing provides'),

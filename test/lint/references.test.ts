@@ -203,6 +203,32 @@ spec:
     expectOne(d, 'unknown-context-key', 12, "$(labels['carto\\.run/supply-chain-name'])$ reads labels, which the templating context does not have");
   });
 
+  it('owner-field-unknown: a misspelt Workload field, and a field Cartographer 0.0.6 did not have', () => {
+    const d = expectOne(lintYaml(clusterTemplate(`      url: $(workload.spec.sourc.git.url)$
+`)), 'owner-field-unknown', 12, '$(workload.spec.sourc.git.url)$ reads spec.sourc, which a Workload does not have, so it never resolves');
+    expect(d.hint).toBe('the fields of WorkloadSpec are params, source, build, env, image, resources, serviceAccountName, serviceClaims');
+    const legacy = lintFiles({
+      'chain.yaml': `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: blog
+spec:
+  selector:
+    app: web
+  components:
+  - name: deploy
+    templateRef: {kind: ClusterTemplate, name: t}
+`,
+      'template.yaml': clusterTemplate(`      account: $(workload.spec.serviceAccountName)$
+      value: $(workload.spec.params[0].value.level)$
+`),
+    });
+    expect(legacy.filter((x) => x.code === 'owner-field-unknown').map((x) => [x.line, x.message])).toEqual([
+      [12, '$(workload.spec.serviceAccountName)$ reads spec.serviceAccountName, which a Cartographer 0.0.6 Workload does not have, so it never resolves'],
+      [13, '$(workload.spec.params[0].value.level)$ selects inside spec.params[…].value, which is opaque JSON in a Cartographer 0.0.6 Workload, so it never resolves'],
+    ]);
+  });
+
   it('param-indexed: $(params.x.y)$ never resolves in spec.template', () => {
     expectOne(lintYaml(clusterTemplate(`      server: $(params.registry.server)$
 `)), 'param-indexed', 12, '$(params.registry.server)$ indexes into param registry, and params cannot be indexed in spec.template: it never resolves');
