@@ -5,7 +5,8 @@
 // Workloads alone is not an error). The blueprints each owner selects feed the params check.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Catalog, Format, Owner } from '../model/index.js';
-import { typedOwner } from '../render/typed-owner.js';
+import { decode } from '../gotypes/index.js';
+import { deliverableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
 import { blueprintKindFor, chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 
@@ -23,8 +24,10 @@ export function checkOwners(catalog: Catalog): OwnerCheck {
     const pool = catalog.blueprints.filter((b) => b.kind === kind);
     if (pool.length === 0) continue;
     const semantics: Format = pool.every((b) => b.format === '0.0.6') ? '0.0.6' : 'current';
-    const typed = typedOwner(owner, semantics);
-    if (typed.diagnostics.length > 0) continue; // fields of the wrong type: the schema check reports them
+    // The owner as the controller's Go code sees it (as render decodes it); an owner with fields
+    // of the wrong type could not exist on a cluster, and the schema check reports those.
+    const typed = decode(owner.kind === 'Deliverable' ? deliverableType : semantics === '0.0.6' ? workloadTypeV006 : workloadType, owner.object);
+    if (typed.errors.length > 0) continue;
     const who = refOf(owner.kind, owner.name, owner.namespace);
     const selection = selectBlueprint(owner, catalog.blueprints, typed.value, semantics);
     if (!selection.ok) {

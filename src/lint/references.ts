@@ -47,7 +47,8 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog)
       controllerMessage: legacy
         ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
         : `did not find the template of the resource(s) [${names.join(', ')}]`,
-      hint: `add the ${m.resource.templateRef.kind} to the inputs, or fix the name; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
+      hint: otherKind(catalog, m.name, m.resource.templateRef.kind)
+        ?? `add the ${m.resource.templateRef.kind} to the inputs, or fix the name; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
     }));
   }
 
@@ -64,6 +65,12 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog)
 
   if (blueprint.kind === 'ClusterDelivery') out.push(...deliveryInputs(blueprint));
   return out;
+}
+
+/** `there is a ClusterSourceTemplate named git: is templateRef.kind right?` when one exists. */
+function otherKind(catalog: Catalog, name: string, kind: string): string | undefined {
+  const other = [...catalog.templates.values()].find((t) => t.name === name && t.kind !== kind);
+  return other ? `the inputs have a ${other.kind} named ${name}: is templateRef.kind right?` : undefined;
 }
 
 /** A delivery's inputs, which its webhook does not check: the resource must exist and have that output. */
