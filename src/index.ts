@@ -1,6 +1,6 @@
 // carto's library API: everything the CLI does is available here, with types. `render()` and
-// `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and `writeDirectory` are the
-// only functions that touch the file system.
+// `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
+// `writeDirectory` are the only functions that touch the file system.
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
 export { DiagnosticError, UsageError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
