@@ -7,8 +7,11 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { buildValidators } from './build-validators.mjs';
 
 rmSync('dist', { recursive: true, force: true });
+// carto lint's schema validators, compiled ahead of time (src/lint/generated, bundled below).
+buildValidators();
 
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
@@ -37,6 +40,7 @@ const warm = [
   ['render', '-f', 'examples/ytt/'],
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
+  ['lint', 'examples/web-app/', 'examples/source-to-url/'],
 ];
 for (const args of warm) {
   try {

@@ -1,6 +1,6 @@
-// carto's library API: everything the CLI does is available here, with types. `render()` is
-// pure (documents in, objects and diagnostics out); `readInputs` and `writeDirectory` are the
-// only functions that touch the file system.
+// carto's library API: everything the CLI does is available here, with types. `render()` and
+// `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
+// `writeDirectory` are the only functions that touch the file system.
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
 export { DiagnosticError, UsageError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
@@ -11,6 +11,7 @@ export { builtinYtt } from './stamp/ytt-builtin.js';
 export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
 export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
+export { lint, formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
 export { VERSION } from './version.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';

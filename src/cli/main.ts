@@ -1,6 +1,7 @@
 // Entry point of the `carto` command: parses flags with commander and hands each command to
 // its module, loaded only when that command runs. Exit codes: 0 success, 1 inputs that cannot
-// be rendered (message on stderr, nothing on stdout), 2 usage errors.
+// be rendered (message on stderr, nothing on stdout) or linted with errors (report on stdout),
+// 2 usage errors.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
@@ -40,6 +41,22 @@ function program(): Command {
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { runRender } = await import('./render.js');
       process.exitCode = await runRender(paths, options);
+    });
+  cmd
+    .command('lint')
+    .description('check templates, blueprints and owners: schemas, admission-webhook rules, cross-references')
+    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
+    .option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)', collect, [])
+    .option('-R, --recursive', 'read directories recursively')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--strict', 'exit 1 on warnings too')
+    .option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)', collect, [])
+    .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
+    .option('--no-color', 'no colour in the report')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runLint } = await import('./lint.js');
+      process.exitCode = await runLint(paths, options);
     });
   cmd
     .command('ytt')

@@ -1,5 +1,6 @@
-// Colour for messages on stderr, only when stderr is a terminal and the user has not asked
-// for none (NO_COLOR, --no-color). chalk is loaded only when colour is actually used.
+// Colour for messages on stderr (or on stdout, for lint's report), only when that stream is a
+// terminal and the user has not asked for none (NO_COLOR, --no-color). chalk is loaded only
+// when colour is actually used.
 import { fstatSync, statSync } from 'node:fs';
 export interface Style {
   error(text: string): string;
@@ -11,21 +12,22 @@ export interface Style {
 
 const plain: Style = { error: (t) => t, warning: (t) => t, note: (t) => t, bold: (t) => t, dim: (t) => t };
 
-export async function makeStyle(wantColor: boolean): Promise<Style> {
+/** `fd`: 2 (stderr, the default) or 1 (stdout, where lint prints its report). */
+export async function makeStyle(wantColor: boolean, fd: 1 | 2 = 2): Promise<Style> {
   const env = process.env['NO_COLOR'];
-  if (!wantColor || (env !== undefined && env !== '') || !(await stderrIsTerminal())) return plain;
+  if (!wantColor || (env !== undefined && env !== '') || !isTerminal(fd)) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan, bold: chalk.bold, dim: chalk.dim };
 }
 
 /**
- * Asks the file descriptor, without creating process.stderr or loading the tty module (both
- * costly at start-up): a terminal is a character device that is not /dev/null.
+ * Asks the file descriptor, without creating process.stdout/stderr or loading the tty module
+ * (both costly at start-up): a terminal is a character device that is not /dev/null.
  */
-async function stderrIsTerminal(): Promise<boolean> {
+function isTerminal(fd: 1 | 2): boolean {
   try {
-    const err = fstatSync(2);
+    const err = fstatSync(fd);
     if (!err.isCharacterDevice()) return false;
     const devNull = statSync('/dev/null');
     return !(err.dev === devNull.dev && err.ino === devNull.ino);

@@ -309,6 +309,44 @@ function framesAlong(template: JSONValue, path: readonly (string | number)[]): F
   return frames;
 }
 
+/** One `$(…)$` tag found in a template, where it is, and whether it is the whole string. */
+export interface Placeholder {
+  /** Where in the template the string holding it is. */
+  path: (string | number)[];
+  /** The expression between `$(` and `)$`. */
+  expression: string;
+  /** The whole string is this one tag (its value keeps its type). */
+  single: boolean;
+}
+
+/**
+ * Every tag the controller would evaluate in `template`, in document order: the same compiled
+ * program the stamper runs (single tag, else each `$(` up to the next `)$`; keys never count).
+ */
+export function listPlaceholders(template: JSONValue, path: (string | number)[] = []): Placeholder[] {
+  const found: Placeholder[] = [];
+  const visit = (program: Program): void => {
+    switch (program.k) {
+      case Kind.Leaf:
+        if (program.single) found.push({ path: [...path, ...program.path], expression: program.single.expression, single: true });
+        for (const part of program.parts ?? []) {
+          if (typeof part !== 'string') found.push({ path: [...path, ...program.path], expression: part.expression, single: false });
+        }
+        return;
+      case Kind.Array:
+        program.items.forEach(visit);
+        return;
+      case Kind.Object:
+        program.values.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(compiled(template, 'current'));
+  return found;
+}
+
 /** The controller's path notation: keys joined by `.`, an index as `.[i]` with no dot after. */
 export function controllerPath(path: readonly (string | number)[]): string {
   let out = '';

@@ -1,0 +1,49 @@
+// `carto lint`: reads the inputs, checks them (src/lint) and prints the report on stdout in the
+// format asked for, whatever the outcome; exit 1 when it holds an error (or, with --strict, a
+// warning). A file carto cannot read (not YAML, a ytt template without data values) is reported
+// only when it mentions carto.run: lint is about Cartographer objects, and a repository holds
+// other YAML (Helm templates…) too.
+import { readFileSync } from 'node:fs';
+import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { expandPaths, readInputs } from '../load/index.js';
+import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
+import { VERSION } from '../version.js';
+import { makeStyle } from './style.js';
+import { writeErr, writeOut } from './io.js';
+
+export async function runLint(paths: string[], options: Record<string, unknown>): Promise<number> {
+  const inputs = [...paths, ...(options['filename'] as string[])];
+  if (inputs.length === 0) throw new UsageError('no inputs: give files or directories (or -f PATH, or - for stdin)');
+  const recursive = options['recursive'] === true;
+  const format = options['format'] as 'text' | 'json' | 'sarif';
+  const files = expandPaths(inputs, { recursive });
+  const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
+  const result = lint(loaded.documents, {
+    defaultNamespace: options['namespace'] as string,
+    inputDiagnostics: loaded.diagnostics.filter(aboutCartographer),
+    files: files.map((f) => (f === '-' ? '<stdin>' : f)),
+  });
+  if (format === 'json') {
+    writeOut(formatJson(result.diagnostics));
+  } else if (format === 'sarif') {
+    writeOut(formatSarif(result.diagnostics, { version: VERSION }));
+  } else {
+    const style = await makeStyle(options['color'] !== false, 1);
+    writeOut(formatText(result.diagnostics, style));
+    const counts = [`${result.errors} error${result.errors === 1 ? '' : 's'}`, `${result.warnings} warning${result.warnings === 1 ? '' : 's'}`];
+    if (result.diagnostics.length > 0) writeErr(`carto lint: ${counts.join(', ')}\n`);
+  }
+  return result.errors > 0 || (options['strict'] === true && result.warnings > 0) ? 1 : 0;
+}
+
+const READING = new Set(['yaml-syntax', 'not-an-object', 'ytt-template-file']);
+
+/** A file carto cannot read that does not mention carto.run is not lint's business. */
+function aboutCartographer(d: Diagnostic): boolean {
+  if (!READING.has(d.code) || d.file === undefined || d.file === '<stdin>') return true;
+  try {
+    return readFileSync(d.file, 'utf8').includes('carto.run');
+  } catch {
+    return true;
+  }
+}

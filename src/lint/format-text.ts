@@ -1,0 +1,20 @@
+// The text report: one line per problem, `file:line:col  severity  code  message`, as editors,
+// CI log parsers and problem matchers expect. Colour (severity only) when asked for.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface TextStyle {
+  error(text: string): string;
+  warning(text: string): string;
+}
+
+const plain: TextStyle = { error: (t) => t, warning: (t) => t };
+
+export function formatText(diagnostics: readonly Diagnostic[], style: TextStyle = plain): string {
+  return diagnostics
+    .map((d) => {
+      const where = `${d.file ?? '<inputs>'}:${d.line ?? 1}:${d.column ?? 1}`;
+      const severity = d.severity === 'error' ? style.error('error') : style.warning(d.severity);
+      return `${where}  ${severity}  ${d.code}  ${d.message.replace(/\n/g, ' ')}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,169 @@
+// lint(): checks loaded documents without rendering anything. For each carto.run object its
+// schema and its admission-webhook rules; across objects, the references between them, the
+// placeholders of templates against the resources that stamp them, output paths, and the
+// selection of blueprints and options. Pure: documents in, diagnostics out, in file order.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { buildCatalog, isTemplateKind, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
+import { deliverableType, runnableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
+import { isObject, own } from '../util/objects.js';
+import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
+import { checkOwnerPaths, type OwnerType } from './owner-paths.js';
+import { checkOwners } from './owners.js';
+import { checkTemplatePlaceholders, checkUsage, parsePlaceholders, runTemplateSource, templateSource, type ParsedPlaceholder } from './placeholders.js';
+import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences, referencedTemplates } from './references.js';
+import { lintDiagnostic, refOf } from './report.js';
+import { CARTO_KINDS, checkSchema } from './schema-check.js';
+import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
+import { checkBlueprintWebhook } from './webhook-blueprints.js';
+import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
+
+export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
+export { formatText } from './format-text.js';
+export { formatJson } from './format-json.js';
+export { formatSarif } from './format-sarif.js';
+
+export interface LintOptions {
+  /** Namespace of owners whose file has none (for telling objects apart). Default `default`. */
+  defaultNamespace?: string;
+  /** Problems found while reading the inputs (YAML syntax…), reported with the rest. */
+  inputDiagnostics?: readonly Diagnostic[];
+  /** The input files in the order given, for ordering the report (default: documents' order). */
+  files?: readonly string[];
+}
+
+export interface LintResult {
+  /** Errors and warnings, ordered by file (as given), line and column. */
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+const GROUP = 'carto.run/';
+const VERSION = 'carto.run/v1alpha1';
+/** Model diagnostics the schema check reports better (with the API server's wording). */
+const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name']);
+
+export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
+  const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note');
+
+  // 1. Each carto.run object on its own: schema, labels, webhook rules.
+  for (const doc of documents) {
+    const apiVersion = own(doc.value, 'apiVersion');
+    const kind = own(doc.value, 'kind');
+    if (typeof apiVersion !== 'string' || !apiVersion.startsWith(GROUP) || typeof kind !== 'string') continue;
+    const metadata = own(doc.value, 'metadata');
+    const rawName = isObject(metadata) ? own(metadata, 'name') : undefined;
+    const name = typeof rawName === 'string' ? rawName : '';
+    const object = refOf(kind, name);
+    if (!CARTO_KINDS.includes(kind)) {
+      diagnostics.push(lintDiagnostic('unknown-kind', `${apiVersion} has no kind ${kind}`, { doc, object, path: ['kind'] }, {
+        hint: `Cartographer's kinds are ${CARTO_KINDS.join(', ')}; carto ignores this object`,
+      }));
+      continue;
+    }
+    if (apiVersion !== VERSION) {
+      diagnostics.push(lintDiagnostic('unknown-api-version', `no matches for kind "${kind}" in version "${apiVersion}"`, { doc, object, path: ['apiVersion'] }, {
+        hint: `Cartographer serves ${VERSION}`,
+      }));
+      continue;
+    }
+    const legacy = isLegacyBlueprint(doc);
+    diagnostics.push(...checkSchema(doc, kind, name, legacy));
+    if (isTemplateKind(kind)) diagnostics.push(...checkTemplateWebhook(doc, kind, name));
+    else if (kind === 'ClusterRunTemplate') diagnostics.push(...checkRunTemplateWebhook(doc, name));
+    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
+  }
+
+  // 2. The objects together, as the pipeline models them.
+  const { catalog, diagnostics: modelDiagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  diagnostics.push(...modelDiagnostics.filter((d) => !COVERED_BY_SCHEMA.has(d.code) && d.severity !== 'note'));
+  const owners = checkOwners(catalog);
+  diagnostics.push(...owners.diagnostics);
+
+  // Which blueprint resources stamp each template, and with which semantics.
+  const usages = new Map<Template, Array<{ blueprint: Blueprint; resource: Blueprint['resources'][number] }>>();
+  for (const blueprint of catalog.blueprints) {
+    diagnostics.push(...checkBlueprintReferences(blueprint, catalog));
+    for (const resource of checkableResources(blueprint)) {
+      for (const ref of referencedTemplates(resource)) {
+        const template = catalog.templates.get(templateKey(resource.templateRef.kind, ref.name));
+        if (template) usages.set(template, [...(usages.get(template) ?? []), { blueprint, resource }]);
+      }
+      if (blueprint.format === 'current') diagnostics.push(...checkOptionTies(blueprint, resource));
+    }
+  }
+  diagnostics.push(...checkBlueprintTies(catalog.blueprints));
+  diagnostics.push(...checkRunTemplateReferences(catalog));
+
+  // 3. Templates: placeholders (alone, then per resource stamping them) and output paths.
+  for (const template of catalog.templates.values()) {
+    diagnostics.push(...checkOutputPaths(template));
+    const source = templateSource(template);
+    if (!source) continue;
+    const used = usages.get(template) ?? [];
+    const semantics: Format = used.length > 0 && used.every((u) => u.blueprint.format === '0.0.6') ? '0.0.6' : 'current';
+    const placeholders: ParsedPlaceholder[] = parsePlaceholders(source.template);
+    diagnostics.push(...checkTemplatePlaceholders(source, placeholders, 'blueprint', semantics));
+    diagnostics.push(...checkOwnerPaths(source, placeholders, ownerTypes(used.map((u) => u.blueprint))));
+    for (const { blueprint, resource } of used) {
+      diagnostics.push(...checkUsage({ blueprint, resource, template, owners: owners.selected.get(blueprint) ?? [] }, placeholders));
+    }
+  }
+  for (const runTemplate of catalog.runTemplates.values()) {
+    diagnostics.push(...checkRunTemplateOutputs(runTemplate));
+    const source = runTemplateSource(runTemplate);
+    if (!source) continue;
+    const placeholders = parsePlaceholders(source.template);
+    diagnostics.push(...checkTemplatePlaceholders(source, placeholders, 'runnable', 'current'));
+    diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
+  }
+
+  const sorted = order(dedupe(diagnostics), [...(options.files ?? []), ...documents.map((d) => d.file)]);
+  return {
+    diagnostics: sorted,
+    errors: sorted.filter((d) => d.severity === 'error').length,
+    warnings: sorted.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+const OWNER_HEADS = ['workload', 'deliverable', 'Workload', 'Deliverable'];
+const RUNNABLE_OWNER: OwnerType = { heads: ['runnable', 'Runnable'], type: runnableType, described: 'a Runnable' };
+
+/** The owners a template's placeholders read, by the blueprints stamping it (a Workload if none). */
+function ownerTypes(blueprints: readonly Blueprint[]): OwnerType[] {
+  const types = new Map<string, OwnerType>();
+  for (const b of blueprints.length > 0 ? blueprints : [undefined]) {
+    if (b?.kind === 'ClusterDelivery') types.set('deliverable', { heads: OWNER_HEADS, type: deliverableType, described: 'a Deliverable' });
+    else if (b?.format === '0.0.6') types.set('0.0.6', { heads: OWNER_HEADS, type: workloadTypeV006, described: 'a Cartographer 0.0.6 Workload' });
+    else types.set('workload', { heads: OWNER_HEADS, type: workloadType, described: 'a Workload' });
+  }
+  return [...types.values()];
+}
+
+/** A supply chain written in the 0.0.6 format (spec.components and no spec.resources). */
+function isLegacyBlueprint(doc: SourceDocument): boolean {
+  const spec = own(doc.value, 'spec');
+  return isObject(spec) && own(spec, 'components') !== undefined && own(spec, 'resources') === undefined;
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Files in the order they were given, then line and column; stable otherwise. */
+function order(diagnostics: readonly Diagnostic[], files: readonly string[]): Diagnostic[] {
+  const rank = new Map<string, number>();
+  for (const file of files) if (!rank.has(file)) rank.set(file, rank.size);
+  const fileRank = (d: Diagnostic) => (d.file === undefined ? -1 : rank.get(d.file) ?? rank.size);
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => fileRank(x.d) - fileRank(y.d) || (x.d.line ?? 0) - (y.d.line ?? 0) || (x.d.column ?? 0) - (y.d.column ?? 0) || x.i - y.i)
+    .map((x) => x.d);
+}

@@ -1,0 +1,39 @@
+// Builds lint diagnostics: the severity comes from the rule's entry in rules.ts, the position
+// from the field's path in the object's file (the value, or its key for missing and unknown
+// fields), so every check reports in the same shape as `carto render`.
+import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
+import { locate, type SourceDocument } from '../load/index.js';
+import { formatPath, type Path } from '../model/index.js';
+import { RULES, type RuleCode } from './rules.js';
+
+export interface Place {
+  readonly doc: SourceDocument;
+  readonly object: ObjectRef;
+  readonly path?: Path;
+  /** Point at the key rather than its value. */
+  readonly key?: boolean;
+}
+
+export type Extra = Omit<Partial<Diagnostic>, 'severity' | 'code' | 'message'>;
+
+export function lintDiagnostic(code: RuleCode, message: string, place: Place, extra: Extra = {}): Diagnostic {
+  const path = place.path ?? [];
+  const pos = locate(place.doc, path, { key: place.key ?? false });
+  const d: Diagnostic = {
+    severity: RULES[code].severity,
+    code,
+    message,
+    file: place.doc.file,
+    line: pos.line,
+    column: pos.column,
+    object: place.object,
+  };
+  if (path.length > 0) d.path = formatPath(path);
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
+  return d;
+}
+
+/** `Kind name` or `Kind namespace/name`, as the messages name objects. */
+export function refOf(kind: string, name: string, namespace?: string): ObjectRef {
+  return namespace ? { kind, name, namespace } : { kind, name };
+}

@@ -1,0 +1,168 @@
+// Checks each carto.run object against its JSON Schema (schemas/*.json, compiled at build time
+// into generated/validators.js) and words the failures as the API server would: the CRD schema
+// is what `kubectl apply` is refused for. One-of rules are left to the webhook checks, which
+// report them with the controller's own messages. Unknown fields are warnings: the API server
+// drops them rather than refusing the object.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { formatPath, type Path } from '../model/index.js';
+import { labelKeyProblem, labelValueProblem } from '../select/index.js';
+import { isObject, own } from '../util/objects.js';
+import * as validators from './generated/validators.js';
+import { lintDiagnostic, refOf } from './report.js';
+import type { RuleCode } from './rules.js';
+import type { SchemaError, Validator } from './schema-types.js';
+
+const BY_KIND: Record<string, Validator> = {
+  Workload: validators.workload,
+  Deliverable: validators.deliverable,
+  ClusterSupplyChain: validators.clustersupplychain,
+  ClusterDelivery: validators.clusterdelivery,
+  ClusterSourceTemplate: validators.clustersourcetemplate,
+  ClusterImageTemplate: validators.clusterimagetemplate,
+  ClusterConfigTemplate: validators.clusterconfigtemplate,
+  ClusterTemplate: validators.clustertemplate,
+  ClusterDeploymentTemplate: validators.clusterdeploymenttemplate,
+  ClusterRunTemplate: validators.clusterruntemplate,
+  Runnable: validators.runnable,
+};
+
+export const CARTO_KINDS: readonly string[] = Object.keys(BY_KIND);
+
+/** The schema for a kind; a supply chain written with spec.components gets the 0.0.6 one. */
+function validatorFor(kind: string, legacy: boolean): Validator | undefined {
+  if (kind === 'ClusterSupplyChain' && legacy) return validators.clustersupplychain_v0_0_6;
+  return BY_KIND[kind];
+}
+
+export function checkSchema(doc: SourceDocument, kind: string, name: string, legacy: boolean): Diagnostic[] {
+  const validate = validatorFor(kind, legacy);
+  if (!validate) return [];
+  const object = refOf(kind, name, namespaceOf(doc.value));
+  const out: Diagnostic[] = [];
+  if (!validate(doc.value)) {
+    for (const error of validate.errors ?? []) {
+      const d = describe(error, doc.value);
+      if (d) out.push(lintDiagnostic(d.code, d.message, { doc, object, path: d.path, key: d.key }, d.hint ? { hint: d.hint } : {}));
+    }
+  }
+  out.push(...checkLabels(doc, object));
+  return out;
+}
+
+interface Described {
+  code: RuleCode;
+  message: string;
+  path: Path;
+  key: boolean;
+  hint?: string;
+}
+
+function describe(error: SchemaError, root: unknown): Described | undefined {
+  // Exactly-one-of rules (template/ytt, name/options…) are webhook rules, reported there in the
+  // controller's words; apiVersion and kind chose this schema, so they already match.
+  if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'const') return undefined;
+  if (/\/(oneOf|anyOf)\//.test(error.schemaPath)) return undefined;
+  const path = toPath(error.instancePath, root);
+  const at = formatPath(path);
+  const value = valueAt(root, path);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params['missingProperty']);
+      return { code: 'schema-required', message: `${join(at, missing)}: Required value`, path, key: true };
+    }
+    case 'type': {
+      const actual = jsonType(value);
+      const expected = String(error.params['type']).split(',').join(' or ');
+      return { code: 'schema-type', message: `${at}: Invalid value: "${actual}": ${at} in body must be of type ${expected}: "${actual}"`, path, key: false };
+    }
+    case 'enum': {
+      const allowed = (error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return { code: 'schema-enum', message: `${at}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`, path, key: false };
+    }
+    case 'minItems':
+      return { code: 'schema-limit', message: `${at}: Invalid value: ${Array.isArray(value) ? value.length : 0}: ${at} in body should have at least ${String(error.params['limit'])} items`, path, key: false };
+    case 'minLength':
+      return { code: 'schema-limit', message: `${at}: Invalid value: ${JSON.stringify(value)}: ${at} in body should be at least ${String(error.params['limit'])} chars long`, path, key: false };
+    case 'minimum':
+      return { code: 'schema-limit', message: `${at}: Invalid value: ${JSON.stringify(value)}: ${at} in body should be greater than or equal to ${String(error.params['limit'])}`, path, key: false };
+    case 'pattern':
+      return { code: 'schema-pattern', message: `${at}: Invalid value: ${JSON.stringify(value)}: ${at} in body should match '${String(error.params['pattern'])}'`, path, key: false };
+    case 'additionalProperties': {
+      const field = String(error.params['additionalProperty']);
+      return {
+        code: 'unknown-field',
+        message: `unknown field "${join(at, field)}"`,
+        path: [...path, field],
+        key: true,
+        hint: 'the API server drops fields its schema does not define (and kubectl --validate=strict refuses them): check the spelling and the indentation',
+      };
+    }
+    default:
+      return { code: 'schema-type', message: `${at}: ${error.message ?? error.keyword}`, path, key: false };
+  }
+}
+
+/** metadata.labels as ObjectMeta validation checks them (keys are qualified names, values labels). */
+function checkLabels(doc: SourceDocument, object: ReturnType<typeof refOf>): Diagnostic[] {
+  const metadata = own(doc.value, 'metadata');
+  const labels = isObject(metadata) ? own(metadata, 'labels') : undefined;
+  if (!isObject(labels)) return [];
+  const out: Diagnostic[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) {
+      out.push(lintDiagnostic('invalid-label', `metadata.labels: Invalid value: ${JSON.stringify(key)}: ${keyProblem}`, { doc, object, path: ['metadata', 'labels', key], key: true }));
+    }
+    const valueProblem = typeof value === 'string' ? labelValueProblem(value) : undefined;
+    if (valueProblem) {
+      out.push(lintDiagnostic('invalid-label', `metadata.labels: Invalid value: ${JSON.stringify(value)}: ${valueProblem}`, { doc, object, path: ['metadata', 'labels', key] }));
+    }
+  }
+  return out;
+}
+
+function join(at: string, field: string): string {
+  return at === '' ? field : `${at}.${field}`;
+}
+
+/** `/spec/resources/0/name` → ['spec', 'resources', 0, 'name'] (indexes where the value is a list). */
+function toPath(pointer: string, root: unknown): Path {
+  if (pointer === '') return [];
+  const out: (string | number)[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current) && /^\d+$/.test(part)) {
+      out.push(Number(part));
+      current = current[Number(part)];
+    } else {
+      out.push(part);
+      current = isObject(current) ? own(current, part) : undefined;
+    }
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let current = root;
+  for (const part of path) {
+    if (typeof part === 'number') current = Array.isArray(current) ? current[part] : undefined;
+    else current = isObject(current) ? own(current, part) : undefined;
+  }
+  return current;
+}
+
+/** How the API server names a JSON value's type in its messages. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function namespaceOf(value: Record<string, unknown>): string | undefined {
+  const metadata = own(value, 'metadata');
+  const ns = isObject(metadata) ? own(metadata, 'namespace') : undefined;
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
+}

@@ -1,0 +1,160 @@
+// carto lint through the real binary: the text, JSON and SARIF reports on stdout, exit codes
+// (1 on errors, warnings only with --strict, 2 on usage errors), stdin, YAML errors in files
+// that are not about Cartographer, and the examples and a deliberately broken copy of one.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { carto, ROOT } from '../helpers/cli.js';
+import { FIXTURES } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'carto-lint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const warningOnly = write('warning.yaml', `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: w
+spec:
+  ytt: |
+    x: 1
+  lifecycel: immutable
+`);
+const broken = write('broken.yaml', `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: t
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: x
+      namespace: other
+`);
+
+describe('carto lint (CLI)', () => {
+  it('prints file:line:col  severity  code  message on stdout and exits 1 on an error', () => {
+    const r = carto(['lint', broken]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${broken}:11:7  error  template-namespace  invalid template: template should not set metadata.namespace on the child object\n`);
+    expect(r.stderr).toBe('carto lint: 1 error, 0 warnings\n');
+  });
+
+  it('exits 0 on warnings alone, 1 with --strict', () => {
+    const r = carto(['lint', '-f', warningOnly]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${warningOnly}:8:3  warning  unknown-field  unknown field "spec.lifecycel"\n`);
+    expect(carto(['lint', warningOnly, '--strict']).status).toBe(1);
+  });
+
+  it('prints nothing and exits 0 when there is nothing to report', () => {
+    const r = carto(['lint', 'examples/web-app/']);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('--format json: the diagnostics and the counts', () => {
+    const r = carto(['lint', broken, warningOnly, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<Record<string, unknown>>; summary: Record<string, number> };
+    expect(report.summary).toEqual({ errors: 1, warnings: 1 });
+    expect(report.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'template-namespace',
+      file: broken,
+      line: 11,
+      column: 7,
+      object: { kind: 'ClusterTemplate', name: 't' },
+      path: 'spec.template.metadata.namespace',
+    });
+  });
+
+  it('--format sarif: what GitHub code scanning reads', () => {
+    const r = carto(['lint', 'test/lint/fixtures/broken-web-app/', '--format', 'sarif']);
+    expect(r.status).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('carto');
+    const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(ruleIds).toContain('template-namespace');
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'template-namespace');
+    expect(result).toMatchObject({
+      level: 'error',
+      ruleIndex: ruleIds.indexOf('template-namespace'),
+      message: { text: expect.stringContaining('invalid template: template should not set metadata.namespace') },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'test/lint/fixtures/broken-web-app/templates.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 16, startColumn: 7 } } }],
+    });
+    for (const x of run.results) expect(ruleIds[x.ruleIndex]).toBe(x.ruleId);
+  });
+
+  it('reads stdin', () => {
+    const r = carto(['lint', '-'], { input: readFileSync(broken, 'utf8') });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:11:7 {2}error {2}template-namespace {2}/);
+  });
+
+  it('reports YAML errors only in files about Cartographer', () => {
+    const helm = write('helm.yaml', 'metadata:\n  name: {{ .Values.name }}\n  x: y: z\n');
+    const carton = write('carto-bad.yaml', 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: a: b\n');
+    expect(carto(['lint', helm])).toMatchObject({ status: 0, stdout: '' });
+    const r = carto(['lint', carton]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/carto-bad\.yaml:4:\d+ {2}error {2}yaml-syntax {2}YAML syntax error: /);
+  });
+
+  it('ytt-template-file: an input that is a ytt template needs --data-values-file', () => {
+    const ytt = write('ytt-chain.yaml', '#@ load("@ytt:data", "data")\napiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: #@ data.values.name\nspec:\n  ytt: "x: 1"\n');
+    const r = carto(['lint', ytt]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${ytt}:1:1  error  ytt-template-file  ${ytt} is a ytt template (it has #@ directives at the top level), so it needs data values before it can be read\n`);
+    const values = write('values.yaml', '#@data/values\n---\nname: from-values\n');
+    expect(carto(['lint', ytt, '--data-values-file', values])).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('usage errors exit 2: no inputs, an unreadable path, an unknown format', () => {
+    expect(carto(['lint']).status).toBe(2);
+    const missing = carto(['lint', join(dir, 'nope.yaml')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^carto: cannot read .*nope\.yaml/);
+    expect(carto(['lint', broken, '--format', 'xml']).status).toBe(2);
+  });
+
+  it('colours severities only on a terminal, never with --no-color or NO_COLOR', () => {
+    // stdout is a pipe here, so no colour whatever the flags say.
+    const r = carto(['lint', broken], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('carto lint on the examples', () => {
+  for (const example of readdirSync(join(ROOT, 'examples'))) {
+    it(`examples/${example}/ reports nothing`, () => {
+      expect(carto(['lint', '-R', `examples/${example}/`])).toEqual({ status: 0, stdout: '', stderr: '' });
+    });
+  }
+
+  it('a broken copy of examples/web-app reports each planted error at its line, and nothing else', () => {
+    const folder = join(FIXTURES, 'broken-web-app');
+    const expected: string[] = [];
+    for (const file of readdirSync(folder).sort()) {
+      readFileSync(join(folder, file), 'utf8').split('\n').forEach((line, i) => {
+        const planted = /# lint: ([a-z0-9 -]+)$/.exec(line);
+        if (planted) for (const code of (planted[1] as string).trim().split(/\s+/)) expected.push(`${file}:${i + 1} ${code}`);
+      });
+    }
+    expect(expected.length).toBeGreaterThanOrEqual(12);
+    const r = carto(['lint', 'test/lint/fixtures/broken-web-app/', '--format', 'json']);
+    expect(r.status).toBe(1);
+    const reported = (JSON.parse(r.stdout).diagnostics as Array<{ file: string; line: number; code: string }>)
+      .map((d) => `${d.file.split('/').pop()}:${d.line} ${d.code}`);
+    expect(reported.sort()).toEqual(expected.sort());
+  });
+});

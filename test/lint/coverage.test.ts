@@ -1,0 +1,39 @@
+// Every lint rule is listed in rules.ts, documented in the README's table with its severity,
+// and has a test asserting its code, line and message; the pre-commit hook runs carto lint.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/lint/rules.js';
+import { ROOT } from '../helpers/cli.js';
+
+const codes = Object.keys(RULES);
+const testSources = readdirSync(join(ROOT, 'test/lint'))
+  .filter((f) => f.endsWith('.test.ts') && f !== 'coverage.test.ts')
+  .map((f) => readFileSync(join(ROOT, 'test/lint', f), 'utf8'))
+  .join('\n');
+
+describe('lint rules', () => {
+  it('each has a test asserting its code, line and message', () => {
+    const untested = codes.filter((code) => {
+      const viaHelper = new RegExp(`expectOne\\([^;]*?'${code}', \\d+,`, 's').test(testSources);
+      const viaCli = new RegExp(`:\\d+(:\\d+)?  (error|warning)  ${code}  `).test(testSources);
+      return !viaHelper && !viaCli;
+    });
+    expect(untested).toEqual([]);
+  });
+
+  it('each is documented in the README with its severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const linting = readme.slice(readme.indexOf('## Linting'), readme.indexOf('\n## ', readme.indexOf('## Linting') + 1));
+    const rows = new Map([...linting.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]));
+    expect([...rows.keys()].sort()).toEqual([...codes].sort());
+    for (const code of codes) expect(rows.get(code), code).toBe(RULES[code as keyof typeof RULES].severity);
+  });
+
+  it('the pre-commit hook runs carto lint on named directories', () => {
+    const hooks = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(hooks).toMatch(/^- id: carto-lint$/m);
+    expect(hooks).toMatch(/^ {2}entry: carto lint$/m);
+    expect(hooks).toMatch(/^ {2}pass_filenames: false$/m);
+  });
+});

@@ -1,0 +1,159 @@
+// carto lint, selection: each Workload/Deliverable against the blueprints in the inputs (the
+// same code as carto render), and selectors of blueprints or options that would tie.
+import { describe, expect, it } from 'vitest';
+import { codes, expectOne, lintFiles } from './helpers.js';
+
+const chain = (name: string, selector: string, resources = '  resources: []\n') => `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: ${name}
+spec:
+${selector}${resources}`;
+
+const workload = (labels: string, spec = '  source:\n    git: {url: https://example.com/app.git}\n') => `apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata:
+  name: app
+  namespace: apps
+${labels}spec:
+${spec}`;
+
+describe('owners and blueprints', () => {
+  it('owner-labels-missing: a Workload without labels', () => {
+    const d = expectOne(lintFiles({ 'chain.yaml': chain('web', '  selector: {app: web}\n'), 'app.yaml': workload('') }), 'owner-labels-missing', 3, 'Workload apps/app has no labels, so no ClusterSupplyChain can select it');
+    expect(d.controllerMessage).toBe('workload has no labels to match to supply chain');
+  });
+
+  it('no-blueprint-match: labels no supply chain selects', () => {
+    const d = expectOne(lintFiles({ 'chain.yaml': chain('web', '  selector: {app: web}\n'), 'app.yaml': workload('  labels:\n    app: worker\n') }), 'no-blueprint-match', 6, 'no ClusterSupplyChain selects Workload apps/app');
+    expect(d.controllerMessage).toBe('no supply chain found where full selector is satisfied by labels: map[app:worker]');
+    expect(d.hint).toBe('web: label app is worker, not web');
+  });
+
+  it('blueprint-tie: two supply chains select a Workload equally', () => {
+    const d = lintFiles({
+      'a.yaml': chain('a', '  selector: {app: web}\n'),
+      'b.yaml': chain('b', '  selector: {tier: front}\n'),
+      'app.yaml': workload('  labels:\n    app: web\n    tier: front\n'),
+    });
+    const one = expectOne(d, 'blueprint-tie', 6, 'Workload apps/app is selected equally by ClusterSupplyChain a and ClusterSupplyChain b');
+    expect(one.controllerMessage).toBe("workload may only match a single supply chain's selector");
+  });
+
+  it('invalid-selector: a field requirement that fails on the Workload', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', `  selector: {app: web}
+  selectorMatchFields:
+  - key: spec.env[3].name
+    operator: Exists
+`),
+      'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n    value: b\n'),
+    });
+    expectOne(d, 'invalid-selector', 5, 'evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
+  });
+
+  it('no-option-match: no option matches a Workload', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchFields: [{key: spec.source.git, operator: Exists}]}
+      - name: oci
+        selector: {matchFields: [{key: spec.source.image, operator: Exists}]}
+`),
+      'app.yaml': workload('  labels:\n    app: web\n', '  image: registry.example.com/app:1\n'),
+    });
+    const one = expectOne(d, 'no-option-match', 11, 'Workload apps/app: expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
+    expect(one.owner).toEqual({ kind: 'Workload', name: 'app', namespace: 'apps' });
+  });
+
+  it('invalid-option-selector: an option selector that fails on the Workload', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchFields: [{key: 'spec.env[2].value', operator: Exists}]}
+      - name: oci
+        selector: {matchFields: [{key: spec.source.image, operator: Exists}]}
+`),
+      'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n'),
+    });
+    expectOne(d, 'invalid-option-selector', 11, 'Workload apps/app: error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
+  });
+});
+
+describe('selectors that tie', () => {
+  it('selector-tie: two supply chains with one label each', () => {
+    const d = lintFiles({ 'a.yaml': chain('a', '  selector: {app: web}\n'), 'b.yaml': chain('b', '  selector: {tier: front}\n') });
+    const one = expectOne(d, 'selector-tie', 6, 'ClusterSupplyChain a and ClusterSupplyChain b would both select a Workload with app=web, tier=front, equally specific, and the controller would refuse it');
+    expect(one.file).toBe('b.yaml');
+    expect(one.severity).toBe('warning');
+  });
+
+  it('no selector-tie when a more specific supply chain covers the overlap, or the selectors exclude each other', () => {
+    expect(codes(lintFiles({
+      'a.yaml': chain('a', '  selector: {app: web}\n'),
+      'b.yaml': chain('b', '  selector: {tier: front}\n'),
+      'c.yaml': chain('c', '  selector: {app: web, tier: front}\n'),
+    }))).toEqual([]);
+    expect(codes(lintFiles({
+      'a.yaml': chain('a', '  selector: {app: web}\n'),
+      'b.yaml': chain('b', `  selectorMatchExpressions:
+  - {key: app, operator: NotIn, values: [web]}
+`),
+    }))).toEqual([]);
+  });
+
+  it('selector-tie: Cartographer 0.0.6 does not rank selectors', () => {
+    const legacy = (name: string, selector: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: ${name}
+spec:
+  selector: ${selector}
+  components: []
+`;
+    expectOne(lintFiles({ 'a.yaml': legacy('a', '{app: web}'), 'b.yaml': legacy('b', '{app: web, tier: front}') }), 'selector-tie', 6,
+      'ClusterSupplyChain a and ClusterSupplyChain b would both select a Workload with app=web, tier=front, and the controller would refuse it');
+  });
+
+  it('option-tie: options on two different labels', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchLabels: {source: git}}
+      - name: oci
+        selector:
+          matchExpressions:
+          - {key: packaging, operator: Exists}
+`),
+    });
+    expectOne(d, 'option-tie', 15, 'options git and oci of resource source would both match a Workload with packaging=true, source=git, equally specific, and the controller would stamp nothing for it');
+  });
+
+  it('no option-tie between a git and an image source', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchFields: [{key: spec.source.git.url, operator: Exists}]}
+      - name: oci
+        selector: {matchFields: [{key: spec.source.image, operator: Exists}]}
+`),
+    });
+    expect(codes(d).filter((c) => c === 'option-tie')).toEqual([]);
+  });
+});
