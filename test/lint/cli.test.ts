@@ -141,6 +141,10 @@ describe('carto lint on the examples', () => {
     });
   }
 
+  it('all of examples/ together reports nothing (no shared names, no selectors that tie)', () => {
+    expect(carto(['lint', '-R', 'examples/'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('a broken copy of examples/web-app reports each planted error at its line, and nothing else', () => {
     const folder = join(FIXTURES, 'broken-web-app');
     const expected: string[] = [];
