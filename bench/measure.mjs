@@ -1,0 +1,69 @@
+// Runs commands as a user runs them and times them: a new process per run, stdout and stderr to
+// /dev/null, wall time from spawn to exit. Commands being compared run alternately (the order
+// flips every repetition) after one discarded warm-up each; medians are what the report uses.
+// Also measures a process's peak RSS.
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let devNull;
+const sink = () => (devNull ??= openSync('/dev/null', 'w'));
+export const closeSink = () => devNull !== undefined && closeSync(devNull);
+
+/** A command: { label, cmd, args, env }. Runs it once; returns wall milliseconds; throws on failure. */
+export function timeOnce(c) {
+  const start = performance.now();
+  const run = spawnSync(c.cmd, c.args, { env: c.env, stdio: ['ignore', sink(), sink()] });
+  const ms = performance.now() - start;
+  if (run.error || run.status !== 0) {
+    const again = spawnSync(c.cmd, c.args, { env: c.env, encoding: 'utf8', maxBuffer: 1e9, stdio: ['ignore', 'ignore', 'pipe'] });
+    const why = run.error?.message ?? `exit ${run.status}: ${(again.stderr || '').trim().split('\n').slice(-5).join('\n')}`;
+    throw new Error(`${c.label} failed (${c.cmd} ${c.args.join(' ')}): ${why}`);
+  }
+  return ms;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Times each command `reps` times, alternating between them; → [{ label, median, samples }]. */
+export function timeAlternating(commands, reps) {
+  for (const c of commands) timeOnce(c); // warm-up: file cache, not counted
+  const samples = commands.map(() => []);
+  for (let r = 0; r < reps; r++) {
+    const order = commands.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) samples[i].push(timeOnce(commands[i]));
+  }
+  return commands.map((c, i) => ({ label: c.label, median: median(samples[i]), samples: samples[i].map((x) => +x.toFixed(1)) }));
+}
+
+const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
+
+/**
+ * Peak RSS of one run, in MB. With GNU time (/usr/bin/time) the process runs untouched; otherwise
+ * (a node command only) a preloaded module records process.resourceUsage().maxRSS at exit.
+ */
+export function peakRssMB(c) {
+  const out = join(tmpdir(), `carto-bench-rss-${process.pid}.txt`);
+  rmSync(out, { force: true });
+  if (existsSync('/usr/bin/time')) {
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, c.cmd, ...c.args], { env: c.env, stdio: ['ignore', sink(), sink()] });
+    if (run.status === 0 && existsSync(out)) {
+      const kb = Number(readFileSync(out, 'utf8').trim().split('\n').pop());
+      rmSync(out, { force: true });
+      if (kb > 0) return { mb: kb / 1024, method: '/usr/bin/time -f %M' };
+    }
+  }
+  if (c.cmd !== process.execPath && c.cmd !== 'node') throw new Error(`no /usr/bin/time to measure ${c.label}`);
+  const run = spawnSync(c.cmd, ['--import', probe, ...c.args], { env: { ...c.env, CARTO_BENCH_RSS_OUT: out }, stdio: ['ignore', sink(), sink()] });
+  if (run.status !== 0 || !existsSync(out)) throw new Error(`${c.label}: the RSS probe run failed`);
+  const kb = Number(readFileSync(out, 'utf8').trim());
+  rmSync(out, { force: true });
+  return { mb: kb / 1024, method: 'process.resourceUsage().maxRSS at exit (preloaded probe)' };
+}

@@ -1,0 +1,188 @@
+// `npm run bench`: carto's performance targets (issue 5), measured side by side with their peers on
+// this machine. Generates the inputs and the equivalent helm chart under .cache/bench/, fetches
+// helm when it is missing, checks both tools print the same objects, then times cold runs (a new
+// process each) alternately, prints medians and ratios as a table and writes them to
+// bench/results/latest.json (and latest.md). Options: --quick (fewer repetitions),
+// --reps-small N (default 15), --reps-large N (default 5).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareStreams, objectsOf } from './compare.mjs';
+import { writeDepsScripts } from './deps-bundle.mjs';
+import { writeChart } from './helm-chart.mjs';
+import { findHelm, helmEnv } from './helm-fetch.mjs';
+import { generateInputs, readWorkloads } from './inputs.mjs';
+import { closeSink, peakRssMB, timeAlternating } from './measure.mjs';
+import { judge, legend, markdownTable, textTable, toJson } from './report.mjs';
+import { findYtt } from './ytt-binary.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cacheDir = join(root, '.cache', 'bench');
+const resultsDir = join(root, 'bench', 'results');
+const log = (s) => process.stderr.write(`${s}\n`);
+const loadAtStart = loadavg().map((x) => +x.toFixed(2)); // other work on the machine skews timings
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const quick = process.argv.includes('--quick');
+const reps = { small: option('--reps-small', quick ? 5 : 15), large: option('--reps-large', quick ? 3 : 5) };
+
+// The two environments: as this one is, and without NODE_EXTRA_CA_CERTS (Node reads the whole CA
+// file at start-up when it is set, which costs every node process tens of milliseconds).
+const unsetEnv = { ...process.env };
+delete unsetEnv.NODE_EXTRA_CA_CERTS;
+const envs = [];
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  envs.push({ id: 'ca-set', short: 'CA set', title: 'NODE_EXTRA_CA_CERTS set', label: `NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS} (as in this environment)`, env: process.env });
+}
+envs.push({ id: 'ca-unset', short: 'CA unset', title: 'NODE_EXTRA_CA_CERTS unset', label: `NODE_EXTRA_CA_CERTS unset${envs.length ? '' : ' (it is not set in this environment)'}`, env: unsetEnv });
+
+// ---- inputs, peers, and a check that carto and helm print the same objects ----
+mkdirSync(cacheDir, { recursive: true });
+log(`carto bench: inputs under ${cacheDir}`);
+const inputs = generateInputs(root, cacheDir);
+const helm = findHelm(cacheDir, log);
+log(helm.available ? `helm: ${helm.version} (${helm.source})` : `helm: UNAVAILABLE: ${helm.reason}\n      the helm ratios (P1, P2) are reported as n/a`);
+const ytt = findYtt(cacheDir);
+log(`ytt for --ytt: ${ytt.note}`);
+const deps = await writeDepsScripts(cacheDir);
+
+const node = process.execPath;
+const carto = (...args) => ({ cmd: node, args: [join(root, 'bin', 'carto.js'), ...args] });
+const cartoRender = (dir, ...more) => carto('render', '-f', dir, ...more);
+const charts = {
+  blog4: writeChart(join(cacheDir, 'chart-4'), readWorkloads(inputs.blog4)),
+  blog1000: writeChart(join(cacheDir, 'chart-1000'), readWorkloads(inputs.blog1000)),
+};
+const helmTemplate = (chart) => ({ cmd: helm.path, args: ['template', 'bench', chart], helm: true });
+
+function capture(c) {
+  const env = c.helm ? helmEnv(cacheDir) : process.env;
+  const run = spawnSync(c.cmd, c.args, { env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.error || run.status !== 0) throw new Error(`${c.cmd} ${c.args.join(' ')} failed: ${run.error?.message ?? run.stderr}`);
+  return run.stdout;
+}
+
+const checks = {};
+const countDocs = (s) => objectsOf(s).length;
+for (const [key, expected] of [['blog4', 20], ['blog1000', 5000]]) {
+  const cartoOut = capture(cartoRender(inputs[key]));
+  const check = { expected, carto: countDocs(cartoOut) };
+  if (helm.available) {
+    const cmp = compareStreams(cartoOut, capture(helmTemplate(charts[key])));
+    Object.assign(check, { helm: cmp.right, sameObjects: cmp.mismatches.length === 0 && cmp.left === expected, firstDifference: cmp.mismatches[0] });
+  }
+  checks[key] = check;
+  log(`check ${key}: carto ${check.carto} objects, helm ${check.helm ?? 'n/a'} (expected ${expected})${check.sameObjects === false ? ` — DIFFERENT: ${check.firstDifference.slice(0, 400)}` : check.sameObjects ? ', the same objects' : ''}`);
+}
+const yttBuiltin = countDocs(capture(cartoRender(inputs.ytt100)));
+const yttSpawned = countDocs(capture(cartoRender(inputs.ytt100, '--ytt', ytt.path)));
+checks.ytt100 = { expected: 400, builtin: yttBuiltin, spawned: yttSpawned };
+log(`check ytt100: built-in ${yttBuiltin} objects, --ytt ${yttSpawned} (expected 400)`);
+
+function helmNa(key) {
+  if (!helm.available) return 'helm unavailable';
+  if (!checks[key].sameObjects) return 'helm chart output differs from carto';
+  return undefined;
+}
+
+// ---- measurements, one environment at a time ----
+const rows = new Map();
+const row = (id, fields) => {
+  if (!rows.has(id)) rows.set(id, { id, cols: {}, unit: 'ms', ...fields });
+  return rows.get(id);
+};
+// carto and peer: a number, or a timing { median, samples } (the samples go to the JSON).
+const put = (id, fields, envId, cartoRun, peerRun, naReason) => {
+  const r = row(id, fields);
+  const [carto, peer] = [cartoRun, peerRun].map((x) => (typeof x === 'object' ? x.median : x));
+  const ratio = carto !== undefined && peer !== undefined ? carto / peer : undefined;
+  const value = r.limit?.on === 'carto' ? carto : ratio;
+  const samples = [cartoRun, peerRun].some((x) => typeof x === 'object') ? { carto: cartoRun?.samples, peer: peerRun?.samples } : undefined;
+  r.cols[envId] = { carto, peer, ratio: r.limit?.on === 'carto' ? undefined : ratio, ...judge(value, r.limit, naReason), samples };
+};
+
+for (const e of envs) {
+  log(`\n== ${e.label}`);
+  const withEnv = (c) => ({ ...c, env: c.helm ? helmEnv(cacheDir, e.env) : e.env });
+  const time = (label, commands, n) => {
+    log(`   ${label} (${n} runs each, alternating) ...`);
+    return timeAlternating(commands.map((c, i) => withEnv({ label: `${label} #${i}`, ...c })), n);
+  };
+
+  // Baselines: what any node process, the dependencies, and start-up alone cost.
+  const base = [
+    { cmd: node, args: ['-e', ''] },
+    { cmd: node, args: [deps.modules] },
+    ...(deps.bundle ? [{ cmd: node, args: [deps.bundle] }] : []),
+    carto('--version'),
+    ...(helm.available ? [{ cmd: helm.path, args: ['version'], helm: true }] : []),
+  ];
+  const b = time('baselines', base, reps.small);
+  const [bNode, bModules] = b;
+  const bBundle = deps.bundle ? b[2] : undefined;
+  const bCarto = b[deps.bundle ? 3 : 2];
+  const bHelm = helm.available ? b.at(-1) : undefined;
+  put('B1', { short: 'node -e ""', target: 'node -e "" (bare Node start-up)' }, e.id, bNode);
+  put('B2', { short: 'import 5 deps: node_modules vs 1 bundle', target: 'node: import commander, yaml, chalk, jsonpath-plus, ajv from node_modules', vs: 'the same imports as one esbuild bundle' }, e.id, bModules, bBundle, deps.bundle ? undefined : deps.bundleError);
+  put('B3', { short: 'carto --version vs helm version', target: 'carto --version (start-up only)', vs: 'helm version' }, e.id, bCarto, bHelm, helm.available ? undefined : 'helm unavailable');
+
+  const p1 = { short: 'P1 render 4 WL (20 obj) vs helm', target: 'cold render: source-to-url example (4 Workloads, 20 objects)', vs: 'helm template, same 20 objects', limit: { max: 1, text: 'ratio <= 1.0' } };
+  if (helmNa('blog4')) put('P1', p1, e.id, time('P1', [cartoRender(inputs.blog4)], reps.small)[0], undefined, helmNa('blog4'));
+  else put('P1', p1, e.id, ...time('P1', [cartoRender(inputs.blog4), helmTemplate(charts.blog4)], reps.small));
+
+  const p2 = { short: 'P2 render 1,000 WL (5,000 obj) vs helm', target: '1,000 Workloads, same 5-resource chain (5,000 objects)', vs: 'helm template, same 5,000 objects', limit: { max: 0.5, text: 'ratio <= 0.5' } };
+  if (helmNa('blog1000')) put('P2', p2, e.id, time('P2', [cartoRender(inputs.blog1000)], reps.large)[0], undefined, helmNa('blog1000'));
+  else put('P2', p2, e.id, ...time('P2', [cartoRender(inputs.blog1000), helmTemplate(charts.blog1000)], reps.large));
+
+  const p3vs = ytt.kind === 'ytt' ? `--ytt ${ytt.version}` : `--ytt ${ytt.kind} (lower bound)`;
+  put('P3', { short: `P3 ytt 100 WL: built-in vs --ytt${ytt.kind === 'ytt' ? '' : ' stand-in'}`, target: '100 Workloads, ytt example chain (400 ytt templates), built-in engine', vs: p3vs, limit: { max: 0.05, text: 'ratio <= 0.05 (20x)' } },
+    e.id, ...time('P3', [cartoRender(inputs.ytt100), cartoRender(inputs.ytt100, '--ytt', ytt.path)], reps.large));
+
+  const rss = [1, 2, 3].map(() => peakRssMB(withEnv({ label: 'P4 RSS', ...cartoRender(inputs.blog1000) })));
+  log(`   P4 peak RSS (${rss[0].method}, max of 3 runs) ...`);
+  put('P4a', { short: 'P4 peak RSS, 1,000 WL', target: 'peak RSS, 1,000 Workloads (5,000 objects)', unit: 'MB', limit: { max: 200, text: '<= 200 MB', on: 'carto' } }, e.id, Math.max(...rss.map((r) => r.mb)));
+  put('P4b', { short: 'P4 time 1,000 WL vs 100 WL', target: 'linearity: 1,000 Workloads vs 100 (10x)', vs: 'carto, 100 Workloads', limit: { max: 11, text: 'ratio <= 11' } },
+    e.id, ...time('P4 linearity', [cartoRender(inputs.blog1000), cartoRender(inputs.blog100)], reps.large));
+  rows.get('P4a').method = rss[0].method;
+}
+closeSink();
+
+// ---- report ----
+const all = [...rows.values()];
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${process.platform} ${release()} ${process.arch}`,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((x) => +x.toFixed(2)) },
+};
+const peers = {
+  helm: helm.available ? { version: helm.version, source: helm.source } : { unavailable: helm.reason },
+  ytt: { kind: ytt.kind, version: ytt.version, note: ytt.note },
+  rssMethod: rows.get('P4a').method,
+  checks,
+};
+const settings = { repsSmall: reps.small, repsLarge: reps.large, statistic: 'median wall time of cold runs (new process each, stdout and stderr to /dev/null), alternating, after one warm-up' };
+
+const text = textTable(all, envs);
+process.stdout.write(`\n${text}\n\n${legend(all)}\n`);
+for (const e of envs) process.stdout.write(`[${e.short}] ${e.label}\n`);
+process.stdout.write(`helm: ${helm.available ? `${helm.version}, ${helm.source}` : `unavailable (${helm.reason})`}\n`);
+process.stdout.write(`ytt:  ${ytt.note}\n`);
+process.stdout.write(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.platform}; ${reps.small} runs (small) / ${reps.large} runs (large), medians\n`);
+
+mkdirSync(resultsDir, { recursive: true });
+const json = toJson({ rows: all, envs, machine, peers, settings });
+const md = `${markdownTable(all, envs)}\n\n${legend(all).split('\n').map((l) => `- ${l}`).join('\n')}\n\n${envs.map((e) => `[${e.short}] ${e.label}`).join('  \n')}  \nhelm: ${helm.available ? helm.version : 'unavailable'}; ytt: ${ytt.note}  \nnode ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.date.slice(0, 10)}; medians of ${reps.small} (small) / ${reps.large} (large) cold runs\n`;
+for (const [name, body] of [['latest.json', `${JSON.stringify(json, null, 2)}\n`], ['latest.md', md]]) {
+  writeFileSync(join(resultsDir, `${name}.tmp`), body);
+  renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name));
+}
+process.stdout.write(`wrote bench/results/latest.json and bench/results/latest.md\n`);
