@@ -21,6 +21,12 @@ export function blogWorkload(i) {
   return { apiVersion: 'carto.run/v1alpha1', kind: 'Workload', metadata: { labels: { 'app.tanzu.vmware.com/workload-type': 'web' }, name }, spec };
 }
 
+/** The labels the ytt example's Workloads carry (read from the example, so the two cannot drift). */
+const YTT_LABELS = (() => {
+  const docs = parseAllDocuments(readFileSync(new URL('../examples/ytt/workloads.yaml', import.meta.url), 'utf8')).map((d) => d.toJS());
+  return docs.find((d) => d?.kind === 'Workload').metadata.labels;
+})();
+
 /** The i-th generated Workload for the ytt example chain (git by tag or branch, or an OCI image). */
 export function yttWorkload(i) {
   const name = `ytt-app-${String(i).padStart(4, '0')}`;
@@ -33,7 +39,7 @@ export function yttWorkload(i) {
   return {
     apiVersion: 'carto.run/v1alpha1',
     kind: 'Workload',
-    metadata: { name, namespace: 'apps', labels: { 'apps.example.com/workload-type': 'web' } },
+    metadata: { name, namespace: 'apps', labels: { ...YTT_LABELS } },
     spec,
   };
 }

@@ -1,25 +1,36 @@
 #!/usr/bin/env node
-// The installed `carto` command. It runs dist/cli.cjs (one bundle, built by `npm run build`)
-// through V8's code cache in dist/cli.cache, so a cold start does not parse and compile the
-// bundle again; when the cache is missing or was made by another Node, it simply compiles.
+// The installed `carto` command. It runs dist/cli.cjs, and the bundles under dist/lazy/ that a
+// command needs, through V8's code caches (*.cache next to each bundle), so a cold start does not
+// parse and compile them again; a missing cache, or one made by another Node, only costs speed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-const cacheFile = fileURLToPath(new URL('../dist/cli.cache', import.meta.url));
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+const writeCaches = process.env.CARTO_CODE_CACHE === 'write';
+const loaded = new Map();
+
+function run(file) {
+  const cacheFile = file.replace(/\.cjs$/, '.cache');
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new Script(source, { filename: file, cachedData });
+  if (writeCaches) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
 }
-const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-const script = new Script(wrapper, { filename: file, cachedData });
-if (process.env.CARTO_CODE_CACHE === 'write') {
-  process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-}
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+
+// How a bundle asks for another one (its dynamic imports were rewritten to call this).
+globalThis.__cartoLoadBundle = (name) => {
+  if (!loaded.has(name)) loaded.set(name, run(fileURLToPath(new URL(`../dist/lazy/${name}.cjs`, import.meta.url))));
+  return loaded.get(name);
+};
+
+run(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));

@@ -1,28 +1,68 @@
 // Builds what ships:
-// - dist/cli.cjs: the whole command line in one file, loaded by bin/carto.js through a V8 code
-//   cache (dist/cli.cache) so a cold start skips parsing and compiling it;
+// - dist/cli.cjs: the command line's core (flag parsing with commander), and one bundle per
+//   command and per heavy engine under dist/lazy/ (render, lint, ytt, the ytt engine…), each
+//   loaded only when needed. bin/carto.js runs them through V8 code caches (*.cache next to
+//   them), so a cold start neither parses nor compiles them again.
 // - dist/index.js: the library (ESM), with its types built separately by `npm run build:types`.
-// The code cache is made by rendering the bundled examples once (a warm-up), so the functions a
-// render runs are already compiled when a user's first render starts.
+// The code caches are made by running the commands on the bundled examples once (a warm-up), so
+// the functions a run needs are already compiled when a user's first run starts.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { buildValidators } from './build-validators.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 // carto lint's schema validators, compiled ahead of time (src/lint/generated, bundled below).
 buildValidators();
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+/**
+ * Modules that get a bundle of their own, by the source file a dynamic `import()` names. In the
+ * source they are ordinary `await import('./render.js')`; in the bundles such an import asks
+ * bin/carto.js for the separate bundle instead (see the plugin below).
+ */
+const LAZY = {
+  'src/cli/render.ts': 'render',
+  'src/cli/lint.ts': 'lint',
+  'src/cli/ytt.ts': 'ytt',
+  'src/cli/test.ts': 'test',
+  'src/cli/graph.ts': 'graph',
+  'src/cli/explain.ts': 'explain',
+  'src/cli/ytt-binary.ts': 'ytt-binary',
+  'src/stamp/ytt-builtin.ts': 'ytt-builtin',
+  'src/load/ytt-files.ts': 'ytt-files',
+};
 
-await build({
+const lazyImports = {
+  name: 'carto-lazy-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const resolved = await b.resolve(args.path.replace(/\.js$/, '.ts'), { resolveDir: args.resolveDir, kind: 'import-statement' });
+      const relative = resolved.path.slice(process.cwd().length + 1);
+      const name = LAZY[relative];
+      return name ? { path: name, namespace: 'carto-lazy' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'carto-lazy' }, (args) => ({
+      contents: `module.exports = globalThis.__cartoLoadBundle(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+const cli = {
   ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
   format: 'cjs',
+  plugins: [lazyImports],
   // commander loads child_process eagerly for executable subcommands, which carto never uses.
   alias: { child_process: './scripts/lazy-child-process.cjs' },
-});
+};
+
+await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+for (const [entry, name] of Object.entries(LAZY)) {
+  // A command that does not exist (yet) is never imported, so it needs no bundle.
+  if (existsSync(entry)) await build({ ...cli, entryPoints: [entry], outfile: `dist/lazy/${name}.cjs` });
+}
 
 await build({
   ...common,
@@ -32,20 +72,20 @@ await build({
   banner: { js: "import { createRequire as __cartoCreateRequire } from 'node:module'; const require = __cartoCreateRequire(import.meta.url);" },
 });
 
-// Warm-up renders that write dist/cli.cache (a failure here only costs start-up speed).
-// Each run starts from the cache the previous one wrote, so the compiled functions add up.
+// Warm-up runs that write the code caches (a failure here only costs start-up speed). Each run
+// starts from the caches the previous ones wrote, so the compiled functions add up.
 const warm = [
   ['render', '-f', 'examples/source-to-url/'],
   ['render', '-f', 'examples/web-app/', '-o', 'json'],
   ['render', '-f', 'examples/ytt/'],
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
-  ['lint', 'examples/web-app/', 'examples/source-to-url/'],
+  ['lint', '-R', 'examples/'],
 ];
 for (const args of warm) {
   try {
     execFileSync(process.execPath, ['bin/carto.js', ...args], { env: { ...process.env, CARTO_CODE_CACHE: 'write' }, stdio: 'ignore' });
   } catch {
-    // The cache is an optimisation: without it carto is correct, only slower to start.
+    // The caches are an optimisation: without them carto is correct, only slower to start.
   }
 }

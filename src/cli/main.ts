@@ -3,7 +3,7 @@
 // be rendered (message on stderr, nothing on stdout) or linted with errors (report on stdout),
 // 2 usage errors.
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../diagnostics/diagnostic.js';
+import { isUsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 import { writeErr, writeOut } from './io.js';
 
@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       process.exitCode = err.exitCode === 0 ? 0 : 2;
-    } else if (err instanceof UsageError) {
+    } else if (isUsageError(err)) {
       writeErr(`carto: ${err.message}\n`);
       process.exitCode = 2;
     } else {

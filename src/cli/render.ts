@@ -19,7 +19,6 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const style = await makeStyle(options['color'] !== false);
   const diagnostics: Diagnostic[] = [];
 
-  const T0 = performance.now();
   const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
   diagnostics.push(...loaded.diagnostics);
 
@@ -51,7 +50,6 @@ export async function runRender(paths: string[], options: Record<string, unknown
     : loaded.documents.some(hasYttTemplate)
       ? (await import('../stamp/ytt-builtin.js')).builtinYtt
       : undefined;
-  const T1 = performance.now();
   const result = render(loaded.documents, {
     semantics: (options['cartographer'] as 'current' | '0.0.6' | undefined) ?? 'auto',
     defaultNamespace: options['namespace'] as string,
@@ -63,7 +61,6 @@ export async function runRender(paths: string[], options: Record<string, unknown
     expandRunnables: options['expandRunnables'] === true,
     ...(ytt ? { ytt } : {}),
   });
-  const T2 = performance.now();
   diagnostics.push(...result.diagnostics);
   writeErr(formatDiagnostics(diagnostics, style));
   if (!result.ok) return 1;
@@ -76,9 +73,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
     return 0;
   }
   const text = options['output'] === 'json' ? formatJsonList(result.objects) : formatYamlStream(result.objects);
-  const T3 = performance.now();
   writeOut(text);
-  writeErr(`TIMING boot=${T0.toFixed(1)} read=${(T1-T0).toFixed(1)} render=${(T2-T1).toFixed(1)} emit=${(T3-T2).toFixed(1)} total=${performance.now().toFixed(1)}\n`);
   return 0;
 }
 

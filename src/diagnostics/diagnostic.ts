@@ -63,3 +63,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * Recognises a UsageError by name, not by class: the CLI's bundles each carry their own copy of
+ * the class, so `instanceof` would miss one thrown by another bundle.
+ */
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof Error && err.name === 'UsageError';
+}

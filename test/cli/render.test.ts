@@ -201,6 +201,15 @@ describe('inputs', () => {
   });
 });
 
+describe('stderr', () => {
+  it('is empty when there is nothing to say (outputs supplied, no owner references wanted)', () => {
+    const r = carto(['render', dir, '--set-output', 'source.url=https://example.com/a.tgz', '--set-output', 'source.revision=abc', '--no-owner-references']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toBe('');
+  });
+});
+
 describe('output formats', () => {
   it('-o yaml is a stream of documents, each after --- and a # Source: comment', () => {
     const r = carto(['render', dir]);
