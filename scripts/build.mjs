@@ -81,6 +81,9 @@ const warm = [
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
   ['lint', '-R', 'examples/'],
+  ['graph', 'examples/web-app/'],
+  ['graph', 'examples/web-app/', '--workload', 'petclinic', '--format', 'mermaid'],
+  ['explain', 'examples/web-app/', '--workload', 'petclinic'],
 ];
 for (const args of warm) {
   try {

@@ -12,6 +12,8 @@ export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
 export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
 export { lint, formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
+export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, formatText as formatGraphText, type Graph, type GraphFormat } from './graph/index.js';
+export { explain, formatExplanation, type Explanation } from './explain/index.js';
 export { VERSION } from './version.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';

@@ -9,6 +9,21 @@ import { writeErr, writeOut } from './io.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** Flags of the commands that render (render, graph, explain): declared once, so they agree. */
+const flag = {
+  filename: () => new Option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)').argParser(collect).default([]),
+  recursive: () => new Option('-R, --recursive', 'read directories recursively'),
+  outputs: () => new Option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}'),
+  setOutput: () => new Option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)').argParser(collect).default([]),
+  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)').argParser(collect).default([]),
+  cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
+  ytt: () => new Option('--ytt <path>', 'run spec.ytt templates with this ytt binary instead of the built-in engine (also CARTO_YTT)'),
+  dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
+  namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
+  noColor: () => new Option('--no-color', 'no colour on stderr'),
+  debug: () => new Option('--debug', 'show stack traces of internal errors'),
+};
+
 function program(): Command {
   const cmd = new Command('carto')
     .description('Render Cartographer supply chains offline: the objects the controller would stamp, without a cluster.')
@@ -21,23 +36,23 @@ function program(): Command {
     .command('render')
     .description('print the objects Cartographer would stamp for every Workload, Deliverable and Runnable in the inputs')
     .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
-    .option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)', collect, [])
-    .option('-R, --recursive', 'read directories recursively')
+    .addOption(flag.filename())
+    .addOption(flag.recursive())
     .addOption(new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--output-dir <dir>', 'write one file per object under DIR instead of printing')
     .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
-    .option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}')
-    .option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)', collect, [])
-    .option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)', collect, [])
+    .addOption(flag.outputs())
+    .addOption(flag.setOutput())
+    .addOption(flag.observed())
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
-    .addOption(new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']))
-    .option('--ytt <path>', 'run spec.ytt templates with this ytt binary instead of the built-in engine (also CARTO_YTT)')
-    .option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)', collect, [])
-    .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
+    .addOption(flag.cartographer())
+    .addOption(flag.ytt())
+    .addOption(flag.dataValuesFile())
+    .addOption(flag.namespace())
     .option('--no-owner-references', 'never emit ownerReferences')
-    .option('--no-color', 'no colour on stderr')
-    .option('--debug', 'show stack traces of internal errors')
+    .addOption(flag.noColor())
+    .addOption(flag.debug())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { runRender } = await import('./render.js');
       process.exitCode = await runRender(paths, options);
@@ -68,6 +83,49 @@ function program(): Command {
     .action(async (options: Record<string, unknown>) => {
       const { runYttCommand } = await import('./ytt.js');
       process.exitCode = runYttCommand(options);
+    });
+  cmd
+    .command('graph')
+    .description('draw the supply chains and deliveries in the inputs, or what one owner would stamp (--workload)')
+    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
+    .addOption(flag.filename())
+    .addOption(flag.recursive())
+    .addOption(new Option('--format <format>', 'dot (Graphviz), mermaid (Markdown) or text (a tree for the terminal)').choices(['dot', 'mermaid', 'text']).default('dot'))
+    .option('--workload <name>', 'draw what this owner would stamp: NAME or NAMESPACE/NAME')
+    .option('--blueprint <name>', 'draw only the ClusterSupplyChain or ClusterDelivery of this name')
+    .addOption(flag.outputs())
+    .addOption(flag.setOutput())
+    .addOption(flag.observed())
+    .addOption(flag.cartographer())
+    .addOption(flag.ytt())
+    .addOption(flag.dataValuesFile())
+    .addOption(flag.namespace())
+    .addOption(flag.noColor())
+    .addOption(flag.debug())
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runGraph } = await import('./graph.js');
+      process.exitCode = await runGraph(paths, options);
+    });
+  cmd
+    .command('explain')
+    .description('explain the render of one owner: the blueprint and options chosen and why, where every param and output came from')
+    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
+    .addOption(flag.filename())
+    .addOption(flag.recursive())
+    .requiredOption('--workload <name>', 'the owner to explain: NAME or NAMESPACE/NAME')
+    .addOption(new Option('--format <format>', 'text (for a person) or json (for tools)').choices(['text', 'json']).default('text'))
+    .addOption(flag.outputs())
+    .addOption(flag.setOutput())
+    .addOption(flag.observed())
+    .addOption(flag.cartographer())
+    .addOption(flag.ytt())
+    .addOption(flag.dataValuesFile())
+    .addOption(flag.namespace())
+    .addOption(flag.noColor())
+    .addOption(flag.debug())
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runExplain } = await import('./explain.js');
+      process.exitCode = await runExplain(paths, options);
     });
   return cmd;
 }

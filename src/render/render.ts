@@ -4,9 +4,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
-import type { OutputValue, SuppliedOutputs } from '../outputs/index.js';
+import type { SuppliedOutputs } from '../outputs/index.js';
 import { blueprintKindFor } from '../select/index.js';
 import { diagnostic, ownerRef } from './diagnose.js';
+import { mockedOutputsUsed, type MockedOutput } from './mocks.js';
 import { realizeOwner } from './realize.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
@@ -128,39 +129,19 @@ function semanticsFor(owner: Owner, blueprints: readonly Blueprint[], requested:
 
 /** Mocked outputs that reached a stamped object: one note per owner, or an error with --strict. */
 function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
-  const byName = new Map(report.resources.map((r) => [r.resource.name, r]));
-  // Mocked values (keyed by the resource that produced them, through any passThrough) → users.
-  const used = new Map<string, { values: OutputValue[]; users: string[] }>();
-  for (const entry of report.resources) {
-    if (!entry.object) continue;
-    const refs = [
-      ...entry.resource.sources.map((r) => ({ upstream: r.resource, fields: ['url', 'revision'] })),
-      ...entry.resource.images.map((r) => ({ upstream: r.resource, fields: ['image'] })),
-      ...entry.resource.configs.map((r) => ({ upstream: r.resource, fields: ['config'] })),
-      ...(entry.resource.deployment ? [{ upstream: entry.resource.deployment.resource, fields: ['url', 'revision'] }] : []),
-    ];
-    for (const ref of refs) {
-      for (const value of byName.get(ref.upstream)?.outputs ?? []) {
-        if (value.provenance !== 'mock' || !ref.fields.includes(value.field)) continue;
-        const slot = used.get(value.resource) ?? { values: [], users: [] };
-        if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
-        if (!slot.users.includes(entry.resource.name)) slot.users.push(entry.resource.name);
-        used.set(value.resource, slot);
-      }
-    }
-  }
-  if (used.size === 0) return [];
-  const parts = [...used].map(([name, { values, users }]) => {
+  const used = mockedOutputsUsed(report);
+  if (used.length === 0) return [];
+  const parts = used.map(({ resource: name, values, users }) => {
     const paths = values.flatMap((v) => (v.path ? [v.path] : [])).join(', ');
     return `${name} ${values.map((v) => v.field).join(' and ')}${paths ? ` (${paths})` : ''}, used by ${users.join(', ')}`;
   });
-  const [firstName, first] = [...used][0] as [string, { values: OutputValue[] }];
+  const { resource: firstName, values: firstValues } = used[0] as MockedOutput;
   return [{
     severity: strict ? 'error' : 'note',
     code: 'mocked-output',
     message: `${report.owner.kind} ${report.owner.namespace}/${report.owner.name}: mocked outputs: ${parts.join('; ')}`,
     owner: ownerRef(report.owner),
-    hint: `supply real values with --outputs FILE or --set-output ${firstName}.${first.values[0]?.field ?? 'url'}=VALUE, or give the live objects with --observed`,
+    hint: `supply real values with --outputs FILE or --set-output ${firstName}.${firstValues[0]?.field ?? 'url'}=VALUE, or give the live objects with --observed`,
   }];
 }
 

@@ -1,0 +1,58 @@
+// Short, stable words for the things graphs and explanations show: a selector, a template, a
+// stamped object, an input. Shared by `carto graph` and `carto explain` so they say the same.
+import type { InputRef, JSONObject, Resource, Selector, TemplateOption } from '../model/index.js';
+
+/** `app=web, label tier In [a, b], field spec.source.git Exists`; `(empty selector)`. */
+export function describeSelector(selector: Selector): string {
+  const terms = [
+    ...Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`),
+    ...selector.matchExpressions.map((e) => `${e.key} ${e.operator}${values(e.values)}`),
+    ...selector.matchFields.map((f) => `field ${f.key} ${f.operator}${values(f.values)}`),
+  ];
+  return terms.length > 0 ? terms.join(', ') : '(empty selector)';
+}
+
+function values(list: readonly string[] | undefined): string {
+  return list && list.length > 0 ? ` [${list.join(', ')}]` : '';
+}
+
+/** `git-repository`, or `passThrough source` for an option that stamps nothing. */
+export function describeOption(option: TemplateOption): string {
+  if (option.passThrough !== undefined) return `passThrough ${option.passThrough}`;
+  return option.name ?? '(no name)';
+}
+
+/** `GitRepository petclinic`, `PipelineRun (generateName petclinic-)`. */
+export function describeObject(object: JSONObject): string {
+  const meta = (typeof object['metadata'] === 'object' && object['metadata'] !== null ? object['metadata'] : {}) as JSONObject;
+  const kind = typeof object['kind'] === 'string' ? object['kind'] : '(no kind)';
+  if (typeof meta['name'] === 'string' && meta['name'] !== '') return `${kind} ${meta['name']}`;
+  if (typeof meta['generateName'] === 'string') return `${kind} (generateName ${meta['generateName']})`;
+  return `${kind} (no name)`;
+}
+
+export type InputType = 'source' | 'image' | 'config' | 'deployment';
+
+export interface ResourceInput {
+  type: InputType;
+  /** The name the template sees the input by (`$(sources.<name>)$`); `deployment` for a deployment. */
+  name: string;
+  /** The resource whose output feeds it. */
+  resource: string;
+}
+
+/** A resource's declared inputs, in the order sources, images, configs, deployment. */
+export function inputsOf(resource: Resource): ResourceInput[] {
+  const refs = (list: readonly InputRef[], type: InputType) => list.map((r) => ({ type, name: r.name, resource: r.resource }));
+  return [
+    ...refs(resource.sources, 'source'),
+    ...refs(resource.images, 'image'),
+    ...refs(resource.configs, 'config'),
+    ...(resource.deployment ? [{ type: 'deployment' as const, name: 'deployment', resource: resource.deployment.resource }] : []),
+  ];
+}
+
+/** `source (source)`, `app-config (config)`, `deployment`. */
+export function describeInput(input: { type: InputType; name: string }): string {
+  return input.type === 'deployment' ? 'deployment' : `${input.name} (${input.type})`;
+}

@@ -1,0 +1,43 @@
+// What `carto graph` draws, independent of the output format: boxes (one per blueprint, or one
+// for the owner being rendered) holding a node per resource, and input edges between them.
+// Built by blueprint.ts and owner.ts; drawn by dot.ts, mermaid.ts and text.ts.
+
+export interface Graph {
+  clusters: Cluster[];
+}
+
+export interface Cluster {
+  /** First line: what the box is (`ClusterSupplyChain web-app`); then details (its selector). */
+  title: string;
+  details: string[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface GraphNode {
+  /** Unique in the graph, stable: `ClusterSupplyChain/web-app/source-provider`. */
+  key: string;
+  /** The resource name. */
+  name: string;
+  /** The template (`ClusterSourceTemplate git-repository`), or its kind when options decide. */
+  template: string;
+  /** How the template is chosen: the options and their selectors, or the option chosen. */
+  options: string[];
+  /** Further lines: the stamped object, outputs. */
+  details: string[];
+  /** Not a resource of the blueprint: an input names a resource that does not exist. */
+  missing?: boolean;
+}
+
+export interface GraphEdge {
+  /** Keys of the nodes. */
+  from: string;
+  to: string;
+  /** `source (source)`, `deployment`. */
+  label: string;
+  /** The value that travels on this edge is a mock (owner graphs), or never arrives: the input
+   *  names a resource that is not before this one. Drawn dashed. */
+  dashed?: boolean;
+  /** Said after the label in text: `mock`, `never satisfied: …`. */
+  note?: string;
+}

@@ -1,0 +1,70 @@
+// The graph of what one owner would stamp (`carto graph --workload NAME`): the blueprint chosen
+// for it, and for each resource the template or option chosen, the object stamped, and where
+// each output came from; inputs carrying a mocked value are dashed.
+import type { OutputValue } from '../outputs/index.js';
+import type { OwnerReport, ResourceReport } from '../render/index.js';
+import { describeInput, describeObject, describeSelector, inputsOf } from './describe.js';
+import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
+
+export function ownerGraph(report: OwnerReport): Graph {
+  const { owner, blueprint } = report;
+  const title = `${owner.kind} ${owner.namespace}/${owner.name}`;
+  if (!blueprint) return { clusters: [{ title, details: ['selected by no blueprint'], nodes: [], edges: [] }] };
+  const key = (resource: string) => `${owner.kind}/${owner.namespace}/${owner.name}/${resource}`;
+  const entries = new Map(report.resources.map((r) => [r.resource.name, r]));
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  for (const resource of blueprint.resources) {
+    const entry = entries.get(resource.name);
+    nodes.push({ key: key(resource.name), name: resource.name, template: templateOf(entry, resource.templateRef.kind), options: entry ? optionsOf(entry) : [], details: entry ? detailsOf(entry) : ['not reached'] });
+    for (const input of inputsOf(resource)) {
+      if (!entries.has(input.resource)) continue;
+      const fields = input.type === 'image' ? ['image'] : input.type === 'config' ? ['config'] : ['url', 'revision'];
+      const values = (entries.get(input.resource)?.outputs ?? []).filter((v) => fields.includes(v.field));
+      const mocked = values.some((v) => v.provenance === 'mock');
+      const absent = entry?.inputs?.absent.some((a) => a.type === input.type && a.name === input.name && a.resource === input.resource);
+      edges.push({
+        from: key(input.resource),
+        to: key(resource.name),
+        label: describeInput(input),
+        ...(absent ? { dashed: true, note: 'no value' } : mocked ? { dashed: true, note: 'mock' } : {}),
+      });
+    }
+  }
+  const cluster: Cluster = { title, details: [`through ${blueprint.kind} ${blueprint.name}`], nodes, edges };
+  return { clusters: [cluster] };
+}
+
+function templateOf(entry: ResourceReport | undefined, kind: string): string {
+  if (entry?.passThrough !== undefined) return `${kind} passThrough ${entry.passThrough}`;
+  if (entry?.template) return `${entry.template.kind} ${entry.template.name}`;
+  return kind;
+}
+
+function optionsOf(entry: ResourceReport): string[] {
+  if (entry.option) return [`option chosen by ${describeSelector(entry.option.selector)}`];
+  return entry.optionVerdicts ? ['no option chosen'] : [];
+}
+
+function detailsOf(entry: ResourceReport): string[] {
+  const details: string[] = [];
+  if (entry.object) details.push(`stamps ${describeObject(entry.object)}`);
+  else if (entry.passThrough !== undefined && !entry.failed) details.push(`stamps nothing: passes input ${entry.passThrough} through`);
+  if (entry.failed) details.push('failed');
+  const outputs = describeOutputs(entry.outputs, entry.resource.name);
+  if (outputs) details.push(outputs);
+  return details;
+}
+
+/** `url, revision: mock`; `image: supplied`; passed-through values name their producer. */
+function describeOutputs(values: readonly OutputValue[], resource: string): string | undefined {
+  if (values.length === 0) return undefined;
+  const groups: Array<{ fields: string[]; how: string }> = [];
+  for (const v of values) {
+    const how = v.resource === resource ? v.provenance : `${v.provenance}, from ${v.resource}`;
+    const group = groups.find((g) => g.how === how);
+    if (group) group.fields.push(v.field);
+    else groups.push({ fields: [v.field], how });
+  }
+  return `outputs ${groups.map((g) => `${g.fields.join(', ')}: ${g.how}`).join('; ')}`;
+}
