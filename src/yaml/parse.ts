@@ -11,9 +11,10 @@
 // key's indentation), plain scalars (multi-line folded), single/double-quoted scalars (all escapes,
 // multi-line), block scalars `|`/`>` with chomping and indentation indicators, flow collections
 // (JSON), comments, `---`/`...` markers, a leading BOM, CRLF. Bails out on anchors, aliases, tags,
-// directives, `?` complex keys, `<<` keys, collections as keys, tabs used as indentation or as
-// separators after an indicator, content on a `---` line, block scalars at the top level or at the
-// start of a line, control characters, and everything else it does not recognise.
+// directives, `?` complex keys, empty keys, `<<` keys, collections as keys, pairs in flow
+// sequences, tabs used as indentation (even on blank lines) or as separators after an indicator,
+// content on a `---` line, control characters, and everything else it does not recognise.
+// (src/yaml/README.md has the full list.)
 //
 // Where the `yaml` package (v2.9) has its own reading of an edge case, this file follows that
 // reading rather than the YAML spec: its lexer decides where plain, quoted and block scalars end
@@ -71,7 +72,11 @@ export function explainFallback(text: string): { reason: string; offset: number 
 function run(text: string): FastParse | { reason: string; offset: number } {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   FORBIDDEN.lastIndex = start;
-  if (FORBIDDEN.test(text)) return { reason: 'control character, inner BOM or lone CR', offset: FORBIDDEN.lastIndex - 1 };
+  if (FORBIDDEN.test(text)) return { reason: 'control character or inner BOM', offset: FORBIDDEN.lastIndex - 1 };
+  if (text.indexOf('\r') >= 0) {
+    const lone = text.search(LONE_CR);
+    if (lone >= 0) return { reason: 'CR without LF', offset: lone };
+  }
   if (start === 1) {
     // After a BOM the yaml package's parser does not count the first line's indentation or
     // `- ` indicators (it rejects `\ufeff- x`): keep clear of both.
@@ -91,10 +96,11 @@ function run(text: string): FastParse | { reason: string; offset: number } {
 }
 
 // C0 controls other than tab/LF/CR, DEL and C1 controls (incl. NEL), a BOM anywhere but at the
-// start, non-characters, and a CR that is not part of CRLF. The yaml package's lexer uses some
+// start, non-characters; and a CR that is not part of CRLF. The yaml package's lexer uses some
 // control characters as token markers and treats lone CRs specially; no manifest needs them.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\r(?!\n)/g;
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/g;
+const LONE_CR = /\r(?!\n)/;
 
 /** Thrown to abandon the fast path. */
 const BAIL: unique symbol = Symbol('fastyaml-bail');
@@ -236,7 +242,7 @@ function setKey(obj: Record<string, unknown>, key: string, value: unknown): void
 const MAX_KEY_SPAN = 1000;
 
 // How a node is reached, which decides what it may be.
-const AT_LINE_START = 0; // first thing on its line: anything but a block scalar
+const AT_LINE_START = 0; // first thing on its line: anything
 const COMPACT = 1; // after `- `: anything (a compact mapping or sequence too)
 const AFTER_KEY = 2; // after `key: `: no block mapping or sequence
 

@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { explainFallback } from '../../src/yaml/parse.js';
 import { compare, type Outcome } from './fastparse-oracle.js';
-import { mutate, Rng, soup, stream, workloadYaml } from './fastparse-gen.js';
+import { mutate, Rng, scalarTorture, soup, stream, workloadYaml } from './fastparse-gen.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(REPO, '..', 'shared', 'ytt-vectors', 'cases');
 
 /** Constructs the fast reader declines on purpose; any other reason on valid YAML is a gap. */
-const DELIBERATE = /anchor|alias|tag|directive|complex key|empty key|as a key|merge key|quoted << key|tab|control character|BOM/;
+const DELIBERATE = /anchor|alias|tag|directive|complex key|empty key|as a key|merge key|quoted << key|tab|control character|CR without LF|BOM/;
 
 class Tally {
   readonly counts = { match: 0, fallback: 0, rejected: 0, wrong: 0 };
@@ -174,6 +174,25 @@ describe('line soup: random YAML fragments at random indentation', () => {
   it('sees both outcomes (the test is not vacuous)', () => {
     expect(tally.counts.match).toBeGreaterThan(CHUNKS * PER_CHUNK * 0.1);
     expect(tally.counts.rejected).toBeGreaterThan(CHUNKS * PER_CHUNK * 0.5);
+  });
+});
+
+describe('scalar torture: block, quoted, plain and flow nodes with odd indentation, in every context', () => {
+  const CHUNKS = 10;
+  const PER_CHUNK = 1000;
+  const tally = new Tally();
+  afterAll(() => report.push(tally.summary(`scalar torture (${CHUNKS * PER_CHUNK})`)));
+
+  it.each(Array.from({ length: CHUNKS }, (_, i) => [i]))('chunk %i', (chunk) => {
+    for (let i = 0; i < PER_CHUNK; i++) {
+      const seed = 4_000_000 + chunk * PER_CHUNK + i;
+      check(`seed ${seed}`, scalarTorture(new Rng(seed)), tally, i % 10 === 0);
+    }
+  }, 60_000);
+
+  it('sees both outcomes (the test is not vacuous)', () => {
+    expect(tally.counts.match).toBeGreaterThan(CHUNKS * PER_CHUNK * 0.2);
+    expect(tally.counts.rejected).toBeGreaterThan(CHUNKS * PER_CHUNK * 0.3);
   });
 });
 

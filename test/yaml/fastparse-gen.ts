@@ -407,3 +407,64 @@ export function soup(rng: Rng): string {
   if (rng.chance(0.1)) text = text.replace(/\n/g, '\r\n');
   return text;
 }
+
+/** One scalar-heavy node (block scalar, multi-line quoted or plain, multi-line flow) with odd
+ *  headers, indentation, blank lines and tabs, placed in a random context. */
+export function scalarTorture(rng: Rng): string {
+  const ind = (n: number): string => ' '.repeat(Math.max(0, n));
+  const ctx = rng.pick(['root', 'map', 'seq', 'compact', 'nested', 'next-line']);
+  const base = ctx === 'root' ? 0 : ctx === 'nested' ? 2 + rng.int(3) : ctx === 'compact' ? 2 : 0;
+  const parent = ctx === 'root' ? -1 : base;
+  const words = ['a', 'b c', 'x: y', '#h', ' lead', 'trail ', 'tab\there', '- d', '"q"', "'s'", '\\', 'é', '[f]'];
+  const line = (): string => {
+    const r = rng.next();
+    if (r < 0.15) return ind(rng.int(parent + 6)); // blank, maybe with spaces
+    if (r < 0.18) return ind(rng.int(3)) + '\t' + rng.pick(words);
+    return ind(parent + 1 + rng.int(4)) + rng.pick(words) + (rng.chance(0.1) ? ' ' : '');
+  };
+  const kind = rng.next();
+  let head: string;
+  const body: string[] = [];
+  const n = rng.int(6);
+  if (kind < 0.4) {
+    head = rng.pick(['|', '>']) + rng.pick(['', '-', '+', '1', '2', '3', '-2', '2-', '+1', '4+', '9', '0', '--', '12']);
+    if (rng.chance(0.1)) head += rng.pick([' # c', '#c', ' x']);
+    for (let i = 0; i < n; i++) body.push(line());
+  } else if (kind < 0.65) {
+    const q = rng.pick(['"', "'"]);
+    head = q + rng.pick(words).replace(new RegExp(q, 'g'), '');
+    for (let i = 0; i < n; i++) body.push(line().replace(/["']/g, ''));
+    const esc = q === '"' ? rng.pick(['', '\\', '\\n', '\\x4', '\\u00e9', '\\t', '\\ ']) : rng.pick(['', "''"]);
+    body.push(ind(parent + 1 + rng.int(3)) + 'end' + esc + q + rng.pick(['', ' # c', '#c', ' x', ': v']));
+  } else if (kind < 0.85) {
+    head = rng.pick(words).replace(/^[-"'#\[ ]/, 'p');
+    for (let i = 0; i < n; i++) body.push(line());
+  } else {
+    head = rng.pick(['[', '{']);
+    for (let i = 0; i < n; i++) body.push(ind(parent + rng.int(4)) + rng.pick(['a,', 'b: c,', '"d",', '[e],', '# c', '', 'f g', '{h: i},']));
+    body.push(ind(parent + rng.int(3)) + (head === '[' ? ']' : '}') + rng.pick(['', ' # c', ',', ' x']));
+  }
+  const node = [head, ...body].join('\n');
+  let text: string;
+  switch (ctx) {
+    case 'root':
+      text = node;
+      break;
+    case 'map':
+      text = 'k: ' + node;
+      break;
+    case 'seq':
+      text = '- ' + node;
+      break;
+    case 'compact':
+      text = '- a: 1\n  k: ' + node;
+      break;
+    case 'nested':
+      text = 'top:\n' + ind(base) + 'k: ' + node;
+      break;
+    default:
+      text = 'k:\n' + ind(1 + rng.int(3)) + node;
+  }
+  const after = rng.pick(['', 'next: 1', '- item', '  more: 2', '# tail', '---', '...', ' x']);
+  return text + '\n' + after + (rng.chance(0.7) ? '\n' : '');
+}
