@@ -1,9 +1,10 @@
 // Splits YAML/JSON text into the documents carto works on, each remembering where it came from
 // (file, document index, line) so every later stage can point a user at the right place.
-// Parsing lives here and only here, so the parser can be swapped without touching the rest.
+// Parsing lives here and only here: the fast reader of src/yaml for the YAML manifests are made
+// of, and the `yaml` package for everything else (anchors, tags, syntax errors, `kind: List`).
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { kubeYamlOptions } from '../yaml/index.js';
+import { kubeYamlOptions, parseYamlStream } from '../yaml/index.js';
 
 /** One Kubernetes object read from the inputs. */
 export interface SourceDocument {
@@ -25,10 +26,26 @@ export interface ParsedText {
 
 /** Parses a whole file (any number of `---` documents; JSON is YAML). */
 export function parseText(text: string, file: string): ParsedText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fast = parseYamlStream(body);
+  // A List's items need their own lines, which only the yaml package's nodes give.
+  if (fast && !fast.documents.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
+    const documents: SourceDocument[] = [];
+    const diagnostics: Diagnostic[] = [];
+    fast.documents.forEach((d, docIndex) => {
+      if (d.value === null || d.value === undefined) return; // an empty document
+      if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
+      else documents.push({ file, line: d.line, value: d.value, origin: { text: body, docIndex, basePath: [] } });
+    });
+    return { documents, diagnostics };
+  }
+  return parseWithYamlPackage(body, file);
+}
+
+function parseWithYamlPackage(body: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const docs = parseAllDocuments(body, { ...kubeYamlOptions, lineCounter });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, docIndex) => {
@@ -63,17 +80,17 @@ function collect(
   const contents = doc.contents;
   if (contents === null) return; // an empty document, e.g. a trailing `---`
   const line = lineOf(contents, lineCounter);
-  const value = doc.toJS() as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS() as unknown;
+  } catch (err) {
+    // e.g. a merge key (`<<`) whose value is not a mapping: the yaml package throws here.
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML error: ${err instanceof Error ? firstLine(err.message) : String(err)}`, file, line });
+    return;
+  }
   if (value === null || value === undefined) return;
   if (!isPlainObject(value)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'not-an-object',
-      message: `document ${docIndex + 1} is not a Kubernetes object (it is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`})`,
-      file,
-      line,
-      hint: 'each YAML document must be a mapping with apiVersion, kind and metadata',
-    });
+    diagnostics.push(notAnObject(value, docIndex, file, line));
     return;
   }
   // `kubectl get … -o yaml` of several objects gives `kind: List`; its items are the objects.
@@ -100,6 +117,17 @@ function collect(
     return;
   }
   out.push({ file, line, value, origin: { text, docIndex, basePath: [] } });
+}
+
+function notAnObject(value: unknown, docIndex: number, file: string, line: number): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'not-an-object',
+    message: `document ${docIndex + 1} is not a Kubernetes object (it is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`})`,
+    file,
+    line,
+    hint: 'each YAML document must be a mapping with apiVersion, kind and metadata',
+  };
 }
 
 function isListKind(value: Record<string, unknown>): boolean {
