@@ -2,12 +2,15 @@
 // The installed `carto` command. It runs dist/cli.cjs, and the bundles under dist/lazy/ that a
 // command needs, through V8's code caches (*.cache next to each bundle), so a cold start does not
 // parse and compile them again; a missing cache, or one made by another Node, only costs speed.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// This file is CommonJS (see bin/package.json): Node starts CommonJS entry points without its
+// ES module loader, which a command line that starts often should not pay for.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
+const dist = join(__dirname, '..', 'dist');
 const writeCaches = process.env.CARTO_CODE_CACHE === 'write';
 const loaded = new Map();
 
@@ -29,8 +32,8 @@ function run(file) {
 
 // How a bundle asks for another one (its dynamic imports were rewritten to call this).
 globalThis.__cartoLoadBundle = (name) => {
-  if (!loaded.has(name)) loaded.set(name, run(fileURLToPath(new URL(`../dist/lazy/${name}.cjs`, import.meta.url))));
+  if (!loaded.has(name)) loaded.set(name, run(join(dist, 'lazy', `${name}.cjs`)));
   return loaded.get(name);
 };
 
-run(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));
+run(join(dist, 'cli.cjs'));

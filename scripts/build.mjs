@@ -55,7 +55,7 @@ const cli = {
   format: 'cjs',
   plugins: [lazyImports],
   // commander loads child_process eagerly for executable subcommands, which carto never uses.
-  alias: { child_process: './scripts/lazy-child-process.cjs' },
+  alias: { child_process: './scripts/lazy-child-process.cjs', 'node:child_process': './scripts/lazy-child-process.cjs' },
 };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });

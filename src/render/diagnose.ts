@@ -20,10 +20,12 @@ export function diagnostic(
 ): Diagnostic {
   const d: Diagnostic = { severity, code, message };
   if (where) {
-    const pos = locate(where.doc, where.path ?? []);
+    // Finding a field's exact line re-reads the file with the full YAML parser. Errors and
+    // warnings are worth it; a note (printed on every run) points at its object instead.
+    const pos = severity === 'note' ? { line: where.doc.line, column: 0 } : locate(where.doc, where.path ?? []);
     d.file = where.doc.file;
     d.line = where.line ?? pos.line;
-    if (where.line === undefined) d.column = pos.column;
+    if (where.line === undefined && pos.column > 0) d.column = pos.column;
     d.object = where.object;
     if (where.path && where.path.length > 0) d.path = formatPath(where.path);
   }
