@@ -45,7 +45,7 @@ export function runCartotestCase(c: CartotestCase, ctx: RunContext): CaseOutcome
   const expected = readExpected(c, ctx.fs);
   if (!expected.ok) return { ok: false, error: `failed to get expected object: ${expected.message}` };
   const actual = actualObject(c, ctx);
-  if (!actual.ok) return { ok: false, error: `failed to get actual object: ${actual.message}` };
+  if (!actual.ok) return { ok: false, error: `failed to get actual object: ${actual.message.trimEnd()}` };
 
   const want = expected.object;
   const got = structuredClone(actual.object);
