@@ -114,7 +114,7 @@ function binaryPreprocessor(path: string): Preprocessor {
     const args = ['--ignore-unknown-comments', ...files.flatMap((f) => ['-f', f])];
     const run = spawnSync(path, args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
     if (run.error) return { ok: false, message: `ytt: fork/exec ${path}: ${run.error.message}` };
-    if (run.status !== 0) return { ok: false, message: `ytt: ${(run.stderr || `exit status ${run.status ?? run.signal}`).trimEnd()}` };
+    if (run.status !== 0) return { ok: false, message: run.stderr.trim() !== '' ? run.stderr.trimEnd() : `ytt: exit status ${run.status ?? run.signal}` };
     return { ok: true, text: run.stdout };
   };
 }
