@@ -58,13 +58,20 @@ export async function runTest(dirs: string[], options: Record<string, unknown>):
     return 1;
   }
   const progress = isTerminal(2);
+  // One line, rewritten in place: kept shorter than the terminal is wide, or it would wrap.
+  const width = progress ? Math.max(40, (process.stderr.columns || 80) - 1) : 0;
+  const line = (i: number, n: number, path: string) => {
+    const head = `[${i + 1}/${n}] `;
+    const room = width - head.length;
+    return head + (path.length > room ? `…${path.slice(path.length - room + 1)}` : path);
+  };
   const result = await runSuite(cases, {
     fs: nodeFs,
     preprocess,
     ytt,
     update,
     applyUpdate,
-    ...(progress ? { onCase: (i: number, n: number, c: { path: string }) => writeErr(`\r\u001b[K[${i + 1}/${n}] ${c.path}`) } : {}),
+    ...(progress ? { onCase: (i: number, n: number, c: { path: string }) => writeErr(`\r\u001b[K${line(i, n, c.path)}`) } : {}),
   });
   if (progress) writeErr('\r\u001b[K');
 

@@ -16,7 +16,7 @@
 // Where cartotest would stop the whole run (an info.yaml it cannot read, mock and real supply
 // chain both given), carto fails the cases under that directory and runs the others. A leaf
 // that has nothing at all (no info.yaml, and no template, workload or expected file of its own
-// or inherited), such as a `outputs/` folder next to the tests, is not a case: cartotest would
+// or inherited), such as an `outputs/` folder next to the tests, is not a case: cartotest would
 // crash on it.
 import { join } from 'node:path';
 import { applyCompareOptions } from './compare-options.js';
