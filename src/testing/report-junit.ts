@@ -34,7 +34,6 @@ export function formatJunitReport(result: SuiteResult, timestamp = new Date()): 
 
 /** Text XML 1.0 can hold: no control characters but tab, newline and carriage return. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 

@@ -3,6 +3,7 @@
 // its runner, and the results in report order (passed, then failed, each by path — cartotest
 // prints passes first, in Go's random map order; carto sorts). Reports progress through a
 // callback so the CLI can show it.
+import { normalize } from 'node:path';
 import type { YttRunner } from '../stamp/ytt.js';
 import { discoverCases } from './discover.js';
 import type { SuiteFs } from './fs.js';
@@ -22,8 +23,15 @@ export interface SuiteOptions {
   onCase?: (index: number, total: number, c: TestCase) => void;
 }
 
+/** The cases under each directory; a case reached twice (overlapping directories) runs once. */
 export function findCases(dirs: readonly string[], fs: SuiteFs): TestCase[] {
-  return dirs.flatMap((dir) => discoverCases(dir, fs));
+  const seen = new Set<string>();
+  return dirs.flatMap((dir) => discoverCases(dir, fs)).filter((c) => {
+    const key = normalize(c.path).replace(/(.)\/+$/, '$1');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function runSuite(cases: readonly TestCase[], options: SuiteOptions): Promise<SuiteResult> {
