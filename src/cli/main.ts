@@ -1,7 +1,7 @@
 // Entry point of the `carto` command: parses flags with commander and hands each command to
 // its module, loaded only when that command runs. Exit codes: 0 success, 1 inputs that cannot
-// be rendered (message on stderr, nothing on stdout) or linted with errors (report on stdout),
-// 2 usage errors.
+// be rendered (message on stderr, nothing on stdout), linted with errors or tested with
+// failures (report on stdout), 2 usage errors.
 import { Command, CommanderError, Option } from 'commander';
 import { isUsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
@@ -72,6 +72,22 @@ function program(): Command {
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { runLint } = await import('./lint.js');
       process.exitCode = await runLint(paths, options);
+    });
+  cmd
+    .command('test')
+    .description("run template tests: Cartographer's cartotest suites unchanged, and carto's whole-chain golden tests")
+    .argument('[dirs...]', 'directories holding the tests')
+    .option('-v, --verbose', "add each case's name, description and error (with a diff) to the report")
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--junit <file>', 'also write a JUnit XML report to FILE')
+    .option('--update', 'rewrite whole-chain expectations from what carto renders now')
+    .option('--force', 'with --update: rewrite even when CI is set')
+    .option('--ytt <path>', 'run ytt (templates and preprocessing) with this binary instead of the built-in engine (also CARTO_YTT)')
+    .option('--no-color', 'no colour in the report')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (dirs: string[], options: Record<string, unknown>) => {
+      const { runTest } = await import('./test.js');
+      process.exitCode = await runTest(dirs, options);
     });
   cmd
     .command('ytt')

@@ -25,7 +25,7 @@ export async function makeStyle(wantColor: boolean, fd: 1 | 2 = 2): Promise<Styl
  * Asks the file descriptor, without creating process.stdout/stderr or loading the tty module
  * (both costly at start-up): a terminal is a character device that is not /dev/null.
  */
-function isTerminal(fd: 1 | 2): boolean {
+export function isTerminal(fd: 1 | 2): boolean {
   try {
     const err = fstatSync(fd);
     if (!err.isCharacterDevice()) return false;

@@ -1,0 +1,62 @@
+// The file-system access `carto test` needs, behind one small interface: listing a directory,
+// telling files from directories, reading text. Everything else in src/testing works on this
+// interface, so suites can be built and run from memory in tests; `nodeFs` is the real thing.
+// Error messages are worded as Go's os package words them (`open X: no such file or
+// directory`), because cartotest's own messages embed them.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+
+export interface DirEntry {
+  name: string;
+  /** A directory (a symlink to one is not, as with Go's os.ReadDir). */
+  dir: boolean;
+}
+
+export interface SuiteFs {
+  /** A directory's entries sorted by name, like Go's os.ReadDir. Throws FsError. */
+  list(dir: string): DirEntry[];
+  /** What is at `path` (following symlinks), or undefined when nothing is. */
+  kind(path: string): 'file' | 'dir' | undefined;
+  /** A file's text. Throws FsError. */
+  read(path: string): string;
+}
+
+/** A file-system failure, with Go's wording. */
+export class FsError extends Error {
+  override readonly name = 'FsError';
+}
+
+export const nodeFs: SuiteFs = {
+  list(dir) {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .map((e) => ({ name: e.name, dir: e.isDirectory() }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (err) {
+      throw new FsError(`open ${dir}: ${reason(err)}`);
+    }
+  },
+  kind(path) {
+    try {
+      const stat = statSync(path);
+      return stat.isDirectory() ? 'dir' : 'file';
+    } catch {
+      return undefined;
+    }
+  },
+  read(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new FsError(code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${reason(err)}`);
+    }
+  },
+};
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a directory';
+  return err instanceof Error ? err.message : String(err);
+}
