@@ -49,14 +49,19 @@ const lazyImports = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
-const cli = {
-  ...common,
-  format: 'cjs',
-  plugins: [lazyImports],
-  // commander loads child_process eagerly for executable subcommands, which carto never uses.
-  alias: { child_process: './scripts/lazy-child-process.cjs', 'node:child_process': './scripts/lazy-child-process.cjs' },
+// commander loads child_process eagerly (with net and more) for executable subcommands, which carto
+// never uses: give commander, and only commander, a stand-in that loads it on first use.
+const lazyChildProcess = {
+  name: 'carto-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: new URL('./lazy-child-process.cjs', import.meta.url).pathname } : undefined,
+    );
+  },
 };
+
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
 for (const [entry, name] of Object.entries(LAZY)) {
@@ -84,6 +89,7 @@ const warm = [
   ['graph', 'examples/web-app/'],
   ['graph', 'examples/web-app/', '--workload', 'petclinic', '--format', 'mermaid'],
   ['explain', 'examples/web-app/', '--workload', 'petclinic'],
+  ['test', 'examples/'],
 ];
 for (const args of warm) {
   try {

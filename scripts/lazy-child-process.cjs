@@ -1,6 +1,9 @@
-// Stands in for `child_process` inside the CLI bundle: loads the real module only when a
-// function of it is called (commander requires it at start-up but carto rarely spawns).
+// Stands in for `child_process` inside the CLI bundles: loads the real module only when one of
+// its functions is called (commander requires it at start-up, but carto rarely spawns anything).
+// Explicit functions, not a Proxy: the bundler copies a module's own properties when importing.
 'use strict';
 let real;
 const load = () => (real ??= require('node:child_process'));
-module.exports = new Proxy({}, { get: (_, name) => load()[name] });
+for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+  exports[name] = (...args) => load()[name](...args);
+}

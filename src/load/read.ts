@@ -1,7 +1,7 @@
 // Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
 // and *.json; -R descends) and `-` for stdin. This is one of the few places that touches the
 // file system; everything it returns is plain data for the pure stages.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { parseText, type ParsedText, type SourceDocument } from './documents.js';
@@ -18,6 +18,8 @@ export interface ReadOptions {
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
+/** The file that marks a directory as a whole-chain `carto test` suite. */
+const TEST_SUITE = 'carto-test.yaml';
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
@@ -54,7 +56,9 @@ function listDirectory(dir: string, recursive: boolean): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (recursive) out.push(...listDirectory(path, true));
+      // A `carto test` suite's expectations are outputs, not inputs: -R passes over it (name the
+      // directory itself to read it anyway).
+      if (recursive && !existsSync(join(path, TEST_SUITE))) out.push(...listDirectory(path, true));
     } else if (MANIFEST.test(entry.name)) {
       out.push(path);
     }
