@@ -13,7 +13,18 @@ export function writeErr(text: string): void {
 
 function writeAll(fd: number, text: string): void {
   if (text === '') return;
-  let buffer = Buffer.from(text, 'utf8');
+  // Usually one write takes it all, without first copying megabytes into a Buffer.
+  let written = 0;
+  try {
+    written = writeSync(fd, text);
+    if (written === Buffer.byteLength(text)) return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    if (code !== 'EAGAIN') throw err;
+  }
+  // A short write (a full non-blocking pipe): write the remaining bytes piece by piece.
+  let buffer = Buffer.from(text, 'utf8').subarray(written);
   while (buffer.length > 0) {
     try {
       const written = writeSync(fd, buffer);

@@ -1,6 +1,7 @@
 // Which mocked outputs reached a stamped object in one owner's render, and through which
 // resources: the note (or, with --strict, the error) render() gives, and `carto explain`'s list.
 import type { OutputValue } from '../outputs/index.js';
+import type { Resource } from '../model/index.js';
 import type { OwnerReport } from './report.js';
 
 export interface MockedOutput {
@@ -18,13 +19,7 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
   const used = new Map<string, MockedOutput>();
   for (const entry of report.resources) {
     if (!entry.object) continue;
-    const refs = [
-      ...entry.resource.sources.map((r) => ({ upstream: r.resource, fields: ['url', 'revision'] })),
-      ...entry.resource.images.map((r) => ({ upstream: r.resource, fields: ['image'] })),
-      ...entry.resource.configs.map((r) => ({ upstream: r.resource, fields: ['config'] })),
-      ...(entry.resource.deployment ? [{ upstream: entry.resource.deployment.resource, fields: ['url', 'revision'] }] : []),
-    ];
-    for (const ref of refs) {
+    for (const ref of inputRefs(entry.resource)) {
       for (const value of byName.get(ref.upstream)?.outputs ?? []) {
         if (value.provenance !== 'mock' || !ref.fields.includes(value.field)) continue;
         const slot = used.get(value.resource) ?? { resource: value.resource, values: [], users: [] };
@@ -36,3 +31,25 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
   }
   return [...used.values()];
 }
+
+type InputRef = { upstream: string; fields: readonly string[] };
+const refsOf = new WeakMap<Resource, InputRef[]>();
+
+/** A resource's inputs as (upstream resource, output fields) pairs: the same for every owner. */
+function inputRefs(resource: Resource): InputRef[] {
+  let refs = refsOf.get(resource);
+  if (!refs) {
+    refs = [
+      ...resource.sources.map((r) => ({ upstream: r.resource, fields: SOURCE_FIELDS })),
+      ...resource.images.map((r) => ({ upstream: r.resource, fields: IMAGE_FIELDS })),
+      ...resource.configs.map((r) => ({ upstream: r.resource, fields: CONFIG_FIELDS })),
+      ...(resource.deployment ? [{ upstream: resource.deployment.resource, fields: SOURCE_FIELDS }] : []),
+    ];
+    refsOf.set(resource, refs);
+  }
+  return refs;
+}
+
+const SOURCE_FIELDS = ['url', 'revision'] as const;
+const IMAGE_FIELDS = ['image'] as const;
+const CONFIG_FIELDS = ['config'] as const;

@@ -61,7 +61,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   const where = (path: readonly (string | number)[]): Where => ({ doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path });
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
-  const missing = missingTemplates(blueprint, catalog);
+  const missing = perBlueprint(missingTemplatesCache, blueprint, () => missingTemplates(blueprint, catalog));
   if (missing.length > 0) {
     const names = missing.map((m) => m.resource.name);
     for (const m of missing) {
@@ -79,7 +79,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     return done();
   }
 
-  for (const ref of forwardReferences(blueprint)) {
+  for (const ref of perBlueprint(forwardReferencesCache, blueprint, () => forwardReferences(blueprint))) {
     diagnostics.push(
       diagnostic('error', 'forward-reference',
         `input ${ref.ref.name} of resource ${ref.resource.name} comes from resource ${ref.ref.resource}, which is not before it in spec.${resourcesKey(blueprint)}`,
@@ -144,7 +144,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? '')) as Template;
     entry.template = template;
     const tplWhere = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
-    const stampPrefix = semantics === '0.0.6'
+    // Only an error needs the controller's prefix: built then, not for every resource.
+    const stampPrefix = () => semantics === '0.0.6'
       ? `unable to stamp object for component '${resource.name}'`
       : `unable to stamp object for resource [${resource.name}] for template [${template.kind}/${template.name}] in supply chain [${blueprint.name}]`;
 
@@ -169,7 +170,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       const result = stampYtt(template.ytt, context, options.ytt);
       if (!result.ok) {
         failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {
-          controllerMessage: `${stampPrefix}: ${result.controllerMessage}`,
+          controllerMessage: `${stampPrefix()}: ${result.controllerMessage}`,
           ...(result.detail ? { detail: result.detail } : {}),
         }));
         if (semantics === '0.0.6') break;
@@ -178,7 +179,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       stamped = result.object;
     } else if (!template.template) {
       failed(diagnostic('error', 'template-empty', `${template.kind} ${template.name} has neither spec.template nor spec.ytt`, tplWhere(['spec']), {
-        controllerMessage: `${stampPrefix}: unknown resource template type, expected either template or ytt`,
+        controllerMessage: `${stampPrefix()}: unknown resource template type, expected either template or ytt`,
       }));
       if (semantics === '0.0.6') break;
       continue;
@@ -188,7 +189,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         for (const err of interpolated.errors) {
           const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
           failed(diagnostic('error', stampErrorCode(err.reason), err.reason, tplWhere(['spec', 'template', ...err.path]), {
-            controllerMessage: `${stampPrefix}: failed to recursively evaluate template: ${err.controllerMessage}`,
+            controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}`,
             ...(hint ? { hint } : {}),
           }));
         }
@@ -205,7 +206,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     });
     if (!finished.ok) {
       failed(diagnostic('error', 'foreign-namespace', finished.reason, tplWhere(['spec', 'template', ...finished.path]), {
-        controllerMessage: `${stampPrefix}: ${finished.reason}`,
+        controllerMessage: `${stampPrefix()}: ${finished.reason}`,
         hint: `remove metadata.namespace from the template: stamped objects always go to the ${owner.kind}'s namespace`,
       }));
       if (semantics === '0.0.6') break;
@@ -322,6 +323,16 @@ function deploymentOutputs(
   };
 }
 
+// What depends only on the blueprint is worked out once, not for each of its thousand owners.
+const missingTemplatesCache = new WeakMap<Blueprint, ReturnType<typeof missingTemplates>>();
+const forwardReferencesCache = new WeakMap<Blueprint, ReturnType<typeof forwardReferences>>();
+
+function perBlueprint<T>(cache: WeakMap<Blueprint, T>, blueprint: Blueprint, compute: () => T): T {
+  let value = cache.get(blueprint);
+  if (value === undefined) cache.set(blueprint, (value = compute()));
+  return value;
+}
+
 function resourcesKey(blueprint: Blueprint): string {
   return blueprint.format === '0.0.6' ? 'components' : 'resources';
 }
@@ -379,13 +390,14 @@ function passThrough(
   }
 }
 
+const OUTPUT_PATHS: Record<string, Array<[string, keyof Template]>> = {
+  ClusterSourceTemplate: [['url', 'urlPath'], ['revision', 'revisionPath']],
+  ClusterImageTemplate: [['image', 'imagePath']],
+  ClusterConfigTemplate: [['config', 'configPath']],
+};
+
 function missingPaths(template: Template): Array<{ field: string; pathKey: string; present: boolean }> {
-  const need: Record<string, Array<[string, keyof Template]>> = {
-    ClusterSourceTemplate: [['url', 'urlPath'], ['revision', 'revisionPath']],
-    ClusterImageTemplate: [['image', 'imagePath']],
-    ClusterConfigTemplate: [['config', 'configPath']],
-  };
-  return (need[template.kind] ?? []).map(([field, key]) => ({ field, pathKey: key, present: typeof template[key] === 'string' && template[key] !== '' }));
+  return (OUTPUT_PATHS[template.kind] ?? []).map(([field, key]) => ({ field, pathKey: key, present: typeof template[key] === 'string' && template[key] !== '' }));
 }
 
 function stampErrorCode(reason: string): string {
