@@ -9,7 +9,7 @@ import { writeErr, writeOut } from './io.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Flags of the commands that render (render, graph, explain): declared once, so they agree. */
+/** Flags several commands share: declared once, so they agree everywhere. */
 const flag = {
   filename: () => new Option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)').argParser(collect).default([]),
   recursive: () => new Option('-R, --recursive', 'read directories recursively'),
@@ -17,12 +17,30 @@ const flag = {
   setOutput: () => new Option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)').argParser(collect).default([]),
   observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)').argParser(collect).default([]),
   cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
-  ytt: () => new Option('--ytt <path>', 'run spec.ytt templates with this ytt binary instead of the built-in engine (also CARTO_YTT)'),
+  ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
-  noColor: () => new Option('--no-color', 'no colour on stderr'),
+  noColor: () => new Option('--no-color', 'no colour in messages and reports'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
+
+/** `[paths...]`, `-f` and `-R`: how every command that reads manifests takes its inputs. */
+function withInputs(c: Command): Command {
+  return c
+    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
+    .addOption(flag.filename())
+    .addOption(flag.recursive());
+}
+
+/** The flags that decide how owners render, shared by render, graph and explain. */
+function withRenderFlags(c: Command): Command {
+  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.namespace]) c.addOption(f());
+  return c;
+}
+
+function withCommonFlags(c: Command): Command {
+  return c.addOption(flag.noColor()).addOption(flag.debug());
+}
 
 function program(): Command {
   const cmd = new Command('carto')
@@ -32,48 +50,29 @@ function program(): Command {
     .configureOutput({ writeOut, writeErr })
     .exitOverride();
 
-  cmd
-    .command('render')
-    .description('print the objects Cartographer would stamp for every Workload, Deliverable and Runnable in the inputs')
-    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
-    .addOption(flag.filename())
-    .addOption(flag.recursive())
+  const render = withInputs(cmd.command('render').description('print the objects Cartographer would stamp for every Workload, Deliverable and Runnable in the inputs'))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--output-dir <dir>', 'write one file per object under DIR instead of printing')
     .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
-    .addOption(flag.outputs())
-    .addOption(flag.setOutput())
-    .addOption(flag.observed())
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
-    .addOption(flag.cartographer())
-    .addOption(flag.ytt())
-    .addOption(flag.dataValuesFile())
-    .addOption(flag.namespace())
-    .option('--no-owner-references', 'never emit ownerReferences')
-    .addOption(flag.noColor())
-    .addOption(flag.debug())
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { runRender } = await import('./render.js');
-      process.exitCode = await runRender(paths, options);
-    });
-  cmd
-    .command('lint')
-    .description('check templates, blueprints and owners: schemas, admission-webhook rules, cross-references')
-    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
-    .option('-f, --filename <path>', 'a file or directory to read (repeatable; - for stdin)', collect, [])
-    .option('-R, --recursive', 'read directories recursively')
+    .option('--no-owner-references', 'never emit ownerReferences');
+  withCommonFlags(withRenderFlags(render)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runRender } = await import('./render.js');
+    process.exitCode = await runRender(paths, options);
+  });
+
+  const lint = withInputs(cmd.command('lint').description('check templates, blueprints and owners: schemas, admission-webhook rules, cross-references'))
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'exit 1 on warnings too')
-    .option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)', collect, [])
-    .option('-n, --namespace <namespace>', 'namespace of owners whose file has none', 'default')
-    .option('--no-color', 'no colour in the report')
-    .option('--debug', 'show stack traces of internal errors')
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { runLint } = await import('./lint.js');
-      process.exitCode = await runLint(paths, options);
-    });
-  cmd
+    .addOption(flag.dataValuesFile())
+    .addOption(flag.namespace());
+  withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runLint } = await import('./lint.js');
+    process.exitCode = await runLint(paths, options);
+  });
+
+  const test = cmd
     .command('test')
     .description("run template tests: Cartographer's cartotest suites unchanged, and carto's whole-chain golden tests")
     .argument('[dirs...]', 'directories holding the tests')
@@ -82,13 +81,12 @@ function program(): Command {
     .option('--junit <file>', 'also write a JUnit XML report to FILE')
     .option('--update', 'rewrite whole-chain expectations from what carto renders now')
     .option('--force', 'with --update: rewrite even when CI is set')
-    .option('--ytt <path>', 'run ytt (templates and preprocessing) with this binary instead of the built-in engine (also CARTO_YTT)')
-    .option('--no-color', 'no colour in the report')
-    .option('--debug', 'show stack traces of internal errors')
-    .action(async (dirs: string[], options: Record<string, unknown>) => {
-      const { runTest } = await import('./test.js');
-      process.exitCode = await runTest(dirs, options);
-    });
+    .addOption(flag.ytt());
+  withCommonFlags(test).action(async (dirs: string[], options: Record<string, unknown>) => {
+    const { runTest } = await import('./test.js');
+    process.exitCode = await runTest(dirs, options);
+  });
+
   cmd
     .command('ytt')
     .description('run ytt templates with the built-in engine; prints what the ytt binary would print')
@@ -100,49 +98,23 @@ function program(): Command {
       const { runYttCommand } = await import('./ytt.js');
       process.exitCode = runYttCommand(options);
     });
-  cmd
-    .command('graph')
-    .description('draw the supply chains and deliveries in the inputs, or what one owner would stamp (--workload)')
-    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
-    .addOption(flag.filename())
-    .addOption(flag.recursive())
+
+  const graph = withInputs(cmd.command('graph').description('draw the supply chains and deliveries in the inputs, or what one owner would stamp (--workload)'))
     .addOption(new Option('--format <format>', 'dot (Graphviz), mermaid (Markdown) or text (a tree for the terminal)').choices(['dot', 'mermaid', 'text']).default('dot'))
     .option('--workload <name>', 'draw what this owner would stamp: NAME or NAMESPACE/NAME')
-    .option('--blueprint <name>', 'draw only the ClusterSupplyChain or ClusterDelivery of this name')
-    .addOption(flag.outputs())
-    .addOption(flag.setOutput())
-    .addOption(flag.observed())
-    .addOption(flag.cartographer())
-    .addOption(flag.ytt())
-    .addOption(flag.dataValuesFile())
-    .addOption(flag.namespace())
-    .addOption(flag.noColor())
-    .addOption(flag.debug())
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { runGraph } = await import('./graph.js');
-      process.exitCode = await runGraph(paths, options);
-    });
-  cmd
-    .command('explain')
-    .description('explain the render of one owner: the blueprint and options chosen and why, where every param and output came from')
-    .argument('[paths...]', 'YAML/JSON files or directories to read (- for stdin)')
-    .addOption(flag.filename())
-    .addOption(flag.recursive())
+    .option('--blueprint <name>', 'draw only the ClusterSupplyChain or ClusterDelivery of this name');
+  withCommonFlags(withRenderFlags(graph)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runGraph } = await import('./graph.js');
+    process.exitCode = await runGraph(paths, options);
+  });
+
+  const explain = withInputs(cmd.command('explain').description('explain the render of one owner: the blueprint and options chosen and why, where every param and output came from'))
     .requiredOption('--workload <name>', 'the owner to explain: NAME or NAMESPACE/NAME')
-    .addOption(new Option('--format <format>', 'text (for a person) or json (for tools)').choices(['text', 'json']).default('text'))
-    .addOption(flag.outputs())
-    .addOption(flag.setOutput())
-    .addOption(flag.observed())
-    .addOption(flag.cartographer())
-    .addOption(flag.ytt())
-    .addOption(flag.dataValuesFile())
-    .addOption(flag.namespace())
-    .addOption(flag.noColor())
-    .addOption(flag.debug())
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { runExplain } = await import('./explain.js');
-      process.exitCode = await runExplain(paths, options);
-    });
+    .addOption(new Option('--format <format>', 'text (for a person) or json (for tools)').choices(['text', 'json']).default('text'));
+  withCommonFlags(withRenderFlags(explain)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runExplain } = await import('./explain.js');
+    process.exitCode = await runExplain(paths, options);
+  });
   return cmd;
 }
 
