@@ -39,6 +39,11 @@ class Tally {
 }
 
 const report: string[] = [];
+
+// The generated cases are fuzzing: a fixed, deterministic share of them in `npm test`, and many
+// more with `npm run fuzz` (CARTO_FUZZ_RUNS multiplies the counts; 8 gives the full set).
+const SCALE = Number(process.env['CARTO_FUZZ_RUNS'] ?? '1') / 8;
+const scaled = (n: number): number => Math.max(1, Math.round(n * SCALE));
 afterAll(() => {
   console.log(['fast YAML reader vs the yaml package:', ...report].join('\n  '));
 });
@@ -119,7 +124,7 @@ describe.skipIf(vectors.length === 0)(`ytt vectors ${vectors.length === 0 ? noVe
 
 describe('generated Kubernetes-like streams', () => {
   const CHUNKS = 20;
-  const PER_CHUNK = 100;
+  const PER_CHUNK = scaled(100);
   const tally = new Tally();
   afterAll(() => report.push(tally.summary(`generated streams (${CHUNKS * PER_CHUNK})`)));
 
@@ -140,7 +145,7 @@ describe('generated Kubernetes-like streams', () => {
 
 describe('damaged streams: never read wrongly', () => {
   const CHUNKS = 20;
-  const PER_CHUNK = 50;
+  const PER_CHUNK = scaled(50);
   const MUTANTS = 4;
   const tally = new Tally();
   afterAll(() => report.push(tally.summary(`damaged streams (${CHUNKS * PER_CHUNK * MUTANTS})`)));
@@ -162,7 +167,7 @@ describe('damaged streams: never read wrongly', () => {
 
 describe('line soup: random YAML fragments at random indentation', () => {
   const CHUNKS = 10;
-  const PER_CHUNK = 1000;
+  const PER_CHUNK = scaled(1000);
   const tally = new Tally();
   afterAll(() => report.push(tally.summary(`line soup (${CHUNKS * PER_CHUNK})`)));
 
@@ -181,7 +186,7 @@ describe('line soup: random YAML fragments at random indentation', () => {
 
 describe('scalar torture: block, quoted, plain and flow nodes with odd indentation, in every context', () => {
   const CHUNKS = 10;
-  const PER_CHUNK = 1000;
+  const PER_CHUNK = scaled(1000);
   const tally = new Tally();
   afterAll(() => report.push(tally.summary(`scalar torture (${CHUNKS * PER_CHUNK})`)));
 
