@@ -41,6 +41,19 @@ export interface EmitOptions {
    * (its document set skips empty documents), so the default is false.
    */
   keepEmptyDocuments?: boolean;
+  /**
+   * emitYaml only: stop with an EmitLengthError once the text is longer than this many
+   * characters (checked at every mapping entry and sequence item). Default: no limit.
+   */
+  maxLength?: number;
+}
+
+/** Thrown by emitYaml when the text would be longer than `maxLength`. */
+export class EmitLengthError extends Error {
+  constructor(readonly maxLength: number) {
+    super(`the YAML text would be longer than ${maxLength} characters`);
+    this.name = 'EmitLengthError';
+  }
 }
 
 /**
@@ -156,7 +169,12 @@ class Emitter {
   constructor(
     private readonly width: number,
     private readonly dialect: ResolveDialect,
+    private readonly maxLength = Infinity,
   ) {}
+
+  private checkLength(): void {
+    if (this.out.length > this.maxLength) throw new EmitLengthError(this.maxLength);
+  }
 
   // ---- low-level writers -------------------------------------------------------------------
 
@@ -242,6 +260,7 @@ class Emitter {
     if (this.indent < 0) this.indent = 0;
     else if (!((ctx & CTX_MAPPING) !== 0 && !this.indention)) this.indent += BEST_INDENT;
     for (let i = 0; i < items.length; i++) {
+      this.checkLength();
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
       this.emitNode(items[i], CTX_NONE);
@@ -277,6 +296,7 @@ class Emitter {
 
   /** One mapping entry whose key is a string (plain-object properties). */
   private emitStringPair(k: string, v: unknown): void {
+    this.checkLength();
     this.writeIndent();
     const a = analyze(k);
     if ((a.flags & MULTILINE) === 0 && a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES) {
@@ -627,6 +647,7 @@ class Emitter {
     // Document end: finish the last line.
     this.indent = -1;
     this.writeIndent();
+    this.checkLength();
     return this.out;
   }
 }
@@ -673,7 +694,7 @@ function needsQuotes(s: string, a: Analysis, dialect: ResolveDialect): boolean {
 }
 
 export function emitYaml(value: unknown, options?: EmitOptions): string {
-  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt').document(value);
+  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt', options?.maxLength).document(value);
 }
 
 /**
