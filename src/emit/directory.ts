@@ -30,7 +30,7 @@ export function planDirectory(objects: readonly StampedObject[]): PlannedFile[] 
     let base = safeName(place.base);
     for (let n = 2; used.has(join(dir, base).toLowerCase()); n++) base = `${safeName(place.base)}-${n}`;
     used.add(join(dir, base).toLowerCase());
-    const text = `# Source: ${sourceOf(stamped)}\n${formatObject(stamped, budget)}`;
+    const text = `# Source: ${sourceOf(stamped)}\n${formatObject(stamped)}`;
     budget -= text.length;
     if (budget < 0) throw outputTooLarge();
     return { path: join(dir, `${base}.yaml`), text };

@@ -8,24 +8,25 @@ import { MAX_OUTPUT, formatBytes } from '../util/limits.js';
 import { sourceOf } from './source-comment.js';
 
 // kubectl reads the output: quote what sigs.k8s.io/yaml would misread, and never fold lines
-// (long strings stay on one line, which diffs and greps better).
-const OPTIONS = { lineWidth: 0, dialect: 'kubernetes' } as const;
+// (long strings stay on one line, which diffs and greps better). One object may be as long as
+// the whole output may be; the total is checked after each object.
+const OPTIONS: EmitOptions = { lineWidth: 0, dialect: 'kubernetes', maxLength: MAX_OUTPUT };
 
 export function formatYamlStream(objects: readonly StampedObject[]): string {
   const parts: string[] = new Array(objects.length);
   let length = 0;
   for (let i = 0; i < objects.length; i++) {
     const stamped = objects[i] as StampedObject;
-    parts[i] = `---\n# Source: ${sourceOf(stamped)}\n${emitLimited(stamped.object, MAX_OUTPUT - length)}`;
+    parts[i] = `---\n# Source: ${sourceOf(stamped)}\n${emitLimited(stamped.object)}`;
     length += (parts[i] as string).length;
     if (length > MAX_OUTPUT) throw outputTooLarge();
   }
   return parts.join('');
 }
 
-/** One object's YAML; `budget` is how many characters of output are left. */
-export function formatObject(stamped: StampedObject, budget = MAX_OUTPUT): string {
-  return emitLimited(stamped.object, budget);
+/** One object's YAML (at most MAX_OUTPUT characters). */
+export function formatObject(stamped: StampedObject): string {
+  return emitLimited(stamped.object);
 }
 
 export function formatJsonList(objects: readonly StampedObject[]): string {
@@ -41,10 +42,9 @@ export function formatJsonList(objects: readonly StampedObject[]): string {
   return text;
 }
 
-function emitLimited(value: unknown, budget: number): string {
-  const options: EmitOptions = { ...OPTIONS, maxLength: Math.max(0, budget) };
+function emitLimited(value: unknown): string {
   try {
-    return emitYaml(value, options);
+    return emitYaml(value, OPTIONS);
   } catch (err) {
     if (err instanceof Error && err.name === 'EmitLengthError') throw outputTooLarge();
     throw err;

@@ -24,6 +24,8 @@ export function findControlCharacter(text: string): { line: number; column: numb
 
 /** Why a parsed document must not be turned into data, or null when it may. */
 export interface LimitProblem {
+  /** `input-limit` for carto's limits; `yaml-syntax` for what go-yaml or kubectl refuse as well. */
+  code: 'input-limit' | 'yaml-syntax';
   message: string;
   /** Offset in the text of the node where the problem was found. */
   offset: number;
@@ -51,15 +53,15 @@ export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
   const memo = new Map<Node, Measure>();
   const open = new Set<Node>();
   let aliasNodes = 0;
-  const fail = (message: string, node: Node | null | undefined): never => {
-    throw new Exceeded({ message, offset: node?.range?.[0] ?? 0 });
+  const fail = (message: string, node: Node | null | undefined, code: LimitProblem['code'] = 'input-limit'): never => {
+    throw new Exceeded({ code, message, offset: node?.range?.[0] ?? 0 });
   };
 
   const measure = (node: unknown, depth: number): Measure => {
     if (isAlias(node)) {
       const target = node.resolve(doc) as Node | undefined;
       if (!target) return { nodes: 1, height: 0 };
-      if (open.has(target)) fail(`anchor '${node.source}' value contains itself`, node);
+      if (open.has(target)) fail(`anchor '${node.source}' value contains itself`, node, 'yaml-syntax');
       const m = memo.get(target) ?? measure(target, depth);
       aliasNodes += m.nodes;
       if (aliasNodes > MAX_ALIAS_NODES) fail(`document contains excessive aliasing: its aliases expand to more than carto's limit of ${formatCount(MAX_ALIAS_NODES)} nodes`, node);
@@ -67,9 +69,12 @@ export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
       return m;
     }
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.value.length > MAX_STRING) {
+      const v = node.value;
+      if (typeof v === 'string' && v.length > MAX_STRING) {
         fail(`a string is longer than carto's limit of ${formatCount(MAX_STRING)} characters`, node);
       }
+      // What sigs.k8s.io/yaml (kubectl) says of .inf, .nan or 1e999: JSON cannot hold them.
+      if (typeof v === 'number' && !Number.isFinite(v)) fail(`json: unsupported value: ${v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN'} (the API server takes JSON, which has no such number)`, node, 'yaml-syntax');
       return { nodes: 1, height: 0 };
     }
     if (!isMap(node) && !isSeq(node)) return { nodes: 1, height: 0 };

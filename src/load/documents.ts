@@ -97,7 +97,10 @@ function parseWithYamlPackage(body: string, file: string): ParsedText {
     const problem = checkYamlDocument(doc);
     if (problem) {
       const pos = lineCounter.linePos(problem.offset);
-      diagnostics.push({ ...limitDiagnostic(problem.message, file), line: pos.line, column: pos.col });
+      const d = problem.code === 'input-limit'
+        ? limitDiagnostic(problem.message, file)
+        : { severity: 'error' as const, code: 'yaml-syntax', message: `YAML error: ${problem.message}`, file, hint: '`kubectl apply` would reject this file too' };
+      diagnostics.push({ ...d, line: pos.line, column: pos.col });
       return;
     }
     collect(doc, docIndex, body, file, lineCounter, documents, diagnostics);

@@ -189,7 +189,7 @@ function readText(path: string | 0, name: string, budget: { bytes: number }): st
   return {
     severity: 'error',
     code: 'invalid-encoding',
-    message: `${name} is not UTF-8 text: ${decoded.message}`,
+    message: `the file is not UTF-8 text: ${decoded.message}`,
     file: name,
     ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}),
     hint: decoded.hint,

@@ -161,6 +161,8 @@ function tooLong(expression: string): LeafFailure {
 class Walker {
   /** Values the 0.0.6 walk has produced for this template (bounded: see walkLegacy). */
   private legacyValues = 0;
+  /** The 0.0.6 walk went past one of carto's limits: reported once, nothing more is walked. */
+  private stopped = false;
 
   constructor(
     private readonly context: GoValue,
@@ -226,7 +228,7 @@ class Walker {
       out += typeof result.value === 'string' ? result.value : marshal(result.value);
       if (out.length > MAX_STRING) return tooLong(part.expression);
     }
-    return out;
+    return out.length > MAX_STRING ? tooLong(parts.find((p) => typeof p !== 'string')?.expression ?? '') : out;
   }
 
   /**
@@ -239,7 +241,12 @@ class Walker {
     // The controller's loop detector only catches a placeholder coming back; values that keep
     // growing (`a: $(params.a)$x`) or doubling (maps of maps of…) would recurse or expand without
     // end there. carto stops them with an error.
-    if (++this.legacyValues > MAX_SUBSTITUTIONS) return this.tooMany(seen, path, frames);
+    if (this.stopped) return value;
+    if (++this.legacyValues > MAX_SUBSTITUTIONS) {
+      this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false), path, frames);
+      this.stopped = true;
+      return null;
+    }
     if (typeof value === 'string') {
       const loopAt = seen.indexOf(value);
       if (loopAt >= 0) {
@@ -250,12 +257,14 @@ class Walker {
       if (value.indexOf(START) !== -1 && seen.length >= MAX_REINTERPOLATION) {
         const reason = `placeholders keep producing new placeholders: substituted ${formatCount(MAX_REINTERPOLATION)} times over, carto's limit (${seen.slice(0, 3).map(clip).join(' -> ')} -> …)`;
         this.fail(new LeafFailure(seen[0] ?? value, reason, reason, false), path, frames);
+        this.stopped = true;
         return value;
       }
       if (value.indexOf(START) === -1) return value;
       const result = this.leaf(value);
       if (result instanceof LeafFailure) {
         this.fail(result, path, frames, 'failed to interpolate leaf node: ');
+        if (result.reason === TOO_MANY) this.stopped = true;
         return value;
       }
       if (result === value) return value;
@@ -274,15 +283,6 @@ class Walker {
       return out;
     }
     return value;
-  }
-
-  /** The 0.0.6 walk went over its budget: one error, then nothing more is walked. */
-  private tooMany(seen: string[], path: (string | number)[], frames: Frame[]): null {
-    if (this.legacyValues !== Infinity) {
-      this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false), path, frames);
-      this.legacyValues = Infinity;
-    }
-    return null;
   }
 
   private fail(failure: LeafFailure, path: (string | number)[], legacyFrames?: Frame[], leafWrap = ''): void {
@@ -318,10 +318,7 @@ class Walker {
       }
       const expression = rest.slice(0, end);
       // Each tag counts towards the 0.0.6 walk's budget too (this runs only for it).
-      if (++this.legacyValues > MAX_SUBSTITUTIONS) {
-        this.legacyValues = Infinity; // this failure is the one error reported
-        return new LeafFailure(expression, TOO_MANY, TOO_MANY, false);
-      }
+      if (++this.legacyValues > MAX_SUBSTITUTIONS) return new LeafFailure(expression, TOO_MANY, TOO_MANY, false);
       const result = evaluateJsonPath(expression, this.context, this.semantics);
       if (!result.ok) {
         return new LeafFailure(expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing);
@@ -334,7 +331,7 @@ class Walker {
       if (out.length > MAX_STRING) return tooLong(expression);
       rest = rest.slice(end + END.length);
     }
-    return out + rest;
+    return out.length + rest.length > MAX_STRING ? tooLong(text) : out + rest;
   }
 }
 

@@ -20,7 +20,7 @@ export const MAX_STRING = 16 * 1024 * 1024;
 /** Cartographer 0.0.6's re-interpolation of substituted values, in levels. */
 export const MAX_REINTERPOLATION = 100;
 /** Values (and placeholders) Cartographer 0.0.6's re-interpolation may go through for one template. */
-export const MAX_SUBSTITUTIONS = 100_000;
+export const MAX_SUBSTITUTIONS = 10_000;
 /** Objects one render may stamp. */
 export const MAX_OBJECTS = 100_000;
 /**

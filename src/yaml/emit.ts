@@ -86,6 +86,9 @@ function spaces(n: number): string {
 
 const HEX = '0123456789ABCDEF';
 
+/** The line breaks of YAML 1.1 that YAML 1.2 no longer has. */
+const UNICODE_BREAK = /[\u0085\u2028\u2029]/;
+
 function hex(v: number, digits: number): string {
   let out = '';
   for (let k = (digits - 1) * 4; k >= 0; k -= 4) out += HEX[(v >> k) & 15];
@@ -374,6 +377,10 @@ class Emitter {
     if (style === PLAIN && ((flags & PLAIN_OK) === 0 || (s.length === 0 && simpleKey))) style = SINGLE;
     if (style === SINGLE && (flags & SINGLE_OK) === 0) style = DOUBLE;
     if (style === LITERAL && ((flags & BLOCK_OK) === 0 || simpleKey)) style = DOUBLE;
+    // go-yaml (YAML 1.1) reads NEL, LS and PS as line breaks, YAML 1.2 readers (the yaml package)
+    // as text: outside double quotes the two read such a string differently. Escaped in double
+    // quotes (\N, \L, \P) every reader gets the same string, so carto's own output does that.
+    if (style !== DOUBLE && (flags & MULTILINE) !== 0 && this.dialect === 'kubernetes' && UNICODE_BREAK.test(s)) style = DOUBLE;
 
     const saved = this.indent;
     this.indent = this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT;

@@ -214,7 +214,10 @@ for (const ch of '+-0123456789.~yYnNtTfFoO') MAY_RESOLVE[ch.charCodeAt(0)] = 1;
 function plainValue(text: string): unknown {
   const c = text.charCodeAt(0);
   if (c < 128 && MAY_RESOLVE[c] === 0) return text;
-  return resolvePlainScalar(text, 'kubernetes').value;
+  const v = resolvePlainScalar(text, 'kubernetes').value;
+  // .inf, .nan, 1e999: JSON cannot hold them (kubectl refuses the file); the caller reports it.
+  if (typeof v === 'number' && v - v !== 0) bail('infinite or NaN number');
+  return v;
 }
 
 /** A map key as toJS() turns it into an object property name (String(jsKey), null → ''). */
