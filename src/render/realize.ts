@@ -202,8 +202,10 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       if (interpolated.errors.length > 0) {
         for (const err of interpolated.errors) {
           const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
-          failed(diagnostic('error', stampErrorCode(err.reason), err.reason, tplWhere(['spec', 'template', ...err.path]), {
-            controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}`,
+          const code = stampErrorCode(err.reason);
+          failed(diagnostic('error', code, err.reason, tplWhere(['spec', 'template', ...err.path]), {
+            // Past one of carto's own limits the controller has no message to quote: it would run on.
+            ...(code === 'render-limit' ? {} : { controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}` }),
             ...(hint ? { hint } : {}),
           }));
         }
@@ -419,6 +421,7 @@ function stampErrorCode(reason: string): string {
   if (reason.startsWith('too many results')) return 'jsonpath-many-results';
   if (reason.startsWith('tag must not point to nil value')) return 'nil-in-text';
   if (reason.startsWith('infinite tag loop')) return 'placeholder-loop';
+  if (reason.includes("carto's limit")) return 'render-limit';
   if (reason.includes('failed to parse jsonpath') || reason === 'empty jsonpath not allowed') return 'jsonpath-syntax';
   return 'jsonpath-error';
 }

@@ -153,9 +153,10 @@ function clip(text: string): string {
 }
 
 /** A string a placeholder would make longer than MAX_STRING: an error, not an out-of-memory crash. */
+const TOO_LONG = `the text would be longer than carto's limit of ${formatCount(MAX_STRING)} characters`;
+
 function tooLong(expression: string): LeafFailure {
-  const reason = `the text would be longer than carto's limit of ${formatCount(MAX_STRING)} characters`;
-  return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false);
+  return new LeafFailure(expression, TOO_LONG, `interpolate tag: ${TOO_LONG}`, false);
 }
 
 class Walker {
@@ -264,7 +265,8 @@ class Walker {
       const result = this.leaf(value);
       if (result instanceof LeafFailure) {
         this.fail(result, path, frames, 'failed to interpolate leaf node: ');
-        if (result.reason === TOO_MANY) this.stopped = true;
+        // Past a limit, every other branch of the same runaway value would fail the same way.
+        if (result.reason === TOO_MANY || result.reason === TOO_LONG) this.stopped = true;
         return value;
       }
       if (result === value) return value;
