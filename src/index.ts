@@ -2,12 +2,12 @@
 // `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
 // `writeDirectory` are the only functions that touch the file system.
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
-export { DiagnosticError, UsageError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
+export { DiagnosticError, UsageError, InputError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
 export { parseText, parseValue, readInputs, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
 export { buildCatalog, type Catalog, type Blueprint, type Owner, type Template, type Resource, type Format } from './model/index.js';
 export { type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
-export { builtinYtt } from './stamp/ytt-builtin.js';
+export { builtinYtt, budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
 export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
 export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
@@ -18,9 +18,9 @@ export { VERSION } from './version.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
 import type { SourceDocument } from './load/index.js';
-import { builtinYtt } from './stamp/ytt-builtin.js';
+import { budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
 
 /** Renders documents as the controller would; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise. */
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
-  return renderWith(documents, { ytt: builtinYtt, ...options });
+  return renderWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
 }

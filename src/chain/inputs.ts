@@ -28,7 +28,7 @@ export interface AbsentInput {
 
 export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: OutputMap): ResourceInputs {
   const inputs: ResourceInputs = { sources: {}, images: {}, configs: {}, deployment: null, absent: [] };
-  const position = new Map(blueprint.resources.map((r, i) => [r.name, i]));
+  const position = positionsOf(blueprint);
   const here = position.get(resource.name) ?? -1;
   /** The upstream output of `type` for `ref`, or undefined after recording why it is absent. */
   const take = <K extends keyof ResourceOutput>(ref: { name: string; resource: string }, type: AbsentInput['type'], key: K): ResourceOutput[K] | undefined => {
@@ -64,9 +64,18 @@ export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: 
   return inputs;
 }
 
+/** Each resource's index in its blueprint, by name: computed once per blueprint, not per resource and owner. */
+const positions = new WeakMap<Blueprint, Map<string, number>>();
+
+function positionsOf(blueprint: Blueprint): Map<string, number> {
+  let position = positions.get(blueprint);
+  if (!position) positions.set(blueprint, (position = new Map(blueprint.resources.map((r, i) => [r.name, i]))));
+  return position;
+}
+
 /** Each resource's inputs that name a resource later in the list: never satisfied. */
 export function forwardReferences(blueprint: Blueprint): Array<{ resource: Resource; ref: InputRef; type: AbsentInput['type']; field: string; index: number }> {
-  const position = new Map(blueprint.resources.map((r, i) => [r.name, i]));
+  const position = positionsOf(blueprint);
   const found: Array<{ resource: Resource; ref: InputRef; type: AbsentInput['type']; field: string; index: number }> = [];
   blueprint.resources.forEach((resource, here) => {
     const check = (refs: readonly InputRef[], type: AbsentInput['type'], field: string) =>

@@ -3,9 +3,10 @@
 // warning). A file carto cannot read (not YAML, a ytt template without data values) is reported
 // only when it mentions carto.run: lint is about Cartographer objects, and a repository holds
 // other YAML (Helm templates…) too.
-import { readFileSync } from 'node:fs';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { expandPaths, readInputs } from '../load/index.js';
+import { readBounded } from '../load/text.js';
+import { MAX_FILE_BYTES } from '../util/limits.js';
 import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
 import { VERSION } from '../version.js';
 import { makeStyle } from './style.js';
@@ -36,13 +37,13 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   return result.errors > 0 || (options['strict'] === true && result.warnings > 0) ? 1 : 0;
 }
 
-const READING = new Set(['yaml-syntax', 'not-an-object', 'ytt-template-file']);
+const READING = new Set(['yaml-syntax', 'not-an-object', 'ytt-template-file', 'invalid-encoding']);
 
 /** A file carto cannot read that does not mention carto.run is not lint's business. */
 function aboutCartographer(d: Diagnostic): boolean {
   if (!READING.has(d.code) || d.file === undefined || d.file === '<stdin>') return true;
   try {
-    return readFileSync(d.file, 'utf8').includes('carto.run');
+    return readBounded(d.file, MAX_FILE_BYTES).includes('carto.run');
   } catch {
     return true;
   }

@@ -3,7 +3,7 @@
 // be rendered (message on stderr, nothing on stdout), linted with errors or tested with
 // failures (report on stdout), 2 usage errors.
 import { Command, CommanderError, Option } from 'commander';
-import { isUsageError } from '../diagnostics/diagnostic.js';
+import { isInputError, isUsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 import { writeErr, writeOut } from './io.js';
 
@@ -133,13 +133,27 @@ async function main(argv: string[]): Promise<void> {
     } else if (isUsageError(err)) {
       writeErr(`carto: ${err.message}\n`);
       process.exitCode = 2;
+    } else if (isInputError(err)) {
+      writeErr(`carto: ${err.message}\n`);
+      process.exitCode = 1;
     } else {
       const debug = argv.includes('--debug');
-      writeErr(`carto: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      writeErr(`carto: ${internalMessage(err)}\n`);
       writeErr(debug && err instanceof Error ? `${err.stack}\n` : 'run again with --debug for a stack trace, and please report it\n');
       process.exitCode = 1;
     }
   }
+}
+
+/**
+ * What an unexpected error means. Running out of stack or string length is JavaScript's own limit
+ * reached by an input carto's limits did not foresee: say so rather than show an engine message.
+ */
+function internalMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError && /call stack/i.test(message)) return 'internal error: the inputs nest too deeply for carto to process (JavaScript ran out of stack)';
+  if (err instanceof RangeError && /string length|array length|allocation failed/i.test(message)) return 'internal error: a value is too large for carto to process (JavaScript ran out of string or array length)';
+  return `internal error: ${message}`;
 }
 
 void main(process.argv);

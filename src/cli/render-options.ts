@@ -47,7 +47,7 @@ export async function prepareRender(paths: readonly string[], options: Record<st
   const ytt = yttPath
     ? (await import('./ytt-binary.js')).binaryYtt(yttPath)
     : loaded.documents.some(hasYttTemplate)
-      ? (await import('../stamp/ytt-builtin.js')).builtinYtt
+      ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt()
       : undefined;
   return {
     ok: true,

@@ -48,7 +48,7 @@ export async function runTest(dirs: string[], options: Record<string, unknown>):
     ytt = (await import('./ytt-binary.js')).binaryYtt(yttPath);
     preprocess = binaryPreprocessor(yttPath);
   } else {
-    ytt = (await import('../stamp/ytt-builtin.js')).builtinYtt;
+    ytt = (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt();
     preprocess = builtinPreprocessor(nodeFs);
   }
 

@@ -1,15 +1,16 @@
 // `carto ytt`: the built-in ytt engine as a command that prints exactly what the ytt binary
 // prints for the same arguments (-f FILE|-, --data-value-yaml KEY=YAML, --data-values-file).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
+import { readTextFile } from '../load/text.js';
 import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
 import { writeErr, writeOut } from './io.js';
 
 export function runYttCommand(options: Record<string, unknown>): number {
   const files: YttFile[] = [];
   for (const path of options['file'] as string[]) {
-    if (path === '-') files.push({ name: 'stdin.yml', text: readFileSync(0, 'utf8') });
+    if (path === '-') files.push({ name: 'stdin.yml', text: readTextFile(0) });
     else files.push(...readTree(path));
   }
   if (files.length === 0) throw new UsageError('ytt: give at least one file with -f FILE (or -f - for stdin)');
@@ -45,7 +46,7 @@ function readTree(path: string): YttFile[] {
   } catch {
     throw new UsageError(`cannot read ${path}: no such file or directory`);
   }
-  if (!stat.isDirectory()) return [{ name: path, text: readFileSync(path, 'utf8') }];
+  if (!stat.isDirectory()) return [{ name: path, text: readTextFile(path) }];
   return readdirSync(path)
     .sort()
     .flatMap((entry) => readTree(join(path, entry)));

@@ -65,6 +65,21 @@ export class UsageError extends Error {
 }
 
 /**
+ * An input carto cannot process (beyond one of its limits, not UTF-8…) where no diagnostic can
+ * say so (e.g. the output would be too large, `carto ytt`'s files): exit code 1, this message.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function isInputError(err: unknown): err is InputError {
+  return err instanceof Error && err.name === 'InputError';
+}
+
+/**
  * Recognises a UsageError by name, not by class: the CLI's bundles each carry their own copy of
  * the class, so `instanceof` would miss one thrown by another bundle.
  */

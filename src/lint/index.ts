@@ -88,7 +88,11 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     for (const resource of checkableResources(blueprint)) {
       for (const ref of referencedTemplates(resource)) {
         const template = catalog.templates.get(templateKey(resource.templateRef.kind, ref.name));
-        if (template) usages.set(template, [...(usages.get(template) ?? []), { blueprint, resource }]);
+        if (!template) continue;
+        // Pushed, not copied: a blueprint with thousands of resources using one template stays linear.
+        const list = usages.get(template);
+        if (list) list.push({ blueprint, resource });
+        else usages.set(template, [{ blueprint, resource }]);
       }
       if (blueprint.format === 'current') diagnostics.push(...checkOptionTies(blueprint, resource));
     }

@@ -18,6 +18,8 @@ export const RULES = {
   'yaml-syntax': rule('error', 'input', 'a file that mentions carto.run is not valid YAML'),
   'not-an-object': rule('error', 'input', 'a YAML document is not a mapping'),
   'ytt-template-file': rule('error', 'input', 'an input file is a ytt template and no --data-values-file was given (or ytt failed)'),
+  'invalid-encoding': rule('error', 'input', 'a file is not UTF-8 text (a bad byte, or UTF-16)'),
+  'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length, owners)"),
   'duplicate-object': rule('error', 'input', 'the same object (kind, namespace, name) is defined twice'),
   'unknown-api-version': rule('error', 'input', 'a carto.run object has an apiVersion other than carto.run/v1alpha1'),
   'unknown-kind': rule('warning', 'input', 'a carto.run/v1alpha1 object has a kind Cartographer does not define'),

@@ -3,8 +3,12 @@
 // Parsing lives here and only here: the fast reader of src/yaml for the YAML manifests are made
 // of, and the `yaml` package for everything else (anchors, tags, syntax errors, `kind: List`).
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, parseYamlStream } from '../yaml/index.js';
+import { DEPTH_MESSAGE, checkYamlDocument, findControlCharacter, isStackOverflow } from './checks.js';
+
+/** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
+const TO_JS = { maxAliasCount: -1 } as const;
 
 /** One Kubernetes object read from the inputs. */
 export interface SourceDocument {
@@ -46,26 +50,73 @@ function parseWithYamlPackage(body: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const docs = parseAllDocuments(body, { ...kubeYamlOptions, lineCounter });
+  // go-yaml refuses these characters anywhere in a file (the fast reader declined the text, so
+  // it may hold one); the yaml package would take them.
+  const control = findControlCharacter(body);
+  if (control) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax error: control character ${control.char} is not allowed`,
+      file,
+      line: control.line,
+      column: control.column,
+      hint: 'remove it, or write it as an escape in a double-quoted string ("\\x00"); `kubectl apply` would reject this file too',
+    });
+    return { documents, diagnostics };
+  }
+  let docs;
+  try {
+    docs = parseAllDocuments(body, { ...kubeYamlOptions, lineCounter });
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    diagnostics.push(limitDiagnostic(DEPTH_MESSAGE, file));
+    return { documents, diagnostics };
+  }
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, docIndex) => {
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0];
+        const where = pos ? { line: pos.line, column: pos.col } : {};
+        if (isStackOverflow(err.message)) {
+          diagnostics.push({ ...limitDiagnostic(DEPTH_MESSAGE, file), ...where });
+          break;
+        }
         diagnostics.push({
           severity: 'error',
           code: 'yaml-syntax',
           message: `YAML syntax error: ${firstLine(err.message)}`,
           file,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
+          ...where,
           hint: 'fix the YAML syntax; `kubectl apply` would reject this file too',
         });
       }
       return;
     }
+    const problem = checkYamlDocument(doc);
+    if (problem) {
+      const pos = lineCounter.linePos(problem.offset);
+      const d = problem.code === 'input-limit'
+        ? limitDiagnostic(problem.message, file)
+        : { severity: 'error' as const, code: 'yaml-syntax', message: `YAML error: ${problem.message}`, file, hint: '`kubectl apply` would reject this file too' };
+      diagnostics.push({ ...d, line: pos.line, column: pos.col });
+      return;
+    }
     collect(doc, docIndex, body, file, lineCounter, documents, diagnostics);
   });
   return { documents, diagnostics };
+}
+
+/** A document (or file) beyond one of carto's limits (src/util/limits.ts). */
+export function limitDiagnostic(message: string, file: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'input-limit',
+    message,
+    file,
+    hint: 'no manifest a cluster accepts comes near this limit; check the file is what you meant to give (README: "Security and limits")',
+  };
 }
 
 function collect(
@@ -82,7 +133,7 @@ function collect(
   const line = lineOf(contents, lineCounter);
   let value: unknown;
   try {
-    value = doc.toJS() as unknown;
+    value = doc.toJS(TO_JS) as unknown;
   } catch (err) {
     // e.g. a merge key (`<<`) whose value is not a mapping: the yaml package throws here.
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML error: ${err instanceof Error ? firstLine(err.message) : String(err)}`, file, line });
@@ -154,7 +205,9 @@ export function parseValue(text: string): unknown {
   const doc = parseAllDocuments(text, kubeYamlOptions);
   const first = Array.isArray(doc) ? doc[0] : undefined;
   if (!first || first.errors.length > 0) return text;
-  return first.toJS() as unknown;
+  const problem = checkYamlDocument(first);
+  if (problem) throw new UsageError(problem.message);
+  return first.toJS(TO_JS) as unknown;
 }
 
 /** Every document of a YAML stream as plain data, as sigs.k8s.io/yaml would read each one. */
@@ -163,5 +216,9 @@ export function parseDocumentValues(text: string): unknown[] {
   const list = Array.isArray(docs) ? docs : [];
   const bad = list.find((d) => d.errors.length > 0);
   if (bad) throw new Error(firstLine(bad.errors[0]?.message ?? 'invalid YAML'));
-  return list.map((d) => d.toJS() as unknown);
+  return list.map((d) => {
+    const problem = checkYamlDocument(d);
+    if (problem) throw new Error(problem.message);
+    return d.toJS(TO_JS) as unknown;
+  });
 }

@@ -1,10 +1,12 @@
 // Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
 // and *.json; -R descends) and `-` for stdin. This is one of the few places that touches the
 // file system; everything it returns is plain data for the pure stages.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { parseText, type ParsedText, type SourceDocument } from './documents.js';
+import { MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_OWNERS, MAX_TOTAL_BYTES, formatBytes, formatCount } from '../util/limits.js';
+import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
+import { readBounded, decodeUtf8 } from './text.js';
 import { isYttTemplateFile } from './ytt-detect.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -60,6 +62,12 @@ function listDirectory(dir: string, recursive: boolean): string[] {
       // directory itself to read it anyway).
       if (recursive && !existsSync(join(path, TEST_SUITE))) out.push(...listDirectory(path, true));
     } else if (MANIFEST.test(entry.name)) {
+      // Only regular files (or symlinks to one): not a directory, a device (/dev/zero), a FIFO
+      // or a socket that happens to be named *.yaml, which could block or never end.
+      if (!entry.isFile()) {
+        const problem = entry.isSymbolicLink() ? symlinkProblem(path) : 'not a regular file';
+        if (problem) throw new UsageError(`cannot read ${path}: ${problem}`);
+      }
       out.push(path);
     }
   }
@@ -70,8 +78,16 @@ function listDirectory(dir: string, recursive: boolean): string[] {
 export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ParsedText> {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const values = (options.dataValuesFiles ?? []).map((path) => ({ name: path, text: readText(path) }));
+  const budget = { bytes: MAX_TOTAL_BYTES };
+  const values: Array<{ name: string; text: string }> = [];
+  for (const path of options.dataValuesFiles ?? []) {
+    const read = readText(path, path, budget);
+    if (typeof read === 'string') values.push({ name: path, text: read });
+    else diagnostics.push(read);
+  }
+  if (diagnostics.length > 0) return { documents, diagnostics };
   let stdinUsed = false;
+  let owners = 0;
   for (const file of expandPaths(paths, options)) {
     let text: string;
     let name = file;
@@ -79,9 +95,24 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
       stdinUsed = true;
       name = '<stdin>';
-      text = (options.readStdin ?? (() => readFileSync(0, 'utf8')))();
+      if (options.readStdin) {
+        text = options.readStdin();
+      } else {
+        const read = readText(0, name, budget);
+        if (typeof read !== 'string') {
+          diagnostics.push(read);
+          continue;
+        }
+        text = read;
+      }
     } else {
-      text = readText(file);
+      const read = readText(file, file, budget);
+      if (typeof read !== 'string') {
+        diagnostics.push(read);
+        if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
+        continue;
+      }
+      text = read;
     }
     if (isYttTemplateFile(text)) {
       if (values.length === 0) {
@@ -113,17 +144,63 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       text = evaluated.text;
     }
     const parsed = parseText(text, name);
-    documents.push(...parsed.documents);
-    diagnostics.push(...parsed.diagnostics);
+    // One by one: a spread of a very long array overflows the stack.
+    for (const doc of parsed.documents) documents.push(doc);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
+    for (const doc of parsed.documents) if (isOwner(doc.value)) owners++;
+    if (documents.length > MAX_DOCUMENTS) {
+      diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
+      break;
+    }
+    if (owners > MAX_OWNERS) {
+      diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_OWNERS)} Workloads, Deliverables and Runnables`, name));
+      break;
+    }
   }
   return { documents, diagnostics };
 }
 
-function readText(path: string): string {
+const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
+
+function isOwner(value: Record<string, unknown>): boolean {
+  return typeof value['kind'] === 'string' && OWNER_KINDS.has(value['kind']) && typeof value['apiVersion'] === 'string' && value['apiVersion'].startsWith('carto.run/');
+}
+
+/**
+ * A file's text (or stdin's, for fd 0): at most MAX_FILE_BYTES, within what is left of the run's
+ * byte budget, and valid UTF-8. Unreadable is a usage error (thrown); too large or not UTF-8 is a
+ * diagnostic (returned).
+ */
+function readText(path: string | 0, name: string, budget: { bytes: number }): string | Diagnostic {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readBounded(path, Math.max(0, Math.min(MAX_FILE_BYTES, budget.bytes)) + 1);
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${reason(err)}`);
+    throw new UsageError(`cannot read ${name}: ${reason(err)}`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) return limitDiagnostic(`${name} is larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`, name);
+  if (bytes.length > budget.bytes) {
+    budget.bytes = -1;
+    return limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, name);
+  }
+  budget.bytes -= bytes.length;
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded === 'string') return decoded;
+  return {
+    severity: 'error',
+    code: 'invalid-encoding',
+    message: `the file is not UTF-8 text: ${decoded.message}`,
+    file: name,
+    ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}),
+    hint: decoded.hint,
+  };
+}
+
+function symlinkProblem(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? null : 'a symlink to something other than a regular file';
+  } catch (err) {
+    return `a symlink to nothing readable (${reason(err)})`;
   }
 }
 

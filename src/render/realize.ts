@@ -21,6 +21,8 @@ import { stampHint } from './hints.js';
 import type { OwnerReport, ResourceReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
 import { readRunnable } from '../model/owner.js';
+import { MAX_OBJECTS, formatCount } from '../util/limits.js';
+import type { ObjectRef } from '../diagnostics/diagnostic.js';
 import { typedOwner } from './typed-owner.js';
 
 export interface RealizeOptions {
@@ -37,6 +39,14 @@ export interface Realized {
   report: OwnerReport;
   objects: StampedObject[];
   diagnostics: Diagnostic[];
+}
+
+/** One render stamps at most MAX_OBJECTS objects: more is an error, not an out-of-memory crash. */
+export function tooManyObjects(where: Where, owner: ObjectRef): Diagnostic {
+  return diagnostic('error', 'render-limit', `the inputs stamp more than carto's limit of ${formatCount(MAX_OBJECTS)} objects; stopped at ${owner.kind} ${owner.namespace ?? ''}/${owner.name}`, where, {
+    owner,
+    hint: 'render fewer owners at a time (--workload), or check the blueprints: no real supply chain stamps this many',
+  });
 }
 
 export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, options: RealizeOptions): Realized {
@@ -100,6 +110,10 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       : undefined;
 
   for (const resource of blueprint.resources) {
+    if (objects.length >= MAX_OBJECTS) {
+      diagnostics.push(tooManyObjects(where(resource.path), who));
+      break;
+    }
     const entry: ResourceReport = { resource, outputs: [], failed: false };
     report.resources.push(entry);
     const failed = (d: Diagnostic): void => {
@@ -188,8 +202,10 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       if (interpolated.errors.length > 0) {
         for (const err of interpolated.errors) {
           const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
-          failed(diagnostic('error', stampErrorCode(err.reason), err.reason, tplWhere(['spec', 'template', ...err.path]), {
-            controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}`,
+          const code = stampErrorCode(err.reason);
+          failed(diagnostic('error', code, err.reason, tplWhere(['spec', 'template', ...err.path]), {
+            // Past one of carto's own limits the controller has no message to quote: it would run on.
+            ...(code === 'render-limit' ? {} : { controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}` }),
             ...(hint ? { hint } : {}),
           }));
         }
@@ -405,6 +421,7 @@ function stampErrorCode(reason: string): string {
   if (reason.startsWith('too many results')) return 'jsonpath-many-results';
   if (reason.startsWith('tag must not point to nil value')) return 'nil-in-text';
   if (reason.startsWith('infinite tag loop')) return 'placeholder-loop';
+  if (reason.includes("carto's limit")) return 'render-limit';
   if (reason.includes('failed to parse jsonpath') || reason === 'empty jsonpath not allowed') return 'jsonpath-syntax';
   return 'jsonpath-error';
 }

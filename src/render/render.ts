@@ -8,7 +8,8 @@ import type { SuppliedOutputs } from '../outputs/index.js';
 import { blueprintKindFor } from '../select/index.js';
 import { diagnostic, ownerRef } from './diagnose.js';
 import { mockedOutputsUsed, type MockedOutput } from './mocks.js';
-import { realizeOwner } from './realize.js';
+import { realizeOwner, tooManyObjects } from './realize.js';
+import { MAX_OBJECTS } from '../util/limits.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
 import type { YttRunner } from '../stamp/ytt.js';
@@ -78,8 +79,12 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
       for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
     }
-    objects.push(...realized.objects);
+    for (const object of realized.objects) objects.push(object);
     owners.push(realized.report);
+    if (objects.length > MAX_OBJECTS) {
+      diagnostics.push(tooManyObjects({ doc: owner.doc, object: { kind: owner.kind, name: owner.name, namespace: owner.namespace }, path: [] }, ownerRef(owner)));
+      break;
+    }
   }
   if (withoutUid.length > 0) {
     const names = withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`);

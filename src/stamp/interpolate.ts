@@ -9,6 +9,7 @@ import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type PreparedPath 
 import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
+import { MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
 
 const START = '$(';
 const END = ')$';
@@ -144,7 +145,26 @@ interface Frame {
   readonly child: JSONValue;
 }
 
+const TOO_MANY = `substituting placeholders into substituted values makes more than carto's limit of ${formatCount(MAX_SUBSTITUTIONS)} values`;
+
+/** A value for a message: at most 60 characters of it. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** A string a placeholder would make longer than MAX_STRING: an error, not an out-of-memory crash. */
+const TOO_LONG = `the text would be longer than carto's limit of ${formatCount(MAX_STRING)} characters`;
+
+function tooLong(expression: string): LeafFailure {
+  return new LeafFailure(expression, TOO_LONG, `interpolate tag: ${TOO_LONG}`, false);
+}
+
 class Walker {
+  /** Values the 0.0.6 walk has produced for this template (bounded: see walkLegacy). */
+  private legacyValues = 0;
+  /** The 0.0.6 walk went past one of carto's limits: reported once, nothing more is walked. */
+  private stopped = false;
+
   constructor(
     private readonly context: GoValue,
     private readonly semantics: Format,
@@ -207,8 +227,9 @@ class Walker {
         return new LeafFailure(part.expression, reason, `interpolate tag: ${reason}`, false);
       }
       out += typeof result.value === 'string' ? result.value : marshal(result.value);
+      if (out.length > MAX_STRING) return tooLong(part.expression);
     }
-    return out;
+    return out.length > MAX_STRING ? tooLong(parts.find((p) => typeof p !== 'string')?.expression ?? '') : out;
   }
 
   /**
@@ -218,6 +239,15 @@ class Walker {
   walkLegacy(value: JSONValue, path: (string | number)[], seen: string[], frames: Frame[], substituted = false): JSONValue {
     // Inside a substituted value the template location stays that of the placeholder.
     const at = (step: string | number) => (substituted ? path : [...path, step]);
+    // The controller's loop detector only catches a placeholder coming back; values that keep
+    // growing (`a: $(params.a)$x`) or doubling (maps of maps of…) would recurse or expand without
+    // end there. carto stops them with an error.
+    if (this.stopped) return value;
+    if (++this.legacyValues > MAX_SUBSTITUTIONS) {
+      this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false), path, frames);
+      this.stopped = true;
+      return null;
+    }
     if (typeof value === 'string') {
       const loopAt = seen.indexOf(value);
       if (loopAt >= 0) {
@@ -225,10 +255,18 @@ class Walker {
         this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false), path, frames);
         return value;
       }
+      if (value.indexOf(START) !== -1 && seen.length >= MAX_REINTERPOLATION) {
+        const reason = `placeholders keep producing new placeholders: substituted ${formatCount(MAX_REINTERPOLATION)} times over, carto's limit (${seen.slice(0, 3).map(clip).join(' -> ')} -> …)`;
+        this.fail(new LeafFailure(seen[0] ?? value, reason, reason, false), path, frames);
+        this.stopped = true;
+        return value;
+      }
       if (value.indexOf(START) === -1) return value;
       const result = this.leaf(value);
       if (result instanceof LeafFailure) {
         this.fail(result, path, frames, 'failed to interpolate leaf node: ');
+        // Past a limit, every other branch of the same runaway value would fail the same way.
+        if (result.reason === TOO_MANY || result.reason === TOO_LONG) this.stopped = true;
         return value;
       }
       if (result === value) return value;
@@ -281,6 +319,8 @@ class Walker {
         break;
       }
       const expression = rest.slice(0, end);
+      // Each tag counts towards the 0.0.6 walk's budget too (this runs only for it).
+      if (++this.legacyValues > MAX_SUBSTITUTIONS) return new LeafFailure(expression, TOO_MANY, TOO_MANY, false);
       const result = evaluateJsonPath(expression, this.context, this.semantics);
       if (!result.ok) {
         return new LeafFailure(expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing);
@@ -290,9 +330,10 @@ class Walker {
         return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false);
       }
       out += typeof result.value === 'string' ? result.value : marshal(result.value);
+      if (out.length > MAX_STRING) return tooLong(expression);
       rest = rest.slice(end + END.length);
     }
-    return out + rest;
+    return out.length + rest.length > MAX_STRING ? tooLong(text) : out + rest;
   }
 }
 

@@ -1,18 +1,38 @@
 // The built-in ytt engine as a YttRunner: in-process, no binary, no file system.
 import { runYtt, YttError } from '../ytt/index.js';
 import type { YttRunner } from './ytt.js';
+import { YTT_MAX_STEPS } from '../util/limits.js';
+
+export { YTT_MAX_STEPS };
 
 /**
- * About two seconds of work at most, well inside the controller's 4 s timeout for the ytt
- * binary, so a runaway template fails here as it would there.
+ * Steps all the ytt templates of one render may take together: three runaway templates' worth
+ * (about six seconds), thousands of times what real templates need (~100 steps a run). Without
+ * it, a runaway template selected by many Workloads would cost two seconds for each of them.
  */
-export const YTT_MAX_STEPS = 20_000_000;
+export const YTT_TOTAL_STEPS = 3 * YTT_MAX_STEPS;
 
-export const builtinYtt: YttRunner = (body, dataValues) => {
+/** The built-in engine, with YTT_MAX_STEPS for each run and no budget shared between runs. */
+export const builtinYtt: YttRunner = (body, dataValues) => run(body, dataValues, YTT_MAX_STEPS, () => {});
+
+/** The built-in engine for one render: each run gets YTT_MAX_STEPS, all runs together `total`. */
+export function budgetedBuiltinYtt(total = YTT_TOTAL_STEPS): YttRunner {
+  let left = total;
+  return (body, dataValues) => {
+    if (left <= 0) {
+      const text = `ytt: Error: \n- not run: the ytt templates of this render already used carto's budget of ${total} steps in all (a template that runs away uses up the budget of the others)\n`;
+      return { ok: false, text, detail: text.split('\n')[1]?.slice(2) ?? text };
+    }
+    return run(body, dataValues, Math.min(YTT_MAX_STEPS, left), (steps) => (left -= steps));
+  };
+}
+
+function run(body: string, dataValues: Parameters<YttRunner>[1], maxSteps: number, stepsUsed: (steps: number) => void): ReturnType<YttRunner> {
   try {
     const { documents } = runYtt([{ name: 'stdin.yml', text: body }], {
       dataValues: dataValues.map((v) => ({ key: v.key, value: v.value })),
-      maxSteps: YTT_MAX_STEPS,
+      maxSteps,
+      stepsUsed,
     });
     return { ok: true, documents };
   } catch (err) {
@@ -22,4 +42,4 @@ export const builtinYtt: YttRunner = (body, dataValues) => {
     }
     throw err;
   }
-};
+}

@@ -42,7 +42,13 @@ export function stampYtt(body: string, context: GoStruct, run: YttRunner): YttSt
     };
   }
   // sigs.k8s.io/yaml reads one document into an Unstructured, which needs a kind.
-  const first = toPlain(result.documents[0] ?? null);
+  let first: unknown;
+  try {
+    first = toPlain(result.documents[0] ?? null);
+  } catch (err) {
+    if (!(err instanceof NotJson)) throw err;
+    return { ok: false, reason: `the ytt template produced ${err.message}`, controllerMessage: `unable to apply ytt template: ${err.message}` };
+  }
   if (first === null || typeof first !== 'object' || Array.isArray(first)) {
     return { ok: false, reason: 'the ytt template produced no object', controllerMessage: `Object 'Kind' is missing in '${JSON.stringify(first ?? {})}'` };
   }
@@ -66,7 +72,15 @@ export function toPlain(value: unknown): unknown {
   }
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new NotJson(value);
   return value;
+}
+
+/** ytt printed a number JSON cannot hold (`float("inf")`): sigs.k8s.io/yaml fails on it, as does the controller. */
+class NotJson extends Error {
+  constructor(value: number) {
+    super(`json: unsupported value: ${value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN'}`);
+  }
 }
 
 /** The first error line and the body line of ytt's stderr (`- <message>`, `stdin.yml:8 | …`). */

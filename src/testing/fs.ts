@@ -3,7 +3,9 @@
 // interface, so suites can be built and run from memory in tests; `nodeFs` is the real thing.
 // Error messages are worded as Go's os package words them (`open X: no such file or
 // directory`), because cartotest's own messages embed them.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { decodeUtf8, readBounded } from '../load/text.js';
+import { MAX_FILE_BYTES, formatBytes } from '../util/limits.js';
 
 export interface DirEntry {
   name: string;
@@ -44,12 +46,18 @@ export const nodeFs: SuiteFs = {
     }
   },
   read(path) {
+    let bytes: Buffer;
     try {
-      return readFileSync(path, 'utf8');
+      // Bounded: a suite's file may be a symlink to /dev/zero or a FIFO.
+      bytes = readBounded(path, MAX_FILE_BYTES + 1);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new FsError(code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${reason(err)}`);
     }
+    if (bytes.length > MAX_FILE_BYTES) throw new FsError(`read ${path}: larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`);
+    const text = decodeUtf8(bytes);
+    if (typeof text !== 'string') throw new FsError(`read ${path}: not UTF-8 text: ${text.message}`);
+    return text;
   },
 };
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { runYtt, YttError, type YttFile } from '../ytt/index.js';
 import type { SuiteFs } from './fs.js';
+import { YTT_MAX_STEPS } from '../util/limits.js';
 
 /** Runs ytt over `files` (the file to preprocess first, then its values files). */
 export type Preprocessor = (files: readonly string[]) => { ok: true; text: string } | { ok: false; message: string };
@@ -18,7 +19,7 @@ export function builtinPreprocessor(fs: SuiteFs): Preprocessor {
       return { ok: false, message: `ytt: Error: ${err instanceof Error ? err.message : String(err)}` };
     }
     try {
-      return { ok: true, text: runYtt(files, { ignoreUnknownComments: true }).text };
+      return { ok: true, text: runYtt(files, { ignoreUnknownComments: true, maxSteps: YTT_MAX_STEPS }).text };
     } catch (err) {
       if (err instanceof YttError) return { ok: false, message: err.text.trimEnd() };
       throw err;

@@ -41,6 +41,19 @@ export interface EmitOptions {
    * (its document set skips empty documents), so the default is false.
    */
   keepEmptyDocuments?: boolean;
+  /**
+   * emitYaml only: stop with an EmitLengthError once the text is longer than this many
+   * characters (checked at every mapping entry and sequence item). Default: no limit.
+   */
+  maxLength?: number;
+}
+
+/** Thrown by emitYaml when the text would be longer than `maxLength`. */
+export class EmitLengthError extends Error {
+  constructor(readonly maxLength: number) {
+    super(`the YAML text would be longer than ${maxLength} characters`);
+    this.name = 'EmitLengthError';
+  }
 }
 
 /**
@@ -72,6 +85,9 @@ function spaces(n: number): string {
 }
 
 const HEX = '0123456789ABCDEF';
+
+/** The line breaks of YAML 1.1 that YAML 1.2 no longer has. */
+const UNICODE_BREAK = /[\u0085\u2028\u2029]/;
 
 function hex(v: number, digits: number): string {
   let out = '';
@@ -156,7 +172,12 @@ class Emitter {
   constructor(
     private readonly width: number,
     private readonly dialect: ResolveDialect,
+    private readonly maxLength = Infinity,
   ) {}
+
+  private checkLength(): void {
+    if (this.out.length > this.maxLength) throw new EmitLengthError(this.maxLength);
+  }
 
   // ---- low-level writers -------------------------------------------------------------------
 
@@ -242,6 +263,7 @@ class Emitter {
     if (this.indent < 0) this.indent = 0;
     else if (!((ctx & CTX_MAPPING) !== 0 && !this.indention)) this.indent += BEST_INDENT;
     for (let i = 0; i < items.length; i++) {
+      this.checkLength();
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
       this.emitNode(items[i], CTX_NONE);
@@ -277,6 +299,7 @@ class Emitter {
 
   /** One mapping entry whose key is a string (plain-object properties). */
   private emitStringPair(k: string, v: unknown): void {
+    this.checkLength();
     this.writeIndent();
     const a = analyze(k);
     if ((a.flags & MULTILINE) === 0 && a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES) {
@@ -354,6 +377,10 @@ class Emitter {
     if (style === PLAIN && ((flags & PLAIN_OK) === 0 || (s.length === 0 && simpleKey))) style = SINGLE;
     if (style === SINGLE && (flags & SINGLE_OK) === 0) style = DOUBLE;
     if (style === LITERAL && ((flags & BLOCK_OK) === 0 || simpleKey)) style = DOUBLE;
+    // go-yaml (YAML 1.1) reads NEL, LS and PS as line breaks, YAML 1.2 readers (the yaml package)
+    // as text: outside double quotes the two read such a string differently. Escaped in double
+    // quotes (\N, \L, \P) every reader gets the same string, so carto's own output does that.
+    if (style !== DOUBLE && (flags & MULTILINE) !== 0 && this.dialect === 'kubernetes' && UNICODE_BREAK.test(s)) style = DOUBLE;
 
     const saved = this.indent;
     this.indent = this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT;
@@ -627,6 +654,7 @@ class Emitter {
     // Document end: finish the last line.
     this.indent = -1;
     this.writeIndent();
+    this.checkLength();
     return this.out;
   }
 }
@@ -673,7 +701,7 @@ function needsQuotes(s: string, a: Analysis, dialect: ResolveDialect): boolean {
 }
 
 export function emitYaml(value: unknown, options?: EmitOptions): string {
-  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt').document(value);
+  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt', options?.maxLength).document(value);
 }
 
 /**

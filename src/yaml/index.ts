@@ -1,7 +1,7 @@
 // Public API of carto's YAML engine: a go-yaml v2 / ytt-exact emitter, go-yaml v2 plain-scalar
 // resolution, parse options for the `yaml` package that read YAML as kubectl does, and a fast
 // reader for the Kubernetes subset of YAML that defers to the `yaml` package outside it.
-export { emitYaml, emitYamlStream, YamlFloat } from './emit.js';
+export { emitYaml, emitYamlStream, YamlFloat, EmitLengthError } from './emit.js';
 export type { EmitOptions } from './emit.js';
 export { resolvePlainScalar, stringNeedsQuotes, isBase60Float } from './resolve.js';
 export type { ResolveDialect, ResolvedScalar, ScalarTag } from './resolve.js';

@@ -24,6 +24,7 @@
 // Differential tests (test/yaml/fastparse*.test.ts) hold the two together.
 
 import { resolvePlainScalar } from './resolve.js';
+import { MAX_DEPTH, MAX_STRING } from '../util/limits.js';
 
 export interface FastDocument {
   /** The document's value, as `doc.toJS()` of the yaml package with kubeYamlOptions gives it. */
@@ -213,7 +214,10 @@ for (const ch of '+-0123456789.~yYnNtTfFoO') MAY_RESOLVE[ch.charCodeAt(0)] = 1;
 function plainValue(text: string): unknown {
   const c = text.charCodeAt(0);
   if (c < 128 && MAY_RESOLVE[c] === 0) return text;
-  return resolvePlainScalar(text, 'kubernetes').value;
+  const v = resolvePlainScalar(text, 'kubernetes').value;
+  // .inf, .nan, 1e999: JSON cannot hold them (kubectl refuses the file); the caller reports it.
+  if (typeof v === 'number' && v - v !== 0) bail('infinite or NaN number');
+  return v;
 }
 
 /** A map key as toJS() turns it into an object property name (String(jsKey), null → ''). */
@@ -263,6 +267,8 @@ class Parser {
   // Line counting (offsets asked for only increase).
   private lcPos = 0;
   private lcLine = 1;
+  /** Maps and lists open around `pos`: near MAX_DEPTH the yaml package reads (and refuses) it. */
+  private depth = 0;
 
   constructor(text: string, start: number) {
     this.s = text;
@@ -491,6 +497,7 @@ class Parser {
 
   /** The value of the plain scalar scanned from `start` to `plainEnd`. */
   private plainScalarValue(start: number): unknown {
+    if (this.plainEnd - start > MAX_STRING) bail('string too long');
     let text = this.s.slice(start, this.plainEnd);
     if (this.plainCrossed && text.indexOf('\n') >= 0) text = unfoldLines(text);
     return plainValue(text);
@@ -498,6 +505,7 @@ class Parser {
 
   /** A block mapping at column `n`; `pos` is just after the first key's `:`. */
   private blockMap(n: number, firstKey: string): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) bail('nesting too deep');
     const obj: Record<string, unknown> = {};
     let key = firstKey;
     for (;;) {
@@ -505,6 +513,7 @@ class Parser {
       const col = this.col;
       if (col !== n) {
         if (col > n) bail('bad indentation in a block mapping');
+        this.depth--;
         return obj;
       }
       key = this.blockKey(n);
@@ -555,6 +564,13 @@ class Parser {
 
   /** A block sequence at column `n`; `pos` is at its first `-`. */
   private blockSeq(n: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) bail('nesting too deep');
+    const arr: unknown[] = this.blockSeqItems(n);
+    this.depth--;
+    return arr;
+  }
+
+  private blockSeqItems(n: number): unknown[] {
     const s = this.s;
     const arr: unknown[] = [];
     for (;;) {
@@ -662,6 +678,7 @@ class Parser {
       }
     }
     if (end === -1) bail('unterminated quoted scalar');
+    if (end - p > MAX_STRING) bail('string too long');
     let nl = s.indexOf('\n', p + 1);
     const multi = nl !== -1 && nl < end;
     if (multi) {
@@ -684,6 +701,13 @@ class Parser {
 
   /** A flow collection at `pos` (`[` or `{`), nested `level` deep. */
   private flowCollection(minIndent: number, level: number): unknown {
+    if (++this.depth > MAX_DEPTH) bail('nesting too deep');
+    const v = this.flowCollectionBody(minIndent, level);
+    this.depth--;
+    return v;
+  }
+
+  private flowCollectionBody(minIndent: number, level: number): unknown {
     const s = this.s;
     const open = s.charCodeAt(this.pos);
     this.pos++;
@@ -901,6 +925,7 @@ class Parser {
       }
     }
     const end = Math.min(nl + 1, n);
+    if (end - start > MAX_STRING) bail('string too long');
     // The parser gives a block scalar its parent's indentation, 0 for a document.
     const value = blockScalarValue(s.slice(start, end), parent < 0 ? 0 : parent, parent < 0, explicit, chomp, folded);
     this.pos = end;

@@ -6,7 +6,7 @@ import type { File } from './starlark/syntax/ast.js';
 import { parseFile } from './starlark/syntax/parser.js';
 import { resolveFile } from './starlark/resolve/resolve.js';
 import { universe } from './starlark/eval/interp.js';
-import { StarError, fail } from './starlark/eval/values.js';
+import { StarError, chargeTo, fail } from './starlark/eval/values.js';
 import { INS, TemplateCompileError, compileYamlTemplate } from './template/compile.js';
 import type { CodeLine, CompiledYamlTemplate } from './template/compile.js';
 import { TemplateRuntime, insertTemplateContexts } from './template/runtime.js';
@@ -46,6 +46,8 @@ export interface YttOptions {
    * first, which is reported as a "Starlark stack overflow" error.
    */
   maxDepth?: number;
+  /** Told how many steps the run took (also when it failed), e.g. to share a budget between runs. */
+  stepsUsed?: (steps: number) => void;
   /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
   ignoreUnknownComments?: boolean;
   /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
@@ -513,9 +515,19 @@ function wrapEvalErrors<T>(state: RunState, f: () => T): T {
 }
 
 export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
-  const ignoreUnknown = options.ignoreUnknownComments ?? false;
   const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 200);
   if (options.print) thread.print = options.print;
+  const previous = chargeTo(thread);
+  try {
+    return runWith(thread, files, options);
+  } finally {
+    chargeTo(previous);
+    options.stepsUsed?.(Math.min(thread.steps, thread.maxSteps));
+  }
+}
+
+function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResult {
+  const ignoreUnknown = options.ignoreUnknownComments ?? false;
   const state: RunState = {
     thread,
     files: new Map(files.map((f) => [f.name, f])),

@@ -161,4 +161,21 @@ describe('carto lint on the examples', () => {
       .map((d) => `${d.file.split('/').pop()}:${d.line} ${d.code}`);
     expect(reported.sort()).toEqual(expected.sort());
   });
+
+  it('invalid-encoding: a file about Cartographer that is not UTF-8, at the bad byte', () => {
+    const path = join(dir, 'latin1.yaml');
+    writeFileSync(path, Buffer.concat([Buffer.from('apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const r = carto(['lint', path]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${path}:4:12  error  invalid-encoding  the file is not UTF-8 text: invalid byte 0xE9 at line 4, column 12 (byte offset 74)\n`);
+  });
+
+  it('input-limit: aliases expanding past a million nodes, at the alias that goes over', () => {
+    const levels = 'abcdefg'.split('');
+    const lines = levels.map((name, i) => (i === 0 ? `a: &a [${Array(10).fill('1').join(',')}]` : `${name}: &${name} [${Array(10).fill(`*${levels[i - 1]}`).join(',')}]`));
+    const path = write('bomb.yaml', `${lines.join('\n')}\napiVersion: carto.run/v1alpha1\n`);
+    const r = carto(['lint', path]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${path}:6:29  error  input-limit  document contains excessive aliasing: its aliases expand to more than carto's limit of 1,000,000 nodes\n`);
+  });
 });

@@ -61,9 +61,15 @@ const TRICKY_KEYS = [
 
 export type Tree = string | Tree[] | { map: [string, Tree][] };
 
+/** Numbers JSON cannot hold: kubectl refuses a manifest with one, and the fast reader leaves it to the yaml package. */
+const NOT_JSON = new Set(['.inf', '-.Inf', '.NaN']);
+
 function scalar(rng: Rng): string {
   const r = rng.next();
-  if (r < 0.45) return rng.pick(TRICKY);
+  if (r < 0.45) {
+    const text = rng.pick(TRICKY);
+    return NOT_JSON.has(text) ? `"${text}"` : text;
+  }
   if (r < 0.75) return rng.pick(WORDS) + (rng.chance(0.3) ? `-${rng.int(1000)}` : '');
   if (r < 0.9) return String(rng.chance(0.5) ? rng.int(100000) : (rng.next() * 1000).toFixed(rng.int(4)));
   const words: string[] = [];

@@ -134,8 +134,25 @@ function assignComments(docset: YDocSet, comments: Comment[]): void {
   }
 }
 
+/**
+ * Nodes that aliases may copy into one stream. Each alias is a deep copy here, so a "billion
+ * laughs" (anchors of aliases of aliases…) would take exponential time and memory; go-yaml stops
+ * such a document with the same message.
+ */
+const MAX_ALIAS_NODES = 1_000_000;
+
+/** Nodes in a value (maps, items, scalars). */
+function countNodes(v: NodeValue): number {
+  if (v instanceof YMap) return v.items.reduce((n, it) => n + 1 + countNodes(it.value), 1);
+  if (v instanceof YArray) return v.items.reduce((n, it) => n + 1 + countNodes(it.value), 1);
+  return 1;
+}
+
 class Builder {
   private anchors = new Map<string, NodeValue>();
+  /** Sizes of the anchored values, and how many nodes aliases have copied so far. */
+  private anchorSizes = new Map<string, number>();
+  private aliasNodes = 0;
   constructor(private readonly lines: LineIndex) {}
 
   document(t: CST.Document): YDoc {
@@ -166,13 +183,15 @@ class Builder {
       case 'block-scalar': {
         const p = t.type === 'block-scalar' ? { ...props, ...this.props(t.props as CST.SourceToken[]) } : props;
         v = this.scalar(t, p.tag);
-        if (p.anchor) this.anchors.set(p.anchor, v);
+        if (p.anchor) this.setAnchor(p.anchor, v);
         return v;
       }
       case 'alias': {
         const name = t.source.slice(1);
         const a = this.anchors.get(name);
         if (a === undefined) throw new YamlParseError(`yaml: unknown anchor '${name}' referenced`, this.lines.line(t.offset));
+        this.aliasNodes += this.anchorSizes.get(name) ?? 1;
+        if (this.aliasNodes > MAX_ALIAS_NODES) throw new YamlParseError(`yaml: document contains excessive aliasing`, this.lines.line(t.offset));
         return deepCopy(a);
       }
       case 'block-map':
@@ -187,8 +206,13 @@ class Builder {
       default:
         return null;
     }
-    if (props.anchor) this.anchors.set(props.anchor, v);
+    if (props.anchor) this.setAnchor(props.anchor, v);
     return v;
+  }
+
+  private setAnchor(name: string, v: NodeValue): void {
+    this.anchors.set(name, v);
+    this.anchorSizes.set(name, countNodes(v));
   }
 
   private scalar(t: CST.FlowScalar | CST.BlockScalar, tag: string | undefined): Scalar {

@@ -4,7 +4,7 @@ import {
   compare, equals, fail, hashKey, isInt, isIterable, iterate, length, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Kwargs, Value } from './values.js';
-import { callValue, setBuiltinAttr, universe } from './interp.js';
+import { callValue, chargeSize, setBuiltinAttr, universe } from './interp.js';
 import { RangeValue, StarSet } from './types.js';
 import { byteCount, byteElems, byteFind, byteLength, byteSlice } from './strbytes.js';
 
@@ -486,7 +486,7 @@ pred('istitle', (s) => {
   }
   return true;
 });
-sm('join', (_t, s, a, k) => {
+sm('join', (t, s, a, k) => {
   const [x] = unpackArgs('join', a, k, ['iterable']);
   const items = iterableArg('join', x!);
   const parts: string[] = [];
@@ -495,7 +495,9 @@ sm('join', (_t, s, a, k) => {
     if (typeof v !== 'string') fail(`join: in list, want string, got ${typeName(v)}`);
     parts.push(v);
   }
-  return parts.join(s);
+  const joined = parts.join(s);
+  chargeSize(t, joined);
+  return joined;
 });
 sm('lower', (_t, s, a, k) => {
   unpackArgs('lower', a, k, []);

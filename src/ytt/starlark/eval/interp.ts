@@ -3,7 +3,7 @@ import type { Clause, DictEntry, Expr, File, FuncDef, Stmt } from '../syntax/ast
 import type { Pos } from '../syntax/scanner.js';
 import {
   Builtin, Dict, Float, List, StarError, StarFunction, StarObject, Thread, Tuple,
-  compare, equals, fail, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
+  chargeItems, compare, equals, fail, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
@@ -52,6 +52,13 @@ function toEvalError(thread: Thread, e: unknown, pos: Pos | null): unknown {
     const top = thread.stack[thread.stack.length - 1];
     if (top && pos) top.pos = pos;
     return new EvalError(e.message, thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })));
+  }
+  if (e instanceof RangeError && !/call stack/i.test(e.message)) {
+    // JavaScript's own limit on a string's or array's length: a value grew too large
+    return new EvalError(
+      `value too large: a string or list grew beyond what the engine can hold (${e.message})`,
+      thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })),
+    );
   }
   if (e instanceof RangeError) {
     // the JS stack ran out (deep recursion below maxDepth): report it as a Starlark error once
@@ -116,18 +123,18 @@ function execStmt(thread: Thread, fr: Frame, s: Stmt): number {
           const y = evalExpr(thread, fr, s.lhs.y);
           const old = withPos(thread, s.lhs.pos, () => getIndex(x, y));
           const rhs = evalExpr(thread, fr, s.rhs);
-          const nv = withPos(thread, s.pos, () => binaryInplace(op, old, rhs));
+          const nv = withPos(thread, s.pos, () => binaryInplace(thread, op, old, rhs));
           withPos(thread, s.lhs.pos, () => setIndex(x, y, nv));
         } else if (s.lhs.type === 'DotExpr') {
           const x = evalExpr(thread, fr, s.lhs.x);
           const old = withPos(thread, s.lhs.namePos, () => getAttr(x, s.lhs.type === 'DotExpr' ? s.lhs.name : ''));
           const rhs = evalExpr(thread, fr, s.rhs);
-          const nv = withPos(thread, s.pos, () => binaryInplace(op, old, rhs));
+          const nv = withPos(thread, s.pos, () => binaryInplace(thread, op, old, rhs));
           withPos(thread, s.lhs.namePos, () => setAttr(x, (s.lhs as { name: string }).name, nv));
         } else {
           const old = evalExpr(thread, fr, s.lhs);
           const rhs = evalExpr(thread, fr, s.rhs);
-          const nv = withPos(thread, s.pos, () => binaryInplace(op, old, rhs));
+          const nv = withPos(thread, s.pos, () => binaryInplace(thread, op, old, rhs));
           assign(thread, fr, s.lhs, nv);
         }
       }
@@ -342,7 +349,9 @@ export function evalExpr(thread: Thread, fr: Frame, e: Expr): Value {
       const x = evalExpr(thread, fr, e.x);
       const y = evalExpr(thread, fr, e.y);
       try {
-        return binary(e.op, x, y);
+        const r = binary(e.op, x, y);
+        if (e.op === '+' || e.op === '*') chargeSize(thread, r);
+        return r;
       } catch (err) {
         throw toEvalError(thread, err, e.opPos);
       }
@@ -718,16 +727,29 @@ function unary(op: string, x: Value): Value {
   fail(`unknown unary op: ${op}${typeName(x)}`);
 }
 
-function binaryInplace(op: string, x: Value, y: Value): Value {
+function binaryInplace(thread: Thread, op: string, x: Value, y: Value): Value {
   if (op === '+' && x instanceof List) {
     x.checkMutable('apply += to');
     if (!(y instanceof List || y instanceof Tuple || y instanceof Dict || (y instanceof StarObject && y.iterate))) {
       fail(`unknown binary op: list + ${typeName(y)}`);
     }
+    const before = x.items.length;
     for (const v of iterate(y)) x.items.push(v);
+    chargeItems(x.items.length - before);
     return x;
   }
-  return binary(op, x, y);
+  const r = binary(op, x, y);
+  if (op === '+' || op === '*') chargeSize(thread, r);
+  return r;
+}
+
+/**
+ * Building a large string costs steps in proportion to its length (16 characters a step; lists
+ * are charged when they are made, see chargeItems), so that the step budget also bounds memory:
+ * `s = s + s` in a loop runs out of steps long before it runs out of memory.
+ */
+export function chargeSize(_thread: Thread, v: Value): void {
+  if (typeof v === 'string') chargeItems(v.length >> 4);
 }
 
 function toFloat(v: Value): number {

@@ -38,12 +38,34 @@ export class Float {
   constructor(public readonly v: number) {}
 }
 
+/**
+ * The thread a run's large values are charged to (see chargeItems), set by the engine for the
+ * length of a run: a list or tuple of n items costs n steps once n reaches 256, so the step
+ * budget bounds memory as well as time (`[list(range(10**7)) for i in range(100)]`).
+ */
+let budgetThread: Thread | null = null;
+
+/** Makes `thread` the one large values are charged to; returns the previous one, to restore. */
+export function chargeTo(thread: Thread | null): Thread | null {
+  const previous = budgetThread;
+  budgetThread = thread;
+  return previous;
+}
+
+/** Charges `n` steps for `n` items (or 16-character units) built, when there are 256 or more. */
+export function chargeItems(n: number): void {
+  if (n < 256 || budgetThread === null) return;
+  budgetThread.steps += n;
+  if (budgetThread.steps > budgetThread.maxSteps) fail(`Starlark computation cancelled: too many steps (limit ${budgetThread.maxSteps})`);
+}
+
 export class List {
   declare frozen: boolean;
   declare iterating: number;
   constructor(public items: Value[]) {
     this.frozen = false;
     this.iterating = 0;
+    chargeItems(items.length);
   }
   checkMutable(verb: string): void {
     if (this.frozen) fail(`cannot ${verb} frozen list`);
@@ -52,7 +74,9 @@ export class List {
 }
 
 export class Tuple {
-  constructor(public readonly items: Value[]) {}
+  constructor(public readonly items: Value[]) {
+    chargeItems(items.length);
+  }
 }
 
 export class Dict {

@@ -1,0 +1,123 @@
+// Checks on text and parsed YAML before carto works on it, so that hostile or broken input ends
+// in an error naming the problem: characters go-yaml refuses, and, for documents the `yaml`
+// package parsed, nesting, aliases and string length (src/util/limits.ts). The fast reader
+// (src/yaml/parse.ts) declines anything near these limits, so its documents need no check.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_STRING, formatCount } from '../util/limits.js';
+
+/**
+ * Characters go-yaml's reader refuses ("control characters are not allowed"): C0 controls
+ * other than tab, LF and CR, DEL, C1 controls other than NEL, U+FFFE and U+FFFF.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/** The first character YAML does not allow in `text`, with its line and column, or null. */
+export function findControlCharacter(text: string): { line: number; column: number; char: string } | null {
+  const match = CONTROL.exec(text);
+  if (!match) return null;
+  const before = text.slice(0, match.index);
+  const line = before.split('\n').length;
+  const column = match.index - before.lastIndexOf('\n');
+  return { line, column, char: `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` };
+}
+
+/** Why a parsed document must not be turned into data, or null when it may. */
+export interface LimitProblem {
+  /** `input-limit` for carto's limits; `yaml-syntax` for what go-yaml or kubectl refuse as well. */
+  code: 'input-limit' | 'yaml-syntax';
+  message: string;
+  /** Offset in the text of the node where the problem was found. */
+  offset: number;
+}
+
+interface Measure {
+  /** Nodes in the subtree, aliases expanded. */
+  nodes: number;
+  /** Levels of maps and lists, aliases expanded (a scalar is 0). */
+  height: number;
+}
+
+class Exceeded {
+  constructor(readonly problem: LimitProblem) {}
+}
+
+/**
+ * Walks a document the `yaml` package parsed (without errors) and returns the first limit it
+ * breaks: nesting deeper than MAX_DEPTH, an alias that contains itself (go-yaml: "anchor 'x'
+ * value contains itself"), aliases that expand to more than MAX_ALIAS_NODES nodes (a "billion
+ * laughs"), a string longer than MAX_STRING. The walk stops at the first problem, so its
+ * recursion never goes deeper than MAX_DEPTH.
+ */
+export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
+  const memo = new Map<Node, Measure>();
+  const open = new Set<Node>();
+  let aliasNodes = 0;
+  const fail = (message: string, node: Node | null | undefined, code: LimitProblem['code'] = 'input-limit'): never => {
+    throw new Exceeded({ code, message, offset: node?.range?.[0] ?? 0 });
+  };
+
+  const measure = (node: unknown, depth: number): Measure => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc) as Node | undefined;
+      if (!target) return { nodes: 1, height: 0 };
+      if (open.has(target)) fail(`anchor '${node.source}' value contains itself`, node, 'yaml-syntax');
+      const m = memo.get(target) ?? measure(target, depth);
+      aliasNodes += m.nodes;
+      if (aliasNodes > MAX_ALIAS_NODES) fail(`document contains excessive aliasing: its aliases expand to more than carto's limit of ${formatCount(MAX_ALIAS_NODES)} nodes`, node);
+      if (depth - 1 + m.height > MAX_DEPTH) fail(`maps and lists nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels (aliases expanded)`, node);
+      return m;
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'string' && v.length > MAX_STRING) {
+        fail(`a string is longer than carto's limit of ${formatCount(MAX_STRING)} characters`, node);
+      }
+      // What sigs.k8s.io/yaml (kubectl) says of .inf, .nan or 1e999: JSON cannot hold them.
+      if (typeof v === 'number' && !Number.isFinite(v)) fail(`json: unsupported value: ${v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN'} (the API server takes JSON, which has no such number)`, node, 'yaml-syntax');
+      return { nodes: 1, height: 0 };
+    }
+    if (!isMap(node) && !isSeq(node)) return { nodes: 1, height: 0 };
+    if (depth > MAX_DEPTH) fail(`maps and lists nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels`, node);
+    const anchored = node.anchor !== undefined;
+    if (anchored) open.add(node);
+    let nodes = 1;
+    let height = 0;
+    const child = (item: unknown): void => {
+      if (item === null || item === undefined) return;
+      const m = measure(item, depth + 1);
+      nodes += m.nodes;
+      if (m.height > height) height = m.height;
+    };
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        child(item.key);
+        child(item.value);
+      } else {
+        child(item);
+      }
+    }
+    const result = { nodes, height: height + 1 };
+    if (anchored) {
+      open.delete(node);
+      memo.set(node, result);
+    }
+    return result;
+  };
+
+  try {
+    measure(doc.contents, 1);
+    return null;
+  } catch (err) {
+    if (err instanceof Exceeded) return err.problem;
+    throw err;
+  }
+}
+
+/** The yaml package reports running out of stack as a syntax error; it means deep nesting. */
+export function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+/** For a document the yaml package itself could not read for its depth (its own limit may come first). */
+export const DEPTH_MESSAGE = `maps and lists nest too deep to read (carto's limit is ${formatCount(MAX_DEPTH)} levels)`;

@@ -1,0 +1,42 @@
+// The limits that keep carto prompt and within memory whatever it is given (README "Security and
+// limits", SECURITY.md). Each is far above what real manifests need: a Kubernetes object is at
+// most ~1.5 MiB (etcd's request limit), so inputs and values beyond these can never be applied
+// to a cluster anyway. Going over one is an error that names the limit, never a crash or a hang.
+
+/** One input file (or stdin), in bytes. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** All inputs of one run together, in bytes. */
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** YAML documents (and items of `kind: List`s) in all inputs together. */
+export const MAX_DOCUMENTS = 100_000;
+/** Workloads, Deliverables and Runnables in all inputs together. */
+export const MAX_OWNERS = 10_000;
+/** Nesting of maps and lists in one document, aliases expanded. */
+export const MAX_DEPTH = 1_000;
+/** Nodes that aliases (`*anchor`) may add to one document when expanded. */
+export const MAX_ALIAS_NODES = 1_000_000;
+/** Characters in one string: a scalar read from the inputs, or a string interpolation builds. */
+export const MAX_STRING = 16 * 1024 * 1024;
+/** Cartographer 0.0.6's re-interpolation of substituted values, in levels. */
+export const MAX_REINTERPOLATION = 100;
+/** Values (and placeholders) Cartographer 0.0.6's re-interpolation may go through for one template. */
+export const MAX_SUBSTITUTIONS = 10_000;
+/** Objects one render may stamp. */
+export const MAX_OBJECTS = 100_000;
+/**
+ * Steps of the built-in ytt engine for one template (statements, loop iterations, and the size
+ * of strings and lists built): about two seconds, inside the controller's 4 s timeout for ytt.
+ */
+export const YTT_MAX_STEPS = 20_000_000;
+/** Characters of output (the YAML stream, the JSON List, or all files of --output-dir). */
+export const MAX_OUTPUT = 256 * 1024 * 1024;
+
+/** `64 MiB`, `100,000`: a limit as the messages and the README write it. */
+export function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+export function formatCount(n: number): string {
+  // Not toLocaleString: loading ICU's data costs a cold start ~20 ms.
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
