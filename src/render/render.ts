@@ -87,7 +87,9 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     }
   }
   if (withoutUid.length > 0) {
-    const names = withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`);
+    // A few names are enough to recognise them; a thousand would bury every other message.
+    const shown = withoutUid.slice(0, 5).map((o) => `${o.kind} ${o.namespace}/${o.name}`);
+    const names = withoutUid.length > shown.length ? [...shown, `and ${withoutUid.length - shown.length} more`] : shown;
     diagnostics.push({
       severity: 'note',
       code: 'owner-references-omitted',

@@ -123,6 +123,14 @@ describe('trap 18: ownerReferences are replaced by exactly one controller refere
     expect(result.diagnostics.filter((d) => d.code === 'owner-references-omitted').map((d) => d.severity)).toEqual(['note']);
   });
 
+  it('the note names the first five owners without a uid and counts the rest', () => {
+    const owners = Array.from({ length: 7 }, (_, i) => workloadWithoutUid.replace('name: w,', `name: w${i},`));
+    const result = renderText([templateDoc('name: cm'), chain, ...owners].join('---'));
+    expect(result.diagnostics.filter((d) => d.code === 'owner-references-omitted').map((d) => d.message)).toEqual([
+      'ownerReferences left out: 7 owners (Workload ns/w0, Workload ns/w1, Workload ns/w2, Workload ns/w3, Workload ns/w4, and 2 more) have no metadata.uid',
+    ]);
+  });
+
   it('ownerReferences: false leaves them out even with a uid, without the note', () => {
     const result = renderText([templateDoc('name: cm'), chain, workloadWithUid].join('---'), { ownerReferences: false });
     expect(metadataOf(result)['ownerReferences']).toBeUndefined();
