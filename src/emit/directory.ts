@@ -5,8 +5,8 @@
 // rendering succeeded (the caller renders first, then writes), and the files appear together:
 // all are written under temporary names first, and renamed into place only when every one was
 // written; on a failure the temporary files (and directories carto created) are removed.
-import { mkdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { MAX_OUTPUT } from '../util/limits.js';
 import { formatObject, outputTooLarge } from './stream.js';
@@ -51,6 +51,15 @@ export function writeDirectory(root: string, files: readonly PlannedFile[]): voi
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`refusing to write ${file.path}: it is outside ${root}`);
     return target;
   });
+  // A directory inside `root` that is a symlink (one a pull request can commit) would take the
+  // files wherever it points: refuse before anything is written. `root` itself is the user's choice.
+  const checked = new Set<string>();
+  for (const target of targets) {
+    const link = symlinkBelow(base, dirname(target), checked);
+    if (link !== undefined) {
+      throw new UsageError(`refusing to write into ${join(root, relative(base, link))}: it is a symlink, and carto writes only into real directories under ${root} (nothing was written)`);
+    }
+  }
   const created: string[] = [];
   const temps: string[] = [];
   const suffix = `.tmp-${process.pid}-${Date.now().toString(36)}`;
@@ -83,6 +92,25 @@ export function writeDirectory(root: string, files: readonly PlannedFile[]): voi
     const what = renamed === 0 ? 'nothing was written' : `${renamed} of ${files.length} files were already in place`;
     throw new UsageError(`cannot write ${current}: ${reason(err)} (${what})`);
   }
+}
+
+/** The first existing path between `base` (excluded) and `dir` that is a symlink, if any. */
+function symlinkBelow(base: string, dir: string, checked: Set<string>): string | undefined {
+  let current = base;
+  for (const segment of relative(base, dir).split(sep)) {
+    if (segment === '') continue;
+    current = join(current, segment);
+    if (checked.has(current)) continue;
+    let stats;
+    try {
+      stats = lstatSync(current);
+    } catch {
+      return undefined; // nothing below a missing directory exists yet: mkdir makes real ones
+    }
+    if (stats.isSymbolicLink()) return current;
+    checked.add(current);
+  }
+  return undefined;
 }
 
 /** `first` and every directory below it down to `last` (mkdir -p created them all). */

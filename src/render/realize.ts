@@ -11,7 +11,7 @@ import { deploymentReadiness, findObserved, resolveOutputs, type OutputSources, 
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
-import { interpolateTemplate } from '../stamp/interpolate.js';
+import { interpolateTemplate, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import { stampYtt, type YttRunner } from '../stamp/ytt.js';
 import { locate } from '../load/index.js';
 import { cartoLabels } from '../stamp/labels.js';
@@ -33,6 +33,8 @@ export interface RealizeOptions {
   expandRunnables: boolean;
   /** Runs `spec.ytt` templates. */
   ytt?: YttRunner;
+  /** The render's substitution budget, shared by all its owners (a fresh one when absent). */
+  substitution?: SubstitutionBudget;
 }
 
 export interface Realized {
@@ -50,6 +52,7 @@ export function tooManyObjects(where: Where, owner: ObjectRef): Diagnostic {
 }
 
 export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, options: RealizeOptions): Realized {
+  const substitution = options.substitution ?? substitutionBudget();
   const diagnostics: Diagnostic[] = [];
   const objects: StampedObject[] = [];
   const report: OwnerReport = { owner, semantics, resources: [], runnables: [] };
@@ -198,7 +201,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       if (semantics === '0.0.6') break;
       continue;
     } else {
-      const interpolated = interpolateTemplate(template.template as JSONValue, context, semantics);
+      const interpolated = interpolateTemplate(template.template as JSONValue, context, semantics, substitution);
       if (interpolated.errors.length > 0) {
         for (const err of interpolated.errors) {
           const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
@@ -242,7 +245,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       const meta = object['metadata'] as JSONObject;
       const runnableName = typeof meta['name'] === 'string' ? meta['name'] : String(meta['generateName'] ?? '');
       const runnable = readRunnable(template.doc, runnableName, owner.namespace, diagnostics, object, { owner, resource: resource.name });
-      const expanded = realizeRunnable(runnable, catalog, { ...(options.outputs.observed ? { observed: options.outputs.observed } : {}), ownerReferences: options.ownerReferences });
+      const expanded = realizeRunnable(runnable, catalog, { ...(options.outputs.observed ? { observed: options.outputs.observed } : {}), ownerReferences: options.ownerReferences, substitution });
       diagnostics.push(...expanded.diagnostics);
       objects.push(...expanded.objects);
       report.runnables.push(expanded.report);

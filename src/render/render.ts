@@ -12,6 +12,7 @@ import { realizeOwner, tooManyObjects } from './realize.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
+import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
 
 export interface RenderOptions {
@@ -50,9 +51,10 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   const withoutUid: Array<Owner | Runnable> = [];
   const ownerReferences = options.ownerReferences ?? true;
   const observed = options.observed ? { observed: options.observed } : {};
+  const substitution = substitutionBudget();
   for (const owner of selected) {
     if (owner.kind === 'Runnable') {
-      const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences });
+      const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences, substitution });
       diagnostics.push(...realized.diagnostics);
       if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
       objects.push(...realized.objects);
@@ -64,6 +66,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
       ownerReferences,
       expandRunnables: options.expandRunnables ?? false,
+      substitution,
       ...(options.ytt ? { ytt: options.ytt } : {}),
     });
     const blueprint = realized.report.blueprint;

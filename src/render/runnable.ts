@@ -11,13 +11,15 @@ import type { Catalog, JSONObject, Runnable } from '../model/index.js';
 import { findObserved, mockRunnableOutput, readPath } from '../outputs/index.js';
 import { goMap, resolveSelected } from '../select/index.js';
 import { finishObject } from '../stamp/finish.js';
-import { interpolateTemplate } from '../stamp/interpolate.js';
+import { interpolateTemplate, type SubstitutionBudget } from '../stamp/interpolate.js';
 import { diagnostic, type Where } from './diagnose.js';
 import type { RunnableReport, RunnableStamped } from './report.js';
 
 export interface RunnableOptions {
   observed?: readonly SourceDocument[];
   ownerReferences: boolean;
+  /** The render's substitution budget (a fresh one when absent). */
+  substitution?: SubstitutionBudget;
 }
 
 export function realizeRunnable(
@@ -69,7 +71,7 @@ export function realizeRunnable(
   const templateWhere = (path: readonly (string | number)[]): Where => ({ doc: runTemplate.doc, object: { kind: 'ClusterRunTemplate', name: runTemplate.name }, path });
   if (!runTemplate.template) return fail('template-empty', `ClusterRunTemplate ${runTemplate.name} has no spec.template`, templateWhere(['spec']));
   const stampContext = new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]);
-  const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current');
+  const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current', options.substitution);
   if (stamped.errors.length > 0) {
     for (const err of stamped.errors) {
       fail(err.missing ? 'jsonpath-no-result' : 'jsonpath-error', err.reason, templateWhere(['spec', 'template', ...err.path]), {

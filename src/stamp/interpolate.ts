@@ -9,7 +9,7 @@ import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type PreparedPath 
 import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
-import { MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
+import { MAX_DEPTH, MAX_OBJECT_SUBSTITUTION, MAX_RENDER_SUBSTITUTION, MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
 
 const START = '$(';
 const END = ')$';
@@ -36,9 +36,21 @@ export function isSingleTag(text: string): boolean {
   return text.startsWith(START) && text.endsWith(END) && text.indexOf(START, 1) === -1;
 }
 
-export function interpolateTemplate(template: JSONValue, context: GoValue, semantics: Format): Interpolated {
+/**
+ * What is left of one render's substitution budget (MAX_RENDER_SUBSTITUTION): shared by the
+ * templates of a render, so that a huge value substituted into many objects stops early.
+ */
+export interface SubstitutionBudget {
+  left: number;
+}
+
+export function substitutionBudget(): SubstitutionBudget {
+  return { left: MAX_RENDER_SUBSTITUTION };
+}
+
+export function interpolateTemplate(template: JSONValue, context: GoValue, semantics: Format, budget: SubstitutionBudget = substitutionBudget()): Interpolated {
   const errors: InterpolationError[] = [];
-  const walker = new Walker(context, semantics, errors);
+  const walker = new Walker(context, semantics, errors, budget);
   const value = walker.run(compiled(template, semantics), template);
   return { value, errors };
 }
@@ -159,17 +171,58 @@ function tooLong(expression: string): LeafFailure {
   return new LeafFailure(expression, TOO_LONG, `interpolate tag: ${TOO_LONG}`, false);
 }
 
+const TOO_BIG_OBJECT = `the placeholders substitute more into this object than carto's limit allows (${formatCount(MAX_OBJECT_SUBSTITUTION)} units: a character, or 16 for a map or list); the API server would refuse an object this large anyway`;
+const TOO_BIG_RENDER = `the placeholders of this render substitute more than carto's limit of ${formatCount(MAX_RENDER_SUBSTITUTION)} units in all (a character, or 16 for a map or list)`;
+const TOO_DEEP = `substituted values nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels`;
+const LIMITS = new Set([TOO_LONG, TOO_BIG_OBJECT, TOO_BIG_RENDER, TOO_DEEP]);
+
+/** The size of a substituted value in budget units, counting no further than `limit`. */
+function sizeOf(value: JSONValue, limit: number): number {
+  if (typeof value === 'string') return value.length;
+  if (value === null || typeof value !== 'object') return 1;
+  let size = 16;
+  const stack: JSONValue[] = [value];
+  while (stack.length > 0 && size <= limit) {
+    const v = stack.pop() as JSONValue;
+    const children = Array.isArray(v) ? v : Object.values(v as Record<string, JSONValue>);
+    for (const child of children) {
+      if (typeof child === 'string') size += child.length + 1;
+      else if (child !== null && typeof child === 'object') {
+        size += 16;
+        stack.push(child);
+      } else size += 1;
+    }
+  }
+  return size;
+}
+
 class Walker {
   /** Values the 0.0.6 walk has produced for this template (bounded: see walkLegacy). */
   private legacyValues = 0;
-  /** The 0.0.6 walk went past one of carto's limits: reported once, nothing more is walked. */
+  /** The walk went past one of carto's limits (or, in 0.0.6, hit a loop): reported once, nothing more is walked. */
   private stopped = false;
+  /** What this template's placeholders have substituted so far (MAX_OBJECT_SUBSTITUTION). */
+  private substituted = 0;
 
   constructor(
     private readonly context: GoValue,
     private readonly semantics: Format,
     private readonly errors: InterpolationError[],
+    private readonly budget: SubstitutionBudget,
   ) {}
+
+  /** Charges a substituted value to the object's and the render's budgets. */
+  private charge(value: JSONValue, expression: string): LeafFailure | undefined {
+    const room = Math.min(MAX_OBJECT_SUBSTITUTION - this.substituted, this.budget.left);
+    const size = sizeOf(value, room);
+    if (size > room) {
+      const reason = MAX_OBJECT_SUBSTITUTION - this.substituted <= this.budget.left ? TOO_BIG_OBJECT : TOO_BIG_RENDER;
+      return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false);
+    }
+    this.substituted += size;
+    this.budget.left -= size;
+    return undefined;
+  }
 
   /** Evaluates a compiled template; `template` is the source, for 0.0.6's error messages. */
   run(program: Program, template: JSONValue): JSONValue {
@@ -187,7 +240,10 @@ class Walker {
         return out;
       }
       case Kind.Leaf: {
-        const result = program.single ? this.single(program.text, program.single) : this.embeddedParts(program.parts ?? []);
+        if (this.stopped) return program.text;
+        let result = program.single ? this.single(program.text, program.single) : this.embeddedParts(program.parts ?? []);
+        if (!(result instanceof LeafFailure)) result = this.charge(result, program.single?.expression ?? program.text) ?? result;
+        if (result instanceof LeafFailure && LIMITS.has(result.reason)) this.stopped = true;
         const path = program.path as (string | number)[];
         if (this.semantics === '0.0.6') {
           const frames = () => framesAlong(template, path);
@@ -243,6 +299,11 @@ class Walker {
     // growing (`a: $(params.a)$x`) or doubling (maps of maps of…) would recurse or expand without
     // end there. carto stops them with an error.
     if (this.stopped) return value;
+    if (frames.length > MAX_DEPTH) {
+      this.fail(new LeafFailure(seen[0] ?? '', TOO_DEEP, TOO_DEEP, false), path, frames.slice(0, 3));
+      this.stopped = true;
+      return null;
+    }
     if (++this.legacyValues > MAX_SUBSTITUTIONS) {
       this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false), path, frames);
       this.stopped = true;
@@ -253,6 +314,9 @@ class Walker {
       if (loopAt >= 0) {
         const loop = [...seen.slice(loopAt), value].join(' -> ');
         this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false), path, frames);
+        // The controller stops at its first error; walking on, params that refer to each other
+        // several times would report the same loop thousands of times.
+        this.stopped = true;
         return value;
       }
       if (value.indexOf(START) !== -1 && seen.length >= MAX_REINTERPOLATION) {
@@ -262,11 +326,12 @@ class Walker {
         return value;
       }
       if (value.indexOf(START) === -1) return value;
-      const result = this.leaf(value);
+      let result = this.leaf(value);
+      if (!(result instanceof LeafFailure)) result = this.charge(result, value) ?? result;
       if (result instanceof LeafFailure) {
         this.fail(result, path, frames, 'failed to interpolate leaf node: ');
         // Past a limit, every other branch of the same runaway value would fail the same way.
-        if (result.reason === TOO_MANY || result.reason === TOO_LONG) this.stopped = true;
+        if (result.reason === TOO_MANY || LIMITS.has(result.reason)) this.stopped = true;
         return value;
       }
       if (result === value) return value;

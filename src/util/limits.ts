@@ -21,6 +21,14 @@ export const MAX_STRING = 16 * 1024 * 1024;
 export const MAX_REINTERPOLATION = 100;
 /** Values (and placeholders) Cartographer 0.0.6's re-interpolation may go through for one template. */
 export const MAX_SUBSTITUTIONS = 10_000;
+/**
+ * What placeholders may substitute into one stamped object, in units: one per map, list or scalar
+ * and one per character of a string, a map or list counting 16 (each costs that much memory and
+ * output). The API server refuses objects above ~1.5 MiB, so no real object comes near it.
+ */
+export const MAX_OBJECT_SUBSTITUTION = 2 * 1024 * 1024;
+/** The same, for all the objects of one render together. */
+export const MAX_RENDER_SUBSTITUTION = 64 * 1024 * 1024;
 /** Objects one render may stamp. */
 export const MAX_OBJECTS = 100_000;
 /**

@@ -1,6 +1,6 @@
 // `carto render` through the real binary: inputs, flags, output formats, exit codes, and the
 // all-or-nothing rule (a failed render prints nothing on stdout and writes no files).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -236,6 +236,20 @@ describe('output formats', () => {
     expect(readdirSync(join(out, 'dev', 'workload-a')).sort()).toEqual(['deploy.yaml', 'source.yaml']);
     const file = readFileSync(join(out, 'dev', 'workload-a', 'source.yaml'), 'utf8');
     expect(file).toMatch(/^# Source: Workload dev\/a, ClusterSupplyChain chain, resource source, ClusterSourceTemplate git\nbapiVersion|^# Source: .*\napiVersion: source\.toolkit\.fluxcd\.io\/v1\n/);
+  });
+
+  it('--output-dir refuses to write through a symlink inside it, and writes nothing', () => {
+    const out = join(dir, 'out');
+    const outside = join(dir, 'outside');
+    mkdirSync(join(out, 'dev'), { recursive: true });
+    mkdirSync(outside);
+    symlinkSync('../../outside', join(out, 'dev', 'workload-a'));
+    const r = carto(['render', '-f', join(dir, 'templates.yaml'), '-f', join(dir, 'chain.yaml'), '-f', join(dir, 'a.yaml'), '--output-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`refusing to write into ${join(out, 'dev', 'workload-a')}: it is a symlink`);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(join(out, 'dev'))).toEqual(['workload-a']);
   });
 
   it('--output-dir writes nothing when rendering fails', () => {

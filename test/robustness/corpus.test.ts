@@ -10,6 +10,7 @@
 //   # stdout: `empty`, or a fragment stdout must hold (repeatable); empty when omitted and exit ≠ 0
 //   # stdout-not: a fragment stdout must not hold
 //   # outdir: `untouched` (nothing written, the file already there kept), `written` or `written N`
+//   # stderr-max-lines: at most this many lines on stderr (one paragraph, not a flood)
 //   # timeout: seconds the run may take (default 10)
 //
 // Every case must also end without an internal error or a stack trace, within its time, and
@@ -34,6 +35,7 @@ interface Case {
   stdout: string[];
   stdoutNot: string[];
   outdir?: string;
+  stderrMaxLines?: number;
   timeout: number;
 }
 
@@ -68,6 +70,7 @@ function readCase(name: string): Case {
     else if (key === 'stdout-not') c.stdoutNot.push(value);
     else if (key === 'outdir') c.outdir = value;
     else if (key === 'timeout') c.timeout = Number(value);
+    else if (key === 'stderr-max-lines') c.stderrMaxLines = Number(value);
   }
   return c;
 }
@@ -153,6 +156,7 @@ describe('the hostile corpus', () => {
     expect(o.stderr, context).not.toMatch(/internal error|^\s+at .+:\d+:\d+\)?$/m);
     if (c.exit !== 0) expect(o.stderr.trim(), context).not.toBe('');
     for (const fragment of c.stderr) expect(o.stderr, context).toContain(fragment);
+    if (c.stderrMaxLines !== undefined) expect(o.stderr.split('\n').length - 1, context).toBeLessThanOrEqual(c.stderrMaxLines);
     if (c.stdout.includes('empty') || (c.exit !== 0 && c.stdout.length === 0)) expect(o.stdout, context).toBe('');
     for (const fragment of c.stdout.filter((s) => s !== 'empty')) expect(o.stdout, context).toContain(fragment);
     for (const fragment of c.stdoutNot) expect(o.stdout, context).not.toContain(fragment);

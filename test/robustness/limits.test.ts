@@ -19,6 +19,8 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
   MAX_REINTERPOLATION: 5,
   MAX_SUBSTITUTIONS: 200,
   MAX_OBJECTS: 4,
+  MAX_OBJECT_SUBSTITUTION: 100_000,
+  MAX_RENDER_SUBSTITUTION: 250_000,
   MAX_OUTPUT: 3_000,
   YTT_MAX_STEPS: 20_000,
 }));
@@ -26,7 +28,7 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
 const { readInputs, parseText } = await import('../../src/load/index.js');
 const { render } = await import('../../src/render/index.js');
 const { formatJsonList, formatYamlStream, planDirectory } = await import('../../src/emit/index.js');
-const { interpolateTemplate } = await import('../../src/stamp/interpolate.js');
+const { interpolateTemplate, substitutionBudget } = await import('../../src/stamp/interpolate.js');
 const { budgetedBuiltinYtt } = await import('../../src/stamp/ytt-builtin.js');
 type GoValue = import('../../src/jsonpath/index.js').GoValue;
 
@@ -144,6 +146,50 @@ describe('interpolation', () => {
     const params = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`p${i}`, eight(i)]));
     const r = interpolateTemplate({ out: '$(params.p0)$' }, { params: { ...params, p4: 'leaf' } } as unknown as GoValue, '0.0.6');
     expect(r.errors.map((e) => e.reason)).toEqual([expect.stringContaining("more than carto's limit of 200 values")]);
+  });
+});
+
+describe('substitution', () => {
+  const context = (value: unknown) => ({ params: { v: value }, workload: {} }) as unknown as GoValue;
+  // A map or list counts 16 units, a scalar 1, a string its length.
+  const list = (n: number) => Array.from({ length: n }, (_, i) => i); // 16 + n units
+  const reasons = (r: { errors: Array<{ reason: string }> }) => r.errors.map((e) => e.reason);
+  it('one object takes up to MAX_OBJECT_SUBSTITUTION units; more is one error, and the walk stops', () => {
+    expect(reasons(interpolateTemplate({ a: '$(params.v)$', b: '$(params.v)$' }, context(list(49_984)), 'current'))).toEqual([]);
+    const over = interpolateTemplate({ a: '$(params.v)$', b: '$(params.v)$', c: '$(params.v)$', d: '$(params.v)$' }, context(list(49_985)), 'current');
+    expect(reasons(over)).toEqual([expect.stringContaining("the placeholders substitute more into this object than carto's limit allows (100,000 units")]);
+    expect(over.errors[0]?.path).toEqual(['b']);
+  });
+  it('strings count their length', () => {
+    const keys = (n: number, text: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, text]));
+    const hundred = context('y'.repeat(100));
+    // 1,000 strings of 100 characters: exactly the limit; one character more is over it.
+    expect(reasons(interpolateTemplate(keys(1000, '$(params.v)$'), hundred, 'current'))).toEqual([]);
+    const plusOne = { params: { v: 'y'.repeat(100), w: 'z' }, workload: {} } as unknown as GoValue;
+    expect(reasons(interpolateTemplate({ ...keys(1000, '$(params.v)$'), more: '$(params.w)$' }, plusOne, 'current'))).toEqual([expect.stringContaining('100,000 units')]);
+  });
+  it('the objects of one render share MAX_RENDER_SUBSTITUTION units', () => {
+    const budget = substitutionBudget();
+    const each = () => interpolateTemplate({ a: '$(params.v)$' }, context(list(40_000)), 'current', budget); // 40,016 units
+    expect(Array.from({ length: 6 }, each).map(reasons)).toEqual([[], [], [], [], [], []]);
+    expect(reasons(each())).toEqual([expect.stringContaining("the placeholders of this render substitute more than carto's limit of 250,000 units in all")]);
+  });
+  it('0.0.6: values substituted into substituted values nest at most MAX_DEPTH levels deep', () => {
+    const nest = (depth: number, leaf: string): unknown => (depth === 0 ? leaf : { n: nest(depth - 1, leaf) });
+    const params = { a: nest(6, '$(params.b)$'), b: nest(6, 'end') };
+    const r = interpolateTemplate({ out: '$(params.a)$' }, { params } as unknown as GoValue, '0.0.6');
+    expect(reasons(r)).toEqual(["substituted values nest deeper than carto's limit of 10 levels"]);
+    const shallow = interpolateTemplate({ out: '$(params.a)$' }, { params: { a: nest(4, '$(params.b)$'), b: nest(4, 'end') } } as unknown as GoValue, '0.0.6');
+    expect(reasons(shallow)).toEqual([]);
+  });
+  it('0.0.6: a loop reached along many branches is reported once, as the controller stops at its first error', () => {
+    const names = 'abcd'.split('');
+    const params = Object.fromEntries(names.map((n, i) => {
+      const next = `$(params.${names[(i + 1) % names.length]})$`;
+      return [n, { x: next, y: next, z: [next, next] }];
+    }));
+    const r = interpolateTemplate({ out: '$(params.a)$' }, { params } as unknown as GoValue, '0.0.6');
+    expect(reasons(r)).toEqual([expect.stringMatching(/^infinite tag loop detected: \$\(params\.a\)\$ -> /)]);
   });
 });
 
