@@ -73,7 +73,8 @@ describe("the blog's source-to-url supply chain", () => {
     for (const o of mockedDocs.filter((d) => d.kind === 'Deployment')) {
       expect(o.spec.template.spec.containers[0].image).toMatch(/^mock\.invalid\//);
     }
-    expect(mocked.stderr).toMatch(/note: Workload default\/hello-golang: mocked outputs: source-provider url and revision/);
+    // One note for the four Workloads, which have the same mocked outputs.
+    expect(mocked.stderr).toMatch(/note: 4 owners \(Workload default\/hello-golang, Workload default\/hello-nodejs, Workload default\/hello-ruby, Workload default\/hello-tanzu\): mocked outputs: source-provider url and revision/);
   });
 
   it('--strict exits 1 with nothing on stdout when outputs are mocked', () => {

@@ -5,7 +5,7 @@ import type { Style } from './style.js';
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Style): string {
   const order = { error: 0, warning: 1, note: 2 } as const;
-  const sorted = [...diagnostics].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = groupOwnerNotes([...diagnostics].sort((a, b) => order[a.severity] - order[b.severity]));
   const hintShown = new Set<string>();
   let out = '';
   for (const d of sorted) {
@@ -35,4 +35,43 @@ function where(d: Diagnostic, style: Style): string {
   if (!d.file) return '';
   const pos = d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : '';
   return `${style.bold(`${d.file}${pos}`)}: `;
+}
+
+/** More owners than this with the same note (e.g. the same mocked outputs) get one note. */
+const GROUP_AFTER = 3;
+
+/**
+ * Notes that say the same thing of many owners (`Workload ns/a: mocked outputs: …`) become one
+ * note naming a few of them: a render of a thousand Workloads should not print a thousand lines.
+ */
+function groupOwnerNotes(sorted: readonly Diagnostic[]): Diagnostic[] {
+  const rest = (d: Diagnostic): string | undefined => {
+    if (d.severity !== 'note' || !d.owner) return undefined;
+    const prefix = `${formatObjectRef(d.owner)}: `;
+    return d.message.startsWith(prefix) ? `${d.code}\u0000${d.message.slice(prefix.length)}` : undefined;
+  };
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of sorted) {
+    const key = rest(d);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  const out: Diagnostic[] = [];
+  for (const d of sorted) {
+    const key = rest(d);
+    const group = key === undefined ? undefined : groups.get(key);
+    if (!group || group.length <= GROUP_AFTER) {
+      out.push(d);
+      continue;
+    }
+    if (group[0] !== d) continue;
+    const names = group.slice(0, group.length <= 5 ? 5 : GROUP_AFTER).map((g) => formatObjectRef(g.owner as NonNullable<Diagnostic['owner']>));
+    if (names.length < group.length) names.push(`and ${group.length - names.length} more`);
+    const said = d.message.slice(`${formatObjectRef(d.owner as NonNullable<Diagnostic['owner']>)}: `.length);
+    const { owner: _owner, ...shared } = d;
+    out.push({ ...shared, message: `${group.length} owners (${names.join(', ')}): ${said}` });
+  }
+  return out;
 }

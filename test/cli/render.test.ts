@@ -308,6 +308,16 @@ describe('choosing owners and outputs', () => {
     expect(r.stderr).toMatch(/Workload dev\/b: mocked outputs: source url and revision/);
     expect(r.stderr).not.toMatch(/Workload dev\/a: mocked/);
   });
+
+  it('one note for the owners with the same mocked outputs: up to three each get their own, more are grouped', () => {
+    const r3 = carto(['render', dir]);
+    expect(r3.stderr.match(/^note: Workload dev\/[ab]: mocked outputs: source url and revision/gm)).toHaveLength(2);
+    for (const name of ['c', 'd', 'e', 'f', 'g']) writeFileSync(join(dir, `${name}.yaml`), workload(name));
+    const r7 = carto(['render', dir]);
+    expect(r7.status).toBe(0);
+    expect(r7.stderr).toMatch(/^note: 7 owners \(Workload dev\/a, Workload dev\/b, Workload dev\/c, and 4 more\): mocked outputs: source url and revision/m);
+    expect(r7.stderr).not.toMatch(/^note: Workload dev\/\w: mocked/m);
+  });
 });
 
 describe('errors', () => {
