@@ -90,13 +90,11 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     }
   }
   if (withoutUid.length > 0) {
-    // A few names are enough to recognise them; a thousand would bury every other message.
-    const shown = withoutUid.slice(0, 5).map((o) => `${o.kind} ${o.namespace}/${o.name}`);
-    const names = withoutUid.length > shown.length ? [...shown, `and ${withoutUid.length - shown.length} more`] : shown;
+    const names = listSome(withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`), 5);
     diagnostics.push({
       severity: 'note',
       code: 'owner-references-omitted',
-      message: `ownerReferences left out: ${withoutUid.length === 1 ? 'the owner' : `${withoutUid.length} owners`} (${names.join(', ')}) ${withoutUid.length === 1 ? 'has' : 'have'} no metadata.uid`,
+      message: `ownerReferences left out: ${withoutUid.length === 1 ? 'the owner' : `${withoutUid.length} owners`} (${names}) ${withoutUid.length === 1 ? 'has' : 'have'} no metadata.uid`,
       hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
     });
   }
@@ -123,7 +121,7 @@ function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly str
         severity: 'error',
         code: 'owner-not-found',
         message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
-        hint: sorted.length > 0 ? `the inputs hold ${sorted.map((o) => `${o.namespace}/${o.name}`).join(', ')}` : 'the inputs hold no Workload, Deliverable or Runnable',
+        hint: sorted.length > 0 ? `the inputs hold ${listSome(sorted.map((o) => `${o.namespace}/${o.name}`), 10)}` : 'the inputs hold no Workload, Deliverable or Runnable',
       });
     }
   }
@@ -165,6 +163,11 @@ function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[
     message: `supplied outputs for ${k} match no resource of any rendered blueprint`,
     hint: 'keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint',
   }));
+}
+
+/** The first `most` names, then how many more: a few are enough to recognise them, and a thousand would bury every other message. */
+function listSome(names: readonly string[], most: number): string {
+  return names.length > most ? `${names.slice(0, most).join(', ')}, and ${names.length - most} more` : names.join(', ');
 }
 
 function compare(a: string, b: string): number {

@@ -273,6 +273,9 @@ describe('choosing owners and outputs', () => {
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toMatch(/no Workload, Deliverable or Runnable named c in the inputs/);
+    expect(missing.stderr).toContain('hint: the inputs hold dev/a, dev/b\n');
+    for (let i = 0; i < 11; i++) writeFileSync(join(dir, `w${i}.yaml`), workload(`w${String(i).padStart(2, '0')}`));
+    expect(carto(['render', dir, '--workload', 'c']).stderr).toContain('hint: the inputs hold dev/a, dev/b, dev/w00, dev/w01, dev/w02, dev/w03, dev/w04, dev/w05, dev/w06, dev/w07, and 3 more\n');
   });
 
   it('--set-output supplies an output; OWNER/RESOURCE beats RESOURCE', () => {
