@@ -2,7 +2,7 @@
 // in an error naming the problem: characters go-yaml refuses, and, for documents the `yaml`
 // package parsed, nesting, aliases and string length (src/util/limits.ts). The fast reader
 // (src/yaml/parse.ts) declines anything near these limits, so its documents need no check.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { Alias, Lexer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_STRING, formatCount } from '../util/limits.js';
 
 /**
@@ -49,7 +49,7 @@ class Exceeded {
  * laughs"), a string longer than MAX_STRING. The walk stops at the first problem, so its
  * recursion never goes deeper than MAX_DEPTH.
  */
-export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
+export function checkYamlDocument(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node> = aliasTargets(doc)): LimitProblem | null {
   const memo = new Map<Node, Measure>();
   const open = new Set<Node>();
   let aliasNodes = 0;
@@ -59,7 +59,7 @@ export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
 
   const measure = (node: unknown, depth: number): Measure => {
     if (isAlias(node)) {
-      const target = node.resolve(doc) as Node | undefined;
+      const target = targets.get(node);
       if (!target) return { nodes: 1, height: 0 };
       if (open.has(target)) fail(`anchor '${node.source}' value contains itself`, node, 'yaml-syntax');
       const m = memo.get(target) ?? measure(target, depth);
@@ -114,6 +114,70 @@ export function checkYamlDocument(doc: Document.Parsed): LimitProblem | null {
   }
 }
 
+/**
+ * The node each alias of a document refers to, found in one pass in document order: the closest
+ * anchor of that name before the alias (anchors may be redefined), as `Alias.resolve()` finds it.
+ * That method walks the whole document for every alias, so a document of many aliases would take
+ * quadratic time. The walk uses its own stack: any depth is fine.
+ */
+export function aliasTargets(doc: Document.Parsed): Map<Alias, Node> {
+  const targets = new Map<Alias, Node>();
+  const latest = new Map<string, Node>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = latest.get(node.source);
+      if (target) targets.set(node, target);
+    } else if (isScalar(node)) {
+      if (node.anchor) latest.set(node.anchor, node);
+    } else if (isMap(node) || isSeq(node)) {
+      if (node.anchor) latest.set(node.anchor, node);
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  return targets;
+}
+
+const resolveAlias = Alias.prototype.resolve;
+
+/**
+ * `doc.toJS(options)`, with each alias resolved to its entry in `targets` (aliasTargets) instead
+ * of by `Alias.resolve()`'s scan of every anchor and alias before it, which is quadratic in the
+ * number of aliases. The yaml package's own bookkeeping (shared values, anchors converted once)
+ * is kept: its resolve() runs as before, on a list of just the target and the alias.
+ */
+export function documentToJS(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>, options: Parameters<Document.Parsed['toJS']>[0]): unknown {
+  if (targets.size === 0) return doc.toJS(options);
+  type Ctx = { aliasResolveCache?: unknown[] };
+  for (const [alias, target] of targets) {
+    Object.defineProperty(alias, 'resolve', {
+      configurable: true,
+      writable: true,
+      value(this: Alias, d: Document, ctx?: Ctx) {
+        if (!ctx) return resolveAlias.call(this, d, ctx as never);
+        const saved = ctx.aliasResolveCache;
+        ctx.aliasResolveCache = [target, this];
+        try {
+          return resolveAlias.call(this, d, ctx as never);
+        } finally {
+          ctx.aliasResolveCache = saved;
+        }
+      },
+    });
+  }
+  try {
+    return doc.toJS(options);
+  } finally {
+    for (const alias of targets.keys()) delete (alias as { resolve?: unknown }).resolve;
+  }
+}
+
 /** The yaml package reports running out of stack as a syntax error; it means deep nesting. */
 export function isStackOverflow(message: string): boolean {
   return message.includes('Maximum call stack size exceeded');
@@ -121,3 +185,38 @@ export function isStackOverflow(message: string): boolean {
 
 /** For a document the yaml package itself could not read for its depth (its own limit may come first). */
 export const DEPTH_MESSAGE = `maps and lists nest too deep to read (carto's limit is ${formatCount(MAX_DEPTH)} levels)`;
+
+/**
+ * Whether flow collections (`[`, `{`) certainly nest deeper than MAX_DEPTH somewhere in `text`,
+ * found before the `yaml` package parses it: that package takes time superlinear in the depth
+ * (seconds for a megabyte of `[`), and would only end in the depth error. Returns the offset of
+ * the first bracket beyond the limit, or -1.
+ *
+ * It counts the `yaml` package's own lexer's tokens, so brackets inside quoted and block scalars,
+ * plain scalars and comments are not counted, exactly as the parser would not count them: every
+ * flow collection open at a point is an ancestor of what follows, so a document the yaml package
+ * accepts nests at least as deep as this count (block collections only add to it). The lexer
+ * stops at the first bracket past the limit; files with few brackets are not lexed at all.
+ */
+export function flowDepthExceeded(text: string): number {
+  let opens = 0;
+  for (let i = text.indexOf('[', 0); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('[', i + 1)) opens++;
+  for (let i = text.indexOf('{', 0); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('{', i + 1)) opens++;
+  if (opens <= MAX_DEPTH) return -1;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const c = token.charCodeAt(0);
+    if (token.length === 1 && (c === 0x5b || c === 0x7b)) {
+      if (++depth > MAX_DEPTH) return offset;
+    } else if (token.length === 1 && (c === 0x5d || c === 0x7d)) {
+      if (depth > 0) depth--;
+    } else if (token === '---' || token === '...' || c === 0x02 || c === 0x18) {
+      // A new document, or the lexer leaving flow context after an error.
+      depth = 0;
+    }
+    // Tokens are slices of the text, but for the lexer's markers (document, flow error end, scalar).
+    if (!(token.length === 1 && (c === 0x02 || c === 0x18 || c === 0x1f))) offset += token.length;
+  }
+  return -1;
+}

@@ -2,10 +2,10 @@
 // (file, document index, line) so every later stage can point a user at the right place.
 // Parsing lives here and only here: the fast reader of src/yaml for the YAML manifests are made
 // of, and the `yaml` package for everything else (anchors, tags, syntax errors, `kind: List`).
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, parseYamlStream } from '../yaml/index.js';
-import { DEPTH_MESSAGE, checkYamlDocument, findControlCharacter, isStackOverflow } from './checks.js';
+import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, isStackOverflow } from './checks.js';
 
 /** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
 const TO_JS = { maxAliasCount: -1 } as const;
@@ -26,11 +26,24 @@ export interface SourceDocument {
 export interface ParsedText {
   documents: SourceDocument[];
   diagnostics: Diagnostic[];
+  /** Set when parsing stopped because the text holds more than ParseOptions.maxDocuments objects. */
+  tooManyDocuments?: boolean;
+}
+
+export interface ParseOptions {
+  /**
+   * Stop once more than this many objects have been read (what is left of MAX_DOCUMENTS): the
+   * caller reports the limit, and the rest of the file is not parsed.
+   */
+  maxDocuments?: number;
 }
 
 /** Parses a whole file (any number of `---` documents; JSON is YAML). */
-export function parseText(text: string, file: string): ParsedText {
+export function parseText(text: string, file: string, options: ParseOptions = {}): ParsedText {
+  const maxDocuments = options.maxDocuments ?? Infinity;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A million tiny documents take the parsers seconds and gigabytes: count first.
+  if (certainDocuments(body, maxDocuments) > maxDocuments) return { documents: [], diagnostics: [], tooManyDocuments: true };
   const fast = parseYamlStream(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.documents.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
@@ -38,15 +51,16 @@ export function parseText(text: string, file: string): ParsedText {
     const diagnostics: Diagnostic[] = [];
     fast.documents.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
+      if (documents.length > maxDocuments) return;
       if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
       else documents.push({ file, line: d.line, value: d.value, origin: { text: body, docIndex, basePath: [] } });
     });
     return { documents, diagnostics };
   }
-  return parseWithYamlPackage(body, file);
+  return parseWithYamlPackage(body, file, maxDocuments);
 }
 
-function parseWithYamlPackage(body: string, file: string): ParsedText {
+function parseWithYamlPackage(body: string, file: string, maxDocuments: number): ParsedText {
   const lineCounter = new LineCounter();
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -65,18 +79,32 @@ function parseWithYamlPackage(body: string, file: string): ParsedText {
     });
     return { documents, diagnostics };
   }
-  let docs;
-  try {
-    docs = parseAllDocuments(body, { ...kubeYamlOptions, lineCounter });
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    diagnostics.push(limitDiagnostic(DEPTH_MESSAGE, file));
+  // Deep flow nesting costs the yaml package time superlinear in the depth: refuse it first.
+  const deep = flowDepthExceeded(body);
+  if (deep >= 0) {
+    diagnostics.push({ ...limitDiagnostic(DEPTH_MESSAGE, file), ...linePosOf(body, deep) });
     return { documents, diagnostics };
   }
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, docIndex) => {
+  // Document by document (parseAllDocuments() would hold them all), so that reading stops as soon
+  // as the documents are more than the limit.
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(kubeYamlOptions);
+  let docIndex = 0;
+  try {
+    for (const doc of composer.compose(parser.parse(body))) {
+      parseDocument(doc, docIndex++);
+      if (documents.length > maxDocuments) break;
+    }
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { documents: [], diagnostics: [limitDiagnostic(DEPTH_MESSAGE, file)] };
+  }
+  return { documents, diagnostics };
+
+  function parseDocument(doc: Document.Parsed, docIndex: number): void {
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
+        prettifyError(body, lineCounter, err);
         const pos = err.linePos?.[0];
         const where = pos ? { line: pos.line, column: pos.col } : {};
         if (isStackOverflow(err.message)) {
@@ -94,7 +122,8 @@ function parseWithYamlPackage(body: string, file: string): ParsedText {
       }
       return;
     }
-    const problem = checkYamlDocument(doc);
+    const targets = aliasTargets(doc);
+    const problem = checkYamlDocument(doc, targets);
     if (problem) {
       const pos = lineCounter.linePos(problem.offset);
       const d = problem.code === 'input-limit'
@@ -103,9 +132,81 @@ function parseWithYamlPackage(body: string, file: string): ParsedText {
       diagnostics.push({ ...d, line: pos.line, column: pos.col });
       return;
     }
-    collect(doc, docIndex, body, file, lineCounter, documents, diagnostics);
-  });
-  return { documents, diagnostics };
+    collect(doc, targets, docIndex, body, file, lineCounter, documents, diagnostics);
+  }
+}
+
+/**
+ * What parseAllDocuments() does to each error when given a LineCounter (the yaml package's
+ * prettifyError, which it does not export), as far as carto uses it: linePos and the message's
+ * first line (`… at line L, column C:` when the line has text to show).
+ */
+function prettifyError(src: string, lc: LineCounter, error: YAMLError): void {
+  if (error.pos[0] === -1) return;
+  error.linePos = [lc.linePos(error.pos[0]), lc.linePos(error.pos[1])];
+  const { line, col } = lc.linePos(error.pos[0]);
+  error.message += ` at line ${line}, column ${col}`;
+  let ci = col - 1;
+  // (The line's end from the text: while streaming, the LineCounter may not have reached it yet.)
+  const start = lc.lineStarts[line - 1] ?? 0;
+  const nl = src.indexOf('\n', start);
+  let lineStr = src.substring(start, nl < 0 ? src.length : nl + 1).replace(/[\n\r]+$/, '');
+  if (ci >= 60 && lineStr.length > 80) {
+    const trimStart = Math.min(ci - 39, lineStr.length - 79);
+    lineStr = '…' + lineStr.substring(trimStart);
+    ci -= trimStart - 1;
+  }
+  if (lineStr.length > 80) lineStr = lineStr.substring(0, 79) + '…';
+  if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+    let prev = src.substring(lc.lineStarts[line - 2] ?? 0, lc.lineStarts[line - 1]);
+    if (prev.length > 80) prev = prev.substring(0, 79) + '…\n';
+    lineStr = prev + lineStr;
+  }
+  if (/[^ ]/.test(lineStr)) error.message += `:\n\n${lineStr}\n${' '.repeat(Math.max(0, ci))}^\n`;
+}
+
+/** Line and column (1-based) of an offset, without a LineCounter. */
+function linePosOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+const MARKER = /^---(?=[ \t\r\n]|$)/gm;
+const TOP_LEVEL_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*:(?=[ \t\r\n]|$)/m;
+
+/**
+ * A lower bound of the objects the text holds, counted without parsing and only as far as
+ * `limit + 1`: the `---`-separated parts with a top-level `key:` line (at column 0), which makes
+ * the document a mapping (or a syntax error). Parts that mention `List` are not counted (a
+ * `kind: List` may hold no items). A `---` at column 0 always starts a new document for the
+ * yaml package (it ends any scalar; inside a flow collection it is an error), so each counted
+ * part is one object, or an error that fails the run anyway: going by this count never rejects
+ * input that would have been read.
+ */
+export function certainDocuments(text: string, limit: number): number {
+  if (!Number.isFinite(limit)) return 0;
+  let markers = 0;
+  MARKER.lastIndex = 0;
+  while (markers <= limit && MARKER.test(text)) markers++;
+  if (markers + 1 <= limit) return 0; // too few documents to matter
+  let count = 0;
+  let start = 0;
+  MARKER.lastIndex = 0;
+  for (;;) {
+    const m = MARKER.exec(text);
+    const end = m ? m.index : text.length;
+    const part = text.slice(start, end);
+    if (TOP_LEVEL_KEY.test(part) && !part.includes('List')) {
+      if (++count > limit) return count;
+    }
+    if (!m) return count;
+    start = end + 3;
+  }
 }
 
 /** A document (or file) beyond one of carto's limits (src/util/limits.ts). */
@@ -121,6 +222,7 @@ export function limitDiagnostic(message: string, file: string): Diagnostic {
 
 function collect(
   doc: Document.Parsed,
+  targets: ReadonlyMap<Alias, Node>,
   docIndex: number,
   text: string,
   file: string,
@@ -133,7 +235,7 @@ function collect(
   const line = lineOf(contents, lineCounter);
   let value: unknown;
   try {
-    value = doc.toJS(TO_JS) as unknown;
+    value = documentToJS(doc, targets, TO_JS);
   } catch (err) {
     // e.g. a merge key (`<<`) whose value is not a mapping: the yaml package throws here.
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML error: ${err instanceof Error ? firstLine(err.message) : String(err)}`, file, line });
@@ -205,20 +307,23 @@ export function parseValue(text: string): unknown {
   const doc = parseAllDocuments(text, kubeYamlOptions);
   const first = Array.isArray(doc) ? doc[0] : undefined;
   if (!first || first.errors.length > 0) return text;
-  const problem = checkYamlDocument(first);
+  const targets = aliasTargets(first);
+  const problem = checkYamlDocument(first, targets);
   if (problem) throw new UsageError(problem.message);
-  return first.toJS(TO_JS) as unknown;
+  return documentToJS(first, targets, TO_JS);
 }
 
 /** Every document of a YAML stream as plain data, as sigs.k8s.io/yaml would read each one. */
 export function parseDocumentValues(text: string): unknown[] {
+  if (flowDepthExceeded(text) >= 0) throw new Error(DEPTH_MESSAGE);
   const docs = parseAllDocuments(text, kubeYamlOptions);
   const list = Array.isArray(docs) ? docs : [];
   const bad = list.find((d) => d.errors.length > 0);
   if (bad) throw new Error(firstLine(bad.errors[0]?.message ?? 'invalid YAML'));
   return list.map((d) => {
-    const problem = checkYamlDocument(d);
+    const targets = aliasTargets(d);
+    const problem = checkYamlDocument(d, targets);
     if (problem) throw new Error(problem.message);
-    return d.toJS(TO_JS) as unknown;
+    return documentToJS(d, targets, TO_JS);
   });
 }

@@ -143,12 +143,12 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       // Lines now count in ytt's output, not in the template file.
       text = evaluated.text;
     }
-    const parsed = parseText(text, name);
+    const parsed = parseText(text, name, { maxDocuments: MAX_DOCUMENTS - documents.length });
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);
     for (const doc of parsed.documents) if (isOwner(doc.value)) owners++;
-    if (documents.length > MAX_DOCUMENTS) {
+    if (parsed.tooManyDocuments || documents.length > MAX_DOCUMENTS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
       break;
     }

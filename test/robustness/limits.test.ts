@@ -26,6 +26,9 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
 }));
 
 const { readInputs, parseText } = await import('../../src/load/index.js');
+const { flowDepthExceeded } = await import('../../src/load/checks.js');
+const { certainDocuments } = await import('../../src/load/documents.js');
+const { Alias } = await import('yaml');
 const { render } = await import('../../src/render/index.js');
 const { formatJsonList, formatYamlStream, planDirectory } = await import('../../src/emit/index.js');
 const { interpolateTemplate, substitutionBudget } = await import('../../src/stamp/interpolate.js');
@@ -93,6 +96,29 @@ describe('documents and owners', () => {
   });
 });
 
+describe('documents: reading stops at the limit', () => {
+  const syntaxError = '---\nkind: X\nbad: [\n';
+  it('more than MAX_DOCUMENTS documents are refused before parsing: a later syntax error is never reached', async () => {
+    const docs = Array.from({ length: 7 }, (_, i) => `kind: X\nmetadata: {name: &n d${i}}\n`).join('---\n');
+    expect(errorsOf(await readInputs([file(docs + syntaxError)]))).toEqual(["input-limit: the inputs hold more than carto's limit of 6 documents"]);
+    expect(parseText(docs, 'f', { maxDocuments: 6 })).toEqual({ documents: [], diagnostics: [], tooManyDocuments: true });
+  });
+  it('the yaml package is read document by document: a List past the limit stops the reading', async () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n${Array.from({ length: 7 }, (_, i) => `- {kind: X, metadata: {name: &n d${i}}}\n`).join('')}`;
+    expect(errorsOf(await readInputs([file(list + syntaxError)]))).toEqual(["input-limit: the inputs hold more than carto's limit of 6 documents"]);
+  });
+  it('the count before parsing never counts what holds no object: empty documents, empty Lists, scalars in block scalars', async () => {
+    const real = Array.from({ length: 6 }, (_, i) => `kind: X\nmetadata: {name: d${i}}\n`).join('---\n');
+    const empty = '---\n# nothing\n---\napiVersion: v1\nkind: List\nitems: []\n---\n~\n---\n';
+    const text = `${empty}${empty}${real}---\nkind: Y\nmetadata: {name: z}\ndata:\n  a: |\n    k: v\n`;
+    expect(certainDocuments(text, 6)).toBeLessThanOrEqual(7);
+    const r = await readInputs([file(text)]);
+    expect(errorsOf(r)).toEqual(["input-limit: the inputs hold more than carto's limit of 6 documents"]);
+    expect(errorsOf(await readInputs([file(`${empty}${empty}${empty}${real}`)]))).toEqual([]);
+    expect(certainDocuments(`${empty}${empty}${empty}${real}`, 6)).toBe(6);
+  });
+});
+
 describe('YAML: nesting, aliases, string length', () => {
   const nested = (k: number) => `v: ${'['.repeat(k)}${']'.repeat(k)}\n`;
   it('nesting up to MAX_DEPTH is read, by the fast reader and the yaml package alike', () => {
@@ -102,6 +128,48 @@ describe('YAML: nesting, aliases, string length', () => {
   it('one level more is an error naming the limit, by either reader', () => {
     for (const text of [nested(10), `a: &x 1\n${nested(10)}`, `v:\n${'- '.repeat(10)}x\n`]) {
       expect(parseText(text, 'f').diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(["input-limit: maps and lists nest deeper than carto's limit of 10 levels"]);
+    }
+  });
+  it('flow nesting certainly beyond MAX_DEPTH is refused before the yaml package reads it', () => {
+    // The anchor sends the text to the yaml package; the fast reader declines deep nesting too.
+    const text = `a: &x 1\nb: "]]]"\nv: ${'['.repeat(11)}${']'.repeat(11)}\n`;
+    expect(flowDepthExceeded(text)).toBe(text.indexOf('[') + 10);
+    expect(parseText(text, 'f').diagnostics.map((d) => `${d.code}: ${d.message} (${d.line}:${d.column})`)).toEqual([
+      "input-limit: maps and lists nest too deep to read (carto's limit is 10 levels) (3:14)",
+    ]);
+    expect(parseText(`a: &x 1\n---\nv: {k: ${'['.repeat(11)}${']'.repeat(11)}}\n`, 'f').diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('nest too deep'),
+    ]);
+  });
+  it('the scan before parsing does not count brackets in scalars or comments, nor across documents', () => {
+    const deep = '['.repeat(11);
+    const texts = [
+      `a: &x 1\nb: "${deep}"\nc: '${deep}'\nd: x${deep}\n# ${deep}\ne: |\n  ${deep}\nf: [x${deep.slice(1)}y]\n`.replace('f: [x[[[[[[[[[[y]', 'f: [x, y]'),
+      `a: &x 1\nv: ${'['.repeat(6)}${']'.repeat(6)}\n---\nv: ${'['.repeat(6)}${']'.repeat(6)}\n`,
+      `a: &x 1\nv: [${Array(20).fill('[]').join(', ')}]\n`,
+      `a: &x 1\nv: [ "[[[[[[[[[[[", '[[[[[[[[[[', x # [[[[[[[[[[\n  ]\n`,
+    ];
+    for (const text of texts) {
+      expect(flowDepthExceeded(text), text).toBe(-1);
+      expect(parseText(text, 'f').diagnostics, text).toEqual([]);
+    }
+  });
+  it('an alias refers to the closest anchor of its name before it, found in one pass', () => {
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      // &x is first five nodes, then one: twenty uses of the first would pass the limit of 50.
+      const text = `a: &x [1, 2, 3, 4]\nb: &x 1\nc: [${Array(20).fill('*x').join(', ')}]\nd: *x\n`;
+      const r = parseText(text, 'f');
+      expect(r.diagnostics).toEqual([]);
+      expect(r.documents[0]?.value).toEqual({ a: [1, 2, 3, 4], b: 1, c: Array(20).fill(1), d: 1 });
+      // Alias.resolve() walks the whole document each time: not once per alias.
+      expect(resolve).not.toHaveBeenCalled();
+      const nested = parseText(`a: &x {k: v}\nb: &y [*x, *x]\nc: &x [*y]\nd: *x\n`, 'f');
+      expect(nested.documents[0]?.value).toEqual({ a: { k: 'v' }, b: [{ k: 'v' }, { k: 'v' }], c: [[{ k: 'v' }, { k: 'v' }]], d: [[{ k: 'v' }, { k: 'v' }]] });
+      expect(parseText(`a: &x [1, *x]\n`, 'f').diagnostics.map((d) => d.message)).toEqual(["YAML error: anchor 'x' value contains itself"]);
+      expect(parseText(`a: &x 1\nb: &x [2, *x]\n`, 'f').diagnostics.map((d) => d.message)).toEqual(["YAML error: anchor 'x' value contains itself"]);
+    } finally {
+      resolve.mockRestore();
     }
   });
   it('counts the levels an alias brings in', () => {
