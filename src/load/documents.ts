@@ -139,7 +139,8 @@ function parseWithYamlPackage(body: string, file: string, maxDocuments: number):
 /**
  * What parseAllDocuments() does to each error when given a LineCounter (the yaml package's
  * prettifyError, which it does not export), as far as carto uses it: linePos and the message's
- * first line (`… at line L, column C:` when the line has text to show).
+ * first line (`… at line L, column C:` when the line has text to show). Adapted from the yaml
+ * package's src/errors.ts (ISC licence, copyright Eemeli Aro), so that messages stay identical.
  */
 function prettifyError(src: string, lc: LineCounter, error: YAMLError): void {
   if (error.pos[0] === -1) return;
