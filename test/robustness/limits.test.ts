@@ -154,6 +154,12 @@ describe('YAML: nesting, aliases, string length', () => {
       expect(parseText(text, 'f').diagnostics, text).toEqual([]);
     }
   });
+  it('JSON is measured by a plain scan: strings skipped, escapes included, its depth exact', () => {
+    const json = (depth: number, inside: string) => `{"items": ${'['.repeat(depth - 1)}"${inside}"${']'.repeat(depth - 1)}, "s": "${'{'.repeat(20)}"}`;
+    expect(flowDepthExceeded(json(10, '\\"]]]]]]]'))).toBe(-1);
+    expect(flowDepthExceeded(json(11, '\\"[[[[[[['))).toBe(json(11, '').indexOf('[') + 9);
+    expect(parseText(json(11, 'x'), 'f.json').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('nest too deep')]);
+  });
   it('an alias refers to the closest anchor of its name before it, found in one pass', () => {
     const resolve = vi.spyOn(Alias.prototype, 'resolve');
     try {
