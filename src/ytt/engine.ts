@@ -39,7 +39,7 @@ export interface YttOptions {
   dataValues?: Array<DataValue>;
   /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
   dataValuesFiles?: YttFile[];
-  /** Evaluation step budget (statements, loop iterations, comprehension items). Default 50,000,000. */
+  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default 50,000,000. */
   maxSteps?: number;
   /**
    * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
@@ -280,8 +280,8 @@ function formatError(items: { msg: string; positions: RawPos[] }[]): YttError {
   return new YttError(items[0]?.msg ?? 'unknown error', allPos, text);
 }
 
-/** Runs of one frame (or of a few frames) repeated more often than this are collapsed. */
-const MAX_REPEATS_SHOWN = 2;
+/** Runs of one frame (or of a cycle of a few frames) repeated more often than this are collapsed (Python keeps three). */
+const MAX_REPEATS_SHOWN = 3;
 /** The longest cycle of frames recognised (mutual recursion of up to this many functions). */
 const MAX_CYCLE = 4;
 

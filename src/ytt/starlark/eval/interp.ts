@@ -91,17 +91,12 @@ export function execFile(thread: Thread, file: File, module: ModuleState): void 
   }
 }
 
-/**
- * One step of the budget: charged per statement, loop iteration, comprehension item, function
- * call (Starlark or built-in) and conditional expression, so that no construct runs unmetered
- * (`[f(n-1), f(n-1)] if n > 0 else 1` costs steps for each call and each condition).
- */
-function step(thread: Thread, _pos?: Pos): void {
-  if (++thread.steps > thread.maxSteps) {
-    fail(`Starlark computation cancelled: too many steps (limit ${thread.maxSteps})`);
-  }
-}
 
+/**
+ * Charges `n` steps of the budget. Statements (by the expressions they evaluate, conditional
+ * expressions included), loop iterations, comprehension items and calls (Starlark or built-in)
+ * are all charged, so no construct runs unmetered (`[f(n-1), f(n-1)] if n > 0 else 1`).
+ */
 function charge(thread: Thread, n: number): void {
   if ((thread.steps += n) > thread.maxSteps) {
     fail(`Starlark computation cancelled: too many steps (limit ${thread.maxSteps})`);
