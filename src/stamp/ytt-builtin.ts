@@ -1,16 +1,9 @@
 // The built-in ytt engine as a YttRunner: in-process, no binary, no file system.
 import { runYtt, YttError } from '../ytt/index.js';
 import type { YttRunner } from './ytt.js';
-import { YTT_MAX_STEPS } from '../util/limits.js';
+import { YTT_MAX_STEPS, YTT_TOTAL_STEPS } from '../util/limits.js';
 
-export { YTT_MAX_STEPS };
-
-/**
- * Steps all the ytt templates of one render may take together: three runaway templates' worth
- * (about six seconds), thousands of times what real templates need (~100 steps a run). Without
- * it, a runaway template selected by many Workloads would cost two seconds for each of them.
- */
-export const YTT_TOTAL_STEPS = 3 * YTT_MAX_STEPS;
+export { YTT_MAX_STEPS, YTT_TOTAL_STEPS };
 
 /** The built-in engine, with YTT_MAX_STEPS for each run and no budget shared between runs. */
 export const builtinYtt: YttRunner = (body, dataValues) => run(body, dataValues, YTT_MAX_STEPS, () => {});

@@ -32,10 +32,19 @@ export const MAX_RENDER_SUBSTITUTION = 64 * 1024 * 1024;
 /** Objects one render may stamp. */
 export const MAX_OBJECTS = 100_000;
 /**
- * Steps of the built-in ytt engine for one template (statements, loop iterations, and the size
- * of strings and lists built): about two seconds, inside the controller's 4 s timeout for ytt.
+ * Steps of the built-in ytt engine for one template (a step is one expression evaluated; calls,
+ * loop iterations, comprehension items, the size of strings and lists built and of values
+ * printed or converted to YAML cost more, in proportion to their work): about two seconds for
+ * the costliest code that can be written, inside the controller's 4 s timeout for ytt.
  */
-export const YTT_MAX_STEPS = 20_000_000;
+export const YTT_MAX_STEPS = 100_000_000;
+/**
+ * Steps all the ytt runs of one command may take together (the spec.ytt templates of a render;
+ * separately, the input files that are ytt templates): three runaway templates' worth, thousands
+ * of times what real templates need (~100s of steps a run). Without it, a runaway template
+ * selected by many Workloads would cost its full budget for each of them.
+ */
+export const YTT_TOTAL_STEPS = 3 * YTT_MAX_STEPS;
 /** Characters of output (the YAML stream, the JSON List, or all files of --output-dir). */
 export const MAX_OUTPUT = 256 * 1024 * 1024;
 

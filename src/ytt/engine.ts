@@ -39,7 +39,7 @@ export interface YttOptions {
   dataValues?: Array<DataValue>;
   /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
   dataValuesFiles?: YttFile[];
-  /** Evaluation step budget (statements, loop iterations, comprehension items). Default 50,000,000. */
+  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default 50,000,000. */
   maxSteps?: number;
   /**
    * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
@@ -264,11 +264,13 @@ function formatError(items: { msg: string; positions: RawPos[] }[]): YttError {
     const rest = nl < 0 ? [] : it.msg.slice(nl + 1).split('\n');
     const hint = HINTS[topic];
     lines.push(`- ${topic}${hint ? ` (hint: ${hint})` : ''}`);
+    const blocks: string[][] = [];
     for (const p of it.positions) {
       const r = posLines(p);
-      lines.push(...r.out);
+      blocks.push(r.out);
       if (r.pos) allPos.push(r.pos);
     }
+    lines.push(...collapseRepeats(blocks));
     if (rest.length > 0) {
       lines.push('', '    reason:');
       for (const l of rest) lines.push(`     ${l}`);
@@ -276,6 +278,47 @@ function formatError(items: { msg: string; positions: RawPos[] }[]): YttError {
   }
   const text = `ytt: Error: ${lines.join('\n')}\n`;
   return new YttError(items[0]?.msg ?? 'unknown error', allPos, text);
+}
+
+/** Runs of one frame (or of a cycle of a few frames) repeated more often than this are collapsed (Python keeps three). */
+const MAX_REPEATS_SHOWN = 3;
+/** The longest cycle of frames recognised (mutual recursion of up to this many functions). */
+const MAX_CYCLE = 4;
+
+/**
+ * The frames of a traceback (each a block of lines), with consecutive repeats collapsed as Python
+ * does: deep recursion shows the repeated frames once and then
+ * `    [the frame above repeated 197 more times]` (or `the 2 frames above` for mutual recursion),
+ * so that an error stays a dozen lines instead of hundreds. Short tracebacks are unchanged.
+ */
+function collapseRepeats(blocks: string[][]): string[] {
+  const keys = blocks.map((b) => b.join('\n'));
+  const out: string[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    let best = { period: 0, times: 1 };
+    for (let period = 1; period <= MAX_CYCLE && i + 2 * period <= blocks.length; period++) {
+      let times = 1;
+      while (i + (times + 1) * period <= blocks.length && sameRun(keys, i, i + times * period, period)) times++;
+      // prefer the shortest cycle that covers the most frames
+      if (times > MAX_REPEATS_SHOWN && times * period > best.times * Math.max(best.period, 1)) best = { period, times };
+    }
+    if (best.period === 0) {
+      out.push(...blocks[i]!);
+      i++;
+      continue;
+    }
+    for (let k = 0; k < best.period; k++) out.push(...blocks[i + k]!);
+    const what = best.period === 1 ? 'the frame above' : `the ${best.period} frames above`;
+    out.push(`    [${what} repeated ${best.times - 1} more times]`);
+    i += best.times * best.period;
+  }
+  return out;
+}
+
+function sameRun(keys: string[], a: number, b: number, period: number): boolean {
+  for (let k = 0; k < period; k++) if (keys[a + k] !== keys[b + k]) return false;
+  return true;
 }
 
 function starlarkCompileError(e: unknown, cf: CompiledFile): YttError {
@@ -520,6 +563,10 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
   const previous = chargeTo(thread);
   try {
     return runWith(thread, files, options);
+  } catch (e) {
+    // the step budget running out outside any template code (converting large data values)
+    if (e instanceof StarError) throw formatError([{ msg: e.message, positions: [] }]);
+    throw e;
   } finally {
     chargeTo(previous);
     options.stepsUsed?.(Math.min(thread.steps, thread.maxSteps));

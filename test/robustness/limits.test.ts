@@ -23,6 +23,7 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
   MAX_RENDER_SUBSTITUTION: 250_000,
   MAX_OUTPUT: 3_000,
   YTT_MAX_STEPS: 20_000,
+  YTT_TOTAL_STEPS: 60_000,
 }));
 
 const { readInputs, parseText } = await import('../../src/load/index.js');
@@ -33,6 +34,7 @@ const { render } = await import('../../src/render/index.js');
 const { formatJsonList, formatYamlStream, planDirectory } = await import('../../src/emit/index.js');
 const { interpolateTemplate, substitutionBudget } = await import('../../src/stamp/interpolate.js');
 const { budgetedBuiltinYtt } = await import('../../src/stamp/ytt-builtin.js');
+const { evaluateYttFile } = await import('../../src/load/ytt-files.js');
 type GoValue = import('../../src/jsonpath/index.js').GoValue;
 
 const dir = mkdtempSync(join(tmpdir(), 'carto-limits-'));
@@ -307,6 +309,19 @@ describe('the built-in ytt engine', () => {
       'Starlark computation cancelled: too many steps (limit 10000)',
     ]);
     expect(fourth.ok === false && fourth.detail).toContain("not run: the ytt templates of this render already used carto's budget of 50000 steps");
+  });
+  it('input files that are ytt templates: YTT_MAX_STEPS each, YTT_TOTAL_STEPS for all of one run', () => {
+    const values = [{ name: 'values.yaml', text: '#@data/values\n---\nx: 1\n' }];
+    const runs = [1, 2, 3, 4].map((i) => evaluateYttFile({ name: `f${i}.yaml`, text: spin }, values));
+    expect(runs.map((r) => !r.ok && r.message.split('\n')[1])).toEqual([
+      '- Starlark computation cancelled: too many steps (limit 20000)',
+      '- Starlark computation cancelled: too many steps (limit 20000)',
+      '- Starlark computation cancelled: too many steps (limit 20000)',
+      "- not run: the ytt input files of this run already used carto's budget of 60,000 steps in all (a file that runs away uses up the budget of the others)",
+    ]);
+    // another run (another list of data values files) has its own budget
+    const other = evaluateYttFile({ name: 'f.yaml', text: 'v: 1\n' }, [...values]);
+    expect(other).toEqual({ ok: true, text: 'v: 1\n' });
   });
   it('building large values costs steps: a list of a million items is refused before it is built twice', () => {
     const ytt = budgetedBuiltinYtt();

@@ -1,7 +1,7 @@
 // YAML node tree used by the ytt templating layer (both for parsed templates and
 // for the values templates evaluate to). Scalars are Starlark-compatible values:
 // null, boolean, number/bigint (int), Float (float) and string.
-import { Float } from '../starlark/eval/values.js';
+import { Float, chargeSteps } from '../starlark/eval/values.js';
 import { YamlFloat } from '../../yaml/index.js';
 
 export type Scalar = null | boolean | number | bigint | string | Float;
@@ -123,9 +123,18 @@ export function isNode(v: unknown): v is YNode {
   return v instanceof YNode;
 }
 
-/** Deep copy of a value tree (nodes are copied; scalars shared). Comments are not copied. */
+/**
+ * Steps charged for each YAML node a template's values make (conversion of Starlark values to
+ * nodes, copies of fragments): a node costs far more time and memory than an interpreter step,
+ * and everything after evaluation (output, emitting) is proportional to the nodes, so this is
+ * what bounds `a: #@ [[1]*5000]*5000` (small in Starlark, 25,000,000 nodes in YAML).
+ */
+export const NODE_STEPS = 20;
+
+/** Deep copy of a value tree (nodes are copied; scalars shared). Comments are not copied. Charged NODE_STEPS a node. */
 export function deepCopy<T extends NodeValue | YNode>(v: T): T {
   if (!(v instanceof YNode)) return v;
+  chargeSteps(NODE_STEPS);
   let out: YNode;
   switch (v.kind) {
     case 'docset': out = new YDocSet((v as YDocSet).docs.map((d) => deepCopy(d))); break;

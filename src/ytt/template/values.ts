@@ -1,12 +1,13 @@
 // ytt's Starlark value types (struct, module, yamlfragment) and the conversions
 // between Starlark values, YAML nodes and plain JS values.
 import {
-  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, equals, fail, repr, typeName,
+  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeSteps, equals, fail, repr, typeName,
 } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { NodeValue, Scalar } from './nodes.js';
 import { YamlFloat } from '../../yaml/index.js';
+import { NODE_STEPS } from './nodes.js';
 
 /** ytt struct: ordered string-keyed fields; attribute and index access. */
 export class Struct extends StarObject {
@@ -156,22 +157,25 @@ export function goTypeName(v: Value): string {
   return typeName(v);
 }
 
-/** Starlark value -> YAML node value (ytt's AsGoValue). */
+/** Starlark value -> YAML node value (ytt's AsGoValue). Charged NODE_STEPS steps for each map or array item made. */
 export function starlarkToNode(v: Value): NodeValue {
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string') return v;
   if (v instanceof Float) return v;
   if (v instanceof Fragment) return v.node ? deepCopy(v.node) : null;
   if (v instanceof Dict) {
+    chargeSteps(NODE_STEPS * (v.size + 1));
     const m = new YMap();
     for (const [k, x] of v.entries()) m.items.push(new YMapItem(keyToScalar(k), starlarkToNode(x)));
     return m;
   }
   if (v instanceof Struct) {
+    chargeSteps(NODE_STEPS * (v.fields.size + 1));
     const m = new YMap();
     for (const [k, x] of v.fields) m.items.push(new YMapItem(k, starlarkToNode(x)));
     return m;
   }
   if (v instanceof List || v instanceof Tuple) {
+    chargeSteps(NODE_STEPS * (v.items.length + 1));
     const a = new YArray();
     for (const x of v.items) a.items.push(new YArrayItem(starlarkToNode(x)));
     return a;
@@ -219,6 +223,7 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
 /** YAML node value -> Starlark with maps as dicts (or structs), arrays as lists (yaml.decode / data values). */
 export function nodeToStarlarkPlain(v: NodeValue | YNode, mapsAsStructs: boolean): Value {
   if (v instanceof YMap) {
+    chargeSteps(v.items.length + 1);
     if (mapsAsStructs) {
       const f = new Map<string, Value>();
       for (const it of v.items) f.set(String(it.key), nodeToStarlarkPlain(it.value, true));
@@ -228,7 +233,10 @@ export function nodeToStarlarkPlain(v: NodeValue | YNode, mapsAsStructs: boolean
     for (const it of v.items) d.set(it.key as Value, nodeToStarlarkPlain(it.value, false));
     return d;
   }
-  if (v instanceof YArray) return new List(v.items.map((it) => nodeToStarlarkPlain(it.value, mapsAsStructs)));
+  if (v instanceof YArray) {
+    chargeSteps(v.items.length + 1);
+    return new List(v.items.map((it) => nodeToStarlarkPlain(it.value, mapsAsStructs)));
+  }
   if (v instanceof YDocSet) return new List(v.docs.map((d) => nodeToStarlarkPlain(d.value, mapsAsStructs)));
   if (v instanceof YDoc || v instanceof YMapItem || v instanceof YArrayItem) return nodeToStarlarkPlain(v.value, mapsAsStructs);
   return v as Scalar;

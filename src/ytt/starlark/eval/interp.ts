@@ -3,7 +3,7 @@ import type { Clause, DictEntry, Expr, File, FuncDef, Stmt } from '../syntax/ast
 import type { Pos } from '../syntax/scanner.js';
 import {
   Builtin, Dict, Float, List, StarError, StarFunction, StarObject, Thread, Tuple,
-  chargeItems, compare, equals, fail, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
+  chargeItems, chargeSteps, compare, equals, fail, hashKey, isInt, iterate, normInt, repr, str, truth, typeName,
 } from './values.js';
 import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
@@ -91,10 +91,103 @@ export function execFile(thread: Thread, file: File, module: ModuleState): void 
   }
 }
 
-function step(thread: Thread, _pos: Pos): void {
-  if (++thread.steps > thread.maxSteps) {
+
+/**
+ * Charges `n` steps of the budget. Statements (by the expressions they evaluate, conditional
+ * expressions included), loop iterations, comprehension items and calls (Starlark or built-in)
+ * are all charged, so no construct runs unmetered (`[f(n-1), f(n-1)] if n > 0 else 1`).
+ */
+function charge(thread: Thread, n: number): void {
+  if ((thread.steps += n) > thread.maxSteps) {
     fail(`Starlark computation cancelled: too many steps (limit ${thread.maxSteps})`);
   }
+}
+
+/**
+ * Steps a call of a Starlark function costs on top of its statements: a call (frame, scope,
+ * argument binding) takes as long as evaluating a few dozen expression nodes. Calls of built-in
+ * functions cost one step (plus what they charge for the work they do on large values).
+ */
+const CALL_STEPS = 40;
+/** Steps a call of a built-in function or method costs, plus one for every 8 characters of the strings it is given or returns. */
+const BUILTIN_CALL_STEPS = 12;
+
+function builtinCallCost(fn: Builtin, args: Value[]): number {
+  let n = BUILTIN_CALL_STEPS;
+  if (typeof fn.recv === 'string') n += fn.recv.length >> 3;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'string') n += a.length >> 3;
+  }
+  return n;
+}
+
+// The cost of a statement is the number of expression nodes it evaluates (not counting the
+// bodies of nested blocks, functions and comprehensions, which charge for themselves), so a
+// step is a bounded amount of work however long a line is: `n = n+1+1+…+1` with ten thousand
+// terms costs ten thousand steps, not one. Computed once per statement and cached on it.
+
+function stmtCost(s: Stmt): number {
+  switch (s.type) {
+    case 'ExprStmt': return 1 + exprCost(s.x);
+    case 'AssignStmt': return 1 + exprCost(s.lhs) + exprCost(s.rhs);
+    case 'DefStmt': return 1 + paramsCost(s.fn);
+    case 'IfStmt': return 1 + exprCost(s.cond);
+    case 'ForStmt': return 1 + exprCost(s.x);
+    case 'WhileStmt': return 1 + exprCost(s.cond);
+    case 'ReturnStmt': return 1 + (s.result ? exprCost(s.result) : 0);
+    case 'BranchStmt': return 1;
+    case 'LoadStmt': return 1 + s.from.length;
+  }
+}
+
+function paramsCost(fn: FuncDef): number {
+  let n = 0;
+  for (const p of fn.params) if (p.dflt) n += exprCost(p.dflt);
+  return n;
+}
+
+function exprCost(e: Expr): number {
+  switch (e.type) {
+    case 'Ident': case 'Literal': return 1;
+    case 'ParenExpr': return exprCost(e.x);
+    case 'ListExpr': case 'TupleExpr': {
+      let n = 1;
+      for (const x of e.list) n += exprCost(x);
+      return n;
+    }
+    case 'DictExpr': {
+      let n = 1;
+      for (const ent of e.list) n += exprCost(ent.key) + exprCost(ent.value);
+      return n;
+    }
+    case 'CondExpr': return 1 + exprCost(e.cond) + exprCost(e.t) + exprCost(e.f);
+    case 'IndexExpr': return 1 + exprCost(e.x) + exprCost(e.y);
+    case 'SliceExpr': return 1 + exprCost(e.x) + (e.lo ? exprCost(e.lo) : 0) + (e.hi ? exprCost(e.hi) : 0) + (e.step ? exprCost(e.step) : 0);
+    case 'DotExpr': return 1 + exprCost(e.x);
+    case 'CallExpr': {
+      let n = 1 + exprCost(e.fn);
+      for (const a of e.args) n += exprCost(a.x);
+      return n;
+    }
+    case 'UnaryExpr': return 1 + exprCost(e.x);
+    case 'BinaryExpr': return 1 + exprCost(e.x) + exprCost(e.y);
+    case 'LambdaExpr': return 1 + paramsCost(e.fn);
+    case 'Comprehension': {
+      const first = e.clauses[0];
+      return 1 + (first && first.type === 'for' ? exprCost(first.x) : 0);
+    }
+  }
+}
+
+/** What one item of a comprehension costs: its body, its conditions and inner loops' operands. */
+function comprehensionItemCost(clauses: Clause[], body: Expr | DictEntry): number {
+  let n = 1 + ('type' in body ? exprCost(body) : exprCost(body.key) + exprCost(body.value));
+  for (let i = 1; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    n += c.type === 'if' ? exprCost(c.cond) : exprCost(c.x);
+  }
+  return n;
 }
 
 function execStmts(thread: Thread, fr: Frame, stmts: Stmt[]): number {
@@ -107,7 +200,7 @@ function execStmts(thread: Thread, fr: Frame, stmts: Stmt[]): number {
 
 function execStmt(thread: Thread, fr: Frame, s: Stmt): number {
   fr.info.pos = s.pos;
-  step(thread, s.pos);
+  charge(thread, s.cost ??= stmtCost(s));
   switch (s.type) {
     case 'ExprStmt':
       evalExpr(thread, fr, s.x);
@@ -171,7 +264,7 @@ function execStmt(thread: Thread, fr: Frame, s: Stmt): number {
     }
     case 'WhileStmt':
       while (truth(evalExpr(thread, fr, s.cond))) {
-        step(thread, s.pos);
+        charge(thread, s.cost!);
         const r = execStmts(thread, fr, s.body);
         if (r === BREAK) break;
         if (r === RETURN) return r;
@@ -386,12 +479,13 @@ function lookup(thread: Thread, fr: Frame, id: Extract<Expr, { type: 'Ident' }>)
 }
 
 function evalComprehension(
-  thread: Thread, fr: Frame, clauses: Clause[], body: Expr | DictEntry, curly: boolean, nlocals: number, pos: Pos,
+  thread: Thread, fr: Frame, clauses: Clause[], body: Expr | DictEntry, curly: boolean, nlocals: number, _pos: Pos,
 ): Value {
   const env: Env = { slots: new Array(nlocals), parent: fr.env };
   const inner: Frame = { info: fr.info, env, module: fr.module, ret: null };
   const list: Value[] = [];
   const dict = curly ? new Dict() : null;
+  const itemCost = comprehensionItemCost(clauses, body);
   const first = clauses[0] as Extract<Clause, { type: 'for' }>;
   const firstX = evalExpr(thread, fr, first.x);
   const loop = (i: number, xv: Value | undefined): void => {
@@ -412,7 +506,7 @@ function evalComprehension(
     const x = xv !== undefined ? xv : evalExpr(thread, inner, c.x);
     const seq = withPos(thread, c.pos, () => forIterable(x));
     for (const item of seq) {
-      step(thread, pos);
+      charge(thread, itemCost);
       assign(thread, inner, c.vars, item);
       loop(i + 1, undefined);
     }
@@ -471,12 +565,18 @@ const EMPTY_KW: Kwargs = [];
 
 /** Calls any callable value. Errors raised by builtins are plain StarErrors. */
 export function callValue(thread: Thread, fn: Value, args: Value[], kwargs: Kwargs): Value {
-  if (fn instanceof StarFunction) return callFunction(thread, fn, args, kwargs);
+  if (fn instanceof StarFunction) {
+    charge(thread, CALL_STEPS);
+    return callFunction(thread, fn, args, kwargs);
+  }
   if (fn instanceof Builtin) {
+    charge(thread, builtinCallCost(fn, args));
     const info: FrameInfo = { name: fn.name, file: '', pos: null };
     thread.stack.push(info);
     try {
-      return fn.fn(thread, args, kwargs, fn);
+      const r = fn.fn(thread, args, kwargs, fn);
+      if (typeof r === 'string' && r.length >= 64) charge(thread, r.length >> 3);
+      return r;
     } finally {
       thread.stack.pop();
     }
@@ -898,6 +998,7 @@ function contains(container: Value, x: Value): boolean {
     return container.includes(x);
   }
   if (container instanceof List || container instanceof Tuple) {
+    chargeSteps(container.items.length);
     for (const v of container.items) if (equals(v, x)) return true;
     return false;
   }

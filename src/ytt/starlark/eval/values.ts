@@ -40,7 +40,7 @@ export class Float {
 
 /**
  * The thread a run's large values are charged to (see chargeItems), set by the engine for the
- * length of a run: a list or tuple of n items costs n steps once n reaches 256, so the step
+ * length of a run: a list or tuple of n items costs n × ITEM_STEPS steps, so the step
  * budget bounds memory as well as time (`[list(range(10**7)) for i in range(100)]`).
  */
 let budgetThread: Thread | null = null;
@@ -52,9 +52,27 @@ export function chargeTo(thread: Thread | null): Thread | null {
   return previous;
 }
 
-/** Charges `n` steps for `n` items (or 16-character units) built, when there are 256 or more. */
+/**
+ * Steps an item of a list or tuple built (or 16 characters of a string) costs: building is cheap,
+ * but memory must stay bounded (a budget of 100,000,000 steps allows 20,000,000 items).
+ */
+export const ITEM_STEPS = 5;
+
+/** Charges ITEM_STEPS steps an item for `n` items (or 16-character units) built. */
 export function chargeItems(n: number): void {
-  if (n < 256 || budgetThread === null) return;
+  if (n === 0 || budgetThread === null) return;
+  budgetThread.steps += n * ITEM_STEPS;
+  if (budgetThread.steps > budgetThread.maxSteps) fail(`Starlark computation cancelled: too many steps (limit ${budgetThread.maxSteps})`);
+}
+
+/**
+ * Charges `n` steps, however few: for walks over values (str, repr, ==, `in`, conversion to YAML
+ * nodes, json/yaml encoding), whose cost is the number of items visited, not the size of the value
+ * in memory. A list holding the same inner list 5,000 times is small, but printing it visits
+ * 25,000,000 items; the step budget, not the heap, must stop that.
+ */
+export function chargeSteps(n: number): void {
+  if (budgetThread === null) return;
   budgetThread.steps += n;
   if (budgetThread.steps > budgetThread.maxSteps) fail(`Starlark computation cancelled: too many steps (limit ${budgetThread.maxSteps})`);
 }
@@ -269,6 +287,7 @@ export function hashKey(v: Value): string {
     return 'f' + v.v;
   }
   if (v instanceof Tuple) {
+    chargeSteps(v.items.length);
     return 't' + v.items.length + '(' + v.items.map((x) => { const h = hashKey(x); return h.length + ':' + h; }).join('') + ')';
   }
   if (v instanceof StarFunction) return 'F' + fnId(v);
@@ -361,17 +380,20 @@ export function repr(v: Value, seen: Set<unknown> = new Set()): string {
   if (v instanceof Float) return floatStr(v.v);
   if (v instanceof List) {
     if (seen.has(v)) return '[...]';
+    chargeSteps(v.items.length + 1);
     seen.add(v);
     const s = '[' + v.items.map((x) => repr(x, seen)).join(', ') + ']';
     seen.delete(v);
     return s;
   }
   if (v instanceof Tuple) {
+    chargeSteps(v.items.length + 1);
     if (v.items.length === 1) return '(' + repr(v.items[0]!, seen) + ',)';
     return '(' + v.items.map((x) => repr(x, seen)).join(', ') + ')';
   }
   if (v instanceof Dict) {
     if (seen.has(v)) return '{...}';
+    chargeSteps(v.size + 1);
     seen.add(v);
     const s = '{' + v.entries().map(([k, x]) => repr(k, seen) + ': ' + repr(x, seen)).join(', ') + '}';
     seen.delete(v);
@@ -394,6 +416,7 @@ export function equals(a: Value, b: Value, depth = 0): boolean {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint') && (tb === 'number' || tb === 'bigint')) {
+    if (ta === 'number' && tb === 'number') return false; // a !== b; ints are normalised
     return BigInt(a as number | bigint) === BigInt(b as number | bigint);
   }
   if (a instanceof Float || b instanceof Float) {
@@ -407,6 +430,7 @@ export function equals(a: Value, b: Value, depth = 0): boolean {
   if (a instanceof Tuple && b instanceof Tuple) return seqEq(a.items, b.items, depth);
   if (a instanceof Dict && b instanceof Dict) {
     if (a.size !== b.size) return false;
+    chargeSteps(a.size);
     for (const [h, [, v]] of a.map) {
       const e = b.map.get(h);
       if (!e || !equals(v, e[1], depth + 1)) return false;
@@ -419,6 +443,7 @@ export function equals(a: Value, b: Value, depth = 0): boolean {
 
 function seqEq(x: Value[], y: Value[], depth: number): boolean {
   if (x.length !== y.length) return false;
+  chargeSteps(x.length);
   for (let i = 0; i < x.length; i++) if (!equals(x[i]!, y[i]!, depth + 1)) return false;
   return true;
 }
@@ -451,6 +476,7 @@ export function compare(op: string, a: Value, b: Value, depth = 0): number {
   if ((a instanceof List && b instanceof List) || (a instanceof Tuple && b instanceof Tuple)) {
     const x = a.items;
     const y = (b as List | Tuple).items;
+    chargeSteps(Math.min(x.length, y.length));
     for (let i = 0; i < x.length && i < y.length; i++) {
       if (!equals(x[i]!, y[i]!, depth + 1)) return compare(op, x[i]!, y[i]!, depth + 1);
     }

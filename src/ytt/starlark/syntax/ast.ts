@@ -81,17 +81,20 @@ export interface FuncDef {
   hasKwargs?: boolean;
 }
 
+/** Steps a statement costs (set by the interpreter the first time it runs it). */
+export interface StmtCost { cost?: number }
+
 export type Stmt = ExprStmt | AssignStmt | DefStmt | IfStmt | ForStmt | WhileStmt | ReturnStmt | BranchStmt | LoadStmt;
 
-export interface ExprStmt { type: 'ExprStmt'; pos: Pos; x: Expr }
-export interface AssignStmt { type: 'AssignStmt'; pos: Pos; op: string; lhs: Expr; rhs: Expr }
-export interface DefStmt { type: 'DefStmt'; pos: Pos; name: Ident; fn: FuncDef }
-export interface IfStmt { type: 'IfStmt'; pos: Pos; cond: Expr; t: Stmt[]; f: Stmt[] }
-export interface ForStmt { type: 'ForStmt'; pos: Pos; vars: Expr; x: Expr; body: Stmt[] }
-export interface WhileStmt { type: 'WhileStmt'; pos: Pos; cond: Expr; body: Stmt[] }
-export interface ReturnStmt { type: 'ReturnStmt'; pos: Pos; result?: Expr }
-export interface BranchStmt { type: 'BranchStmt'; pos: Pos; tok: 'break' | 'continue' }
-export interface LoadStmt { type: 'LoadStmt'; pos: Pos; module: string; from: string[]; to: Ident[] }
+export interface ExprStmt extends StmtCost { type: 'ExprStmt'; pos: Pos; x: Expr }
+export interface AssignStmt extends StmtCost { type: 'AssignStmt'; pos: Pos; op: string; lhs: Expr; rhs: Expr }
+export interface DefStmt extends StmtCost { type: 'DefStmt'; pos: Pos; name: Ident; fn: FuncDef }
+export interface IfStmt extends StmtCost { type: 'IfStmt'; pos: Pos; cond: Expr; t: Stmt[]; f: Stmt[] }
+export interface ForStmt extends StmtCost { type: 'ForStmt'; pos: Pos; vars: Expr; x: Expr; body: Stmt[] }
+export interface WhileStmt extends StmtCost { type: 'WhileStmt'; pos: Pos; cond: Expr; body: Stmt[] }
+export interface ReturnStmt extends StmtCost { type: 'ReturnStmt'; pos: Pos; result?: Expr }
+export interface BranchStmt extends StmtCost { type: 'BranchStmt'; pos: Pos; tok: 'break' | 'continue' }
+export interface LoadStmt extends StmtCost { type: 'LoadStmt'; pos: Pos; module: string; from: string[]; to: Ident[] }
 
 export interface File {
   name: string;

@@ -1,0 +1,109 @@
+// The step budget covers every kind of work a template can do (calls, conditional expressions,
+// comprehension items, long expressions, walks over shared values), the traceback of a runaway
+// template stays short, and deeply nested YAML is refused promptly.
+import { describe, expect, it } from 'vitest';
+import { runYtt, YttError } from '../../src/ytt/index.js';
+
+function steps(text: string, maxSteps = 100_000_000): number {
+  let used = 0;
+  runYtt([{ name: 'stdin.yml', text }], { maxSteps, stepsUsed: (n) => (used = n) });
+  return used;
+}
+
+function failure(text: string, maxSteps = 100_000_000): YttError {
+  try {
+    runYtt([{ name: 'stdin.yml', text }], { maxSteps });
+  } catch (e) {
+    if (e instanceof YttError) return e;
+    throw e;
+  }
+  throw new Error('expected the template to fail');
+}
+
+describe('what costs steps', () => {
+  it('function calls and conditional expressions: a recursion in one expression is charged for each call', () => {
+    // 2,047 calls, each one statement: with calls free this cost ~2,000 steps
+    const n = steps('#@ def f(n):\n#@   return [f(n-1), f(n-1)] if n > 0 else 1\n#@ end\na: #@ len(str(f(10)))\n');
+    expect(n).toBeGreaterThan(2_047 * 20);
+  });
+  it('lambdas recursing in a conditional expression', () => {
+    expect(steps('#@ f = lambda n: [f(n-1), f(n-1)] if n > 0 else 1\na: #@ len(str(f(10)))\n')).toBeGreaterThan(2_047 * 20);
+  });
+  it('built-in calls, comprehension items and the length of an expression', () => {
+    const base = steps('a: #@ len([1 for i in range(1000)])\n');
+    expect(steps('a: #@ len([len("x") for i in range(1000)])\n') - base).toBeGreaterThan(1_000 * 5);
+    const long = `#@ def f():\n#@   n = 0\n#@   for i in range(100):\n#@     n = ${['n', ...Array(1_000).fill('1')].join('+')}\n#@   end\n#@   return n\n#@ end\na: #@ f()\n`;
+    expect(steps(long)).toBeGreaterThan(100 * 2_000);
+  });
+  it('a recursion of 2^40 calls stops promptly with the step-budget error', () => {
+    const started = Date.now();
+    const e = failure('#@ def f(n):\n#@   return [f(n-1), f(n-1)] if n > 0 else 1\n#@ end\na: #@ len(str(f(40)))\n', 5_000_000);
+    expect(e.detail).toBe('Starlark computation cancelled: too many steps (limit 5000000)');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+  it('a step is bounded work: the costliest loops take well under a second for 10,000,000 steps', () => {
+    for (const body of ['n = n + 1', 'len("abc")', 'x = [0] * 255', 'x = {"a": 1, "b": [1, 2]}', '-1 in l', 's.upper()']) {
+      const started = Date.now();
+      const e = failure(`#@ def f():\n#@   n = 0\n#@   l = list(range(250))\n#@   s = "x" * 4000\n#@   for i in range(1000000000):\n#@     ${body}\n#@   end\n#@ end\na: #@ f()\n`, 10_000_000);
+      expect(e.detail).toContain('too many steps');
+      expect(Date.now() - started, body).toBeLessThan(1_000);
+    }
+  });
+});
+
+describe('walks over shared values cost steps for every item visited', () => {
+  it.each([
+    ['str()', 'a: #@ len(str([[1]*5000]*5000))\n'],
+    ['json.encode', '#@ load("@ytt:json", "json")\na: #@ len(json.encode([[1]*5000]*5000))\n'],
+    ['yaml.encode', '#@ load("@ytt:yaml", "yaml")\na: #@ len(yaml.encode([[1]*5000]*5000))\n'],
+    ['the output document', 'a: #@ [[1]*5000]*5000\n'],
+    ['==', 'a: #@ [[1]*5000]*5000 == [[1]*5000]*5000\n'],
+  ])('%s of a list holding one list 5,000 times', (_name, text) => {
+    const started = Date.now();
+    const e = failure(text, 10_000_000);
+    expect(e.detail).toContain('too many steps (limit 10000000)');
+    expect(e.text).toContain('stdin.yml:');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+  it('real values cost little', () => {
+    expect(steps('#@ load("@ytt:json", "json")\na: #@ json.encode({"k": [1, 2, 3], "m": {"x": "y"}})\nb: #@ str([1, 2, 3])\n')).toBeLessThan(1_000);
+  });
+});
+
+describe('tracebacks', () => {
+  it('repeated frames are collapsed: the call-depth error of an endless recursion is a few lines', () => {
+    const e = failure('#@ def down(n):\n#@   return down(n + 1)\n#@ end\na: #@ down(0)\n');
+    expect(e.text).toBe(
+      'ytt: Error: \n- Starlark call stack depth limit exceeded (limit 200) calling down\n' +
+        '    in down\n      stdin.yml:2 | #@   return down(n + 1)\n' +
+        '    [the frame above repeated 199 more times]\n' +
+        '    in <toplevel>\n      stdin.yml:4 | a: #@ down(0)\n',
+    );
+    expect(e.line).toBe(2);
+  });
+  it('mutual recursion is collapsed as a cycle of frames', () => {
+    const e = failure('#@ def f(n):\n#@   return g(n)\n#@ end\n#@ def g(n):\n#@   return f(n)\n#@ end\na: #@ f(0)\n');
+    expect(e.text.split('\n').length).toBeLessThan(15);
+    expect(e.text).toContain('    [the 2 frames above repeated 99 more times]\n');
+  });
+  it('two or three repeats are kept as they are (as ytt prints them)', () => {
+    const e = failure('#@ def f(n):\n#@   return 1 // 0 if n == 0 else f(n - 1)\n#@ end\na: #@ f(2)\n');
+    expect(e.text).not.toContain('repeated');
+    expect(e.text.match(/in f/g)).toHaveLength(3);
+  });
+});
+
+describe('deeply nested YAML in a template', () => {
+  it.each([
+    ['flow', `a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`],
+    ['block sequences', `a:\n${'- '.repeat(200_000)}x\n`],
+  ])('%s deeper than 1,000 levels: an error naming the limit, promptly', (_name, text) => {
+    const started = Date.now();
+    const e = failure(text);
+    expect(e.detail).toMatch(/^Unmarshaling YAML template 'stdin.yml': yaml: line [12]: maps and lists nest deeper than carto's limit of 1,000 levels$/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+  it('nesting up to the limit, brackets in strings and comments, are read', () => {
+    expect(runYtt([{ name: 'stdin.yml', text: `a: ${'['.repeat(500)}${']'.repeat(500)}\nb: "${'['.repeat(2_000)}"\n#! ${'{'.repeat(2_000)}\nc: '${'['.repeat(2_000)}'\n` }]).documents).toHaveLength(1);
+  });
+});
