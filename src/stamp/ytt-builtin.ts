@@ -1,7 +1,7 @@
 // The built-in ytt engine as a YttRunner: in-process, no binary, no file system.
 import { runYtt, YttError } from '../ytt/index.js';
 import type { YttRunner } from './ytt.js';
-import { YTT_MAX_STEPS, YTT_TOTAL_STEPS } from '../util/limits.js';
+import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
 
 export { YTT_MAX_STEPS, YTT_TOTAL_STEPS };
 
@@ -13,7 +13,7 @@ export function budgetedBuiltinYtt(total = YTT_TOTAL_STEPS): YttRunner {
   let left = total;
   return (body, dataValues) => {
     if (left <= 0) {
-      const text = `ytt: Error: \n- not run: the ytt templates of this render already used carto's budget of ${total} steps in all (a template that runs away uses up the budget of the others)\n`;
+      const text = `ytt: Error: \n- not run: the ytt templates of this render already used carto's budget of ${formatCount(total)} steps in all (a template that runs away uses up the budget of the others)\n`;
       return { ok: false, text, detail: text.split('\n')[1]?.slice(2) ?? text };
     }
     return run(body, dataValues, Math.min(YTT_MAX_STEPS, left), (steps) => (left -= steps));

@@ -308,7 +308,7 @@ describe('the built-in ytt engine', () => {
       'Starlark computation cancelled: too many steps (limit 20000)',
       'Starlark computation cancelled: too many steps (limit 10000)',
     ]);
-    expect(fourth.ok === false && fourth.detail).toContain("not run: the ytt templates of this render already used carto's budget of 50000 steps");
+    expect(fourth.ok === false && fourth.detail).toContain("not run: the ytt templates of this render already used carto's budget of 50,000 steps");
   });
   it('input files that are ytt templates: YTT_MAX_STEPS each, YTT_TOTAL_STEPS for all of one run', () => {
     const values = [{ name: 'values.yaml', text: '#@data/values\n---\nx: 1\n' }];
