@@ -721,22 +721,8 @@ class Parser {
       for (;;) {
         arr.push(this.flowNode(minIndent, level));
         this.flowSpace(minIndent, level);
-        let c = s.charCodeAt(this.pos);
-        if (c === COMMA) {
-          this.pos++;
-          this.flowSpace(minIndent, level);
-          c = s.charCodeAt(this.pos);
-          if (c === RBRACKET) {
-            this.pos++;
-            return arr;
-          }
-          continue;
-        }
-        if (c === RBRACKET) {
-          this.pos++;
-          return arr;
-        }
-        bail('unexpected text in a flow sequence'); // `[a: b]` pairs, missing commas
+        // `[a: b]` pairs and missing commas are unexpected text.
+        if (this.flowItemEnd(minIndent, level, RBRACKET, 'unexpected text in a flow sequence')) return arr;
       }
     }
     const obj: Record<string, unknown> = {};
@@ -780,23 +766,27 @@ class Parser {
         this.flowSpace(minIndent, level);
       }
       setKey(obj, key, value);
-      let e = s.charCodeAt(this.pos);
-      if (e === COMMA) {
-        this.pos++;
-        this.flowSpace(minIndent, level);
-        e = s.charCodeAt(this.pos);
-        if (e === RBRACE) {
-          this.pos++;
-          return obj;
-        }
-        continue;
-      }
-      if (e === RBRACE) {
-        this.pos++;
-        return obj;
-      }
-      bail('unexpected text in a flow mapping');
+      if (this.flowItemEnd(minIndent, level, RBRACE, 'unexpected text in a flow mapping')) return obj;
     }
+  }
+
+  /**
+   * After a flow item: a comma (then maybe `close`, a trailing comma) or `close`. True when the
+   * collection ended, false when another item follows; anything else is `unexpected`.
+   */
+  private flowItemEnd(minIndent: number, level: number, close: number, unexpected: string): boolean {
+    const s = this.s;
+    let c = s.charCodeAt(this.pos);
+    if (c === COMMA) {
+      this.pos++;
+      this.flowSpace(minIndent, level);
+      c = s.charCodeAt(this.pos);
+      if (c !== close) return false;
+    } else if (c !== close) {
+      bail(unexpected);
+    }
+    this.pos++;
+    return true;
   }
 
   /** A value inside a flow collection. */

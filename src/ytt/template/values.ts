@@ -193,8 +193,10 @@ function keyToScalar(k: Value): Scalar {
   fail(`Unable to convert value: ${repr(k)}`);
 }
 
-/** Plain JS value (as given for data values) -> Starlark, maps becoming structs or dicts. */
-export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
+const NOT_SCALAR = Symbol('not a scalar');
+
+/** A plain JS scalar as a Starlark/YAML scalar (integers exact, other numbers floats), or NOT_SCALAR. */
+function plainScalar(v: unknown): Scalar | typeof NOT_SCALAR {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'boolean': case 'string': case 'bigint':
@@ -207,6 +209,13 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
   }
   if (v instanceof Float) return v;
   if (v instanceof YamlFloat) return new Float(v.value);
+  return NOT_SCALAR;
+}
+
+/** Plain JS value (as given for data values) -> Starlark, maps becoming structs or dicts. */
+export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
+  const scalar = plainScalar(v);
+  if (scalar !== NOT_SCALAR) return scalar;
   if (Array.isArray(v)) return new List(v.map((x) => plainToStarlark(x, mapsAsStructs)));
   if (v instanceof YNode) return plainToStarlark(nodeToPlainish(v), mapsAsStructs);
   const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
@@ -250,18 +259,8 @@ function nodeToPlainish(v: YNode): unknown {
 
 /** Plain JS -> YAML node value. */
 export function plainToNode(v: unknown): NodeValue {
-  if (v === null || v === undefined) return null;
-  switch (typeof v) {
-    case 'boolean': case 'string': case 'bigint':
-      return v;
-    case 'number':
-      if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
-      return new Float(v);
-    default:
-      break;
-  }
-  if (v instanceof Float) return v;
-  if (v instanceof YamlFloat) return new Float(v.value);
+  const scalar = plainScalar(v);
+  if (scalar !== NOT_SCALAR) return scalar;
   if (v instanceof YNode) return v as YMap;
   if (Array.isArray(v)) return new YArray(v.map((x) => new YArrayItem(plainToNode(x))));
   const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
