@@ -91,6 +91,9 @@ export function checkYamlDocument(doc: Document.Parsed, targets: ReadonlyMap<Ali
     };
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
+        const key = isAlias(item.key) ? targets.get(item.key) : item.key;
+        // sigs.k8s.io/yaml turns YAML into JSON, whose keys are strings: kubectl refuses these.
+        if (isMap(key) || isSeq(key)) fail('a map key is itself a list or a map (`? [a, b]`); Kubernetes objects are JSON, whose keys are strings', item.key as Node, 'yaml-syntax');
         child(item.key);
         child(item.value);
       } else {

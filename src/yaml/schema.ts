@@ -81,4 +81,7 @@ export const kubeYamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   customTags: [...implicitTags, ...explicitTags],
   merge: true,
   uniqueKeys: false,
+  // Warnings would go to process.emitWarning, i.e. straight to a user's stderr; carto reports
+  // what matters itself (e.g. a collection as a map key is an error in load/checks.ts).
+  logLevel: 'error',
 };

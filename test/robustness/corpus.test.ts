@@ -154,6 +154,8 @@ describe('the hostile corpus', () => {
     expect(o.ms, context).toBeLessThan(c.timeout * 1000);
     // A clear message, never an internal error or a stack trace.
     expect(o.stderr, context).not.toMatch(/internal error|^\s+at .+:\d+:\d+\)?$/m);
+    // Nor a warning Node prints on its own (`(node:123) Warning: …`), e.g. from a library.
+    expect(o.stderr, context).not.toMatch(/^\(node:\d+\) /m);
     if (c.exit !== 0) expect(o.stderr.trim(), context).not.toBe('');
     for (const fragment of c.stderr) expect(o.stderr, context).toContain(fragment);
     if (c.stderrMaxLines !== undefined) expect(o.stderr.split('\n').length - 1, context).toBeLessThanOrEqual(c.stderrMaxLines);
