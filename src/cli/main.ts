@@ -91,7 +91,8 @@ function program(): Command {
     .command('ytt')
     .description('run ytt templates with the built-in engine; prints what the ytt binary would print')
     .option('-f, --file <path>', 'a template file or directory (repeatable; - for stdin)', collect, [])
-    .option('-v, --data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
+    .option('-v, --data-value <key=value>', 'set a data value to a string, as ytt -v does (repeatable)', collect, [])
+    .option('--data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
     .option('--data-values-file <path>', 'a data values file (repeatable)', collect, [])
     .option('--ignore-unknown-comments', 'treat plain # comments as comments')
     .action(async (options: Record<string, unknown>) => {

@@ -1,5 +1,6 @@
 // `carto ytt`: the built-in ytt engine as a command that prints exactly what the ytt binary
-// prints for the same arguments (-f FILE|-, --data-value-yaml KEY=YAML, --data-values-file).
+// prints for the same arguments (-f FILE|-, -v/--data-value KEY=VALUE, --data-value-yaml KEY=YAML,
+// --data-values-file).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
@@ -15,11 +16,17 @@ export function runYttCommand(options: Record<string, unknown>): number {
     else files.push(...readTree(path));
   }
   if (files.length === 0) throw new UsageError('ytt: give at least one file with -f FILE (or -f - for stdin)');
-  const dataValues: DataValue[] = (options['dataValueYaml'] as string[]).map((flag) => {
-    const eq = flag.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--data-value-yaml ${flag}: expected KEY=YAML`);
-    return { key: flag.slice(0, eq), yaml: flag.slice(eq + 1) };
-  });
+  // As ytt orders them: string values (-v), then YAML values.
+  const dataValues: DataValue[] = [
+    ...(options['dataValue'] as string[]).map((flag) => {
+      const [key, value] = keyValue(flag, '--data-value', 'VALUE');
+      return { key, value };
+    }),
+    ...(options['dataValueYaml'] as string[]).map((flag) => {
+      const [key, yaml] = keyValue(flag, '--data-value-yaml', 'YAML');
+      return { key, yaml };
+    }),
+  ];
   const dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap(readTree);
   try {
     // One run per command: carto's per-template budget is the whole command's (the engine's own
@@ -40,6 +47,12 @@ export function runYttCommand(options: Record<string, unknown>): number {
     }
     throw err;
   }
+}
+
+function keyValue(flag: string, name: string, what: string): [string, string] {
+  const eq = flag.indexOf('=');
+  if (eq <= 0) throw new UsageError(`${name} ${flag}: expected KEY=${what}`);
+  return [flag.slice(0, eq), flag.slice(eq + 1)];
 }
 
 /** A file, or every file under a directory (as ytt reads `-f DIR`), in name order. */

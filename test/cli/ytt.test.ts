@@ -247,6 +247,16 @@ describe('carto ytt usage', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('name: base\nreplicas: 3\n');
   });
+  it('-v/--data-value sets a string, as ytt -v does; --data-value-yaml reads YAML', () => {
+    writeFileSync(join(dir, 't.yaml'), '#@ load("@ytt:data", "data")\n---\nname: #@ data.values.name\nreplicas: #@ data.values.replicas\n');
+    writeFileSync(join(dir, 'v.yaml'), '#@data/values\n---\nname: base\nreplicas: 1\n');
+    const asString = carto(['ytt', '-f', join(dir, 't.yaml'), '-f', join(dir, 'v.yaml'), '-v', 'replicas=3', '--data-value', 'name=7']);
+    expect(asString.status).toBe(0);
+    expect(asString.stdout).toBe('name: "7"\nreplicas: "3"\n');
+    const bad = carto(['ytt', '-f', join(dir, 't.yaml'), '-v', 'replicas']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--data-value replicas: expected KEY=VALUE');
+  });
   it('exits 2 without files, 1 with ytt\'s message on a template error', () => {
     expect(carto(['ytt']).status).toBe(2);
     const r = carto(['ytt', '-f', '-'], { input: 'a: #@ 1 +\n' });
