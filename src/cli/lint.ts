@@ -27,7 +27,7 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   if (format === 'json') {
     writeOut(formatJson(result.diagnostics));
   } else if (format === 'sarif') {
-    writeOut(formatSarif(result.diagnostics, { version: VERSION }));
+    writeOut(formatSarif(result.diagnostics, { version: VERSION, cwd: process.cwd() }));
   } else {
     const style = await makeStyle(options['color'] !== false, 1);
     writeOut(formatText(result.diagnostics, style));

@@ -8,8 +8,8 @@ import { RULES, type RuleCode } from './rules.js';
 
 export interface SarifOptions {
   version: string;
-  /** Where relative URIs start (default: the working directory). */
-  cwd?: string;
+  /** Where relative URIs start: the working directory, in CI the repository root. */
+  cwd: string;
   /** Where the codes are documented (an absolute URL), if anywhere public. */
   helpUri?: string;
 }
@@ -35,7 +35,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
       message: { text: message },
       locations: [{
         physicalLocation: {
-          artifactLocation: artifact(d.file, options.cwd ?? process.cwd()),
+          artifactLocation: artifact(d.file, options.cwd),
           region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
         },
       }],

@@ -20,7 +20,7 @@
 // crash on it.
 import { join } from 'node:path';
 import { applyCompareOptions } from './compare-options.js';
-import { FsError, type SuiteFs } from './fs.js';
+import { FsError, type SuiteFs } from '../load/suite-fs.js';
 import { readInfo, type TestInfo } from './info.js';
 import type { CartotestCase, MockSupplyChain, SupplyChainFileSet, TestCase } from './types.js';
 import { readWholeChainConfig, WHOLE_CHAIN_FILE } from './whole-chain-config.js';

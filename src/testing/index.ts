@@ -8,7 +8,7 @@ export { runWholeChain, EXPECTED_DIR, EXPECTED_STREAM, type UpdatePlan, type Who
 export { readWholeChainConfig, WHOLE_CHAIN_FILE, type WholeChainConfig } from './whole-chain-config.js';
 export { readInfo, type TestInfo } from './info.js';
 export { builtinPreprocessor, type Preprocessor } from './ytt-preprocess.js';
-export { nodeFs, FsError, type SuiteFs, type DirEntry } from './fs.js';
+export { nodeFs, FsError, type SuiteFs, type DirEntry } from '../load/suite-fs.js';
 export { formatTextReport, FOCUS_NOTICE, type ReportStyle } from './report-text.js';
 export { formatJsonReport } from './report-json.js';
 export { formatJunitReport } from './report-junit.js';

@@ -18,7 +18,7 @@ import { stampTemplate, type Stamped } from '../stamp/stamp.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { deepEqual, objectDiff } from './compare.js';
 import { CONVERT_NUMBERS, stripIgnored, unknownCmpFunc } from './compare-options.js';
-import type { SuiteFs } from './fs.js';
+import type { SuiteFs } from '../load/suite-fs.js';
 import { mockContext, mockLabels } from './mock-context.js';
 import { stampWithSupplyChain } from './supply-chain.js';
 import type { CartotestCase, MockSupplyChain } from './types.js';

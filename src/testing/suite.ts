@@ -6,7 +6,7 @@
 import { normalize } from 'node:path';
 import type { YttRunner } from '../stamp/ytt.js';
 import { discoverCases } from './discover.js';
-import type { SuiteFs } from './fs.js';
+import type { SuiteFs } from '../load/suite-fs.js';
 import { runCartotestCase } from './run-case.js';
 import type { CaseResult, SuiteResult, TestCase } from './types.js';
 import { runWholeChain, type UpdatePlan } from './whole-chain.js';

@@ -20,7 +20,7 @@ import { cartoLabels } from '../stamp/labels.js';
 import { mergeParams } from '../stamp/params.js';
 import { stampTemplate, type Stamped } from '../stamp/stamp.js';
 import type { YttRunner } from '../stamp/ytt.js';
-import { FsError, type SuiteFs } from './fs.js';
+import { FsError, type SuiteFs } from '../load/suite-fs.js';
 import type { OutputInfo } from './info.js';
 import type { SupplyChainFileSet } from './types.js';
 import type { Preprocessor } from './ytt-preprocess.js';

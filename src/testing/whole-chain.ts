@@ -13,7 +13,7 @@ import { readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
 import { render } from '../render/index.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { deepEqual, diffOps, objectDiff, canonicalYaml } from './compare.js';
-import type { SuiteFs } from './fs.js';
+import type { SuiteFs } from '../load/suite-fs.js';
 import type { WholeChainCase } from './types.js';
 import { WHOLE_CHAIN_FILE, type WholeChainConfig } from './whole-chain-config.js';
 

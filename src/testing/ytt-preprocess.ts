@@ -4,7 +4,7 @@
 // file contributes its files, as `ytt -f DIR` does); the CLI can swap in a ytt binary.
 import { join } from 'node:path';
 import { runYtt, YttError, type YttFile } from '../ytt/index.js';
-import type { SuiteFs } from './fs.js';
+import type { SuiteFs } from '../load/suite-fs.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
 
 /** Runs ytt over `files` (the file to preprocess first, then its values files). */

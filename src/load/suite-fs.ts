@@ -1,11 +1,11 @@
 // The file-system access `carto test` needs, behind one small interface: listing a directory,
-// telling files from directories, reading text. Everything else in src/testing works on this
-// interface, so suites can be built and run from memory in tests; `nodeFs` is the real thing.
-// Error messages are worded as Go's os package words them (`open X: no such file or
-// directory`), because cartotest's own messages embed them.
+// telling files from directories, reading text. src/testing works only on this interface, so
+// suites can be built and run from memory in tests; `nodeFs` is the real thing (bounded UTF-8
+// reads, Go's order of directory entries). Error messages are worded as Go's os package words
+// them (`open X: no such file or directory`), because cartotest's own messages embed them.
 import { readdirSync, statSync } from 'node:fs';
-import { decodeUtf8, readBounded } from '../load/text.js';
 import { MAX_FILE_BYTES, formatBytes } from '../util/limits.js';
+import { decodeUtf8, readBounded } from './text.js';
 
 export interface DirEntry {
   name: string;
