@@ -10,6 +10,38 @@ export function renderText(text: string, options: RenderOptions = {}, file = 'in
   return render(parsed.documents, options);
 }
 
+/**
+ * The usual trap fixture: a ClusterTemplate `t` (with `params` as its spec.params, when given)
+ * stamping ConfigMap `cm` with `data` (YAML lines), one resource `r` in a ClusterSupplyChain `sc`
+ * (or, with `delivery`, a ClusterDelivery `d`) selecting `app: web`, and then `owner`.
+ */
+export function oneResourceChain(data: string, owner: string, options: { params?: string; delivery?: boolean } = {}): string {
+  const blueprint = options.delivery ? 'kind: ClusterDelivery\nmetadata: {name: d}' : 'kind: ClusterSupplyChain\nmetadata: {name: sc}';
+  const params = options.params === undefined ? '' : `  params: ${options.params.replace(/\n/g, '\n    ')}\n`;
+  return `
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: t}
+spec:
+${params}  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: cm}
+    data:
+${data.replace(/^/gm, '      ')}
+---
+apiVersion: carto.run/v1alpha1
+${blueprint}
+spec:
+  selector: {app: web}
+  resources:
+  - name: r
+    templateRef: {kind: ClusterTemplate, name: t}
+---
+${owner}
+`;
+}
+
 /** The stamped objects of a render, as plain data. */
 export function objectsOf(result: RenderResult): Record<string, unknown>[] {
   return result.objects.map((o) => o.object);

@@ -2,43 +2,20 @@
 // single-tag/embedded split, fasttemplate's scanning with no escape, client-go bracket keys,
 // out-of-range indexes, empty arrays and numbers.
 import { describe, expect, it } from 'vitest';
-import { errorsOf, renderText, stampedFor } from '../helpers/render.js';
+import { errorsOf, oneResourceChain, renderText, stampedFor } from '../helpers/render.js';
 
 /**
  * A ClusterTemplate `t` (with `params` as its spec.params) stamping a ConfigMap with `data`,
  * a supply chain `sc`, and a Workload `w` in namespace `ns` with `spec`.
  */
 function render(data: string, { params = '[]', spec = '{}' }: { params?: string; spec?: string } = {}) {
-  return renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  params: ${params.replace(/\n/g, '\n    ')}
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data:
-${data.replace(/^/gm, '      ')}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-apiVersion: carto.run/v1alpha1
+  return renderText(oneResourceChain(data, `apiVersion: carto.run/v1alpha1
 kind: Workload
 metadata:
   name: w
   namespace: ns
   labels: {app: web, app.kubernetes.io/name: petclinic}
-spec: ${spec}
-`);
+spec: ${spec}`, { params }));
 }
 
 function dataOf(result: ReturnType<typeof render>): unknown {

@@ -2,7 +2,7 @@
 // template's own, one controller ownerReference replacing the template's, the namespace
 // rules, missing templates, and the "supply chain" wording for deliveries.
 import { describe, expect, it } from 'vitest';
-import { errorsOf, renderText, stampedFor } from '../helpers/render.js';
+import { errorsOf, oneResourceChain, renderText, stampedFor } from '../helpers/render.js';
 
 function templateDoc(metadata: string, extra = ''): string {
   return `
@@ -207,31 +207,8 @@ spec:
 
 describe('trap 28: messages say "supply chain" even for a delivery', () => {
   it('a stamp failure in a ClusterDelivery', () => {
-    const result = renderText([`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data: {a: $(params.nowhere)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterDelivery
-metadata: {name: d}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-apiVersion: carto.run/v1alpha1
-kind: Deliverable
-metadata: {name: dl, namespace: ns, labels: {app: web}}
-spec: {}
-`].join('---'));
+    const deliverable = 'apiVersion: carto.run/v1alpha1\nkind: Deliverable\nmetadata: {name: dl, namespace: ns, labels: {app: web}}\nspec: {}';
+    const result = renderText(oneResourceChain('a: $(params.nowhere)$', deliverable, { delivery: true }));
     expect(errorsOf(result)[0]?.controllerMessage).toBe(
       'unable to stamp object for resource [r] for template [ClusterTemplate/t] in supply chain [d]: failed to recursively evaluate template: failed to interpolate template at path [data.a]: evaluate tag $(params.nowhere)$: jsonpath returned empty list: params.nowhere',
     );

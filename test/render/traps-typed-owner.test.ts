@@ -2,33 +2,11 @@
 // Go object, not as the YAML that was written. Each test renders a ClusterTemplate whose
 // ConfigMap data holds the placeholders under test, through a one-resource supply chain.
 import { describe, expect, it } from 'vitest';
-import { errorsOf, renderText, stampedFor } from '../helpers/render.js';
+import { errorsOf, oneResourceChain, renderText, stampedFor } from '../helpers/render.js';
 
 /** A ClusterTemplate `t` stamping a ConfigMap with `data`, a supply chain `sc`, and `workload`. */
 function render(data: string, workload: string) {
-  return renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data:
-${data.replace(/^/gm, '      ')}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-${workload}
-`);
+  return renderText(oneResourceChain(data, workload));
 }
 
 const bare = `
@@ -171,64 +149,15 @@ describe('trap 12: workload and deliverable are both defined and are the same ow
   });
 
   it('a delivery template can say $(workload.…)$ and gets the Deliverable (with its own Go type)', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data:
-      name: $(workload.metadata.name)$
-      kind: $(workload.kind)$
-      sa: $(deliverable.spec.serviceAccountName)$
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterDelivery
-metadata: {name: d}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-apiVersion: carto.run/v1alpha1
-kind: Deliverable
-metadata: {name: dl, namespace: ns, labels: {app: web}}
-spec: {}
-`);
+    const deliverable = 'apiVersion: carto.run/v1alpha1\nkind: Deliverable\nmetadata: {name: dl, namespace: ns, labels: {app: web}}\nspec: {}';
+    const result = renderText(oneResourceChain('name: $(workload.metadata.name)$\nkind: $(workload.kind)$\nsa: $(deliverable.spec.serviceAccountName)$', deliverable, { delivery: true }));
     expect(errorsOf(result)).toEqual([]);
     expect(stampedFor(result, 'r')['data']).toEqual({ name: 'dl', kind: 'Deliverable', sa: '' });
   });
 
   it('a Deliverable has no spec.image field (its Go type has none)', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data: {image: $(deliverable.spec.image)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterDelivery
-metadata: {name: d}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-apiVersion: carto.run/v1alpha1
-kind: Deliverable
-metadata: {name: dl, namespace: ns, labels: {app: web}}
-spec: {image: reg/x}
-`);
+    const deliverable = 'apiVersion: carto.run/v1alpha1\nkind: Deliverable\nmetadata: {name: dl, namespace: ns, labels: {app: web}}\nspec: {image: reg/x}';
+    const result = renderText(oneResourceChain('image: $(deliverable.spec.image)$', deliverable, { delivery: true }));
     expect(errorsOf(result).map((d) => d.message)).toEqual(['jsonpath returned empty list: deliverable.spec.image']);
   });
 });
