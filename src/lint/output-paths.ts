@@ -6,24 +6,18 @@
 // by other controllers) or metadata (filled in by the API server and the stamper).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Template, RunTemplate } from '../model/index.js';
+import { outputFieldsOf } from '../outputs/index.js';
 import { isSingleTag } from '../stamp/interpolate.js';
 import { isObject, own } from '../util/objects.js';
 import { parseSteps, SYNTAX_HINT } from './jsonpath-steps.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 
-const OUTPUT_KEYS: Record<string, Array<[string, 'urlPath' | 'revisionPath' | 'imagePath' | 'configPath']>> = {
-  ClusterSourceTemplate: [['url', 'urlPath'], ['revision', 'revisionPath']],
-  ClusterImageTemplate: [['image', 'imagePath']],
-  ClusterConfigTemplate: [['config', 'configPath']],
-};
-
 export function checkOutputPaths(template: Template): Diagnostic[] {
   const out: Diagnostic[] = [];
   const object = refOf(template.kind, template.name);
-  for (const [field, key] of OUTPUT_KEYS[template.kind] ?? []) {
-    const path = template[key];
+  for (const { field, path, pathKey } of outputFieldsOf(template)) {
     if (path === undefined || path === '') continue;
-    out.push(...checkPath(path, `spec.${key}`, `its ${field} output`, { doc: template.doc, object, path: ['spec', key] }, template.template, template.ytt === undefined));
+    out.push(...checkPath(path, `spec.${pathKey}`, `its ${field} output`, { doc: template.doc, object, path: ['spec', pathKey] }, template.template, template.ytt === undefined));
   }
   if (template.kind === 'ClusterDeploymentTemplate') {
     template.observedMatches?.forEach((m, i) => {

@@ -7,7 +7,7 @@ import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, t
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { deploymentReadiness, findObserved, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { deploymentReadiness, findObserved, outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
@@ -271,8 +271,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       entry.outputs = settled.values;
       continue;
     }
-    for (const { field, pathKey, present } of missingPaths(template)) {
-      if (!present) {
+    for (const { field, pathKey, path } of outputFieldsOf(template)) {
+      if (path === undefined || path === '') {
         diagnostics.push(diagnostic('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, tplWhere(['spec']), { owner: who, resource: resource.name }));
       }
     }
@@ -407,16 +407,6 @@ function passThrough(
     default:
       return { output: {}, values: [] };
   }
-}
-
-const OUTPUT_PATHS: Record<string, Array<[string, keyof Template]>> = {
-  ClusterSourceTemplate: [['url', 'urlPath'], ['revision', 'revisionPath']],
-  ClusterImageTemplate: [['image', 'imagePath']],
-  ClusterConfigTemplate: [['config', 'configPath']],
-};
-
-function missingPaths(template: Template): Array<{ field: string; pathKey: string; present: boolean }> {
-  return (OUTPUT_PATHS[template.kind] ?? []).map(([field, key]) => ({ field, pathKey: key, present: typeof template[key] === 'string' && template[key] !== '' }));
 }
 
 function stampErrorCode(reason: string): string {
