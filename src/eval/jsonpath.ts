@@ -6,8 +6,14 @@ import type { Format } from '../model/index.js';
 
 export type EvalResult =
   | { ok: true; value: JSONValue }
-  /** `missing` is Cartographer's JsonPathDoesNotExistError: the path found nothing. */
-  | { ok: false; missing: boolean; message: string };
+  /**
+   * `missing` is Cartographer's JsonPathDoesNotExistError: the path found nothing. `kind` says
+   * what went wrong, for codes and hints: nothing found (`not-found`, which with 0.0.6's client-go
+   * includes `<field> is not found`), `syntax`, `many` results, or another `error`.
+   */
+  | { ok: false; missing: boolean; kind: EvalFailure; message: string };
+
+export type EvalFailure = 'not-found' | 'syntax' | 'many' | 'error';
 
 /** `a.b`, `.a.b`, `{.a.b}` and `{.a.b` are all the same expression to Cartographer. */
 export function wrapExpression(expression: string): string {
@@ -36,7 +42,7 @@ export function prepareJsonPath(expression: string): PreparedPath {
 }
 
 export function evaluatePrepared(prepared: PreparedPath, data: GoValue, semantics: Format = 'current'): EvalResult {
-  if (prepared.template === undefined) return { ok: false, missing: false, message: prepared.error ?? 'empty jsonpath not allowed' };
+  if (prepared.template === undefined) return { ok: false, missing: false, kind: 'syntax', message: prepared.error ?? 'empty jsonpath not allowed' };
   return evaluateTemplate(prepared.expression, prepared.template, data, semantics);
 }
 
@@ -55,14 +61,15 @@ function evaluateTemplate(expression: string, template: JsonPathTemplate, data: 
   } catch (err) {
     const message = messageOf(err);
     // Without AllowMissingKeys (0.0.6) a missing field is client-go's `<field> is not found`.
-    return { ok: false, missing: semantics === '0.0.6' && message.endsWith(' is not found'), message: `evaluate: failed to find results: ${message}` };
+    const notFound = message.endsWith(' is not found');
+    return { ok: false, missing: semantics === '0.0.6' && notFound, kind: notFound ? 'not-found' : 'error', message: `evaluate: failed to find results: ${message}` };
   }
   if (results.length > 1) {
-    return { ok: false, missing: false, message: `evaluate: more queries than expected: ${expression}` };
+    return { ok: false, missing: false, kind: 'error', message: `evaluate: more queries than expected: ${expression}` };
   }
   const values = results[0] ?? [];
-  if (values.length > 1) return { ok: false, missing: false, message: `too many results for the query: ${expression}` };
-  if (values.length === 0) return { ok: false, missing: true, message: `jsonpath returned empty list: ${expression}` };
+  if (values.length > 1) return { ok: false, missing: false, kind: 'many', message: `too many results for the query: ${expression}` };
+  if (values.length === 0) return { ok: false, missing: true, kind: 'not-found', message: `jsonpath returned empty list: ${expression}` };
   return { ok: true, value: toJSON(values[0] as GoValue) };
 }
 

@@ -15,12 +15,12 @@ export interface HintContext {
 }
 
 export function stampHint(error: InterpolationError, ctx: HintContext): string | undefined {
-  if (error.reason.startsWith('tag must not point to nil value')) {
+  if (error.code === 'nil-in-text') {
     return `the value is null, and a placeholder inside a longer string cannot print null; set it on the ${ctx.owner.kind}, or make the whole string the placeholder to get null`;
   }
-  if (error.reason.startsWith('infinite tag loop')) return 'a value substitutes itself again; remove the cycle';
+  if (error.code === 'placeholder-loop') return 'a value substitutes itself again; remove the cycle';
   if (!error.missing) {
-    if (error.reason.includes('failed to parse jsonpath')) {
+    if (error.code === 'jsonpath-syntax' && error.reason !== 'empty jsonpath not allowed') {
       return `check the placeholder syntax: bracket keys take single quotes (['key']), and dots inside them must be escaped (['carto\\.run/name'])`;
     }
     return undefined;

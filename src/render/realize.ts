@@ -205,7 +205,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       if (interpolated.errors.length > 0) {
         for (const err of interpolated.errors) {
           const hint = stampHint(err, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
-          const code = stampErrorCode(err.reason);
+          const code = err.code;
           failed(diagnostic('error', code, err.reason, tplWhere(['spec', 'template', ...err.path]), {
             // Past one of carto's own limits the controller has no message to quote: it would run on.
             ...(code === 'render-limit' ? {} : { controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}` }),
@@ -407,16 +407,6 @@ function passThrough(
     default:
       return { output: {}, values: [] };
   }
-}
-
-function stampErrorCode(reason: string): string {
-  if (reason.startsWith('jsonpath returned empty list') || reason.endsWith(' is not found')) return 'jsonpath-no-result';
-  if (reason.startsWith('too many results')) return 'jsonpath-many-results';
-  if (reason.startsWith('tag must not point to nil value')) return 'nil-in-text';
-  if (reason.startsWith('infinite tag loop')) return 'placeholder-loop';
-  if (reason.includes("carto's limit")) return 'render-limit';
-  if (reason.includes('failed to parse jsonpath') || reason === 'empty jsonpath not allowed') return 'jsonpath-syntax';
-  return 'jsonpath-error';
 }
 
 function selectionDiagnostic(owner: Owner, selection: Extract<BlueprintSelection, { ok: false }>, blueprints: readonly Blueprint[]): Diagnostic {

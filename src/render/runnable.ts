@@ -74,8 +74,9 @@ export function realizeRunnable(
   const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current', options.substitution);
   if (stamped.errors.length > 0) {
     for (const err of stamped.errors) {
-      fail(err.missing ? 'jsonpath-no-result' : 'jsonpath-error', err.reason, templateWhere(['spec', 'template', ...err.path]), {
-        controllerMessage: `unable to stamp object '${runnable.namespace}/${runnable.name}': 'failed to recursively evaluate template: ${err.controllerMessage}'`,
+      fail(err.code, err.reason, templateWhere(['spec', 'template', ...err.path]), {
+        // Past one of carto's own limits the controller has no message to quote: it would run on.
+        ...(err.code === 'render-limit' ? {} : { controllerMessage: `unable to stamp object '${runnable.namespace}/${runnable.name}': 'failed to recursively evaluate template: ${err.controllerMessage}'` }),
         ...(err.missing && err.expression.startsWith('selected') && !runnable.selector ? { hint: 'the Runnable has no spec.selector, so $(selected)$ is null' } : {}),
         ...(err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression) ? { hint: 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected' } : {}),
       });

@@ -5,7 +5,7 @@
 // - map keys are never interpolated; numbers, booleans and null pass through.
 // Current Cartographer substitutes once. 0.0.6 substituted again into every value that
 // changed (with a loop detector) and turned empty lists into null.
-import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type PreparedPath } from '../eval/index.js';
+import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type EvalFailure, type PreparedPath } from '../eval/index.js';
 import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
@@ -25,7 +25,25 @@ export interface InterpolationError {
   controllerMessage: string;
   /** The path found nothing (as opposed to a syntax error, a nil in text, a loop…). */
   missing: boolean;
+  /** What went wrong, as the diagnostic code render reports it with. */
+  code: InterpolationCode;
 }
+
+export type InterpolationCode =
+  | 'jsonpath-no-result'
+  | 'jsonpath-many-results'
+  | 'jsonpath-syntax'
+  | 'jsonpath-error'
+  | 'nil-in-text'
+  | 'placeholder-loop'
+  | 'render-limit';
+
+const EVAL_CODES: Record<EvalFailure, InterpolationCode> = {
+  'not-found': 'jsonpath-no-result',
+  many: 'jsonpath-many-results',
+  syntax: 'jsonpath-syntax',
+  error: 'jsonpath-error',
+};
 
 export interface Interpolated {
   value: JSONValue;
@@ -148,6 +166,7 @@ class LeafFailure {
     readonly reason: string,
     readonly chain: string,
     readonly missing: boolean,
+    readonly code: InterpolationCode,
   ) {}
 }
 
@@ -168,13 +187,12 @@ function clip(text: string): string {
 const TOO_LONG = `the text would be longer than carto's limit of ${formatCount(MAX_STRING)} characters`;
 
 function tooLong(expression: string): LeafFailure {
-  return new LeafFailure(expression, TOO_LONG, `interpolate tag: ${TOO_LONG}`, false);
+  return new LeafFailure(expression, TOO_LONG, `interpolate tag: ${TOO_LONG}`, false, 'render-limit');
 }
 
 const TOO_BIG_OBJECT = `the placeholders substitute more into this object than carto's limit allows (${formatCount(MAX_OBJECT_SUBSTITUTION)} units: a character, or 16 for a map or list); the API server would refuse an object this large anyway`;
 const TOO_BIG_RENDER = `the placeholders of this render substitute more than carto's limit of ${formatCount(MAX_RENDER_SUBSTITUTION)} units in all (a character, or 16 for a map or list)`;
 const TOO_DEEP = `substituted values nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels`;
-const LIMITS = new Set([TOO_LONG, TOO_BIG_OBJECT, TOO_BIG_RENDER, TOO_DEEP]);
 
 /** The size of a substituted value in budget units, counting no further than `limit`. */
 function sizeOf(value: JSONValue, limit: number): number {
@@ -217,7 +235,7 @@ class Walker {
     const size = sizeOf(value, room);
     if (size > room) {
       const reason = MAX_OBJECT_SUBSTITUTION - this.substituted <= this.budget.left ? TOO_BIG_OBJECT : TOO_BIG_RENDER;
-      return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false);
+      return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false, 'render-limit');
     }
     this.substituted += size;
     this.budget.left -= size;
@@ -243,7 +261,7 @@ class Walker {
         if (this.stopped) return program.text;
         let result = program.single ? this.single(program.text, program.single) : this.embeddedParts(program.parts ?? []);
         if (!(result instanceof LeafFailure)) result = this.charge(result, program.single?.expression ?? program.text) ?? result;
-        if (result instanceof LeafFailure && LIMITS.has(result.reason)) this.stopped = true;
+        if (result instanceof LeafFailure && result.code === 'render-limit') this.stopped = true;
         const path = program.path as (string | number)[];
         if (this.semantics === '0.0.6') {
           const frames = () => framesAlong(template, path);
@@ -265,7 +283,7 @@ class Walker {
 
   private single(text: string, prepared: PreparedPath): JSONValue | LeafFailure {
     const result = evaluatePrepared(prepared, this.context, this.semantics);
-    if (!result.ok) return new LeafFailure(prepared.expression, result.message, `evaluate tag ${text}: ${result.message}`, result.missing);
+    if (!result.ok) return new LeafFailure(prepared.expression, result.message, `evaluate tag ${text}: ${result.message}`, result.missing, EVAL_CODES[result.kind]);
     return result.value;
   }
 
@@ -277,10 +295,10 @@ class Walker {
         continue;
       }
       const result = evaluatePrepared(part, this.context, this.semantics);
-      if (!result.ok) return new LeafFailure(part.expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing);
+      if (!result.ok) return new LeafFailure(part.expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing, EVAL_CODES[result.kind]);
       if (result.value === null) {
         const reason = `tag must not point to nil value: ${part.expression}`;
-        return new LeafFailure(part.expression, reason, `interpolate tag: ${reason}`, false);
+        return new LeafFailure(part.expression, reason, `interpolate tag: ${reason}`, false, 'nil-in-text');
       }
       out += typeof result.value === 'string' ? result.value : marshal(result.value);
       if (out.length > MAX_STRING) return tooLong(part.expression);
@@ -300,12 +318,12 @@ class Walker {
     // end there. carto stops them with an error.
     if (this.stopped) return value;
     if (frames.length > MAX_DEPTH) {
-      this.fail(new LeafFailure(seen[0] ?? '', TOO_DEEP, TOO_DEEP, false), path, frames.slice(0, 3));
+      this.fail(new LeafFailure(seen[0] ?? '', TOO_DEEP, TOO_DEEP, false, 'render-limit'), path, frames.slice(0, 3));
       this.stopped = true;
       return null;
     }
     if (++this.legacyValues > MAX_SUBSTITUTIONS) {
-      this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false), path, frames);
+      this.fail(new LeafFailure(seen[0] ?? '', TOO_MANY, TOO_MANY, false, 'render-limit'), path, frames);
       this.stopped = true;
       return null;
     }
@@ -313,7 +331,7 @@ class Walker {
       const loopAt = seen.indexOf(value);
       if (loopAt >= 0) {
         const loop = [...seen.slice(loopAt), value].join(' -> ');
-        this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false), path, frames);
+        this.fail(new LeafFailure(value, `infinite tag loop detected: ${loop}`, `infinite tag loop detected: ${loop}`, false, 'placeholder-loop'), path, frames);
         // The controller stops at its first error; walking on, params that refer to each other
         // several times would report the same loop thousands of times.
         this.stopped = true;
@@ -321,7 +339,7 @@ class Walker {
       }
       if (value.indexOf(START) !== -1 && seen.length >= MAX_REINTERPOLATION) {
         const reason = `placeholders keep producing new placeholders: substituted ${formatCount(MAX_REINTERPOLATION)} times over, carto's limit (${seen.slice(0, 3).map(clip).join(' -> ')} -> …)`;
-        this.fail(new LeafFailure(seen[0] ?? value, reason, reason, false), path, frames);
+        this.fail(new LeafFailure(seen[0] ?? value, reason, reason, false, 'render-limit'), path, frames);
         this.stopped = true;
         return value;
       }
@@ -331,7 +349,7 @@ class Walker {
       if (result instanceof LeafFailure) {
         this.fail(result, path, frames, 'failed to interpolate leaf node: ');
         // Past a limit, every other branch of the same runaway value would fail the same way.
-        if (result.reason === TOO_MANY || LIMITS.has(result.reason)) this.stopped = true;
+        if (result.code === 'render-limit') this.stopped = true;
         return value;
       }
       if (result === value) return value;
@@ -356,14 +374,14 @@ class Walker {
     const controllerMessage = legacyFrames
       ? `${legacyFrames.map((f) => `failed to interpolate ${f.container} value [${goValueText(f.child)}]: `).join('')}${leafWrap}${failure.chain}`
       : `failed to interpolate template at path [${controllerPath(path)}]: ${failure.chain}`;
-    this.errors.push({ path, expression: failure.expression, reason: failure.reason, controllerMessage, missing: failure.missing });
+    this.errors.push({ path, expression: failure.expression, reason: failure.reason, controllerMessage, missing: failure.missing, code: failure.code });
   }
 
   private leaf(text: string): JSONValue | LeafFailure {
     if (isSingleTag(text)) {
       const expression = text.slice(START.length, text.length - END.length);
       const result = evaluateJsonPath(expression, this.context, this.semantics);
-      if (!result.ok) return new LeafFailure(expression, result.message, `evaluate tag ${text}: ${result.message}`, result.missing);
+      if (!result.ok) return new LeafFailure(expression, result.message, `evaluate tag ${text}: ${result.message}`, result.missing, EVAL_CODES[result.kind]);
       return result.value;
     }
     return this.embedded(text);
@@ -385,14 +403,14 @@ class Walker {
       }
       const expression = rest.slice(0, end);
       // Each tag counts towards the 0.0.6 walk's budget too (this runs only for it).
-      if (++this.legacyValues > MAX_SUBSTITUTIONS) return new LeafFailure(expression, TOO_MANY, TOO_MANY, false);
+      if (++this.legacyValues > MAX_SUBSTITUTIONS) return new LeafFailure(expression, TOO_MANY, TOO_MANY, false, 'render-limit');
       const result = evaluateJsonPath(expression, this.context, this.semantics);
       if (!result.ok) {
-        return new LeafFailure(expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing);
+        return new LeafFailure(expression, result.message, `interpolate tag: evaluate jsonpath: ${result.message}`, result.missing, EVAL_CODES[result.kind]);
       }
       if (result.value === null) {
         const reason = `tag must not point to nil value: ${expression}`;
-        return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false);
+        return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false, 'nil-in-text');
       }
       out += typeof result.value === 'string' ? result.value : marshal(result.value);
       if (out.length > MAX_STRING) return tooLong(expression);
