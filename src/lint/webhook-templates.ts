@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { marshal, type JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
-import { goValueText } from '../stamp/interpolate.js';
+import { goValueText } from '../util/go-format.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 

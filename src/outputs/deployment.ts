@@ -6,6 +6,7 @@ import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Format, JSONObject, Template } from '../model/index.js';
 import { readPath } from './read.js';
+import { goFloatText } from '../util/go-format.js';
 
 export type Readiness =
   | { ready: true; assumed?: string }
@@ -71,16 +72,9 @@ function sameValue(a: JSONValue, b: JSONValue): boolean {
 export function goS(value: JSONValue): string {
   if (value === null) return '%!s(<nil>)';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return `%!s(float64=${formatGoG(value)})`;
+  if (typeof value === 'number') return `%!s(float64=${goFloatText(value)})`;
   if (typeof value === 'boolean') return `%!s(bool=${value})`;
   if (Array.isArray(value)) return `[${value.map(goS).join(' ')}]`;
   const keys = Object.keys(value).sort();
   return `map[${keys.map((k) => `${k}:${goS(value[k] as JSONValue)}`).join(' ')}]`;
-}
-
-/** Go's %v of a float64 (strconv 'g' with shortest precision and exponent threshold 21). */
-function formatGoG(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const text = String(n);
-  return text.replace(/e([+-])(\d)$/, 'e$10$2');
 }

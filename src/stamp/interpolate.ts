@@ -9,6 +9,7 @@ import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type EvalFailure, 
 import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
+import { goValueText } from '../util/go-format.js';
 import { MAX_DEPTH, MAX_OBJECT_SUBSTITUTION, MAX_RENDER_SUBSTITUTION, MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
 
 const START = '$(';
@@ -481,22 +482,3 @@ export function controllerPath(path: readonly (string | number)[]): string {
   return out;
 }
 
-/** Go's `%v` of a decoded JSON value: `map[a:1 b:[x y]]` (keys sorted), `<nil>`, floats as %g. */
-export function goValueText(value: JSONValue): string {
-  if (value === null) return '<nil>';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return goFloatText(value);
-  if (Array.isArray(value)) return `[${value.map(goValueText).join(' ')}]`;
-  const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[${keys.map((k) => `${k}:${goValueText(value[k] as JSONValue)}`).join(' ')}]`;
-}
-
-/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form below 1e-4 or from 1e6. */
-function goFloatText(n: number): string {
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
-  const exp = Number(exponent);
-  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return String(n);
-}
