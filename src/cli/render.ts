@@ -2,7 +2,7 @@
 // reasons it cannot (stderr) — never both, never half.
 import { formatJsonList, formatYamlStream, planDirectory, writeDirectory } from '../emit/index.js';
 import { render } from '../render/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
@@ -12,6 +12,9 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const style = await makeStyle(options['color'] !== false);
   const diagnostics: Diagnostic[] = [];
 
+  if (typeof options['outputDir'] === 'string' && options['output'] === 'json') {
+    throw new UsageError('--output-dir writes one YAML file per object; -o json prints one List: choose one');
+  }
   const prepared = await prepareRender(paths, options);
   diagnostics.push(...prepared.diagnostics);
   if (!prepared.ok) {

@@ -252,6 +252,15 @@ describe('output formats', () => {
     expect(readdirSync(join(out, 'dev'))).toEqual(['workload-a']);
   });
 
+  it('--output-dir with -o json is a usage error, not YAML files in silence', () => {
+    const out = join(dir, 'out');
+    const r = carto(['render', dir, '-o', 'json', '--output-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--output-dir writes one YAML file per object; -o json prints one List: choose one');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('--output-dir writes nothing when rendering fails', () => {
     writeFileSync(join(dir, 'b.yaml'), workload('b').replace(/  source:\n    git:\n      url: .*\n/, '  image: x\n'));
     const out = join(dir, 'out');
