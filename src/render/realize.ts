@@ -176,7 +176,14 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
     // 3. Stamp.
     let stamped: JSONObject;
-    if (template.ytt !== undefined) {
+    if (template.ytt !== undefined && template.template) {
+      // The admission webhook refuses such a template, so the controller never sees one.
+      failed(diagnostic('error', 'template-source', 'invalid template: must specify one of template or ytt, found both', tplWhere(['spec', 'ytt']), {
+        hint: 'keep spec.template or spec.ytt, not both: kubectl apply would be refused by the webhook',
+      }));
+      if (semantics === '0.0.6') break;
+      continue;
+    } else if (template.ytt !== undefined) {
       if (!options.ytt) {
         failed(diagnostic('error', 'ytt-unavailable', `${template.kind} ${template.name} uses spec.ytt, and no ytt runner was given`, tplWhere(['spec', 'ytt']), {
           hint: 'pass the built-in engine (render from the package index does) or a ytt binary',

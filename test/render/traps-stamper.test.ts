@@ -237,3 +237,13 @@ spec: {}
     expect(errorsOf(result)[0]?.controllerMessage).toBe('expected exactly 1 option to match, found [0] matching options for resource [r] in supply chain [d]');
   });
 });
+
+describe('a template the admission webhook would refuse', () => {
+  it('spec.template and spec.ytt together: an error at spec.ytt, not the ytt body in silence', () => {
+    const text = oneResourceChain('a: b', 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: w, namespace: ns, labels: {app: web}}\nspec: {}')
+      .replace('spec:\n  template:', 'spec:\n  ytt: |\n    apiVersion: v1\n    kind: Secret\n  template:');
+    const result = renderText(text);
+    expect(result.objects).toEqual([]);
+    expect(errorsOf(result).map((d) => `${d.code} ${d.line}: ${d.message}`)).toEqual(['template-source 6: invalid template: must specify one of template or ytt, found both']);
+  });
+});
