@@ -3,7 +3,7 @@
 // came from, the inputs, the stamped object and every output with its provenance; the mocks;
 // and the diagnostics. Pure: a RenderResult in, plain data (the JSON shape) out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { describeOption, describeSelector, inputsOf } from '../graph/describe.js';
+import { describeSelector, inputsOf } from '../graph/describe.js';
 import type { JSONObject, Resource, Template } from '../model/index.js';
 import type { Provenance } from '../outputs/index.js';
 import { mockedOutputsUsed, type OwnerReport, type ResourceReport } from '../render/index.js';
@@ -19,6 +19,7 @@ import type {
   Verdict,
 } from './types.js';
 import { verdicts } from './verdicts.js';
+import { optionLabel } from '../select/index.js';
 
 export function explain(report: OwnerReport, diagnostics: readonly Diagnostic[]): Explanation {
   const { owner } = report;
@@ -79,7 +80,7 @@ function explainOptions(resource: Resource, entry: ResourceReport | undefined): 
   if (!options || options.length === 0) return null;
   const chosen = entry?.option ? options.indexOf(entry.option) : -1;
   const judged = verdicts(
-    options.map((o, i) => ({ label: `option ${describeOption(o)}`, selector: describeSelector(o.selector), verdict: entry?.optionVerdicts?.[i] })),
+    options.map((o, i) => ({ label: `option ${optionLabel(o)}`, selector: describeSelector(o.selector), verdict: entry?.optionVerdicts?.[i] })),
     chosen >= 0 ? chosen : undefined,
     true,
     'option',

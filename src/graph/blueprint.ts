@@ -2,8 +2,9 @@
 // template or its options and their selectors, and every input as an edge from the resource that
 // feeds it. Drawn from the blueprint alone: its templates need not be in the inputs.
 import type { Blueprint } from '../model/index.js';
-import { describeInput, describeOption, describeSelector, inputsOf } from './describe.js';
+import { describeInput, describeSelector, inputsOf } from './describe.js';
 import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
+import { optionLabel } from '../select/index.js';
 
 export function blueprintGraph(blueprints: readonly Blueprint[]): Graph {
   return { clusters: blueprints.map(blueprintCluster) };
@@ -22,7 +23,7 @@ function blueprintCluster(blueprint: Blueprint): Cluster {
       key: key(resource.name),
       name: resource.name,
       template: options.length > 0 ? `${kind}, one of:` : `${kind} ${resource.templateRef.name ?? '(no name)'}`,
-      options: options.map((o) => `${describeOption(o)} when ${describeSelector(o.selector)}`),
+      options: options.map((o) => `${optionLabel(o)} when ${describeSelector(o.selector)}`),
       details: [],
     });
     for (const input of inputsOf(resource)) {

@@ -1,6 +1,6 @@
 // Short, stable words for the things graphs and explanations show: a selector, a template, a
 // stamped object, an input. Shared by `carto graph` and `carto explain` so they say the same.
-import type { InputRef, JSONObject, Resource, Selector, TemplateOption } from '../model/index.js';
+import type { InputRef, JSONObject, Resource, Selector } from '../model/index.js';
 
 /** `app=web, label tier In [a, b], field spec.source.git Exists`; `(empty selector)`. */
 export function describeSelector(selector: Selector): string {
@@ -17,10 +17,6 @@ function values(list: readonly string[] | undefined): string {
 }
 
 /** `git-repository`, or `passThrough source` for an option that stamps nothing. */
-export function describeOption(option: TemplateOption): string {
-  if (option.passThrough !== undefined) return `passThrough ${option.passThrough}`;
-  return option.name ?? '(no name)';
-}
 
 /** `GitRepository petclinic`, `PipelineRun (generateName petclinic-)`. */
 export function describeObject(object: JSONObject): string {

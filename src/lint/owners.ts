@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Catalog, Format, Owner } from '../model/index.js';
 import { decode } from '../gotypes/index.js';
 import { deliverableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
-import { blueprintKindFor, chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
+import { blueprintKindFor, chooseOption, optionLabel, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 
 export interface OwnerCheck {
@@ -59,7 +59,7 @@ export function checkOwners(catalog: Catalog): OwnerCheck {
 }
 
 function optionName(option: { name?: string; passThrough?: string } | undefined): string {
-  return option?.name ?? (option?.passThrough !== undefined ? `passThrough ${option.passThrough}` : '?');
+  return option ? optionLabel(option) : '?';
 }
 
 function selectionDiagnostic(owner: Owner, selection: Extract<BlueprintSelection, { ok: false }>, kind: Blueprint['kind']): Diagnostic {

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource, Selector, TemplateOption } from '../model/index.js';
 import { own } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
+import { optionLabel } from '../select/index.js';
 
 type Domain = { kind: 'in' | 'notIn'; values: ReadonlySet<string> };
 /** What a key may be: absent (or null), and which present values. */
@@ -214,9 +215,8 @@ export function checkOptionTies(blueprint: Blueprint, resource: Resource): Diagn
     const second = options[b] as TemplateOption;
     // Identical selectors are the webhook's duplicate-selector error already.
     if (JSON.stringify(first.selector) === JSON.stringify(second.selector)) continue;
-    const label = (o: TemplateOption) => o.name ?? `passThrough ${o.passThrough ?? ''}`;
     const names = [first.name ?? '', second.name ?? ''];
-    out.push(lintDiagnostic('option-tie', `options ${label(first)} and ${label(second)} of resource ${resource.name} would both match a ${blueprint.kind === 'ClusterDelivery' ? 'Deliverable' : 'Workload'} with ${describeWitness(witness)}, equally specific, and the controller would stamp nothing for it`, {
+    out.push(lintDiagnostic('option-tie', `options ${optionLabel(first)} and ${optionLabel(second)} of resource ${resource.name} would both match a ${blueprint.kind === 'ClusterDelivery' ? 'Deliverable' : 'Workload'} with ${describeWitness(witness)}, equally specific, and the controller would stamp nothing for it`, {
       doc: blueprint.doc,
       object: refOf(blueprint.kind, blueprint.name),
       path: [...resource.path, 'templateRef', 'options', b, 'selector'],

@@ -40,6 +40,8 @@ export function chooseOption(
   return { ok: true, option: options[result.best[0] as number] as TemplateOption, verdicts: result.verdicts };
 }
 
-export function optionLabel(option: TemplateOption): string {
-  return option.name ?? (option.passThrough !== undefined ? 'passThrough' : '');
+/** How messages, graphs and explanations name an option: its template, or `passThrough INPUT`. */
+export function optionLabel(option: Pick<TemplateOption, 'name' | 'passThrough'>): string {
+  if (option.passThrough !== undefined) return `passThrough ${option.passThrough}`;
+  return option.name ?? '(no name)';
 }

@@ -131,11 +131,6 @@ export class Dict {
   }
 }
 
-export interface CallContext {
-  // opaque to values; provided by the interpreter
-  readonly thread: unknown;
-}
-
 export type Kwargs = [string, Value][];
 
 export type BuiltinFn = (thread: Thread, args: Value[], kwargs: Kwargs, self: Builtin) => Value;
@@ -523,12 +518,6 @@ export function utf8Len(s: string): number {
     } else n += 3;
   }
   return n;
-}
-
-export function toInt(v: Value, what: string): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') fail(`${what}: integer out of range`);
-  fail(`${what}: got ${typeName(v)}, want int`);
 }
 
 export function freeze(v: Value): void {
