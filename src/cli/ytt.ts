@@ -7,7 +7,6 @@ import { UsageError } from '../diagnostics/diagnostic.js';
 import { readTextFile } from '../load/text.js';
 import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
 import { writeErr, writeOut } from './io.js';
-import { YTT_MAX_STEPS } from '../util/limits.js';
 
 export function runYttCommand(options: Record<string, unknown>): number {
   const files: YttFile[] = [];
@@ -29,10 +28,8 @@ export function runYttCommand(options: Record<string, unknown>): number {
   ];
   const dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap(readTree);
   try {
-    // One run per command: carto's per-template budget is the whole command's (the engine's own
-    // default is larger).
+    // One run per command, with the engine's default budget: carto's budget for one template.
     const { text } = runYtt(files, {
-      maxSteps: YTT_MAX_STEPS,
       dataValues,
       dataValuesFiles,
       ignoreUnknownComments: options['ignoreUnknownComments'] === true,

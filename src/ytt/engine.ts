@@ -24,6 +24,7 @@ import { regexpModule } from './modules/regexp.js';
 import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
 import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
+import { YTT_MAX_STEPS } from '../util/limits.js';
 
 export interface YttFile {
   name: string;
@@ -39,7 +40,7 @@ export interface YttOptions {
   dataValues?: Array<DataValue>;
   /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
   dataValuesFiles?: YttFile[];
-  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default 50,000,000. */
+  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default YTT_MAX_STEPS (100,000,000, about two seconds). */
   maxSteps?: number;
   /**
    * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
@@ -558,7 +559,7 @@ function wrapEvalErrors<T>(state: RunState, f: () => T): T {
 }
 
 export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
-  const thread = new Thread(options.maxSteps ?? 50_000_000, options.maxDepth ?? 200);
+  const thread = new Thread(options.maxSteps ?? YTT_MAX_STEPS, options.maxDepth ?? 200);
   if (options.print) thread.print = options.print;
   const previous = chargeTo(thread);
   try {
