@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { formatPath, type Path } from '../model/index.js';
 import { labelKeyProblem, labelValueProblem } from '../select/index.js';
-import { isObject, own } from '../util/objects.js';
+import { isObject, own, ownAt } from '../util/objects.js';
 import * as validators from './generated/validators.js';
 import { lintDiagnostic, refOf } from './report.js';
 import type { RuleCode } from './rules.js';
@@ -65,7 +65,7 @@ function describe(error: SchemaError, root: unknown): Described | undefined {
   if (/\/(oneOf|anyOf)\//.test(error.schemaPath)) return undefined;
   const path = toPath(error.instancePath, root);
   const at = formatPath(path);
-  const value = valueAt(root, path);
+  const value = ownAt(root, path);
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
@@ -142,15 +142,6 @@ function toPath(pointer: string, root: unknown): Path {
     }
   }
   return out;
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let current = root;
-  for (const part of path) {
-    if (typeof part === 'number') current = Array.isArray(current) ? current[part] : undefined;
-    else current = isObject(current) ? own(current, part) : undefined;
-  }
-  return current;
 }
 
 /** How the API server names a JSON value's type in its messages. */

@@ -8,9 +8,10 @@
 // two that can match the same labels tie.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource, Selector, TemplateOption } from '../model/index.js';
-import { own } from '../util/objects.js';
+import { own, ownAt } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 import { optionLabel } from '../select/index.js';
+import { selectorKey } from './webhook-blueprints.js';
 
 type Domain = { kind: 'in' | 'notIn'; values: ReadonlySet<string> };
 /** What a key may be: absent (or null), and which present values. */
@@ -210,11 +211,13 @@ export function checkOptionTies(blueprint: Blueprint, resource: Resource): Diagn
   const options = resource.templateRef.options ?? [];
   if (options.length < 2) return [];
   const out: Diagnostic[] = [];
+  const written = ownAt(blueprint.doc.value, [...resource.path, 'templateRef', 'options']);
+  const rawOptions = Array.isArray(written) ? (written as Array<Record<string, unknown>>) : undefined;
   for (const { a, b, witness } of ties(options.map((o) => o.selector), true)) {
     const first = options[a] as TemplateOption;
     const second = options[b] as TemplateOption;
-    // Identical selectors are the webhook's duplicate-selector error already.
-    if (JSON.stringify(first.selector) === JSON.stringify(second.selector)) continue;
+    // Selectors the webhook calls identical are its duplicate-selector error already.
+    if (rawOptions && selectorKey(rawOptions[a] ?? {}) === selectorKey(rawOptions[b] ?? {})) continue;
     const names = [first.name ?? '', second.name ?? ''];
     out.push(lintDiagnostic('option-tie', `options ${optionLabel(first)} and ${optionLabel(second)} of resource ${resource.name} would both match a ${blueprint.kind === 'ClusterDelivery' ? 'Deliverable' : 'Workload'} with ${describeWitness(witness)}, equally specific, and the controller would stamp nothing for it`, {
       doc: blueprint.doc,

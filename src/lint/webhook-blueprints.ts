@@ -280,8 +280,12 @@ function fieldRequirementProblem(req: Raw, allowed: Allowed): string | undefined
   return undefined;
 }
 
-/** A Go-DeepEqual-like identity of an option's selector: nil and empty collections differ. */
-function selectorKey(option: Raw): string {
+/**
+ * A Go-DeepEqual-like identity of an option's selector (as written): nil and empty collections
+ * differ, key order does not. The webhook's duplicate-selector check, and lint's tie check skips
+ * exactly these pairs.
+ */
+export function selectorKey(option: Raw): string {
   const selector = own(option, 'selector');
   if (!isObject(selector)) return 'nil';
   const part = (key: string) => {

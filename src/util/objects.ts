@@ -21,3 +21,13 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The value at `path` (keys and list indexes) in untrusted data, through own keys only. */
+export function ownAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (typeof part === 'number') current = Array.isArray(current) ? current[part] : undefined;
+    else current = isObject(current) ? own(current, part) : undefined;
+  }
+  return current;
+}

@@ -141,6 +141,39 @@ spec:
     expectOne(d, 'option-tie', 15, 'options git and oci of resource source would both match a Workload with packaging=true, source=git, equally specific, and the controller would stamp nothing for it');
   });
 
+  it('option-tie for selectors the webhook calls different (an empty matchExpressions is not nil) that always tie', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchLabels: {source: git}}
+      - name: oci
+        selector: {matchLabels: {source: git}, matchExpressions: []}
+`),
+    });
+    expect(codes(d).filter((c) => c === 'option-duplicate-selector')).toEqual([]);
+    expectOne(d, 'option-tie', 15, 'options git and oci of resource source would both match a Workload with source=git, equally specific, and the controller would stamp nothing for it');
+  });
+
+  it('selectors written with their keys in another order are one duplicate-selector error, not a tie too', () => {
+    const d = lintFiles({
+      'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
+  - name: source
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - name: git
+        selector: {matchLabels: {source: git, tier: a}}
+      - name: oci
+        selector: {matchLabels: {tier: a, source: git}}
+`),
+    });
+    expect(codes(d).filter((c) => c === 'option-duplicate-selector' || c === 'option-tie')).toEqual(['option-duplicate-selector']);
+  });
+
   it('no option-tie between a git and an image source', () => {
     const d = lintFiles({
       'chain.yaml': chain('web', '  selector: {app: web}\n', `  resources:
