@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_OWNERS, MAX_TOTAL_BYTES, formatBytes, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
-import { readBounded, decodeUtf8 } from './text.js';
+import { decodeUtf8, errnoText, readBounded } from './text.js';
 import { isYttTemplateFile } from './ytt-detect.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -35,7 +35,7 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
     try {
       stat = statSync(path);
     } catch (err) {
-      throw new UsageError(`cannot read ${path}: ${reason(err)}`);
+      throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
     }
     if (stat.isDirectory()) {
       files.push(...listDirectory(path, options.recursive ?? false));
@@ -51,7 +51,7 @@ function listDirectory(dir: string, recursive: boolean): string[] {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    throw new UsageError(`cannot read directory ${dir}: ${reason(err)}`);
+    throw new UsageError(`cannot read directory ${dir}: ${errnoText(err)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
@@ -176,7 +176,7 @@ function readText(path: string | 0, name: string, budget: { bytes: number }): st
   try {
     bytes = readBounded(path, Math.max(0, Math.min(MAX_FILE_BYTES, budget.bytes)) + 1);
   } catch (err) {
-    throw new UsageError(`cannot read ${name}: ${reason(err)}`);
+    throw new UsageError(`cannot read ${name}: ${errnoText(err)}`);
   }
   if (bytes.length > MAX_FILE_BYTES) return limitDiagnostic(`${name} is larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`, name);
   if (bytes.length > budget.bytes) {
@@ -200,19 +200,11 @@ function symlinkProblem(path: string): string | null {
   try {
     return statSync(path).isFile() ? null : 'a symlink to something other than a regular file';
   } catch (err) {
-    return `a symlink to nothing readable (${reason(err)})`;
+    return `a symlink to nothing readable (${errnoText(err)})`;
   }
 }
 
 function lineOf(text: string, pattern: RegExp): number {
   const match = pattern.exec(text);
   return match ? text.slice(0, match.index).split('\n').length : 1;
-}
-
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return err instanceof Error ? err.message : String(err);
 }

@@ -5,7 +5,7 @@
 // them (`open X: no such file or directory`), because cartotest's own messages embed them.
 import { readdirSync, statSync } from 'node:fs';
 import { MAX_FILE_BYTES, formatBytes } from '../util/limits.js';
-import { decodeUtf8, readBounded } from './text.js';
+import { decodeUtf8, errnoText, readBounded } from './text.js';
 
 export interface DirEntry {
   name: string;
@@ -34,7 +34,7 @@ export const nodeFs: SuiteFs = {
         .map((e) => ({ name: e.name, dir: e.isDirectory() }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
-      throw new FsError(`open ${dir}: ${reason(err)}`);
+      throw new FsError(`open ${dir}: ${errnoText(err)}`);
     }
   },
   kind(path) {
@@ -52,7 +52,7 @@ export const nodeFs: SuiteFs = {
       bytes = readBounded(path, MAX_FILE_BYTES + 1);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new FsError(code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${reason(err)}`);
+      throw new FsError(code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${errnoText(err)}`);
     }
     if (bytes.length > MAX_FILE_BYTES) throw new FsError(`read ${path}: larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`);
     const text = decodeUtf8(bytes);
@@ -60,11 +60,3 @@ export const nodeFs: SuiteFs = {
     return text;
   },
 };
-
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a directory';
-  return err instanceof Error ? err.message : String(err);
-}

@@ -137,3 +137,13 @@ export function readTextFile(path: string | 0, name = typeof path === 'number' ?
   if (typeof text !== 'string') throw new InputError(`${name} is not UTF-8 text: ${text.message}`);
   return text;
 }
+
+/** A file-system error as a few words, worded as Go's os package words them. */
+export function errnoText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'not a directory';
+  return err instanceof Error ? err.message : String(err);
+}
