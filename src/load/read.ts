@@ -87,6 +87,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   }
   if (diagnostics.length > 0) return { documents, diagnostics };
   let stdinUsed = false;
+  let yttBudget: { left: number } | undefined;
   let owners = 0;
   for (const file of expandPaths(paths, options)) {
     let text: string;
@@ -114,6 +115,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       }
       text = read;
     }
+    let parsed: ParsedText;
     if (isYttTemplateFile(text)) {
       if (values.length === 0) {
         diagnostics.push({
@@ -127,23 +129,24 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
         continue;
       }
       // The ytt engine is loaded only for inputs that need it.
-      const { evaluateYttFile } = await import('./ytt-files.js');
-      const evaluated = evaluateYttFile({ name, text }, values);
+      const { evaluateYttRun, yttInputBudget } = await import('./ytt-files.js');
+      yttBudget ??= yttInputBudget();
+      const evaluated = evaluateYttRun([{ name, path: name, text }], { valuesFiles: values, flags: [], budget: yttBudget });
       if (!evaluated.ok) {
         diagnostics.push({
           severity: 'error',
           code: 'ytt-template-file',
-          message: `${name}: ytt failed: ${evaluated.message.split('\n').find((l) => l.startsWith('- '))?.slice(2) ?? 'see below'}`,
+          message: `${name}: ytt failed: ${evaluated.message}`,
           file: name,
           ...(evaluated.line !== undefined ? { line: evaluated.line } : {}),
-          detail: evaluated.message,
+          detail: evaluated.detail,
         });
         continue;
       }
-      // Lines now count in ytt's output, not in the template file.
-      text = evaluated.text;
+      parsed = { documents: evaluated.documents, diagnostics: evaluated.diagnostics };
+    } else {
+      parsed = parseText(text, name, { maxDocuments: MAX_DOCUMENTS - documents.length });
     }
-    const parsed = parseText(text, name, { maxDocuments: MAX_DOCUMENTS - documents.length });
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);

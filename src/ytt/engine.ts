@@ -10,10 +10,10 @@ import { StarError, chargeTo, fail } from './starlark/eval/values.js';
 import { INS, TemplateCompileError, compileYamlTemplate } from './template/compile.js';
 import type { CodeLine, CompiledYamlTemplate } from './template/compile.js';
 import { TemplateRuntime, insertTemplateContexts } from './template/runtime.js';
-import { YArray, YDoc, YDocSet, YMap, YMapItem, YNode, toPlain } from './template/nodes.js';
+import { YDoc, YDocSet, YMap, YNode, toPlain } from './template/nodes.js';
 import type { NodeValue } from './template/nodes.js';
 import { YamlParseError, parseYamlWithComments } from './template/yamlparse.js';
-import { Module, Struct, plainToNode, plainToStarlark, nodeToStarlarkPlain } from './template/values.js';
+import { Module, Struct, plainToStarlark, nodeToStarlarkPlain } from './template/values.js';
 import { emitYamlDoc } from './emit.js';
 import { yamlModule } from './modules/yaml.js';
 import { jsonModule } from './modules/json.js';
@@ -25,78 +25,12 @@ import { mathModule, md5Module, sha256Module, urlModule, versionModule } from '.
 import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
+import { computeDataValues, isEmptyDoc } from './datavalues/index.js';
 
-export interface YttFile {
-  name: string;
-  text: string;
-}
-
-export interface YttOptions {
-  /**
-   * `--data-value-yaml key=<yaml>` flags, in flag order: either the already-parsed `value`
-   * (plain JS; use `Map`s to keep integer-like keys in order) or the `yaml` text, which is
-   * parsed as ytt parses it. A dotted key (`a.b`) sets a nested value.
-   */
-  dataValues?: Array<DataValue>;
-  /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
-  dataValuesFiles?: YttFile[];
-  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default YTT_MAX_STEPS (100,000,000, about two seconds). */
-  maxSteps?: number;
-  /**
-   * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
-   * first, which is reported as a "Starlark stack overflow" error.
-   */
-  maxDepth?: number;
-  /** Told how many steps the run took (also when it failed), e.g. to share a budget between runs. */
-  stepsUsed?: (steps: number) => void;
-  /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
-  ignoreUnknownComments?: boolean;
-  /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
-  print?: (message: string) => void;
-  /**
-   * Supplies files for `load("path", ...)` that are not among `files` (e.g. read lazily from
-   * disk by a CLI). `path` is already resolved against the loading file. The engine itself
-   * never touches the file system.
-   */
-  loadFile?: (path: string, fromFile: string) => YttFile | undefined;
-}
-
-export type DataValue = { key: string; value: unknown } | { key: string; yaml: string };
-
-export interface YttResult {
-  /** Output documents as plain JS values: maps are `Map`s (ordered, keys as in YAML), sequences arrays. */
-  documents: unknown[];
-  /** Exactly what ytt prints on stdout. */
-  text: string;
-}
-
-export interface YttErrorPosition {
-  context: string | null; // function name, '<toplevel>', or null for compile errors
-  file: string;
-  line: number | null;
-  source: string | null; // the source line's text
-}
-
-/** A failure, with ytt's stderr text and structured positions (innermost first). */
-export class YttError extends Error {
-  constructor(
-    /** The error message (the line after `- `). */
-    public readonly detail: string,
-    /** Positions, innermost first. */
-    public readonly positions: YttErrorPosition[],
-    /** The complete stderr text ytt would print. */
-    public readonly text: string,
-  ) {
-    super(text.replace(/\n$/, ''));
-    this.name = 'YttError';
-  }
-  get file(): string | null {
-    return this.positions[0]?.file ?? null;
-  }
-  get line(): number | null {
-    return this.positions[0]?.line ?? null;
-  }
-}
+export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition } from './types.js';
+export { YttError } from './types.js';
+import type { YttFile, YttOptions, YttResult, YttErrorPosition } from './types.js';
+import { YttError } from './types.js';
 
 // ---------------------------------------------------------------------------
 // compilation (cached by file name + content)
@@ -444,81 +378,7 @@ function evalErrorToYtt(state: RunState, e: EvalError): YttError {
 }
 
 // ---------------------------------------------------------------------------
-// data values
-
-function mergeValues(base: NodeValue, over: NodeValue): NodeValue {
-  if (base instanceof YMap && over instanceof YMap) {
-    for (const it of over.items) {
-      const cur = base.items.find((x) => x.key === it.key);
-      if (cur) cur.value = mergeValues(cur.value, it.value);
-      else base.items.push(it);
-    }
-    return base;
-  }
-  return over;
-}
-
-function dataValueNode(dv: DataValue): NodeValue {
-  if ('yaml' in dv) {
-    try {
-      return parseYamlWithComments(dv.yaml, { withComments: false }).docs[0]?.value ?? null;
-    } catch (e) {
-      if (e instanceof YamlParseError) {
-        const detail = `Extracting data value from KV: Deserializing value for key '${dv.key}': ${e.msg}`;
-        throw new YttError(detail, [], `ytt: Error: ${detail}\n`);
-      }
-      throw e;
-    }
-  }
-  return plainToNode(dv.value);
-}
-
-function buildDataValues(opts: YttOptions, base: NodeValue = new YMap()): NodeValue {
-  let values: NodeValue = base;
-  for (const f of opts.dataValuesFiles ?? []) {
-    let ds: YDocSet;
-    try {
-      ds = parseYamlWithComments(f.text, { withComments: false });
-    } catch (e) {
-      if (e instanceof YamlParseError) {
-        const detail = `Unmarshaling YAML data values file '${f.name}': ${e.msg}`;
-        throw new YttError(detail, [{ context: null, file: f.name, line: e.line, source: null }], `ytt: Error: ${detail}\n`);
-      }
-      throw e;
-    }
-    for (const d of ds.docs) if (d.value !== null) values = mergeValues(values, d.value);
-  }
-  for (const dv of opts.dataValues ?? []) {
-    const node = dataValueNode(dv);
-    const path = dv.key.split('.');
-    let m = values instanceof YMap ? values : (values = new YMap());
-    for (let i = 0; i < path.length; i++) {
-      const k = path[i]!;
-      let cur = m.items.find((x) => x.key === k);
-      if (i === path.length - 1) {
-        if (cur) cur.value = node;
-        else m.items.push(new YMapItem(k, node));
-        break;
-      }
-      if (!cur) m.items.push((cur = new YMapItem(k, new YMap())));
-      if (!(cur.value instanceof YMap)) cur.value = new YMap();
-      m = cur.value;
-    }
-  }
-  return values;
-}
-
-
-// ---------------------------------------------------------------------------
 // public entry point
-
-function isEmptyDoc(d: YDoc): boolean {
-  const v = d.value;
-  if (v === null) return true;
-  if (v instanceof YMap) return v.items.length === 0;
-  if (v instanceof YArray) return v.items.length === 0;
-  return false;
-}
 
 function annotationNamesOfDocs(cf: CompiledFile): string[][] {
   if (!cf.template) return [];
@@ -527,13 +387,6 @@ function annotationNamesOfDocs(cf: CompiledFile): string[][] {
 
 function isDataValuesFile(cf: CompiledFile): boolean {
   return annotationNamesOfDocs(cf).some((names) => names.includes('data/values') || names.includes('data/values-schema'));
-}
-
-/** Defaults implied by a schema document: the values given, with arrays defaulting to empty. */
-function schemaDefaults(v: NodeValue): NodeValue {
-  if (v instanceof YMap) return new YMap(v.items.map((it) => new YMapItem(it.key, schemaDefaults(it.value))));
-  if (v instanceof YArray) return new YArray();
-  return v;
 }
 
 function makeDataModule(values: NodeValue): Module {
@@ -587,41 +440,32 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     loadFile: options.loadFile,
   };
 
-  // data values: schema defaults, then data values files and documents (in file order),
-  // then --data-value-yaml flags
+  // data values (see computeDataValues for the order)
   const templates: YttFile[] = [];
-  let values: NodeValue = buildDataValues({ dataValuesFiles: options.dataValuesFiles });
+  const valuesFiles: YttFile[] = [];
   for (const f of files) {
     if (isStarlarkFile(f.name)) continue;
-    const cf = compileFile(f, ignoreUnknown);
-    if (!isDataValuesFile(cf)) {
-      templates.push(f);
-      continue;
-    }
-    state.dataModule = makeDataModule(values);
-    const root = wrapEvalErrors(state, () => evalFile(state, f).root);
-    state.loaded.clear();
-    if (!(root instanceof YDocSet)) continue;
-    for (const d of root.docs) {
-      const names = d.annotations.map((a) => a.name);
-      if (names.includes('data/values-schema')) {
-        if (d.value !== null) values = mergeValues(values, schemaDefaults(d.value));
-      } else if (names.includes('data/values')) {
-        if (d.value !== null) values = mergeValues(values, d.value);
-      }
-      else if (!isEmptyDoc(d)) {
-        throw formatError([{ msg: `Expected data values file '${f.name}' to only contain data values documents`, positions: [] }]);
-      }
-    }
+    if (isDataValuesFile(compileFile(f, ignoreUnknown))) valuesFiles.push(f);
+    else templates.push(f);
   }
   const flags = options.dataValues ?? [];
-  if (values instanceof YMap && values.items.length === 0 && flags.every((dv) => 'value' in dv && !dv.key.includes('.'))) {
+  if (valuesFiles.length === 0 && (options.dataValuesFiles ?? []).length === 0 && flags.every((dv) => 'value' in dv && !dv.key.includes('.'))) {
     // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
     for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
     state.dataModule = dataModuleOf(new Struct(fields));
   } else {
-    values = buildDataValues({ dataValues: options.dataValues }, values);
+    const values = computeDataValues({
+      files: valuesFiles,
+      evaluate: (f, current) => {
+        state.dataModule = makeDataModule(current);
+        const root = wrapEvalErrors(state, () => evalFile(state, f).root);
+        state.loaded.clear();
+        return root instanceof YDocSet ? root.docs : [];
+      },
+      valuesFiles: options.dataValuesFiles ?? [],
+      flags,
+    });
     state.dataModule = makeDataModule(values);
   }
 

@@ -34,7 +34,7 @@ const { render } = await import('../../src/render/index.js');
 const { formatJsonList, formatYamlStream, planDirectory } = await import('../../src/emit/index.js');
 const { interpolateTemplate, substitutionBudget } = await import('../../src/stamp/interpolate.js');
 const { budgetedBuiltinYtt } = await import('../../src/stamp/ytt-builtin.js');
-const { evaluateYttFile } = await import('../../src/load/ytt-files.js');
+const { evaluateYttRun, yttInputBudget } = await import('../../src/load/ytt-files.js');
 type GoValue = import('../../src/jsonpath/index.js').GoValue;
 
 const dir = mkdtempSync(join(tmpdir(), 'carto-limits-'));
@@ -312,16 +312,17 @@ describe('the built-in ytt engine', () => {
   });
   it('input files that are ytt templates: YTT_MAX_STEPS each, YTT_TOTAL_STEPS for all of one run', () => {
     const values = [{ name: 'values.yaml', text: '#@data/values\n---\nx: 1\n' }];
-    const runs = [1, 2, 3, 4].map((i) => evaluateYttFile({ name: `f${i}.yaml`, text: spin }, values));
-    expect(runs.map((r) => !r.ok && r.message.split('\n')[1])).toEqual([
+    const budget = yttInputBudget();
+    const runs = [1, 2, 3, 4].map((i) => evaluateYttRun([{ name: `f${i}.yaml`, path: `f${i}.yaml`, text: spin }], { valuesFiles: values, flags: [], budget }));
+    expect(runs.map((r) => !r.ok && r.detail.split('\n')[1])).toEqual([
       '- Starlark computation cancelled: too many steps (limit 20000)',
       '- Starlark computation cancelled: too many steps (limit 20000)',
       '- Starlark computation cancelled: too many steps (limit 20000)',
       "- not run: the ytt input files of this run already used carto's budget of 60,000 steps in all (a file that runs away uses up the budget of the others)",
     ]);
-    // another run (another list of data values files) has its own budget
-    const other = evaluateYttFile({ name: 'f.yaml', text: 'v: 1\n' }, [...values]);
-    expect(other).toEqual({ ok: true, text: 'v: 1\n' });
+    // another command has its own budget
+    const other = evaluateYttRun([{ name: 'f.yaml', path: 'f.yaml', text: 'v: 1\n' }], { valuesFiles: values, flags: [], budget: yttInputBudget() });
+    expect(other.ok && other.documents.map((d) => d.value)).toEqual([{ v: 1 }]);
   });
   it('building large values costs steps: a list of a million items is refused before it is built twice', () => {
     const ytt = budgetedBuiltinYtt();

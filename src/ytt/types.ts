@@ -1,0 +1,73 @@
+// The engine's public shapes: input files, options, results and the error it throws.
+export interface YttFile {
+  name: string;
+  text: string;
+}
+
+export interface YttOptions {
+  /**
+   * `--data-value-yaml key=<yaml>` flags, in flag order: either the already-parsed `value`
+   * (plain JS; use `Map`s to keep integer-like keys in order) or the `yaml` text, which is
+   * parsed as ytt parses it. A dotted key (`a.b`) sets a nested value.
+   */
+  dataValues?: Array<DataValue>;
+  /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
+  dataValuesFiles?: YttFile[];
+  /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default YTT_MAX_STEPS (100,000,000, about two seconds). */
+  maxSteps?: number;
+  /**
+   * Maximum Starlark call depth. Default 200. Much deeper recursion may exhaust the JS stack
+   * first, which is reported as a "Starlark stack overflow" error.
+   */
+  maxDepth?: number;
+  /** Told how many steps the run took (also when it failed), e.g. to share a budget between runs. */
+  stepsUsed?: (steps: number) => void;
+  /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */
+  ignoreUnknownComments?: boolean;
+  /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
+  print?: (message: string) => void;
+  /**
+   * Supplies files for `load("path", ...)` that are not among `files` (e.g. read lazily from
+   * disk by a CLI). `path` is already resolved against the loading file. The engine itself
+   * never touches the file system.
+   */
+  loadFile?: (path: string, fromFile: string) => YttFile | undefined;
+}
+
+export type DataValue = { key: string; value: unknown } | { key: string; yaml: string };
+
+export interface YttResult {
+  /** Output documents as plain JS values: maps are `Map`s (ordered, keys as in YAML), sequences arrays. */
+  documents: unknown[];
+  /** Exactly what ytt prints on stdout. */
+  text: string;
+}
+
+export interface YttErrorPosition {
+  context: string | null; // function name, '<toplevel>', or null for compile errors
+  file: string;
+  line: number | null;
+  source: string | null; // the source line's text
+}
+
+/** A failure, with ytt's stderr text and structured positions (innermost first). */
+export class YttError extends Error {
+  constructor(
+    /** The error message (the line after `- `). */
+    public readonly detail: string,
+    /** Positions, innermost first. */
+    public readonly positions: YttErrorPosition[],
+    /** The complete stderr text ytt would print. */
+    public readonly text: string,
+  ) {
+    super(text.replace(/\n$/, ''));
+    this.name = 'YttError';
+  }
+  get file(): string | null {
+    return this.positions[0]?.file ?? null;
+  }
+  get line(): number | null {
+    return this.positions[0]?.line ?? null;
+  }
+}
+
