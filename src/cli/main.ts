@@ -20,6 +20,7 @@ const flag = {
   ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
+  missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
@@ -35,6 +36,7 @@ function withInputs(c: Command): Command {
 /** The flags that decide how owners render, shared by render, graph and explain. */
 function withRenderFlags(c: Command): Command {
   for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.namespace]) c.addOption(f());
+  c.addOption(flag.missingTemplates());
   return c;
 }
 
@@ -66,7 +68,8 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'exit 1 on warnings too')
     .addOption(flag.dataValuesFile())
-    .addOption(flag.namespace());
+    .addOption(flag.namespace())
+    .addOption(flag.missingTemplates());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');
     process.exitCode = await runLint(paths, options);
