@@ -40,44 +40,59 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
 
 /** What an error involves: every input (ytt code, the stamper), or the inputs and owner fields it names. */
 export type InputScope = 'all' | ScopeItem[];
-type ScopeItem = { type: InputRef['type']; name?: string } | 'uid';
+type ScopeItem = { type: InputRef['type']; name?: string; field?: string } | 'uid';
+type Available = Readonly<Record<'source' | 'image' | 'config', number>>;
 
 /**
  * What a `$(…)$` expression reads. `available` counts the inputs of each type: `$(config)$` reads
  * the one config input only when there is exactly one (otherwise it fails for that reason alone).
  */
-export function scopeOfExpression(expression: string, available: Readonly<Record<'source' | 'image' | 'config', number>>): InputScope {
-  const item = scopeOf(expression, /^\{?\.?([^.[]+)(?:\.([^.[]+)|\['([^']+)'\])?/, available, true);
+export function scopeOfExpression(expression: string, available: Available): InputScope {
+  const item = scopeOf(pathParts(expression.replace(/^\{?\.?/, '')), available);
   return item ? [item] : [];
 }
 
 /**
  * What a failing ytt template read, from the lines ytt quotes (`data.values.config.metadata`);
- * every input when they name none (the value may have gone through a variable).
+ * every input when they name none (the value may have gone through a variable); none when ytt
+ * quotes no line of code at all (the template does not parse: no value was read).
  */
-export function scopeOfYttError(text: string, available: Readonly<Record<'source' | 'image' | 'config', number>>): InputScope {
+export function scopeOfYttError(text: string, available: Available): InputScope {
+  if (!/^\s+stdin\.yml:\d+ \|/m.test(text)) return [];
   const items: ScopeItem[] = [];
-  for (const match of text.matchAll(/data\.values\.(\w+)(?:\.([\w-]+)|\[["']([^"']+)["']\])?[\w.]*/g)) {
-    const item = scopeOf(match[0].slice('data.values.'.length), /^([^.[]+)(?:\.([^.[]+)|\[["']([^"']+)["']\])?/, available, false);
+  for (const match of text.matchAll(/data\.values((?:\.[\w-]+|\[["'][^"']*["']\])+)/g)) {
+    const item = scopeOf(pathParts((match[1] as string).slice(1)), available);
     if (item) items.push(item);
   }
   return items.length > 0 ? items : 'all';
 }
 
-function scopeOf(expression: string, pattern: RegExp, available: Readonly<Record<'source' | 'image' | 'config', number>>, exact: boolean): ScopeItem | undefined {
-  const match = pattern.exec(expression);
-  const head = match?.[1];
-  const name = match?.[2] ?? match?.[3];
+/** `sources.src.url`, `sources['src'].url` → ['sources', 'src', 'url']. */
+function pathParts(path: string): string[] {
+  return [...path.matchAll(/([^.[\]'"]+)|\[['"]([^'"]*)['"]\]/g)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+const FIELD_OF: Record<string, string | undefined> = { url: 'url', revision: 'revision' };
+
+function scopeOf(parts: readonly string[], available: Available): ScopeItem | undefined {
+  const [head, second, third] = parts;
   switch (head) {
-    case 'sources': case 'images': case 'configs':
-      return { type: head.slice(0, -1) as 'source' | 'image' | 'config', ...(name !== undefined ? { name } : {}) };
-    case 'source': case 'image': case 'config':
-      return available[head] === 1 ? { type: head } : undefined;
-    case 'deployment':
-      return { type: 'deployment' };
+    case 'sources': case 'images': case 'configs': {
+      const field = head === 'sources' && third !== undefined ? FIELD_OF[third] : undefined;
+      return { type: head.slice(0, -1) as 'source' | 'image' | 'config', ...(second !== undefined ? { name: second } : {}), ...(field ? { field } : {}) };
+    }
+    case 'source': case 'image': case 'config': {
+      if (available[head] !== 1) return undefined;
+      const field = head === 'source' && second !== undefined ? FIELD_OF[second] : undefined;
+      return { type: head, ...(field ? { field } : {}) };
+    }
+    case 'deployment': {
+      const field = second !== undefined ? FIELD_OF[second] : undefined;
+      return { type: 'deployment', ...(field ? { field } : {}) };
+    }
     case 'workload': case 'deliverable': case 'runnable':
       // `$(workload.metadata)$` holds the uid too, but fails for other reasons than its value.
-      return (exact ? /^\{?\.?\w+\.metadata\.uid\b/ : /^\w+\.metadata\.uid\b/).test(expression) ? 'uid' : undefined;
+      return second === 'metadata' && third === 'uid' ? 'uid' : undefined;
     default:
       return undefined;
   }
@@ -99,12 +114,12 @@ export interface InvolvedMock {
 
 /** The mocked values among a resource's inputs that an error involves (`scope`). */
 export function involvedMocks(resource: Resource, outputs: ReadonlyMap<string, readonly OutputValue[]>, scope: InputScope): InvolvedMock[] {
-  const named = (ref: InputRef) => scope === 'all' || scope.some((s) => s !== 'uid' && s.type === ref.type && (s.name === undefined || s.name === ref.name));
+  const named = (ref: InputRef, field: string) =>
+    scope === 'all' || scope.some((s) => s !== 'uid' && s.type === ref.type && (s.name === undefined || s.name === ref.name) && (s.field === undefined || s.field === field));
   const found: InvolvedMock[] = [];
   for (const ref of inputRefs(resource)) {
-    if (!named(ref)) continue;
     for (const value of outputs.get(ref.upstream) ?? []) {
-      if (value.provenance !== 'mock' || !ref.fields.includes(value.field)) continue;
+      if (value.provenance !== 'mock' || !ref.fields.includes(value.field) || !named(ref, value.field)) continue;
       found.push({ value, as: ref.type === 'deployment' ? 'its deployment input' : `${ref.type} input ${ref.name}` });
     }
   }

@@ -169,7 +169,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? ''));
     if (!template) {
       // Only with --missing-templates mock: otherwise the walk never started.
-      const absent = absentTemplate(owner, resource, templateName ?? '', gatherInputs(blueprint, resource, outputs), outputValues, options.outputs);
+      entry.inputs = gatherInputs(blueprint, resource, outputs);
+      const absent = absentTemplate(owner, resource, templateName ?? '', entry.inputs, outputValues, options.outputs);
       entry.missingTemplate = { kind: resource.templateRef.kind, name: templateName ?? '' };
       if ('error' in absent) {
         failed(diagnostic('error', 'deployment-input-missing', absent.error, where([...resource.path]), {
