@@ -5,15 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseText, readInputs, render, type RenderOptions, type RenderResult } from '../../src/index.js';
 import { SuppliedOutputs } from '../../src/outputs/index.js';
+import { blueprintDoc, configMapTemplate, ownerDoc, renderStream as renderText, stream } from '../helpers/chains.js';
 import { errorsOf, resourceNames, stampedFor } from '../helpers/render.js';
 
 const FIXTURES = 'test/fixtures/mocks';
-
-function renderText(text: string, options: RenderOptions = {}): RenderResult {
-  const parsed = parseText(text, 'inputs.yaml');
-  if (parsed.diagnostics.length > 0) throw new Error(`test input does not parse: ${parsed.diagnostics[0]?.message}`);
-  return render(parsed.documents, options);
-}
 
 async function renderFixture(options: RenderOptions = {}): Promise<RenderResult> {
   const loaded = await readInputs(['own-templates.yaml', 'supply-chain.yaml', 'workload.yaml'].map((f) => `${FIXTURES}/${f}`));
@@ -104,30 +99,12 @@ spec:
   });
 });
 
-const configAndTemplate = (resources: string, extra = '') => `
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: reader}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: reader}
-    data: {config: $(config)$, url: $(source.url)$}
-${extra}---
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-${resources}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web, flavour: git}}
-spec: {}
-`;
+const configAndTemplate = (resources: string, extra = '') => stream(
+  configMapTemplate('reader', '{config: $(config)$, url: $(source.url)$}'),
+  ...(extra ? [extra] : []),
+  blueprintDoc(resources),
+  ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: web, flavour: git}}'),
+);
 
 describe('--missing-templates mock: options, passThrough, kinds and formats', () => {
   it('a missing config template\'s config is a map of text; a missing ClusterTemplate has no outputs', () => {
@@ -161,8 +138,7 @@ describe('--missing-templates mock: options, passThrough, kinds and formats', ()
   - name: reader
     templateRef: {kind: ClusterTemplate, name: reader}
     sources: [{name: s, resource: src}]
-    configs: [{name: c, resource: conf}]`, `---
-apiVersion: carto.run/v1alpha1
+    configs: [{name: c, resource: conf}]`, `apiVersion: carto.run/v1alpha1
 kind: ClusterConfigTemplate
 metadata: {name: own-config}
 spec:
@@ -197,77 +173,38 @@ spec:
   });
 
   it('a delivery: a missing ClusterDeploymentTemplate passes its deployment input through, as once it completes', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: smoke}
-spec:
-  template:
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: smoke}
-    spec: {template: {spec: {containers: [{name: t, image: curl, args: [$(sources.deployed.revision)$]}]}}}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterDelivery
-metadata: {name: d}
-spec:
-  selector: {app: web}
-  resources:
-  - name: source-provider
+    const result = renderText(stream(
+      configMapTemplate('smoke', '{revision: $(sources.deployed.revision)$}'),
+      blueprintDoc(`  - name: source-provider
     templateRef: {kind: ClusterSourceTemplate, name: delivery-source}
   - name: deployer
     templateRef: {kind: ClusterDeploymentTemplate, name: app-deploy}
     deployment: {resource: source-provider}
   - name: smoke
     templateRef: {kind: ClusterTemplate, name: smoke}
-    sources: [{name: deployed, resource: deployer}]
----
-apiVersion: carto.run/v1alpha1
-kind: Deliverable
-metadata: {name: app, namespace: dev, labels: {app: web}}
-spec: {}
-`, MOCK);
+    sources: [{name: deployed, resource: deployer}]`, { kind: 'ClusterDelivery' }),
+      ownerDoc('Deliverable'),
+    ), MOCK);
     expect(errorsOf(result)).toEqual([]);
     expect(resourceNames(result)).toEqual(['smoke']);
     expect(outputsOf(result, 'deployer')).toMatchObject([
       { resource: 'source-provider', field: 'url', provenance: 'mock' },
       { resource: 'source-provider', field: 'revision', provenance: 'mock' },
     ]);
-    const job = stampedFor(result, 'smoke') as { spec: { template: { spec: { containers: Array<{ args: string[] }> } } } };
-    expect(job.spec.template.spec.containers[0]?.args).toEqual(['mock-revision-source-provider']);
+    expect(stampedFor(result, 'smoke')['data']).toEqual({ revision: 'mock-revision-source-provider' });
     expect(result.diagnostics.find((d) => d.code === 'template-mocked')?.hint).toContain('clustertemplates,clusterdeploymenttemplates -o yaml');
   });
 
   it('Cartographer 0.0.6 (spec.components): the same, and its walk goes on past the missing template', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: reader}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: reader}
-    data: {image: $(images.img.image)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  components:
-  - name: img
+    const result = renderText(stream(
+      configMapTemplate('reader', '{image: $(images.img.image)$}'),
+      blueprintDoc(`  - name: img
     templateRef: {kind: ClusterImageTemplate, name: platform-image}
   - name: reader
     templateRef: {kind: ClusterTemplate, name: reader}
-    images: [{component: img, name: img}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`, MOCK);
+    images: [{component: img, name: img}]`, { key: 'components' }),
+      ownerDoc(),
+    ), MOCK);
     expect(result.owners[0]?.semantics).toBe('0.0.6');
     expect(errorsOf(result)).toEqual([]);
     expect(stampedFor(result, 'reader')['data']).toEqual({ image: 'mock.invalid/dev/w/img:mock' });

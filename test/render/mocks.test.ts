@@ -2,17 +2,12 @@
 // by hand, configs shaped by their path and by what the stamped object shows, and errors that
 // say which mocked value they involve and how to supply it (named first with --strict).
 import { describe, expect, it } from 'vitest';
-import { parseText, readInputs, render, type RenderOptions, type RenderResult } from '../../src/index.js';
+import { readInputs, render, type RenderOptions, type RenderResult } from '../../src/index.js';
 import { mockUid } from '../../src/outputs/index.js';
+import { blueprintDoc, configMapTemplate, ownerDoc, renderStream as renderText, statusSourceTemplate, stream } from '../helpers/chains.js';
 import { errorsOf, stampedFor } from '../helpers/render.js';
 
 const FIXTURES = 'test/fixtures/mocks';
-
-function renderText(text: string, options: RenderOptions = {}): RenderResult {
-  const parsed = parseText(text, 'inputs.yaml');
-  if (parsed.diagnostics.length > 0) throw new Error(`test input does not parse: ${parsed.diagnostics[0]?.message}`);
-  return render(parsed.documents, options);
-}
 
 async function renderFiles(files: readonly string[], options: RenderOptions = {}): Promise<RenderResult> {
   const loaded = await readInputs(files.map((f) => `${FIXTURES}/${f}`));
@@ -22,34 +17,25 @@ async function renderFiles(files: readonly string[], options: RenderOptions = {}
 
 const notes = (result: RenderResult, code: string) => result.diagnostics.filter((d) => d.code === code);
 
-/** A ClusterTemplate `t` (spec.template `body`, or spec.ytt `ytt`) in a one-resource chain, and a Workload. */
+/** A ClusterTemplate `t` (spec.template `body`, or spec.ytt `ytt`) in a one-resource chain, and an owner. */
 function uidChain(body: { template?: string; ytt?: string }, workloadMeta = '{name: w, namespace: default, labels: {app: web}}', owner = 'Workload'): string {
-  const spec = body.ytt !== undefined ? `  ytt: |\n${body.ytt.replace(/^/gm, '    ')}\n` : `  template:\n${(body.template ?? '').replace(/^/gm, '    ')}\n`;
-  const blueprint = owner === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery';
-  return `
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-${spec}---
-apiVersion: carto.run/v1alpha1
-kind: ${blueprint}
-metadata: {name: bp}
-spec:
-  selector: {app: web}
-  resources:
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
----
-apiVersion: carto.run/v1alpha1
-kind: ${owner}
-metadata: ${workloadMeta}
-spec: {}
-`;
+  const spec = body.ytt !== undefined ? `  ytt: |\n${body.ytt.replace(/^/gm, '    ')}` : `  template:\n${(body.template ?? '').replace(/^/gm, '    ')}`;
+  return stream(
+    `apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: t}\nspec:\n${spec}`,
+    blueprintDoc('  - name: r\n    templateRef: {kind: ClusterTemplate, name: t}', { kind: owner === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery', name: 'bp' }),
+    ownerDoc(owner, workloadMeta),
+  );
 }
 
 const UID_TEMPLATE = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {uid: $(workload.metadata.uid)$}';
 const UID_YTT = '#@ load("@ytt:data", "data")\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata:\n  uid: #@ data.values.workload.metadata.uid';
+
+/** source-provider (ClusterSourceTemplate src), then reader (ClusterTemplate reader) taking its source as `source`. */
+const sourceAndReader = blueprintDoc(`  - name: source-provider
+    templateRef: {kind: ClusterSourceTemplate, name: src}
+  - name: reader
+    templateRef: {kind: ClusterTemplate, name: reader}
+    sources: [{name: source, resource: source-provider}]`);
 
 describe('an owner without metadata.uid gets a stand-in in the templating context', () => {
   it('is UUID-shaped, obviously fake, and the same for the same owner on every run and machine', () => {
@@ -107,24 +93,10 @@ describe('an owner without metadata.uid gets a stand-in in the templating contex
   });
 
   it('a Runnable gets one for $(runnable.metadata.uid)$, listed, and no ownerReference of kind Runnable', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterRunTemplate
-metadata: {name: run}
-spec:
-  template:
-    apiVersion: tekton.dev/v1
-    kind: TaskRun
-    metadata: {generateName: run-}
-    spec:
-      params: [{name: owner-uid, value: $(runnable.metadata.uid)$}]
----
-apiVersion: carto.run/v1alpha1
-kind: Runnable
-metadata: {name: tests, namespace: dev}
-spec:
-  runTemplateRef: {name: run}
-`);
+    const result = renderText(stream(
+      runTemplate('[{name: owner-uid, value: $(runnable.metadata.uid)$}]'),
+      ownerDoc('Runnable', '{name: tests, namespace: dev}', '{runTemplateRef: {name: run}}'),
+    ));
     expect(errorsOf(result)).toEqual([]);
     const object = result.objects[0]?.object as { metadata: Record<string, unknown>; spec: { params: Array<{ value: string }> } };
     expect(object.spec.params[0]?.value).toBe(mockUid({ kind: 'Runnable', namespace: 'dev', name: 'tests' }));
@@ -147,45 +119,21 @@ describe('a mocked config takes the shape its path and the stamped object imply'
     expect(notes(result, 'mocked-output')[0]?.message).toContain('config-provider config (.status.template: copied from .spec.template of the stamped object), used by app-config, config-writer');
   });
 
-  const configChain = (configPath: string, stampedSpec: string, reader: string) => `
-apiVersion: carto.run/v1alpha1
+  const configChain = (configPath: string, stampedSpec: string, reader: string) => stream(
+    `apiVersion: carto.run/v1alpha1
 kind: ClusterConfigTemplate
 metadata: {name: conf}
 spec:
   configPath: '${configPath.replace(/'/g, "''")}'
-  template:
-    apiVersion: example.com/v1
-    kind: Thing
-    metadata: {name: thing}
-    spec: ${stampedSpec}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: reader}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: reader}
-    data: ${reader}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: conf
+  template: {apiVersion: example.com/v1, kind: Thing, metadata: {name: thing}, spec: ${stampedSpec}}`,
+    configMapTemplate('reader', reader),
+    blueprintDoc(`  - name: conf
     templateRef: {kind: ClusterConfigTemplate, name: conf}
   - name: reader
     templateRef: {kind: ClusterTemplate, name: reader}
-    configs: [{name: c, resource: conf}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+    configs: [{name: c, resource: conf}]`),
+    ownerDoc(),
+  );
 
   it('a .status path whose .spec twin holds a value gets that value, in any path form', () => {
     for (const path of ['.status.settings', 'status.settings', '{.status.settings}', ".status['settings']"]) {
@@ -209,47 +157,11 @@ spec: {}
   });
 
   it('url, revision and image stay invented strings under .invalid even when the object has a .spec twin', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterSourceTemplate
-metadata: {name: src}
-spec:
-  urlPath: .status.url
-  revisionPath: .status.revision
-  template:
-    apiVersion: example.com/v1
-    kind: Source
-    metadata: {name: src}
-    spec: {url: https://git.example.com/real, revision: main}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: reader}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: reader}
-    data: {url: $(source.url)$, revision: $(source.revision)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: src
-    templateRef: {kind: ClusterSourceTemplate, name: src}
-  - name: reader
-    templateRef: {kind: ClusterTemplate, name: reader}
-    sources: [{name: s, resource: src}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`);
-    expect(stampedFor(result, 'reader')['data']).toEqual({ url: 'https://mock.invalid/dev/w/src.tar.gz', revision: 'mock-revision-src' });
+    const twinned = statusSourceTemplate()
+      .replace('.status.artifact.url', '.status.url').replace('.status.artifact.revision', '.status.revision')
+      .replace('metadata: {name: src}}', 'metadata: {name: src}, spec: {url: https://git.example.com/real, revision: main}}');
+    const result = renderText(stream(twinned, configMapTemplate('reader', '{url: $(source.url)$, revision: $(source.revision)$}'), sourceAndReader, ownerDoc()));
+    expect(stampedFor(result, 'reader')['data']).toEqual({ url: 'https://mock.invalid/dev/w/source-provider.tar.gz', revision: 'mock-revision-source-provider' });
   });
 });
 
@@ -291,41 +203,12 @@ describe('an error that involves a mocked value says which, and how to supply it
   });
 
   it('an error that reads no mocked value says nothing of mocks', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterImageTemplate
-metadata: {name: img}
-spec:
-  imagePath: .status.latestImage
-  template: {apiVersion: example.com/v1, kind: Image, metadata: {name: img}}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data: {image: $(image)$, missing: $(workload.spec.source.git.url)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: img
-    templateRef: {kind: ClusterImageTemplate, name: img}
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
-    images: [{name: image, resource: img}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`);
+    const result = renderText(stream(
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterImageTemplate\nmetadata: {name: img}\nspec:\n  imagePath: .status.latestImage\n  template: {apiVersion: example.com/v1, kind: Image, metadata: {name: img}}',
+      configMapTemplate('reader', '{image: $(image)$, missing: $(workload.spec.source.git.url)$}'),
+      blueprintDoc('  - name: img\n    templateRef: {kind: ClusterImageTemplate, name: img}\n  - name: reader\n    templateRef: {kind: ClusterTemplate, name: reader}\n    images: [{name: image, resource: img}]'),
+      ownerDoc(),
+    ));
     const [error] = errorsOf(result);
     expect(error?.code).toBe('jsonpath-no-result');
     expect(error?.hint).toBe('the Workload dev/w has no spec.source.git.url');
@@ -345,57 +228,16 @@ spec: {}
   });
 
   it('Cartographer 0.0.6: a missing field inside a mocked source url names the mock', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterSourceTemplate
-metadata: {name: src}
-spec:
-  urlPath: .status.artifact.url
-  revisionPath: .status.artifact.revision
-  template: {apiVersion: example.com/v1, kind: Source, metadata: {name: src}}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: t}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: cm}
-    data: {host: $(sources.source.url.host)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  components:
-  - name: source-provider
-    templateRef: {kind: ClusterSourceTemplate, name: src}
-  - name: r
-    templateRef: {kind: ClusterTemplate, name: t}
-    sources: [{component: source-provider, name: source}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`);
+    const components = sourceAndReader.replace(/resource: source-provider/g, 'component: source-provider');
+    const result = renderText(stream(statusSourceTemplate(), configMapTemplate('reader', '{host: $(sources.source.url.host)$}'), components, ownerDoc()).replace('  resources:', '  components:'));
     expect(result.owners[0]?.semantics).toBe('0.0.6');
     const [error] = errorsOf(result);
-    expect(error?.resource).toBe('r');
+    expect(error?.resource).toBe('reader');
     expect(error?.hint).toMatch(/^the template got mocked values, which only a live cluster has: source-provider url \(a mock of \.status\.artifact\.url\) reaches it as source input source; give the real ones with --set-output source-provider\.url=…/);
   });
 
   it('a delivery: a ClusterDeploymentTemplate reading inside its mocked deployment input names it', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterSourceTemplate
-metadata: {name: src}
-spec:
-  urlPath: .status.artifact.url
-  revisionPath: .status.artifact.revision
-  template: {apiVersion: example.com/v1, kind: Source, metadata: {name: src}}
+    const result = renderText(`${statusSourceTemplate()}
 ---
 apiVersion: carto.run/v1alpha1
 kind: ClusterDeploymentTemplate
@@ -413,22 +255,9 @@ spec:
       - http:
           url: #@ data.values.deployment.url.replace("https://", "s3://", 1).upper(1)
 ---
-apiVersion: carto.run/v1alpha1
-kind: ClusterDelivery
-metadata: {name: d}
-spec:
-  selector: {app: web}
-  resources:
-  - name: source-provider
-    templateRef: {kind: ClusterSourceTemplate, name: src}
-  - name: deployer
-    templateRef: {kind: ClusterDeploymentTemplate, name: deploy}
-    deployment: {resource: source-provider}
+${blueprintDoc('  - name: source-provider\n    templateRef: {kind: ClusterSourceTemplate, name: src}\n  - name: deployer\n    templateRef: {kind: ClusterDeploymentTemplate, name: deploy}\n    deployment: {resource: source-provider}', { kind: 'ClusterDelivery' })}
 ---
-apiVersion: carto.run/v1alpha1
-kind: Deliverable
-metadata: {name: app, namespace: dev, labels: {app: web}}
-spec: {}
+${ownerDoc('Deliverable')}
 `);
     const [error] = errorsOf(result);
     expect(error).toMatchObject({ code: 'ytt-error', resource: 'deployer' });
@@ -438,14 +267,7 @@ spec: {}
   });
 
   it('a Runnable a supply chain stamps: an error on its mocked inputs names the mocks of the resource that stamped it', () => {
-    const result = renderText(`
-apiVersion: carto.run/v1alpha1
-kind: ClusterSourceTemplate
-metadata: {name: src}
-spec:
-  urlPath: .status.artifact.url
-  revisionPath: .status.artifact.revision
-  template: {apiVersion: example.com/v1, kind: Source, metadata: {name: src}}
+    const result = renderText(`${statusSourceTemplate()}
 ---
 apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
@@ -459,36 +281,24 @@ spec:
       runTemplateRef: {name: run}
       inputs: {source-url: $(source.url)$}
 ---
-apiVersion: carto.run/v1alpha1
-kind: ClusterRunTemplate
-metadata: {name: run}
-spec:
-  template:
-    apiVersion: tekton.dev/v1
-    kind: TaskRun
-    metadata: {generateName: run-}
-    spec:
-      params: [{name: url, value: $(runnable.spec.inputs.source-url.host)$}]
+${runTemplate('[{name: url, value: $(runnable.spec.inputs.source-url.host)$}]')}
 ---
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: source-provider
-    templateRef: {kind: ClusterSourceTemplate, name: src}
-  - name: tester
-    templateRef: {kind: ClusterTemplate, name: tests}
-    sources: [{name: source, resource: source-provider}]
+${sourceAndReader.replace('name: reader', 'name: tester').replace('name: reader', 'name: tests')}
 ---
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
+${ownerDoc()}
 `, { expandRunnables: true });
     const [error] = errorsOf(result);
     expect(error).toMatchObject({ code: 'jsonpath-no-result', resource: 'tester' });
+    expect(error?.object).toEqual({ kind: 'ClusterRunTemplate', name: 'run' });
     expect(error?.hint).toMatch(/^the template got mocked values, which only a live cluster has: source-provider url \(a mock of \.status\.artifact\.url\) reaches it as source input source; .*; Runnable inputs are opaque in spec\.template/);
   });
 });
+
+/** A ClusterRunTemplate `run` stamping a TaskRun with these params (a YAML flow list). */
+function runTemplate(params: string): string {
+  return `apiVersion: carto.run/v1alpha1
+kind: ClusterRunTemplate
+metadata: {name: run}
+spec:
+  template: {apiVersion: tekton.dev/v1, kind: TaskRun, metadata: {generateName: run-}, spec: {params: ${params}}}`;
+}
