@@ -2,9 +2,9 @@
 // the note (or, with --strict, the error) render() gives, `carto explain`'s list, and the
 // sentence an error gets when a mocked value may be what made it fail.
 import type { OutputValue } from '../outputs/index.js';
-import type { JSONValue } from '../jsonpath/index.js';
+import type { ResourceInputs } from '../chain/index.js';
 import type { JSONObject, Resource } from '../model/index.js';
-import type { OwnerReport } from './report.js';
+import type { OwnerReport, ResourceReport } from './report.js';
 
 export interface MockedOutput {
   /** The resource whose output was mocked (through any passThrough, the one that produced it). */
@@ -39,7 +39,7 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
 }
 
 /** What an error involves: every input (ytt code, the stamper), or the inputs and owner fields it names. */
-export type InputScope = 'all' | ScopeItem[];
+type InputScope = 'all' | ScopeItem[];
 type ScopeItem = { type: InputRef['type']; name?: string; field?: string } | 'uid';
 type Available = Readonly<Record<'source' | 'image' | 'config', number>>;
 
@@ -47,7 +47,7 @@ type Available = Readonly<Record<'source' | 'image' | 'config', number>>;
  * What a `$(…)$` expression reads. `available` counts the inputs of each type: `$(config)$` reads
  * the one config input only when there is exactly one (otherwise it fails for that reason alone).
  */
-export function scopeOfExpression(expression: string, available: Available): InputScope {
+function scopeOfExpression(expression: string, available: Available): InputScope {
   const item = scopeOf(pathParts(expression.replace(/^\{?\.?/, '')), available);
   return item ? [item] : [];
 }
@@ -57,7 +57,7 @@ export function scopeOfExpression(expression: string, available: Available): Inp
  * every input when they name none (the value may have gone through a variable); none when ytt
  * quotes no line of code at all (the template does not parse: no value was read).
  */
-export function scopeOfYttError(text: string, available: Available): InputScope {
+function scopeOfYttError(text: string, available: Available): InputScope {
   if (!/^\s+stdin\.yml:\d+ \|/m.test(text)) return [];
   const items: ScopeItem[] = [];
   for (const match of text.matchAll(/data\.values((?:\.[\w-]+|\[["'][^"']*["']\])+)/g)) {
@@ -106,14 +106,14 @@ export interface UidMock {
 }
 
 /** A mocked value that reached a template, and the input it came in by. */
-export interface InvolvedMock {
+interface InvolvedMock {
   value: OutputValue;
   /** `config input config`, `its deployment input`. */
   as: string;
 }
 
 /** The mocked values among a resource's inputs that an error involves (`scope`). */
-export function involvedMocks(resource: Resource, outputs: ReadonlyMap<string, readonly OutputValue[]>, scope: InputScope): InvolvedMock[] {
+function involvedMocks(resource: Resource, outputs: ReadonlyMap<string, readonly OutputValue[]>, scope: InputScope): InvolvedMock[] {
   const named = (ref: InputRef, field: string) =>
     scope === 'all' || scope.some((s) => s !== 'uid' && s.type === ref.type && (s.name === undefined || s.name === ref.name) && (s.field === undefined || s.field === field));
   const found: InvolvedMock[] = [];
@@ -130,7 +130,7 @@ export function involvedMocks(resource: Resource, outputs: ReadonlyMap<string, r
  * The sentence an error gets when mocked values reach the failing template (`undefined` when none
  * do): which value was mocked, as what, and how to give the real one.
  */
-export function mockHint(mocks: readonly InvolvedMock[], uid?: UidMock): string | undefined {
+function mockHint(mocks: readonly InvolvedMock[], uid?: UidMock): string | undefined {
   const sentences: string[] = [];
   const first = mocks[0];
   if (first) {
@@ -142,8 +142,8 @@ export function mockHint(mocks: readonly InvolvedMock[], uid?: UidMock): string 
 }
 
 /** Whether an error's scope takes in the owner's uid: named, or (for every input) read by the template. */
-export function scopeReadsUid(scope: InputScope, template: { readonly template?: JSONObject; readonly ytt?: string }, uid: string): boolean {
-  return scope === 'all' ? readsUid(template, undefined, uid) : scope.includes('uid');
+function scopeReadsUid(scope: InputScope, template: { readonly template?: JSONObject; readonly ytt?: string }): boolean {
+  return scope === 'all' ? readsUid(template) : scope.includes('uid');
 }
 
 /** What an error says of an owner's stand-in uid. */
@@ -157,6 +157,53 @@ export function describeMock(value: OutputValue): string {
   return value.origin ? `${what}, ${value.origin}` : what;
 }
 
+/** What one resource's stamping owes to mocks, for one owner. */
+export interface MockWitness {
+  /** The hint for a ytt error (narrowed to the inputs the lines it quotes read), if mocks are involved. */
+  yttError(text: string): string | undefined;
+  /** The hint for a failing `$(…)$` expression, if it read a mock. */
+  placeholderError(expression: string): string | undefined;
+  /** The hint for any other error in which every input may play a part. */
+  anyError(): string | undefined;
+  /** The template stamped: note the stand-in uid as used if it reads it. */
+  stamped(): void;
+}
+
+/**
+ * Follows the mocks that reach one resource's template: names them in the hint of an error they
+ * may have caused, and records them as used (the note, and --strict) on the resource and owner.
+ */
+export function mockWitness(at: {
+  report: OwnerReport;
+  entry: ResourceReport;
+  template: { readonly template?: JSONObject; readonly ytt?: string };
+  inputs: ResourceInputs;
+  outputValues: ReadonlyMap<string, readonly OutputValue[]>;
+  uid?: UidMock;
+}): MockWitness {
+  const available = () => ({ source: Object.keys(at.inputs.sources).length, image: Object.keys(at.inputs.images).length, config: Object.keys(at.inputs.configs).length });
+  const uidRead = (): void => {
+    if (!at.uid) return;
+    at.report.mockedUid ??= { value: at.uid.value, users: [] };
+    if (!at.report.mockedUid.users.includes(at.entry.resource.name)) at.report.mockedUid.users.push(at.entry.resource.name);
+  };
+  const involved = (scope: InputScope): string | undefined => {
+    const mocks = involvedMocks(at.entry.resource, at.outputValues, scope);
+    if (mocks.length > 0) at.entry.mocksInvolved = [...(at.entry.mocksInvolved ?? []), ...mocks.map((m) => m.value)];
+    const uid = at.uid && scopeReadsUid(scope, at.template) ? at.uid : undefined;
+    if (uid) uidRead();
+    return mockHint(mocks, uid);
+  };
+  return {
+    yttError: (text) => involved(scopeOfYttError(text, available())),
+    placeholderError: (expression) => involved(scopeOfExpression(expression, available())),
+    anyError: () => involved('all'),
+    stamped: () => {
+      if (readsUid(at.template)) uidRead();
+    },
+  };
+}
+
 /** Joins a mock sentence and another hint, the mock first: it is the likelier cause. */
 export function withMockHint(mock: string | undefined, hint: string | undefined): { hint?: string } {
   const joined = [mock, hint].filter((h): h is string => h !== undefined && h !== '').join('; ');
@@ -166,25 +213,19 @@ export function withMockHint(mock: string | undefined, hint: string | undefined)
 const mentionsUid = new WeakMap<object, boolean>();
 
 /**
- * Whether a template reads its owner's uid: a placeholder or ytt code names `uid`, or the mocked
- * uid turns up in what it stamped (`$(workload.metadata)$` copies it whole). Worked out once per template.
+ * Whether a template reads its owner's uid: a placeholder or ytt code names `uid`, or takes the
+ * owner or its metadata whole (`$(workload.metadata)$`, `yaml.encode(data.values.workload)`).
+ * Read from the template once, not from each stamped object: cheap for a thousand owners.
  */
-export function readsUid(template: { readonly template?: JSONObject; readonly ytt?: string }, stamped: JSONObject | undefined, uid: string): boolean {
+export function readsUid(template: { readonly template?: JSONObject; readonly ytt?: string }): boolean {
   let named = mentionsUid.get(template);
   if (named === undefined) {
     named = template.ytt !== undefined
-      ? /\buid\b/.test(template.ytt)
-      : /\$\([^)]*\buid\b/.test(JSON.stringify(template.template ?? null));
+      ? /\buid\b/.test(template.ytt) || /data\.values\.(?:workload|deliverable)(?:\.metadata)?(?![\w.[])/.test(template.ytt)
+      : /\$\([^)]*\buid\b|\$\(\s*\{?\.?(?:workload|deliverable|runnable)(?:\.metadata)?\}?\s*\)\$/.test(JSON.stringify(template.template ?? null));
     mentionsUid.set(template, named);
   }
-  return named || (stamped !== undefined && holds(stamped as JSONValue, uid));
-}
-
-function holds(value: JSONValue, text: string): boolean {
-  if (typeof value === 'string') return value.includes(text);
-  if (Array.isArray(value)) return value.some((v) => holds(v, text));
-  if (value !== null && typeof value === 'object') return Object.keys(value).some((k) => holds(value[k] as JSONValue, text));
-  return false;
+  return named;
 }
 
 type InputRef = { type: 'source' | 'image' | 'config' | 'deployment'; name: string; upstream: string; fields: readonly string[] };

@@ -24,7 +24,7 @@ import { readRunnable } from '../model/owner.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import type { ObjectRef } from '../diagnostics/diagnostic.js';
 import { typedOwner } from './typed-owner.js';
-import { involvedMocks, mockHint, readsUid, scopeOfExpression, scopeOfYttError, scopeReadsUid, withMockHint, type InputScope, type UidMock } from './mocks.js';
+import { mockWitness, withMockHint, type UidMock } from './mocks.js';
 
 export interface RealizeOptions {
   outputs: OutputSources;
@@ -198,21 +198,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     entry.params = params;
     const labels = cartoLabels(owner, blueprint, resource, template, semantics);
     const context = buildContext({ owner: typed.value, params, inputs, labels }, semantics);
-    /** What an error owes to mocked values reaching this template, if anything: said in its hint, and noted as used. */
-    const mocked = (scope: InputScope): string | undefined => {
-      const mocks = involvedMocks(resource, outputValues, scope);
-      if (mocks.length > 0) entry.mocksInvolved = [...(entry.mocksInvolved ?? []), ...mocks.map((m) => m.value)];
-      const uid = uidMock && scopeReadsUid(scope, template, uidMock.value) ? uidMock : undefined;
-      if (uid) uidRead();
-      return mockHint(mocks, uid);
-    };
-    const available = { source: Object.keys(inputs.sources).length, image: Object.keys(inputs.images).length, config: Object.keys(inputs.configs).length };
-    /** The resources whose templates read the stand-in uid (stamped with it, or failed on it). */
-    const uidRead = (): void => {
-      if (!uidMock) return;
-      report.mockedUid ??= { value: uidMock.value, users: [] };
-      if (!report.mockedUid.users.includes(resource.name)) report.mockedUid.users.push(resource.name);
-    };
+    const mocks = mockWitness({ report, entry, template, inputs, outputValues, ...(uidMock ? { uid: uidMock } : {}) });
 
     // 3. Stamp.
     let stamped: JSONObject;
@@ -236,7 +222,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {
           controllerMessage: `${stampPrefix()}: ${result.controllerMessage}`,
           ...(result.detail ? { detail: result.detail } : {}),
-          ...withMockHint(mocked(scopeOfYttError(result.detail ?? result.reason, available)), undefined),
+          ...withMockHint(mocks.yttError(result.detail ?? result.reason), undefined),
         }));
         if (semantics === '0.0.6') break;
         continue;
@@ -257,7 +243,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
           failed(diagnostic('error', code, err.reason, tplWhere(['spec', 'template', ...err.path]), {
             // Past one of carto's own limits the controller has no message to quote: it would run on.
             ...(code === 'render-limit' ? {} : { controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}` }),
-            ...withMockHint(mocked(scopeOfExpression(err.expression, available)), hint),
+            ...withMockHint(mocks.placeholderError(err.expression), hint),
           }));
         }
         if (semantics === '0.0.6') break;
@@ -281,7 +267,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     }
     const object = finished.object;
     entry.object = object;
-    if (uidMock && readsUid(template, object, uidMock.value)) uidRead();
+    mocks.stamped();
     objects.push({ via: 'blueprint', object, owner, blueprint, resource, template });
     const meta = object['metadata'] as JSONObject;
     if (!meta['name'] && !meta['generateName']) {
@@ -299,7 +285,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         ownerReferences: options.ownerReferences,
         substitution,
         // What the Runnable's inputs owe to mocks is what its stamping resource's inputs did.
-        inputsMockHint: () => mocked('all'),
+        inputsMockHint: () => mocks.anyError(),
       });
       diagnostics.push(...expanded.diagnostics);
       objects.push(...expanded.objects);

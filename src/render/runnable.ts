@@ -78,9 +78,9 @@ export function realizeRunnable(
   const templateWhere = (path: readonly (string | number)[]): Where => ({ doc: runTemplate.doc, object: { kind: 'ClusterRunTemplate', name: runTemplate.name }, path });
   if (!runTemplate.template) return fail('template-empty', `ClusterRunTemplate ${runTemplate.name} has no spec.template`, templateWhere(['spec']));
   const stampContext = new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]);
+  if (uid !== undefined && readsUid(runTemplate)) report.mockedUid = uid;
   const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current', options.substitution);
   if (stamped.errors.length > 0) {
-    if (uid !== undefined && readsUid(runTemplate, undefined, uid)) report.mockedUid = uid;
     for (const err of stamped.errors) {
       const mock = runnableMockHint(err.expression, runnable.name, uid, options.inputsMockHint);
       const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
@@ -110,7 +110,6 @@ export function realizeRunnable(
     });
   }
   report.object = finished.object;
-  if (uid !== undefined && readsUid(runTemplate, finished.object, uid)) report.mockedUid = uid;
   objects.push({ via: 'runnable', object: finished.object, runnable, runTemplate });
 
   // Outputs come from the newest run that succeeded (condition Succeeded = True).
