@@ -102,6 +102,8 @@ describe('an owner without metadata.uid gets a stand-in in the templating contex
     expect(object.spec.params[0]?.value).toBe(mockUid({ kind: 'Runnable', namespace: 'dev', name: 'tests' }));
     expect(object.metadata).not.toHaveProperty('ownerReferences');
     expect(notes(result, 'mocked-output').map((d) => d.message)).toEqual(['Runnable dev/tests: mocked metadata.uid, used by ClusterRunTemplate run']);
+    const strict = renderText(stream(runTemplate('[{name: owner-uid, value: $(runnable.metadata.uid)$}]'), ownerDoc('Runnable', '{name: tests, namespace: dev}', '{runTemplateRef: {name: run}}')), { strict: true });
+    expect(errorsOf(strict).map((d) => d.code)).toEqual(['mocked-output']);
   });
 });
 
@@ -212,6 +214,18 @@ describe('an error that involves a mocked value says which, and how to supply it
     const [error] = errorsOf(result);
     expect(error?.code).toBe('jsonpath-no-result');
     expect(error?.hint).toBe('the Workload dev/w has no spec.source.git.url');
+  });
+
+  it('a ytt template that does not parse read no value: its error says nothing of mocks', () => {
+    const result = renderText(stream(
+      statusSourceTemplate(),
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: reader}\nspec:\n  ytt: |\n    #@ load("@ytt:data", "data")\n    kind: ConfigMap\n    data: {url: #@ data.values.source.url}',
+      sourceAndReader,
+      ownerDoc(),
+    ));
+    const [error] = errorsOf(result);
+    expect(error?.message).toMatch(/^Unmarshaling YAML template 'stdin\.yml'/);
+    expect(error?.hint).toBeUndefined();
   });
 
   it('with --strict the mock is the first error, before the ytt error it caused', async () => {
