@@ -1,13 +1,16 @@
 // Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
-// and *.json; -R descends) and `-` for stdin. This is one of the few places that touches the
+// and *.json; -R descends; a ytt package wholly, as ytt reads it) and `-` for stdin. This is one of the few places that touches the
 // file system; everything it returns is plain data for the pure stages.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_OWNERS, MAX_TOTAL_BYTES, formatBytes, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { decodeUtf8, errnoText, readBounded } from './text.js';
-import { isYttTemplateFile } from './ytt-detect.js';
+import { isYttInput, isYttPackage, listTree, type TreeFile } from './ytt-package.js';
+import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
+import type { RunFile } from './ytt-run.js';
+import type { DataValue } from '../ytt/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -17,11 +20,11 @@ export interface ReadOptions {
   readStdin?: () => string;
   /** Data values files for inputs that are ytt templates (`--data-values-file`). */
   dataValuesFiles?: readonly string[];
+  /** `-v`/`--data-value` and `--data-value-yaml` flags for the ytt run, in the order ytt applies them. */
+  dataValues?: readonly DataValue[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
-/** The file that marks a directory as a whole-chain `carto test` suite. */
-const TEST_SUITE = 'carto-test.yaml';
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
@@ -38,7 +41,7 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
       throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
     }
     if (stat.isDirectory()) {
-      files.push(...listDirectory(path, options.recursive ?? false));
+      files.push(...listManifests(path, options.recursive ?? false).map((f) => f.path));
     } else {
       files.push(path);
     }
@@ -46,38 +49,40 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
   return files;
 }
 
-function listDirectory(dir: string, recursive: boolean): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new UsageError(`cannot read directory ${dir}: ${errnoText(err)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      // A `carto test` suite's expectations are outputs, not inputs: -R passes over it (name the
-      // directory itself to read it anyway).
-      if (recursive && !existsSync(join(path, TEST_SUITE))) out.push(...listDirectory(path, true));
-    } else if (MANIFEST.test(entry.name)) {
-      // Only regular files (or symlinks to one): not a directory, a device (/dev/zero), a FIFO
-      // or a socket that happens to be named *.yaml, which could block or never end.
-      if (!entry.isFile()) {
-        const problem = entry.isSymbolicLink() ? symlinkProblem(path) : 'not a regular file';
-        if (problem) throw new UsageError(`cannot read ${path}: ${problem}`);
-      }
-      out.push(path);
-    }
-  }
-  return out;
+/** The manifests of a directory: its *.yaml, *.yml and *.json, and its subdirectories' with -R. */
+function listManifests(dir: string, recursive: boolean): TreeFile[] {
+  return manifestsOf(listTree(dir), recursive);
 }
 
-/** Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic. */
-export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ParsedText> {
-  const documents: SourceDocument[] = [];
+function manifestsOf(tree: readonly TreeFile[], recursive: boolean): TreeFile[] {
+  return tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/')));
+}
+
+/** What readInputs gives: the documents, the problems, and the files set aside. */
+export interface InputsRead extends ParsedText {
+  /** Files found under a directory that are not Cartographer inputs and could not be read (one note in diagnostics names them). */
+  setAside: SetAside[];
+}
+
+/** One input file, read: `named` when the user named it itself rather than a directory holding it. */
+interface InputFile {
+  path: string;
+  text: string;
+  named: boolean;
+}
+
+/** The inputs in argument order: plain files, and the place where the one ytt run's documents go. */
+type Part = { kind: 'plain'; file: InputFile } | { kind: 'ytt' };
+
+/**
+ * Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic, or,
+ * for a file found under a directory that holds no carto.run object, a reason to set it aside.
+ * The inputs that are ytt inputs (files with top-level `#@` directives, `.star` files, and
+ * directories holding any) are evaluated together as one ytt run, as `ytt -f` of them would.
+ */
+export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<InputsRead> {
   const diagnostics: Diagnostic[] = [];
+  const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
   const values: Array<{ name: string; text: string }> = [];
   for (const path of options.dataValuesFiles ?? []) {
@@ -85,82 +90,135 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     if (typeof read === 'string') values.push({ name: path, text: read });
     else diagnostics.push(read);
   }
-  if (diagnostics.length > 0) return { documents, diagnostics };
-  let stdinUsed = false;
-  let yttBudget: { left: number } | undefined;
+  if (diagnostics.length > 0) return { documents: [], diagnostics, setAside };
+  const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
+
+  const documents: SourceDocument[] = [];
   let owners = 0;
-  for (const file of expandPaths(paths, options)) {
-    let text: string;
-    let name = file;
-    if (file === '-') {
-      if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
-      stdinUsed = true;
-      name = '<stdin>';
-      if (options.readStdin) {
-        text = options.readStdin();
-      } else {
-        const read = readText(0, name, budget);
-        if (typeof read !== 'string') {
-          diagnostics.push(read);
-          continue;
-        }
-        text = read;
-      }
-    } else {
-      const read = readText(file, file, budget);
-      if (typeof read !== 'string') {
-        diagnostics.push(read);
-        if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
-        continue;
-      }
-      text = read;
-    }
-    let parsed: ParsedText;
-    if (isYttTemplateFile(text)) {
-      if (values.length === 0) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'ytt-template-file',
-          message: `${name} is a ytt template (it has #@ directives at the top level), so it needs data values before it can be read`,
-          file: name,
-          line: lineOf(text, /^#@/m),
-          hint: 'give its data values with --data-values-file FILE (as for ytt -f FILE --data-values-file FILE), or render it with ytt first',
-        });
-        continue;
-      }
-      // The ytt engine is loaded only for inputs that need it.
-      const { evaluateYttRun, yttInputBudget } = await import('./ytt-files.js');
-      yttBudget ??= yttInputBudget();
-      const evaluated = evaluateYttRun([{ name, path: name, text }], { valuesFiles: values, flags: [], budget: yttBudget });
-      if (!evaluated.ok) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'ytt-template-file',
-          message: `${name}: ytt failed: ${evaluated.message}`,
-          file: name,
-          ...(evaluated.line !== undefined ? { line: evaluated.line } : {}),
-          detail: evaluated.detail,
-        });
-        continue;
-      }
-      parsed = { documents: evaluated.documents, diagnostics: evaluated.diagnostics };
-    } else {
-      parsed = parseText(text, name, { maxDocuments: MAX_DOCUMENTS - documents.length });
-    }
+  /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
+  const accept = (parsed: ParsedText, name: string): boolean => {
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);
     for (const doc of parsed.documents) if (isOwner(doc.value)) owners++;
     if (parsed.tooManyDocuments || documents.length > MAX_DOCUMENTS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
-      break;
+      return false;
     }
     if (owners > MAX_OWNERS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_OWNERS)} Workloads, Deliverables and Runnables`, name));
+      return false;
+    }
+    return true;
+  };
+  for (const part of gathered.parts) {
+    if (part.kind === 'ytt') {
+      const { evaluatePackage } = await import('./ytt-run.js');
+      const { yttInputBudget } = await import('./ytt-files.js');
+      const run = await evaluatePackage(gathered.ytt, { valuesFiles: values, flags: options.dataValues ?? [], budget: yttInputBudget() });
+      setAside.push(...run.setAside);
+      if (!accept({ documents: run.documents, diagnostics: run.diagnostics }, gathered.ytt[0]?.path ?? '')) break;
+      continue;
+    }
+    const { file } = part;
+    const parsed = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
+    if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mentionsCartographer(file.text)) {
+      setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });
+      continue;
+    }
+    if (!accept(parsed, file.path)) break;
+  }
+  const note = setAsideNote(setAside);
+  if (note) diagnostics.push(note);
+  return { documents, diagnostics, setAside };
+}
+
+/** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
+const UNREADABLE = new Set(['yaml-syntax', 'not-an-object', 'invalid-encoding']);
+
+function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => UNREADABLE.has(d.code));
+}
+
+/**
+ * Reads every argument: plain files and directories into parts, ytt inputs into the one run
+ * (in argument order, as `ytt -f A -f B` lists them), whose documents take the place of the first.
+ */
+function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): { parts: Part[]; ytt: RunFile[] } {
+  const parts: Part[] = [];
+  const ytt: RunFile[] = [];
+  const joinRun = (files: RunFile[]): void => {
+    if (ytt.length === 0) parts.push({ kind: 'ytt' });
+    ytt.push(...files);
+  };
+  let stdinUsed = false;
+  for (const path of paths) {
+    if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
+    if (path === '-') {
+      if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
+      stdinUsed = true;
+      const text = options.readStdin ? options.readStdin() : readText(0, '<stdin>', budget);
+      if (typeof text !== 'string') diagnostics.push(text);
+      else if (isYttInput('stdin.yml', text)) joinRun([{ name: 'stdin.yml', path: '<stdin>', text, named: true }]);
+      else parts.push({ kind: 'plain', file: { path: '<stdin>', text, named: true } });
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (err) {
+      throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
+    }
+    if (!stat.isDirectory()) {
+      const text = readText(path, path, budget);
+      if (typeof text !== 'string') diagnostics.push(text);
+      else if (isYttInput(path, text)) joinRun([{ name: basename(path), path, text, named: true }]);
+      else parts.push({ kind: 'plain', file: { path, text, named: true } });
+      continue;
+    }
+    const tree = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
+    if (tree.ytt) joinRun(tree.files.map((f) => ({ ...f, named: false })));
+    else for (const f of tree.files) parts.push({ kind: 'plain', file: { path: f.path, text: f.text, named: false } });
+  }
+  return { parts, ytt };
+}
+
+/**
+ * A directory argument: a ytt package (a ytt file anywhere below it) gives every file under it,
+ * named as ytt names them; any other directory its manifests (its subdirectories' with -R).
+ */
+function readDirectory(dir: string, recursive: boolean, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): { ytt: boolean; files: Array<{ name: string; path: string; text: string }> } {
+  const tree = listTree(dir);
+  const texts = new Map<string, string | Diagnostic>();
+  const textOf = (f: TreeFile): string | Diagnostic => {
+    let t = texts.get(f.path);
+    if (t === undefined) texts.set(f.path, (t = readText(f.path, f.path, { bytes: MAX_TOTAL_BYTES })));
+    return t;
+  };
+  const isPackage = isYttPackage(tree, (f) => {
+    const t = textOf(f);
+    return typeof t === 'string' ? t : undefined;
+  });
+  const chosen = isPackage ? tree : manifestsOf(tree, recursive);
+  const files: Array<{ name: string; path: string; text: string }> = [];
+  for (const f of chosen) {
+    const t = textOf(f);
+    if (typeof t !== 'string') {
+      // a data file ytt never reads (an image, an archive) is no business of carto's
+      if (isPackage && !MANIFEST.test(f.name)) continue;
+      if (t.code === 'input-limit' || readBounded(f.path, MAX_FILE_BYTES).includes('carto.run')) diagnostics.push(t);
+      else setAside.push({ file: f.path, reason: reasonOf(t) });
+      continue;
+    }
+    budget.bytes -= Buffer.byteLength(t);
+    if (budget.bytes < 0) {
+      diagnostics.push(limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, f.path));
       break;
     }
+    files.push({ name: f.name, path: f.path, text: t });
   }
-  return { documents, diagnostics };
+  return { ytt: isPackage, files };
 }
 
 const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
@@ -199,15 +257,3 @@ function readText(path: string | 0, name: string, budget: { bytes: number }): st
   };
 }
 
-function symlinkProblem(path: string): string | null {
-  try {
-    return statSync(path).isFile() ? null : 'a symlink to something other than a regular file';
-  } catch (err) {
-    return `a symlink to nothing readable (${errnoText(err)})`;
-  }
-}
-
-function lineOf(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split('\n').length : 1;
-}
