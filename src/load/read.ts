@@ -25,6 +25,7 @@ export interface ReadOptions {
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
+const JSON_FILE = /\.json$/i;
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
@@ -128,6 +129,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     }
     if (!accept(parsed, file.path)) break;
   }
+  setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const note = setAsideNote(setAside);
   if (note) diagnostics.push(note);
   return { documents, diagnostics, setAside };
@@ -178,8 +180,11 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
       continue;
     }
     const tree = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
-    if (tree.ytt) joinRun(tree.files.map((f) => ({ ...f, named: false })));
-    else for (const f of tree.files) parts.push({ kind: 'plain', file: { path: f.path, text: f.text, named: false } });
+    // ytt takes a package's .json files for data files and never prints them; carto reads them as
+    // manifests, as in any directory (JSON holds no ytt annotations, so nothing is lost)
+    const plain = tree.ytt ? tree.files.filter((f) => JSON_FILE.test(f.name)) : tree.files;
+    if (tree.ytt) joinRun(tree.files.filter((f) => !JSON_FILE.test(f.name)).map((f) => ({ ...f, named: false })));
+    for (const f of plain) parts.push({ kind: 'plain', file: { path: f.path, text: f.text, named: false } });
   }
   return { parts, ytt };
 }

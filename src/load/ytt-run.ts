@@ -34,7 +34,7 @@ export async function evaluatePackage(files: readonly RunFile[], options: YttRun
       current = current.filter((f) => f !== culprit);
       continue;
     }
-    const file = result.file ?? result.evaluating ?? current[0]?.path;
+    const file = result.file ?? result.evaluating;
     return {
       documents: [],
       setAside,
