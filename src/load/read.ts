@@ -4,10 +4,12 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_OWNERS, MAX_TOTAL_BYTES, formatBytes, formatCount } from '../util/limits.js';
+import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
-import { decodeUtf8, errnoText, readBounded } from './text.js';
-import { isYttInput, isYttPackage, listTree, type TreeFile } from './ytt-package.js';
+import { errnoText } from './text.js';
+import { readText } from './input-text.js';
+import { readDirectory } from './directory.js';
+import { isYttInput, listTree, type TreeFile } from './ytt-package.js';
 import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
 import type { DataValue } from '../ytt/types.js';
@@ -25,7 +27,6 @@ export interface ReadOptions {
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
-const JSON_FILE = /\.json$/i;
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
@@ -72,8 +73,17 @@ interface InputFile {
   named: boolean;
 }
 
-/** The inputs in argument order: plain files, and the place where the one ytt run's documents go. */
-type Part = { kind: 'plain'; file: InputFile } | { kind: 'ytt' };
+/** The inputs in argument order: plain files, and the places of the ytt runs' documents. */
+type Part = { kind: 'plain'; file: InputFile } | { kind: 'ytt'; run: Run };
+
+/** One ytt run: the named inputs' (as `ytt -f A -f B`), or a package found with -R, or a ytt file under none. */
+interface Run {
+  files: RunFile[];
+  /** What to name when the whole run is set aside: the package root or the file. */
+  root: string;
+  /** The user named these inputs: the run is never set aside as a whole. */
+  named: boolean;
+}
 
 /**
  * Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic, or,
@@ -96,6 +106,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
 
   const documents: SourceDocument[] = [];
   let owners = 0;
+  let yttBudget: { left: number } | undefined;
   /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
   const accept = (parsed: ParsedText, name: string): boolean => {
     // One by one: a spread of a very long array overflows the stack.
@@ -112,13 +123,15 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     }
     return true;
   };
-  for (const part of gathered.parts) {
+  for (const part of gathered) {
     if (part.kind === 'ytt') {
       const { evaluatePackage } = await import('./ytt-run.js');
       const { yttInputBudget } = await import('./ytt-files.js');
-      const run = await evaluatePackage(gathered.ytt, { valuesFiles: values, flags: options.dataValues ?? [], budget: yttInputBudget() });
-      setAside.push(...run.setAside);
-      if (!accept({ documents: run.documents, diagnostics: run.diagnostics }, gathered.ytt[0]?.path ?? '')) break;
+      yttBudget ??= yttInputBudget();
+      const { run } = part;
+      const result = await evaluatePackage(run.files, { valuesFiles: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
+      setAside.push(...result.setAside);
+      if (!accept({ documents: result.documents, diagnostics: result.diagnostics }, run.root)) break;
       continue;
     }
     const { file } = part;
@@ -144,16 +157,19 @@ function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /**
- * Reads every argument: plain files and directories into parts, ytt inputs into the one run
- * (in argument order, as `ytt -f A -f B` lists them), whose documents take the place of the first.
+ * Reads every argument into parts, in argument order: plain files as they are, the inputs the user
+ * named that are ytt inputs into one run (as `ytt -f A -f B` lists them; its documents take the
+ * place of the first), and the packages -R finds each into a run of its own.
  */
-function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): { parts: Part[]; ytt: RunFile[] } {
+function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): Part[] {
   const parts: Part[] = [];
-  const ytt: RunFile[] = [];
-  const joinRun = (files: RunFile[]): void => {
-    if (ytt.length === 0) parts.push({ kind: 'ytt' });
-    ytt.push(...files);
+  let namedRun: Run | undefined;
+  const joinNamed = (files: RunFile[], root: string): void => {
+    if (files.length === 0) return;
+    if (!namedRun) parts.push({ kind: 'ytt', run: (namedRun = { files: [], root, named: true }) });
+    namedRun.files.push(...files);
   };
+  const plain = (path: string, text: string, named: boolean): void => void parts.push({ kind: 'plain', file: { path, text, named } });
   let stdinUsed = false;
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
@@ -162,8 +178,8 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
       stdinUsed = true;
       const text = options.readStdin ? options.readStdin() : readText(0, '<stdin>', budget);
       if (typeof text !== 'string') diagnostics.push(text);
-      else if (isYttInput('stdin.yml', text)) joinRun([{ name: 'stdin.yml', path: '<stdin>', text, named: true }]);
-      else parts.push({ kind: 'plain', file: { path: '<stdin>', text, named: true } });
+      else if (isYttInput('stdin.yml', text)) joinNamed([{ name: 'stdin.yml', path: '<stdin>', text, named: true }], '<stdin>');
+      else plain('<stdin>', text, true);
       continue;
     }
     let stat;
@@ -175,55 +191,16 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
     if (!stat.isDirectory()) {
       const text = readText(path, path, budget);
       if (typeof text !== 'string') diagnostics.push(text);
-      else if (isYttInput(path, text)) joinRun([{ name: basename(path), path, text, named: true }]);
-      else parts.push({ kind: 'plain', file: { path, text, named: true } });
+      else if (isYttInput(path, text)) joinNamed([{ name: basename(path), path, text, named: true }], path);
+      else plain(path, text, true);
       continue;
     }
-    const tree = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
-    // ytt takes a package's .json files for data files and never prints them; carto reads them as
-    // manifests, as in any directory (JSON holds no ytt annotations, so nothing is lost)
-    const plain = tree.ytt ? tree.files.filter((f) => JSON_FILE.test(f.name)) : tree.files;
-    if (tree.ytt) joinRun(tree.files.filter((f) => !JSON_FILE.test(f.name)).map((f) => ({ ...f, named: false })));
-    for (const f of plain) parts.push({ kind: 'plain', file: { path: f.path, text: f.text, named: false } });
+    const dir = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
+    joinNamed(dir.named.map((f) => ({ ...f, named: false })), path);
+    for (const run of dir.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
+    for (const f of dir.plain) plain(f.path, f.text, false);
   }
-  return { parts, ytt };
-}
-
-/**
- * A directory argument: a ytt package (a ytt file anywhere below it) gives every file under it,
- * named as ytt names them; any other directory its manifests (its subdirectories' with -R).
- */
-function readDirectory(dir: string, recursive: boolean, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): { ytt: boolean; files: Array<{ name: string; path: string; text: string }> } {
-  const tree = listTree(dir);
-  const texts = new Map<string, string | Diagnostic>();
-  const textOf = (f: TreeFile): string | Diagnostic => {
-    let t = texts.get(f.path);
-    if (t === undefined) texts.set(f.path, (t = readText(f.path, f.path, { bytes: MAX_TOTAL_BYTES })));
-    return t;
-  };
-  const isPackage = isYttPackage(tree, (f) => {
-    const t = textOf(f);
-    return typeof t === 'string' ? t : undefined;
-  });
-  const chosen = isPackage ? tree : manifestsOf(tree, recursive);
-  const files: Array<{ name: string; path: string; text: string }> = [];
-  for (const f of chosen) {
-    const t = textOf(f);
-    if (typeof t !== 'string') {
-      // a data file ytt never reads (an image, an archive) is no business of carto's
-      if (isPackage && !MANIFEST.test(f.name)) continue;
-      if (t.code === 'input-limit' || readBounded(f.path, MAX_FILE_BYTES).includes('carto.run')) diagnostics.push(t);
-      else setAside.push({ file: f.path, reason: reasonOf(t) });
-      continue;
-    }
-    budget.bytes -= Buffer.byteLength(t);
-    if (budget.bytes < 0) {
-      diagnostics.push(limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, f.path));
-      break;
-    }
-    files.push({ name: f.name, path: f.path, text: t });
-  }
-  return { ytt: isPackage, files };
+  return parts;
 }
 
 const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
@@ -231,34 +208,3 @@ const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
 function isOwner(value: Record<string, unknown>): boolean {
   return typeof value['kind'] === 'string' && OWNER_KINDS.has(value['kind']) && typeof value['apiVersion'] === 'string' && value['apiVersion'].startsWith('carto.run/');
 }
-
-/**
- * A file's text (or stdin's, for fd 0): at most MAX_FILE_BYTES, within what is left of the run's
- * byte budget, and valid UTF-8. Unreadable is a usage error (thrown); too large or not UTF-8 is a
- * diagnostic (returned).
- */
-function readText(path: string | 0, name: string, budget: { bytes: number }): string | Diagnostic {
-  let bytes: Buffer;
-  try {
-    bytes = readBounded(path, Math.max(0, Math.min(MAX_FILE_BYTES, budget.bytes)) + 1);
-  } catch (err) {
-    throw new UsageError(`cannot read ${name}: ${errnoText(err)}`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) return limitDiagnostic(`${name} is larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`, name);
-  if (bytes.length > budget.bytes) {
-    budget.bytes = -1;
-    return limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, name);
-  }
-  budget.bytes -= bytes.length;
-  const decoded = decodeUtf8(bytes);
-  if (typeof decoded === 'string') return decoded;
-  return {
-    severity: 'error',
-    code: 'invalid-encoding',
-    message: `the file is not UTF-8 text: ${decoded.message}`,
-    file: name,
-    ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}),
-    hint: decoded.hint,
-  };
-}
-

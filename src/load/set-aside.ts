@@ -30,7 +30,6 @@ export function setAsideNote(files: readonly SetAside[]): Diagnostic | undefined
     severity: 'note',
     code: 'input-set-aside',
     message: `set aside ${count} that ${files.length === 1 ? 'is' : 'are'} not Cartographer input${files.length === 1 ? '' : 's'} and cannot be read: ${names.join(', ')}${more}`,
-    file: files[0]!.file,
     detail: files.map((f) => `${f.file}: ${f.reason}`).join('\n'),
     hint: 'they hold no carto.run object and change nothing that is rendered; name a file itself to have its problem reported as an error',
   };

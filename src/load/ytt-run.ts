@@ -21,13 +21,21 @@ export interface PackageResult {
 /** Data values documents (and schemas) shape every template of the run: leaving one out would change what is rendered. */
 const DATA_VALUES = /^#@data\/values/m;
 
-export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions): Promise<PackageResult> {
+/**
+ * Evaluates one run. `root` is given for a run the user did not name (a package -R found, a ytt
+ * file under none): when none of its files holds a carto.run object, its failure sets it aside
+ * as a whole, whichever file failed (another package's schema and values included).
+ */
+export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions, root?: string): Promise<PackageResult> {
   const { evaluateYttRun } = await import('./ytt-files.js');
   const setAside: SetAside[] = [];
   let current = [...files];
   for (;;) {
     const result = evaluateYttRun(current, options);
     if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside };
+    if (root !== undefined && !current.some((f) => mentionsCartographer(f.text))) {
+      return { documents: [], diagnostics: [], setAside: [...setAside, { file: root, reason: `ytt: ${firstLine(result.message)}` }] };
+    }
     const culprit = current.find((f) => f.path === result.evaluating);
     if (culprit && mayBeSetAside(culprit)) {
       setAside.push({ file: culprit.path, reason: `ytt: ${firstLine(result.message)}` });
