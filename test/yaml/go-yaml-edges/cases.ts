@@ -1,17 +1,24 @@
 // The edge cases of test/yaml/go-yaml-edges: YAML text at the edges real files have (end of file,
-// comments around block scalars, CRLF, tabs, BOMs, comment-only documents). record.mjs runs each
-// through the real ytt and the real kubectl and writes their answers to recorded.json; the tests
-// read only recorded.json. Each case is a small manifest stream so that kubectl can read it too;
+// comments around block scalars, CRLF, tabs, BOMs, comment-only documents). The recorder (see
+// tools.ts) runs each through the real ytt and the real kubectl and writes their answers to
+// recorded.json, which is all the tests need. Each case is a small manifest stream so that kubectl can read it too;
 // `kubectl: false` marks texts that are not objects (ytt reads them; kubectl has nothing to say).
 
+export interface EdgeCase {
+  name: string;
+  /** What the case shows. */
+  about: string;
+  text: string;
+  /** false: not a manifest, only ytt reads it. */
+  kubectl: boolean;
+}
+
 /** A ConfigMap whose `data:` mapping is `body` (indented by two already). */
-export const cm = (body, nl = '\n') =>
-  ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', 'data:', ''].join(nl) + body;
+const cm = (body: string): string => ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', 'data:', ''].join('\n') + body;
 
-const crlf = (s) => s.replace(/\n/g, '\r\n');
+const crlf = (s: string): string => s.replace(/\n/g, '\r\n');
 
-/** [name, what it shows, text, options] */
-export const cases = [
+const table: [string, string, string, { kubectl: false }?][] = [
   // --- end of file without a final newline, after each kind of scalar
   ['eof-literal', '`|` last, no final newline', cm('  a: |\n    line1\n    line2')],
   ['eof-literal-newline', '`|` last, with the final newline', cm('  a: |\n    line1\n    line2\n')],
@@ -94,12 +101,47 @@ export const cases = [
   ['tab-blank-line-in-literal', 'a line of only a tab inside `|`', cm('  a: |\n    x\n\t\n    y\n')],
   ['tab-before-key', 'a tab after the indentation, before a key', cm('  a: b\n  \tc: d\n')],
   ['tab-before-colon', 'a tab between a key and its `:`', cm('  a\t: b\n')],
+  ['tab-line-after-quoted', 'a tab-only line after a quoted value', cm('  a: "b"\n\t\n  c: d\n')],
+  ['tab-line-after-map-start', 'a tab-only line after `data:`', cm('\t\n  a: b\n')],
+  ['tab-line-eof', 'a tab-only last line, no newline', cm('  a: b\n\t')],
+  ['tab-line-after-literal', 'a tab-only line after `|` content', cm('  a: |\n    x\n\t\n  c: d\n')],
+  ['tab-line-in-literal-at-indent', 'a tab after the content indentation of a blank `|` line', cm('  a: |\n    x\n    \t\n    y\n')],
+  ['tab-comment-line', 'a tab before a comment line after a plain value', cm('  a: b\n\t# c\n  c: d\n')],
+  ['tab-comment-line-after-quoted', 'a tab before a comment line after a quoted value', cm('  a: "b"\n\t# c\n  c: d\n')],
+  ['tab-line-in-flow', 'a tab-only line inside a flow sequence', cm('  a: b\nlist: [x,\n\t\n  y]\n')],
+  ['tab-indent-in-flow', 'a tab indenting a flow sequence line', cm('  a: b\nlist: [x,\n\ty]\n')],
+  ['tab-indent-in-quoted', 'a tab indenting a double-quoted continuation line', cm('  a: b\nc: "x\n\ty"\n')],
+  ['tab-indent-in-quoted-shallow', 'a tab indenting a nested double-quoted continuation line', cm('  a: "x\n\ty"\n')],
+  ['tab-plain-continuation', 'a tab in the indentation of a plain continuation line', cm('  a: x\n  \t  y\n')],
+  ['tab-plain-continuation-deep', 'a tab past the indentation of a plain continuation line', cm('  a: x\n     \ty\n')],
+  ['tab-after-complex-value', 'a tab after a complex `:`', cm('  ? a\n  :\tb\n')],
+  ['tab-before-comment-in-sequence', 'a tab before a comment after an item', cm('  a: b\nlist:\n- x\t# c\n')],
+  ['tab-after-nested-dash', 'a tab after a nested `-`', cm('  a: b\nlist:\n- - x\n  -\ty\n')],
+  ['tab-after-dash-space', 'a space then a tab after `-`', cm('  a: b\nlist:\n- \tx\n')],
+  ['tab-in-literal-indicator', 'a tab after the indentation an indicator gives', cm('  a: |2\n    \tx\n')],
+  ['tab-in-literal-leading-blank', 'a tab on a blank line before the first `|` line', cm('  a: |\n  \t\n    x\n')],
   // --- byte order marks
   ['bom', 'a BOM at the start', '\ufeff' + cm('  a: b\n')],
   ['bom-comment', 'a BOM, then a comment line', '\ufeff# c\n' + cm('  a: b\n')],
   ['bom-doc-start', 'a BOM, then `---`', '\ufeff---\n' + cm('  a: b\n')],
   ['bom-second-document', 'a BOM at the start of the second document', cm('  a: b\n---\n') + '\ufeff' + cm('  c: d\n')],
   ['bom-in-value', 'a BOM inside a quoted value', cm('  a: "x\ufeffy"\n')],
+  ['bom-only', 'a BOM before a plain mapping (not an object)', '\ufeffa: 1\n', { kubectl: false }],
+  ['bom-ytt-annotation', 'a BOM before a ytt annotation', '\ufeff#@ x = 1\na: 1\n', { kubectl: false }],
+  // --- other line breaks (YAML 1.1: NEL, LS and PS are line breaks to go-yaml)
+  ['cr-lone-in-plain', 'a lone CR inside a multi-line plain value', cm('  a: x\r    y\n')],
+  ['nel-in-plain', 'a NEL inside a plain scalar', cm('  a: x\u0085y\n')],
+  ['ls-in-plain', 'an LS inside a plain scalar', cm('  a: x\u2028y\n')],
+  ['ls-in-literal', 'an LS inside `|`', cm('  a: |\n    x\u2028    y\n')],
+  ['ps-in-quoted', 'a PS inside a double-quoted scalar', cm('  a: "x\u2029y"\n')],
+  // --- document markers
+  ['doc-end-then-garbage', 'text after `...` that is not YAML, then `---`', cm('  a: b\n...\n: : bad [\n---\n') + cm('  c: d\n')],
+  ['doc-start-comment', '`---` followed by a comment', cm('  a: b\n--- # comment\n') + cm('  c: d\n')],
+  ['doc-start-content', 'a document on the `---` line', cm('  a: b\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: y}}\n')],
+  ['doc-start-trailing-spaces', '`---` followed by spaces', cm('  a: b\n---   \n') + cm('  c: d\n')],
+  ['doc-start-tab', '`---` followed by a tab', cm('  a: b\n---\t\n') + cm('  c: d\n')],
+  ['doc-start-indented', 'an indented `---`', cm('  a: b\n ---\n')],
+  ['doc-end-then-doc-start', '`...` then `---`', cm('  a: b\n...\n---\n') + cm('  c: d\n')],
   // --- documents that hold nothing
   ['empty-file', 'an empty file', '', { kubectl: false }],
   ['only-comments', 'a file of comments only', '# one\n# two\n', { kubectl: false }],
@@ -110,3 +152,5 @@ export const cases = [
   ['top-plain-eof', 'a top-level plain document, no final newline', 'text', { kubectl: false }],
   ['top-sequence-literal-eof', 'a `|` item of a top-level sequence last', '- |\n  line1\n  line2', { kubectl: false }],
 ];
+
+export const cases: EdgeCase[] = table.map(([name, about, text, options]) => ({ name, about, text, kubectl: options?.kubectl ?? true }));
