@@ -138,6 +138,7 @@ class TabScanner {
 
   private scan(): void {
     const n = this.s.length;
+    let ended = false; // after `...`: only `---` (or a directive) may come; go-yaml's parser stops at anything else
     for (;;) {
       this.toNextToken();
       if (this.pos >= n) return;
@@ -145,7 +146,10 @@ class TabScanner {
       if (this.flow === 0) this.unroll(col);
       const c = this.c();
       const next = this.c(this.pos + 1);
+      if (ended && !(c === 0x25 || (c === 0x2d && this.isDocumentIndicator(this.pos)))) return;
+      ended = false;
       if (this.isDocumentIndicator(this.pos)) {
+        ended = c === 0x2e;
         this.unroll(-1);
         this.flow = 0;
         this.simpleKeyAllowed = false;
