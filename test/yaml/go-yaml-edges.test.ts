@@ -21,17 +21,21 @@ interface Recorded {
   cases: { name: string; about: string; text: string; ytt: Answer; kubectl: Answer | null }[];
 }
 
+const RECORD = process.env['CARTO_RECORD_YAML_EDGES'] === '1';
 const RECORDED = fileURLToPath(new URL('./go-yaml-edges/recorded.json', import.meta.url));
 const recorded = JSON.parse(readFileSync(RECORDED, 'utf8')) as Recorded;
 
 type Reader = 'load' | 'fast' | 'yaml' | 'ytt';
 
 const QUOTED_INDENT = 'the yaml package wants the continuation lines of a quoted scalar indented past its parent; go-yaml does not';
+const FLOW_INDENT = 'the yaml package wants the lines of a flow collection indented past its parent; go-yaml does not';
 const YAML11_BREAKS = 'NEL, LS and PS are line breaks to go-yaml (YAML 1.1) and ordinary characters to the yaml package (YAML 1.2)';
 
 /** Differences left on purpose (src/yaml/README.md, "Fidelity notes"); the test checks each is still there. */
 const GAPS: Record<string, { readers: Reader[]; why: string }> = {
   'cr-lone-in-quoted': { readers: ['load', 'yaml', 'ytt'], why: QUOTED_INDENT },
+  'quoted-continuation-shallow': { readers: ['load', 'yaml', 'ytt'], why: QUOTED_INDENT },
+  'flow-continuation-shallow': { readers: ['load', 'yaml', 'ytt'], why: FLOW_INDENT },
   'tab-indent-in-quoted-shallow': { readers: ['load', 'yaml', 'ytt'], why: QUOTED_INDENT },
   'nel-in-plain': { readers: ['load', 'yaml', 'ytt'], why: YAML11_BREAKS },
   'ls-in-plain': { readers: ['load', 'yaml', 'ytt'], why: YAML11_BREAKS },
@@ -113,7 +117,7 @@ function check(reader: Reader, name: string, got: Answer, want: Answer): void {
 }
 
 describe('go-yaml edge cases: the recordings', () => {
-  it('hold every case of cases.ts, with the same text', () => {
+  it.skipIf(RECORD)('hold every case of cases.ts, with the same text', () => {
     expect(recorded.cases.map((c) => [c.name, c.text])).toEqual(cases.map((c) => [c.name, c.text]));
     expect(recorded.cases.length).toBeGreaterThan(100);
   });
@@ -142,7 +146,6 @@ describe('go-yaml edge cases: ytt templates are read as ytt reads them', () => {
 });
 
 // The recordings against the real tools.
-const RECORD = process.env['CARTO_RECORD_YAML_EDGES'] === '1';
 const hasYtt = existsSync(YTT);
 const kubectl = findKubectl();
 

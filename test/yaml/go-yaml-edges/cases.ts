@@ -134,6 +134,9 @@ const table: [string, string, string, { kubectl: false }?][] = [
   ['ls-in-plain', 'an LS inside a plain scalar', cm('  a: x\u2028y\n')],
   ['ls-in-literal', 'an LS inside `|`', cm('  a: |\n    x\u2028    y\n')],
   ['ps-in-quoted', 'a PS inside a double-quoted scalar', cm('  a: "x\u2029y"\n')],
+  // --- indentation go-yaml does not check
+  ['quoted-continuation-shallow', 'a double-quoted continuation line at column 0', cm('  a: "x\ny"\n')],
+  ['flow-continuation-shallow', 'a flow sequence continued at column 0', cm('  a: [x,\ny]\n')],
   // --- document markers
   ['doc-end-then-garbage', 'text after `...` that is not YAML, then `---`', cm('  a: b\n...\n: : bad [\n---\n') + cm('  c: d\n')],
   ['doc-start-comment', '`---` followed by a comment', cm('  a: b\n--- # comment\n') + cm('  c: d\n')],
