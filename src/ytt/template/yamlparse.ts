@@ -1,7 +1,9 @@
 // Reads a YAML stream into ytt's node tree, with comments attached to nodes the
 // way ytt attaches them: a comment belongs to the first node at or below its line
 // (the innermost node when on the same line, the outermost otherwise); comments
-// with no node after them go to an extra empty document at the end.
+// with no node after them go to an extra empty document at the end. The text is read as ytt's
+// go-yaml fork reads it where the yaml package would read it otherwise (goYamlText, Builder.scalar:
+// line breaks, tabs, a leading BOM, `...`, a block scalar at the end of the file).
 import { Composer, CST, Lexer, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
 import { goYamlTabs, resolvePlainScalar } from '../../yaml/index.js';
