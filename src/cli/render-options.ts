@@ -1,12 +1,14 @@
 // The flags every command that renders shares — the inputs, `--outputs`, `--set-output`,
 // `--observed`, `--cartographer`, `-n`, `--ytt`, `--missing-templates` — read and turned into
 // render()'s options, so that `carto render`, `carto graph --workload` and `carto explain` render
-// the same way from the same flags. Each command adds its own options (owners, --strict…) to the RenderOptions returned.
+// the same way from the same flags. Each command adds its own options (owners, --strict…) to the
+// RenderOptions returned.
 import { parseValue, readInputs, type SourceDocument } from '../load/index.js';
 import { parseSetOutput, readOutputsFile, SuppliedOutputs } from '../outputs/index.js';
 import type { RenderOptions } from '../render/index.js';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
+import { inputOptions } from './input-options.js';
 
 export type PreparedRender =
   /** The inputs or a flag's file hold errors: print the diagnostics and exit 1. */
@@ -21,7 +23,7 @@ export async function prepareRender(paths: readonly string[], options: Record<st
   const yttPath = (options['ytt'] as string | undefined) ?? (process.env['CARTO_YTT'] || undefined);
   const diagnostics: Diagnostic[] = [];
 
-  const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
+  const loaded = await readInputs(inputs, inputOptions(options));
   diagnostics.push(...loaded.diagnostics);
 
   let supplied: SuppliedOutputs | undefined;
