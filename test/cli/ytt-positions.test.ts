@@ -1,0 +1,170 @@
+// Diagnostics about values from input files that are ytt templates name the template's own file,
+// line and column (not lines of ytt's output), in render, explain and graph; and rendering such
+// files gives exactly what rendering ytt's output gives.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { carto, ROOT } from '../helpers/cli.js';
+
+const F = 'test/fixtures/ytt-positions';
+const TEMPLATES = `${F}/config/templates.yaml`;
+const CHAIN = `${F}/config/chain.yaml`;
+const ARGS = ['-f', TEMPLATES, '-f', CHAIN, '-f', `${F}/workload.yaml`, '--data-values-file', `${F}/values.yaml`];
+
+/** The `error: FILE:LINE[:COL]: message` lines of a report on stderr. */
+const errorLines = (stderr: string) => stderr.split('\n').filter((l) => /^(error|warning): /.test(l));
+
+describe('render names the template file and line of a value from a ytt file', () => {
+  const r = carto(['render', ...ARGS]);
+
+  it('fails, and writes nothing', () => {
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('points at each mistake where it was written', () => {
+    expect(errorLines(r.stderr)).toEqual([
+      // A value a data value inserted (`configPath: #@ data.values.port`): the key's line.
+      `error: ${TEMPLATES}:36:3: spec.configPath must be a string, not number 8080`,
+      // A placeholder in a def fragment: the line inside the def.
+      `error: ${TEMPLATES}:12:10: jsonpath returned empty list: workload.spec.source.git.url`,
+      // A placeholder for an input the resource does not declare.
+      `error: ${TEMPLATES}:43:14: jsonpath returned empty list: images.image.image`,
+      // A line inside a spec.ytt body written in the ytt file.
+      `error: ${TEMPLATES}:63: struct has no .owner field or method`,
+    ]);
+  });
+});
+
+describe('explain and graph name the same places', () => {
+  it('explain (text): the blueprint and templates where they were written, and the errors', () => {
+    const r = carto(['explain', ...ARGS, '--workload', 'hello']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`Supply chain: app (${CHAIN}:5)`);
+    expect(r.stdout).toContain(`1. deployer: ClusterTemplate app-deploy\n   template at ${TEMPLATES}:15\n`);
+    expect(r.stdout).toContain(`2. app-config: ClusterConfigTemplate app-config\n   template at ${TEMPLATES}:31\n`);
+    expect(r.stdout).toContain(`error: ${TEMPLATES}:36: spec.configPath`);
+  });
+
+  it('explain (json)', () => {
+    const r = carto(['explain', ...ARGS, '--workload', 'hello', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as {
+      selection: { chosen: { file: string; line: number } };
+      resources: Array<{ name: string; template: { file: string; line: number } }>;
+      diagnostics: Array<{ code: string; file: string; line: number }>;
+    };
+    expect(report.selection.chosen).toEqual({ name: 'app', file: CHAIN, line: 5 });
+    expect(report.resources.map((x) => `${x.name} ${x.template.file}:${x.template.line}`)).toEqual([
+      `deployer ${TEMPLATES}:15`,
+      `app-config ${TEMPLATES}:31`,
+      `reporter ${TEMPLATES}:51`,
+    ]);
+    expect(report.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual([
+      `invalid-field ${TEMPLATES}:36`,
+      `jsonpath-no-result ${TEMPLATES}:12`,
+      `jsonpath-no-result ${TEMPLATES}:43`,
+      `ytt-error ${TEMPLATES}:63`,
+    ]);
+  });
+
+  it('graph', () => {
+    const r = carto(['graph', ...ARGS, '--workload', 'hello', '--format', 'text']);
+    expect(r.status).toBe(1);
+    expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:12:10: jsonpath returned empty list: workload.spec.source.git.url`);
+    expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:36:3: spec.configPath must be a string, not number 8080`);
+  });
+});
+
+// Values of every kind YAML can spell, written in a ytt file: read from the file, or from ytt's
+// output on stdin, they must render to the same bytes.
+const dir = mkdtempSync(join(tmpdir(), 'carto-ytt-positions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+const values = write('values.yaml', 'port: 8080\nname: hello\n');
+const package_ = write('package.yaml', `#@ load("@ytt:data", "data")
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: chain
+spec:
+  selector:
+    app: web
+  resources:
+  - name: everything
+    templateRef:
+      kind: ClusterTemplate
+      name: everything
+---
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: everything
+spec:
+  template:
+    apiVersion: example.com/v1
+    kind: Everything
+    metadata:
+      name: $(workload.metadata.name)$
+    spec:
+      int: #@ data.values.port
+      big: 12345678901234567890
+      float: 1.5
+      float-int: #@ 2.0
+      third: #@ 1.0 / 3
+      exp: 1e3
+      time: 2001-12-14t21:59:43.10-05:00
+      date: 2001-12-14
+      quoted-yes: "yes"
+      on: on
+      null-string: "null"
+      nothing: #@ None
+      octal: 0777
+      hex: 0x1F
+      1: an int key
+      1.5: a float key
+      quoted-number: "123"
+      colon: "a: b"
+      multi: |
+        line one
+        line two
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: carto.run/v1alpha1
+  kind: Workload
+  metadata:
+    name: #@ data.values.name
+    namespace: apps
+    labels: {app: web}
+`);
+
+describe('a ytt file renders as its ytt output does', () => {
+  const direct = carto(['render', '-f', package_, '--data-values-file', values, '--no-owner-references']);
+
+  it('through the built-in engine (carto ytt … | carto render -f -)', () => {
+    const ytt = carto(['ytt', '-f', package_, '--data-values-file', values, '--ignore-unknown-comments']);
+    expect(ytt.status).toBe(0);
+    const piped = carto(['render', '-f', '-', '--no-owner-references'], { input: ytt.stdout });
+    expect(piped.status).toBe(0);
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toContain('big: 12345678901234567890');
+    expect(direct.stdout).toBe(piped.stdout);
+  });
+
+  const YTT = join(ROOT, '..', 'shared', 'tools', 'ytt-0.45.9', 'ytt');
+  it.skipIf(!existsSync(YTT))(`through the real ytt (ytt -f … | carto render -f -)${existsSync(YTT) ? '' : ` (skipped: no ytt at ${YTT})`}`, () => {
+    const ytt = spawnSync(YTT, ['-f', package_, '--data-values-file', values], { encoding: 'utf8' });
+    expect(ytt.status).toBe(0);
+    const piped = carto(['render', '-f', '-', '--no-owner-references'], { input: ytt.stdout });
+    expect(piped.status).toBe(0);
+    expect(direct.stdout).toBe(piped.stdout);
+  });
+});
