@@ -11,7 +11,9 @@ import { carto, ROOT } from '../helpers/cli.js';
 const F = 'test/fixtures/ytt-positions';
 const TEMPLATES = `${F}/config/templates.yaml`;
 const CHAIN = `${F}/config/chain.yaml`;
-const ARGS = ['-f', TEMPLATES, '-f', CHAIN, '-f', `${F}/workload.yaml`, '--data-values-file', `${F}/values.yaml`];
+const REPORT = `${F}/config/report.yaml`;
+// The package directory is one ytt run (values, templates, an overlay, a plain file); the Workload is read as it is.
+const ARGS = ['-f', `${F}/config`, '-f', `${F}/workload.yaml`];
 
 /** The `error: FILE:LINE[:COL]: message` lines of a report on stderr. */
 const errorLines = (stderr: string) => stderr.split('\n').filter((l) => /^(error|warning): /.test(l));
@@ -27,13 +29,13 @@ describe('render names the template file and line of a value from a ytt file', (
   it('points at each mistake where it was written', () => {
     expect(errorLines(r.stderr)).toEqual([
       // A value a data value inserted (`configPath: #@ data.values.port`): the key's line.
-      `error: ${TEMPLATES}:36:3: spec.configPath must be a string, not number 8080`,
+      `error: ${TEMPLATES}:35:3: spec.configPath must be a string, not number 8080`,
       // A placeholder in a def fragment: the line inside the def.
-      `error: ${TEMPLATES}:12:10: jsonpath returned empty list: workload.spec.source.git.url`,
+      `error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`,
       // A placeholder for an input the resource does not declare.
-      `error: ${TEMPLATES}:43:14: jsonpath returned empty list: images.image.image`,
-      // A line inside a spec.ytt body written in the ytt file.
-      `error: ${TEMPLATES}:63: struct has no .owner field or method`,
+      `error: ${TEMPLATES}:42:14: jsonpath returned empty list: images.image.image`,
+      // A line inside the spec.ytt body of a plain file of the run.
+      `error: ${REPORT}:14: struct has no .owner field or method`,
     ]);
   });
 });
@@ -43,9 +45,10 @@ describe('explain and graph name the same places', () => {
     const r = carto(['explain', ...ARGS, '--workload', 'hello']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`Supply chain: app (${CHAIN}:5)`);
-    expect(r.stdout).toContain(`1. deployer: ClusterTemplate app-deploy\n   template at ${TEMPLATES}:15\n`);
-    expect(r.stdout).toContain(`2. app-config: ClusterConfigTemplate app-config\n   template at ${TEMPLATES}:31\n`);
-    expect(r.stdout).toContain(`error: ${TEMPLATES}:36: spec.configPath`);
+    expect(r.stdout).toContain(`1. deployer: ClusterTemplate app-deploy\n   template at ${TEMPLATES}:14\n`);
+    expect(r.stdout).toContain(`2. app-config: ClusterConfigTemplate app-config\n   template at ${TEMPLATES}:30\n`);
+    expect(r.stdout).toContain(`3. reporter: ClusterTemplate app-report\n   template at ${REPORT}:2\n`);
+    expect(r.stdout).toContain(`error: ${TEMPLATES}:35: spec.configPath`);
   });
 
   it('explain (json)', () => {
@@ -57,23 +60,23 @@ describe('explain and graph name the same places', () => {
     };
     expect(report.selection.chosen).toEqual({ name: 'app', file: CHAIN, line: 5 });
     expect(report.resources.map((x) => `${x.name} ${x.template.file}:${x.template.line}`)).toEqual([
-      `deployer ${TEMPLATES}:15`,
-      `app-config ${TEMPLATES}:31`,
-      `reporter ${TEMPLATES}:51`,
+      `deployer ${TEMPLATES}:14`,
+      `app-config ${TEMPLATES}:30`,
+      `reporter ${REPORT}:2`,
     ]);
     expect(report.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual([
-      `invalid-field ${TEMPLATES}:36`,
-      `jsonpath-no-result ${TEMPLATES}:12`,
-      `jsonpath-no-result ${TEMPLATES}:43`,
-      `ytt-error ${TEMPLATES}:63`,
+      `invalid-field ${TEMPLATES}:35`,
+      `jsonpath-no-result ${TEMPLATES}:11`,
+      `jsonpath-no-result ${TEMPLATES}:42`,
+      `ytt-error ${REPORT}:14`,
     ]);
   });
 
   it('graph', () => {
     const r = carto(['graph', ...ARGS, '--workload', 'hello', '--format', 'text']);
     expect(r.status).toBe(1);
-    expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:12:10: jsonpath returned empty list: workload.spec.source.git.url`);
-    expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:36:3: spec.configPath must be a string, not number 8080`);
+    expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`);
+    expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:35:3: spec.configPath must be a string, not number 8080`);
   });
 });
 
