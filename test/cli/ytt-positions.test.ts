@@ -1,11 +1,10 @@
 // Diagnostics about values from input files that are ytt templates name the template's own file,
 // line and column (not lines of ytt's output), in render, explain and graph; and rendering such
 // files gives exactly what rendering ytt's output gives.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carto, ROOT } from '../helpers/cli.js';
 
 const F = 'test/fixtures/ytt-positions';
@@ -80,74 +79,11 @@ describe('explain and graph name the same places', () => {
   });
 });
 
-// Values of every kind YAML can spell, written in a ytt file: read from the file, or from ytt's
-// output on stdin, they must render to the same bytes.
-const dir = mkdtempSync(join(tmpdir(), 'carto-ytt-positions-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const write = (name: string, text: string) => {
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
-};
-const values = write('values.yaml', 'port: 8080\nname: hello\n');
-const package_ = write('package.yaml', `#@ load("@ytt:data", "data")
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: chain
-spec:
-  selector:
-    app: web
-  resources:
-  - name: everything
-    templateRef:
-      kind: ClusterTemplate
-      name: everything
----
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata:
-  name: everything
-spec:
-  template:
-    apiVersion: example.com/v1
-    kind: Everything
-    metadata:
-      name: $(workload.metadata.name)$
-    spec:
-      int: #@ data.values.port
-      big: 12345678901234567890
-      float: 1.5
-      float-int: #@ 2.0
-      third: #@ 1.0 / 3
-      exp: 1e3
-      time: 2001-12-14t21:59:43.10-05:00
-      date: 2001-12-14
-      quoted-yes: "yes"
-      on: on
-      null-string: "null"
-      nothing: #@ None
-      octal: 0777
-      hex: 0x1F
-      1: an int key
-      1.5: a float key
-      quoted-number: "123"
-      colon: "a: b"
-      multi: |
-        line one
-        line two
----
-apiVersion: v1
-kind: List
-items:
-- apiVersion: carto.run/v1alpha1
-  kind: Workload
-  metadata:
-    name: #@ data.values.name
-    namespace: apps
-    labels: {app: web}
-`);
+// Values of every kind YAML can spell (numbers, floats, timestamps, strings that look like other
+// types, keys that are not strings, an empty document, a kind: List), written in a ytt file: read
+// from the file, or from ytt's output on stdin, they must render to the same bytes.
+const package_ = `${F}/every-kind/package.yaml`;
+const values = `${F}/every-kind/values.yaml`;
 
 describe('a ytt file renders as its ytt output does', () => {
   const direct = carto(['render', '-f', package_, '--data-values-file', values, '--no-owner-references']);
