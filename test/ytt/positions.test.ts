@@ -1,8 +1,11 @@
 // runYtt's `positions`: each output document's source map names the template node that produced
 // a value (file and line): nodes written in a template, values an expression inserted, fragments
 // of a def (in the same file or a loaded one), values an overlay supplied, plain files.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runYtt, type YttSourceMap } from '../../src/ytt/index.js';
+import { runYtt, YttError, type YttSourceMap } from '../../src/ytt/index.js';
 
 const where = (map: YttSourceMap, path: (string | number)[]) => {
   const hit = map.lookup(path);
@@ -128,5 +131,48 @@ describe('runYtt positions', () => {
     const plainRun = run(false);
     expect(plainRun.sources).toBeUndefined();
     expect(plainRun.text).toBe(result.text);
+  });
+});
+
+// The real templates of the ytt vectors (test/ytt/vectors.test.ts): positions change nothing in
+// what ytt prints or fails with, and every output document gets a map that places its fields.
+const CASES = process.env['CARTO_YTT_VECTORS'] ?? fileURLToPath(new URL('../../../shared/ytt-vectors/cases', import.meta.url));
+const cases = existsSync(CASES) ? readdirSync(CASES).sort() : [];
+
+describe.skipIf(cases.length === 0)(`positions on the ytt vectors${cases.length ? '' : ` (skipped: no vectors at ${CASES})`}`, () => {
+  it('give the same output, and a map per document', () => {
+    let placed = 0;
+    let documents = 0;
+    const unplaced: string[] = [];
+    for (const name of cases) {
+      const template = readFileSync(join(CASES, name, 'template.ytt.yaml'), 'utf8');
+      const values = JSON.parse(readFileSync(join(CASES, name, 'values.json'), 'utf8')) as Record<string, unknown>;
+      const run = (positions: boolean) => {
+        try {
+          return runYtt([{ name: 'stdin.yml', text: template }], { positions, dataValues: Object.keys(values).sort().map((key) => ({ key, value: values[key] })) });
+        } catch (err) {
+          if (err instanceof YttError) return err.text;
+          throw err;
+        }
+      };
+      const plain = run(false);
+      const positioned = run(true);
+      if (typeof plain === 'string' || typeof positioned === 'string') {
+        expect(positioned, name).toBe(plain);
+        continue;
+      }
+      expect(positioned.text, name).toBe(plain.text);
+      expect(positioned.sources, name).toHaveLength(plain.documents.length);
+      for (const [i, map] of positioned.sources!.entries()) {
+        const doc = positioned.documents[i];
+        const first = doc instanceof Map ? [...doc.keys()][0] : undefined;
+        documents++;
+        if (first !== undefined && map.lookup([String(first)])?.source.file === 'stdin.yml') placed++;
+        else unplaced.push(name);
+      }
+    }
+    // Every document of these templates starts with a key the template wrote.
+    expect(unplaced).toEqual([]);
+    expect(placed).toBe(documents);
   });
 });
