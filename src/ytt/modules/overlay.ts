@@ -6,7 +6,7 @@ import { Builtin, List, StarFunction, Tuple, equals, fail, truth, typeName } fro
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
 import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
-import type { YArrayItem } from '../template/nodes.js';
+import type { YArrayItem, YMapItem } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
@@ -176,10 +176,21 @@ function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['child
     }
     for (const li of matches) {
       if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
-      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
+      else if (o.action === 'replace') li.value = suppliedBy(li, ri, replaced(thread, o, li.value, ri.value));
+      else if (o.action === 'merge') li.value = mergedInto(li, ri, applyValue(thread, li.value, ri.value, o.childDefaults));
     }
   }
+}
+
+/** A value the overlay supplied is located where the overlay wrote it (positions, see NodeSource). */
+function suppliedBy<T>(left: YNode, right: YNode, value: T): T {
+  if (right.src !== undefined) left.src = right.src;
+  return value;
+}
+
+/** A merge supplied the value unless it went into the left collection itself. */
+function mergedInto(left: YMapItem | YArrayItem | YDoc, right: YNode, value: NodeValue): NodeValue {
+  return value === left.value ? value : suppliedBy(left, right, value);
 }
 
 function replaced(thread: Thread, o: Opts, left: NodeValue, right: NodeValue): NodeValue {
@@ -214,8 +225,8 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
     }
     for (const li of matches) {
       if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
-      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
+      else if (o.action === 'replace') li.value = suppliedBy(li, ri, replaced(thread, o, li.value, ri.value));
+      else if (o.action === 'merge') li.value = mergedInto(li, ri, applyValue(thread, li.value, ri.value, o.childDefaults));
       else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
     }
   }
@@ -238,8 +249,8 @@ function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
     }
     for (const ld of matches) {
       if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
-      else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
-      else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
+      else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
+      else if (o.action === 'merge') ld.value = mergedInto(ld, rd, applyValue(thread, ld.value, rd.value, o.childDefaults));
     }
   }
 }
