@@ -154,7 +154,7 @@ function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDef
     return left;
   }
   if (right instanceof YDocSet && left instanceof YDocSet) {
-    applyDocSet(thread, left, right);
+    applyDocSet(thread, [left], right);
     return left;
   }
   return deepCopy(right);
@@ -221,25 +221,32 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
   }
 }
 
-function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
+/**
+ * Applies the documents of `right` to documents spread over several document sets (one per file, as
+ * ytt keeps them when it overlays a whole run): matches count across all of them, inserted
+ * documents go next to the one they were matched with, appended ones to the end of the last set.
+ */
+function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
   for (const rd of right.docs) {
     if (rd.value === null && rd.annotations.length === 0) continue;
     const o = opts(rd, {});
-    if (o.action === 'insert' || o.action === 'append') {
-      left.docs.push(deepCopy(rd));
+    if (o.action === 'append') {
+      lefts[lefts.length - 1]?.docs.push(deepCopy(rd));
       continue;
     }
-    const by = requireMatch(o, 'document');
-    const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
+    if (o.matchKwargs === 0) fail("Expected 'overlay/match' annotation to have at least one keyword argument (by=..., expects=...)");
+    const by = o.by;
+    if (!by) fail("Expected 'overlay/match' annotation keyword argument 'by'  to be specified");
+    const matches: [YDocSet, YDoc][] = [];
+    let index = 0;
+    for (const left of lefts) for (const ld of left.docs) if (by(thread, index++, ld.value, rd.value)) matches.push([left, ld]);
     checkExpects(o, matches.length, '');
-    if (matches.length === 0 && o.action === 'merge') {
-      left.docs.push(deepCopy(rd));
-      continue;
-    }
-    for (const ld of matches) {
-      if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
+    for (const [left, ld] of matches) {
+      const at = left.docs.indexOf(ld);
+      if (o.action === 'remove') left.docs.splice(at, 1);
       else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
       else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
+      else if (o.action === 'insert') left.docs.splice(at + (o.insertAfter ? 1 : 0), 0, deepCopy(rd));
     }
   }
 }
@@ -284,7 +291,7 @@ export const overlayModule = module('overlay', {
 });
 
 
-/** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
-export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {
-  applyDocSet(thread, base, new YDocSet(overlays));
+/** Applies overlay documents (those annotated `overlay/match`) to the document sets of a run's files, in place. */
+export function applyOverlayDocs(thread: Thread, bases: YDocSet[], overlays: YDoc[]): void {
+  applyDocSet(thread, bases, new YDocSet(overlays));
 }
