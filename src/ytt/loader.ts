@@ -22,7 +22,8 @@ import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
-import { overlayModule } from './modules/overlay.js';
+import { OVERLAY_FILES, overlayModule } from './modules/overlay.js';
+import type { OverlayFiles } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 
 /** Where a file is evaluated: the library it belongs to, and the root that `/path` and `@lib:` start from. */
@@ -112,6 +113,10 @@ export class TemplateLoader {
     const depth = thread.stack.length;
     thread.load = (m) => this.load(ctx, m);
     if (rt) run.runtimes.push(rt);
+    // overlay.apply() names nodes by the file being evaluated (ytt has no file in .star positions)
+    const prevFiles = thread.locals.get(OVERLAY_FILES);
+    const file = cf.kind === 'star' ? '' : cf.name;
+    thread.locals.set(OVERLAY_FILES, { left: file, right: file } satisfies OverlayFiles);
     try {
       return execCompiled(thread, cf.program, pre);
     } catch (e) {
@@ -120,6 +125,7 @@ export class TemplateLoader {
       throw e;
     } finally {
       thread.load = prevLoad;
+      thread.locals.set(OVERLAY_FILES, prevFiles);
       if (rt) run.runtimes.pop();
     }
   }
