@@ -35,6 +35,7 @@ interface Piece {
   open: string; // '' for text pieces and the root
   pieces: Piece[];
   leaf: boolean; // a raw `...| |...` container: brackets inside are text
+  closed: boolean;
 }
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -42,14 +43,13 @@ const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /**
  * ytt prints `ytt: Error: ` + this: the first line of `raw` is split after each ": " that is
  * followed by a capital letter, outside brackets, each new line indented two spaces more; the other
- * lines are kept. A first line whose brackets do not balance is kept as it is.
+ * lines are kept. (As in ytt, a closing bracket that closes nothing ends the first line there.)
  */
 export function multiLineError(raw: string): string {
   const nl = raw.indexOf('\n');
   const first = nl < 0 ? raw : raw.slice(0, nl);
-  if (!/: [A-Z]/.test(first)) return raw;
+  if (!/: [A-Z]|[)\]}]/.test(first)) return raw;
   const root = parsePieces(first);
-  if (!root) return raw;
   for (const p of root.pieces) if (p.value.length > 0) p.value = p.value.replace(/: ([A-Z])/g, ':\n$1');
   const laid = asString(root)
     .split('\n')
@@ -58,50 +58,52 @@ export function multiLineError(raw: string): string {
   return nl < 0 ? laid : laid + raw.slice(nl);
 }
 
-function parsePieces(s: string): Piece | null {
-  const root: Piece = { value: '', open: '', pieces: [], leaf: false };
+function parsePieces(s: string): Piece {
+  const root: Piece = { value: '', open: '', pieces: [], leaf: false, closed: false };
   const stack: Piece[] = [root];
   const addText = (p: Piece, ch: string): void => {
     const last = p.pieces[p.pieces.length - 1];
     if (last && last.open === '' && !last.leaf) last.value += ch;
-    else p.pieces.push({ value: ch, open: '', pieces: [], leaf: false });
+    else p.pieces.push({ value: ch, open: '', pieces: [], leaf: false, closed: false });
   };
   for (let i = 0; i < s.length; i++) {
     const top = stack[stack.length - 1];
-    if (!top) return null;
+    if (!top) break;
     const ch = s[i]!;
     if (!top.leaf) {
       if (ch === '(' || ch === '[' || ch === '{') {
-        const piece: Piece = { value: '', open: ch, pieces: [], leaf: false };
+        const piece: Piece = { value: '', open: ch, pieces: [], leaf: false, closed: false };
         top.pieces.push(piece);
         stack.push(piece);
         continue;
       }
       if (ch === ')' || ch === ']' || ch === '}') {
+        top.closed = true;
         stack.pop();
         continue;
       }
     }
     if (i + 4 < s.length && s.startsWith('...|', i)) {
-      const piece: Piece = { value: '', open: '', pieces: [], leaf: true };
+      const piece: Piece = { value: '', open: '', pieces: [], leaf: true, closed: false };
       addText(piece, ch);
       top.pieces.push(piece);
       stack.push(piece);
     } else if (i >= 3 && s.startsWith('|...', i - 3)) {
       addText(top, ch);
+      top.closed = true;
       stack.pop();
     } else {
       addText(top, ch);
     }
   }
-  return stack.length === 1 ? root : null;
+  return root;
 }
 
 function asString(p: Piece): string {
   if (p.value.length > 0) return p.value;
   let out = p.open;
   for (const c of p.pieces) out += asString(c);
-  return out + (CLOSERS[p.open] ?? '');
+  return p.closed ? out + (CLOSERS[p.open] ?? '') : out;
 }
 
 // ---------------------------------------------------------------------------
