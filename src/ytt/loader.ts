@@ -42,7 +42,7 @@ export interface Run {
   thread: Thread;
   /** The compiled files evaluated so far, by name (to show the source lines of a traceback). */
   compiled: Map<string, CompiledFile>;
-  /** Files being loaded, outermost first (loading one of them again is a cycle). */
+  /** Files being evaluated, outermost first (loading one of them is a cycle). */
   loading: LibFile[];
   /** YAML templates being evaluated, innermost last (template.replace acts on the innermost). */
   runtimes: TemplateRuntime[];
@@ -81,14 +81,14 @@ export class TemplateLoader {
     if (!parsed.templated) return { globals: NO_GLOBALS, docset: deepCopy(parsed.docset) };
     const cf = compileYamlFile(lf.file, this.opts.ignoreUnknownComments);
     const rt = new TemplateRuntime(cf.template!.protos);
-    const globals = this.exec(ctx, cf, rt.builtins(), rt);
+    const globals = this.exec(ctx, lf, cf, rt.builtins(), rt);
     const root = rt.rootNode();
     return { globals, docset: root instanceof YDocSet ? root : new YDocSet() };
   }
 
   /** A .star file's globals (ytt: "Evaluating starlark template: …"). */
   evalStar(ctx: LibraryCtx, lf: LibFile): Map<string, Value> {
-    return prefixed('Evaluating starlark template: ', () => this.exec(ctx, compileStarFile(lf.file), new Map(), null));
+    return prefixed('Evaluating starlark template: ', () => this.exec(ctx, lf, compileStarFile(lf.file), new Map(), null));
   }
 
   /** A text template's text and globals (ytt: "Evaluating text template: …"). */
@@ -101,11 +101,11 @@ export class TemplateLoader {
       text = typeof args[0] === 'string' ? args[0] : '';
       return null;
     }));
-    const globals = prefixed('Evaluating text template: ', () => this.exec(ctx, cf, pre, rt));
+    const globals = prefixed('Evaluating text template: ', () => this.exec(ctx, lf, cf, pre, rt));
     return { globals, text };
   }
 
-  private exec(ctx: LibraryCtx, cf: CompiledFile, pre: Map<string, Value>, rt: TemplateRuntime | null): Map<string, Value> {
+  private exec(ctx: LibraryCtx, lf: LibFile, cf: CompiledFile, pre: Map<string, Value>, rt: TemplateRuntime | null): Map<string, Value> {
     const run = this.run;
     run.compiled.set(cf.name, cf);
     const thread = run.thread;
@@ -117,6 +117,7 @@ export class TemplateLoader {
     const prevFiles = thread.locals.get(OVERLAY_FILES);
     const file = cf.kind === 'star' ? '' : cf.name;
     thread.locals.set(OVERLAY_FILES, { left: file, right: file } satisfies OverlayFiles);
+    run.loading.push(lf);
     try {
       return execCompiled(thread, cf.program, pre);
     } catch (e) {
@@ -126,6 +127,7 @@ export class TemplateLoader {
     } finally {
       thread.load = prevLoad;
       thread.locals.set(OVERLAY_FILES, prevFiles);
+      run.loading.pop();
       if (rt) run.runtimes.pop();
     }
   }
@@ -172,16 +174,11 @@ export class TemplateLoader {
       throw new LookupError(`load cycle ${cycle} (ytt 0.45.9 runs out of stack on it)`);
     }
     const fileCtx = { current: fil.library, root: ctx.root };
-    run.loading.push(lf);
-    try {
-      switch (lf.type) {
-        case 'yaml': return this.evalYaml(fileCtx, lf).globals;
-        case 'star': return this.evalStar(fileCtx, lf);
-        case 'text': return this.evalText(fileCtx, lf).globals;
-        default: throw new LookupError(`File '${lf.name}' type is not a known`);
-      }
-    } finally {
-      run.loading.pop();
+    switch (lf.type) {
+      case 'yaml': return this.evalYaml(fileCtx, lf).globals;
+      case 'star': return this.evalStar(fileCtx, lf);
+      case 'text': return this.evalText(fileCtx, lf).globals;
+      default: throw new LookupError(`File '${lf.name}' type is not a known`);
     }
   }
 

@@ -97,3 +97,69 @@ describe('data value flags', () => {
     expect(r.text).toBe('v:\n  m:\n    b: 1\n    "10": 2\n    a: 3\n');
   });
 });
+
+describe('a run over many files, as ytt -f runs them', () => {
+  it('loads relative to the loading file, / from the root, @name: from _ytt_lib; never beyond the files given', () => {
+    const files = [
+      { name: 'lib/h.star', text: 'load("/root.star", "r")\nv = "h+" + r\n' },
+      { name: 'root.star', text: 'r = "root"\n' },
+      { name: '_ytt_lib/priv/p.star', text: 'p = "private"\n' },
+      { name: 'app/t.yml', text: '#@ load("/lib/h.star", "v")\na: #@ v\n' },
+      { name: 'u.yml', text: '#@ load("@priv:p.star", "p")\nb: #@ p\n' },
+    ];
+    expect(runYtt(files).text).toBe('a: h+root\n---\nb: private\n');
+    for (const path of ['../root.star', '/etc/passwd', '../../../../etc/hostname', 'lib/../root.star']) {
+      const err = (() => {
+        try {
+          runYtt([...files, { name: 'app/u.yml', text: `#@ load("${path}", "x")\n` }]);
+        } catch (e) {
+          return e as YttError;
+        }
+        throw new Error(`load("${path}") should fail`);
+      })();
+      expect(err.detail).toMatch(/^cannot load .*: Expected to find file /);
+    }
+  });
+
+  it('reports a load cycle (where ytt 0.45.9 runs out of stack)', () => {
+    const err = (() => {
+      try {
+        runYtt([
+          { name: 'a.star', text: 'load("b.star", "b")\na = 1\n' },
+          { name: 'b.star', text: 'load("a.star", "a")\nb = 1\n' },
+        ]);
+      } catch (e) {
+        return e as YttError;
+      }
+      throw new Error('expected a failure');
+    })();
+    expect(err.text).toContain('- cannot load a.star: load cycle a.star -> b.star -> a.star (ytt 0.45.9 runs out of stack on it)');
+  });
+
+  it('evaluates every library file, loaded or not, and each load again (as ytt: print shows it)', () => {
+    const printed: string[] = [];
+    runYtt(
+      [
+        { name: 'h.star', text: 'print("h")\nx = 1\n' },
+        { name: 'unused.star', text: 'print("unused")\n' },
+        { name: 'z.yml', text: '#@ load("h.star", "x")\n#@ load("h.star", "x")\na: #@ x\n' },
+      ],
+      { print: (m) => printed.push(m) },
+    );
+    expect(printed).toEqual(['h', 'unused', 'h', 'h']);
+  });
+
+  it('gives text templates their text but does not print it; data files are neither', () => {
+    const r = runYtt([
+      { name: 'a.txt', text: 'n=(@= str(1 + 1) @)\n' },
+      { name: 'b.json', text: '{"x": 1}' },
+      { name: 'c.yml', text: '#@ load("@ytt:data", "data")\nj: #@ data.read("b.json")\n' },
+    ]);
+    expect(r.text).toBe('j: \'{"x": 1}\'\n');
+    expect(r.textOutputs).toEqual([{ name: 'a.txt', text: 'n=2\n' }]);
+  });
+
+  it('files under _ytt_lib are not templates of the root library', () => {
+    expect(runYtt([{ name: '_ytt_lib/x/t.yml', text: 'lib: 1\n' }, { name: 't.yml', text: 'root: 1\n' }]).text).toBe('root: 1\n');
+  });
+});
