@@ -44,7 +44,7 @@ export interface Run {
   compiled: Map<string, CompiledFile>;
   /** Files being evaluated, outermost first (loading one of them is a cycle). */
   loading: LibFile[];
-  /** YAML templates being evaluated, innermost last (template.replace acts on the innermost). */
+  /** YAML templates being evaluated, innermost last (template.replace in a .star file acts on the innermost). */
   runtimes: TemplateRuntime[];
   /** The @ytt:library module for code evaluated in `ctx` (see modules/library.ts). */
   libraryModule: (ctx: LibraryCtx, opts: LoaderOptions) => Module;
@@ -111,7 +111,7 @@ export class TemplateLoader {
     const thread = run.thread;
     const prevLoad = thread.load;
     const depth = thread.stack.length;
-    thread.load = (m) => this.load(ctx, m);
+    thread.load = (m) => this.load(ctx, m, rt);
     if (rt) run.runtimes.push(rt);
     // overlay.apply() names nodes by the file being evaluated (ytt has no file in .star positions)
     const prevFiles = thread.locals.get(OVERLAY_FILES);
@@ -132,10 +132,10 @@ export class TemplateLoader {
     }
   }
 
-  /** `load(module)` in a file of `ctx` (ytt: "cannot load <module>: …"). */
-  private load(ctx: LibraryCtx, module: string): Map<string, Value> {
+  /** `load(module)` in a file of `ctx` evaluated by `rt` (ytt: "cannot load <module>: …"). */
+  private load(ctx: LibraryCtx, module: string, rt: TemplateRuntime | null): Map<string, Value> {
     try {
-      return this.loadModule(ctx, module);
+      return this.loadModule(ctx, module, rt);
     } catch (e) {
       if (e instanceof LookupError) fail(`cannot load ${module}: ${e.message}`);
       if (e instanceof YttError) fail(`cannot load ${module}: ${e.raw}`);
@@ -143,7 +143,7 @@ export class TemplateLoader {
     }
   }
 
-  private loadModule(ctx: LibraryCtx, module: string): Map<string, Value> {
+  private loadModule(ctx: LibraryCtx, module: string, rt: TemplateRuntime | null): Map<string, Value> {
     let path = module;
     if (module.startsWith('@')) {
       const colon = module.indexOf(':');
@@ -152,7 +152,7 @@ export class TemplateLoader {
       }
       const lib = module.slice(1, colon);
       path = module.slice(colon + 1);
-      if (lib === 'ytt') return new Map([[path, this.yttModule(ctx, path)]]);
+      if (lib === 'ytt') return new Map([[path, this.yttModule(ctx, path, rt)]]);
       const found = ctx.current.findPrivate(lib);
       ctx = { current: found, root: found };
     }
@@ -182,22 +182,27 @@ export class TemplateLoader {
     }
   }
 
-  private yttModule(ctx: LibraryCtx, name: string): Module {
+  private yttModule(ctx: LibraryCtx, name: string, rt: TemplateRuntime | null): Module {
     const mod = STATIC_MODULES[name];
     if (mod) return mod;
     switch (name) {
       case 'data': return this.dataModule(ctx);
-      case 'template': return this.templateModule();
+      case 'template': return this.templateModule(rt);
       case 'library': return this.run.libraryModule(ctx, this.opts);
       default: fail(`cannot load @ytt:${name}: Expected to find builtin module '${name}'`);
     }
   }
 
-  private templateModule(): Module {
+  /**
+   * `@ytt:template` of a file: replace() acts on the nodes that file's template is building (a def
+   * of a loaded .lib.yml builds its nodes in its own file), or on the innermost template's for code
+   * in a .star file.
+   */
+  private templateModule(own: TemplateRuntime | null): Module {
     const run = this.run;
     return new Module('template', new Map<string, Value>([
       ['replace', yttBuiltin('template.replace', (_t, args) => {
-        const rt = run.runtimes[run.runtimes.length - 1];
+        const rt = own ?? run.runtimes[run.runtimes.length - 1];
         if (!rt || args.length !== 1) fail('expected exactly one argument');
         return rt.replace(args[0]!);
       })],

@@ -1,7 +1,7 @@
 // Text templates (`.txt` files): text with `(@ code @)`, `(@= value @)` and the `-` trim markers,
 // read and laid out as a Starlark program the way ytt's texttemplate package does, so that errors
 // name the same lines and show the same source text.
-import { INS, TemplateCompileError } from './compile.js';
+import { INS, TemplateCompileError, programText } from './compile.js';
 import type { CodeLine } from './compile.js';
 
 /** The instruction a text file's program ends with: receives the file's text. */
@@ -87,13 +87,5 @@ export function compileTextTemplate(nodes: TextNode[]): { lines: CodeLine[]; pro
     }
   }
   lines.push({ code: `${TEXT_RESULT}(${INS.endText}())`, srcLine: null });
-  const out: string[] = [];
-  let cont = false;
-  for (const l of lines) {
-    let src = l.code;
-    if (!cont) src = src.replace(/^\s+/, '');
-    cont = src.endsWith('\\');
-    out.push(src);
-  }
-  return { lines, programText: out.join('\n') };
+  return { lines, programText: programText(lines) };
 }
