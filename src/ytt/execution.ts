@@ -3,9 +3,10 @@
 // order, `overlay/match` documents applied to the others in file order, the output documents in
 // file order, and the globals of its library files (for library.export).
 import type { Value } from './starlark/index.js';
+import { truth } from './starlark/index.js';
 import { EvalError, StarError } from './starlark/index.js';
 import { YDoc, YDocSet, YNode } from './template/nodes.js';
-import type { NodeValue } from './template/nodes.js';
+import type { NodeAnnotation, NodeValue } from './template/nodes.js';
 import { nodeToStarlarkPlain } from './template/values.js';
 import { OVERLAY_FILES, applyOverlayDocs } from './modules/overlay.js';
 import type { OverlayFiles } from './modules/overlay.js';
@@ -15,7 +16,7 @@ import { evalErrorText, yttError } from './errors.js';
 import { byOrder } from './library.js';
 import type { FileInLibrary, LibFile } from './library.js';
 import { TemplateLoader } from './loader.js';
-import type { LibraryCtx, LoaderOptions, Run } from './loader.js';
+import type { LibraryCtx, LibraryRef, LibraryValues, LoaderOptions, Run } from './loader.js';
 import { YttError } from './types.js';
 import type { YttFile } from './types.js';
 import { isEmptyDoc } from './datavalues/index.js';
@@ -32,12 +33,21 @@ export interface LibraryResult {
 export class LibraryExecution {
   private readonly notForOutput = new Set<LibFile>();
   private readonly byFile = new Map<YttFile, FileInLibrary>();
+  /** Data values documents of this library's files addressed to its private libraries. */
+  private readonly ownLibraryValues: LibraryValues[] = [];
 
   constructor(
     readonly run: Run,
     readonly ctx: LibraryCtx,
     readonly opts: LoaderOptions,
+    /** Data values documents its parent was given for libraries below this one. */
+    private readonly inheritedLibraryValues: readonly LibraryValues[] = [],
   ) {}
+
+  /** Data values documents for this library's private libraries: its own files' first, then those handed down. */
+  get libraryValues(): LibraryValues[] {
+    return [...this.ownLibraryValues, ...this.inheritedLibraryValues];
+  }
 
   /**
    * The files holding data values schema or data values documents, in file order (ytt looks for
@@ -64,12 +74,19 @@ export class LibraryExecution {
     const f = this.byFile.get(file);
     if (!f) throw yttError(`Expected to find data values file '${file.name}'`);
     const loader = new TemplateLoader(this.run, dataValuesStruct(values), this.opts);
-    return loader.evalYaml({ current: f.library, root: this.ctx.root }, f.file).docset.docs;
+    const docs = loader.evalYaml({ current: f.library, root: this.ctx.root }, f.file).docset.docs;
+    // documents addressed to a private library are kept for it, not merged here
+    return docs.filter((d) => {
+      const ann = d.annotations.find((a) => a.name === 'library/ref');
+      if (!ann) return true;
+      this.ownLibraryValues.push(libraryValuesOf(ann, d, file.name));
+      return false;
+    });
   }
 
   /** The library's templates evaluated with `values` (a Starlark value: templates' `data.values`), then its overlays. */
   eval(values: Value): LibraryResult {
-    const loader = new TemplateLoader(this.run, values, this.opts);
+    const loader = new TemplateLoader(this.run, values, this.opts, this.libraryValues);
     const docsets: [FileInLibrary, YDocSet][] = [];
     const textOutputs: LibraryResult['textOutputs'] = [];
     const exports: LibraryResult['exports'] = [];
@@ -86,6 +103,10 @@ export class LibraryExecution {
         else if (lf.type === 'text') globals = loader.evalText(fileCtx, lf).globals;
         if (globals) exports.push({ path: f.path, globals });
       }
+    }
+    const unused = this.libraryValues.filter((lv) => !lv.used.value);
+    if (unused.length > 0) {
+      throw yttError(`Expected all provided library data values documents to be used but found unused: ${unused.map((lv) => lv.desc).join(', ')}`);
     }
     const kept = this.applyOverlays(docsets);
     kept.sort(byOrder0);
@@ -195,3 +216,40 @@ function annotationName(data: string): string | null {
   return name === '' ? 'template/code' : name;
 }
 
+
+/** A data values document annotated `#@library/ref "@path~alias@…"` (ytt's messages for a bad reference). */
+function libraryValuesOf(ann: NodeAnnotation, doc: YDoc, file: string): LibraryValues {
+  if (ann.args.length !== 1) throw yttError(`Expected library/ref annotation to have one arg, got ${ann.args.length}`);
+  const str = ann.args[0];
+  if (typeof str !== 'string') throw yttError(`expected argument to be a string, but was ${typeof str}`);
+  let refs: LibraryRef[];
+  try {
+    refs = parseLibraryRef(str);
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof YttError)) throw yttError(`Annotation library/ref: ${e.message}`);
+    throw e;
+  }
+  const after = ann.kwargs.find(([k]) => k === 'after_library_module');
+  return {
+    refs,
+    value: doc.value,
+    afterLibraryModule: after !== undefined && truth(after[1] as Value),
+    desc: `Data Value belonging to library '${str}' on line ${file}:${doc.line ?? 1}`,
+    used: { value: false },
+  };
+}
+
+/** `@path~alias@path…` as ytt reads it. */
+export function parseLibraryRef(str: string): LibraryRef[] {
+  if (str === '') throw new Error('Expected library ref to not be empty');
+  if (!str.startsWith('@')) throw new Error("Expected library ref to start with '@'");
+  return str.split('@').slice(1).map((piece) => {
+    const parts = piece.split('~');
+    if (parts.length === 1) return { path: parts[0]!, alias: '' };
+    if (parts.length === 2) {
+      if (parts[1] === '') throw new Error('Expected library alias to not be empty');
+      return { path: parts[0]!, alias: parts[1]! };
+    }
+    throw new Error(`Expected library ref to have form: '@path', '@~alias', or '@path~alias', got: '${str}'`);
+  });
+}

@@ -7,6 +7,7 @@ import { EvalError, List, StarError, execCompiled, fail, typeName } from './star
 import type { Thread, Value } from './starlark/index.js';
 import { TemplateRuntime } from './template/runtime.js';
 import { YDocSet, deepCopy } from './template/nodes.js';
+import type { NodeValue } from './template/nodes.js';
 import { Module } from './template/values.js';
 import { TEXT_RESULT } from './template/texttemplate.js';
 import { compileStarFile, compileTextFile, compileYamlFile, parseYamlFile } from './compiled.js';
@@ -47,7 +48,29 @@ export interface Run {
   /** YAML templates being evaluated, innermost last (template.replace in a .star file acts on the innermost). */
   runtimes: TemplateRuntime[];
   /** The @ytt:library module for code evaluated in `ctx` (see modules/library.ts). */
-  libraryModule: (ctx: LibraryCtx, opts: LoaderOptions) => Module;
+  libraryModule: (ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryValues[]) => Module;
+}
+
+/** One side of a library reference (`#@library/ref "@path~alias"`). */
+export interface LibraryRef {
+  path: string;
+  alias: string;
+}
+
+/**
+ * A data values document addressed to a private library (`#@library/ref "@app"`): applied when
+ * that library is evaluated; every one must be used by the time its library's templates are done.
+ */
+export interface LibraryValues {
+  /** The libraries it is addressed to, the next one first. */
+  refs: LibraryRef[];
+  value: NodeValue;
+  /** `after_library_module=True`: applied after the values given with with_data_values(). */
+  afterLibraryModule: boolean;
+  /** How ytt names it when it went unused. */
+  desc: string;
+  /** Shared by the copies handed down to nested libraries. */
+  used: { value: boolean };
 }
 
 const STATIC_MODULES: Record<string, Module> = {
@@ -73,6 +96,8 @@ export class TemplateLoader {
     readonly run: Run,
     readonly values: Value,
     readonly opts: LoaderOptions,
+    /** Data values documents for the private libraries of the files evaluated. */
+    readonly libraryValues: readonly LibraryValues[] = [],
   ) {}
 
   /** A YAML file: a template's documents and globals, or a plain file's documents (a copy: overlays change them). */
@@ -188,7 +213,7 @@ export class TemplateLoader {
     switch (name) {
       case 'data': return this.dataModule(ctx);
       case 'template': return this.templateModule(rt);
-      case 'library': return this.run.libraryModule(ctx, this.opts);
+      case 'library': return this.run.libraryModule(ctx, this.opts, this.libraryValues);
       default: fail(`cannot load @ytt:${name}: Expected to find builtin module '${name}'`);
     }
   }

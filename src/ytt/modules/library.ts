@@ -11,12 +11,12 @@ import { LibraryExecution, dataValuesStruct } from '../execution.js';
 import type { LibraryResult } from '../execution.js';
 import { LookupError } from '../library.js';
 import type { Library } from '../library.js';
-import type { LibraryCtx, LoaderOptions, Run } from '../loader.js';
+import type { LibraryCtx, LibraryRef, LibraryValues, LoaderOptions, Run } from '../loader.js';
 import { YttError } from '../types.js';
 import { yttBuiltin } from './util.js';
 
 /** The @ytt:library module for code evaluated in `ctx`. */
-export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions): Module {
+export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryValues[]): Module {
   return new Module('library', new Map<string, Value>([
     ['get', yttBuiltin('library.get', (_t, args, kwargs) => {
       if (args.length !== 1) fail('expected exactly one argument');
@@ -31,7 +31,7 @@ export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions): M
         if (e instanceof LookupError) fail(e.message);
         throw e;
       }
-      return instance(run, { path, alias, lib, opts: libOpts, values: [] });
+      return instance(run, { path, alias, lib, opts: libOpts, values: [], parentValues: refs });
     })],
   ]));
 }
@@ -66,7 +66,10 @@ interface Instance {
   alias: string;
   lib: Library;
   opts: LoaderOptions;
+  /** Given with with_data_values(), in call order. */
   values: { value: NodeValue; plain: boolean }[];
+  /** Documents the code that got it holds for private libraries (`#@library/ref`). */
+  parentValues: readonly LibraryValues[];
 }
 
 function instance(run: Run, inst: Instance): Module {
@@ -127,11 +130,32 @@ function described<T>(prefix: string, f: () => T): T {
   }
 }
 
+/**
+ * The library's data values: its own files', then the documents addressed to it (`#@library/ref`;
+ * those `after_library_module=True` last), then the values of with_data_values() (ytt's order).
+ * Documents addressed to libraries below it are handed down.
+ */
 function libraryValues(run: Run, inst: Instance): { exec: LibraryExecution; values: NodeValue } {
-  const exec = new LibraryExecution(run, { current: inst.lib, root: inst.lib }, inst.opts);
+  const before: { value: NodeValue; plain: boolean }[] = [];
+  const after: { value: NodeValue; plain: boolean }[] = [];
+  const below: LibraryValues[] = [];
+  for (const lv of inst.parentValues) {
+    if (!matches(lv.refs[0]!, inst)) continue;
+    lv.used.value = true;
+    if (lv.refs.length > 1) below.push({ ...lv, refs: lv.refs.slice(1) });
+    else (lv.afterLibraryModule ? after : before).push({ value: lv.value, plain: false });
+  }
+  const exec = new LibraryExecution(run, { current: inst.lib, root: inst.lib }, inst.opts, below);
   const files = exec.dataValuesFiles();
-  const values = computeDataValues({ files, evaluate: (f, v) => exec.evaluateValuesFile(f, v), libraryValues: inst.values });
+  const values = computeDataValues({ files, evaluate: (f, v) => exec.evaluateValuesFile(f, v), libraryValues: [...before, ...after, ...inst.values] });
   return { exec, values };
+}
+
+/** Whether a reference (`@path`, `@~alias`, `@path~alias`) names this library instance. */
+function matches(ref: LibraryRef, inst: Instance): boolean {
+  if (ref.alias === '') return ref.path === inst.path;
+  if (ref.path === '') return ref.alias === inst.alias;
+  return ref.alias === inst.alias && ref.path === inst.path;
 }
 
 function evaluate(run: Run, inst: Instance): LibraryResult {
