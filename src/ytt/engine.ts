@@ -41,7 +41,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
 }
 
 function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResult {
-  const run: Run = { thread, compiled: new Map(), loading: [], runtimes: [], libraryModule: (ctx, opts, refs) => libraryModule(run, ctx, opts, refs) };
+  const run: Run = { thread, compiled: new Map(), loading: [], runtimes: [], nested: [], libraryModule: (ctx, opts, refs) => libraryModule(run, ctx, opts, refs) };
   const root = Library.root(files);
   const exec = new LibraryExecution(run, { current: root, root }, { ignoreUnknownComments: options.ignoreUnknownComments ?? false });
 

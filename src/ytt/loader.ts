@@ -47,6 +47,11 @@ export interface Run {
   loading: LibFile[];
   /** YAML templates being evaluated, innermost last (template.replace in a .star file acts on the innermost). */
   runtimes: TemplateRuntime[];
+  /**
+   * Errors of nested evaluations (a loaded file, a library's eval) turned into the message of the
+   * call that started them, so the enclosing error keeps their positions and message.
+   */
+  nested: YttError[];
   /** The @ytt:library module for code evaluated in `ctx` (see modules/library.ts). */
   libraryModule: (ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryValues[]) => Module;
 }
@@ -146,7 +151,7 @@ export class TemplateLoader {
     try {
       return execCompiled(thread, cf.program, pre);
     } catch (e) {
-      if (e instanceof EvalError) throw evalErrorText(e, (name) => run.compiled.get(name) ?? null, depth);
+      if (e instanceof EvalError) throw withNested(run, e.msg, evalErrorText(e, (name) => run.compiled.get(name) ?? null, depth));
       if (e instanceof StarError) throw formatError([{ msg: e.message, positions: [] }]);
       throw e;
     } finally {
@@ -163,7 +168,7 @@ export class TemplateLoader {
       return this.loadModule(ctx, module, rt);
     } catch (e) {
       if (e instanceof LookupError) fail(`cannot load ${module}: ${e.message}`);
-      if (e instanceof YttError) fail(`cannot load ${module}: ${e.raw}`);
+      if (e instanceof YttError) failNested(this.run, `cannot load ${module}: `, e);
       throw e;
     }
   }
@@ -289,4 +294,25 @@ function stringArg(v: Value): string {
 
 function listOf(items: string[]): Value {
   return new List(items);
+}
+
+/** Fails the current Starlark call with `prefix` + a nested evaluation's error, keeping the error for withNested. */
+export function failNested(run: Run, prefix: string, err: YttError): never {
+  run.nested.push(err);
+  fail(prefix + err.raw);
+}
+
+/**
+ * An evaluation error whose message (`msg`) ends with a nested evaluation's error: the positions of
+ * both (innermost first), and as its message the call's words followed by the nested error's own
+ * message (`cannot load x.star: unknown binary op …`), not only the call's.
+ */
+function withNested(run: Run, msg: string, err: YttError): YttError {
+  for (let i = run.nested.length - 1; i >= 0; i--) {
+    const inner = run.nested[i]!;
+    if (!msg.endsWith(inner.raw)) continue;
+    run.nested.length = i;
+    return new YttError(msg.slice(0, msg.length - inner.raw.length) + inner.detail, [...inner.positions, ...err.positions], err.text, err.raw);
+  }
+  return err;
 }

@@ -163,3 +163,42 @@ describe('a run over many files, as ytt -f runs them', () => {
     expect(runYtt([{ name: '_ytt_lib/x/t.yml', text: 'lib: 1\n' }, { name: 't.yml', text: 'root: 1\n' }]).text).toBe('root: 1\n');
   });
 });
+
+describe('errors of nested evaluations', () => {
+  it('keep the positions of the loaded file (innermost first) and its message', () => {
+    const files = [
+      { name: 'a.yml', text: '#@ load("z.star", "broken")\na: #@ broken\n' },
+      { name: 'z.star', text: 'def f():\n  return None + 1\nend\nbroken = f()\n' },
+    ];
+    let err: YttError | undefined;
+    try {
+      runYtt(files);
+    } catch (e) {
+      err = e as YttError;
+    }
+    expect(err!.text).toBe(
+      'ytt: Error: \n- cannot load z.star: Evaluating starlark template: \n    in <toplevel>\n      a.yml:1 | #@ load("z.star", "broken")\n\n    reason:\n' +
+        '     - unknown binary op: NoneType + int\n         in f\n           2 |   return None + 1\n         in <toplevel>\n           4 | broken = f()\n',
+    );
+    expect(err!.detail).toBe('cannot load z.star: unknown binary op: NoneType + int');
+    expect(err!.positions.map((p) => [p.file, p.line, p.context])).toEqual([
+      ['z.star', 2, 'f'],
+      ['z.star', 4, '<toplevel>'],
+      ['a.yml', 1, '<toplevel>'],
+    ]);
+  });
+
+  it("of a library's templates, through library.eval()", () => {
+    let err: YttError | undefined;
+    try {
+      runYtt([
+        { name: '_ytt_lib/lib/t.yml', text: 'x: 1\ny: #@ 1 + "a"\n' },
+        { name: 't.yml', text: '#@ load("@ytt:library", "library")\nv: #@ library.get("lib").eval()\n' },
+      ]);
+    } catch (e) {
+      err = e as YttError;
+    }
+    expect(err!.detail).toBe("library.eval: Evaluating library 'lib': unknown binary op: int + string");
+    expect(err!.positions.map((p) => `${p.file}:${p.line}`)).toEqual(['_ytt_lib/lib/t.yml:2', 't.yml:2']);
+  });
+});

@@ -11,6 +11,7 @@ import { LibraryExecution, dataValuesStruct } from '../execution.js';
 import type { LibraryResult } from '../execution.js';
 import { LookupError } from '../library.js';
 import type { Library } from '../library.js';
+import { failNested } from '../loader.js';
 import type { LibraryCtx, LibraryRef, LibraryValues, LoaderOptions, Run } from '../loader.js';
 import { YttError } from '../types.js';
 import { yttBuiltin } from './util.js';
@@ -89,7 +90,7 @@ function instance(run: Run, inst: Instance): Module {
     ['with_data_values_schema', yttBuiltin('library.with_data_values_schema', () => fail("carto's built-in ytt does not support with_data_values_schema yet; give the library a schema file instead"))],
     ['eval', yttBuiltin('library.eval', (_t, args) => {
       if (args.length !== 0) fail('expected no arguments');
-      const result = described(evaluating, () => evaluate(run, inst));
+      const result = described(run, evaluating, () => evaluate(run, inst));
       return new Fragment(new YDocSet(result.docs));
     })],
     ['export', yttBuiltin('library.export', (_t, args, kwargs) => {
@@ -103,7 +104,7 @@ function instance(run: Run, inst: Instance): Module {
         where = v;
       }
       if (name.startsWith('_')) fail("Symbols starting with '_' are private, and cannot be exported");
-      return described(exporting, () => {
+      return described(run, exporting, () => {
         const found = evaluate(run, inst).exports.filter((e) => e.globals.has(name) && (where === '' || where === e.path));
         if (found.length === 0) fail(`Expected to find exported symbol '${name}', but did not`);
         if (found.length > 1) {
@@ -114,17 +115,17 @@ function instance(run: Run, inst: Instance): Module {
     })],
     ['data_values', yttBuiltin('library.data_values', (_t, args) => {
       if (args.length !== 0) fail('expected no arguments');
-      return described(exporting, () => dataValuesStruct(libraryValues(run, inst).values));
+      return described(run, exporting, () => dataValuesStruct(libraryValues(run, inst).values));
     })],
   ]));
 }
 
 /** Runs `f`, reporting its failure (a ytt error from the library's files) after `prefix`. */
-function described<T>(prefix: string, f: () => T): T {
+function described<T>(run: Run, prefix: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof YttError) fail(prefix + e.raw);
+    if (e instanceof YttError) failNested(run, prefix, e);
     if (e instanceof StarError) fail(prefix + e.message);
     throw e;
   }
