@@ -72,13 +72,22 @@ export function readYttArgument(arg: string, options: YttTreeOptions = {}): YttT
     checkEntry(path, stat, options.allowSymlinks ?? false, null);
     return [{ name: named || baseName(path), path, text: readText(path, path, budget, isTextType(path)) }];
   }
-  const found: { name: string; path: string }[] = [];
-  walk(path, '', options.allowSymlinks ?? false, found, path);
-  found.sort((a, b) => compareBytes(a.name, b.name));
-  return found.map((f) => ({ ...f, text: readText(f.path, f.path, budget, isTextType(f.name)) }));
+  return listYttDirectory(path, options).map((f) => ({ ...f, text: readText(f.path, f.path, budget, isTextType(f.name)) }));
 }
 
-function walk(dir: string, prefix: string, allow: boolean | readonly string[], out: { name: string; path: string }[], top: string): void {
+/**
+ * The files `ytt -f DIR` reads, named and ordered as ytt names and orders them, without reading
+ * them (ytt's checks on each: regular files and named pipes, symlinks only when allowed).
+ * `skipDirectory` leaves out directories ytt would read but a caller does not want (e.g. `.git`).
+ */
+export function listYttDirectory(dir: string, options: YttTreeOptions & { skipDirectory?: (path: string) => boolean } = {}): { name: string; path: string }[] {
+  const found: { name: string; path: string }[] = [];
+  walk(dir, '', options, found, dir);
+  found.sort((a, b) => compareBytes(a.name, b.name));
+  return found;
+}
+
+function walk(dir: string, prefix: string, options: YttTreeOptions & { skipDirectory?: (path: string) => boolean }, out: { name: string; path: string }[], top: string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -89,10 +98,10 @@ function walk(dir: string, prefix: string, allow: boolean | readonly string[], o
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      walk(path, `${prefix}${entry.name}/`, allow, out, top);
+      if (!options.skipDirectory?.(path)) walk(path, `${prefix}${entry.name}/`, options, out, top);
       continue;
     }
-    checkEntry(path, lstatSync(path), allow, top);
+    checkEntry(path, lstatSync(path), options.allowSymlinks ?? false, top);
     out.push({ name: prefix + entry.name, path });
   }
 }

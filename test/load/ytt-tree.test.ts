@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { YttPathError, readYttArgument } from '../../src/load/ytt-tree.js';
+import { YttPathError, listYttDirectory, readYttArgument } from '../../src/load/ytt-tree.js';
 import { InputError, UsageError } from '../../src/diagnostics/diagnostic.js';
 
 let dir: string;
@@ -38,6 +38,12 @@ describe('readYttArgument', () => {
     const files = readYttArgument(join(dir, 'pkg'));
     expect(files.map((f) => f.name)).toEqual(['.hidden.yaml', 'Z.yaml', '_ytt_lib/lib/x.star', 'a.yml', 'b.yaml', 'logo.png', 'sub/c.json', 'sub/deeper/d.txt']);
     expect(files[4]).toEqual({ name: 'b.yaml', path: join(dir, 'pkg', 'b.yaml'), text: 'b: 1\n' });
+  });
+
+  it('lists a directory without reading it, leaving out the directories a caller skips', () => {
+    const listed = listYttDirectory(join(dir, 'pkg'), { skipDirectory: (path) => path.endsWith('_ytt_lib') });
+    expect(listed.map((f) => f.name)).toEqual(['.hidden.yaml', 'Z.yaml', 'a.yml', 'b.yaml', 'logo.png', 'sub/c.json', 'sub/deeper/d.txt']);
+    expect(listed[0]).toEqual({ name: '.hidden.yaml', path: join(dir, 'pkg', '.hidden.yaml') });
   });
 
   it('names a file by its base name, or NAME for NAME=PATH', () => {
