@@ -70,7 +70,7 @@ export interface LibraryValues {
   /** The libraries it is addressed to, the next one first. */
   refs: LibraryRef[];
   value: NodeValue;
-  /** `after_library_module=True`: applied after the values given with with_data_values(). */
+  /** `after_library_module=True`: applied after the other documents addressed to the library (still before with_data_values()). */
   afterLibraryModule: boolean;
   /** How ytt names it when it went unused. */
   desc: string;
