@@ -97,11 +97,13 @@ function program(): Command {
   cmd
     .command('ytt')
     .description('run ytt templates with the built-in engine; prints what the ytt binary would print')
-    .option('-f, --file <path>', 'a template file or directory (repeatable; - for stdin)', collect, [])
+    .option('-f, --file <path>', 'a file or directory, as ytt reads it (repeatable; NAME=PATH names a file; - for stdin)', collect, [])
     .option('-v, --data-value <key=value>', 'set a data value to a string, as ytt -v does (repeatable)', collect, [])
     .option('--data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
     .option('--data-values-file <path>', 'a data values file (repeatable)', collect, [])
     .option('--ignore-unknown-comments', 'treat plain # comments as comments')
+    .option('--allow-symlink-destination <dir>', 'follow symlinks whose destination is inside DIR, as ytt does (repeatable)', collect, [])
+    .option('--dangerous-allow-all-symlink-destinations', 'follow all symlinks, as ytt does')
     .action(async (options: Record<string, unknown>) => {
       const { runYttCommand } = await import('./ytt.js');
       process.exitCode = runYttCommand(options);

@@ -1,18 +1,37 @@
 // `carto ytt`: the built-in ytt engine as a command that prints exactly what the ytt binary
-// prints for the same arguments (-f FILE|-, -v/--data-value KEY=VALUE, --data-value-yaml KEY=YAML,
-// --data-values-file).
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// prints for the same arguments (-f FILE|DIR|NAME=PATH|-, -v/--data-value KEY=VALUE,
+// --data-value-yaml KEY=YAML, --data-values-file, --ignore-unknown-comments, the symlink flags).
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { readTextFile } from '../load/text.js';
+import { YttPathError, readYttArgument, yttTreeBudget } from '../load/ytt-tree.js';
+import type { YttTreeOptions } from '../load/ytt-tree.js';
 import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
+import { errorText } from '../ytt/errors.js';
 import { writeErr, writeOut } from './io.js';
 
+/** What ytt prints on stderr when text templates produced output it does not print. */
+export const NON_YAML_WARNING =
+  '\nWarning: Found Non-YAML templates in input. Non-YAML templates are not rendered to standard output.\n' +
+  'If you want to include those results, use the --output-files or --dangerous-emptied-output-directory flag.\n';
+
 export function runYttCommand(options: Record<string, unknown>): number {
-  const files: YttFile[] = [];
-  for (const path of options['file'] as string[]) {
-    if (path === '-') files.push({ name: 'stdin.yml', text: readTextFile(0) });
-    else files.push(...readTree(path));
+  const allowed = options['allowSymlinkDestination'] as string[];
+  const tree: YttTreeOptions = {
+    budget: yttTreeBudget(),
+    allowSymlinks: options['dangerousAllowAllSymlinkDestinations'] === true ? true : allowed.length > 0 ? allowed : false,
+  };
+  let files: YttFile[];
+  let dataValuesFiles: YttFile[];
+  try {
+    if ((options['file'] as string[]).filter((f) => f === '-' || f.endsWith('=-')).length > 1) throw new UsageError('stdin (-) can be given only once');
+    files = (options['file'] as string[]).flatMap((arg) => readYttArgument(arg, tree));
+    dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap((arg) => readYttArgument(arg, tree));
+  } catch (err) {
+    // ytt's own words for a path it cannot read, as ytt exits: 1
+    if (err instanceof YttPathError) {
+      writeErr(errorText(err.ytt));
+      return 1;
+    }
+    throw err;
   }
   if (files.length === 0) throw new UsageError('ytt: give at least one file with -f FILE (or -f - for stdin)');
   // As ytt orders them: string values (-v), then YAML values.
@@ -26,16 +45,16 @@ export function runYttCommand(options: Record<string, unknown>): number {
       return { key, yaml };
     }),
   ];
-  const dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap(readTree);
   try {
     // One run per command, with the engine's default budget: carto's budget for one template.
-    const { text } = runYtt(files, {
+    const { text, textOutputs } = runYtt(files, {
       dataValues,
       dataValuesFiles,
       ignoreUnknownComments: options['ignoreUnknownComments'] === true,
       print: (message) => writeErr(`${message}\n`),
     });
     writeOut(text);
+    if (textOutputs && textOutputs.length > 0) writeErr(NON_YAML_WARNING);
     return 0;
   } catch (err) {
     if (err instanceof YttError) {
@@ -50,18 +69,4 @@ function keyValue(flag: string, name: string, what: string): [string, string] {
   const eq = flag.indexOf('=');
   if (eq <= 0) throw new UsageError(`${name} ${flag}: expected KEY=${what}`);
   return [flag.slice(0, eq), flag.slice(eq + 1)];
-}
-
-/** A file, or every file under a directory (as ytt reads `-f DIR`), in name order. */
-function readTree(path: string): YttFile[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new UsageError(`cannot read ${path}: no such file or directory`);
-  }
-  if (!stat.isDirectory()) return [{ name: path, text: readTextFile(path) }];
-  return readdirSync(path)
-    .sort()
-    .flatMap((entry) => readTree(join(path, entry)));
 }

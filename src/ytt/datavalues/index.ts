@@ -2,7 +2,7 @@
 // and command-line flags, merged in ytt's order into the value templates see as `data.values`.
 // The engine supplies the evaluation of annotated files (they are templates too); everything
 // about how values combine and are checked lives here.
-import { YArray, YDoc, YMap, YMapItem } from '../template/nodes.js';
+import { YArray, YDoc, YMap, YMapItem, deepCopy } from '../template/nodes.js';
 import type { NodeValue } from '../template/nodes.js';
 import { YamlParseError, parseYamlWithComments } from '../template/yamlparse.js';
 import { plainToNode } from '../template/values.js';
@@ -23,6 +23,11 @@ export interface DataValuesSources {
   valuesFiles?: readonly YttFile[];
   /** `-v`/`--data-value-yaml` flags, in the order ytt applies them. */
   flags?: readonly DataValue[];
+  /**
+   * Data values a parent library gives this one with `library.get(…).with_data_values(value,
+   * plain=…)`, in call order: applied after the library's own data values.
+   */
+  libraryValues?: readonly { value: NodeValue; plain: boolean }[];
 }
 
 /**
@@ -45,6 +50,7 @@ export function computeDataValues(src: DataValuesSources): NodeValue {
       }
     }
   }
+  for (const lv of src.libraryValues ?? []) values = mergeValues(values, deepCopy(lv.value));
   return buildDataValues({ dataValues: src.flags ?? [] }, values);
 }
 

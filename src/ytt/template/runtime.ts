@@ -37,6 +37,11 @@ function newNode(p: NodeProto): YNode {
 
 function setValue(n: YNode, v: NodeValue): void {
   if (n instanceof YMapItem || n instanceof YArrayItem || n instanceof YDoc) {
+    if (v instanceof YDocSet) {
+      // a library's eval() or a def of documents: ytt refuses a document set as a value
+      const what = n instanceof YMapItem ? 'map items can only contain arrays, maps' : n instanceof YArrayItem ? 'array items can only contain maps, arrays' : 'documents can only contain arrays, maps';
+      fail(`${what}, or scalars; this is a document set`);
+    }
     n.value = v;
     return;
   }
