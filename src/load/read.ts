@@ -38,19 +38,22 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
       files.push('-');
       continue;
     }
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (err) {
-      throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
-    }
-    if (stat.isDirectory()) {
+    if (isDirectoryArgument(path)) {
       files.push(...listManifests(path, options.recursive ?? false).map((f) => f.path));
     } else {
       files.push(path);
     }
   }
   return files;
+}
+
+/** True for a directory, false for anything else that exists; a UsageError for a path that cannot be read. */
+function isDirectoryArgument(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
+  }
 }
 
 /** The manifests of a directory: its *.yaml, *.yml and *.json, and its subdirectories' with -R. */
@@ -184,13 +187,7 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
       else plain('<stdin>', text, true);
       continue;
     }
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (err) {
-      throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
-    }
-    if (!stat.isDirectory()) {
+    if (!isDirectoryArgument(path)) {
       const text = readText(path, path, budget);
       if (typeof text !== 'string') diagnostics.push(text);
       else if (isYttInput(path, text)) joinNamed([{ name: basename(path), path, text, named: true }], path);
