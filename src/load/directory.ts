@@ -4,13 +4,13 @@
 // a `.star` file, each root is a ytt run of its own, and a ytt file under no root runs alone —
 // real repositories hold several packages and other tools' files side by side, and nobody runs
 // ytt on a repository's root. Anything else is read as kubectl reads it (its manifests).
+import { resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { MAX_FILE_BYTES, MAX_TOTAL_BYTES, formatBytes } from '../util/limits.js';
-import { limitDiagnostic } from './documents.js';
+import { MAX_FILE_BYTES } from '../util/limits.js';
 import { readText } from './input-text.js';
 import { reasonOf, type SetAside } from './set-aside.js';
 import { readBounded } from './text.js';
-import { isYttPackage, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
+import { JSON_FILE, MANIFEST, YAML_FILE, isDataValuesText, isYttPackage, isYttSource, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
 
 export interface FileText {
   /** As ytt names it (relative to the package root). */
@@ -29,73 +29,153 @@ export interface DirectoryRead {
   plain: FileText[];
 }
 
-const MANIFEST = /\.(ya?ml|json)$/i;
-const YAML_FILE = /\.ya?ml$/i;
-const JSON_FILE = /\.json$/i;
-const DATA_VALUES = /^#@data\/values/m;
+export interface ReadHow {
+  recursive: boolean;
+  /** Paths to leave out (a test's own files among its inputs, files named on their own). */
+  exclude: readonly string[];
+}
 
-export function readDirectory(dir: string, how: { recursive: boolean; exclude: readonly string[] }, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): DirectoryRead {
-  const { recursive, exclude } = how;
-  const tree = listTree(dir).filter((f) => !exclude.some((x) => f.path === x || f.path.startsWith(`${x}/`)));
-  const texts = new Map<string, string | Diagnostic>();
-  const raw = (f: TreeFile): string | Diagnostic => {
-    let t = texts.get(f.path);
-    if (t === undefined) texts.set(f.path, (t = readText(f.path, f.path, { bytes: MAX_TOTAL_BYTES })));
-    return t;
-  };
-  const textOf = (f: TreeFile): string | undefined => {
-    const t = raw(f);
-    return typeof t === 'string' ? t : undefined;
-  };
-  /** The text of a file carto reads, or undefined (with the problem reported or the file set aside). */
-  const use = (f: TreeFile, inPackage: boolean): FileText | undefined => {
-    const t = raw(f);
-    if (typeof t === 'string') {
-      // the command's byte budget counts what is read, not what was only looked at for `#@`
-      budget.bytes -= Buffer.byteLength(t);
-      if (budget.bytes >= 0) return { name: f.name, path: f.path, text: t };
-      diagnostics.push(limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, f.path));
-      return undefined;
-    }
-    // a data file ytt never parses (an image, an archive) is no business of carto's
-    if (inPackage && !MANIFEST.test(f.name)) return undefined;
-    if (t.code === 'input-limit' || readBounded(f.path, MAX_FILE_BYTES).includes('carto.run')) diagnostics.push(t);
-    else setAside.push({ file: f.path, reason: reasonOf(t) });
-    return undefined;
-  };
-  const read = (files: readonly TreeFile[], inPackage: boolean): FileText[] => files.flatMap((f) => (budget.bytes < 0 ? [] : use(f, inPackage) ?? []));
-
+export function readDirectory(dir: string, how: ReadHow, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): DirectoryRead {
+  const exclude = how.exclude.map((x) => resolve(x));
+  const tree = listTree(dir).filter((f) => {
+    const path = resolve(f.path);
+    return !exclude.some((x) => path === x || path.startsWith(`${x}${sep}`));
+  });
+  const reader = new TreeReader(budget, diagnostics, setAside);
   const result: DirectoryRead = { named: [], runs: [], plain: [] };
-  if (!recursive || isRoot(tree.filter((f) => !f.name.includes('/')), textOf)) {
-    if (recursive || isYttPackage(tree, textOf)) {
-      // ytt takes a package's .json files for data and never prints them; carto reads them as
-      // manifests, as in any directory (JSON holds no ytt annotations, so nothing is lost)
-      result.named = read(tree.filter((f) => !JSON_FILE.test(f.name)), true);
-      result.plain = read(tree.filter((f) => JSON_FILE.test(f.name)), false);
+  if (!how.recursive || isRoot(tree.filter((f) => !f.name.includes('/')), reader.peek)) {
+    if (how.recursive || isYttPackage(tree, reader.peek)) {
+      result.named = reader.package(tree);
     } else {
-      result.plain = read(tree.filter((f) => MANIFEST.test(f.name) && !f.name.includes('/')), false);
+      result.plain = reader.manifests(tree.filter((f) => MANIFEST.test(f.name) && !f.name.includes('/')));
     }
     return result;
   }
-  const roots = packageRoots(tree, textOf);
+  const roots = packageRoots(tree, reader.peek);
   const rootOf = (f: TreeFile): string | undefined => roots.find((r) => f.name.startsWith(`${r}/`));
   for (const root of roots) {
-    const files = tree.filter((f) => f.name.startsWith(`${root}/`) && !JSON_FILE.test(f.name));
-    result.runs.push({ root: `${dir.replace(/\/+$/, '')}/${root}/`, files: read(files.map((f) => ({ name: f.name.slice(root.length + 1), path: f.path })), true) });
+    const files = tree.filter((f) => f.name.startsWith(`${root}/`)).map((f) => ({ ...f, name: f.name.slice(root.length + 1) }));
+    result.runs.push({ root: `${dir.replace(/\/+$/, '')}/${root}/`, files: reader.package(files) });
   }
-  for (const f of tree) {
-    if (!MANIFEST.test(f.name) || (rootOf(f) !== undefined && !JSON_FILE.test(f.name))) continue;
-    const file = use(f, false);
-    if (!file) continue;
-    if (YAML_FILE.test(f.name) && isYttTemplateText(file.text)) result.runs.push({ root: f.path, files: [{ ...file, name: f.name.slice(f.name.lastIndexOf('/') + 1) }] });
+  for (const file of reader.manifests(tree.filter((f) => MANIFEST.test(f.name) && rootOf(f) === undefined))) {
+    if (YAML_FILE.test(file.name) && isYttTemplateText(file.text)) result.runs.push({ root: file.path, files: [{ ...file, name: file.name.slice(file.name.lastIndexOf('/') + 1) }] });
     else result.plain.push(file);
   }
   return result;
 }
 
+/**
+ * Reads the files of one directory argument under the command's byte budget: what is read to look
+ * for `#@` counts too (and is kept, to be read once), and once the budget is spent nothing more is.
+ */
+class TreeReader {
+  private readonly texts = new Map<string, string | Diagnostic>();
+  /** The limit message of the read that spent the budget, reported once. */
+  private spentBy: Diagnostic | undefined;
+
+  constructor(
+    private readonly budget: { bytes: number },
+    private readonly diagnostics: Diagnostic[],
+    private readonly setAside: SetAside[],
+  ) {}
+
+  /** A file's text when it can be read, for looking at it (`#@`, data values). */
+  readonly peek = (f: TreeFile): string | undefined => {
+    const t = this.raw(f);
+    return typeof t === 'string' ? t : undefined;
+  };
+
+  /** Manifests read as they are; one that cannot be read is reported or set aside. */
+  manifests(files: readonly TreeFile[]): FileText[] {
+    return files.flatMap((f) => this.use(f) ?? []);
+  }
+
+  /**
+   * A package's files, as ytt reads them: symlinks refused (ytt would not read outside the
+   * package, and a pull request can add one), files that are only data (images, archives) read
+   * only when they are text. ytt takes `.json` files for data and never prints them: one that
+   * holds a carto.run object is named in a note rather than read behind ytt's back.
+   */
+  package(files: readonly TreeFile[]): FileText[] {
+    const out: FileText[] = [];
+    for (const f of files) {
+      if (this.spent()) break;
+      if (f.symlink) {
+        this.diagnostics.push(symlinkDiagnostic(f));
+        continue;
+      }
+      if (JSON_FILE.test(f.name)) {
+        const t = this.peek(f);
+        if (t !== undefined && t.includes('carto.run')) this.diagnostics.push(jsonInPackage(f));
+        if (t !== undefined) out.push({ name: f.name, path: f.path, text: t });
+        continue;
+      }
+      if (isYttSource(f.name)) {
+        const file = this.use(f);
+        if (file) out.push(file);
+      } else {
+        const t = this.peek(f);
+        if (t !== undefined) out.push({ name: f.name, path: f.path, text: t });
+      }
+    }
+    return out;
+  }
+
+  private raw(f: TreeFile): string | Diagnostic {
+    let t = this.texts.get(f.path);
+    if (t === undefined) {
+      t = this.budget.bytes < 0 ? NOT_READ : readText(f.path, f.path, this.budget);
+      if (typeof t !== 'string' && this.budget.bytes < 0) this.spentBy ??= t;
+      this.texts.set(f.path, t);
+    }
+    return t;
+  }
+
+  /** True once the command's byte budget is spent: then one message, whatever the number of files left. */
+  private spent(): boolean {
+    if (this.budget.bytes >= 0) return false;
+    if (this.spentBy && !this.diagnostics.includes(this.spentBy)) this.diagnostics.push(this.spentBy);
+    return true;
+  }
+
+  /** The text of a file carto reads, or undefined: the problem reported, or the file set aside. */
+  private use(f: TreeFile): FileText | undefined {
+    if (this.spent()) return undefined;
+    const t = this.raw(f);
+    if (typeof t === 'string') return { name: f.name, path: f.path, text: t };
+    if (this.spent()) return undefined;
+    if (readBounded(f.path, MAX_FILE_BYTES).includes('carto.run')) this.diagnostics.push(t);
+    else this.setAside.push({ file: f.path, reason: reasonOf(t) });
+    return undefined;
+  }
+}
+
+/** What a file is once the budget is spent: never read, never reported on its own. */
+const NOT_READ: Diagnostic = { severity: 'error', code: 'input-limit', message: 'not read: the byte budget is spent' };
+
+function symlinkDiagnostic(f: TreeFile): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'ytt-template-file',
+    message: `${f.path} is a symlink in a ytt package: ytt refuses to read one (it could point outside the package), and so does carto`,
+    file: f.path,
+    hint: 'replace it with the file itself, or render the package with ytt first (ytt --allow-symlink-destination DIR -f … | carto render -f -)',
+  };
+}
+
+function jsonInPackage(f: TreeFile): Diagnostic {
+  return {
+    severity: 'note',
+    code: 'json-in-package',
+    message: `${f.path} holds carto.run objects, but ytt takes a package's .json files for data, not templates, so they are not rendered (as ytt -f would not print them)`,
+    file: f.path,
+    hint: 'name the file itself with -f to read it, or write it as .yaml',
+  };
+}
+
 /** True when a directory's own files make it a package root: a data values (schema) file or a `.star` file. */
 function isRoot(files: readonly TreeFile[], textOf: (f: TreeFile) => string | undefined): boolean {
-  return files.some((f) => f.name.endsWith('.star') || (YAML_FILE.test(f.name) && DATA_VALUES.test(textOf(f) ?? '')));
+  return files.some((f) => f.name.endsWith('.star') || (YAML_FILE.test(f.name) && isDataValuesText(textOf(f) ?? '')));
 }
 
 /** The topmost directories (relative to the tree) that are package roots; a `_ytt_lib` belongs to its package. */
@@ -105,7 +185,9 @@ function packageRoots(tree: readonly TreeFile[], textOf: (f: TreeFile) => string
     const slash = f.name.lastIndexOf('/');
     if (slash < 0 || f.name.includes('_ytt_lib/')) continue;
     const d = f.name.slice(0, slash);
-    byDir.set(d, [...(byDir.get(d) ?? []), f]);
+    const files = byDir.get(d);
+    if (files) files.push(f);
+    else byDir.set(d, [f]);
   }
   const roots = [...byDir.keys()].filter((d) => isRoot(byDir.get(d)!, textOf)).sort();
   return roots.filter((d) => !roots.some((r) => r !== d && d.startsWith(`${r}/`)));

@@ -3,7 +3,7 @@
 // file system; everything it returns is plain data for the pure stages.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UsageError } from '../diagnostics/diagnostic.js';
+import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
@@ -45,6 +45,16 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
     }
   }
   return files;
+}
+
+/** A `--data-values-file`'s text; the flag is named when it cannot be read (a usage error). */
+function readFlagFile(path: string, budget: { bytes: number }): string | Diagnostic {
+  try {
+    return readText(path, path, budget);
+  } catch (err) {
+    if (isUsageError(err)) throw new UsageError(`--data-values-file ${path}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** True for a directory, false for anything else that exists; a UsageError for a path that cannot be read. */
@@ -102,7 +112,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const budget = { bytes: MAX_TOTAL_BYTES };
   const values: Array<{ name: string; text: string }> = [];
   for (const path of options.dataValuesFiles ?? []) {
-    const read = readText(path, path, budget);
+    const read = readFlagFile(path, budget);
     if (typeof read === 'string') values.push({ name: path, text: read });
     else diagnostics.push(read);
   }
@@ -176,6 +186,7 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
   };
   const plain = (path: string, text: string, named: boolean): void => void parts.push({ kind: 'plain', file: { path, text, named } });
   let stdinUsed = false;
+  const namedFiles = paths.filter((p) => p !== '-' && !isDirectoryArgument(p));
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
     if (path === '-') {
@@ -194,7 +205,9 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
       else plain(path, text, true);
       continue;
     }
-    const dir = readDirectory(path, { recursive: options.recursive ?? false, exclude: options.exclude ?? [] }, budget, diagnostics, setAside);
+    // a file named on its own is read once, as named, not again as part of a directory
+    const exclude = [...(options.exclude ?? []), ...namedFiles];
+    const dir = readDirectory(path, { recursive: options.recursive ?? false, exclude }, budget, diagnostics, setAside);
     joinNamed(dir.named.map((f) => ({ ...f, named: false })), path);
     for (const run of dir.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
     for (const f of dir.plain) plain(f.path, f.text, false);

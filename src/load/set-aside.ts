@@ -4,6 +4,7 @@
 // one note names what was left out. A file the user named, or one that holds a carto.run object,
 // is never set aside: its problem is an error.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { listSome } from '../util/list.js';
 
 export interface SetAside {
   /** The file, as the user can open it. */
@@ -17,25 +18,28 @@ export function mentionsCartographer(text: string): boolean {
   return text.includes('carto.run');
 }
 
-/** How many set-aside files the note names before "and N more" (the detail lists all). */
+/** How many set-aside files the note's message names, and its detail lists (lint's JSON keeps them all in InputsRead). */
 const NAMED = 5;
+const LISTED = 20;
 
 /** One note for all the files set aside, or none. */
 export function setAsideNote(files: readonly SetAside[]): Diagnostic | undefined {
   if (files.length === 0) return undefined;
-  const names = files.slice(0, NAMED).map((f) => f.file);
-  const more = files.length > NAMED ? ` and ${files.length - NAMED} more` : '';
-  const count = files.length === 1 ? 'a file' : `${files.length} files`;
+  const one = files.length === 1;
+  const lines = files.slice(0, LISTED).map((f) => `${f.file}: ${f.reason}`);
+  if (files.length > LISTED) lines.push(`… and ${files.length - LISTED} more`);
   return {
     severity: 'note',
     code: 'input-set-aside',
-    message: `set aside ${count} that ${files.length === 1 ? 'is' : 'are'} not Cartographer input${files.length === 1 ? '' : 's'} and cannot be read: ${names.join(', ')}${more}`,
-    detail: files.map((f) => `${f.file}: ${f.reason}`).join('\n'),
-    hint: 'they hold no carto.run object and change nothing that is rendered; name a file itself to have its problem reported as an error',
+    message: `set aside ${one ? 'a file that is' : `${files.length} files that are`} not ${one ? 'a Cartographer input' : 'Cartographer inputs'} and cannot be read: ${listSome(files.map((f) => f.file), NAMED)}`,
+    file: files[0]!.file,
+    detail: lines.join('\n'),
+    hint: `${one ? 'it holds' : 'they hold'} no carto.run object and ${one ? 'changes' : 'change'} nothing that is rendered; name a file itself to have its problem reported as an error`,
   };
 }
 
-/** The reason a diagnostic gives for a file that cannot be read, in a few words. */
+/** The reason a diagnostic gives for a file that cannot be read, in a few words (its first line). */
 export function reasonOf(d: Diagnostic): string {
-  return d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message;
+  const message = d.message.split('\n')[0]!.replace(/:\s*$/, '');
+  return d.line !== undefined ? `line ${d.line}: ${message}` : message;
 }

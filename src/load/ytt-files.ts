@@ -50,7 +50,7 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
   const { budget } = options;
   if (budget.left <= 0) {
     const message = `not run: the ytt input files of this run already used carto's budget of ${formatCount(YTT_TOTAL_STEPS)} steps in all (a file that runs away uses up the budget of the others)`;
-    return { ok: false, message, detail: `ytt: Error: \n- ${message}` };
+    return { ok: false, message, detail: `ytt: Error: \n- ${message}`, ...(files[0] ? { file: files[0].path } : {}) };
   }
   const pathOf = new Map(files.map((f) => [f.name, f.path]));
   try {

@@ -9,14 +9,30 @@ import { errnoText } from './text.js';
 
 /** A `#@` directive at the start of a line (not inside an indented spec.ytt body). */
 const DIRECTIVE = /^#@/m;
-const YAML_FILE = /\.ya?ml$/i;
-const MANIFEST = /\.(ya?ml|json)$/i;
+/** A data values or data values schema document, which shapes every template of its package. */
+const DATA_VALUES = /^#@data\/values/m;
+/** Files carto reads as manifests from a plain directory. */
+export const MANIFEST = /\.(ya?ml|json)$/i;
+export const YAML_FILE = /\.ya?ml$/i;
+export const JSON_FILE = /\.json$/i;
+/** Files ytt evaluates (the others in a package are data, read only by `data.read()`). */
+const YTT_SOURCE = /\.(ya?ml|star|txt)$/i;
 /** The file that marks a directory as a whole-chain `carto test` suite: its expectations are not inputs. */
 export const TEST_SUITE = 'carto-test.yaml';
 
 /** True for the text of a YAML file that ytt would have to evaluate (a top-level `#@` directive). */
 export function isYttTemplateText(text: string): boolean {
   return DIRECTIVE.test(text);
+}
+
+/** True for the text of a data values (schema) file. */
+export function isDataValuesText(text: string): boolean {
+  return DATA_VALUES.test(text);
+}
+
+/** True for a file of a package that ytt evaluates (a template, Starlark, a text template). */
+export function isYttSource(name: string): boolean {
+  return YTT_SOURCE.test(name);
 }
 
 /** True for a file named on the command line that can only be read as part of a ytt run. */
@@ -29,6 +45,8 @@ export interface TreeFile {
   name: string;
   /** As the user can open it. */
   path: string;
+  /** A symlink (to a regular file): kubectl reads it, ytt refuses it in a package. */
+  symlink?: true;
 }
 
 /**
@@ -62,7 +80,7 @@ function walk(root: string, dir: string, out: TreeFile[]): void {
       // Only regular files (or symlinks to one): not a device (/dev/zero), a FIFO or a socket that
       // could block or never end. Named like a manifest, it is a mistake worth stopping for.
       const problem = entry.isSymbolicLink() ? symlinkProblem(path) : 'not a regular file';
-      if (problem === null) out.push({ name: relative(root, path).split(sep).join('/'), path });
+      if (problem === null) out.push({ name: relative(root, path).split(sep).join('/'), path, symlink: true });
       else if (MANIFEST.test(entry.name)) throw new UsageError(`cannot read ${path}: ${problem}`);
     }
   }

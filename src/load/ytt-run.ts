@@ -2,10 +2,11 @@
 // other tools set aside: when ytt fails while evaluating a file that no one named, that holds no
 // carto.run object and is not a data values or schema file, that file is left out and the run
 // is tried again without it, so a repository's other YAML never stops a render.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './documents.js';
 import { mentionsCartographer, type SetAside } from './set-aside.js';
-import type { YttInputFile, YttRunOptions } from './ytt-files.js';
+import type { YttInputFile, YttRunOptions, YttRunResult } from './ytt-files.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isDataValuesText } from './ytt-package.js';
 
 export interface RunFile extends YttInputFile {
   /** The user named this file itself (not a directory holding it): it is never set aside. */
@@ -18,9 +19,6 @@ export interface PackageResult {
   setAside: SetAside[];
 }
 
-/** Data values documents (and schemas) shape every template of the run: leaving one out would change what is rendered. */
-const DATA_VALUES = /^#@data\/values/m;
-
 /**
  * Evaluates one run. `root` is given for a run the user did not name (a package -R found, a ytt
  * file under none): when none of its files holds a carto.run object, its failure sets it aside
@@ -28,41 +26,55 @@ const DATA_VALUES = /^#@data\/values/m;
  */
 export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions, root?: string): Promise<PackageResult> {
   const { evaluateYttRun } = await import('./ytt-files.js');
-  const setAside: SetAside[] = [];
+  const setAside: Array<SetAside & { failure: Failure }> = [];
   let current = [...files];
   for (;;) {
     const result = evaluateYttRun(current, options);
-    if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside };
+    if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside: setAside.map(({ file, reason }) => ({ file, reason })) };
     if (root !== undefined && !current.some((f) => mentionsCartographer(f.text))) {
-      return { documents: [], diagnostics: [], setAside: [...setAside, { file: root, reason: `ytt: ${firstLine(result.message)}` }] };
+      return { documents: [], diagnostics: [], setAside: [...setAside.map(({ file, reason }) => ({ file, reason })), { file: root, reason: `ytt: ${firstLine(result.message)}` }] };
     }
     const culprit = current.find((f) => f.path === result.evaluating);
-    if (culprit && mayBeSetAside(culprit)) {
-      setAside.push({ file: culprit.path, reason: `ytt: ${firstLine(result.message)}` });
+    if (culprit && mayBeSetAside(culprit, current)) {
+      setAside.push({ file: culprit.path, reason: `ytt: ${firstLine(result.message)}`, failure: result });
       current = current.filter((f) => f !== culprit);
       continue;
     }
-    const file = result.file ?? result.evaluating;
-    return {
-      documents: [],
-      setAside,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'ytt-template-file',
-          message: `ytt failed on the input files: ${firstLine(result.message)}`,
-          ...(file !== undefined ? { file } : {}),
-          ...(result.line !== undefined ? { line: result.line } : {}),
-          detail: result.detail,
-          ...(hintFor(result.message) ?? {}),
-        },
-      ],
-    };
+    // A failure that names a file set aside before (a load of it) is that file's own failure.
+    const cause = setAside.find((s) => result.message.includes(baseName(s.file)))?.failure ?? result;
+    return { documents: [], setAside: setAside.filter((s) => s.failure !== cause).map(({ file, reason }) => ({ file, reason })), diagnostics: [failureDiagnostic(cause)] };
   }
 }
 
-function mayBeSetAside(file: RunFile): boolean {
-  return !file.named && !mentionsCartographer(file.text) && !DATA_VALUES.test(file.text);
+type Failure = Extract<YttRunResult, { ok: false }>;
+
+function failureDiagnostic(failure: Failure): Diagnostic {
+  const file = failure.file ?? failure.evaluating;
+  return {
+    severity: 'error',
+    code: 'ytt-template-file',
+    message: `ytt failed on the input files: ${firstLine(failure.message)}`,
+    ...(file !== undefined ? { file } : {}),
+    ...(failure.line !== undefined ? { line: failure.line } : {}),
+    detail: failure.detail,
+    ...hintFor(failure),
+  };
+}
+
+/**
+ * A file may be left out when it is a YAML template of its own: not named, no carto.run object,
+ * no data values (they shape every template), not Starlark or a library, and loaded by no other
+ * file of the run (leaving it out would only turn its error into "cannot load").
+ */
+function mayBeSetAside(file: RunFile, run: readonly RunFile[]): boolean {
+  if (file.named || mentionsCartographer(file.text) || isDataValuesText(file.text)) return false;
+  if (!/\.ya?ml$/i.test(file.name) || /\.lib\.ya?ml$/i.test(file.name)) return false;
+  const name = baseName(file.name);
+  return !run.some((f) => f !== file && f.text.includes('load(') && f.text.includes(name));
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function firstLine(text: string): string {
@@ -70,8 +82,13 @@ function firstLine(text: string): string {
   return nl < 0 ? text : text.slice(0, nl);
 }
 
-/** A data value nobody gave is the usual reason a package fails: say how to give it. */
-function hintFor(message: string): { hint: string } | undefined {
-  if (!/struct has no \.|data\.values|data value/i.test(message)) return undefined;
-  return { hint: 'give the data values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f' };
+/** Say how to give what the run lacked: a data value nobody gave, or a file outside the run. */
+function hintFor(failure: Failure): { hint: string } | Record<string, never> {
+  if (/data\.values/.test(failure.detail) && /struct has no \.|data value/i.test(failure.message)) {
+    return { hint: 'give the data values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f' };
+  }
+  if (/cannot load /.test(failure.message)) {
+    return { hint: 'name the whole package directory (-f DIR) so that the file it loads is in the same ytt run; -R finds a package only where a data values or .star file sits at its top' };
+  }
+  return {};
 }

@@ -1,5 +1,6 @@
 // The notes render() gives about stand-ins: the mocked values that reached each owner's
 // templates (errors with --strict), and the templates taken as installed by the platform.
+import { listSome } from '../util/list.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource } from '../model/index.js';
 import { ownerRef } from './diagnose.js';
@@ -75,9 +76,4 @@ export function missingTemplatesNote(missing: ReadonlyMap<Blueprint, readonly Mi
     message: `${templates.size === 1 ? 'a template is' : `${templates.size} templates are`} not in the inputs and taken as installed by the platform (--missing-templates mock): ${listSome(named, 20)}; a resource whose template is missing stamps nothing, and its outputs are mocks`,
     hint: `to render them too, add them to the inputs, e.g. exported from the cluster: kubectl get ${kinds.join(',')} -o yaml > platform-templates.yaml, then -f platform-templates.yaml`,
   };
-}
-
-/** The first `most` names, then how many more: a few are enough to recognise them, and a thousand would bury every other message. */
-export function listSome(names: readonly string[], most: number): string {
-  return names.length > most ? `${names.slice(0, most).join(', ')}, and ${names.length - most} more` : names.join(', ');
 }

@@ -7,7 +7,8 @@ import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } 
 import type { SuppliedOutputs } from '../outputs/index.js';
 import { blueprintKindFor } from '../select/index.js';
 import { diagnostic, ownerRef } from './diagnose.js';
-import { listSome, missingTemplatesNote, mockDiagnostics, runnableUidDiagnostic, type MissingTemplate } from './notes.js';
+import { missingTemplatesNote, mockDiagnostics, runnableUidDiagnostic, type MissingTemplate } from './notes.js';
+import { listSome } from '../util/list.js';
 import { realizeOwner, tooManyObjects } from './realize.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';

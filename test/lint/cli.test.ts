@@ -109,7 +109,7 @@ describe('carto lint (CLI)', () => {
     writeFileSync(join(charts, 'deployment.yaml'), 'metadata:\n  name: {{ .Values.name }}\n  x: y: z\n');
     const setAside = carto(['lint', charts]);
     expect(setAside.status).toBe(0);
-    expect(setAside.stdout).toBe(`<inputs>:1:1  note  input-set-aside  set aside a file that is not Cartographer input and cannot be read: ${join(charts, 'deployment.yaml')}\n`);
+    expect(setAside.stdout).toBe(`${join(charts, 'deployment.yaml')}:1:1  note  input-set-aside  set aside a file that is not a Cartographer input and cannot be read: ${join(charts, 'deployment.yaml')}\n`);
     const r = carto(['lint', carton]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/carto-bad\.yaml:4:\d+ {2}error {2}yaml-syntax {2}YAML syntax error: /);
