@@ -1,17 +1,80 @@
 // @ytt:overlay — matchers (subset, all, map_key, index, and_op, or_op, not_op) and a
 // basic overlay.apply for maps, arrays and document sets: merge (default),
 // replace, remove, insert/append, with match/missing_ok/expects and
-// match-child-defaults handling.
-import { Builtin, List, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
+// match-child-defaults handling. A failure names the overlay nodes it happened under
+// (OverlayError.frames), from which callers build ytt's "Map item (key 'k') on line f:3:" chain.
+import { Builtin, List, StarError, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
-import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
-import type { YArrayItem } from '../template/nodes.js';
+import { YArray, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
+import { YArrayItem } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
 
 type Matcher = (thread: Thread, idx: number, left: NodeValue, right: NodeValue) => boolean;
+
+/**
+ * An overlay failure. The message is the innermost one (what templates have always shown);
+ * `frames` are the overlay's nodes it happened under, outermost first, each a document,
+ * map item or array item of the right-hand side.
+ */
+export class OverlayError extends StarError {
+  constructor(
+    message: string,
+    public readonly frames: YNode[],
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `f` for one item of an overlay, adding `node` to the frames of any failure. */
+function within<T>(node: YNode, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof OverlayError) throw new OverlayError(e.message, [node, ...e.frames]);
+    if (e instanceof StarError) throw new OverlayError(e.message, [node]);
+    throw e;
+  }
+}
+
+/** ytt's name for the type of a node value, as in "Expected map, but was integer". */
+export function yamlTypeName(v: NodeValue): string {
+  if (v instanceof YMap) return 'map';
+  if (v instanceof YArray) return 'array';
+  if (v instanceof YDocSet) return 'document set';
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'boolean': return 'boolean';
+    case 'number': case 'bigint': return 'integer';
+    default: return 'float';
+  }
+}
+
+/**
+ * ytt's text for an overlay failure: one "Document on line f:2:" / "Map item (key 'k') on line
+ * f:3:" / "Array item on line f:4:" prefix per frame, then the message. `at` gives a node's
+ * position as ytt prints it ("f:3").
+ */
+export function overlayErrorText(e: OverlayError, at: (node: YNode) => string): string {
+  const parts = e.frames.map((n) => {
+    if (n instanceof YMapItem) return `Map item (key '${goKeyString(n.key)}') on line ${at(n)}`;
+    if (n instanceof YDoc) return `Document on line ${at(n)}`;
+    return `Array item on line ${at(n)}`;
+  });
+  return [...parts, e.message].join(': ');
+}
+
+/** A map key as Go's %s prints it (ytt formats keys that way). */
+export function goKeyString(k: unknown): string {
+  if (typeof k === 'string') return k;
+  if (k === null) return '%!s(<nil>)';
+  if (typeof k === 'boolean') return `%!s(bool=${k})`;
+  if (typeof k === 'number' || typeof k === 'bigint') return `%!s(int=${k})`;
+  return `%!s(float64=${String(k)})`;
+}
 
 const matcherOf = new WeakMap<Builtin, Matcher>();
 
@@ -71,6 +134,7 @@ interface Opts {
   matchKwargs: number;
   insertAfter: boolean;
   missingOk: boolean;
+  orAdd: boolean; // overlay/replace or_add=True: a replace that matches nothing adds the item
   expects: Value | null;
   childDefaults: { missingOk?: boolean; expects?: Value | null };
   replaceVia: Value | null;
@@ -82,11 +146,15 @@ function kw(a: NodeAnnotation, name: string): unknown {
 }
 
 function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
-  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
+  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? false, orAdd: false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
   for (const a of node.annotations) {
     switch (a.name) {
       case 'overlay/merge': o.action = 'merge'; break;
-      case 'overlay/replace': o.action = 'replace'; o.replaceVia = (kw(a, 'via') as Value) ?? null; break;
+      case 'overlay/replace':
+        o.action = 'replace';
+        o.replaceVia = (kw(a, 'via') as Value) ?? null;
+        o.orAdd = kw(a, 'or_add') !== undefined && truth(kw(a, 'or_add') as Value);
+        break;
       case 'overlay/remove': o.action = 'remove'; break;
       case 'overlay/insert':
         o.action = 'insert';
@@ -145,11 +213,14 @@ function checkExpects(o: Opts, n: number, what: string): void {
 }
 
 function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDefaults: Opts['childDefaults']): NodeValue {
-  if (right instanceof YMap && left instanceof YMap) {
+  // as ytt: a null on the left is replaced; a map or array on the right needs one on the left
+  if (right instanceof YMap && left !== null) {
+    if (!(left instanceof YMap)) fail(`Expected map, but was ${yamlTypeName(left)}`);
     applyMap(thread, left, right, parentDefaults);
     return left;
   }
-  if (right instanceof YArray && left instanceof YArray) {
+  if (right instanceof YArray && left !== null) {
+    if (!(left instanceof YArray)) fail(`Expected array, but was ${yamlTypeName(left)}`);
     applyArray(thread, left, right, parentDefaults);
     return left;
   }
@@ -161,25 +232,46 @@ function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDef
 }
 
 function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['childDefaults']): void {
-  for (const ri of right.items) {
-    const o = opts(ri, defaults);
-    const matches = left.items.filter((li, i) =>
-      o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
-    if (o.action === 'insert' || o.action === 'append') {
-      left.items.push(deepCopy(ri));
-      continue;
-    }
-    checkExpects(o, matches.length, '');
-    if (matches.length === 0) {
-      if (o.action === 'merge' || o.action === 'replace') left.items.push(deepCopy(ri));
-      continue;
-    }
-    for (const li of matches) {
-      if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
-      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
-    }
+  for (const ri of right.items) within(ri, () => applyMapItem(thread, left, ri, defaults));
+}
+
+function applyMapItem(thread: Thread, left: YMap, ri: YMapItem, defaults: Opts['childDefaults']): void {
+  const o = opts(ri, defaults);
+  const matches = left.items.filter((li, i) =>
+    o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
+  if (o.action === 'insert' || o.action === 'append') {
+    left.items.push(deepCopy(ri));
+    return;
   }
+  checkExpects(o, matches.length, '');
+  if (matches.length === 0) {
+    if (o.action === 'merge' || (o.action === 'replace' && o.orAdd)) left.items.push(deepCopy(ri));
+    return;
+  }
+  for (const li of matches) {
+    if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+    else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+    else if (o.action === 'merge') mergeInto(thread, li, ri, o);
+  }
+}
+
+/** Merges `right`'s value into `left`'s; a value replaced outright takes its position from `right` (as ytt). */
+function mergeInto(thread: Thread, left: YMapItem | YArrayItem, right: YMapItem | YArrayItem, o: Opts): void {
+  const v = applyValue(thread, left.value, right.value, o.childDefaults);
+  if (v === left.value) return;
+  left.value = v;
+  left.line = right.line;
+  left.file = right.file;
+}
+
+/** A replaced item is the right-hand item (its annotations and position) holding the new value, as in ytt. */
+function replacedItem<T extends YMapItem | YArrayItem>(thread: Thread, o: Opts, left: T, right: T): T {
+  const value = replaced(thread, o, left.value, right.value);
+  const item = (right instanceof YMapItem ? new YMapItem(right.key, value) : new YArrayItem(value)) as T;
+  item.line = right.line;
+  item.file = right.file;
+  item.annotations = right.annotations;
+  return item;
 }
 
 function replaced(thread: Thread, o: Opts, left: NodeValue, right: NodeValue): NodeValue {
@@ -195,52 +287,58 @@ function requireMatch(o: Opts, what: string): Matcher {
 }
 
 function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
-  for (const ri of right.items) {
-    const o = opts(ri, defaults);
-    if (o.action === 'append') {
-      left.items.push(deepCopy(ri));
-      continue;
-    }
-    // an array item without overlay/match expects no match (so a merge appends it)
-    let matches: YArrayItem[] = [];
-    if (o.hasMatch) {
-      const by = requireMatch(o, 'array item');
-      matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
-      checkExpects(o, matches.length, '');
-    }
-    if (matches.length === 0 && o.action === 'merge') {
-      left.items.push(deepCopy(ri));
-      continue;
-    }
-    for (const li of matches) {
-      if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-      else if (o.action === 'replace') li.value = replaced(thread, o, li.value, ri.value);
-      else if (o.action === 'merge') li.value = applyValue(thread, li.value, ri.value, o.childDefaults);
-      else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
-    }
+  for (const ri of right.items) within(ri, () => applyArrayItem(thread, left, ri, defaults));
+}
+
+function applyArrayItem(thread: Thread, left: YArray, ri: YArrayItem, defaults: Opts['childDefaults']): void {
+  const o = opts(ri, defaults);
+  if (o.action === 'append') {
+    left.items.push(deepCopy(ri));
+    return;
+  }
+  // an array item without overlay/match expects no match (so a merge appends it)
+  let matches: YArrayItem[] = [];
+  if (o.hasMatch) {
+    const by = requireMatch(o, 'array item');
+    matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
+    checkExpects(o, matches.length, '');
+  }
+  if (matches.length === 0 && o.action === 'merge') {
+    left.items.push(deepCopy(ri));
+    return;
+  }
+  for (const li of matches) {
+    if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+    else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+    else if (o.action === 'merge') mergeInto(thread, li, ri, o);
+    else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
   }
 }
 
 function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
   for (const rd of right.docs) {
     if (rd.value === null && rd.annotations.length === 0) continue;
-    const o = opts(rd, {});
-    if (o.action === 'insert' || o.action === 'append') {
-      left.docs.push(deepCopy(rd));
-      continue;
-    }
-    const by = requireMatch(o, 'document');
-    const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
-    checkExpects(o, matches.length, '');
-    if (matches.length === 0 && o.action === 'merge') {
-      left.docs.push(deepCopy(rd));
-      continue;
-    }
-    for (const ld of matches) {
-      if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
-      else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
-      else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
-    }
+    within(rd, () => applyDoc(thread, left, rd));
+  }
+}
+
+function applyDoc(thread: Thread, left: YDocSet, rd: YDoc): void {
+  const o = opts(rd, {});
+  if (o.action === 'insert' || o.action === 'append') {
+    left.docs.push(deepCopy(rd));
+    return;
+  }
+  const by = requireMatch(o, 'document');
+  const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
+  checkExpects(o, matches.length, '');
+  if (matches.length === 0 && o.action === 'merge') {
+    left.docs.push(deepCopy(rd));
+    return;
+  }
+  for (const ld of matches) {
+    if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
+    else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
+    else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
   }
 }
 
@@ -287,4 +385,15 @@ export const overlayModule = module('overlay', {
 /** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
 export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {
   applyDocSet(thread, base, new YDocSet(overlays));
+}
+
+/**
+ * Overlays one document onto another as ytt merges data values (and schema) documents: the
+ * right document always matches the left one, and its annotations on items decide the rest.
+ * Throws OverlayError.
+ */
+export function overlayDocument(thread: Thread, left: YDoc, right: YDoc): void {
+  within(right, () => {
+    left.value = left.value === null ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
+  });
 }

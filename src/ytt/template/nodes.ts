@@ -15,6 +15,7 @@ export interface NodeAnnotation {
   name: string;
   args: unknown[];
   kwargs: [string, unknown][];
+  /** The line of the annotation's own `#@` comment. */
   line: number | null;
 }
 
@@ -28,10 +29,13 @@ export abstract class YNode {
   // comment/annotation arrays are shared empty ones until something is attached
   declare comments: Comment[];
   declare line: number | null;
+  /** The file (YttFile.name, or a pseudo-file such as a data value flag) the node was written in, when known. */
+  declare file: string | null;
   declare annotations: NodeAnnotation[];
   constructor() {
     this.comments = NO_COMMENTS;
     this.line = null;
+    this.file = null;
     this.annotations = NO_ANNOTATIONS;
   }
   addComment(c: Comment): void {
@@ -150,6 +154,7 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
     case 'arrayitem': out = new YArrayItem(deepCopy((v as YArrayItem).value)); break;
   }
   out.line = v.line;
+  out.file = v.file;
   if (v.annotations.length > 0) out.annotations = v.annotations.slice();
   return out as T;
 }

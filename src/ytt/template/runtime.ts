@@ -215,7 +215,9 @@ export class TemplateRuntime {
       const argsT = collected.items[0] as Tuple;
       const kw: [string, unknown][] = collected.items.slice(1).map((t) => [(t as Tuple).items[0] as string, (t as Tuple).items[1]]);
       const existing = list.findIndex((a) => a.name === name);
-      const ann: NodeAnnotation = { name, args: argsT.items, kwargs: kw, line: this.protos[tag]?.line ?? null };
+      const proto = this.protos[tag];
+      const at = proto ? proto.annotationNames.indexOf(name) : -1;
+      const ann: NodeAnnotation = { name, args: argsT.items, kwargs: kw, line: at >= 0 ? proto!.annotationLines[at]! : proto?.line ?? null };
       if (existing >= 0) list[existing] = ann;
       else list.push(ann);
       ctx.pendingAnnotations.set(tag, list);
