@@ -93,7 +93,10 @@ function program(): Command {
     .option('-f, --file <path>', 'a template file or directory (repeatable; - for stdin)', collect, [])
     .option('-v, --data-value <key=value>', 'set a data value to a string, as ytt -v does (repeatable)', collect, [])
     .option('--data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
+    .option('--data-value-file <key=path>', 'set a data value to the contents of a file, as ytt does (repeatable)', collect, [])
     .option('--data-values-file <path>', 'a data values file (repeatable)', collect, [])
+    .option('--data-values-inspect', 'print the final data values instead of the templates, as ytt does')
+    .option('--dangerous-data-values-disable-validation', 'skip @schema/validation and @assert/validate, as ytt does')
     .option('--ignore-unknown-comments', 'treat plain # comments as comments')
     .action(async (options: Record<string, unknown>) => {
       const { runYttCommand } = await import('./ytt.js');

@@ -25,11 +25,12 @@ import { mathModule, md5Module, sha256Module, urlModule, versionModule } from '.
 import { applyOverlayDocs, overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
-import { computeDataValues, isEmptyDoc } from './datavalues/index.js';
+import { evaluateDataValues, isEmptyDoc, unusedLibraryDataValues } from './datavalues/index.js';
+import type { LibraryDocument } from './datavalues/index.js';
 
 export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition } from './types.js';
 export { YttError } from './types.js';
-import type { YttFile, YttOptions, YttResult, YttErrorPosition } from './types.js';
+import type { DataValue, YttFile, YttOptions, YttResult, YttErrorPosition } from './types.js';
 import { YttError } from './types.js';
 
 // ---------------------------------------------------------------------------
@@ -386,7 +387,26 @@ function annotationNamesOfDocs(cf: CompiledFile): string[][] {
 }
 
 function isDataValuesFile(cf: CompiledFile): boolean {
-  return annotationNamesOfDocs(cf).some((names) => names.includes('data/values') || names.includes('data/values-schema'));
+  const k = dataValuesKinds(cf);
+  return k.schema || k.values;
+}
+
+/** Whether a file holds schema or data values documents, as written (ytt sorts files by this before evaluating them). */
+function dataValuesKinds(cf: CompiledFile): { schema: boolean; values: boolean } {
+  const docs = annotationNamesOfDocs(cf);
+  return { schema: docs.some((names) => names.includes('data/values-schema')), values: docs.some((names) => names.includes('data/values')) };
+}
+
+/** A flag the fast path can take: an already-parsed value for a plain key (no nesting, no library). */
+function isPlainFlag(dv: DataValue): boolean {
+  return 'value' in dv && !/[.:]/.test(dv.key) && !dv.key.startsWith('@');
+}
+
+/** ytt --data-values-inspect: the data values as the only document. */
+function valuesResult(values: NodeValue): YttResult {
+  const doc = new YDoc(values);
+  if (isEmptyDoc(doc)) return { documents: [], text: '' };
+  return { documents: [toPlain(values)], text: emitYamlDoc(toPlain(values, true)) };
 }
 
 function makeDataModule(values: NodeValue): Module {
@@ -440,7 +460,7 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     loadFile: options.loadFile,
   };
 
-  // data values (see computeDataValues for the order)
+  // data values (see src/ytt/datavalues for the order)
   const templates: YttFile[] = [];
   const valuesFiles: YttFile[] = [];
   for (const f of files) {
@@ -449,13 +469,14 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     else templates.push(f);
   }
   const flags = options.dataValues ?? [];
-  if (valuesFiles.length === 0 && (options.dataValuesFiles ?? []).length === 0 && flags.every((dv) => 'value' in dv && !dv.key.includes('.'))) {
+  let forLibraries: LibraryDocument[] = [];
+  if (valuesFiles.length === 0 && !options.dataValuesFiles?.length && !options.dataValuesFileArgs?.length && !options.dataValuesInspect && flags.every(isPlainFlag)) {
     // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
     for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
     state.dataModule = dataModuleOf(new Struct(fields));
   } else {
-    const values = computeDataValues({
+    const result = evaluateDataValues({
       files: valuesFiles,
       evaluate: (f, current) => {
         state.dataModule = makeDataModule(current);
@@ -463,10 +484,16 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
         state.loaded.clear();
         return root instanceof YDocSet ? root.docs : [];
       },
+      kindOf: (f) => dataValuesKinds(compileFile(f, ignoreUnknown)),
       valuesFiles: options.dataValuesFiles ?? [],
+      valuesFileArgs: options.dataValuesFileArgs ?? [],
       flags,
+      skipValidation: options.skipDataValuesValidation ?? false,
+      thread,
     });
-    state.dataModule = makeDataModule(values);
+    if (options.dataValuesInspect) return valuesResult(result.values);
+    state.dataModule = makeDataModule(result.values);
+    forLibraries = result.forLibraries;
   }
 
   const docs: YDoc[] = [];
@@ -475,6 +502,9 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     const root = wrapEvalErrors(state, () => evalFile(state, f).root);
     if (root instanceof YDocSet) docs.push(...root.docs);
   }
+
+  const unused = unusedLibraryDataValues(forLibraries);
+  if (unused) throw unused;
 
   // documents annotated with overlay/... are overlays applied to all the others
   const isOverlay = (d: YDoc): boolean => d.annotations.some((a) => a.name.startsWith('overlay/'));

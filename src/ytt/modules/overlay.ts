@@ -394,6 +394,7 @@ export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]
  */
 export function overlayDocument(thread: Thread, left: YDoc, right: YDoc): void {
   within(right, () => {
-    left.value = left.value === null ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
+    const replace = left.value === null || right.annotations.some((a) => a.name === 'overlay/replace');
+    left.value = replace ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
   });
 }

@@ -1,0 +1,69 @@
+// Where data values came from, for ytt's messages: every node of a data values, schema or
+// overlay document is stamped with a source key (its file, or a pseudo-file for a command-line
+// flag), and the table turns a node back into "file:line" and that line's text.
+import { YArray, YDoc, YDocSet, YMap, YNode } from '../template/nodes.js';
+import type { NodeAnnotation } from '../template/nodes.js';
+import type { SourcePos } from './errors.js';
+
+interface Source {
+  /** The name ytt shows (a file name, or e.g. "(data-value-yaml arg)"). */
+  name: string;
+  /** The text of each line (a flag is a single "line" holding all of its text). */
+  lines: readonly string[];
+}
+
+export class SourceTable {
+  private readonly sources = new Map<string, Source>();
+  private flags = 0;
+
+  /** Registers a file by its YttFile name. */
+  addFile(name: string, text: string): string {
+    if (!this.sources.has(name)) this.sources.set(name, { name, lines: text.split('\n') });
+    return name;
+  }
+
+  /** Registers a pseudo-file (a flag, a value parsed from a flag) and returns its key. */
+  addPseudo(name: string, lines: readonly string[]): string {
+    const key = `\u0000${this.flags++}`;
+    this.sources.set(key, { name, lines });
+    return key;
+  }
+
+  /** The position of a node (or of a line in a node's file, e.g. an annotation's). */
+  pos(node: YNode, line: number | null = node.line): SourcePos {
+    const src = node.file === null ? undefined : this.sources.get(node.file);
+    if (!src) return { file: '', line, source: '', fromMemory: true };
+    return { file: src.name, line, source: line === null ? '' : src.lines[line - 1] ?? '' };
+  }
+
+  annotationPos(node: YNode, ann: NodeAnnotation): SourcePos {
+    return this.pos(node, ann.line ?? node.line);
+  }
+}
+
+/**
+ * Gives every node of `doc` that has none the source `key`, and every node without a line its
+ * parent's (ytt positions a map or array, and values computed from Starlark, at the node that
+ * holds them; a document without `---` starts at line 1).
+ */
+export function stamp(doc: YDoc, key: string): YDoc {
+  if (doc.line === null) doc.line = 1;
+  stampNode(doc, key, doc.line);
+  return doc;
+}
+
+function stampNode(n: YNode, key: string, parentLine: number | null): void {
+  if (n.file === null) n.file = key;
+  if (n.line === null) n.line = parentLine;
+  for (const c of n.values()) if (c instanceof YNode) stampNode(c, key, n.line);
+}
+
+/** True for documents with no content (ytt drops them from its output). */
+export function isEmptyDoc(d: YDoc): boolean {
+  const v = d.value;
+  if (v === null) return true;
+  if (v instanceof YMap) return v.items.length === 0;
+  if (v instanceof YArray) return v.items.length === 0;
+  if (v instanceof YDocSet) return v.docs.length === 0;
+  return false;
+}
