@@ -43,7 +43,13 @@ export class DataValuesError extends Error {
   }
 }
 
-/** A set of violations reported as ytt reports them, under `summary`. */
+/** An error of a schema (e.g. in a nested type) reported inside another schema error, as ytt nests them. */
+export function nestedSchemaError(summary: string, inner: DataValuesError): DataValuesError {
+  const e = schemaError(summary, [], [inner.message]);
+  return new DataValuesError(e.message, inner.positions);
+}
+
+/** A set of violations reported as ytt reports them, under `summary` (other errors' texts last). */
 export function schemaError(summary: string, violations: readonly Violation[], misc: readonly string[] = []): DataValuesError {
   const width = Math.max(0, ...violations.map((v) => lineText(v.pos).length));
   const pad = (delim: string, at = ''): string => `  ${at.padStart(width)} ${delim}`;

@@ -70,12 +70,28 @@ function libraryAndKey(arg: string): [string[], string] {
     const colon = arg.indexOf(':');
     if (colon >= 0) {
       if (colon === 1) throw new DataValuesError('Expected library ref to not be empty');
-      library = arg.slice(1, colon).split('@');
+      library = libraryRef(arg.slice(0, colon));
       key = arg.slice(colon + 1);
     }
   }
   if (key.includes(':')) throw new DataValuesError(`Expected at most one library-key separator ':' in '${key}'`);
   return [library, key];
+}
+
+/**
+ * The pieces of a library reference (`@a@b~alias` gives ['a', 'b~alias']: a library, then one
+ * of its libraries, by path, alias or both). Throws DataValuesError with ytt's message.
+ */
+export function libraryRef(ref: string): string[] {
+  if (ref === '') throw new DataValuesError('Expected library ref to not be empty');
+  if (!ref.startsWith('@')) throw new DataValuesError("Expected library ref to start with '@'");
+  const pieces = ref.split('@').slice(1);
+  for (const p of pieces) {
+    const parts = p.split('~');
+    if (parts.length === 2 && parts[1] === '') throw new DataValuesError('Expected library alias to not be empty');
+    if (parts.length > 2) throw new DataValuesError(`Expected library ref to have form: '@path', '@~alias', or '@path~alias', got: '${ref}'`);
+  }
+  return pieces;
 }
 
 /** `a.b=v` as the document `a: {b: v}`: every level may be missing, the value replaces. */
@@ -106,7 +122,12 @@ export function valuesFileOverlays(arg: DataValuesFileArg, src: SourceTable): Ov
   if (path.startsWith('@') && path.includes(':')) {
     const colon = path.indexOf(':');
     if (colon === 1) throw new DataValuesError('Extracting data value from file: Expected library ref to not be empty');
-    library = path.slice(1, colon).split('@');
+    try {
+      library = libraryRef(path.slice(0, colon));
+    } catch (e) {
+      if (e instanceof DataValuesError) throw e.wrap('Extracting data value from file: ');
+      throw e;
+    }
     path = path.slice(colon + 1);
   }
   const out: OverlayDoc[] = [];

@@ -4,14 +4,15 @@
 // and the flags, each overlaid in turn and type-checked against the schema; then validations.
 // The engine supplies the evaluation of annotated files (they are templates too); everything
 // about how values combine and are checked lives here.
-import { Thread } from '../starlark/eval/values.js';
+import { Thread, typeName } from '../starlark/eval/values.js';
+import type { Value } from '../starlark/eval/values.js';
 import { YDoc, YMap } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { OverlayError, overlayDocument, overlayErrorText } from '../modules/overlay.js';
 import { YTT_MAX_STEPS } from '../../util/limits.js';
 import type { DataValue, DataValuesFileArg, YttError, YttFile } from '../types.js';
 import { DataValuesError, compactPos, schemaError } from './errors.js';
-import { flagOverlay, valuesFileOverlays } from './flags.js';
+import { flagOverlay, libraryRef, valuesFileOverlays } from './flags.js';
 import type { OverlayDoc } from './flags.js';
 import { Schema, newSchema } from './schema.js';
 import { SourceTable, isEmptyDoc, stamp } from './sources.js';
@@ -20,7 +21,7 @@ import { validateDataValues } from './validate.js';
 
 export { isEmptyDoc } from './sources.js';
 export { DataValuesError, multiLineError } from './errors.js';
-export { plainMerge } from './flags.js';
+export { libraryRef, plainMerge } from './flags.js';
 export type { OverlayDoc } from './flags.js';
 
 /** What one library's data values are made of, in the order ytt takes them. */
@@ -246,7 +247,7 @@ class Computation {
   /** A document with its destination (`#@library/ref`) and `after_library_module`. */
   private addressed(doc: YDoc, kind: 'values' | 'schema'): OverlayDoc {
     const ref = doc.annotations.find((a) => a.name === 'library/ref');
-    const library = ref ? libraryRef(ref) : [];
+    const library = ref ? annotatedLibrary(ref) : [];
     const dv = kind === 'values' ? doc.annotations.find((a) => a.name === VALUES) : undefined;
     let after = false;
     for (const [name, v] of dv?.kwargs ?? []) {
@@ -266,10 +267,17 @@ function has(d: YDoc, annotation: string): boolean {
   return d.annotations.some((a) => a.name === annotation);
 }
 
-function libraryRef(a: NodeAnnotation): string[] {
+/** The library a `#@library/ref "@lib"` annotation addresses. */
+function annotatedLibrary(a: NodeAnnotation): string[] {
+  if (a.args.length !== 1) throw new DataValuesError(`Expected library/ref annotation to have one arg, got ${a.args.length}`);
   const arg = a.args[0];
-  if (typeof arg !== 'string' || !arg.startsWith('@')) throw new DataValuesError(`Expected library ref to start with '@'`);
-  return arg.slice(1).split('@');
+  if (typeof arg !== 'string') throw new DataValuesError(`expected a string, but was ${typeName(arg as Value)}`);
+  try {
+    return libraryRef(arg);
+  } catch (e) {
+    if (e instanceof DataValuesError) throw e.wrap('Annotation library/ref: ');
+    throw e;
+  }
 }
 
 function isYttError(e: unknown): e is YttError {

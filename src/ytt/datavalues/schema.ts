@@ -8,7 +8,7 @@ import type { Value } from '../starlark/eval/values.js';
 import { YArray, YArrayItem, YDoc, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue, Scalar } from '../template/nodes.js';
 import { starlarkToNode } from '../template/values.js';
-import { schemaError, compactPos, DataValuesError } from './errors.js';
+import { schemaError, compactPos, nestedSchemaError, DataValuesError } from './errors.js';
 import type { SourcePos, Violation } from './errors.js';
 import { stamp } from './sources.js';
 import type { SourceTable } from './sources.js';
@@ -160,16 +160,17 @@ class Builder {
         found: `keyword argument in @schema/nullable (by ${compactPos(this.src.annotationPos(node, nullAnn))})`, hints: ["Supported kwargs are 'any'"],
       });
     }
-    if (any && nullAnn) {
-      throw schemaError('Invalid schema', [{
-        pos, annotations: [this.src.annotationPos(node, typeAnn!), this.src.annotationPos(node, nullAnn)],
-        description: '@schema/nullable, and @schema/type any=True are mutually exclusive',
-        expected: 'one of schema/nullable, or schema/type any=True', found: 'both @schema/nullable, and @schema/type any=True annotations',
-      }]);
-    }
+    if (any && nullAnn) return { kind: 'null', value: { kind: 'any', default: node.value, pos }, pos };
     if (any) return { kind: 'any', default: node.value, pos };
     if (nullAnn) {
-      const inner = this.infer(node.value, node, pos);
+      let inner: SType | null;
+      try {
+        inner = this.infer(node.value, node, pos);
+      } catch (e) {
+        // ytt reports what is wrong inside a nullable value within an "Invalid schema" report
+        if (e instanceof DataValuesError) throw nestedSchemaError('Invalid schema', e);
+        throw e;
+      }
       return inner === null ? null : { kind: 'null', value: inner, pos };
     }
     return undefined;
@@ -219,10 +220,10 @@ class Builder {
     const ann = node.annotations.find((a) => a.name === 'schema/default');
     if (ann) {
       if (node instanceof YArrayItem) {
-        throw schemaError('Invalid schema - @schema/default not supported on array item', [{
+        throw nestedSchemaError('Invalid schema', schemaError('Invalid schema - @schema/default not supported on array item', [{
           pos: this.src.pos(node), annotations: [this.src.annotationPos(node, ann)],
           hints: ['do you mean to set a default value for the array?', "set an array's default by annotating its parent."],
-        }]);
+        }]));
       }
       return this.defaultFromAnnotation(node, ann, t);
     }
