@@ -253,9 +253,10 @@ describe('carto ytt usage', () => {
     const asString = carto(['ytt', '-f', join(dir, 't.yaml'), '-f', join(dir, 'v.yaml'), '-v', 'replicas=3', '--data-value', 'name=7']);
     expect(asString.status).toBe(0);
     expect(asString.stdout).toBe('name: "7"\nreplicas: "3"\n');
+    // a flag without `=` is ytt's error (exit 1), not a usage error
     const bad = carto(['ytt', '-f', join(dir, 't.yaml'), '-v', 'replicas']);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--data-value replicas: expected KEY=VALUE');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('ytt: Error: Extracting data value from KV:\n  Expected format key=value\n');
   });
   it('exits 2 without files, 1 with ytt\'s message on a template error', () => {
     expect(carto(['ytt']).status).toBe(2);
