@@ -214,7 +214,7 @@ class Computation {
         merged = merged === null ? o.doc : this.overlay(merged, o.doc);
         this.typeCheck(schema, merged);
       }
-      return merged ?? Object.assign(new YDoc(new YMap()), { line: null });
+      return merged ?? new YDoc(new YMap());
     } catch (e) {
       if (e instanceof DataValuesError) throw e.wrap(`Overlaying data values (in following order: ${order}): `);
       throw e;

@@ -23,9 +23,9 @@ interface TypeBase {
   pos: SourcePos;
 }
 export interface DocType extends TypeBase { kind: 'doc'; value: SType; default: NodeValue; doc: YDoc; validations: NodeValidation[] }
-export interface MapType extends TypeBase { kind: 'map'; items: MapItemType[] }
+export interface MapType extends TypeBase { kind: 'map'; items: MapItemType[]; node: YMap }
 export interface MapItemType extends TypeBase { kind: 'mapitem'; key: Scalar; value: SType; default: NodeValue; node: YMapItem; validations: NodeValidation[] }
-export interface ArrayType extends TypeBase { kind: 'array'; item: ArrayItemType; default: NodeValue; node: YNode }
+export interface ArrayType extends TypeBase { kind: 'array'; item: ArrayItemType; default: NodeValue }
 export interface ArrayItemType extends TypeBase { kind: 'arrayitem'; value: SType; validations: NodeValidation[] }
 export interface ScalarType extends TypeBase { kind: 'scalar'; name: ScalarName; default: NodeValue }
 export interface AnyType extends TypeBase { kind: 'any'; default: NodeValue }
@@ -51,8 +51,8 @@ export function defaultValue(t: SType): NodeValue {
   switch (t.kind) {
     case 'map': {
       const m = new YMap(t.items.map(defaultItem));
-      m.line = t.pos.line;
-      m.file = t.items[0]?.node.file ?? null;
+      m.line = t.node.line;
+      m.file = t.node.file;
       return m;
     }
     case 'doc': case 'mapitem': case 'array': case 'scalar': case 'any':
@@ -118,7 +118,7 @@ class Builder {
   private typeOf(node: YDoc | YMapItem | YArrayItem): SType {
     const pos = this.src.pos(node);
     let t = this.typeFromAnnotations(node, pos);
-    if (t === undefined) t = this.infer(node.value, node, pos);
+    if (t === undefined) t = this.infer(node.value, pos);
     if (t?.kind === 'any') {
       if (node.value instanceof YNode) this.refuseNestedSchema(node.value);
     } else if (node.value === null || t === null) {
@@ -131,8 +131,8 @@ class Builder {
     return t!;
   }
 
-  private infer(v: NodeValue, holder: YNode, pos: SourcePos): SType | null {
-    if (v instanceof YMap) return { kind: 'map', items: v.items.map((it) => this.mapItemType(it)), pos: this.src.pos(v) };
+  private infer(v: NodeValue, pos: SourcePos): SType | null {
+    if (v instanceof YMap) return { kind: 'map', items: v.items.map((it) => this.mapItemType(it)), node: v, pos: this.src.pos(v) };
     if (v instanceof YArray) {
       if (v.items.length !== 1) {
         throw schemaError('Invalid schema - wrong number of items in array definition', [{
@@ -143,7 +143,7 @@ class Builder {
       const empty = new YArray();
       empty.line = v.line;
       empty.file = v.file;
-      return { kind: 'array', item: this.arrayItemType(v.items[0]!), default: empty, node: holder, pos: this.src.pos(v) };
+      return { kind: 'array', item: this.arrayItemType(v.items[0]!), default: empty, pos: this.src.pos(v) };
     }
     if (v === null) return null;
     return { kind: 'scalar', name: scalarName(v as Scalar), default: v, pos };
@@ -165,7 +165,7 @@ class Builder {
     if (nullAnn) {
       let inner: SType | null;
       try {
-        inner = this.infer(node.value, node, pos);
+        inner = this.infer(node.value, pos);
       } catch (e) {
         // ytt reports what is wrong inside a nullable value within an "Invalid schema" report
         if (e instanceof DataValuesError) throw nestedSchemaError('Invalid schema', e);
