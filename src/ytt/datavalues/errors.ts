@@ -9,8 +9,6 @@ export interface SourcePos {
   file: string;
   line: number | null;
   source: string;
-  /** A value computed in memory (ytt shows "Data value calculated" instead of a file). */
-  fromMemory?: boolean;
 }
 
 /** One violation in a schema report (ytt's schemaAssertionError). */
@@ -56,17 +54,13 @@ export function schemaError(summary: string, violations: readonly Violation[], m
   let out = summary ? `\n${summary}\n${'='.repeat(summary.length)}\n` : '';
   for (const v of violations) {
     if (v.description) out += `\n${v.description}`;
-    if (v.pos.fromMemory) {
-      out += `\nData value calculated:\n${pad('#')}\n${pad('#')} ${v.pos.source}\n${pad('#')}`;
-    } else {
-      out += `\n${v.pos.file}:\n${pad('|')}`;
-      const all = [...sortedByLine(v.annotations ?? []), v.pos];
-      all.forEach((p, i) => {
-        if (i > 0 && !nextTo(p, all[i - 1]!)) out += `\n${pad('|')} ...`;
-        out += `\n${pad('|', lineText(p))} ${p.source}`;
-      });
-      out += `\n${pad('|')}`;
-    }
+    out += `\n${v.pos.file}:\n${pad('|')}`;
+    const all = [...sortedByLine(v.annotations ?? []), v.pos];
+    all.forEach((p, i) => {
+      if (i > 0 && !nextTo(p, all[i - 1]!)) out += `\n${pad('|')} ...`;
+      out += `\n${pad('|', lineText(p))} ${p.source}`;
+    });
+    out += `\n${pad('|')}`;
     out += '\n\n';
     if (v.found) out += `${pad('=')} found: ${v.found}`;
     out += '\n';

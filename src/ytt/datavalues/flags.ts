@@ -101,6 +101,7 @@ function keyOverlay(pieces: string[], value: NodeValue, file: string): YDoc {
   let last: YMapItem | null = null;
   for (const piece of pieces) {
     last = new YMapItem(piece, new YMap());
+    last.line = 1; // ytt positions every level of a flag at its text, "line 1"
     last.annotations = [MISSING_OK];
     map.items.push(last);
     map = last.value as YMap;

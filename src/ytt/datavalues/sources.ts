@@ -32,7 +32,7 @@ export class SourceTable {
   /** The position of a node (or of a line in a node's file, e.g. an annotation's). */
   pos(node: YNode, line: number | null = node.line): SourcePos {
     const src = node.file === null ? undefined : this.sources.get(node.file);
-    if (!src) return { file: '', line, source: '', fromMemory: true };
+    if (!src) return { file: '', line, source: '' }; // computed in memory: ytt prints ":" and "?"
     return { file: src.name, line, source: line === null ? '' : src.lines[line - 1] ?? '' };
   }
 
@@ -42,9 +42,9 @@ export class SourceTable {
 }
 
 /**
- * Gives every node of `doc` that has none the source `key`, and every node without a line its
- * parent's (ytt positions a map or array, and values computed from Starlark, at the node that
- * holds them; a document without `---` starts at line 1).
+ * Gives the nodes of `doc` written in its file the source `key`, and a map or array its parent's
+ * line (ytt positions them at the node that holds them; a document without `---` starts at
+ * line 1). Values computed by Starlark (items without a line) keep no position, as in ytt ("?").
  */
 export function stamp(doc: YDoc, key: string): YDoc {
   if (doc.line === null) doc.line = 1;
@@ -53,9 +53,14 @@ export function stamp(doc: YDoc, key: string): YDoc {
 }
 
 function stampNode(n: YNode, key: string, parentLine: number | null): void {
-  if (n.file === null) n.file = key;
-  if (n.line === null) n.line = parentLine;
+  if (n.line === null && (n instanceof YMap || n instanceof YArray) && !computed(n)) n.line = parentLine;
+  if (n.line !== null && n.file === null) n.file = key;
   for (const c of n.values()) if (c instanceof YNode) stampNode(c, key, n.line);
+}
+
+/** A map or array made from a Starlark value: its items have no line (parsed ones always do). */
+function computed(n: YMap | YArray): boolean {
+  return n.items.length > 0 && n.items.every((it) => it.line === null);
 }
 
 /** True for documents with no content (ytt drops them from its output). */
