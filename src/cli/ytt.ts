@@ -57,9 +57,10 @@ function dataValueOptions(options: Record<string, unknown>): YttOptions {
   };
 }
 
-/** `--data-values-file [@lib:]PATH`: the file, or every file under the directory (named relative to it), in name order. */
+/** `--data-values-file [@lib:]PATH`: the file (`-`: stdin), or every file under the directory (named relative to it), in name order. */
 function readValuesFileArg(arg: string): DataValuesFileArg {
   const path = arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
+  if (path === '-') return { arg, files: [{ name: 'stdin.yml', text: readTextFile(0) }] };
   const stat = statOrYttError(path, `Find files '${path}'`);
   if (!stat.isDirectory()) return { arg, files: [{ name: basename(path), text: readTextFile(path) }] };
   const files = readTree(path).map((f) => ({ name: relative(path, f.name), text: f.text }));
@@ -67,11 +68,12 @@ function readValuesFileArg(arg: string): DataValuesFileArg {
   return { arg, files };
 }
 
-/** `--data-value-file [@lib:]KEY=PATH`: the file's contents, as a string value. */
+/** `--data-value-file [@lib:]KEY=PATH`: the file's (`-`: stdin's) contents, as a string value. */
 function readDataValueFile(arg: string): DataValue {
   const eq = arg.indexOf('=');
   if (eq < 0) throw dataValuesError('Extracting data value from file: Expected format key=/file/path');
   const path = arg.slice(eq + 1);
+  if (path === '-') return { key: arg.slice(0, eq), file: path, text: readTextFile(0) };
   if (statOrYttError(path, `Finding file '${path}'`).isDirectory()) {
     throw dataValuesError(`Extracting data value from file: Expected '${path}' to be a file, but is a directory`);
   }

@@ -43,6 +43,19 @@ describe('carto ytt prints what ytt 0.45.9 printed for each data values case', (
   });
 });
 
+describe('carto ytt reads data values from stdin as ytt does', () => {
+  const dir = join(CASES_DIR, 'values-flag-type-error');
+  it('--data-values-file - is a file named stdin.yml', () => {
+    const r = carto(['ytt', '-f', 'schema.yml', '-f', 't.yml', '--data-values-file', '-'], { cwd: dir, input: 'replicas: many\n' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('\nstdin.yml:\n    |\n  1 | replicas: many\n');
+  });
+  it('--data-value-file KEY=- takes stdin as the value', () => {
+    const r = carto(['ytt', '-f', 't.yml', '--data-value-file', 'cert=-'], { cwd: dir, input: 'abc\n' });
+    expect(r).toMatchObject({ status: 0, stdout: 'values:\n  cert: |\n    abc\n' });
+  });
+});
+
 describe.skipIf(!existsSync(YTT))('the recordings are what ytt 0.45.9 prints now (skipped: no ../shared/tools/ytt-0.45.9/ytt)', () => {
   it.each(CASES)('%s', (name) => {
     const dir = join(CASES_DIR, name);
