@@ -84,6 +84,15 @@ const yttSpawned = countDocs(capture(cartoRender(inputs.ytt100, '--ytt', ytt.pat
 checks.ytt100 = { expected: 400, builtin: yttBuiltin, spawned: yttSpawned };
 log(`check ytt100: built-in ${yttBuiltin} objects, --ytt ${yttSpawned} (expected 400)`);
 
+if (ytt.kind === 'ytt') {
+  const pkg = join(root, 'examples', 'ytt-package');
+  const yttOut = capture({ cmd: ytt.path, args: ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')] });
+  const piped = spawnSync(node, [join(root, 'bin', 'carto.js'), 'render', '-f', '-', '-f', join(pkg, 'workload.yaml')], { input: yttOut, encoding: 'utf8' }).stdout;
+  const direct = capture(carto('render', '-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml'), '-f', join(pkg, 'workload.yaml')));
+  checks.yttPackage = { objects: countDocs(direct), sameAsPipeline: direct === piped };
+  log(`check ytt-package: ${checks.yttPackage.objects} objects, ${direct === piped ? 'the same bytes as ytt | carto' : 'DIFFERENT from ytt | carto'}`);
+}
+
 function helmNa(key) {
   if (!helm.available) return 'helm unavailable';
   if (!checks[key].sameObjects) return 'helm chart output differs from carto';
@@ -142,6 +151,19 @@ for (const e of envs) {
   const p3vs = ytt.kind === 'ytt' ? `--ytt ${ytt.version}` : `--ytt ${ytt.kind} (lower bound)`;
   put('P3', { short: `P3 ytt 100 WL: built-in vs --ytt${ytt.kind === 'ytt' ? '' : ' stand-in'}`, target: '100 Workloads, ytt example chain (400 ytt templates), built-in engine', vs: p3vs, limit: { max: 0.05, text: 'ratio <= 0.05 (20x)' } },
     e.id, ...time('P3', [cartoRender(inputs.ytt100), cartoRender(inputs.ytt100, '--ytt', ytt.path)], reps.large));
+
+  // P5: a ytt package rendered in one command, against the pipeline users run without carto's
+  // engine (the real ytt, then carto on its output): the built-in engine must not be slower.
+  const pkg = join(root, 'examples', 'ytt-package');
+  const pkgArgs = ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')];
+  const p5 = { short: 'P5 ytt package vs ytt | carto', target: 'render examples/ytt-package (ytt package + Workload) in one command', vs: `${ytt.kind === 'ytt' ? ytt.version : 'ytt'} -f config | carto render -f -`, limit: { max: 1, text: 'ratio <= 1.0' } };
+  const direct = carto('render', ...pkgArgs, '-f', join(pkg, 'workload.yaml'));
+  if (ytt.kind !== 'ytt') put('P5', p5, e.id, time('P5', [direct], reps.small)[0], undefined, 'no real ytt binary (set BENCH_YTT)');
+  else {
+    const quote = (a) => `'${a.replace(/'/g, "'\\''")}'`;
+    const pipeline = { cmd: '/bin/sh', args: ['-c', `${quote(ytt.path)} ${pkgArgs.map(quote).join(' ')} | ${quote(node)} ${quote(join(root, 'bin', 'carto.js'))} render -f - -f ${quote(join(pkg, 'workload.yaml'))}`] };
+    put('P5', p5, e.id, ...time('P5', [direct, pipeline], reps.small));
+  }
 
   const rss = [1, 2, 3].map(() => peakRssMB(withEnv({ label: 'P4 RSS', ...cartoRender(inputs.blog1000) })));
   log(`   P4 peak RSS (${rss[0].method}, max of 3 runs) ...`);

@@ -1,10 +1,11 @@
-// Finds the ytt binary that `carto render --ytt` spawns in the P3 benchmark: $BENCH_YTT or a `ytt`
-// on PATH when there is one (the real cost), else a stand-in that only starts a process, reads its
+// Finds the ytt binary that `carto render --ytt` spawns in the P3 benchmark (and P5's ytt pipeline):
+// $BENCH_YTT, ../shared/tools/ytt-0.45.9/ytt, or a `ytt` on PATH when there is one (the real cost), else a stand-in that only starts a process, reads its
 // stdin and prints a fixed ConfigMap (the lower bound of what spawning ytt costs). The stand-in is
 // compiled from C when a C compiler exists (a node script would add Node's own ~40-110 ms start-up
 // and overstate the cost), else it is a /bin/sh script.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const OUTPUT = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ytt-stand-in\ndata:\n  made-by: stand-in\n';
@@ -28,7 +29,9 @@ function realYtt(path) {
 
 /** → { path, kind: 'ytt' | 'stand-in (C)' | 'stand-in (sh)', version?, note } */
 export function findYtt(cacheDir) {
-  for (const path of [process.env.BENCH_YTT, 'ytt'].filter(Boolean)) {
+  // the real ytt 0.45.9 the project keeps beside the checkout (../shared/tools), when it is there
+  const shared = fileURLToPath(new URL('../../shared/tools/ytt-0.45.9/ytt', import.meta.url));
+  for (const path of [process.env.BENCH_YTT, existsSync(shared) ? shared : undefined, 'ytt'].filter(Boolean)) {
     const version = realYtt(path);
     if (version) return { path, kind: 'ytt', version, note: `real ytt (${version})` };
   }

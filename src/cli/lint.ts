@@ -1,12 +1,10 @@
-// `carto lint`: reads the inputs, checks them (src/lint) and prints the report on stdout in the
-// format asked for, whatever the outcome; exit 1 when it holds an error (or, with --strict, a
-// warning). A file carto cannot read (not YAML, a ytt template without data values) is reported
-// only when it mentions carto.run: lint is about Cartographer objects, and a repository holds
-// other YAML (Helm templates…) too.
-import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+// `carto lint`: reads the inputs as render does (files under a directory that are not Cartographer
+// inputs and cannot be read are set aside, with a note), checks them (src/lint) and prints the
+// report on stdout in the format asked for, whatever the outcome; exit 1 when it holds an error
+// (or, with --strict, a warning).
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { inputOptions } from './input-options.js';
 import { expandPaths, readInputs } from '../load/index.js';
-import { readBounded } from '../load/text.js';
-import { MAX_FILE_BYTES } from '../util/limits.js';
 import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
 import { VERSION } from '../version.js';
 import { makeStyle } from './style.js';
@@ -18,10 +16,10 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   const recursive = options['recursive'] === true;
   const format = options['format'] as 'text' | 'json' | 'sarif';
   const files = expandPaths(inputs, { recursive });
-  const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
+  const loaded = await readInputs(inputs, inputOptions(options));
   const result = lint(loaded.documents, {
     defaultNamespace: options['namespace'] as string,
-    inputDiagnostics: loaded.diagnostics.filter(aboutCartographer),
+    inputDiagnostics: loaded.diagnostics,
     files: files.map((f) => (f === '-' ? '<stdin>' : f)),
   });
   if (format === 'json') {
@@ -35,16 +33,4 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
     if (result.diagnostics.length > 0) writeErr(`carto lint: ${counts.join(', ')}\n`);
   }
   return result.errors > 0 || (options['strict'] === true && result.warnings > 0) ? 1 : 0;
-}
-
-const READING = new Set(['yaml-syntax', 'not-an-object', 'ytt-template-file', 'invalid-encoding']);
-
-/** A file carto cannot read that does not mention carto.run is not lint's business. */
-function aboutCartographer(d: Diagnostic): boolean {
-  if (!READING.has(d.code) || d.file === undefined || d.file === '<stdin>') return true;
-  try {
-    return readBounded(d.file, MAX_FILE_BYTES).includes('carto.run');
-  } catch {
-    return true;
-  }
 }

@@ -19,6 +19,8 @@ const flag = {
   cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
   ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
+  dataValue: () => new Option('-v, --data-value <key=value>', 'set a data value of the input ytt files to a string, as ytt -v does (repeatable)').argParser(collect).default([]),
+  dataValueYaml: () => new Option('--data-value-yaml <key=yaml>', 'set a data value of the input ytt files from YAML, as ytt does (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
@@ -34,7 +36,7 @@ function withInputs(c: Command): Command {
 
 /** The flags that decide how owners render, shared by render, graph and explain. */
 function withRenderFlags(c: Command): Command {
-  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.namespace]) c.addOption(f());
+  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.namespace]) c.addOption(f());
   return c;
 }
 
@@ -66,6 +68,8 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'exit 1 on warnings too')
     .addOption(flag.dataValuesFile())
+    .addOption(flag.dataValue())
+    .addOption(flag.dataValueYaml())
     .addOption(flag.namespace());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');

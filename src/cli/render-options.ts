@@ -7,6 +7,7 @@ import { parseSetOutput, readOutputsFile, SuppliedOutputs } from '../outputs/ind
 import type { RenderOptions } from '../render/index.js';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
+import { inputOptions } from './input-options.js';
 
 export type PreparedRender =
   /** The inputs or a flag's file hold errors: print the diagnostics and exit 1. */
@@ -21,7 +22,7 @@ export async function prepareRender(paths: readonly string[], options: Record<st
   const yttPath = (options['ytt'] as string | undefined) ?? (process.env['CARTO_YTT'] || undefined);
   const diagnostics: Diagnostic[] = [];
 
-  const loaded = await readInputs(inputs, { recursive, dataValuesFiles: options['dataValuesFile'] as string[] });
+  const loaded = await readInputs(inputs, inputOptions(options));
   diagnostics.push(...loaded.diagnostics);
 
   let supplied: SuppliedOutputs | undefined;

@@ -45,7 +45,8 @@ const VERSION = 'carto.run/v1alpha1';
 const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name']);
 
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
-  const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note');
+  // Of the loader's notes, only the one naming the files it set aside is lint's business.
+  const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note' || d.code === 'input-set-aside');
 
   // 1. Each carto.run object on its own: schema, labels, webhook rules.
   for (const doc of documents) {

@@ -6,7 +6,7 @@ import type { Severity } from '../diagnostics/diagnostic.js';
 export type Category = 'input' | 'schema' | 'webhook' | 'reference' | 'selection';
 
 export interface Rule {
-  readonly severity: Exclude<Severity, 'note'>;
+  readonly severity: Severity;
   readonly category: Category;
   readonly summary: string;
 }
@@ -15,9 +15,10 @@ const rule = (severity: Rule['severity'], category: Category, summary: string): 
 
 export const RULES = {
   // Reading the inputs.
-  'yaml-syntax': rule('error', 'input', 'a file that mentions carto.run is not valid YAML'),
+  'yaml-syntax': rule('error', 'input', 'a file named itself, or that mentions carto.run, is not valid YAML'),
   'not-an-object': rule('error', 'input', 'a YAML document is not a mapping'),
-  'ytt-template-file': rule('error', 'input', 'an input file is a ytt template and no --data-values-file was given (or ytt failed)'),
+  'ytt-template-file': rule('error', 'input', 'ytt failed on the input files that are ytt templates (a data value nobody gave, an error in the template)'),
+  'input-set-aside': rule('note', 'input', 'files under a directory that are not Cartographer inputs and cannot be read were set aside'),
   'invalid-encoding': rule('error', 'input', 'a file is not UTF-8 text (a bad byte, or UTF-16)'),
   'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length, owners)"),
   'duplicate-object': rule('error', 'input', 'the same object (kind, namespace, name) is defined twice'),

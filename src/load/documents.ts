@@ -4,7 +4,7 @@
 // of, and the `yaml` package for everything else (anchors, tags, syntax errors, `kind: List`).
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { kubeYamlOptions, parseYamlStream } from '../yaml/index.js';
+import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, isStackOverflow } from './checks.js';
 
 /** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
@@ -41,9 +41,12 @@ export interface ParseOptions {
 /** Parses a whole file (any number of `---` documents; JSON is YAML). */
 export function parseText(text: string, file: string, options: ParseOptions = {}): ParsedText {
   const maxDocuments = options.maxDocuments ?? Infinity;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // A million tiny documents take the parsers seconds and gigabytes: count first.
-  if (certainDocuments(body, maxDocuments) > maxDocuments) return { documents: [], diagnostics: [], tooManyDocuments: true };
+  if (certainDocuments(text, maxDocuments) > maxDocuments) return { documents: [], diagnostics: [], tooManyDocuments: true };
+  // Both readers read what kubectl's YAML reader hands go-yaml (final newline, CRs, BOMs, tabs).
+  const source = kubectlSource(text);
+  if (source.error) return { documents: [], diagnostics: [kubectlSyntaxError(source.error, file)] };
+  const body = source.text;
   const fast = parseYamlStream(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.documents.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
@@ -58,6 +61,21 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     return { documents, diagnostics };
   }
   return parseWithYamlPackage(body, file, maxDocuments);
+}
+
+/** What kubectl's reader refuses before the YAML itself is parsed (kubectlSource). */
+function kubectlSyntaxError(error: { message: string; line: number; column: number }, file: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `YAML syntax error: ${error.message}`,
+    file,
+    line: error.line,
+    column: error.column,
+    hint: error.message.startsWith('invalid Yaml')
+      ? 'start the document on the line after `---`; `kubectl apply` rejects this file too'
+      : 'indent with spaces, not tabs; `kubectl apply` rejects this file too',
+  };
 }
 
 function parseWithYamlPackage(body: string, file: string, maxDocuments: number): ParsedText {

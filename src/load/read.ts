@@ -1,13 +1,18 @@
 // Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
-// and *.json; -R descends) and `-` for stdin. This is one of the few places that touches the
+// and *.json; -R descends; a ytt package wholly, as ytt reads it) and `-` for stdin. This is one of the few places that touches the
 // file system; everything it returns is plain data for the pure stages.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_OWNERS, MAX_TOTAL_BYTES, formatBytes, formatCount } from '../util/limits.js';
+import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
-import { decodeUtf8, errnoText, readBounded } from './text.js';
-import { isYttTemplateFile } from './ytt-detect.js';
+import { errnoText } from './text.js';
+import { readText } from './input-text.js';
+import { readDirectory } from './directory.js';
+import { isYttInput, listTree, type TreeFile } from './ytt-package.js';
+import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
+import type { RunFile } from './ytt-run.js';
+import type { DataValue } from '../ytt/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -17,11 +22,11 @@ export interface ReadOptions {
   readStdin?: () => string;
   /** Data values files for inputs that are ytt templates (`--data-values-file`). */
   dataValuesFiles?: readonly string[];
+  /** `-v`/`--data-value` and `--data-value-yaml` flags for the ytt run, in the order ytt applies them. */
+  dataValues?: readonly DataValue[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
-/** The file that marks a directory as a whole-chain `carto test` suite. */
-const TEST_SUITE = 'carto-test.yaml';
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
@@ -38,7 +43,7 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
       throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
     }
     if (stat.isDirectory()) {
-      files.push(...listDirectory(path, options.recursive ?? false));
+      files.push(...listManifests(path, options.recursive ?? false).map((f) => f.path));
     } else {
       files.push(path);
     }
@@ -46,38 +51,49 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
   return files;
 }
 
-function listDirectory(dir: string, recursive: boolean): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new UsageError(`cannot read directory ${dir}: ${errnoText(err)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      // A `carto test` suite's expectations are outputs, not inputs: -R passes over it (name the
-      // directory itself to read it anyway).
-      if (recursive && !existsSync(join(path, TEST_SUITE))) out.push(...listDirectory(path, true));
-    } else if (MANIFEST.test(entry.name)) {
-      // Only regular files (or symlinks to one): not a directory, a device (/dev/zero), a FIFO
-      // or a socket that happens to be named *.yaml, which could block or never end.
-      if (!entry.isFile()) {
-        const problem = entry.isSymbolicLink() ? symlinkProblem(path) : 'not a regular file';
-        if (problem) throw new UsageError(`cannot read ${path}: ${problem}`);
-      }
-      out.push(path);
-    }
-  }
-  return out;
+/** The manifests of a directory: its *.yaml, *.yml and *.json, and its subdirectories' with -R. */
+function listManifests(dir: string, recursive: boolean): TreeFile[] {
+  return manifestsOf(listTree(dir), recursive);
 }
 
-/** Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic. */
-export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ParsedText> {
-  const documents: SourceDocument[] = [];
+function manifestsOf(tree: readonly TreeFile[], recursive: boolean): TreeFile[] {
+  return tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/')));
+}
+
+/** What readInputs gives: the documents, the problems, and the files set aside. */
+export interface InputsRead extends ParsedText {
+  /** Files found under a directory that are not Cartographer inputs and could not be read (one note in diagnostics names them). */
+  setAside: SetAside[];
+}
+
+/** One input file, read: `named` when the user named it itself rather than a directory holding it. */
+interface InputFile {
+  path: string;
+  text: string;
+  named: boolean;
+}
+
+/** The inputs in argument order: plain files, and the places of the ytt runs' documents. */
+type Part = { kind: 'plain'; file: InputFile } | { kind: 'ytt'; run: Run };
+
+/** One ytt run: the named inputs' (as `ytt -f A -f B`), or a package found with -R, or a ytt file under none. */
+interface Run {
+  files: RunFile[];
+  /** What to name when the whole run is set aside: the package root or the file. */
+  root: string;
+  /** The user named these inputs: the run is never set aside as a whole. */
+  named: boolean;
+}
+
+/**
+ * Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic, or,
+ * for a file found under a directory that holds no carto.run object, a reason to set it aside.
+ * The inputs that are ytt inputs (files with top-level `#@` directives, `.star` files, and
+ * directories holding any) are evaluated together as one ytt run, as `ytt -f` of them would.
+ */
+export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<InputsRead> {
   const diagnostics: Diagnostic[] = [];
+  const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
   const values: Array<{ name: string; text: string }> = [];
   for (const path of options.dataValuesFiles ?? []) {
@@ -85,129 +101,110 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     if (typeof read === 'string') values.push({ name: path, text: read });
     else diagnostics.push(read);
   }
-  if (diagnostics.length > 0) return { documents, diagnostics };
-  let stdinUsed = false;
-  let yttBudget: { left: number } | undefined;
+  if (diagnostics.length > 0) return { documents: [], diagnostics, setAside };
+  const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
+
+  const documents: SourceDocument[] = [];
   let owners = 0;
-  for (const file of expandPaths(paths, options)) {
-    let text: string;
-    let name = file;
-    if (file === '-') {
-      if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
-      stdinUsed = true;
-      name = '<stdin>';
-      if (options.readStdin) {
-        text = options.readStdin();
-      } else {
-        const read = readText(0, name, budget);
-        if (typeof read !== 'string') {
-          diagnostics.push(read);
-          continue;
-        }
-        text = read;
-      }
-    } else {
-      const read = readText(file, file, budget);
-      if (typeof read !== 'string') {
-        diagnostics.push(read);
-        if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
-        continue;
-      }
-      text = read;
-    }
-    let parsed: ParsedText;
-    if (isYttTemplateFile(text)) {
-      if (values.length === 0) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'ytt-template-file',
-          message: `${name} is a ytt template (it has #@ directives at the top level), so it needs data values before it can be read`,
-          file: name,
-          line: lineOf(text, /^#@/m),
-          hint: 'give its data values with --data-values-file FILE (as for ytt -f FILE --data-values-file FILE), or render it with ytt first',
-        });
-        continue;
-      }
-      // The ytt engine is loaded only for inputs that need it.
-      const { evaluateYttRun, yttInputBudget } = await import('./ytt-files.js');
-      yttBudget ??= yttInputBudget();
-      const evaluated = evaluateYttRun([{ name, path: name, text }], { valuesFiles: values, flags: [], budget: yttBudget });
-      if (!evaluated.ok) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'ytt-template-file',
-          message: `${name}: ytt failed: ${evaluated.message}`,
-          file: name,
-          ...(evaluated.line !== undefined ? { line: evaluated.line } : {}),
-          detail: evaluated.detail,
-        });
-        continue;
-      }
-      parsed = { documents: evaluated.documents, diagnostics: evaluated.diagnostics };
-    } else {
-      parsed = parseText(text, name, { maxDocuments: MAX_DOCUMENTS - documents.length });
-    }
+  let yttBudget: { left: number } | undefined;
+  /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
+  const accept = (parsed: ParsedText, name: string): boolean => {
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);
     for (const doc of parsed.documents) if (isOwner(doc.value)) owners++;
     if (parsed.tooManyDocuments || documents.length > MAX_DOCUMENTS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
-      break;
+      return false;
     }
     if (owners > MAX_OWNERS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_OWNERS)} Workloads, Deliverables and Runnables`, name));
-      break;
+      return false;
     }
+    return true;
+  };
+  for (const part of gathered) {
+    if (part.kind === 'ytt') {
+      const { evaluatePackage } = await import('./ytt-run.js');
+      const { yttInputBudget } = await import('./ytt-files.js');
+      yttBudget ??= yttInputBudget();
+      const { run } = part;
+      const result = await evaluatePackage(run.files, { valuesFiles: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
+      setAside.push(...result.setAside);
+      if (!accept({ documents: result.documents, diagnostics: result.diagnostics }, run.root)) break;
+      continue;
+    }
+    const { file } = part;
+    const parsed = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
+    if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mentionsCartographer(file.text)) {
+      setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });
+      continue;
+    }
+    if (!accept(parsed, file.path)) break;
   }
-  return { documents, diagnostics };
+  setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const note = setAsideNote(setAside);
+  if (note) diagnostics.push(note);
+  return { documents, diagnostics, setAside };
+}
+
+/** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
+const UNREADABLE = new Set(['yaml-syntax', 'not-an-object', 'invalid-encoding']);
+
+function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => UNREADABLE.has(d.code));
+}
+
+/**
+ * Reads every argument into parts, in argument order: plain files as they are, the inputs the user
+ * named that are ytt inputs into one run (as `ytt -f A -f B` lists them; its documents take the
+ * place of the first), and the packages -R finds each into a run of its own.
+ */
+function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): Part[] {
+  const parts: Part[] = [];
+  let namedRun: Run | undefined;
+  const joinNamed = (files: RunFile[], root: string): void => {
+    if (files.length === 0) return;
+    if (!namedRun) parts.push({ kind: 'ytt', run: (namedRun = { files: [], root, named: true }) });
+    namedRun.files.push(...files);
+  };
+  const plain = (path: string, text: string, named: boolean): void => void parts.push({ kind: 'plain', file: { path, text, named } });
+  let stdinUsed = false;
+  for (const path of paths) {
+    if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
+    if (path === '-') {
+      if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
+      stdinUsed = true;
+      const text = options.readStdin ? options.readStdin() : readText(0, '<stdin>', budget);
+      if (typeof text !== 'string') diagnostics.push(text);
+      else if (isYttInput('stdin.yml', text)) joinNamed([{ name: 'stdin.yml', path: '<stdin>', text, named: true }], '<stdin>');
+      else plain('<stdin>', text, true);
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (err) {
+      throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
+    }
+    if (!stat.isDirectory()) {
+      const text = readText(path, path, budget);
+      if (typeof text !== 'string') diagnostics.push(text);
+      else if (isYttInput(path, text)) joinNamed([{ name: basename(path), path, text, named: true }], path);
+      else plain(path, text, true);
+      continue;
+    }
+    const dir = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
+    joinNamed(dir.named.map((f) => ({ ...f, named: false })), path);
+    for (const run of dir.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
+    for (const f of dir.plain) plain(f.path, f.text, false);
+  }
+  return parts;
 }
 
 const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
 
 function isOwner(value: Record<string, unknown>): boolean {
   return typeof value['kind'] === 'string' && OWNER_KINDS.has(value['kind']) && typeof value['apiVersion'] === 'string' && value['apiVersion'].startsWith('carto.run/');
-}
-
-/**
- * A file's text (or stdin's, for fd 0): at most MAX_FILE_BYTES, within what is left of the run's
- * byte budget, and valid UTF-8. Unreadable is a usage error (thrown); too large or not UTF-8 is a
- * diagnostic (returned).
- */
-function readText(path: string | 0, name: string, budget: { bytes: number }): string | Diagnostic {
-  let bytes: Buffer;
-  try {
-    bytes = readBounded(path, Math.max(0, Math.min(MAX_FILE_BYTES, budget.bytes)) + 1);
-  } catch (err) {
-    throw new UsageError(`cannot read ${name}: ${errnoText(err)}`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) return limitDiagnostic(`${name} is larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`, name);
-  if (bytes.length > budget.bytes) {
-    budget.bytes = -1;
-    return limitDiagnostic(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together`, name);
-  }
-  budget.bytes -= bytes.length;
-  const decoded = decodeUtf8(bytes);
-  if (typeof decoded === 'string') return decoded;
-  return {
-    severity: 'error',
-    code: 'invalid-encoding',
-    message: `the file is not UTF-8 text: ${decoded.message}`,
-    file: name,
-    ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}),
-    hint: decoded.hint,
-  };
-}
-
-function symlinkProblem(path: string): string | null {
-  try {
-    return statSync(path).isFile() ? null : 'a symlink to something other than a regular file';
-  } catch (err) {
-    return `a symlink to nothing readable (${errnoText(err)})`;
-  }
-}
-
-function lineOf(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split('\n').length : 1;
 }

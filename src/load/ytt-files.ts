@@ -1,7 +1,7 @@
 // Input files that are themselves ytt templates (package sources with `#@ load(...)`,
 // `#@ if/end`, `#@yaml/text-templated-strings` at the top level, data values and schema files,
 // `.star` helpers): evaluated together as one ytt run, as `ytt -f` of the same files would,
-// before their documents are read. Loaded only when an input needs it (see ytt-detect.ts).
+// before their documents are read. Loaded only when an input needs it (see ytt-package.ts).
 import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
 import { parseText, type SourceDocument } from './documents.js';
@@ -31,9 +31,11 @@ export type YttRunResult =
       message: string;
       /** ytt's whole stderr text. */
       detail: string;
-      /** The input file (its `path`) and line ytt's error points at, innermost first, when it names one. */
+      /** The input file (its `path`) and line ytt's error points at (the innermost position in an input file), when it names one. */
       file?: string;
       line?: number;
+      /** The input file (its `path`) that was being evaluated when ytt failed (the outermost position), when known. */
+      evaluating?: string;
     };
 
 /** A fresh budget for the ytt input files of one command. */
@@ -67,12 +69,14 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
   } catch (err) {
     if (!(err instanceof YttError)) throw err;
     const where = err.positions.find((p) => pathOf.has(p.file));
+    const outer = [...err.positions].reverse().find((p) => pathOf.has(p.file));
     return {
       ok: false,
       message: err.detail,
       detail: err.text.trimEnd(),
       ...(where ? { file: pathOf.get(where.file)! } : {}),
       ...(where?.line != null ? { line: where.line } : {}),
+      ...(outer ? { evaluating: pathOf.get(outer.file)! } : {}),
     };
   }
 }

@@ -73,7 +73,7 @@ export function explainFallback(text: string): { reason: string; offset: number 
 function run(text: string): FastParse | { reason: string; offset: number } {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   FORBIDDEN.lastIndex = start;
-  if (FORBIDDEN.test(text)) return { reason: 'control character or inner BOM', offset: FORBIDDEN.lastIndex - 1 };
+  if (FORBIDDEN.test(text)) return { reason: 'control character, inner BOM, or LS/PS', offset: FORBIDDEN.lastIndex - 1 };
   if (text.indexOf('\r') >= 0) {
     const lone = text.search(LONE_CR);
     if (lone >= 0) return { reason: 'CR without LF', offset: lone };
@@ -99,8 +99,10 @@ function run(text: string): FastParse | { reason: string; offset: number } {
 // C0 controls other than tab/LF/CR, DEL and C1 controls (incl. NEL), a BOM anywhere but at the
 // start, non-characters; and a CR that is not part of CRLF. The yaml package's lexer uses some
 // control characters as token markers and treats lone CRs specially; no manifest needs them.
+// NEL, LS and PS are line breaks to go-yaml (YAML 1.1) but not to the yaml package: this reader
+// never reads them, so that what it reads is always what kubectl reads.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/g;
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;
 const LONE_CR = /\r(?!\n)/;
 
 /** Thrown to abandon the fast path. */

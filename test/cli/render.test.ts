@@ -1,6 +1,6 @@
 // `carto render` through the real binary: inputs, flags, output formats, exit codes, and the
 // all-or-nothing rule (a failed render prints nothing on stdout and writes no files).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -186,12 +186,30 @@ describe('inputs', () => {
     expect(docs(r.stdout)).toHaveLength(2);
   });
 
-  it('reports YAML syntax errors with file and line, exit 1', () => {
-    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');
-    const r = carto(['render', dir]);
+  it('reports YAML syntax errors with file and line, exit 1, in a file named itself or about Cartographer', () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');
+    const r = carto(['render', broken, dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/error: .*broken\.yaml:\d+:\d+: YAML syntax error/);
+    writeFileSync(broken, 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: [unclosed\n');
+    expect(carto(['render', dir])).toMatchObject({ status: 1, stdout: '' });
+  });
+
+  it('sets aside a file under a directory that is not about Cartographer and cannot be read, with one note', () => {
+    writeFileSync(join(dir, 'a.yaml'), workload('a'));
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');
+    writeFileSync(join(dir, 'bad.json'), '{"a": 1,,}');
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout).length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/note: .*set aside 2 files that are not Cartographer inputs and cannot be read: .*bad\.json, .*broken\.yaml/);
+    expect(r.stderr.match(/set aside/g)).toHaveLength(1);
+    // what is set aside changes nothing that is rendered
+    rmSync(join(dir, 'broken.yaml'));
+    rmSync(join(dir, 'bad.json'));
+    expect(carto(['render', dir]).stdout).toBe(r.stdout);
   });
 
   it('gives owners without a namespace the one from -n (default: default)', () => {

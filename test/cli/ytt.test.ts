@@ -200,11 +200,18 @@ spec:
     writeFileSync(join(dir, '..', `${dir.split('/').pop()}-values.yaml`), 'registry: registry.example.com\ndebug: true\n');
   });
 
-  it('need --data-values-file, and say so', () => {
+  it("without the data values they read, fail with ytt's message and say how to give them", () => {
     const r = carto(['render', dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/template\.yaml:1: .*template\.yaml is a ytt template \(it has #@ directives at the top level\)/);
-    expect(r.stderr).toContain('hint: give its data values with --data-values-file FILE');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/template\.yaml:\d+: ytt failed on the input files: struct has no \.registry field or method/);
+    expect(r.stderr).toContain('hint: give the data values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML');
+  });
+
+  it('take data values from -v and --data-value-yaml as ytt does', () => {
+    const r = carto(['render', dir, '-v', 'registry=registry.example.com', '--data-value-yaml', 'debug=true']);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)[0]!.data).toEqual({ registry: 'registry.example.com', debug: 'true' });
   });
 
   it('are evaluated with the values before they are read', () => {

@@ -101,20 +101,26 @@ describe('carto lint (CLI)', () => {
     expect(r.stdout).toMatch(/^<stdin>:11:7 {2}error {2}template-namespace {2}/);
   });
 
-  it('reports YAML errors only in files about Cartographer', () => {
+  it('reports YAML errors in files named themselves or about Cartographer, and sets aside the others', () => {
     const helm = write('helm.yaml', 'metadata:\n  name: {{ .Values.name }}\n  x: y: z\n');
     const carton = write('carto-bad.yaml', 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: a: b\n');
-    expect(carto(['lint', helm])).toMatchObject({ status: 0, stdout: '' });
+    expect(carto(['lint', helm])).toMatchObject({ status: 1, stdout: expect.stringMatching(/helm\.yaml:\d+:\d+ {2}error {2}yaml-syntax/) });
+    const charts = mkdtempSync(join(dir, 'charts-'));
+    writeFileSync(join(charts, 'deployment.yaml'), 'metadata:\n  name: {{ .Values.name }}\n  x: y: z\n');
+    const setAside = carto(['lint', charts]);
+    expect(setAside.status).toBe(0);
+    expect(setAside.stdout).toBe(`<inputs>:1:1  note  input-set-aside  set aside a file that is not Cartographer input and cannot be read: ${join(charts, 'deployment.yaml')}\n`);
     const r = carto(['lint', carton]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/carto-bad\.yaml:4:\d+ {2}error {2}yaml-syntax {2}YAML syntax error: /);
   });
 
-  it('ytt-template-file: an input that is a ytt template needs --data-values-file', () => {
+  it('ytt-template-file: an input that is a ytt template fails without the data values it reads', () => {
     const ytt = write('ytt-chain.yaml', '#@ load("@ytt:data", "data")\napiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: #@ data.values.name\nspec:\n  ytt: "x: 1"\n');
     const r = carto(['lint', ytt]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(`${ytt}:1:1  error  ytt-template-file  ${ytt} is a ytt template (it has #@ directives at the top level), so it needs data values before it can be read\n`);
+    expect(r.stdout).toBe(`${ytt}:5:1  error  ytt-template-file  ytt failed on the input files: struct has no .name field or method\n`);
+    expect(carto(['lint', ytt, '-v', 'name=from-flag'])).toMatchObject({ status: 0, stdout: '' });
     const values = write('values.yaml', 'name: from-values\n');
     expect(carto(['lint', ytt, '--data-values-file', values])).toMatchObject({ status: 0, stdout: '' });
   });

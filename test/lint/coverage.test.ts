@@ -16,7 +16,7 @@ describe('lint rules', () => {
   it('each has a test asserting its code, line and message', () => {
     const untested = codes.filter((code) => {
       const viaHelper = new RegExp(`expectOne\\([^;]*?'${code}', \\d+,`, 's').test(testSources);
-      const viaCli = new RegExp(`:\\d+(:\\d+)?  (error|warning)  ${code}  `).test(testSources);
+      const viaCli = new RegExp(`:\\d+(:\\d+)?  (error|warning|note)  ${code}  `).test(testSources);
       return !viaHelper && !viaCli;
     });
     expect(untested).toEqual([]);
@@ -25,7 +25,7 @@ describe('lint rules', () => {
   it('each is documented in the README with its severity', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const linting = readme.slice(readme.indexOf('## Linting'), readme.indexOf('\n## ', readme.indexOf('## Linting') + 1));
-    const rows = new Map([...linting.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]));
+    const rows = new Map([...linting.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning|note) \|/gm)].map((m) => [m[1], m[2]]));
     expect([...rows.keys()].sort()).toEqual([...codes].sort());
     for (const code of codes) expect(rows.get(code), code).toBe(RULES[code as keyof typeof RULES].severity);
   });

@@ -1,10 +1,12 @@
 // Reads a YAML stream into ytt's node tree, with comments attached to nodes the
 // way ytt attaches them: a comment belongs to the first node at or below its line
 // (the innermost node when on the same line, the outermost otherwise); comments
-// with no node after them go to an extra empty document at the end.
+// with no node after them go to an extra empty document at the end. The text is read as ytt's
+// go-yaml fork reads it where the yaml package would read it otherwise (goYamlText, Builder.scalar:
+// line breaks, tabs, a leading BOM, `...`, a block scalar at the end of the file).
 import { Composer, CST, Lexer, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
-import { resolvePlainScalar } from '../../yaml/index.js';
+import { goYamlTabs, resolvePlainScalar } from '../../yaml/index.js';
 import { MAX_DEPTH, formatCount } from '../../util/limits.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { Comment, NodeValue, Scalar } from './nodes.js';
@@ -100,7 +102,7 @@ function startsToken(prev: number): boolean {
 }
 
 export function parseYamlWithComments(text: string, opts: { withComments?: boolean } = {}): YDocSet {
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const src = goYamlText(text);
   const deep = tooDeepLine(src);
   if (deep > 0) throw new YamlParseError(`yaml: line ${deep}: ${DEPTH_LIMIT_MESSAGE}`, deep);
   try {
@@ -112,26 +114,59 @@ export function parseYamlWithComments(text: string, opts: { withComments?: boole
   }
 }
 
+/**
+ * The text to give the `yaml` package so that it reads what ytt's go-yaml fork reads: a lone CR
+ * is a line break to go-yaml; tabs follow go-yaml's rules (goYamlTabs: its errors, and tabs it
+ * skips as white space where the yaml package would refuse them); a byte order mark at the start
+ * is not skipped by ytt but read as the first character of the first token (`\ufeffkind: x` has
+ * the key "\ufeffkind", a BOM before a comment or `---` makes a plain scalar that runs into the
+ * next line), so it becomes BOM_STAND_IN, a character the yaml package reads as text (see
+ * Builder.scalar). Same length and lines as the input.
+ */
+function goYamlText(text: string): string {
+  let src = text.indexOf('\r') >= 0 ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const tabs = goYamlTabs(src);
+  if (tabs.problem) {
+    const { line, message } = tabs.problem;
+    throw new YamlParseError(`yaml: line ${line}: ${message}`, line);
+  }
+  src = tabs.text;
+  return src.charCodeAt(0) === 0xfeff ? BOM_STAND_IN + src.slice(1) : src;
+}
+
+/** Private-use character standing in for a leading BOM while the yaml package reads the text. */
+const BOM_STAND_IN = '\ue000';
+
 function parseChecked(src: string, opts: { withComments?: boolean }): YDocSet {
   const tokens = Array.from(new Parser().parse(src));
   const lines = new LineIndex(src);
+
+  // go-yaml wants `---` before a document that follows `...`: an error at that document's
+  // content, unless the yaml package found one earlier in the text
+  const missingStart = documentAfterEnd(tokens);
+  const startError = (): YamlParseError => {
+    const line = lines.line(missingStart!) - 1; // go-yaml's parser errors name the line before
+    return new YamlParseError(`yaml: line ${line}: did not find expected <document start>`, line);
+  };
 
   // validation (the composer reports structural errors the CST keeps silent about)
   const composer = new Composer({ uniqueKeys: false, version: '1.1' });
   for (const doc of composer.compose(tokens, true)) {
     const err = doc.errors[0];
     if (err) {
+      if (missingStart !== null && err.pos[0] >= missingStart) throw startError();
       const line = lines.line(err.pos[0]);
       if (err.message.includes('Maximum call stack size exceeded')) throw new YamlParseError(`yaml: line ${line}: ${DEPTH_LIMIT_MESSAGE}`, line);
       throw new YamlParseError(`yaml: line ${line}: ${firstLine(err.message)}`, line);
     }
   }
+  if (missingStart !== null) throw startError();
 
-  const b = new Builder(lines);
+  const b = new Builder(lines, src.charCodeAt(0) === BOM_STAND_IN.charCodeAt(0));
   const docset = new YDocSet();
   for (const t of tokens) {
     if (t.type === 'document') docset.docs.push(b.document(t));
-    else if (t.type === 'error') {
+    if (t.type === 'error') {
       const line = lines.line(t.offset);
       throw new YamlParseError(`yaml: line ${line}: ${t.message}`, line);
     }
@@ -143,6 +178,16 @@ function parseChecked(src: string, opts: { withComments?: boolean }): YDocSet {
     assignComments(docset, comments);
   }
   return docset;
+}
+
+/** Offset of the content of a document that follows a `...` without its own `---`, or null. */
+function documentAfterEnd(tokens: Tok[]): number | null {
+  let afterEnd = false;
+  for (const t of tokens) {
+    if (t.type === 'document' && afterEnd && t.value && !t.start.some((s) => s.type === 'doc-start')) return t.value.offset;
+    afterEnd = t.type === 'doc-end';
+  }
+  return null;
 }
 
 function firstLine(s: string): string {
@@ -229,7 +274,11 @@ class Builder {
   /** Sizes of the anchored values, and how many nodes aliases have copied so far. */
   private anchorSizes = new Map<string, number>();
   private aliasNodes = 0;
-  constructor(private readonly lines: LineIndex) {}
+  constructor(
+    private readonly lines: LineIndex,
+    /** The text starts with BOM_STAND_IN: the scalar at offset 0 starts with a BOM (ytt). */
+    private readonly leadingBom = false,
+  ) {}
 
   document(t: CST.Document): YDoc {
     const doc = new YDoc(null);
@@ -295,8 +344,8 @@ class Builder {
     const r = CST.resolveAsScalar(t, false);
     if (!r) return null;
     let value = r.value;
-    // a block scalar that ends the stream without a line break has no final newline (go-yaml)
-    if (t.type === 'block-scalar' && !t.source.endsWith('\n') && value.endsWith('\n')) value = value.slice(0, -1);
+    if (this.leadingBom && t.offset === 0) value = '\ufeff' + value.slice(1);
+    if (t.type === 'block-scalar' && endsInContent(t) && value.endsWith('\n')) value = value.slice(0, -1);
     if (tag) return applyTag(tag, value);
     if (r.type === 'PLAIN') return resolvePlain(value);
     return value;
@@ -341,6 +390,22 @@ class Builder {
     }
     return a;
   }
+}
+
+/**
+ * Whether a block scalar's last line is content that ends the stream without a line break. go-yaml
+ * gives such a line no final newline (`|` or `|+` → `line1\nline2`); the yaml package adds one.
+ * A last line of white space only is content when it is indented past the content's indentation.
+ */
+function endsInContent(t: CST.BlockScalar): boolean {
+  const src = t.source;
+  if (src.endsWith('\n')) return false;
+  const last = src.slice(src.lastIndexOf('\n') + 1);
+  if (last.trim() !== '') return true;
+  const header = t.props.find((p) => p.type === 'block-scalar-header');
+  const explicit = header && 'source' in header ? /[1-9]/.exec(header.source) : null;
+  const indent = explicit ? Math.max(t.indent, 0) + Number(explicit[0]) : (/^( *)\S/m.exec(src)?.[1]?.length ?? Infinity);
+  return last.length > indent;
 }
 
 function itemOffset(it: CST.CollectionItem, dflt: number): number {

@@ -1,0 +1,83 @@
+// Finds the ytt packages among the inputs: a directory argument that holds a ytt file anywhere
+// below it is read as `ytt -f DIR` reads it (every file, recursively, named relative to DIR), so
+// that its schema, values, helpers and overlays meet its templates. Plain directories keep
+// kubectl's reading (their manifests; -R to descend).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { errnoText } from './text.js';
+
+/** A `#@` directive at the start of a line (not inside an indented spec.ytt body). */
+const DIRECTIVE = /^#@/m;
+const YAML_FILE = /\.ya?ml$/i;
+const MANIFEST = /\.(ya?ml|json)$/i;
+/** The file that marks a directory as a whole-chain `carto test` suite: its expectations are not inputs. */
+export const TEST_SUITE = 'carto-test.yaml';
+
+/** True for the text of a YAML file that ytt would have to evaluate (a top-level `#@` directive). */
+export function isYttTemplateText(text: string): boolean {
+  return DIRECTIVE.test(text);
+}
+
+/** True for a file named on the command line that can only be read as part of a ytt run. */
+export function isYttInput(path: string, text: string): boolean {
+  return path.endsWith('.star') || (!/\.json$/i.test(path) && isYttTemplateText(text));
+}
+
+export interface TreeFile {
+  /** As ytt names it: relative to the directory argument, with `/`. */
+  name: string;
+  /** As the user can open it. */
+  path: string;
+}
+
+/**
+ * Every file under `dir`, in ytt's order (by path), as `ytt -f DIR` lists them — except version
+ * control metadata (`.git`), which ytt would read as data files, and `carto test` suites.
+ * Throws UsageError for an unreadable directory.
+ */
+export function listTree(dir: string): TreeFile[] {
+  const out: TreeFile[] = [];
+  walk(dir, dir, out);
+  out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out;
+}
+
+function walk(root: string, dir: string, out: TreeFile[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new UsageError(`cannot read directory ${dir}: ${errnoText(err)}`);
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      // ytt would read a repository's .git as data files; a `carto test` suite's expectations are outputs
+      if (entry.name === '.git' || existsSync(join(path, TEST_SUITE))) continue;
+      walk(root, path, out);
+    } else if (entry.isFile()) {
+      out.push({ name: relative(root, path).split(sep).join('/'), path });
+    } else {
+      // Only regular files (or symlinks to one): not a device (/dev/zero), a FIFO or a socket that
+      // could block or never end. Named like a manifest, it is a mistake worth stopping for.
+      const problem = entry.isSymbolicLink() ? symlinkProblem(path) : 'not a regular file';
+      if (problem === null) out.push({ name: relative(root, path).split(sep).join('/'), path });
+      else if (MANIFEST.test(entry.name)) throw new UsageError(`cannot read ${path}: ${problem}`);
+    }
+  }
+}
+
+/** True when a listed tree is a ytt package: a `.star` file, a `_ytt_lib` library, or a YAML file with a top-level `#@`. */
+export function isYttPackage(files: readonly TreeFile[], textOf: (file: TreeFile) => string | undefined): boolean {
+  if (files.some((f) => f.name.endsWith('.star') || f.name.startsWith('_ytt_lib/') || f.name.includes('/_ytt_lib/'))) return true;
+  return files.some((f) => YAML_FILE.test(f.name) && isYttTemplateText(textOf(f) ?? ''));
+}
+
+function symlinkProblem(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? null : 'a symlink to something other than a regular file';
+  } catch (err) {
+    return `a symlink to nothing readable (${errnoText(err)})`;
+  }
+}
