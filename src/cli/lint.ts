@@ -21,6 +21,7 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
     defaultNamespace: options['namespace'] as string,
     inputDiagnostics: loaded.diagnostics,
     files: files.map((f) => (f === '-' ? '<stdin>' : f)),
+    missingTemplates: options['missingTemplates'] === 'mock' ? 'mock' : 'error',
   });
   if (format === 'json') {
     writeOut(formatJson(result.diagnostics));

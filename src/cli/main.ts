@@ -22,6 +22,7 @@ const flag = {
   dataValue: () => new Option('-v, --data-value <key=value>', 'set a data value of the input ytt files to a string, as ytt -v does (repeatable)').argParser(collect).default([]),
   dataValueYaml: () => new Option('--data-value-yaml <key=yaml>', 'set a data value of the input ytt files from YAML, as ytt does (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
+  missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
@@ -37,6 +38,7 @@ function withInputs(c: Command): Command {
 /** The flags that decide how owners render, shared by render, graph and explain. */
 function withRenderFlags(c: Command): Command {
   for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.namespace]) c.addOption(f());
+  c.addOption(flag.missingTemplates());
   return c;
 }
 
@@ -70,7 +72,8 @@ function program(): Command {
     .addOption(flag.dataValuesFile())
     .addOption(flag.dataValue())
     .addOption(flag.dataValueYaml())
-    .addOption(flag.namespace());
+    .addOption(flag.namespace())
+    .addOption(flag.missingTemplates());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');
     process.exitCode = await runLint(paths, options);

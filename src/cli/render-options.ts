@@ -1,7 +1,8 @@
 // The flags every command that renders shares — the inputs, `--outputs`, `--set-output`,
-// `--observed`, `--cartographer`, `-n`, `--ytt` — read and turned into render()'s options, so that
-// `carto render`, `carto graph --workload` and `carto explain` render the same way from the same
-// flags. Each command adds its own options (owners, --strict…) to the RenderOptions returned.
+// `--observed`, `--cartographer`, `-n`, `--ytt`, `--missing-templates` — read and turned into
+// render()'s options, so that `carto render`, `carto graph --workload` and `carto explain` render
+// the same way from the same flags. Each command adds its own options (owners, --strict…) to the
+// RenderOptions returned.
 import { parseValue, readInputs, type SourceDocument } from '../load/index.js';
 import { parseSetOutput, readOutputsFile, SuppliedOutputs } from '../outputs/index.js';
 import type { RenderOptions } from '../render/index.js';
@@ -57,6 +58,7 @@ export async function prepareRender(paths: readonly string[], options: Record<st
     options: {
       semantics: (options['cartographer'] as 'current' | '0.0.6' | undefined) ?? 'auto',
       defaultNamespace: options['namespace'] as string,
+      ...(options['missingTemplates'] === 'mock' ? { missingTemplates: 'mock' as const } : {}),
       ...(supplied ? { outputs: supplied } : {}),
       ...(observed ? { observed: observed.documents } : {}),
       ...(ytt ? { ytt } : {}),

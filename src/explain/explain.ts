@@ -63,7 +63,7 @@ function explainResource(report: OwnerReport, resource: Resource): ResourceExpla
   const blueprint = report.blueprint;
   return {
     name: resource.name,
-    status: !entry ? 'not-reached' : entry.failed ? 'failed' : entry.passThrough !== undefined ? 'passed-through' : entry.object ? 'stamped' : 'failed',
+    status: !entry ? 'not-reached' : entry.failed ? 'failed' : entry.passThrough !== undefined ? 'passed-through' : entry.object ? 'stamped' : entry.missingTemplate ? 'template-missing' : 'failed',
     templateKind: resource.templateRef.kind,
     template: entry?.template ? where(entry.template) : null,
     options: explainOptions(resource, entry),

@@ -87,6 +87,7 @@ function resource(out: Text, r: ResourceExplanation, n: number, words: Words, pr
   const status = {
     stamped: undefined,
     'passed-through': `stamps nothing: hands on input ${r.passThrough} as its output`,
+    'template-missing': 'stamps nothing: its template is not in the inputs (--missing-templates mock)',
     failed: 'failed:',
     'not-reached': 'not reached: the controller stopped before it',
   }[r.status];
@@ -171,7 +172,9 @@ function output(out: Text, o: OutputExplanation, resource: string): void {
     supplied: `supplied by ${o.origin ?? 'the user'}`,
     stamped: `read from the stamped object${path}${o.origin ? ` (${o.origin})` : ''}`,
     observed: `read from the live object in ${o.origin ?? '--observed'}${path}`,
-    mock: `mock: nothing supplied, and ${o.path ?? 'its path'} is not on the stamped object or an observed one`,
+    mock: o.path
+      ? `mock: nothing supplied, and ${o.path} is not on the stamped object or an observed one${o.origin ? `; ${o.origin}` : ''}`
+      : `mock: nothing supplied, and ${o.origin ?? 'no path to read it with'}`,
   }[o.provenance];
   out.add(9, o.resource === resource ? how : `from ${o.resource}, ${how}`);
 }

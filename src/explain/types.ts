@@ -69,7 +69,7 @@ export interface OptionExplanation extends Verdict {
 export interface ResourceExplanation {
   name: string;
   /** `not-reached`: Cartographer 0.0.6 stopped at an earlier failure, or nothing was realized. */
-  status: 'stamped' | 'passed-through' | 'failed' | 'not-reached';
+  status: 'stamped' | 'passed-through' | 'template-missing' | 'failed' | 'not-reached';
   /** `templateRef.kind`. */
   templateKind: string;
   /** The template used (after choosing an option); null for a passThrough or when none was. */

@@ -50,6 +50,7 @@ function detailsOf(entry: ResourceReport): string[] {
   const details: string[] = [];
   if (entry.object) details.push(`stamps ${describeObject(entry.object)}`);
   else if (entry.passThrough !== undefined && !entry.failed) details.push(`stamps nothing: passes input ${entry.passThrough} through`);
+  else if (entry.missingTemplate && !entry.failed) details.push(`stamps nothing: template ${entry.missingTemplate.name} is missing`);
   if (entry.failed) details.push('failed');
   const outputs = describeOutputs(entry.outputs, entry.resource.name);
   if (outputs) details.push(outputs);

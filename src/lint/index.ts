@@ -30,6 +30,8 @@ export interface LintOptions {
   inputDiagnostics?: readonly Diagnostic[];
   /** The input files in the order given, for ordering the report (default: documents' order). */
   files?: readonly string[];
+  /** `mock`: a template the inputs lack is taken as installed by the platform (a note, not an error). */
+  missingTemplates?: 'error' | 'mock';
 }
 
 export interface LintResult {
@@ -85,7 +87,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   // Which blueprint resources stamp each template, and with which semantics.
   const usages = new Map<Template, Array<{ blueprint: Blueprint; resource: Blueprint['resources'][number] }>>();
   for (const blueprint of catalog.blueprints) {
-    diagnostics.push(...checkBlueprintReferences(blueprint, catalog));
+    diagnostics.push(...checkBlueprintReferences(blueprint, catalog, options.missingTemplates ?? 'error'));
     for (const resource of checkableResources(blueprint)) {
       for (const ref of referencedTemplates(resource)) {
         const template = catalog.templates.get(templateKey(resource.templateRef.kind, ref.name));

@@ -34,8 +34,9 @@ const YAML_FILE = /\.ya?ml$/i;
 const JSON_FILE = /\.json$/i;
 const DATA_VALUES = /^#@data\/values/m;
 
-export function readDirectory(dir: string, recursive: boolean, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): DirectoryRead {
-  const tree = listTree(dir);
+export function readDirectory(dir: string, how: { recursive: boolean; exclude: readonly string[] }, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): DirectoryRead {
+  const { recursive, exclude } = how;
+  const tree = listTree(dir).filter((f) => !exclude.some((x) => f.path === x || f.path.startsWith(`${x}/`)));
   const texts = new Map<string, string | Diagnostic>();
   const raw = (f: TreeFile): string | Diagnostic => {
     let t = texts.get(f.path);

@@ -24,6 +24,8 @@ export interface ReadOptions {
   dataValuesFiles?: readonly string[];
   /** `-v`/`--data-value` and `--data-value-yaml` flags for the ytt run, in the order ytt applies them. */
   dataValues?: readonly DataValue[];
+  /** Files and directories to leave out wherever they are met (e.g. a test's own files among its inputs). */
+  exclude?: readonly string[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -195,7 +197,7 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
       else plain(path, text, true);
       continue;
     }
-    const dir = readDirectory(path, options.recursive ?? false, budget, diagnostics, setAside);
+    const dir = readDirectory(path, { recursive: options.recursive ?? false, exclude: options.exclude ?? [] }, budget, diagnostics, setAside);
     joinNamed(dir.named.map((f) => ({ ...f, named: false })), path);
     for (const run of dir.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
     for (const f of dir.plain) plain(f.path, f.text, false);

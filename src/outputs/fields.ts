@@ -15,6 +15,11 @@ const FIELDS: Record<TemplateKind, ReadonlyArray<{ field: OutputField; pathKey: 
   ClusterDeploymentTemplate: [],
 };
 
+/** The outputs a template of `kind` has, whether or not the template itself is at hand. */
+export function outputFieldsOfKind(kind: TemplateKind): readonly OutputField[] {
+  return FIELDS[kind].map(({ field }) => field);
+}
+
 export function outputFieldsOf(template: Template): ReadonlyArray<{ field: OutputField; path: string | undefined; pathKey: string }> {
   return FIELDS[template.kind].map(({ field, pathKey }) => ({ field, path: template[pathKey], pathKey }));
 }

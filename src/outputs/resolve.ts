@@ -4,8 +4,8 @@
 import type { ResourceOutput } from '../chain/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
-import type { Format, JSONObject, Template } from '../model/index.js';
-import { outputFieldsOf, type OutputField } from './fields.js';
+import type { Format, JSONObject, Template, TemplateKind } from '../model/index.js';
+import { outputFieldsOf, outputFieldsOfKind, type OutputField } from './fields.js';
 import { mockOutput } from './mock.js';
 import { findObserved } from './observed.js';
 import { readPath } from './read.js';
@@ -21,7 +21,8 @@ export interface OutputValue {
   provenance: Provenance;
   /** The template's path for this output (absent for supplied values of path-less fields). */
   path?: string;
-  /** Where a supplied or observed value came from (`file:line`, `--set-output`). */
+  /** Where a supplied or observed value came from (`file:line`, `--set-output`), or how a
+   *  mock was made (`copied from .spec.template of the stamped object`). */
   origin?: string;
 }
 
@@ -79,14 +80,36 @@ export function resolveOutputs(
         continue;
       }
     }
-    values.push({ resource, field, value: mockOutput(owner, resource, field), provenance: 'mock', ...(path ? { path } : {}) });
+    const mock = mockOutput(owner, resource, field, path || undefined, stamped);
+    values.push({ resource, field, value: mock.value, provenance: 'mock', ...(path ? { path } : {}), ...(mock.how ? { origin: mock.how } : {}) });
   }
-  return { output: toOutput(template, values), values };
+  return { output: toOutput(template.kind, values), values };
 }
 
-function toOutput(template: Template, values: readonly OutputValue[]): ResourceOutput {
+/**
+ * The outputs of a resource whose template is not in the inputs (--missing-templates mock): there
+ * is no path and no stamped object to read, so each is supplied or a mock of its kind.
+ * `absent` says why, e.g. `ClusterConfigTemplate convention-template is not in the inputs`.
+ */
+export function resolveAbsentOutputs(
+  kind: TemplateKind,
+  owner: { namespace: string; name: string },
+  resource: string,
+  sources: OutputSources,
+  absent: string,
+): { output: ResourceOutput; values: OutputValue[] } {
+  const values = outputFieldsOfKind(kind).map((field): OutputValue => {
+    const supplied = sources.supplied?.lookup(owner, resource, field);
+    if (supplied) return { resource, field, value: supplied.value, provenance: 'supplied', origin: supplied.origin };
+    const mock = mockOutput(owner, resource, field);
+    return { resource, field, value: mock.value, provenance: 'mock', origin: mock.how ? `${absent}; ${mock.how}` : absent };
+  });
+  return { output: toOutput(kind, values), values };
+}
+
+function toOutput(kind: TemplateKind, values: readonly OutputValue[]): ResourceOutput {
   const get = (field: OutputField) => values.find((v) => v.field === field)?.value ?? null;
-  switch (template.kind) {
+  switch (kind) {
     case 'ClusterSourceTemplate':
       return { source: { url: get('url'), revision: get('revision') } };
     case 'ClusterImageTemplate':

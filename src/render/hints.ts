@@ -48,6 +48,7 @@ export function stampHint(error: InterpolationError, ctx: HintContext): string |
       const available = Object.keys(ctx.inputs[plural]);
       const absent = ctx.inputs.absent.filter((a) => a.type === head);
       if (available.length > 1) return `$(${head})$ needs exactly one available ${head} input; this resource has ${available.length} (${available.join(', ')}): use $(${plural}.<name>…)$`;
+      if (available.length === 1) return `the ${head} input ${available[0]} has no such field`;
       if (absent.length > 0) return describeAbsent(absent[0] as ResourceInputs['absent'][number]);
       return `resource ${ctx.resource.name} declares no ${plural}; add one to the resource in the ${ctx.blueprintKind}`;
     }

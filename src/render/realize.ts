@@ -6,8 +6,8 @@
 import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, type ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
-import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { deploymentReadiness, findObserved, outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { isTemplateKind, templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
+import { deploymentReadiness, findObserved, mockUid, outputFieldsOf, resolveAbsentOutputs, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
@@ -24,6 +24,7 @@ import { readRunnable } from '../model/owner.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import type { ObjectRef } from '../diagnostics/diagnostic.js';
 import { typedOwner } from './typed-owner.js';
+import { mockWitness, withMockHint, type UidMock } from './mocks.js';
 
 export interface RealizeOptions {
   outputs: OutputSources;
@@ -35,6 +36,9 @@ export interface RealizeOptions {
   ytt?: YttRunner;
   /** The render's substitution budget, shared by all its owners (a fresh one when absent). */
   substitution?: SubstitutionBudget;
+  /** `mock`: a template that is not in the inputs is taken as installed by the platform: its
+   *  resource stamps nothing and has mocked outputs. `error` (default): the controller's error. */
+  missingTemplates?: 'error' | 'mock';
 }
 
 export interface Realized {
@@ -59,7 +63,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   const done = (): Realized => ({ report, objects, diagnostics });
   const who = ownerRef(owner);
 
-  const typed = typedOwner(owner, semantics);
+  // An owner written by hand has no uid; templates that read one get a stand-in.
+  const uidMock: UidMock | undefined = owner.uid ? undefined : { ownerKind: owner.kind, ownerName: owner.name, value: mockUid(owner) };
+  const typed = typedOwner(owner, semantics, uidMock?.value);
   diagnostics.push(...typed.diagnostics.map((d) => ({ ...d, owner: who })));
   if (typed.diagnostics.length > 0) return done();
 
@@ -75,7 +81,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const missing = perBlueprint(missingTemplatesCache, blueprint, () => missingTemplates(blueprint, catalog));
-  if (missing.length > 0) {
+  if (missing.length > 0 && options.missingTemplates === 'mock') {
+    report.missingTemplates = missing;
+  } else if (missing.length > 0) {
     const names = missing.map((m) => m.resource.name);
     for (const m of missing) {
       diagnostics.push(
@@ -158,7 +166,24 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         continue;
       }
     }
-    const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? '')) as Template;
+    const template = catalog.templates.get(templateKey(resource.templateRef.kind, templateName ?? ''));
+    if (!template) {
+      // Only with --missing-templates mock: otherwise the walk never started.
+      entry.inputs = gatherInputs(blueprint, resource, outputs);
+      const absent = absentTemplate(owner, resource, templateName ?? '', entry.inputs, outputValues, options.outputs);
+      entry.missingTemplate = { kind: resource.templateRef.kind, name: templateName ?? '' };
+      if ('error' in absent) {
+        failed(diagnostic('error', 'deployment-input-missing', absent.error, where([...resource.path]), {
+          controllerMessage: absent.error,
+          hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it`,
+        }));
+        continue;
+      }
+      outputs.set(resource.name, absent.output);
+      outputValues.set(resource.name, absent.values);
+      entry.outputs = absent.values;
+      continue;
+    }
     entry.template = template;
     const tplWhere = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
     // Only an error needs the controller's prefix: built then, not for every resource.
@@ -173,6 +198,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     entry.params = params;
     const labels = cartoLabels(owner, blueprint, resource, template, semantics);
     const context = buildContext({ owner: typed.value, params, inputs, labels }, semantics);
+    const mocks = mockWitness({ report, entry, template, inputs, outputValues, ...(uidMock ? { uid: uidMock } : {}) });
 
     // 3. Stamp.
     let stamped: JSONObject;
@@ -196,6 +222,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
         failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {
           controllerMessage: `${stampPrefix()}: ${result.controllerMessage}`,
           ...(result.detail ? { detail: result.detail } : {}),
+          ...withMockHint(mocks.yttError(result.detail ?? result.reason), undefined),
         }));
         if (semantics === '0.0.6') break;
         continue;
@@ -216,7 +243,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
           failed(diagnostic('error', code, err.reason, tplWhere(['spec', 'template', ...err.path]), {
             // Past one of carto's own limits the controller has no message to quote: it would run on.
             ...(code === 'render-limit' ? {} : { controllerMessage: `${stampPrefix()}: failed to recursively evaluate template: ${err.controllerMessage}` }),
-            ...(hint ? { hint } : {}),
+            ...withMockHint(mocks.placeholderError(err.expression), hint),
           }));
         }
         if (semantics === '0.0.6') break;
@@ -240,6 +267,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     }
     const object = finished.object;
     entry.object = object;
+    mocks.stamped();
     objects.push({ via: 'blueprint', object, owner, blueprint, resource, template });
     const meta = object['metadata'] as JSONObject;
     if (!meta['name'] && !meta['generateName']) {
@@ -252,7 +280,13 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       const meta = object['metadata'] as JSONObject;
       const runnableName = typeof meta['name'] === 'string' ? meta['name'] : String(meta['generateName'] ?? '');
       const runnable = readRunnable(template.doc, runnableName, owner.namespace, diagnostics, object, { owner, resource: resource.name });
-      const expanded = realizeRunnable(runnable, catalog, { ...(options.outputs.observed ? { observed: options.outputs.observed } : {}), ownerReferences: options.ownerReferences, substitution });
+      const expanded = realizeRunnable(runnable, catalog, {
+        ...(options.outputs.observed ? { observed: options.outputs.observed } : {}),
+        ownerReferences: options.ownerReferences,
+        substitution,
+        // What the Runnable's inputs owe to mocks is what its stamping resource's inputs did.
+        inputsMockHint: () => mocks.anyError(),
+      });
       diagnostics.push(...expanded.diagnostics);
       objects.push(...expanded.objects);
       report.runnables.push(expanded.report);
@@ -337,16 +371,21 @@ function deploymentOutputs(
       note: { severity: 'warning', code: 'deployment-not-ready', message: `the deployment of resource ${resource.name} is not ready on the observed object, so it has no output: ${readiness.reason}`, controllerMessage: message },
     };
   }
-  if (!inputs.deployment) return { error: 'deployment not found in upstream template' };
-  const output: ResourceOutput = { source: { url: inputs.deployment.url, revision: inputs.deployment.revision } };
-  const values = (outputValues.get(resource.deployment?.resource ?? '') ?? []).filter((v) => v.field === 'url' || v.field === 'revision');
+  const passed = passDeployment(resource, inputs, outputValues);
+  if ('error' in passed) return passed;
   return {
-    output,
-    values,
+    ...passed,
     ...(readiness.assumed
       ? { note: { severity: 'note' as const, code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } }
       : {}),
   };
+}
+
+/** A deployment's output: its deployment input, passed through with the values' provenance. */
+function passDeployment(resource: Resource, inputs: ResourceInputs, outputValues: ReadonlyMap<string, OutputValue[]>): { output: ResourceOutput; values: OutputValue[] } | { error: string } {
+  if (!inputs.deployment) return { error: 'deployment not found in upstream template' };
+  const values = (outputValues.get(resource.deployment?.resource ?? '') ?? []).filter((v) => v.field === 'url' || v.field === 'revision');
+  return { output: { source: { url: inputs.deployment.url, revision: inputs.deployment.revision } }, values };
 }
 
 // What depends only on the blueprint is worked out once, not for each of its thousand owners.
@@ -379,6 +418,24 @@ function missingTemplates(blueprint: Blueprint, catalog: Catalog): Array<{ resou
     }
   }
   return missing;
+}
+
+/**
+ * A resource whose template is not in the inputs (--missing-templates mock) stamps nothing; its
+ * outputs are supplied or mocks of its kind. A ClusterDeploymentTemplate's output never came from
+ * its object: its deployment input passes through, as once the deployment completes.
+ */
+function absentTemplate(
+  owner: Owner,
+  resource: Resource,
+  name: string,
+  inputs: ResourceInputs,
+  outputValues: ReadonlyMap<string, OutputValue[]>,
+  sources: OutputSources,
+): { output: ResourceOutput; values: OutputValue[] } | { error: string } {
+  const kind = resource.templateRef.kind;
+  if (kind === 'ClusterDeploymentTemplate') return passDeployment(resource, inputs, outputValues);
+  return resolveAbsentOutputs(isTemplateKind(kind) ? kind : 'ClusterTemplate', owner, resource.name, sources, `${kind} ${name} is not in the inputs`);
 }
 
 /** A passThrough option stamps nothing: the resource's output is its own input of that name. */

@@ -7,7 +7,7 @@ import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } 
 import type { SuppliedOutputs } from '../outputs/index.js';
 import { blueprintKindFor } from '../select/index.js';
 import { diagnostic, ownerRef } from './diagnose.js';
-import { mockedOutputsUsed, type MockedOutput } from './mocks.js';
+import { listSome, missingTemplatesNote, mockDiagnostics, runnableUidDiagnostic, type MissingTemplate } from './notes.js';
 import { realizeOwner, tooManyObjects } from './realize.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
@@ -35,6 +35,9 @@ export interface RenderOptions {
   /** Runs `spec.ytt` templates (the built-in engine, or a ytt binary). The library's `render`
    *  passes the built-in engine; without one, a ytt template is an error. */
   ytt?: YttRunner;
+  /** `mock`: templates not in the inputs are taken as installed by the platform (their resources
+   *  stamp nothing, their outputs are mocks, one note names them). `error` (default): as the controller. */
+  missingTemplates?: 'error' | 'mock';
 }
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
@@ -48,6 +51,8 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: 'add the Workload files with -f' });
   }
   const legacyNoted = new Set<Blueprint>();
+  /** Blueprints rendered with templates missing (--missing-templates mock): one note names them all. */
+  const missingIn = new Map<Blueprint, readonly MissingTemplate[]>();
   const withoutUid: Array<Owner | Runnable> = [];
   const ownerReferences = options.ownerReferences ?? true;
   const observed = options.observed ? { observed: options.observed } : {};
@@ -55,7 +60,11 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   for (const owner of selected) {
     if (owner.kind === 'Runnable') {
       const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences, substitution });
+      const uidNote = runnableUidDiagnostic(realized.report, options.strict ?? false);
+      // With --strict the mock is the first thing to fix: it comes before what it caused.
+      if (uidNote?.severity === 'error') diagnostics.push(uidNote);
       diagnostics.push(...realized.diagnostics);
+      if (uidNote?.severity === 'note') diagnostics.push(uidNote);
       if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
       objects.push(...realized.objects);
       runnables.push(realized.report);
@@ -68,16 +77,20 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       expandRunnables: options.expandRunnables ?? false,
       substitution,
       ...(options.ytt ? { ytt: options.ytt } : {}),
+      ...(options.missingTemplates ? { missingTemplates: options.missingTemplates } : {}),
     });
     const blueprint = realized.report.blueprint;
+    if (blueprint && realized.report.missingTemplates) missingIn.set(blueprint, realized.report.missingTemplates);
     if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {
       legacyNoted.add(blueprint);
       diagnostics.push(diagnostic('note', 'cartographer-0.0.6', `${blueprint.kind} ${blueprint.name} is written in the Cartographer 0.0.6 format (spec.components), so it is rendered as Cartographer 0.0.6 would`, { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: ['spec', 'components'] }, {
         hint: '--cartographer current renders it with current semantics instead',
       }));
     }
-    diagnostics.push(...realized.diagnostics);
-    diagnostics.push(...mockDiagnostics(realized.report, options.strict ?? false));
+    const mocks = mockDiagnostics(realized.report, options.strict ?? false);
+    // With --strict the mock is the first thing to fix: it comes before what it caused.
+    if (options.strict) diagnostics.push(...mocks, ...realized.diagnostics);
+    else diagnostics.push(...realized.diagnostics, ...mocks);
     if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
     if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
       for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
@@ -98,6 +111,8 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
     });
   }
+  // The first thing to know about such a render, before the notes about each owner's mocks.
+  if (missingIn.size > 0) diagnostics.unshift(missingTemplatesNote(missingIn));
   if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
   if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
     diagnostics.push({
@@ -135,24 +150,6 @@ function semanticsFor(owner: Owner, blueprints: readonly Blueprint[], requested:
   return pool.length > 0 && pool.every((b) => b.format === '0.0.6') ? '0.0.6' : 'current';
 }
 
-/** Mocked outputs that reached a stamped object: one note per owner, or an error with --strict. */
-function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
-  const used = mockedOutputsUsed(report);
-  if (used.length === 0) return [];
-  const parts = used.map(({ resource: name, values, users }) => {
-    const paths = values.flatMap((v) => (v.path ? [v.path] : [])).join(', ');
-    return `${name} ${values.map((v) => v.field).join(' and ')}${paths ? ` (${paths})` : ''}, used by ${users.join(', ')}`;
-  });
-  const { resource: firstName, values: firstValues } = used[0] as MockedOutput;
-  return [{
-    severity: strict ? 'error' : 'note',
-    code: 'mocked-output',
-    message: `${report.owner.kind} ${report.owner.namespace}/${report.owner.name}: mocked outputs: ${parts.join('; ')}`,
-    owner: ownerRef(report.owner),
-    hint: `supply real values with --outputs FILE or --set-output ${firstName}.${firstValues[0]?.field ?? 'url'}=VALUE, or give the live objects with --observed`,
-  }];
-}
-
 /** Supplied outputs whose key names no resource of a rendered blueprint: probably a typo. */
 function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[]): Diagnostic[] {
   const resources = new Set(owners.flatMap((o) => o.blueprint?.resources.map((r) => r.name) ?? []));
@@ -163,11 +160,6 @@ function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[
     message: `supplied outputs for ${k} match no resource of any rendered blueprint`,
     hint: 'keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint',
   }));
-}
-
-/** The first `most` names, then how many more: a few are enough to recognise them, and a thousand would bury every other message. */
-function listSome(names: readonly string[], most: number): string {
-  return names.length > most ? `${names.slice(0, most).join(', ')}, and ${names.length - most} more` : names.join(', ');
 }
 
 function compare(a: string, b: string): number {

@@ -36,6 +36,8 @@ export interface RunnableReport {
   object?: JSONObject;
   outputs: Array<{ name: string; value: JSONValue; provenance: Provenance; path: string; origin?: string }>;
   failed: boolean;
+  /** The stand-in uid of a Runnable that has none, when its ClusterRunTemplate read it. */
+  mockedUid?: string;
 }
 
 export interface ResourceReport {
@@ -51,6 +53,12 @@ export interface ResourceReport {
   object?: JSONObject;
   outputs: OutputValue[];
   failed: boolean;
+  /** The template failed (ytt, a placeholder, the stamper) on an error these mocked values may
+   *  have caused: the ones its error names. */
+  mocksInvolved?: OutputValue[];
+  /** With --missing-templates mock: the template the resource names is not in the inputs, so
+   *  it stamps nothing and its outputs are mocks. */
+  missingTemplate?: { kind: string; name: string };
 }
 
 export interface OwnerReport {
@@ -61,6 +69,10 @@ export interface OwnerReport {
   resources: ResourceReport[];
   /** Runnables this owner's supply chain stamped, rendered with --expand-runnables. */
   runnables: RunnableReport[];
+  /** The stand-in uid of an owner that has none, and the resources whose templates read it. */
+  mockedUid?: { value: string; users: string[] };
+  /** With --missing-templates mock: the templates the blueprint names that are not in the inputs. */
+  missingTemplates?: ReadonlyArray<{ kind: string; name: string; resource: Resource }>;
 }
 
 export interface RenderResult {

@@ -8,18 +8,22 @@ import { GoStruct, type GoField, type GoValue, type JSONValue } from '../jsonpat
 import type { SourceDocument } from '../load/index.js';
 import { runnableType } from '../model/go-types.js';
 import type { Catalog, JSONObject, Runnable } from '../model/index.js';
-import { findObserved, mockRunnableOutput, readPath } from '../outputs/index.js';
+import { findObserved, mockRunnableOutput, mockUid, readPath } from '../outputs/index.js';
 import { goMap, resolveSelected } from '../select/index.js';
 import { finishObject } from '../stamp/finish.js';
 import { interpolateTemplate, type SubstitutionBudget } from '../stamp/interpolate.js';
 import { diagnostic, type Where } from './diagnose.js';
 import type { RunnableReport, RunnableStamped } from './report.js';
+import { readsUid, uidSentence, withMockHint } from './mocks.js';
+import { withUid } from './typed-owner.js';
 
 export interface RunnableOptions {
   observed?: readonly SourceDocument[];
   ownerReferences: boolean;
   /** The render's substitution budget (a fresh one when absent). */
   substitution?: SubstitutionBudget;
+  /** For a Runnable a supply chain stamped: what its inputs owe to mocked values, if anything. */
+  inputsMockHint?: () => string | undefined;
 }
 
 export function realizeRunnable(
@@ -47,7 +51,10 @@ export function realizeRunnable(
     });
   }
   report.runTemplate = runTemplate;
-  const typed = decode(runnableType, { apiVersion: runnable.apiVersion, kind: 'Runnable', ...runnable.object });
+  // A Runnable written by hand, or stamped by a supply chain, has no uid until the API server gives it one.
+  const uid = runnable.uid ? undefined : mockUid({ kind: 'Runnable', namespace: runnable.namespace, name: runnable.name });
+  const whole = { apiVersion: runnable.apiVersion, kind: 'Runnable', ...runnable.object };
+  const typed = decode(runnableType, uid === undefined ? whole : withUid(whole, uid));
   for (const err of typed.errors) {
     diagnostics.push(diagnostic('error', 'invalid-owner-field', `${err.path}: ${err.message}`, { ...at, path: [] }, context));
   }
@@ -71,14 +78,20 @@ export function realizeRunnable(
   const templateWhere = (path: readonly (string | number)[]): Where => ({ doc: runTemplate.doc, object: { kind: 'ClusterRunTemplate', name: runTemplate.name }, path });
   if (!runTemplate.template) return fail('template-empty', `ClusterRunTemplate ${runTemplate.name} has no spec.template`, templateWhere(['spec']));
   const stampContext = new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]);
+  if (uid !== undefined && readsUid(runTemplate)) report.mockedUid = uid;
   const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current', options.substitution);
   if (stamped.errors.length > 0) {
     for (const err of stamped.errors) {
+      const mock = runnableMockHint(err.expression, runnable.name, uid, options.inputsMockHint);
+      const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
+        ? 'the Runnable has no spec.selector, so $(selected)$ is null'
+        : err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression)
+          ? 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected'
+          : undefined;
       fail(err.code, err.reason, templateWhere(['spec', 'template', ...err.path]), {
         // Past one of carto's own limits the controller has no message to quote: it would run on.
         ...(err.code === 'render-limit' ? {} : { controllerMessage: `unable to stamp object '${runnable.namespace}/${runnable.name}': 'failed to recursively evaluate template: ${err.controllerMessage}'` }),
-        ...(err.missing && err.expression.startsWith('selected') && !runnable.selector ? { hint: 'the Runnable has no spec.selector, so $(selected)$ is null' } : {}),
-        ...(err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression) ? { hint: 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected' } : {}),
+        ...withMockHint(mock, hint),
       });
     }
     return { report, objects, diagnostics };
@@ -110,6 +123,14 @@ export function realizeRunnable(
     );
   }
   return { report, objects, diagnostics };
+}
+
+/** What a failing placeholder of a run template owes to mocks: the Runnable's uid, or its inputs. */
+function runnableMockHint(expression: string, name: string, uid: string | undefined, inputsMockHint: (() => string | undefined) | undefined): string | undefined {
+  if (uid !== undefined && /^\{?\.?runnable\.metadata\.uid\b/.test(expression)) {
+    return uidSentence({ ownerKind: 'Runnable', ownerName: name, value: uid });
+  }
+  return /^\{?\.?runnable\.spec\.inputs\b/.test(expression) ? inputsMockHint?.() : undefined;
 }
 
 function field(name: string, goName: string, value: GoValue): GoField {

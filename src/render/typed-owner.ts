@@ -1,16 +1,18 @@
 // The owner as the controller's Go code sees it (spec §4.4), decoded once per owner and
 // semantics. A field the API server would reject (a number where a string belongs) is an
-// input error: such an owner could not exist on a cluster.
+// input error: such an owner could not exist on a cluster. An owner written by hand has no uid
+// (the API server sets one); `uid` stands in for it, so that templates reading it render.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode, type GoType } from '../gotypes/index.js';
 import type { GoValue } from '../jsonpath/index.js';
 import { locate } from '../load/index.js';
 import { deliverableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
 import type { Format, Owner } from '../model/index.js';
+import { isObject, own, setOwn } from '../util/objects.js';
 
-export function typedOwner(owner: Owner, semantics: Format): { value: GoValue; diagnostics: Diagnostic[] } {
+export function typedOwner(owner: Owner, semantics: Format, uid?: string): { value: GoValue; diagnostics: Diagnostic[] } {
   const type: GoType = owner.kind === 'Deliverable' ? deliverableType : semantics === '0.0.6' ? workloadTypeV006 : workloadType;
-  const { value, errors } = decode(type, owner.object);
+  const { value, errors } = decode(type, uid === undefined ? owner.object : withUid(owner.object, uid));
   const diagnostics = errors.map((err): Diagnostic => {
     const pos = locate(owner.doc, splitPath(err.path));
     return {
@@ -36,4 +38,15 @@ export function splitPath(path: string): (string | number)[] {
     else if (match[1] !== undefined) parts.push(match[1]);
   }
   return parts;
+}
+
+/** A copy of `object` whose metadata has `uid` where it has none (an empty one counts as none). */
+export function withUid(object: Record<string, unknown>, uid: string): Record<string, unknown> {
+  const meta = own(object, 'metadata');
+  if (meta !== undefined && meta !== null && !isObject(meta)) return object;
+  const current = isObject(meta) ? own(meta, 'uid') : undefined;
+  if (current !== undefined && current !== null && current !== '') return object;
+  const copy = { ...object };
+  setOwn(copy, 'metadata', { ...(isObject(meta) ? meta : {}), uid });
+  return copy;
 }

@@ -8,7 +8,7 @@
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatYamlStream, planDirectory, type PlannedFile } from '../emit/index.js';
-import { expandPaths, parseText, readInputs, type SourceDocument } from '../load/index.js';
+import { parseText, readInputs, type SourceDocument } from '../load/index.js';
 import { readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
 import { render } from '../render/index.js';
 import type { YttRunner } from '../stamp/ytt.js';
@@ -85,8 +85,7 @@ async function renderTest(dir: string, config: WholeChainConfig, outputsPath: st
   try {
     // The inputs, never the test's own files: carto-test.yaml, the expectation, the outputs file.
     const roots = (config.inputs ?? ['.']).map((p) => join(dir, p));
-    const files = expandPaths(roots, { recursive: config.recursive }).filter((f) => !exclude.some((x) => f === x || f.startsWith(`${x}/`)) && MANIFEST.test(f));
-    const loaded = await readInputs(files, { dataValuesFiles: config.dataValuesFiles.map((p) => join(dir, p)) });
+    const loaded = await readInputs(roots, { recursive: config.recursive, exclude, dataValuesFiles: config.dataValuesFiles.map((p) => join(dir, p)) });
     diagnostics.push(...loaded.diagnostics);
     let outputs: SuppliedOutputs | undefined;
     if (outputsPath !== undefined) {

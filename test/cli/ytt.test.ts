@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto, ROOT } from '../helpers/cli.js';
+import { mockUid } from '../../src/outputs/index.js';
 
 const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Record<string, any>);
 const FAKE_YTT = join(ROOT, 'test/fixtures/fake-ytt.mjs');
@@ -143,7 +144,8 @@ describe('--ytt runs a ytt binary with Cartographer\'s protocol', () => {
     expect(keys).toEqual(['configs', 'deliverable', 'deployment', 'images', 'labels', 'params', 'sources', 'workload']);
     const workload = flags.find((f) => f.startsWith('workload='))!;
     expect(workload).toBe(
-      'workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{}}}',
+      // The Workload written by hand has no uid: the template gets its stand-in.
+      `workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev","uid":"${mockUid({ kind: 'Workload', namespace: 'dev', name: 'app' })}"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{}}}`,
     );
     expect(flags).toContain('params={"registry":{"server":"registry.example.com"}}');
     // Only the first document of its output counts.

@@ -3,6 +3,7 @@
 // ConfigMap data holds the placeholders under test, through a one-resource supply chain.
 import { describe, expect, it } from 'vitest';
 import { errorsOf, oneResourceChain, renderText, stampedFor } from '../helpers/render.js';
+import { mockUid } from '../../src/outputs/index.js';
 
 /** A ClusterTemplate `t` stamping a ConfigMap with `data`, a supply chain `sc`, and `workload`. */
 function render(data: string, workload: string) {
@@ -15,6 +16,9 @@ kind: Workload
 metadata: {name: w, namespace: ns, labels: {app: web}}
 spec: {}
 `;
+
+/** The stand-in uid of Workload ns/w (test/render/mocks.test.ts checks its shape). */
+const FAKE_UID = mockUid({ kind: 'Workload', namespace: 'ns', name: 'w' });
 
 function dataOf(result: ReturnType<typeof render>): unknown {
   expect(errorsOf(result)).toEqual([]);
@@ -30,8 +34,13 @@ describe('trap 1: value-type fields always exist', () => {
     expect(dataOf(render('build: $(workload.spec.build)$\ntext: "b=$(workload.spec.build)$"', bare))).toEqual({ build: {}, text: 'b={}' });
   });
 
-  it('metadata.uid is "" and metadata.generation is 0 when unset', () => {
-    expect(dataOf(render('uid: $(workload.metadata.uid)$\ngen: $(workload.metadata.generation)$', bare))).toEqual({ uid: '', gen: 0 });
+  it('metadata.generation is 0 when unset; metadata.uid, which an owner written by hand lacks, is its stand-in', () => {
+    expect(dataOf(render('uid: $(workload.metadata.uid)$\ngen: $(workload.metadata.generation)$', bare))).toEqual({ uid: FAKE_UID, gen: 0 });
+  });
+
+  it('metadata.uid is the owner\'s own when it has one (a cluster export)', () => {
+    const exported = bare.replace('labels: {app: web}}', 'labels: {app: web}, uid: 6f1c2f1e-0b7e-4bb0-9d43-2c3d4e5f6a7b}');
+    expect(dataOf(render('uid: $(workload.metadata.uid)$', exported))).toEqual({ uid: '6f1c2f1e-0b7e-4bb0-9d43-2c3d4e5f6a7b' });
   });
 
   it('status.supplyChainRef is {} on a Workload that has no status', () => {
@@ -96,13 +105,13 @@ describe('trap 1: nil pointers, slices and maps exist as null', () => {
 describe('trap 1: Go serialisation of whole structs', () => {
   it('metadata carries creationTimestamp: null and drops empty fields', () => {
     expect(dataOf(render('meta: $(workload.metadata)$', bare))).toEqual({
-      meta: { creationTimestamp: null, labels: { app: 'web' }, name: 'w', namespace: 'ns' },
+      meta: { creationTimestamp: null, labels: { app: 'web' }, name: 'w', namespace: 'ns', uid: FAKE_UID },
     });
   });
 
   it('embedded metadata is Go JSON: sorted keys, "creationTimestamp":null first', () => {
     expect(dataOf(render('meta: "m=$(workload.metadata)$"', bare))).toEqual({
-      meta: 'm={"creationTimestamp":null,"labels":{"app":"web"},"name":"w","namespace":"ns"}',
+      meta: `m={"creationTimestamp":null,"labels":{"app":"web"},"name":"w","namespace":"ns","uid":"${FAKE_UID}"}`,
     });
   });
 

@@ -1,0 +1,83 @@
+// The notes render() gives about stand-ins: the mocked values that reached each owner's
+// templates (errors with --strict), and the templates taken as installed by the platform.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Blueprint, Resource } from '../model/index.js';
+import { ownerRef } from './diagnose.js';
+import { mockedOutputsUsed } from './mocks.js';
+import type { OwnerReport, RunnableReport } from './report.js';
+
+/** Mocked values that reached a template: one note per owner, or an error with --strict. */
+export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
+  const used = mockedOutputsUsed(report);
+  const parts: string[] = [];
+  const hints: string[] = [];
+  if (used.length > 0) {
+    parts.push(`mocked outputs: ${used.map(({ resource: name, values, users }) => {
+      const paths = values.flatMap((v) => (v.path ? [v.origin ? `${v.path}: ${v.origin}` : v.path] : [])).join(', ');
+      return `${name} ${values.map((v) => v.field).join(' and ')}${paths ? ` (${paths})` : ''}, used by ${users.join(', ')}`;
+    }).join('; ')}`);
+    const first = used[0] as (typeof used)[number];
+    hints.push(`supply real values with --outputs FILE or --set-output ${first.resource}.${first.values[0]?.field ?? 'url'}=VALUE, or give the live objects with --observed`);
+  }
+  if (report.mockedUid) parts.push(`mocked metadata.uid, used by ${report.mockedUid.users.join(', ')}`);
+  for (const r of report.runnables) {
+    if (r.mockedUid) parts.push(`mocked metadata.uid of Runnable ${r.runnable.namespace}/${r.runnable.name}, used by ClusterRunTemplate ${r.runTemplate?.name ?? ''}`);
+  }
+  if (parts.length === 0) return [];
+  if (report.mockedUid || report.runnables.some((r) => r.mockedUid)) hints.push(UID_HINT);
+  return [{
+    severity: strict ? 'error' : 'note',
+    code: 'mocked-output',
+    message: `${report.owner.kind} ${report.owner.namespace}/${report.owner.name}: ${parts.join('; ')}`,
+    owner: ownerRef(report.owner),
+    hint: hints.join('; '),
+  }];
+}
+
+/** A Runnable in the inputs whose ClusterRunTemplate read its stand-in uid. */
+export function runnableUidDiagnostic(report: RunnableReport, strict: boolean): Diagnostic | undefined {
+  if (!report.mockedUid) return undefined;
+  const { runnable } = report;
+  return {
+    severity: strict ? 'error' : 'note',
+    code: 'mocked-output',
+    message: `Runnable ${runnable.namespace}/${runnable.name}: mocked metadata.uid, used by ClusterRunTemplate ${report.runTemplate?.name ?? ''}`,
+    owner: { kind: 'Runnable', name: runnable.name, namespace: runnable.namespace },
+    hint: UID_HINT,
+  };
+}
+
+const UID_HINT = 'an object written by hand has no metadata.uid (the API server gives it one), so templates read a stand-in (00000000-0000-0000-…, the same for the same object on every run); render a cluster export of it (kubectl get KIND NAME -o yaml) to use the real one';
+
+export interface MissingTemplate {
+  kind: string;
+  name: string;
+  resource: Resource;
+}
+
+/** One note for the whole render naming each template taken as installed by the platform, once. */
+export function missingTemplatesNote(missing: ReadonlyMap<Blueprint, readonly MissingTemplate[]>): Diagnostic {
+  const templates = new Map<string, { kind: string; name: string; uses: string[] }>();
+  for (const [blueprint, list] of missing) {
+    for (const m of list) {
+      const key = `${m.kind}/${m.name}`;
+      const slot = templates.get(key) ?? { kind: m.kind, name: m.name, uses: [] };
+      slot.uses.push(`${m.resource.name} of ${blueprint.kind} ${blueprint.name}`);
+      templates.set(key, slot);
+    }
+  }
+  const named = [...templates.values()].map((t) => `${t.kind} ${t.name} (${t.uses.length === 1 ? 'resource' : 'resources'} ${listSome(t.uses, 3)})`);
+  const kinds = ['clustersourcetemplates', 'clusterimagetemplates', 'clusterconfigtemplates', 'clustertemplates'];
+  if ([...templates.values()].some((t) => t.kind === 'ClusterDeploymentTemplate')) kinds.push('clusterdeploymenttemplates');
+  return {
+    severity: 'note',
+    code: 'template-mocked',
+    message: `${templates.size === 1 ? 'a template is' : `${templates.size} templates are`} not in the inputs and taken as installed by the platform (--missing-templates mock): ${listSome(named, 20)}; a resource whose template is missing stamps nothing, and its outputs are mocks`,
+    hint: `to render them too, add them to the inputs, e.g. exported from the cluster: kubectl get ${kinds.join(',')} -o yaml > platform-templates.yaml, then -f platform-templates.yaml`,
+  };
+}
+
+/** The first `most` names, then how many more: a few are enough to recognise them, and a thousand would bury every other message. */
+export function listSome(names: readonly string[], most: number): string {
+  return names.length > most ? `${names.slice(0, most).join(', ')}, and ${names.length - most} more` : names.join(', ');
+}

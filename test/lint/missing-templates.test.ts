@@ -1,0 +1,36 @@
+// `carto lint --missing-templates mock` agrees with render: a template the inputs lack is taken as
+// installed by the platform, so its reference is a note (in text, JSON and SARIF), not an error.
+import { describe, expect, it } from 'vitest';
+import { carto } from '../helpers/cli.js';
+
+const OWN = ['-f', 'test/fixtures/mocks/own-templates.yaml', '-f', 'test/fixtures/mocks/supply-chain.yaml', '-f', 'test/fixtures/mocks/workload.yaml'];
+
+describe('carto lint --missing-templates', () => {
+  it('error (the default): each missing template is an error, exit 1', () => {
+    const r = carto(['lint', ...OWN]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('test/fixtures/mocks/supply-chain.yaml:12:13  error  template-not-found  ClusterSourceTemplate source-template is not in the inputs (resource source-provider)\n');
+  });
+
+  it('mock: each is a note naming the template and resource, exit 0', () => {
+    const r = carto(['lint', ...OWN, '--missing-templates', 'mock']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      'test/fixtures/mocks/supply-chain.yaml:12:13  note  template-not-found  ClusterSourceTemplate source-template is not in the inputs (resource source-provider): taken as installed by the platform (--missing-templates mock)\n'
+      + 'test/fixtures/mocks/supply-chain.yaml:16:13  note  template-not-found  ClusterImageTemplate image-provider-template is not in the inputs (resource image-provider): taken as installed by the platform (--missing-templates mock)\n',
+    );
+  });
+
+  it('mock: a note in JSON and SARIF too, and no error counted', () => {
+    const json = JSON.parse(carto(['lint', ...OWN, '--missing-templates', 'mock', '--format', 'json']).stdout) as { diagnostics: Array<{ severity: string; code: string; hint: string }>; summary: { errors: number } };
+    expect(json.summary.errors).toBe(0);
+    expect(json.diagnostics.map((d) => [d.severity, d.code])).toEqual([['note', 'template-not-found'], ['note', 'template-not-found']]);
+    expect(json.diagnostics[0]?.hint).toBe('render stamps nothing for resource source-provider and mocks its outputs; on a cluster without the template the controller stamps nothing for the whole ClusterSupplyChain');
+    const sarif = JSON.parse(carto(['lint', ...OWN, '--missing-templates', 'mock', '--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ level: string; ruleId: string }> }> };
+    expect(sarif.runs[0]?.results.map((x) => [x.level, x.ruleId])).toEqual([['note', 'template-not-found'], ['note', 'template-not-found']]);
+  });
+
+  it('a mode it does not know is a usage error', () => {
+    expect(carto(['lint', ...OWN, '--missing-templates', 'maybe']).status).toBe(2);
+  });
+});
