@@ -87,8 +87,8 @@ log(`check ytt100: built-in ${yttBuiltin} objects, --ytt ${yttSpawned} (expected
 if (ytt.kind === 'ytt') {
   const pkg = join(root, 'examples', 'ytt-package');
   const yttOut = capture({ cmd: ytt.path, args: ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')] });
-  const piped = spawnSync(node, [join(root, 'bin', 'carto.js'), 'render', '-f', '-', '-f', join(pkg, 'workload.yaml')], { input: yttOut, encoding: 'utf8' }).stdout;
-  const direct = capture(carto('render', '-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml'), '-f', join(pkg, 'workload.yaml')));
+  const piped = spawnSync(node, [join(root, 'bin', 'carto.js'), 'render', '-f', '-', '-f', join(pkg, 'hello.yaml')], { input: yttOut, encoding: 'utf8' }).stdout;
+  const direct = capture(carto('render', '-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml'), '-f', join(pkg, 'hello.yaml')));
   checks.yttPackage = { objects: countDocs(direct), sameAsPipeline: direct === piped };
   log(`check ytt-package: ${checks.yttPackage.objects} objects, ${direct === piped ? 'the same bytes as ytt | carto' : 'DIFFERENT from ytt | carto'}`);
 }
@@ -157,11 +157,11 @@ for (const e of envs) {
   const pkg = join(root, 'examples', 'ytt-package');
   const pkgArgs = ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')];
   const p5 = { short: 'P5 ytt package vs ytt | carto', target: 'render examples/ytt-package (ytt package + Workload) in one command', vs: `${ytt.kind === 'ytt' ? ytt.version : 'ytt'} -f config | carto render -f -`, limit: { max: 1, text: 'ratio <= 1.0' } };
-  const direct = carto('render', ...pkgArgs, '-f', join(pkg, 'workload.yaml'));
+  const direct = carto('render', ...pkgArgs, '-f', join(pkg, 'hello.yaml'));
   if (ytt.kind !== 'ytt') put('P5', p5, e.id, time('P5', [direct], reps.small)[0], undefined, 'no real ytt binary (set BENCH_YTT)');
   else {
     const quote = (a) => `'${a.replace(/'/g, "'\\''")}'`;
-    const pipeline = { cmd: '/bin/sh', args: ['-c', `${quote(ytt.path)} ${pkgArgs.map(quote).join(' ')} | ${quote(node)} ${quote(join(root, 'bin', 'carto.js'))} render -f - -f ${quote(join(pkg, 'workload.yaml'))}`] };
+    const pipeline = { cmd: '/bin/sh', args: ['-c', `${quote(ytt.path)} ${pkgArgs.map(quote).join(' ')} | ${quote(node)} ${quote(join(root, 'bin', 'carto.js'))} render -f - -f ${quote(join(pkg, 'hello.yaml'))}`] };
     put('P5', p5, e.id, ...time('P5', [direct, pipeline], reps.small));
   }
 

@@ -23,7 +23,7 @@ export function lintDiagnostic(code: RuleCode, message: string, place: Place, ex
     severity: RULES[code].severity,
     code,
     message,
-    file: place.doc.file,
+    file: pos.file,
     line: pos.line,
     column: pos.column,
     object: place.object,

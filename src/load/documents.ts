@@ -19,8 +19,27 @@ export interface SourceDocument {
   /** The object itself, as plain JSON-compatible data. */
   readonly value: Record<string, unknown>;
   /** Where to find it again for locating fields: the file's text, the document index, and the
-   *  path of the object inside that document (non-empty for items of a `kind: List`). */
-  readonly origin: { readonly text: string; readonly docIndex: number; readonly basePath: readonly (string | number)[] };
+   *  path of the object inside that document (non-empty for items of a `kind: List`). For an
+   *  object a ytt run produced, `text` is ytt's output and `template` says where each field was
+   *  written. */
+  readonly origin: {
+    readonly text: string;
+    readonly docIndex: number;
+    readonly basePath: readonly (string | number)[];
+    readonly template?: TemplateOrigin;
+  };
+}
+
+/** Where the fields of an object a ytt run produced were written, in the run's input files. */
+export interface TemplateOrigin {
+  /**
+   * The template node that produced the value at `path` (from the document's root), or the
+   * nearest ancestor that was written in a template: its file (as the user can open it), that
+   * file's text, its line, and how many elements of `path` lead to it.
+   */
+  lookup(path: readonly (string | number)[]): { file: string; text: string; line: number; depth: number } | null;
+  /** The text of one of the run's files, by its path. */
+  textOf(file: string): string | undefined;
 }
 
 export interface ParsedText {

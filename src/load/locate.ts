@@ -1,10 +1,14 @@
-// Finds the line and column of a field inside a loaded object. Only error paths need this, so
-// the text is parsed again on demand (and cached per text) instead of keeping every AST alive.
+// Finds the file, line and column of a field inside a loaded object. Only error paths need this,
+// so the text is parsed again on demand (and cached per text) instead of keeping every AST alive.
+// An object a ytt run produced is located through its source map, in the template file where the
+// field was written (see TemplateOrigin).
 import { LineCounter, parseAllDocuments, isCollection, isMap, isScalar, type Document, type Node } from 'yaml';
 import { kubeYamlOptions } from '../yaml/index.js';
-import type { SourceDocument } from './documents.js';
+import type { SourceDocument, TemplateOrigin } from './documents.js';
 
 export interface Position {
+  /** The file to open: the object's own, or for an object from a ytt run the file where the field was written. */
+  file: string;
   line: number;
   column: number;
 }
@@ -25,10 +29,12 @@ const CACHE_SIZE = 8;
  * existing ancestor is returned.
  */
 export function locate(doc: SourceDocument, path: readonly (string | number)[], options: { key?: boolean } = {}): Position {
+  const full = [...doc.origin.basePath, ...path];
+  if (doc.origin.template) return locateInTemplate(doc, doc.origin.template, full, options);
+  const { file } = doc;
   const parsed = parse(doc.origin.text);
   const yamlDoc = parsed.docs[doc.origin.docIndex];
-  if (!yamlDoc) return { line: doc.line, column: 1 };
-  const full = [...doc.origin.basePath, ...path];
+  if (!yamlDoc) return { file, line: doc.line, column: 1 };
   let node: unknown = yamlDoc.contents;
   let best: Node | null = (yamlDoc.contents as Node | null) ?? null;
   for (let i = 0; i < full.length; i++) {
@@ -49,9 +55,88 @@ export function locate(doc: SourceDocument, path: readonly (string | number)[], 
     best = next;
   }
   const offset = best?.range?.[0];
-  if (offset === undefined) return { line: doc.line, column: 1 };
+  if (offset === undefined) return { file, line: doc.line, column: 1 };
   const pos = parsed.lineCounter.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return { file, line: pos.line, column: pos.col };
+}
+
+/** A block scalar's header (`key: |`, `key: |2 # note`): its body starts on the next line. */
+const BLOCK_HEADER = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
+
+/**
+ * The line of line `bodyLine` (1-based) of the string at `path`, e.g. a line inside a spec.ytt
+ * body that an error names. Where that cannot be told (a body a ytt file computed rather than
+ * wrote), the line of the field itself.
+ */
+export function locateBodyLine(doc: SourceDocument, path: readonly (string | number)[], bodyLine: number, body: string): Position {
+  const at = locate(doc, path);
+  const text = doc.origin.template ? doc.origin.template.textOf(at.file) ?? '' : doc.origin.text;
+  const block = BLOCK_HEADER.test(lineAt(text, at.line));
+  const line = at.line + bodyLine - (block ? 0 : 1);
+  // A ytt file may have computed the body (`#@ data.read(...)`, text templates): its lines are
+  // the file's only where the file holds the body's own line there.
+  if (doc.origin.template && (!block || lineAt(text, line).trim() !== (body.split('\n')[bodyLine - 1] ?? '').trim())) return at;
+  return { file: at.file, line, column: 1 };
+}
+
+function locateInTemplate(doc: SourceDocument, template: TemplateOrigin, path: readonly (string | number)[], options: { key?: boolean }): Position {
+  const hit = template.lookup(path);
+  if (!hit) return { file: doc.file, line: doc.line, column: 1 };
+  const text = lineAt(hit.text, hit.line);
+  const key = hit.depth === 0 ? undefined : path[hit.depth - 1];
+  // Past the node that was written (a value an expression inserted, a field that is missing),
+  // or asked for the key: the key.
+  const wantValue = hit.depth === path.length && options.key !== true;
+  return { file: hit.file, line: hit.line, column: columnIn(text, key, wantValue) };
+}
+
+/**
+ * The column of a template node on its line: an array item's content after `- `, a map item's
+ * key, or the value written after the key (not a `#@` expression, which is code, not the value).
+ */
+function columnIn(text: string, key: string | number | undefined, wantValue: boolean): number {
+  const start = contentStart(text);
+  if (key === undefined) return 1;
+  if (typeof key === 'number') return start + 1;
+  const at = keyAt(text, key, start);
+  if (!wantValue || at.colon < 0) return at.key + 1;
+  let v = at.colon + 1;
+  while (text[v] === ' ' || text[v] === '\t') v++;
+  return v >= text.length || text[v] === '#' ? at.key + 1 : v + 1;
+}
+
+/** Past the indentation and any `- ` of array items. */
+function contentStart(text: string): number {
+  let i = 0;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === undefined)) i++;
+    else return i;
+  }
+}
+
+/** Where a map key is written on its line (plain or quoted, in a block or flow map), and its colon. */
+function keyAt(text: string, key: string, start: number): { key: number; colon: number } {
+  for (const written of [key, JSON.stringify(key), `'${key}'`]) {
+    for (let i = text.indexOf(written, start); i >= 0; i = text.indexOf(written, i + 1)) {
+      let c = i + written.length;
+      while (text[c] === ' ') c++;
+      if (text[c] === ':') return { key: i, colon: c };
+    }
+  }
+  return { key: start, colon: -1 };
+}
+
+/** Line `line` (1-based) of a text, without splitting all of it. */
+function lineAt(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
 }
 
 function parse(text: string): Parsed {

@@ -2,9 +2,12 @@
 // `#@ if/end`, `#@yaml/text-templated-strings` at the top level, data values and schema files,
 // `.star` helpers): evaluated together as one ytt run, as `ytt -f` of the same files would,
 // before their documents are read. Loaded only when an input needs it (see ytt-package.ts).
-import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
+// The documents are read from ytt's output (so their values are exactly what `ytt … | carto -f -`
+// reads), and each is placed where it was written: its file and line, and those of each of its
+// fields, come from the engine's source maps (the template nodes that produced them).
+import { runYtt, YttError, type DataValue, type YttFile, type YttSource, type YttSourceMap } from '../ytt/index.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
-import { parseText, type SourceDocument } from './documents.js';
+import { parseText, type ParsedText, type SourceDocument, type TemplateOrigin } from './documents.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One file of a ytt run: `name` as ytt names it (relative to its -f directory), `path` as the user can open it. */
@@ -52,7 +55,7 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
   const pathOf = new Map(files.map((f) => [f.name, f.path]));
   try {
     // Package sources are full of plain `# comments`; ytt needs --ignore-unknown-comments for them.
-    const { text } = runYtt(
+    const { text, sources } = runYtt(
       files.map((f) => ({ name: f.name, text: f.text })),
       {
         dataValuesFiles: [...options.valuesFiles],
@@ -60,12 +63,12 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
         ignoreUnknownComments: true,
         maxSteps: Math.min(YTT_MAX_STEPS, budget.left),
         stepsUsed: (steps) => (budget.left -= steps),
+        positions: true,
       },
     );
-    // Lines count in ytt's output, not in the template files (to be mapped back to the sources).
+    // (Only a diagnostic no source map can place keeps this name.)
     const label = files.length === 1 ? files[0]!.path : `ytt output of ${files.map((f) => f.path).join(', ')}`;
-    const parsed = parseText(text, label);
-    return { ok: true, documents: parsed.documents, diagnostics: parsed.diagnostics };
+    return { ok: true, ...placeInSources(parseText(text, label), sources ?? [], files) };
   } catch (err) {
     if (!(err instanceof YttError)) throw err;
     const where = err.positions.find((p) => pathOf.has(p.file));
@@ -78,5 +81,63 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
       ...(where?.line != null ? { line: where.line } : {}),
       ...(outer ? { evaluating: pathOf.get(outer.file)! } : {}),
     };
+  }
+}
+
+/** The documents and diagnostics of ytt's output, moved to the files and lines where they were written. */
+function placeInSources(parsed: ParsedText, maps: readonly YttSourceMap[], files: readonly YttInputFile[]): { documents: SourceDocument[]; diagnostics: Diagnostic[] } {
+  const documents = parsed.documents.map((doc) => {
+    const map = maps[doc.origin.docIndex];
+    if (!map) return doc;
+    const template = new RunOrigin(map, files);
+    const at = template.documentAt(doc.origin.basePath, Object.keys(doc.value)[0]);
+    return { ...doc, file: at.file, line: at.line, origin: { ...doc.origin, template } };
+  });
+  const diagnostics = parsed.diagnostics.map((d) => {
+    if (d.line === undefined) return d;
+    // The document the output line falls in (each map knows the line its document starts on).
+    let map: YttSourceMap | undefined;
+    for (const m of maps) if (m.outputLine <= d.line) map = m;
+    if (!map) return d;
+    const { column: _column, ...rest } = d;
+    return { ...rest, ...new RunOrigin(map, files).documentAt([], undefined) };
+  });
+  return { documents, diagnostics };
+}
+
+/** One output document's source map, answering with the run's files as the user named them. */
+class RunOrigin implements TemplateOrigin {
+  constructor(
+    private readonly map: YttSourceMap,
+    private readonly files: readonly YttInputFile[],
+  ) {}
+
+  lookup(path: readonly (string | number)[]): { file: string; text: string; line: number; depth: number } | null {
+    const hit = this.map.lookup(path);
+    if (!hit) return null;
+    const file = this.fileOf(hit.source);
+    return { file: file.path, text: file.text, line: hit.source.line, depth: hit.depth };
+  }
+
+  textOf(path: string): string | undefined {
+    return this.files.find((f) => f.path === path)?.text;
+  }
+
+  /**
+   * Where an object (at `basePath` in its document) was written: its first key's line, as for a
+   * plain file, or the document's `---`. An object no template node produced (a whole document
+   * from an expression without a `---`) is placed at the start of the run's first file.
+   */
+  documentAt(basePath: readonly (string | number)[], firstKey: string | undefined): { file: string; line: number } {
+    const first = firstKey === undefined ? null : this.map.lookup([...basePath, firstKey]);
+    const hit = first && first.depth > basePath.length ? first : this.map.lookup(basePath);
+    if (hit) return { file: this.fileOf(hit.source).path, line: hit.source.line };
+    return { file: this.files[0]?.path ?? '<ytt>', line: 1 };
+  }
+
+  /** The input file a node came from: by its index in the run, else by its name (a file the run loaded itself). */
+  private fileOf(source: YttSource): { path: string; text: string } {
+    const byIndex = source.index === undefined ? undefined : this.files[source.index];
+    return byIndex ?? this.files.find((f) => f.name === source.file) ?? { path: source.file, text: '' };
   }
 }

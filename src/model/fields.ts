@@ -28,7 +28,7 @@ export class FieldReader {
       severity,
       code,
       message,
-      file: this.doc.file,
+      file: pos.file,
       line: pos.line,
       column: pos.column,
       object: this.ref,

@@ -49,7 +49,7 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
   for (const doc of documents) {
     const report = (path: (string | number)[], message: string, hint?: string) => {
       const pos = locate(doc, path, { key: true });
-      diagnostics.push({ severity: 'error', code: 'invalid-outputs-file', message, file: doc.file, line: pos.line, column: pos.column, ...(hint ? { hint } : {}) });
+      diagnostics.push({ severity: 'error', code: 'invalid-outputs-file', message, file: pos.file, line: pos.line, column: pos.column, ...(hint ? { hint } : {}) });
     };
     for (const key of Object.keys(doc.value)) {
       const entry = doc.value[key];
@@ -57,7 +57,8 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
         report([key], `outputs of ${key} must be a mapping such as {url, revision}, {image} or {config}`);
         continue;
       }
-      const origin = `${doc.file}:${locate(doc, [key]).line}`;
+      const at = locate(doc, [key]);
+      const origin = `${at.file}:${at.line}`;
       for (const name of Object.keys(entry)) {
         const value = entry[name] as JSONValue;
         if (name === 'source') {

@@ -22,8 +22,8 @@ export function diagnostic(
   if (where) {
     // Finding a field's exact line re-reads the file with the full YAML parser. Errors and
     // warnings are worth it; a note (printed on every run) points at its object instead.
-    const pos = severity === 'note' ? { line: where.doc.line, column: 0 } : locate(where.doc, where.path ?? []);
-    d.file = where.doc.file;
+    const pos = severity === 'note' ? { file: where.doc.file, line: where.doc.line, column: 0 } : locate(where.doc, where.path ?? []);
+    d.file = pos.file;
     d.line = where.line ?? pos.line;
     if (where.line === undefined && pos.column > 0) d.column = pos.column;
     d.object = where.object;

@@ -13,7 +13,7 @@ import { buildContext } from '../stamp/context.js';
 import { finishObject, type OwnerReference } from '../stamp/finish.js';
 import { interpolateTemplate, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import { stampYtt, type YttRunner } from '../stamp/ytt.js';
-import { locate } from '../load/index.js';
+import { locateBodyLine } from '../load/index.js';
 import { cartoLabels } from '../stamp/labels.js';
 import { mergeParams } from '../stamp/params.js';
 import { diagnostic, ownerRef, type Where } from './diagnose.js';
@@ -334,12 +334,9 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   return done();
 }
 
-/** The line in the template's file of line `bodyLine` of its spec.ytt (a block scalar starts on the next line). */
+/** The line in the template's file of line `bodyLine` of its spec.ytt (in the file of spec.ytt's own position). */
 function yttLine(template: Template, bodyLine: number): number {
-  const at = locate(template.doc, ['spec', 'ytt']);
-  const text = template.doc.origin.text.split('\n')[at.line - 1] ?? '';
-  const block = /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(text);
-  return at.line + bodyLine - (block ? 0 : 1);
+  return locateBodyLine(template.doc, ['spec', 'ytt'], bodyLine, template.ytt ?? '').line;
 }
 
 function isRunnable(object: JSONObject): boolean {

@@ -19,7 +19,7 @@ export function typedOwner(owner: Owner, semantics: Format, uid?: string): { val
       severity: 'error',
       code: 'invalid-owner-field',
       message: `${err.path}: ${err.message}`,
-      file: owner.doc.file,
+      file: pos.file,
       line: pos.line,
       column: pos.column,
       object: { kind: owner.kind, name: owner.name, namespace: owner.namespace },

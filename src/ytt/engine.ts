@@ -28,9 +28,10 @@ import { YTT_MAX_STEPS } from '../util/limits.js';
 import { evaluateDataValues, isEmptyDoc, unusedLibraryDataValues } from './datavalues/index.js';
 import type { LibraryDocument } from './datavalues/index.js';
 
-export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition } from './types.js';
+export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition, YttSource, YttSourceHit, YttSourceMap } from './types.js';
 export { YttError } from './types.js';
-import type { DataValue, YttFile, YttOptions, YttResult, YttErrorPosition } from './types.js';
+import type { DataValue, YttFile, YttOptions, YttResult, YttErrorPosition, YttSourceMap } from './types.js';
+import { documentSourceMap } from './sourcemap.js';
 import { YttError } from './types.js';
 
 // ---------------------------------------------------------------------------
@@ -279,6 +280,8 @@ interface RunState {
   ignoreUnknown: boolean;
   runtimes: TemplateRuntime[]; // stack of templates being evaluated (for template.replace)
   loadFile?: (path: string, fromFile: string) => YttFile | undefined;
+  /** With positions: each input file's index (nodes then record their source). */
+  fileIndex?: Map<YttFile, number>;
 }
 
 function ytModule(state: RunState, name: string): Map<string, Value> {
@@ -351,7 +354,7 @@ function evalFile(state: RunState, f: YttFile): { globals: Map<string, Value>; r
   const pre = new Map<string, Value>();
   let rt: TemplateRuntime | null = null;
   if (cf.template) {
-    rt = new TemplateRuntime(cf.template.protos);
+    rt = new TemplateRuntime(cf.template.protos, state.fileIndex ? { name: f.name, index: state.fileIndex.get(f) } : undefined);
     for (const [k, v] of rt.builtins()) pre.set(k, v);
     state.runtimes.push(rt);
   }
@@ -458,6 +461,7 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     ignoreUnknown,
     runtimes: [],
     loadFile: options.loadFile,
+    ...(options.positions ? { fileIndex: new Map(files.map((f, i) => [f, i])) } : {}),
   };
 
   // data values (see src/ytt/datavalues for the order)
@@ -518,12 +522,25 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
 
   const documents: unknown[] = [];
   const parts: string[] = [];
+  const sources: YttSourceMap[] | undefined = options.positions ? [] : undefined;
+  let outputLine = 1;
   for (const d of result) {
     if (isEmptyDoc(d)) continue;
     documents.push(toPlain(d.value));
-    parts.push(emitYamlDoc(toPlain(d.value, true)));
+    const part = emitYamlDoc(toPlain(d.value, true));
+    parts.push(part);
+    if (sources) {
+      sources.push(documentSourceMap(d, outputLine));
+      outputLine += lineBreaks(part) + 1; // and the `---` line after it
+    }
   }
-  return { documents, text: parts.join('---\n') };
+  return { documents, text: parts.join('---\n'), ...(sources ? { sources } : {}) };
+}
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Drops all cached compiled templates. */

@@ -43,6 +43,8 @@ export interface YttOptions {
    * never touches the file system.
    */
   loadFile?: (path: string, fromFile: string) => YttFile | undefined;
+  /** Also return a source map per output document (YttResult.sources); off on hot paths. */
+  positions?: boolean;
 }
 
 export type DataValue = { key: string; value: unknown } | { key: string; yaml: string } | { key: string; file: string; text: string };
@@ -58,6 +60,29 @@ export interface YttResult {
   documents: unknown[];
   /** Exactly what ytt prints on stdout. */
   text: string;
+  /** With `positions`: where each output document's values were written, one map per document. */
+  sources?: YttSourceMap[];
+}
+
+/** A template node's place: the file (its name in the run; `index` in runYtt's files when it is one of them) and line. */
+export interface YttSource {
+  readonly file: string;
+  readonly index: number | undefined;
+  readonly line: number;
+}
+
+export interface YttSourceHit {
+  source: YttSource;
+  /** How many elements of the path lead to the node `source` belongs to (the path's length when that node was itself written in a template). */
+  depth: number;
+}
+
+/** Answers, for a path into one output document, where the value there was written. */
+export interface YttSourceMap {
+  /** The line of ytt's output text where the document starts. */
+  readonly outputLine: number;
+  /** The source of the deepest node along `path` that was written in a template (a value inserted by an expression has its node's), or null. */
+  lookup(path: readonly (string | number)[]): YttSourceHit | null;
 }
 
 export interface YttErrorPosition {

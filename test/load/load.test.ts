@@ -19,7 +19,7 @@ describe('parseText', () => {
       ['A', 4],
       ['B', 6],
     ]);
-    expect(locate(documents[1]!, ['kind'])).toEqual({ line: 6, column: 9 });
+    expect(locate(documents[1]!, ['kind'])).toEqual({ file: 'list.yaml', line: 6, column: 9 });
   });
 
   it('reads JSON and ignores a byte-order mark', () => {
@@ -52,14 +52,14 @@ describe('locate', () => {
   const doc = parseText(text, 't.yaml').documents[0]!;
 
   it('finds values by path, keys on request, and list items', () => {
-    expect(locate(doc, ['spec', 'template', 'metadata', 'name'])).toEqual({ line: 5, column: 13 });
-    expect(locate(doc, ['spec', 'template', 'metadata', 'name'], { key: true })).toEqual({ line: 5, column: 7 });
-    expect(locate(doc, ['spec', 'template', 'list', 1, 'b'])).toEqual({ line: 8, column: 10 });
+    expect(locate(doc, ['spec', 'template', 'metadata', 'name'])).toEqual({ file: 't.yaml', line: 5, column: 13 });
+    expect(locate(doc, ['spec', 'template', 'metadata', 'name'], { key: true })).toEqual({ file: 't.yaml', line: 5, column: 7 });
+    expect(locate(doc, ['spec', 'template', 'list', 1, 'b'])).toEqual({ file: 't.yaml', line: 8, column: 10 });
   });
 
   it('falls back to the nearest existing field', () => {
-    expect(locate(doc, ['spec', 'template', 'metadata', 'namespace'])).toEqual({ line: 5, column: 7 });
-    expect(locate(doc, ['spec', 'empty', 'deeper'])).toEqual({ line: 9, column: 3 });
+    expect(locate(doc, ['spec', 'template', 'metadata', 'namespace'])).toEqual({ file: 't.yaml', line: 5, column: 7 });
+    expect(locate(doc, ['spec', 'empty', 'deeper'])).toEqual({ file: 't.yaml', line: 9, column: 3 });
   });
 });
 

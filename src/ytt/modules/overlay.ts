@@ -6,8 +6,7 @@
 import { Builtin, List, StarError, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
-import { YArray, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
-import { YArrayItem } from '../template/nodes.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
@@ -259,7 +258,7 @@ function applyMapItem(thread: Thread, left: YMap, ri: YMapItem, defaults: Opts['
 function mergeInto(thread: Thread, left: YMapItem | YArrayItem, right: YMapItem | YArrayItem, o: Opts): void {
   const v = applyValue(thread, left.value, right.value, o.childDefaults);
   if (v === left.value) return;
-  left.value = v;
+  left.value = suppliedBy(left, right, v);
   left.line = right.line;
   left.file = right.file;
 }
@@ -271,7 +270,18 @@ function replacedItem<T extends YMapItem | YArrayItem>(thread: Thread, o: Opts, 
   item.line = right.line;
   item.file = right.file;
   item.annotations = right.annotations;
-  return item;
+  return suppliedBy(item, right, item);
+}
+
+/** A value the overlay supplied is located where the overlay wrote it (positions, see NodeSource). */
+function suppliedBy<T>(left: YNode, right: YNode, value: T): T {
+  if (right.src !== undefined) left.src = right.src;
+  return value;
+}
+
+/** A merge supplied the value unless it went into the left collection itself. */
+function mergedInto(left: YMapItem | YArrayItem | YDoc, right: YNode, value: NodeValue): NodeValue {
+  return value === left.value ? value : suppliedBy(left, right, value);
 }
 
 function replaced(thread: Thread, o: Opts, left: NodeValue, right: NodeValue): NodeValue {
@@ -337,8 +347,8 @@ function applyDoc(thread: Thread, left: YDocSet, rd: YDoc): void {
   }
   for (const ld of matches) {
     if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
-    else if (o.action === 'replace') ld.value = replaced(thread, o, ld.value, rd.value);
-    else if (o.action === 'merge') ld.value = applyValue(thread, ld.value, rd.value, o.childDefaults);
+    else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
+    else if (o.action === 'merge') ld.value = mergedInto(ld, rd, applyValue(thread, ld.value, rd.value, o.childDefaults));
   }
 }
 

@@ -21,6 +21,17 @@ export interface NodeAnnotation {
 
 export type NodeValue = Scalar | YMap | YArray | YDocSet;
 
+/**
+ * Where a node of a template's result was written: the template file (as named in the run, and
+ * its index among the files given to runYtt when it is one of them) and the line. Only set when
+ * positions are asked for (runYtt's `positions`); one shared object per template node.
+ */
+export interface NodeSource {
+  readonly file: string;
+  readonly index: number | undefined;
+  readonly line: number;
+}
+
 const NO_COMMENTS: Comment[] = [];
 const NO_ANNOTATIONS: NodeAnnotation[] = [];
 
@@ -32,6 +43,8 @@ export abstract class YNode {
   /** The file (YttFile.name, or a pseudo-file such as a data value flag) the node was written in, when known. */
   declare file: string | null;
   declare annotations: NodeAnnotation[];
+  /** Set only when positions are asked for (not assigned otherwise: nodes keep one shape on hot paths). */
+  declare src?: NodeSource;
   constructor() {
     this.comments = NO_COMMENTS;
     this.line = null;
@@ -155,6 +168,7 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
   }
   out.line = v.line;
   out.file = v.file;
+  if (v.src !== undefined) out.src = v.src;
   if (v.annotations.length > 0) out.annotations = v.annotations.slice();
   return out as T;
 }

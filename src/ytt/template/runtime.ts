@@ -9,7 +9,7 @@ import type { Pos } from '../starlark/syntax/scanner.js';
 import { INS } from './compile.js';
 import type { NodeProto } from './compile.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode } from './nodes.js';
-import type { NodeAnnotation, NodeValue, Scalar } from './nodes.js';
+import type { NodeAnnotation, NodeSource, NodeValue, Scalar } from './nodes.js';
 import { Fragment, Noop, goTypeName, starlarkToNode } from './values.js';
 
 class EvalCtx {
@@ -98,8 +98,14 @@ export class TemplateRuntime {
   rootCtx: EvalCtx | null = null;
   private texts: string[] = [];
   private ancestorCache = new Map<number, number[]>();
+  /** Each template node's source (positions only), made once and shared by the nodes built from it. */
+  private sources: (NodeSource | null)[] | undefined;
 
-  constructor(private readonly protos: NodeProto[]) {}
+  /** `file`: when given, every node built gets its source (the file and the template node's line). */
+  constructor(
+    private readonly protos: NodeProto[],
+    private readonly file?: { name: string; index: number | undefined },
+  ) {}
 
   rootNode(): YNode | null {
     return this.rootCtx ? this.rootCtx.root : null;
@@ -141,6 +147,7 @@ export class TemplateRuntime {
     const proto = this.protos[tag];
     if (!proto) fail(`expected to find node ${tag}`);
     const node = newNode(proto);
+    if (this.file !== undefined) this.setSource(node, tag, proto);
     const anns = ctx.pendingAnnotations.get(tag);
     if (anns) {
       ctx.pendingAnnotations.delete(tag);
@@ -170,6 +177,16 @@ export class TemplateRuntime {
     }
     ctx.parents.push(node);
     ctx.parentTags.push(tag);
+  }
+
+  private setSource(node: YNode, tag: number, proto: NodeProto): void {
+    this.sources ??= [];
+    let src = this.sources[tag];
+    if (src === undefined) {
+      src = proto.line === null ? null : { file: this.file!.name, index: this.file!.index, line: proto.line };
+      this.sources[tag] = src;
+    }
+    if (src !== null) node.src = src;
   }
 
   /** The builtins bound to the instruction names. */
