@@ -222,10 +222,18 @@ export function readsUid(template: { readonly template?: JSONObject; readonly yt
   if (named === undefined) {
     named = template.ytt !== undefined
       ? /\buid\b/.test(template.ytt) || /data\.values\.(?:workload|deliverable)(?:\.metadata)?(?![\w.[])/.test(template.ytt)
-      : /\$\([^)]*\buid\b|\$\(\s*\{?\.?(?:workload|deliverable|runnable)(?:\.metadata)?\}?\s*\)\$/.test(JSON.stringify(template.template ?? null));
+      : someString(template.template ?? null, (s) => /\$\([^)]*\buid\b|\$\(\s*\{?\.?(?:workload|deliverable|runnable)(?:\.metadata)?\}?\s*\)\$/.test(s));
     mentionsUid.set(template, named);
   }
   return named;
+}
+
+/** True when a string in the value (a key or a leaf) passes `test` (templates hold bigints, which JSON.stringify refuses). */
+function someString(value: unknown, test: (s: string) => boolean): boolean {
+  if (typeof value === 'string') return test(value);
+  if (Array.isArray(value)) return value.some((v) => someString(v, test));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => test(k) || someString(v, test));
+  return false;
 }
 
 type InputRef = { type: 'source' | 'image' | 'config' | 'deployment'; name: string; upstream: string; fields: readonly string[] };
