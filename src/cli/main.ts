@@ -97,7 +97,7 @@ function program(): Command {
   cmd
     .command('ytt')
     .description('run ytt templates with the built-in engine; prints what the ytt binary would print')
-    .option('-f, --file <path>', 'a template file or directory (repeatable; - for stdin)', collect, [])
+    .option('-f, --file <path>', 'a file or directory, as ytt reads it (repeatable; NAME=PATH names a file; - for stdin)', collect, [])
     .option('-v, --data-value <key=value>', 'set a data value to a string, as ytt -v does (repeatable)', collect, [])
     .option('--data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
     .option('--data-value-file <key=path>', 'set a data value to the contents of a file, as ytt does (repeatable)', collect, [])
@@ -105,6 +105,8 @@ function program(): Command {
     .option('--data-values-inspect', 'print the final data values instead of the templates, as ytt does')
     .option('--dangerous-data-values-disable-validation', 'skip @schema/validation and @assert/validate, as ytt does')
     .option('--ignore-unknown-comments', 'treat plain # comments as comments')
+    .option('--allow-symlink-destination <dir>', 'follow symlinks whose destination is inside DIR, as ytt does (repeatable)', collect, [])
+    .option('--dangerous-allow-all-symlink-destinations', 'follow all symlinks, as ytt does')
     .action(async (options: Record<string, unknown>) => {
       const { runYttCommand } = await import('./ytt.js');
       process.exitCode = runYttCommand(options);

@@ -4,7 +4,7 @@
 // line of ytt's output. Built once per output document from the nodes' sources (NodeSource);
 // only the parts of the tree that hold a source are kept.
 import { Float } from './starlark/eval/values.js';
-import { YArray, YMap } from './template/nodes.js';
+import { YArray, YMap, YNode } from './template/nodes.js';
 import type { NodeSource, NodeValue, Scalar, YDoc } from './template/nodes.js';
 import type { YttSourceHit, YttSourceMap } from './types.js';
 
@@ -63,4 +63,10 @@ function keyText(key: Scalar): string {
   if (key === null) return 'null';
   if (key instanceof Float) return String(key.v);
   return String(key);
+}
+
+/** Gives the nodes of a plain YAML file (no template runtime builds them) their own lines as sources. */
+export function markSources(node: YNode, file: { name: string; index: number | undefined }): void {
+  if (node.line !== null) node.src = { file: file.name, index: file.index, line: node.line };
+  for (const child of node.values()) if (child instanceof YNode) markSources(child, file);
 }

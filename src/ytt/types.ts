@@ -37,12 +37,6 @@ export interface YttOptions {
   ignoreUnknownComments?: boolean;
   /** Receives the output of Starlark's print() (ytt writes it to stderr). Ignored by default. */
   print?: (message: string) => void;
-  /**
-   * Supplies files for `load("path", ...)` that are not among `files` (e.g. read lazily from
-   * disk by a CLI). `path` is already resolved against the loading file. The engine itself
-   * never touches the file system.
-   */
-  loadFile?: (path: string, fromFile: string) => YttFile | undefined;
   /** Also return a source map per output document (YttResult.sources); off on hot paths. */
   positions?: boolean;
 }
@@ -60,6 +54,11 @@ export interface YttResult {
   documents: unknown[];
   /** Exactly what ytt prints on stdout. */
   text: string;
+  /**
+   * What the run's text templates (`.txt` files) produced, by path: ytt does not print them on
+   * stdout but warns that it did not (see NON_YAML_WARNING).
+   */
+  textOutputs?: { name: string; text: string }[];
   /** With `positions`: where each output document's values were written, one map per document. */
   sources?: YttSourceMap[];
 }
@@ -94,6 +93,11 @@ export interface YttErrorPosition {
 
 /** A failure, with ytt's stderr text and structured positions (innermost first). */
 export class YttError extends Error {
+  /**
+   * The error as ytt's Go code holds it before printing (`text` without `ytt: Error: `, before
+   * its multi-line layout): what an enclosing step prefixes when it wraps this error.
+   */
+  public readonly raw: string;
   constructor(
     /** The error message (the line after `- `). */
     public readonly detail: string,
@@ -101,9 +105,11 @@ export class YttError extends Error {
     public readonly positions: YttErrorPosition[],
     /** The complete stderr text ytt would print. */
     public readonly text: string,
+    raw?: string,
   ) {
     super(text.replace(/\n$/, ''));
     this.name = 'YttError';
+    this.raw = raw ?? text.replace(/^ytt: Error: /, '').replace(/\n$/, '');
   }
   get file(): string | null {
     return this.positions[0]?.file ?? null;

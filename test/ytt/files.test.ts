@@ -64,7 +64,7 @@ describe('multiple files', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(YttError);
       const err = e as YttError;
-      expect(err.text).toBe('ytt: Error: \n- unknown binary op: NoneType + int\n    in f\n      h.star:2 |   return None + 1\n    in <toplevel>\n      c.yml:2 | v: #@ f()\n');
+      expect(err.text).toBe('ytt: Error: \n- unknown binary op: NoneType + int\n    in f\n      2 |   return None + 1\n    in <toplevel>\n      c.yml:2 | v: #@ f()\n');
       expect(err.file).toBe('h.star');
     }
   });
@@ -98,16 +98,107 @@ describe('data value flags', () => {
   });
 });
 
-describe('pluggable file loading', () => {
-  it('asks loadFile for files that were not given', () => {
-    const asked: string[] = [];
-    const r = runYtt([{ name: 'dir/c.yml', text: '#@ load("lib/h.star", "x")\nv: #@ x\n' }], {
-      loadFile: (path) => {
-        asked.push(path);
-        return path === 'dir/lib/h.star' ? { name: path, text: 'x = 42\n' } : undefined;
-      },
-    });
-    expect(r.text).toBe('v: 42\n');
-    expect(asked).toEqual(['dir/lib/h.star']);
+describe('a run over many files, as ytt -f runs them', () => {
+  it('loads relative to the loading file, / from the root, @name: from _ytt_lib; never beyond the files given', () => {
+    const files = [
+      { name: 'lib/h.star', text: 'load("/root.star", "r")\nv = "h+" + r\n' },
+      { name: 'root.star', text: 'r = "root"\n' },
+      { name: '_ytt_lib/priv/p.star', text: 'p = "private"\n' },
+      { name: 'app/t.yml', text: '#@ load("/lib/h.star", "v")\na: #@ v\n' },
+      { name: 'u.yml', text: '#@ load("@priv:p.star", "p")\nb: #@ p\n' },
+    ];
+    expect(runYtt(files).text).toBe('a: h+root\n---\nb: private\n');
+    for (const path of ['../root.star', '/etc/passwd', '../../../../etc/hostname', 'lib/../root.star']) {
+      const err = (() => {
+        try {
+          runYtt([...files, { name: 'app/u.yml', text: `#@ load("${path}", "x")\n` }]);
+        } catch (e) {
+          return e as YttError;
+        }
+        throw new Error(`load("${path}") should fail`);
+      })();
+      expect(err.detail).toMatch(/^cannot load .*: Expected to find file /);
+    }
+  });
+
+  it('reports a load cycle (where ytt 0.45.9 runs out of stack)', () => {
+    const err = (() => {
+      try {
+        runYtt([
+          { name: 'a.star', text: 'load("b.star", "b")\na = 1\n' },
+          { name: 'b.star', text: 'load("a.star", "a")\nb = 1\n' },
+        ]);
+      } catch (e) {
+        return e as YttError;
+      }
+      throw new Error('expected a failure');
+    })();
+    expect(err.text).toContain('- cannot load a.star: load cycle a.star -> b.star -> a.star (ytt 0.45.9 runs out of stack on it)');
+  });
+
+  it('evaluates every library file, loaded or not, and each load again (as ytt: print shows it)', () => {
+    const printed: string[] = [];
+    runYtt(
+      [
+        { name: 'h.star', text: 'print("h")\nx = 1\n' },
+        { name: 'unused.star', text: 'print("unused")\n' },
+        { name: 'z.yml', text: '#@ load("h.star", "x")\n#@ load("h.star", "x")\na: #@ x\n' },
+      ],
+      { print: (m) => printed.push(m) },
+    );
+    expect(printed).toEqual(['h', 'unused', 'h', 'h']);
+  });
+
+  it('gives text templates their text but does not print it; data files are neither', () => {
+    const r = runYtt([
+      { name: 'a.txt', text: 'n=(@= str(1 + 1) @)\n' },
+      { name: 'b.json', text: '{"x": 1}' },
+      { name: 'c.yml', text: '#@ load("@ytt:data", "data")\nj: #@ data.read("b.json")\n' },
+    ]);
+    expect(r.text).toBe('j: \'{"x": 1}\'\n');
+    expect(r.textOutputs).toEqual([{ name: 'a.txt', text: 'n=2\n' }]);
+  });
+
+  it('files under _ytt_lib are not templates of the root library', () => {
+    expect(runYtt([{ name: '_ytt_lib/x/t.yml', text: 'lib: 1\n' }, { name: 't.yml', text: 'root: 1\n' }]).text).toBe('root: 1\n');
+  });
+});
+
+describe('errors of nested evaluations', () => {
+  it('keep the positions of the loaded file (innermost first) and its message', () => {
+    const files = [
+      { name: 'a.yml', text: '#@ load("z.star", "broken")\na: #@ broken\n' },
+      { name: 'z.star', text: 'def f():\n  return None + 1\nend\nbroken = f()\n' },
+    ];
+    let err: YttError | undefined;
+    try {
+      runYtt(files);
+    } catch (e) {
+      err = e as YttError;
+    }
+    expect(err!.text).toBe(
+      'ytt: Error: \n- cannot load z.star: Evaluating starlark template: \n    in <toplevel>\n      a.yml:1 | #@ load("z.star", "broken")\n\n    reason:\n' +
+        '     - unknown binary op: NoneType + int\n         in f\n           2 |   return None + 1\n         in <toplevel>\n           4 | broken = f()\n',
+    );
+    expect(err!.detail).toBe('cannot load z.star: unknown binary op: NoneType + int');
+    expect(err!.positions.map((p) => [p.file, p.line, p.context])).toEqual([
+      ['z.star', 2, 'f'],
+      ['z.star', 4, '<toplevel>'],
+      ['a.yml', 1, '<toplevel>'],
+    ]);
+  });
+
+  it("of a library's templates, through library.eval()", () => {
+    let err: YttError | undefined;
+    try {
+      runYtt([
+        { name: '_ytt_lib/lib/t.yml', text: 'x: 1\ny: #@ 1 + "a"\n' },
+        { name: 't.yml', text: '#@ load("@ytt:library", "library")\nv: #@ library.get("lib").eval()\n' },
+      ]);
+    } catch (e) {
+      err = e as YttError;
+    }
+    expect(err!.detail).toBe("library.eval: Evaluating library 'lib': unknown binary op: int + string");
+    expect(err!.positions.map((p) => `${p.file}:${p.line}`)).toEqual(['_ytt_lib/lib/t.yml:2', 't.yml:2']);
   });
 });

@@ -130,7 +130,7 @@ describe('other modules', () => {
     const plain = `${L('overlay')}#@ def base():\n- 1\n#@ end\n#@ def over():\n- 2\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
     expect(ytt(plain)).toBe('v:\n- 1\n- 2\n');
     const noBy = `${L('overlay')}#@ def base():\n- 1\n#@ end\n#@ def over():\n#@overlay/match expects=1\n- 2\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;
-    expect(firstLine(yttError(noBy))).toBe("overlay.apply: Expected 'overlay/match' annotation keyword argument 'by' to be specified");
+    expect(firstLine(yttError(noBy))).toBe("overlay.apply: Array item on line stdin.yml:7: Expected 'overlay/match' annotation keyword argument 'by' to be specified");
   });
   it('overlay.apply requires a match unless missing_ok', () => {
     const t = `${L('overlay')}#@ def base():\na: 1\n#@ end\n#@ def over():\nz: 3\n#@ end\n---\nv: #@ overlay.apply(base(), over())\n`;

@@ -97,10 +97,16 @@ describe('documents and comments', () => {
   it('#! comments are ignored', () => {
     expect(ytt('#! a comment\na: 1 #! trailing\n')).toBe('a: 1\n');
   });
-  it('plain comments are rejected unless ignored', () => {
-    const e = yttError('# plain\na: 1\n');
+  it('plain comments are rejected in a template unless ignored', () => {
+    const e = yttError('# plain\n#@ x = 1\na: 1\n');
     expect(e.detail).toContain("Expected ytt-formatted string (use '#@' for annotations or code, '#!' for comments)");
-    expect(ytt('# plain\na: 1\n', {}, { ignoreUnknownComments: true })).toBe('a: 1\n');
+    expect(e.text).toBe(
+      "ytt: Error: Compiling YAML template 'stdin.yml':\n  Failed to parse line 1: '# plain':\n    Expected ytt-formatted string (use '#@' for annotations or code, '#!' for comments)\n",
+    );
+    expect(ytt('# plain\n#@ x = 1\na: 1\n', {}, { ignoreUnknownComments: true })).toBe('a: 1\n');
+  });
+  it('a file without ytt annotations or code is plain YAML: its comments are comments', () => {
+    expect(ytt('# plain\na: 1 # trailing\n#! ytt comment\n#@comment too\n')).toBe('a: 1\n');
   });
   it('a value annotation on a node that already has a value is an error', () => {
     const e = yttError('a: 1 #@ 2\n');

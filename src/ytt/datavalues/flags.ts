@@ -19,8 +19,8 @@ export interface OverlayDoc {
   library: string[];
   /** `#@data/values after_library_module=True` (documents addressed to a library only). */
   afterLibraryModule?: boolean;
-  /** From the command line (a library takes these last, after `with_data_values()`). */
-  commandLine?: boolean;
+  /** How ytt names a document handed down to a library below (as written: "'@a@b' on line f:3"). */
+  desc?: string;
 }
 
 const MISSING_OK: NodeAnnotation = { name: 'overlay/match', args: [], kwargs: [['missing_ok', true]], line: null };
@@ -42,7 +42,7 @@ export function flagOverlay(dv: DataValue, src: SourceTable): OverlayDoc {
     const desc = flagDesc(dv, key);
     const line = 'text' in dv ? dv.text : 'yaml' in dv ? `${dv.key}=${dv.yaml}` : `${dv.key}=${typeof dv.value === 'string' ? dv.value : JSON.stringify(dv.value)}`;
     const file = src.addPseudo(desc, [line]);
-    return { doc: keyOverlay(key.split('.'), value, file), library, commandLine: true };
+    return { doc: keyOverlay(key.split('.'), value, file), library };
   } catch (e) {
     if (e instanceof DataValuesError) throw e.wrap(what);
     throw e;
@@ -149,7 +149,7 @@ export function valuesFileOverlays(arg: DataValuesFileArg, src: SourceTable): Ov
         throw new DataValuesError(`Extracting data value from file: Checking data values file '${path}': Expected to be plain YAML, having no annotations (hint: remove comments starting with \`#@\`)`);
       }
       plainMerge(doc);
-      out.push({ doc: stamp(doc, key), library, commandLine: true });
+      out.push({ doc: stamp(doc, key), library });
     }
   }
   return out;

@@ -4,11 +4,12 @@
 // and the flags, each overlaid in turn and type-checked against the schema; then validations.
 // The engine supplies the evaluation of annotated files (they are templates too); everything
 // about how values combine and are checked lives here.
-import { Thread, typeName } from '../starlark/eval/values.js';
+import { StarError, Thread, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { YDoc, YMap } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
-import { OverlayError, overlayDocument, overlayErrorText } from '../modules/overlay.js';
+import { OVERLAY_FILES, overlayDocument } from '../modules/overlay.js';
+import type { OverlayFiles } from '../modules/overlay.js';
 import { YTT_MAX_STEPS } from '../../util/limits.js';
 import type { DataValue, DataValuesFileArg, YttError, YttFile } from '../types.js';
 import { DataValuesError, compactPos, schemaError } from './errors.js';
@@ -58,6 +59,8 @@ export interface DataValuesSources {
   skipValidation?: boolean;
   /** The thread Starlark code in overlays and validations runs on (the run's step budget). */
   thread?: Thread;
+  /** The text of any file of the run, by name (to show the lines of values templates built elsewhere). */
+  fileText?: (name: string) => string | undefined;
 }
 
 export interface DataValuesResult {
@@ -118,13 +121,14 @@ const SCHEMA = 'data/values-schema';
 const VALUES = 'data/values';
 
 class Computation {
-  private readonly sources = new SourceTable();
+  private readonly sources: SourceTable;
   private readonly thread: Thread;
   private readonly evaluated = new Map<YttFile, readonly YDoc[]>();
   private readonly forLibraries: LibraryDocument[] = [];
 
   constructor(private readonly src: DataValuesSources) {
     this.thread = src.thread ?? new Thread(YTT_MAX_STEPS, 200);
+    this.sources = new SourceTable(src.fileText);
   }
 
   run(): DataValuesResult {
@@ -182,7 +186,7 @@ class Computation {
       for (const o of [...docs, ...(this.src.schemaOverlays ?? [])]) {
         newSchema(o.doc, this.sources); // each document must be a valid schema on its own
         if (o.library.length > 0) {
-          this.forLibraries.push({ ...o, kind: 'schema', used: false, desc: this.libraryDesc('Schema', o) });
+          this.forLibraries.push({ ...o, kind: 'schema', used: false, desc: o.desc ?? this.libraryDesc('Schema', o) });
           continue;
         }
         merged = merged === null ? o.doc : this.overlay(merged, o.doc);
@@ -208,7 +212,7 @@ class Computation {
       let merged: YDoc | null = null;
       for (const o of docs) {
         if (o.library.length > 0) {
-          this.forLibraries.push({ ...o, kind: 'values', used: false, desc: this.libraryDesc('Data Value', o) });
+          this.forLibraries.push({ ...o, kind: 'values', used: false, desc: o.desc ?? this.libraryDesc('Data Value', o) });
           continue;
         }
         merged = merged === null ? o.doc : this.overlay(merged, o.doc);
@@ -235,12 +239,18 @@ class Computation {
   }
 
   private overlay(left: YDoc, right: YDoc): YDoc {
+    const thread = this.thread;
+    const prevFiles = thread.locals.get(OVERLAY_FILES);
+    // data values nodes know their source (a file or a flag): the overlay names them by it
+    thread.locals.set(OVERLAY_FILES, { left: '', right: '', at: (n) => compactPos(this.sources.pos(n)) } satisfies OverlayFiles);
     try {
-      overlayDocument(this.thread, left, right);
+      overlayDocument(thread, left, right);
       return left;
     } catch (e) {
-      if (e instanceof OverlayError) throw new DataValuesError(overlayErrorText(e, (n) => compactPos(this.sources.pos(n))));
+      if (e instanceof StarError) throw new DataValuesError(e.message);
       throw e;
+    } finally {
+      thread.locals.set(OVERLAY_FILES, prevFiles);
     }
   }
 

@@ -16,6 +16,9 @@ export class SourceTable {
   private readonly sources = new Map<string, Source>();
   private flags = 0;
 
+  /** `fileText`: the text of another file of the run (nodes built by a template elsewhere, e.g. with_data_values()). */
+  constructor(private readonly fileText?: (name: string) => string | undefined) {}
+
   /** Registers a file by its YttFile name. */
   addFile(name: string, text: string): string {
     if (!this.sources.has(name)) this.sources.set(name, { name, lines: text.split('\n') });
@@ -31,9 +34,16 @@ export class SourceTable {
 
   /** The position of a node (or of a line in a node's file, e.g. an annotation's). */
   pos(node: YNode, line: number | null = node.line): SourcePos {
-    const src = node.file === null ? undefined : this.sources.get(node.file);
+    const src = node.file === null ? undefined : this.sources.get(node.file) ?? this.otherFile(node.file);
     if (!src) return { file: '', line, source: '' }; // computed in memory: ytt prints ":" and "?"
     return { file: src.name, line, source: line === null ? '' : src.lines[line - 1] ?? '' };
+  }
+
+  private otherFile(name: string): Source | undefined {
+    const text = name.startsWith('\u0000') ? undefined : this.fileText?.(name);
+    if (text === undefined) return undefined;
+    this.addFile(name, text);
+    return this.sources.get(name);
   }
 
   annotationPos(node: YNode, ann: NodeAnnotation): SourcePos {

@@ -1,79 +1,17 @@
 // @ytt:overlay — matchers (subset, all, map_key, index, and_op, or_op, not_op) and a
 // basic overlay.apply for maps, arrays and document sets: merge (default),
 // replace, remove, insert/append, with match/missing_ok/expects and
-// match-child-defaults handling. A failure names the overlay nodes it happened under
-// (OverlayError.frames), from which callers build ytt's "Map item (key 'k') on line f:3:" chain.
-import { Builtin, List, StarError, StarFunction, Tuple, equals, fail, truth, typeName } from '../starlark/eval/values.js';
+// match-child-defaults handling. A failure names the overlay nodes it happened under, as ytt
+// does ("Document on line f:2: Map item (key 'k') on line f:3: …").
+import { Builtin, List, StarError, StarFunction, equals, fail, truth, typeName } from '../starlark/eval/values.js';
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
-import { Fragment, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
+import { Fragment, goTypeName, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
 
 type Matcher = (thread: Thread, idx: number, left: NodeValue, right: NodeValue) => boolean;
-
-/**
- * An overlay failure. The message is the innermost one (what templates have always shown);
- * `frames` are the overlay's nodes it happened under, outermost first, each a document,
- * map item or array item of the right-hand side.
- */
-export class OverlayError extends StarError {
-  constructor(
-    message: string,
-    public readonly frames: YNode[],
-  ) {
-    super(message);
-  }
-}
-
-/** Runs `f` for one item of an overlay, adding `node` to the frames of any failure. */
-function within<T>(node: YNode, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof OverlayError) throw new OverlayError(e.message, [node, ...e.frames]);
-    if (e instanceof StarError) throw new OverlayError(e.message, [node]);
-    throw e;
-  }
-}
-
-/** ytt's name for the type of a node value, as in "Expected map, but was integer". */
-export function yamlTypeName(v: NodeValue): string {
-  if (v instanceof YMap) return 'map';
-  if (v instanceof YArray) return 'array';
-  if (v instanceof YDocSet) return 'document set';
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'string': return 'string';
-    case 'boolean': return 'boolean';
-    case 'number': case 'bigint': return 'integer';
-    default: return 'float';
-  }
-}
-
-/**
- * ytt's text for an overlay failure: one "Document on line f:2:" / "Map item (key 'k') on line
- * f:3:" / "Array item on line f:4:" prefix per frame, then the message. `at` gives a node's
- * position as ytt prints it ("f:3").
- */
-export function overlayErrorText(e: OverlayError, at: (node: YNode) => string): string {
-  const parts = e.frames.map((n) => {
-    if (n instanceof YMapItem) return `Map item (key '${goKeyString(n.key)}') on line ${at(n)}`;
-    if (n instanceof YDoc) return `Document on line ${at(n)}`;
-    return `Array item on line ${at(n)}`;
-  });
-  return [...parts, e.message].join(': ');
-}
-
-/** A map key as Go's %s prints it (ytt formats keys that way). */
-export function goKeyString(k: unknown): string {
-  if (typeof k === 'string') return k;
-  if (k === null) return '%!s(<nil>)';
-  if (typeof k === 'boolean') return `%!s(bool=${k})`;
-  if (typeof k === 'number' || typeof k === 'bigint') return `%!s(int=${k})`;
-  return `%!s(float64=${String(k)})`;
-}
 
 const matcherOf = new WeakMap<Builtin, Matcher>();
 
@@ -132,10 +70,10 @@ interface Opts {
   hasMatch: boolean; // an overlay/match annotation is present
   matchKwargs: number;
   insertAfter: boolean;
-  missingOk: boolean;
+  missingOk: Value | null; // null: not given (here or by a parent's match-child-defaults)
   orAdd: boolean; // overlay/replace or_add=True: a replace that matches nothing adds the item
   expects: Value | null;
-  childDefaults: { missingOk?: boolean; expects?: Value | null };
+  childDefaults: { missingOk?: Value | null; expects?: Value | null };
   replaceVia: Value | null;
 }
 
@@ -145,7 +83,7 @@ function kw(a: NodeAnnotation, name: string): unknown {
 }
 
 function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
-  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? false, orAdd: false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
+  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? null, orAdd: false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
   for (const a of node.annotations) {
     switch (a.name) {
       case 'overlay/merge': o.action = 'merge'; break;
@@ -167,14 +105,14 @@ function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
         const by = kw(a, 'by');
         if (by !== undefined) o.by = toMatcher(by as Value);
         const mo = kw(a, 'missing_ok');
-        if (mo !== undefined) o.missingOk = truth(mo as Value);
+        if (mo !== undefined) o.missingOk = mo as Value;
         const ex = kw(a, 'expects');
         if (ex !== undefined) o.expects = ex as Value;
         break;
       }
       case 'overlay/match-child-defaults': {
         const mo = kw(a, 'missing_ok');
-        if (mo !== undefined) o.childDefaults.missingOk = truth(mo as Value);
+        if (mo !== undefined) o.childDefaults.missingOk = mo as Value;
         const ex = kw(a, 'expects');
         if (ex !== undefined) o.childDefaults.expects = ex as Value;
         break;
@@ -185,30 +123,98 @@ function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
   return o;
 }
 
-function checkExpects(o: Opts, n: number, what: string): void {
-  const ex = o.expects;
-  let ok: boolean;
-  let desc: string;
-  if (ex === null || ex === undefined) {
-    ok = o.missingOk ? n <= 1 : n === 1;
-    desc = o.missingOk ? '0 or 1' : '1';
-  } else if (typeof ex === 'number') {
-    ok = n === ex;
-    desc = String(ex);
-  } else if (typeof ex === 'string' && /^\d+\+$/.test(ex)) {
-    ok = n >= Number(ex.slice(0, -1));
-    desc = ex;
-  } else if (ex instanceof List || ex instanceof Tuple) {
-    ok = ex.items.some((x) => x === n);
-    desc = ex.items.map(String).join(' or ');
-  } else if (ex instanceof StarFunction || ex instanceof Builtin) {
-    ok = true;
-    desc = 'function';
+/**
+ * ytt's check of the number of nodes an overlay node matched (missing_ok, expects: an int, "N+", a
+ * list of those, or a function), naming the matched nodes' lines when the number is wrong.
+ */
+function checkExpects(thread: Thread, o: Opts, matched: YNode[]): void {
+  if (o.missingOk !== null && o.expects !== null) fail("Expected only one of keyword arguments ('missing_ok', 'expects') specified");
+  const lines = (): string => (matched.length === 0 ? '' : ` (lines: ${matched.map((n) => where(thread, n, 'left')).join(', ')})`);
+  const check = (want: Value, kwarg: string): string | null => {
+    if (typeof want === 'number' || typeof want === 'bigint') {
+      return BigInt(want) === BigInt(matched.length) ? null : `Expected number of matched nodes to be ${want}, but was ${matched.length}${lines()}`;
+    }
+    if (typeof want === 'string') {
+      const m = /^(.*)\+$/.exec(want);
+      if (!m || !/^[+-]?\d+$/.test(m[1]!)) fail(`Expected '${want}' to be in format 'i+' where i is an integer`);
+      const min = Number(m[1]);
+      return matched.length >= min ? null : `Expected number of matched nodes to be >= ${min}, but was ${matched.length}${lines()}`;
+    }
+    if (want instanceof List) {
+      let last: string | null = null;
+      for (const v of want.items) {
+        last = check(v, kwarg);
+        if (last === null) return null;
+      }
+      return last;
+    }
+    if (want instanceof StarFunction || want instanceof Builtin) {
+      const r = callValue(thread, want, [matched.length], []);
+      if (typeof r !== 'boolean') fail(`Expected keyword argument '${kwarg}' to have a function that returns a boolean`);
+      return r ? null : 'Expectation of number of matched nodes failed';
+    }
+    fail(`Expected 'overlay/match' annotation keyword argument '${kwarg}' to be either int, string or function, but was ${goTypeName(want)}`);
+  };
+  let problem: string | null;
+  if (o.missingOk !== null) {
+    if (typeof o.missingOk !== 'boolean') fail("Expected keyword argument 'missing_ok' to be a boolean");
+    problem = check(o.missingOk ? new List([0, 1]) : 1, 'missing_ok');
+  } else if (o.expects !== null) {
+    problem = check(o.expects, 'expects');
   } else {
-    ok = n === 1;
-    desc = '1';
+    problem = check(1, '');
   }
-  if (!ok) fail(`Expected number of matched nodes to be ${desc}, but was ${n}${what}`);
+  if (problem !== null) fail(problem);
+}
+
+/** Thread locals through which a run tells overlays which file a node was written in (for ytt's `line FILE:N`). */
+export const OVERLAY_FILES = 'ytt.overlay.files';
+
+/**
+ * The files of the left and right nodes being overlaid, and (when known) of whole documents; or,
+ * for nodes that know their own source (data values), `at`, which places any node.
+ */
+export interface OverlayFiles {
+  left: string;
+  right: string;
+  docs?: WeakMap<YDoc, string>;
+  at?: (n: YNode) => string;
+}
+
+/** A node's position as ytt writes it in overlay errors: `FILE:N` (`?` when it has no line). */
+function where(thread: Thread, n: YNode, side: 'left' | 'right'): string {
+  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
+  if (files?.at) return files.at(n);
+  const docFile = n instanceof YDoc ? files?.docs?.get(n) : undefined;
+  // a file's first document needs no `---`: ytt places it on line 1
+  const line = n.line ?? (docFile !== undefined ? 1 : null);
+  if (line === null) return '?';
+  const file = docFile ?? files?.[side] ?? '';
+  return file ? `${file}:${line}` : `${line}`;
+}
+
+/** Runs `f` with `prefix` before its error, as ytt names the overlay node that failed. */
+function naming<T>(prefix: () => string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof StarError) throw new StarError(`${prefix()}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** ytt's name for the type of a node value, as in "Expected map, but was integer". */
+export function yamlTypeName(v: NodeValue): string {
+  if (v instanceof YMap) return 'map';
+  if (v instanceof YArray) return 'array';
+  if (v instanceof YDocSet) return 'document set';
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'boolean': return 'boolean';
+    case 'number': case 'bigint': return 'integer';
+    default: return 'float';
+  }
 }
 
 function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDefaults: Opts['childDefaults']): NodeValue {
@@ -224,33 +230,33 @@ function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDef
     return left;
   }
   if (right instanceof YDocSet && left instanceof YDocSet) {
-    applyDocSet(thread, left, right);
+    applyDocSet(thread, [left], right);
     return left;
   }
   return deepCopy(right);
 }
 
 function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['childDefaults']): void {
-  for (const ri of right.items) within(ri, () => applyMapItem(thread, left, ri, defaults));
-}
-
-function applyMapItem(thread: Thread, left: YMap, ri: YMapItem, defaults: Opts['childDefaults']): void {
-  const o = opts(ri, defaults);
-  const matches = left.items.filter((li, i) =>
-    o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
-  if (o.action === 'insert' || o.action === 'append') {
-    left.items.push(deepCopy(ri));
-    return;
-  }
-  checkExpects(o, matches.length, '');
-  if (matches.length === 0) {
-    if (o.action === 'merge' || (o.action === 'replace' && o.orAdd)) left.items.push(deepCopy(ri));
-    return;
-  }
-  for (const li of matches) {
-    if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-    else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
-    else if (o.action === 'merge') mergeInto(thread, li, ri, o);
+  for (const ri of right.items) {
+    naming(() => `Map item (key '${goKeyString(ri.key)}') on line ${where(thread, ri, 'right')}`, () => {
+      const o = opts(ri, defaults);
+      const matches = left.items.filter((li, i) =>
+        o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
+      if (o.action === 'insert' || o.action === 'append') {
+        left.items.push(deepCopy(ri));
+        return;
+      }
+      checkExpects(thread, o, matches);
+      if (matches.length === 0) {
+        if (o.action === 'merge' || (o.action === 'replace' && o.orAdd)) left.items.push(deepCopy(ri));
+        return;
+      }
+      for (const li of matches) {
+        if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+        else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+        else if (o.action === 'merge') mergeInto(thread, li, ri, o);
+      }
+    });
   }
 }
 
@@ -271,6 +277,15 @@ function replacedItem<T extends YMapItem | YArrayItem>(thread: Thread, o: Opts, 
   item.file = right.file;
   item.annotations = right.annotations;
   return suppliedBy(item, right, item);
+}
+
+/** A map key as Go's %s prints it (ytt formats keys that way). */
+export function goKeyString(k: unknown): string {
+  if (typeof k === 'string') return k;
+  if (k === null) return '%!s(<nil>)';
+  if (typeof k === 'boolean') return `%!s(bool=${k})`;
+  if (typeof k === 'number' || typeof k === 'bigint') return `%!s(int=${k})`;
+  return `%!s(float64=${String(typeof k === 'object' && k !== null && 'v' in k ? (k as { v: number }).v : k)})`;
 }
 
 /** A value the overlay supplied is located where the overlay wrote it (positions, see NodeSource). */
@@ -297,58 +312,76 @@ function requireMatch(o: Opts, what: string): Matcher {
 }
 
 function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
-  for (const ri of right.items) within(ri, () => applyArrayItem(thread, left, ri, defaults));
+  for (const ri of right.items) {
+    naming(() => `Array item on line ${where(thread, ri, 'right')}`, () => {
+      const o = opts(ri, defaults);
+      if (o.action === 'append') {
+        left.items.push(deepCopy(ri));
+        return;
+      }
+      // an array item without overlay/match expects no match (so a merge appends it)
+      let matches: YArrayItem[] = [];
+      if (o.hasMatch) {
+        const by = requireMatch(o, 'array item');
+        matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
+        checkExpects(thread, o, matches);
+      }
+      if (matches.length === 0 && o.action === 'merge') {
+        left.items.push(deepCopy(ri));
+        return;
+      }
+      for (const li of matches) {
+        if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
+        else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+        else if (o.action === 'merge') mergeInto(thread, li, ri, o);
+        else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
+      }
+    });
+  }
 }
 
-function applyArrayItem(thread: Thread, left: YArray, ri: YArrayItem, defaults: Opts['childDefaults']): void {
-  const o = opts(ri, defaults);
-  if (o.action === 'append') {
-    left.items.push(deepCopy(ri));
-    return;
-  }
-  // an array item without overlay/match expects no match (so a merge appends it)
-  let matches: YArrayItem[] = [];
-  if (o.hasMatch) {
-    const by = requireMatch(o, 'array item');
-    matches = left.items.filter((li, i) => by(thread, i, li.value, ri.value));
-    checkExpects(o, matches.length, '');
-  }
-  if (matches.length === 0 && o.action === 'merge') {
-    left.items.push(deepCopy(ri));
-    return;
-  }
-  for (const li of matches) {
-    if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-    else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
-    else if (o.action === 'merge') mergeInto(thread, li, ri, o);
-    else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
-  }
-}
-
-function applyDocSet(thread: Thread, left: YDocSet, right: YDocSet): void {
+/**
+ * Applies the documents of `right` to documents spread over several document sets (one per file, as
+ * ytt keeps them when it overlays a whole run): matches count across all of them, inserted
+ * documents go next to the one they were matched with, appended ones to the end of the last set.
+ */
+function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
   for (const rd of right.docs) {
     if (rd.value === null && rd.annotations.length === 0) continue;
-    within(rd, () => applyDoc(thread, left, rd));
+    naming(() => `Document on line ${where(thread, rd, 'right')}`, () => {
+      const o = opts(rd, {});
+      if (o.action === 'append') {
+        lefts[lefts.length - 1]?.docs.push(deepCopy(rd));
+        return;
+      }
+      if (o.matchKwargs === 0) fail("Expected 'overlay/match' annotation to have at least one keyword argument (by=..., expects=...)");
+      const by = o.by;
+      if (!by) fail("Expected 'overlay/match' annotation keyword argument 'by'  to be specified");
+      const matches: [YDocSet, YDoc][] = [];
+      let index = 0;
+      for (const left of lefts) for (const ld of left.docs) if (by(thread, index++, ld.value, rd.value)) matches.push([left, ld]);
+      checkExpects(thread, o, matches.map(([, ld]) => ld));
+      for (const [left, ld] of matches) {
+        const at = left.docs.indexOf(ld);
+        if (o.action === 'remove') left.docs.splice(at, 1);
+        else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
+        else if (o.action === 'merge') ld.value = mergedInto(ld, rd, inFilesOf(thread, ld, rd, () => applyValue(thread, ld.value, rd.value, o.childDefaults)));
+        else if (o.action === 'insert') left.docs.splice(at + (o.insertAfter ? 1 : 0), 0, deepCopy(rd));
+      }
+    });
   }
 }
 
-function applyDoc(thread: Thread, left: YDocSet, rd: YDoc): void {
-  const o = opts(rd, {});
-  if (o.action === 'insert' || o.action === 'append') {
-    left.docs.push(deepCopy(rd));
-    return;
-  }
-  const by = requireMatch(o, 'document');
-  const matches = left.docs.filter((ld, i) => by(thread, i, ld.value, rd.value));
-  checkExpects(o, matches.length, '');
-  if (matches.length === 0 && o.action === 'merge') {
-    left.docs.push(deepCopy(rd));
-    return;
-  }
-  for (const ld of matches) {
-    if (o.action === 'remove') left.docs.splice(left.docs.indexOf(ld), 1);
-    else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
-    else if (o.action === 'merge') ld.value = mergedInto(ld, rd, applyValue(thread, ld.value, rd.value, o.childDefaults));
+/** Runs `f` with the files of documents `left` and `right` as those of the nodes below them. */
+function inFilesOf<T>(thread: Thread, left: YDoc, right: YDoc, f: () => T): T {
+  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
+  if (!files?.docs) return f();
+  const inner: OverlayFiles = { left: files.docs.get(left) ?? files.left, right: files.docs.get(right) ?? files.right, docs: files.docs };
+  thread.locals.set(OVERLAY_FILES, inner);
+  try {
+    return f();
+  } finally {
+    thread.locals.set(OVERLAY_FILES, files);
   }
 }
 
@@ -392,18 +425,18 @@ export const overlayModule = module('overlay', {
 });
 
 
-/** Applies overlay documents (those annotated `overlay/...`) to a document set, as ytt does across files. */
-export function applyOverlayDocs(thread: Thread, base: YDocSet, overlays: YDoc[]): void {
-  applyDocSet(thread, base, new YDocSet(overlays));
+/** Applies overlay documents (those annotated `overlay/match`) to the document sets of a run's files, in place. */
+export function applyOverlayDocs(thread: Thread, bases: YDocSet[], overlays: YDoc[]): void {
+  applyDocSet(thread, bases, new YDocSet(overlays));
 }
 
 /**
  * Overlays one document onto another as ytt merges data values (and schema) documents: the
  * right document always matches the left one, and its annotations on items decide the rest.
- * Throws OverlayError.
+ * Throws StarError naming the nodes, as ytt (see OverlayFiles.at for their positions).
  */
 export function overlayDocument(thread: Thread, left: YDoc, right: YDoc): void {
-  within(right, () => {
+  naming(() => `Document on line ${where(thread, right, 'right')}`, () => {
     const replace = left.value === null || right.annotations.some((a) => a.name === 'overlay/replace');
     left.value = replace ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
   });

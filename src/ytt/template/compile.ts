@@ -201,7 +201,11 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
   build(docset, null, false);
   lines.push({ code: `${INS.endCtx}(None)`, srcLine: null });
 
-  // join as ytt does: leading whitespace dropped unless the previous line continues
+  return { lines, protos, programText: programText(lines) };
+}
+
+/** A program's lines joined as ytt joins them: leading whitespace dropped unless the previous line continues. */
+export function programText(lines: readonly CodeLine[]): string {
   const out: string[] = [];
   let cont = false;
   for (const l of lines) {
@@ -210,7 +214,7 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
     cont = src.endsWith('\\');
     out.push(src);
   }
-  return { lines, protos, programText: out.join('\n') };
+  return out.join('\n');
 }
 
 function nearestLine(protos: NodeProto[], tag: number): number | null {

@@ -21,7 +21,7 @@ class EvalCtx {
   pendingKeys = new Map<number, Scalar>();
 }
 
-function newNode(p: NodeProto): YNode {
+function newNode(p: NodeProto, file: string | null): YNode {
   let n: YNode;
   switch (p.kind) {
     case 'docset': n = new YDocSet(); break;
@@ -32,11 +32,17 @@ function newNode(p: NodeProto): YNode {
     case 'arrayitem': n = new YArrayItem(null); break;
   }
   n.line = p.line;
+  n.file = file;
   return n;
 }
 
 function setValue(n: YNode, v: NodeValue): void {
   if (n instanceof YMapItem || n instanceof YArrayItem || n instanceof YDoc) {
+    if (v instanceof YDocSet) {
+      // a library's eval() or a def of documents: ytt refuses a document set as a value
+      const what = n instanceof YMapItem ? 'map items can only contain arrays, maps' : n instanceof YArrayItem ? 'array items can only contain maps, arrays' : 'documents can only contain arrays, maps';
+      fail(`${what}, or scalars; this is a document set`);
+    }
     n.value = v;
     return;
   }
@@ -101,9 +107,13 @@ export class TemplateRuntime {
   /** Each template node's source (positions only), made once and shared by the nodes built from it. */
   private sources: (NodeSource | null)[] | undefined;
 
-  /** `file`: when given, every node built gets its source (the file and the template node's line). */
+  /**
+   * `fileName`: the file every node built was written in (YNode.file). `file`: when given, every
+   * node built also gets its source for positions (the file and the template node's line).
+   */
   constructor(
     private readonly protos: NodeProto[],
+    private readonly fileName: string | null = null,
     private readonly file?: { name: string; index: number | undefined },
   ) {}
 
@@ -146,7 +156,7 @@ export class TemplateRuntime {
     const ctx = this.cur();
     const proto = this.protos[tag];
     if (!proto) fail(`expected to find node ${tag}`);
-    const node = newNode(proto);
+    const node = newNode(proto, this.fileName);
     if (this.file !== undefined) this.setSource(node, tag, proto);
     const anns = ctx.pendingAnnotations.get(tag);
     if (anns) {
