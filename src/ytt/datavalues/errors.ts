@@ -1,8 +1,9 @@
-// ytt's wording and layout for data values failures: the first line of an error broken at
-// ": X" into indented lines (as its CLI prints every error), the "One or more data values were
-// invalid" report of schema violations, and the YttError carrying them.
+// ytt's wording and layout for data values failures: the "One or more data values were invalid"
+// report of schema violations, and the YttError carrying them (laid out by ../errors.ts as ytt's
+// CLI lays out every error).
 import { YttError } from '../types.js';
 import type { YttErrorPosition } from '../types.js';
+import { errorText } from '../errors.js';
 
 /** A position as ytt prints it in these reports: the file shown, the line, and that line's text. */
 export interface SourcePos {
@@ -37,7 +38,7 @@ export class DataValuesError extends Error {
   }
 
   toYttError(): YttError {
-    return new YttError(this.message, this.positions, `ytt: Error: ${multiLineError(this.message)}\n`);
+    return new YttError(this.message, this.positions, errorText(this.message), this.message);
   }
 }
 
@@ -88,78 +89,4 @@ function nextTo(p: SourcePos, before: SourcePos): boolean {
 /** A position as ytt's AsCompactString prints it: `file:3`, or `file:?` when the line is unknown. */
 export function compactPos(p: SourcePos): string {
   return `${p.file ? `${p.file}:` : ''}${lineText(p)}`;
-}
-
-// ---------------------------------------------------------------------------
-// ytt's CLI prints the first line of every error broken after each ": " that is followed by
-// a capital letter and not inside brackets, each piece indented two spaces more.
-
-const OPENERS: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
-const RAW_OPEN = '...|';
-const RAW_CLOSE = '|...';
-
-interface Piece {
-  text: string; // leaf text (containers have none)
-  open: string; // '' for the root, raw or a leaf
-  raw: boolean;
-  children: Piece[];
-  closed: boolean;
-}
-
-export function multiLineError(message: string): string {
-  const nl = message.indexOf('\n');
-  const first = nl < 0 ? message : message.slice(0, nl);
-  const root = parsePieces(first);
-  for (const p of root.children) if (p.text) p.text = p.text.replace(/: ([A-Z])/g, ':\n$1');
-  const lines = render(root).split('\n').map((l, i) => '  '.repeat(i) + l);
-  return lines.join('\n') + (nl < 0 ? '' : message.slice(nl));
-}
-
-function parsePieces(s: string): Piece {
-  const root: Piece = { text: '', open: '', raw: false, children: [], closed: false };
-  const stack: Piece[] = [root];
-  const addText = (p: Piece, c: string): void => {
-    const last = p.children[p.children.length - 1];
-    if (last && !last.open && !last.raw) last.text += c;
-    else p.children.push({ text: c, open: '', raw: false, children: [], closed: false });
-  };
-  for (let i = 0; i < s.length; i++) {
-    if (stack.length === 0) return root; // an unbalanced closer ends the parse (ytt drops the rest)
-    const top = stack[stack.length - 1]!;
-    const c = s[i]!;
-    if (!top.raw) {
-      if (c in OPENERS) {
-        const p: Piece = { text: '', open: c, raw: false, children: [], closed: false };
-        top.children.push(p);
-        stack.push(p);
-        continue;
-      }
-      if (c === ']' || c === ')' || c === '}') {
-        top.closed = true;
-        stack.pop();
-        continue;
-      }
-    }
-    if (i + RAW_OPEN.length < s.length && s.startsWith(RAW_OPEN, i)) {
-      const p: Piece = { text: '', open: '', raw: true, children: [], closed: false };
-      addText(p, c);
-      top.children.push(p);
-      stack.push(p);
-    } else if (i - RAW_CLOSE.length + 1 >= 0 && s.slice(i - RAW_CLOSE.length + 1, i + 1) === RAW_CLOSE) {
-      addText(top, c);
-      top.closed = true;
-      stack.pop();
-    } else {
-      addText(top, c);
-    }
-  }
-  return root;
-}
-
-function render(p: Piece): string {
-  if (p.text) return p.text;
-  let out = p.open;
-  for (const c of p.children) out += render(c);
-  if (p.closed && p.open) out += OPENERS[p.open];
-  return out;
 }

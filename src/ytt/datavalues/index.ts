@@ -21,7 +21,7 @@ import { assignType, checkNode } from './typecheck.js';
 import { validateDataValues } from './validate.js';
 
 export { isEmptyDoc } from './sources.js';
-export { DataValuesError, multiLineError } from './errors.js';
+export { DataValuesError } from './errors.js';
 export { libraryRef, plainMerge } from './flags.js';
 export type { OverlayDoc } from './flags.js';
 
@@ -167,7 +167,7 @@ class Computation {
       try {
         docs = this.evaluate(f);
       } catch (e) {
-        if (isYttError(e)) throw new DataValuesError(`Templating file '${f.name}': ${e.text.replace(/^ytt: Error: /, '').replace(/\n$/, '')}`, e.positions);
+        if (isYttError(e)) throw new DataValuesError(`Templating file '${f.name}': ${e.raw}`, e.positions);
         throw e;
       }
       for (const d of docs) {
