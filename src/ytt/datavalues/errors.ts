@@ -10,6 +10,8 @@ export interface SourcePos {
   file: string;
   line: number | null;
   source: string;
+  /** A value built from a Starlark value (with_data_values()): no file, `source` is ytt's text for it. */
+  memory?: boolean;
 }
 
 /** One violation in a schema report (ytt's schemaAssertionError). */
@@ -55,13 +57,17 @@ export function schemaError(summary: string, violations: readonly Violation[], m
   let out = summary ? `\n${summary}\n${'='.repeat(summary.length)}\n` : '';
   for (const v of violations) {
     if (v.description) out += `\n${v.description}`;
-    out += `\n${v.pos.file}:\n${pad('|')}`;
-    const all = [...sortedByLine(v.annotations ?? []), v.pos];
-    all.forEach((p, i) => {
-      if (i > 0 && !nextTo(p, all[i - 1]!)) out += `\n${pad('|')} ...`;
-      out += `\n${pad('|', lineText(p))} ${p.source}`;
-    });
-    out += `\n${pad('|')}`;
+    if (v.pos.memory) {
+      out += `\nData value calculated:\n${pad('#')}\n${pad('#')} ${v.pos.source}\n${pad('#')}`;
+    } else {
+      out += `\n${v.pos.file}:\n${pad('|')}`;
+      const all = [...sortedByLine(v.annotations ?? []), v.pos];
+      all.forEach((p, i) => {
+        if (i > 0 && !nextTo(p, all[i - 1]!)) out += `\n${pad('|')} ...`;
+        out += `\n${pad('|', lineText(p))} ${p.source}`;
+      });
+      out += `\n${pad('|')}`;
+    }
     out += '\n\n';
     if (v.found) out += `${pad('=')} found: ${v.found}`;
     out += '\n';

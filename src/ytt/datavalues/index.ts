@@ -20,7 +20,7 @@ import { SourceTable, isEmptyDoc, stamp } from './sources.js';
 import { assignType, checkNode } from './typecheck.js';
 import { validateDataValues } from './validate.js';
 
-export { isEmptyDoc } from './sources.js';
+export { isEmptyDoc, markInMemory } from './sources.js';
 export { DataValuesError } from './errors.js';
 export { libraryRef, plainMerge } from './flags.js';
 export type { OverlayDoc } from './flags.js';

@@ -1,8 +1,10 @@
 // Where data values came from, for ytt's messages: every node of a data values, schema or
 // overlay document is stamped with a source key (its file, or a pseudo-file for a command-line
 // flag), and the table turns a node back into "file:line" and that line's text.
-import { YArray, YDoc, YDocSet, YMap, YNode } from '../template/nodes.js';
-import type { NodeAnnotation } from '../template/nodes.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode } from '../template/nodes.js';
+import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
+import { goKeyString } from '../modules/overlay.js';
+import { goFloatText } from '../../util/go-format.js';
 import type { SourcePos } from './errors.js';
 
 interface Source {
@@ -34,6 +36,7 @@ export class SourceTable {
 
   /** The position of a node (or of a line in a node's file, e.g. an annotation's). */
   pos(node: YNode, line: number | null = node.line): SourcePos {
+    if (node.file === IN_MEMORY) return { file: '', line: null, source: memoryText(node), memory: true };
     const src = node.file === null ? undefined : this.sources.get(node.file) ?? this.otherFile(node.file);
     if (!src) return { file: '', line, source: '' }; // computed in memory: ytt prints ":" and "?"
     return { file: src.name, line, source: line === null ? '' : src.lines[line - 1] ?? '' };
@@ -49,6 +52,30 @@ export class SourceTable {
   annotationPos(node: YNode, ann: NodeAnnotation): SourcePos {
     return this.pos(node, ann.line ?? node.line);
   }
+}
+
+/** The file of nodes made from a Starlark value given to a library (ytt gives them no file or line, only a text). */
+const IN_MEMORY = '\u0000memory';
+
+/** Marks the nodes of a value given as a Starlark value (not those a template built) as ytt places them: in memory. */
+export function markInMemory(n: YNode): void {
+  if (n.file === null && n.line === null) n.file = IN_MEMORY;
+  for (const c of n.values()) if (c instanceof YNode) markInMemory(c);
+}
+
+/** ytt's text for a node in memory: `key: value` or `- value`, the value as Go's %#v prints a scalar. */
+function memoryText(n: YNode): string {
+  if (n instanceof YMapItem) return `${goKeyString(n.key)}: ${goValue(n.value)}`;
+  if (n instanceof YArrayItem) return `- ${goValue(n.value)}`;
+  return '';
+}
+
+function goValue(v: NodeValue): string {
+  if (v === null) return '<nil>';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'number') return String(v);
+  if (v instanceof YNode) return '';
+  return goFloatText(v.v);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Kwargs, Value } from '../starlark/index.js';
 import { YDoc, YDocSet, deepCopy } from '../template/nodes.js';
 import type { NodeValue } from '../template/nodes.js';
 import { Fragment, Module, starlarkToNode } from '../template/values.js';
-import { plainMerge } from '../datavalues/index.js';
+import { markInMemory, plainMerge } from '../datavalues/index.js';
 import type { LibraryDocument, OverlayDoc } from '../datavalues/index.js';
 import { LibraryExecution, dataValuesStruct } from '../execution.js';
 import type { LibraryResult } from '../execution.js';
@@ -91,13 +91,13 @@ function instance(run: Run, inst: Instance): Module {
         if (name !== 'plain') fail(`Unexpected keyword argument '${name}'`);
         plain = truth(v);
       }
-      const doc = new YDoc(starlarkToNode(args[0]!));
+      const doc = given(args[0]!);
       if (plain) plainMerge(doc);
       return instance(run, { ...inst, values: [...inst.values, doc] });
     })],
     ['with_data_values_schema', yttBuiltin('library.with_data_values_schema', (_t, args) => {
       if (args.length !== 1) fail('expected exactly one argument');
-      return instance(run, { ...inst, schemas: [...inst.schemas, new YDoc(starlarkToNode(args[0]!))] });
+      return instance(run, { ...inst, schemas: [...inst.schemas, given(args[0]!)] });
     })],
     ['eval', yttBuiltin('library.eval', (_t, args) => {
       if (args.length !== 0) fail('expected no arguments');
@@ -129,6 +129,13 @@ function instance(run: Run, inst: Instance): Module {
       return described(run, exporting, () => dataValuesStruct(libraryValues(run, inst).values));
     })],
   ]));
+}
+
+/** A value given to a library as a document (a fragment keeps its positions, other values are in memory, as ytt has them). */
+function given(v: Value): YDoc {
+  const doc = new YDoc(starlarkToNode(v));
+  markInMemory(doc);
+  return doc;
 }
 
 /** Runs `f`, reporting its failure (a ytt error from the library's files) after `prefix`. */
