@@ -2,15 +2,12 @@
 // prints for the same arguments (-f FILE|DIR|NAME=PATH|-, -v/--data-value KEY=VALUE,
 // --data-value-yaml KEY=YAML, --data-value-file KEY=PATH, --data-values-file, --data-values-inspect,
 // --dangerous-data-values-disable-validation, --ignore-unknown-comments, the symlink flags).
-import { statSync, type Stats } from 'node:fs';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { errnoText, readTextFile } from '../load/text.js';
 import { YttPathError, readYttArgument, yttTreeBudget } from '../load/ytt-tree.js';
 import type { YttTreeOptions } from '../load/ytt-tree.js';
-import { runYtt, YttError, type DataValue, type YttFile, type YttOptions } from '../ytt/index.js';
-import { dataValueFlag, dataValuesError } from '../ytt/datavalues/index.js';
-import type { DataValuesFileArg } from '../ytt/types.js';
+import { runYtt, YttError, type YttFile, type YttOptions } from '../ytt/index.js';
 import { errorText } from '../ytt/errors.js';
+import { dataValueFlags, readDataValuesFileArgs } from './data-value-flags.js';
 import { writeErr, writeOut } from './io.js';
 
 /** What ytt prints on stderr when text templates produced output it does not print. */
@@ -56,55 +53,13 @@ export function runYttCommand(options: Record<string, unknown>): number {
   }
 }
 
-/**
- * The data values flags as ytt reads them, in its order: `--data-values-file` arguments, then
- * `-v`, `--data-value-yaml` and `--data-value-file` flags (each kind in flag order). Throws
- * YttError with ytt's message for a malformed flag or a file it cannot read.
- */
+/** The data values flags as ytt reads them, in its order (files first). Throws YttError as ytt. */
 function dataValueOptions(options: Record<string, unknown>, tree: YttTreeOptions): YttOptions {
-  const list = (name: string): string[] => (options[name] as string[] | undefined) ?? [];
-  const dataValuesFileArgs = list('dataValuesFile').map((arg) => readValuesFileArg(arg, tree));
-  const dataValues: DataValue[] = [
-    ...list('dataValue').map((arg) => dataValueFlag('data-value', arg)),
-    ...list('dataValueYaml').map((arg) => dataValueFlag('data-value-yaml', arg)),
-    ...list('dataValueFile').map(readDataValueFile),
-  ];
+  const dataValuesFileArgs = readDataValuesFileArgs(options, tree);
   return {
-    dataValues,
+    dataValues: dataValueFlags(options),
     dataValuesFileArgs,
     skipDataValuesValidation: options['dangerousDataValuesDisableValidation'] === true,
     dataValuesInspect: options['dataValuesInspect'] === true,
   };
-}
-
-/** `--data-values-file [@lib:]PATH`: read as ytt reads a `-f` argument (a file, `-`, a directory, NAME=PATH). */
-function readValuesFileArg(arg: string, tree: YttTreeOptions): DataValuesFileArg {
-  const path = arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
-  try {
-    return { arg, files: readYttArgument(path, tree) };
-  } catch (err) {
-    if (err instanceof YttPathError) throw dataValuesError(`Extracting data value from file: Find files '${path}': ${err.ytt}`);
-    throw err;
-  }
-}
-
-/** `--data-value-file [@lib:]KEY=PATH`: the file's (`-`: stdin's) contents, as a string value. */
-function readDataValueFile(arg: string): DataValue {
-  const eq = arg.indexOf('=');
-  if (eq < 0) throw dataValuesError('Extracting data value from file: Expected format key=/file/path');
-  const path = arg.slice(eq + 1);
-  if (path === '-') return { key: arg.slice(0, eq), file: path, text: readTextFile(0) };
-  if (statOrYttError(path, `Finding file '${path}'`).isDirectory()) {
-    throw dataValuesError(`Extracting data value from file: Expected '${path}' to be a file, but is a directory`);
-  }
-  return { key: arg.slice(0, eq), file: path, text: readTextFile(path) };
-}
-
-/** The file's stat, or ytt's error for a path it cannot find (`what` says which flag looked). */
-function statOrYttError(path: string, what: string): Stats {
-  try {
-    return statSync(path);
-  } catch (err) {
-    throw dataValuesError(`Extracting data value from file: ${what}: Checking file '${path}': lstat ${path}: ${errnoText(err)}`);
-  }
 }

@@ -3,7 +3,7 @@
 // CLI lays out every error).
 import { YttError } from '../types.js';
 import type { YttErrorPosition } from '../types.js';
-import { errorText } from '../errors.js';
+import { errorText } from '../error-layout.js';
 
 /** A position as ytt prints it in these reports: the file shown, the line, and that line's text. */
 export interface SourcePos {

@@ -23,6 +23,7 @@ import { validateDataValues } from './validate.js';
 export { isEmptyDoc, markInMemory } from './sources.js';
 export { DataValuesError } from './errors.js';
 export { libraryRef, plainMerge } from './flags.js';
+export { dataValueFlag, dataValuesError } from './flag-arg.js';
 export type { OverlayDoc } from './flags.js';
 
 /** What one library's data values are made of, in the order ytt takes them. */
@@ -78,19 +79,6 @@ export interface LibraryDocument extends OverlayDoc {
   /** ytt's description, as in "Data Value belonging to library '@lib' on line values.yml:3". */
   desc: string;
   used: boolean;
-}
-
-/** A `-v`/`--data-value-yaml` command-line argument `[@lib:]KEY=VALUE`. Throws YttError as ytt. */
-export function dataValueFlag(kind: 'data-value' | 'data-value-yaml', arg: string): DataValue {
-  const eq = arg.indexOf('=');
-  if (eq < 0) throw dataValuesError('Extracting data value from KV: Expected format key=value');
-  const key = arg.slice(0, eq);
-  return kind === 'data-value' ? { key, value: arg.slice(eq + 1) } : { key, yaml: arg.slice(eq + 1) };
-}
-
-/** A data values failure reported in ytt's words and layout. */
-export function dataValuesError(message: string): YttError {
-  return new DataValuesError(message).toYttError();
 }
 
 /** The library's data values. Throws YttError with ytt's message. */
