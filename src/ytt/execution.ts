@@ -7,8 +7,7 @@ import { EvalError, StarError } from './starlark/index.js';
 import { YDoc, YDocSet, YNode } from './template/nodes.js';
 import type { NodeValue } from './template/nodes.js';
 import { nodeToStarlarkPlain } from './template/values.js';
-import { OVERLAY_FILES, applyOverlayDocs } from './modules/overlay.js';
-import type { OverlayFiles } from './modules/overlay.js';
+import { applyOverlayDocs } from './modules/overlay.js';
 import { parseYamlFile } from './compiled.js';
 import type { ParsedYaml } from './compiled.js';
 import { evalErrorText, yttError } from './errors.js';
@@ -149,11 +148,7 @@ export class LibraryExecution {
     overlays.sort(byOrder0);
     const order = overlays.map(([f]) => f.file.name).join(', ');
     const sets = kept.map(([, ds]) => ds);
-    const docs = new WeakMap<YDoc, string>();
-    for (const [f, ds] of [...kept, ...overlays.map(([f, d]) => [f, new YDocSet(d)] as const)]) for (const d of ds.docs) docs.set(d, f.file.name);
     const thread = this.run.thread;
-    const prevFiles = thread.locals.get(OVERLAY_FILES);
-    thread.locals.set(OVERLAY_FILES, { left: '', right: '', docs } satisfies OverlayFiles);
     try {
       for (const [, ods] of overlays) for (const d of ods) applyOverlayDocs(thread, sets, [d]);
     } catch (e) {
@@ -161,8 +156,6 @@ export class LibraryExecution {
       const inner = err instanceof StarError ? err.message : err instanceof YttError ? err.raw : null;
       if (inner === null) throw e;
       throw yttError(`Overlaying (in following order: ${order}): ${inner}`, err instanceof YttError ? err.positions : [], inner);
-    } finally {
-      thread.locals.set(OVERLAY_FILES, prevFiles);
     }
     return kept;
   }

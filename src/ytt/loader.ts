@@ -25,8 +25,7 @@ import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
-import { OVERLAY_FILES, overlayModule } from './modules/overlay.js';
-import type { OverlayFiles } from './modules/overlay.js';
+import { overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 
 /** Where a file is evaluated: the library it belongs to, and the root that `/path` and `@lib:` start from. */
@@ -134,10 +133,6 @@ export class TemplateLoader {
     const depth = thread.stack.length;
     thread.load = (m) => this.load(ctx, m, rt);
     if (rt) run.runtimes.push(rt);
-    // overlay.apply() names nodes by the file being evaluated (ytt has no file in .star positions)
-    const prevFiles = thread.locals.get(OVERLAY_FILES);
-    const file = cf.kind === 'star' ? '' : cf.name;
-    thread.locals.set(OVERLAY_FILES, { left: file, right: file } satisfies OverlayFiles);
     run.loading.push(lf);
     try {
       return execCompiled(thread, cf.program, pre);
@@ -147,7 +142,6 @@ export class TemplateLoader {
       throw e;
     } finally {
       thread.load = prevLoad;
-      thread.locals.set(OVERLAY_FILES, prevFiles);
       run.loading.pop();
       if (rt) run.runtimes.pop();
     }

@@ -7,9 +7,8 @@
 import { StarError, Thread, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { YDoc, YMap } from '../template/nodes.js';
-import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
-import { OVERLAY_FILES, overlayDocument } from '../modules/overlay.js';
-import type { OverlayFiles } from '../modules/overlay.js';
+import type { NodeAnnotation, NodeValue, YNode } from '../template/nodes.js';
+import { OVERLAY_POSITION, overlayDocument } from '../modules/overlay.js';
 import { YTT_MAX_STEPS } from '../../util/limits.js';
 import type { DataValue, DataValuesFileArg, YttError, YttFile } from '../types.js';
 import { DataValuesError, compactPos, schemaError } from './errors.js';
@@ -228,9 +227,9 @@ class Computation {
 
   private overlay(left: YDoc, right: YDoc): YDoc {
     const thread = this.thread;
-    const prevFiles = thread.locals.get(OVERLAY_FILES);
+    const prev = thread.locals.get(OVERLAY_POSITION);
     // data values nodes know their source (a file or a flag): the overlay names them by it
-    thread.locals.set(OVERLAY_FILES, { left: '', right: '', at: (n) => compactPos(this.sources.pos(n)) } satisfies OverlayFiles);
+    thread.locals.set(OVERLAY_POSITION, (n: YNode) => compactPos(this.sources.pos(n)));
     try {
       overlayDocument(thread, left, right);
       return left;
@@ -238,7 +237,7 @@ class Computation {
       if (e instanceof StarError) throw new DataValuesError(e.message);
       throw e;
     } finally {
-      thread.locals.set(OVERLAY_FILES, prevFiles);
+      thread.locals.set(OVERLAY_POSITION, prev);
     }
   }
 

@@ -129,7 +129,7 @@ function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
  */
 function checkExpects(thread: Thread, o: Opts, matched: YNode[]): void {
   if (o.missingOk !== null && o.expects !== null) fail("Expected only one of keyword arguments ('missing_ok', 'expects') specified");
-  const lines = (): string => (matched.length === 0 ? '' : ` (lines: ${matched.map((n) => where(thread, n, 'left')).join(', ')})`);
+  const lines = (): string => (matched.length === 0 ? '' : ` (lines: ${matched.map((n) => where(thread, n)).join(', ')})`);
   const check = (want: Value, kwarg: string): string | null => {
     if (typeof want === 'number' || typeof want === 'bigint') {
       return BigInt(want) === BigInt(matched.length) ? null : `Expected number of matched nodes to be ${want}, but was ${matched.length}${lines()}`;
@@ -167,30 +167,20 @@ function checkExpects(thread: Thread, o: Opts, matched: YNode[]): void {
   if (problem !== null) fail(problem);
 }
 
-/** Thread locals through which a run tells overlays which file a node was written in (for ytt's `line FILE:N`). */
-export const OVERLAY_FILES = 'ytt.overlay.files';
-
 /**
- * The files of the left and right nodes being overlaid, and (when known) of whole documents; or,
- * for nodes that know their own source (data values), `at`, which places any node.
+ * Thread local through which a caller whose nodes know their source in its own terms (data values:
+ * files and command-line flags) tells overlays how to place a node, as `(node) => "FILE:N"`.
  */
-export interface OverlayFiles {
-  left: string;
-  right: string;
-  docs?: WeakMap<YDoc, string>;
-  at?: (n: YNode) => string;
-}
+export const OVERLAY_POSITION = 'ytt.overlay.position';
 
 /** A node's position as ytt writes it in overlay errors: `FILE:N` (`?` when it has no line). */
-function where(thread: Thread, n: YNode, side: 'left' | 'right'): string {
-  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
-  if (files?.at) return files.at(n);
-  const docFile = n instanceof YDoc ? files?.docs?.get(n) : undefined;
+function where(thread: Thread, n: YNode): string {
+  const at = thread.locals.get(OVERLAY_POSITION) as ((n: YNode) => string) | undefined;
+  if (at) return at(n);
   // a file's first document needs no `---`: ytt places it on line 1
-  const line = n.line ?? (docFile !== undefined ? 1 : null);
+  const line = n.line ?? (n instanceof YDoc && n.file !== null ? 1 : null);
   if (line === null) return '?';
-  const file = docFile ?? files?.[side] ?? '';
-  return file ? `${file}:${line}` : `${line}`;
+  return n.file ? `${n.file}:${line}` : `${line}`;
 }
 
 /** Runs `f` with `prefix` before its error, as ytt names the overlay node that failed. */
@@ -238,7 +228,7 @@ function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDef
 
 function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['childDefaults']): void {
   for (const ri of right.items) {
-    naming(() => `Map item (key '${goKeyString(ri.key)}') on line ${where(thread, ri, 'right')}`, () => {
+    naming(() => `Map item (key '${goKeyString(ri.key)}') on line ${where(thread, ri)}`, () => {
       const o = opts(ri, defaults);
       const matches = left.items.filter((li, i) =>
         o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
@@ -313,7 +303,7 @@ function requireMatch(o: Opts, what: string): Matcher {
 
 function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
   for (const ri of right.items) {
-    naming(() => `Array item on line ${where(thread, ri, 'right')}`, () => {
+    naming(() => `Array item on line ${where(thread, ri)}`, () => {
       const o = opts(ri, defaults);
       if (o.action === 'append') {
         left.items.push(deepCopy(ri));
@@ -348,7 +338,7 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
 function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
   for (const rd of right.docs) {
     if (rd.value === null && rd.annotations.length === 0) continue;
-    naming(() => `Document on line ${where(thread, rd, 'right')}`, () => {
+    naming(() => `Document on line ${where(thread, rd)}`, () => {
       const o = opts(rd, {});
       if (o.action === 'append') {
         lefts[lefts.length - 1]?.docs.push(deepCopy(rd));
@@ -365,23 +355,10 @@ function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
         const at = left.docs.indexOf(ld);
         if (o.action === 'remove') left.docs.splice(at, 1);
         else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
-        else if (o.action === 'merge') ld.value = mergedInto(ld, rd, inFilesOf(thread, ld, rd, () => applyValue(thread, ld.value, rd.value, o.childDefaults)));
+        else if (o.action === 'merge') ld.value = mergedInto(ld, rd, applyValue(thread, ld.value, rd.value, o.childDefaults));
         else if (o.action === 'insert') left.docs.splice(at + (o.insertAfter ? 1 : 0), 0, deepCopy(rd));
       }
     });
-  }
-}
-
-/** Runs `f` with the files of documents `left` and `right` as those of the nodes below them. */
-function inFilesOf<T>(thread: Thread, left: YDoc, right: YDoc, f: () => T): T {
-  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
-  if (!files?.docs) return f();
-  const inner: OverlayFiles = { left: files.docs.get(left) ?? files.left, right: files.docs.get(right) ?? files.right, docs: files.docs };
-  thread.locals.set(OVERLAY_FILES, inner);
-  try {
-    return f();
-  } finally {
-    thread.locals.set(OVERLAY_FILES, files);
   }
 }
 
@@ -433,10 +410,10 @@ export function applyOverlayDocs(thread: Thread, bases: YDocSet[], overlays: YDo
 /**
  * Overlays one document onto another as ytt merges data values (and schema) documents: the
  * right document always matches the left one, and its annotations on items decide the rest.
- * Throws StarError naming the nodes, as ytt (see OverlayFiles.at for their positions).
+ * Throws StarError naming the nodes, as ytt (see OVERLAY_POSITION for their positions).
  */
 export function overlayDocument(thread: Thread, left: YDoc, right: YDoc): void {
-  naming(() => `Document on line ${where(thread, right, 'right')}`, () => {
+  naming(() => `Document on line ${where(thread, right)}`, () => {
     const replace = left.value === null || right.annotations.some((a) => a.name === 'overlay/replace');
     left.value = replace ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
   });
