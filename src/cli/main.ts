@@ -21,6 +21,7 @@ const flag = {
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
   dataValue: () => new Option('-v, --data-value <key=value>', 'set a data value of the input ytt files to a string, as ytt -v does (repeatable)').argParser(collect).default([]),
   dataValueYaml: () => new Option('--data-value-yaml <key=yaml>', 'set a data value of the input ytt files from YAML, as ytt does (repeatable)').argParser(collect).default([]),
+  dataValueFile: () => new Option('--data-value-file <key=path>', 'set a data value of the input ytt files to the contents of a file, as ytt does (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
   missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
@@ -37,7 +38,7 @@ function withInputs(c: Command): Command {
 
 /** The flags that decide how owners render, shared by render, graph and explain. */
 function withRenderFlags(c: Command): Command {
-  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.namespace]) c.addOption(f());
+  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.dataValueFile, flag.namespace]) c.addOption(f());
   c.addOption(flag.missingTemplates());
   return c;
 }
@@ -72,6 +73,7 @@ function program(): Command {
     .addOption(flag.dataValuesFile())
     .addOption(flag.dataValue())
     .addOption(flag.dataValueYaml())
+    .addOption(flag.dataValueFile())
     .addOption(flag.namespace())
     .addOption(flag.missingTemplates());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
@@ -100,7 +102,10 @@ function program(): Command {
     .option('-f, --file <path>', 'a file or directory, as ytt reads it (repeatable; NAME=PATH names a file; - for stdin)', collect, [])
     .option('-v, --data-value <key=value>', 'set a data value to a string, as ytt -v does (repeatable)', collect, [])
     .option('--data-value-yaml <key=yaml>', 'set a data value from YAML (repeatable)', collect, [])
+    .option('--data-value-file <key=path>', 'set a data value to the contents of a file, as ytt does (repeatable)', collect, [])
     .option('--data-values-file <path>', 'a data values file (repeatable)', collect, [])
+    .option('--data-values-inspect', 'print the final data values instead of the templates, as ytt does')
+    .option('--dangerous-data-values-disable-validation', 'skip @schema/validation and @assert/validate, as ytt does')
     .option('--ignore-unknown-comments', 'treat plain # comments as comments')
     .option('--allow-symlink-destination <dir>', 'follow symlinks whose destination is inside DIR, as ytt does (repeatable)', collect, [])
     .option('--dangerous-allow-all-symlink-destinations', 'follow all symlinks, as ytt does')

@@ -1,11 +1,13 @@
 // `carto ytt`: the built-in ytt engine as a command that prints exactly what the ytt binary
 // prints for the same arguments (-f FILE|DIR|NAME=PATH|-, -v/--data-value KEY=VALUE,
-// --data-value-yaml KEY=YAML, --data-values-file, --ignore-unknown-comments, the symlink flags).
+// --data-value-yaml KEY=YAML, --data-value-file KEY=PATH, --data-values-file, --data-values-inspect,
+// --dangerous-data-values-disable-validation, --ignore-unknown-comments, the symlink flags).
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { YttPathError, readYttArgument, yttTreeBudget } from '../load/ytt-tree.js';
 import type { YttTreeOptions } from '../load/ytt-tree.js';
-import { runYtt, YttError, type DataValue, type YttFile } from '../ytt/index.js';
+import { runYtt, YttError, type YttFile, type YttOptions } from '../ytt/index.js';
 import { errorText } from '../ytt/errors.js';
+import { dataValueFlags, readDataValuesFileArgs } from './data-value-flags.js';
 import { writeErr, writeOut } from './io.js';
 
 /** What ytt prints on stderr when text templates produced output it does not print. */
@@ -20,11 +22,9 @@ export function runYttCommand(options: Record<string, unknown>): number {
     allowSymlinks: options['dangerousAllowAllSymlinkDestinations'] === true ? true : allowed.length > 0 ? allowed : false,
   };
   let files: YttFile[];
-  let dataValuesFiles: YttFile[];
   try {
     if ((options['file'] as string[]).filter((f) => f === '-' || f.endsWith('=-')).length > 1) throw new UsageError('stdin (-) can be given only once');
     files = (options['file'] as string[]).flatMap((arg) => readYttArgument(arg, tree));
-    dataValuesFiles = (options['dataValuesFile'] as string[]).flatMap((arg) => readYttArgument(arg, tree));
   } catch (err) {
     // ytt's own words for a path it cannot read, as ytt exits: 1
     if (err instanceof YttPathError) {
@@ -34,22 +34,10 @@ export function runYttCommand(options: Record<string, unknown>): number {
     throw err;
   }
   if (files.length === 0) throw new UsageError('ytt: give at least one file with -f FILE (or -f - for stdin)');
-  // As ytt orders them: string values (-v), then YAML values.
-  const dataValues: DataValue[] = [
-    ...(options['dataValue'] as string[]).map((flag) => {
-      const [key, value] = keyValue(flag, '--data-value', 'VALUE');
-      return { key, value };
-    }),
-    ...(options['dataValueYaml'] as string[]).map((flag) => {
-      const [key, yaml] = keyValue(flag, '--data-value-yaml', 'YAML');
-      return { key, yaml };
-    }),
-  ];
   try {
     // One run per command, with the engine's default budget: carto's budget for one template.
     const { text, textOutputs } = runYtt(files, {
-      dataValues,
-      dataValuesFiles,
+      ...dataValueOptions(options, tree),
       ignoreUnknownComments: options['ignoreUnknownComments'] === true,
       print: (message) => writeErr(`${message}\n`),
     });
@@ -65,8 +53,13 @@ export function runYttCommand(options: Record<string, unknown>): number {
   }
 }
 
-function keyValue(flag: string, name: string, what: string): [string, string] {
-  const eq = flag.indexOf('=');
-  if (eq <= 0) throw new UsageError(`${name} ${flag}: expected KEY=${what}`);
-  return [flag.slice(0, eq), flag.slice(eq + 1)];
+/** The data values flags as ytt reads them, in its order (files first). Throws YttError as ytt. */
+function dataValueOptions(options: Record<string, unknown>, tree: YttTreeOptions): YttOptions {
+  const dataValuesFileArgs = readDataValuesFileArgs(options, tree);
+  return {
+    dataValues: dataValueFlags(options),
+    dataValuesFileArgs,
+    skipDataValuesValidation: options['dangerousDataValuesDisableValidation'] === true,
+    dataValuesInspect: options['dataValuesInspect'] === true,
+  };
 }

@@ -3,7 +3,7 @@
 // file system; everything it returns is plain data for the pure stages.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
@@ -12,7 +12,8 @@ import { readDirectory } from './directory.js';
 import { isYttInput, listTree, type TreeFile } from './ytt-package.js';
 import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
-import type { DataValue } from '../ytt/types.js';
+import { readYttArgument } from './ytt-tree.js';
+import type { DataValue, DataValuesFileArg } from '../ytt/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -20,9 +21,12 @@ export interface ReadOptions {
   recursive?: boolean;
   /** Reads all of stdin; injected so tests and library users can supply it. */
   readStdin?: () => string;
-  /** Data values files for inputs that are ytt templates (`--data-values-file`). */
+  /**
+   * Data values files for inputs that are ytt templates (`--data-values-file [@lib:]PATH`: a file,
+   * a directory or NAME=PATH, read and named as ytt reads them).
+   */
   dataValuesFiles?: readonly string[];
-  /** `-v`/`--data-value` and `--data-value-yaml` flags for the ytt run, in the order ytt applies them. */
+  /** `-v`/`--data-value`, `--data-value-yaml` and `--data-value-file` flags for the ytt run, in the order ytt applies them. */
   dataValues?: readonly DataValue[];
   /** Files and directories to leave out wherever they are met (e.g. a test's own files among its inputs). */
   exclude?: readonly string[];
@@ -45,16 +49,6 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
     }
   }
   return files;
-}
-
-/** A `--data-values-file`'s text; the flag is named when it cannot be read (a usage error). */
-function readFlagFile(path: string, budget: { bytes: number }): string | Diagnostic {
-  try {
-    return readText(path, path, budget);
-  } catch (err) {
-    if (isUsageError(err)) throw new UsageError(`--data-values-file ${path}: ${err.message}`);
-    throw err;
-  }
 }
 
 /** True for a directory, false for anything else that exists; a UsageError for a path that cannot be read. */
@@ -110,13 +104,10 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const diagnostics: Diagnostic[] = [];
   const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
-  const values: Array<{ name: string; text: string }> = [];
-  for (const path of options.dataValuesFiles ?? []) {
-    const read = readFlagFile(path, budget);
-    if (typeof read === 'string') values.push({ name: path, text: read });
-    else diagnostics.push(read);
-  }
-  if (diagnostics.length > 0) return { documents: [], diagnostics, setAside };
+  const values: DataValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => {
+    const path = arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
+    return { arg, files: readYttArgument(path, { budget, ...(options.readStdin ? { readStdin: options.readStdin } : {}) }) };
+  });
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
@@ -144,7 +135,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       const { yttInputBudget } = await import('./ytt-files.js');
       yttBudget ??= yttInputBudget();
       const { run } = part;
-      const result = await evaluatePackage(run.files, { valuesFiles: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
+      const result = await evaluatePackage(run.files, { valuesFiles: [], valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
       setAside.push(...result.setAside);
       if (!accept({ documents: result.documents, diagnostics: result.diagnostics }, run.root)) break;
       continue;

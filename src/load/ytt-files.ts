@@ -6,6 +6,7 @@
 // reads), and each is placed where it was written: its file and line, and those of each of its
 // fields, come from the engine's source maps (the template nodes that produced them).
 import { runYtt, YttError, type DataValue, type YttFile, type YttSource, type YttSourceMap } from '../ytt/index.js';
+import type { DataValuesFileArg } from '../ytt/types.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
 import { parseText, type ParsedText, type SourceDocument, type TemplateOrigin } from './documents.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -20,7 +21,9 @@ export interface YttInputFile {
 export interface YttRunOptions {
   /** `--data-values-file` files, in flag order. */
   valuesFiles: readonly YttFile[];
-  /** `-v`/`--data-value-yaml` flags, in the order ytt applies them. */
+  /** `--data-values-file` arguments as given (`@lib:`, directories), after `valuesFiles`. */
+  valuesFileArgs?: readonly DataValuesFileArg[];
+  /** `-v`/`--data-value-yaml`/`--data-value-file` flags, in the order ytt applies them. */
   flags: readonly DataValue[];
   /** Steps left for all the ytt runs of one command (shared, decremented). */
   budget: { left: number };
@@ -59,6 +62,7 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
       files.map((f) => ({ name: f.name, text: f.text })),
       {
         dataValuesFiles: [...options.valuesFiles],
+        dataValuesFileArgs: [...(options.valuesFileArgs ?? [])],
         dataValues: [...options.flags],
         ignoreUnknownComments: true,
         maxSteps: Math.min(YTT_MAX_STEPS, budget.left),

@@ -92,8 +92,16 @@ export function parseYamlFile(f: YttFile): ParsedYaml {
       }
       throw e;
     }
-    return { name: f.name, docset, templated: hasTemplating(docset) };
+    const templated = hasTemplating(docset);
+    // a plain file's nodes are output as read: they were written in this file (a template's are rebuilt)
+    if (!templated) inFile(docset, f.name);
+    return { name: f.name, docset, templated };
   });
+}
+
+function inFile(node: YNode, name: string): void {
+  node.file = name;
+  for (const v of node.values()) if (v instanceof YNode) inFile(v, name);
 }
 
 /** ytt's rule for "is this YAML a template": some comment is an annotation or code other than `#@comment`. */

@@ -5,11 +5,12 @@
 import { Thread } from './starlark/index.js';
 import type { Value } from './starlark/index.js';
 import { StarError, chargeTo } from './starlark/eval/values.js';
-import { toPlain } from './template/nodes.js';
+import { YDoc, toPlain } from './template/nodes.js';
+import type { NodeValue } from './template/nodes.js';
 import { Struct, plainToStarlark } from './template/values.js';
 import { emitYamlDoc } from './emit.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
-import { computeDataValues, isEmptyDoc } from './datavalues/index.js';
+import { isEmptyDoc } from './datavalues/index.js';
 import { clearCompiled } from './compiled.js';
 import { formatError } from './errors.js';
 import { Library } from './library.js';
@@ -19,7 +20,7 @@ import { libraryModule } from './modules/library.js';
 
 export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition, YttSource, YttSourceHit, YttSourceMap } from './types.js';
 export { YttError } from './types.js';
-import type { YttFile, YttOptions, YttResult, YttSourceMap } from './types.js';
+import type { DataValue, YttFile, YttOptions, YttResult, YttSourceMap } from './types.js';
 import { documentSourceMap } from './sourcemap.js';
 
 // ---------------------------------------------------------------------------
@@ -44,6 +45,7 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
 function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResult {
   const run: Run = {
     thread,
+    files,
     compiled: new Map(),
     loading: [],
     runtimes: [],
@@ -52,26 +54,23 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     ...(options.positions ? { fileIndex: new Map(files.map((f, i) => [f, i])) } : {}),
   };
   const root = Library.root(files);
-  const exec = new LibraryExecution(run, { current: root, root }, { ignoreUnknownComments: options.ignoreUnknownComments ?? false });
+  const exec = new LibraryExecution(run, { current: root, root }, {
+    ignoreUnknownComments: options.ignoreUnknownComments ?? false,
+    skipDataValuesValidation: options.skipDataValuesValidation ?? false,
+  });
 
-  // data values (see computeDataValues for the order)
-  const valuesFiles = exec.dataValuesFiles();
+  // data values (see src/ytt/datavalues for the order)
   const flags = options.dataValues ?? [];
   let values: Value;
-  if (valuesFiles.length === 0 && (options.dataValuesFiles ?? []).length === 0 && flags.every((dv) => 'value' in dv && !dv.key.includes('.'))) {
+  if (exec.dataValuesFiles().length === 0 && !options.dataValuesFiles?.length && !options.dataValuesFileArgs?.length && !options.dataValuesInspect && flags.every(isPlainFlag)) {
     // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
     for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
     values = new Struct(fields);
   } else {
-    values = dataValuesStruct(
-      computeDataValues({
-        files: valuesFiles,
-        evaluate: (f, current) => exec.evaluateValuesFile(f, current),
-        valuesFiles: options.dataValuesFiles ?? [],
-        flags,
-      }),
-    );
+    const computed = exec.dataValues({ valuesFiles: options.dataValuesFiles ?? [], valuesFileArgs: options.dataValuesFileArgs ?? [], flags });
+    if (options.dataValuesInspect) return valuesResult(computed);
+    values = dataValuesStruct(computed);
   }
 
   const result = exec.eval(values);
@@ -91,6 +90,17 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
     }
   }
   return { documents, text: parts.join('---\n'), textOutputs: result.textOutputs, ...(sources ? { sources } : {}) };
+}
+
+/** A flag the fast path can take: an already-parsed value for a plain key (no nesting, no library). */
+function isPlainFlag(dv: DataValue): boolean {
+  return 'value' in dv && !/[.:]/.test(dv.key) && !dv.key.startsWith('@');
+}
+
+/** ytt --data-values-inspect: the data values as the only document. */
+function valuesResult(values: NodeValue): YttResult {
+  if (isEmptyDoc(new YDoc(values))) return { documents: [], text: '' };
+  return { documents: [toPlain(values)], text: emitYamlDoc(toPlain(values, true)) };
 }
 
 function lineBreaks(text: string): number {

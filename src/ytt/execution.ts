@@ -1,25 +1,24 @@
 // One library evaluated as ytt evaluates it (the root library of a run, or one from `_ytt_lib`
-// through @ytt:library): which of its files hold data values, its templates evaluated in ytt's
-// order, `overlay/match` documents applied to the others in file order, the output documents in
+// through @ytt:library): which of its files hold data values and what those values are (with
+// datavalues/), its templates evaluated in ytt's order, `overlay/match` documents applied to the others in file order, the output documents in
 // file order, and the globals of its library files (for library.export).
 import type { Value } from './starlark/index.js';
-import { truth } from './starlark/index.js';
 import { EvalError, StarError } from './starlark/index.js';
 import { YDoc, YDocSet, YNode } from './template/nodes.js';
-import type { NodeAnnotation, NodeValue } from './template/nodes.js';
+import type { NodeValue } from './template/nodes.js';
 import { nodeToStarlarkPlain } from './template/values.js';
-import { OVERLAY_FILES, applyOverlayDocs } from './modules/overlay.js';
-import type { OverlayFiles } from './modules/overlay.js';
+import { applyOverlayDocs } from './modules/overlay.js';
 import { parseYamlFile } from './compiled.js';
 import type { ParsedYaml } from './compiled.js';
 import { evalErrorText, yttError } from './errors.js';
 import { byOrder } from './library.js';
 import type { FileInLibrary, LibFile } from './library.js';
 import { TemplateLoader } from './loader.js';
-import type { LibraryCtx, LibraryRef, LibraryValues, LoaderOptions, Run } from './loader.js';
+import type { LibraryCtx, LoaderOptions, Run } from './loader.js';
 import { YttError } from './types.js';
 import type { YttFile } from './types.js';
-import { isEmptyDoc } from './datavalues/index.js';
+import { evaluateDataValues, isEmptyDoc, unusedLibraryDataValues } from './datavalues/index.js';
+import type { DataValuesSources, LibraryDocument } from './datavalues/index.js';
 
 export interface LibraryResult {
   /** The output documents, in file order, overlays applied. */
@@ -33,20 +32,39 @@ export interface LibraryResult {
 export class LibraryExecution {
   private readonly notForOutput = new Set<LibFile>();
   private readonly byFile = new Map<YttFile, FileInLibrary>();
-  /** Data values documents of this library's files addressed to its private libraries. */
-  private readonly ownLibraryValues: LibraryValues[] = [];
+  private valuesFiles: YttFile[] | null = null;
+  /**
+   * Data values and schema documents for this library's private libraries (`#@library/ref`, `@lib:`
+   * flags, documents handed down from its parent), set by dataValues().
+   */
+  private libraryValues: LibraryDocument[] = [];
 
   constructor(
     readonly run: Run,
     readonly ctx: LibraryCtx,
     readonly opts: LoaderOptions,
-    /** Data values documents its parent was given for libraries below this one. */
-    private readonly inheritedLibraryValues: readonly LibraryValues[] = [],
   ) {}
 
-  /** Data values documents for this library's private libraries: its own files' first, then those handed down. */
-  get libraryValues(): LibraryValues[] {
-    return [...this.ownLibraryValues, ...this.inheritedLibraryValues];
+  /**
+   * The library's data values (datavalues/): its own schema and data values files, then `from`
+   * (documents from outside the library and the command line), in ytt's order and checked as ytt
+   * checks them. Documents addressed to its private libraries are kept for eval().
+   */
+  dataValues(from: Pick<DataValuesSources, 'overlays' | 'schemaOverlays' | 'valuesFiles' | 'valuesFileArgs' | 'flags'>): NodeValue {
+    const result = evaluateDataValues({
+      ...from,
+      files: this.dataValuesFiles(),
+      evaluate: (f, values) => this.evaluateValuesFile(f, values),
+      kindOf: (f) => {
+        const kinds = valuesKinds(parseYamlFile(f));
+        return { schema: kinds.has('data/values-schema'), values: kinds.has('data/values') };
+      },
+      skipValidation: this.opts.skipDataValuesValidation,
+      thread: this.run.thread,
+      fileText: (name) => this.run.files.find((f) => f.name === name)?.text,
+    });
+    this.libraryValues = result.forLibraries;
+    return result.values;
   }
 
   /**
@@ -54,6 +72,7 @@ export class LibraryExecution {
    * schema documents in all of them first, then for data values). They are not output.
    */
   dataValuesFiles(): YttFile[] {
+    if (this.valuesFiles) return this.valuesFiles;
     const candidates = this.ctx.current.accessibleFiles().filter((f) => f.file.type === 'yaml' && f.file.isTemplate);
     const found: FileInLibrary[] = [];
     for (const kind of ['data/values-schema', 'data/values'] as const) {
@@ -66,22 +85,16 @@ export class LibraryExecution {
       this.notForOutput.add(f.file);
       this.byFile.set(f.file.file, f);
     }
-    return found.map((f) => f.file.file);
+    this.valuesFiles = found.map((f) => f.file.file);
+    return this.valuesFiles;
   }
 
   /** One of dataValuesFiles() evaluated as a template with `values` as its data values. */
-  evaluateValuesFile(file: YttFile, values: NodeValue): YDoc[] {
+  private evaluateValuesFile(file: YttFile, values: NodeValue): YDoc[] {
     const f = this.byFile.get(file);
     if (!f) throw yttError(`Expected to find data values file '${file.name}'`);
     const loader = new TemplateLoader(this.run, dataValuesStruct(values), this.opts);
-    const docs = loader.evalYaml({ current: f.library, root: this.ctx.root }, f.file).docset.docs;
-    // documents addressed to a private library are kept for it, not merged here
-    return docs.filter((d) => {
-      const ann = d.annotations.find((a) => a.name === 'library/ref');
-      if (!ann) return true;
-      this.ownLibraryValues.push(libraryValuesOf(ann, d, file.name));
-      return false;
-    });
+    return loader.evalYaml({ current: f.library, root: this.ctx.root }, f.file).docset.docs;
   }
 
   /** The library's templates evaluated with `values` (a Starlark value: templates' `data.values`), then its overlays. */
@@ -104,10 +117,8 @@ export class LibraryExecution {
         if (globals) exports.push({ path: f.path, globals });
       }
     }
-    const unused = this.libraryValues.filter((lv) => !lv.used.value);
-    if (unused.length > 0) {
-      throw yttError(`Expected all provided library data values documents to be used but found unused: ${unused.map((lv) => lv.desc).join(', ')}`);
-    }
+    const unused = unusedLibraryDataValues(this.libraryValues);
+    if (unused) throw unused;
     const kept = this.applyOverlays(docsets);
     kept.sort(byOrder0);
     const docs: YDoc[] = [];
@@ -137,11 +148,7 @@ export class LibraryExecution {
     overlays.sort(byOrder0);
     const order = overlays.map(([f]) => f.file.name).join(', ');
     const sets = kept.map(([, ds]) => ds);
-    const docs = new WeakMap<YDoc, string>();
-    for (const [f, ds] of [...kept, ...overlays.map(([f, d]) => [f, new YDocSet(d)] as const)]) for (const d of ds.docs) docs.set(d, f.file.name);
     const thread = this.run.thread;
-    const prevFiles = thread.locals.get(OVERLAY_FILES);
-    thread.locals.set(OVERLAY_FILES, { left: '', right: '', docs } satisfies OverlayFiles);
     try {
       for (const [, ods] of overlays) for (const d of ods) applyOverlayDocs(thread, sets, [d]);
     } catch (e) {
@@ -149,8 +156,6 @@ export class LibraryExecution {
       const inner = err instanceof StarError ? err.message : err instanceof YttError ? err.raw : null;
       if (inner === null) throw e;
       throw yttError(`Overlaying (in following order: ${order}): ${inner}`, err instanceof YttError ? err.positions : [], inner);
-    } finally {
-      thread.locals.set(OVERLAY_FILES, prevFiles);
     }
     return kept;
   }
@@ -216,40 +221,3 @@ function annotationName(data: string): string | null {
   return name === '' ? 'template/code' : name;
 }
 
-
-/** A data values document annotated `#@library/ref "@path~alias@…"` (ytt's messages for a bad reference). */
-function libraryValuesOf(ann: NodeAnnotation, doc: YDoc, file: string): LibraryValues {
-  if (ann.args.length !== 1) throw yttError(`Expected library/ref annotation to have one arg, got ${ann.args.length}`);
-  const str = ann.args[0];
-  if (typeof str !== 'string') throw yttError(`expected argument to be a string, but was ${typeof str}`);
-  let refs: LibraryRef[];
-  try {
-    refs = parseLibraryRef(str);
-  } catch (e) {
-    if (e instanceof Error && !(e instanceof YttError)) throw yttError(`Annotation library/ref: ${e.message}`);
-    throw e;
-  }
-  const after = ann.kwargs.find(([k]) => k === 'after_library_module');
-  return {
-    refs,
-    value: doc.value,
-    afterLibraryModule: after !== undefined && truth(after[1] as Value),
-    desc: `Data Value belonging to library '${str}' on line ${file}:${doc.line ?? 1}`,
-    used: { value: false },
-  };
-}
-
-/** `@path~alias@path…` as ytt reads it. */
-export function parseLibraryRef(str: string): LibraryRef[] {
-  if (str === '') throw new Error('Expected library ref to not be empty');
-  if (!str.startsWith('@')) throw new Error("Expected library ref to start with '@'");
-  return str.split('@').slice(1).map((piece) => {
-    const parts = piece.split('~');
-    if (parts.length === 1) return { path: parts[0]!, alias: '' };
-    if (parts.length === 2) {
-      if (parts[1] === '') throw new Error('Expected library alias to not be empty');
-      return { path: parts[0]!, alias: parts[1]! };
-    }
-    throw new Error(`Expected library ref to have form: '@path', '@~alias', or '@path~alias', got: '${str}'`);
-  });
-}

@@ -8,7 +8,6 @@ import type { Thread, Value } from './starlark/index.js';
 import { TemplateRuntime } from './template/runtime.js';
 import { YDocSet, deepCopy } from './template/nodes.js';
 import { markSources } from './sourcemap.js';
-import type { NodeValue } from './template/nodes.js';
 import { Module } from './template/values.js';
 import { TEXT_RESULT } from './template/texttemplate.js';
 import { compileStarFile, compileTextFile, compileYamlFile, parseYamlFile } from './compiled.js';
@@ -18,6 +17,7 @@ import { LookupError } from './library.js';
 import type { LibFile, Library } from './library.js';
 import { YttError } from './types.js';
 import type { YttFile } from './types.js';
+import type { LibraryDocument } from './datavalues/index.js';
 import { yamlModule } from './modules/yaml.js';
 import { jsonModule } from './modules/json.js';
 import { base64Module } from './modules/base64.js';
@@ -25,8 +25,7 @@ import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
-import { OVERLAY_FILES, overlayModule } from './modules/overlay.js';
-import type { OverlayFiles } from './modules/overlay.js';
+import { overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 
 /** Where a file is evaluated: the library it belongs to, and the root that `/path` and `@lib:` start from. */
@@ -38,11 +37,15 @@ export interface LibraryCtx {
 export interface LoaderOptions {
   /** ytt's --ignore-unknown-comments (a library may be given its own, see library.get). */
   ignoreUnknownComments: boolean;
+  /** ytt's --dangerous-data-values-disable-validation (a library may be given its own). */
+  skipDataValuesValidation: boolean;
 }
 
 /** What one run of the engine shares between the files and libraries it evaluates. */
 export interface Run {
   thread: Thread;
+  /** The files of the run (every library's). */
+  files: readonly YttFile[];
   /** The compiled files evaluated so far, by name (to show the source lines of a traceback). */
   compiled: Map<string, CompiledFile>;
   /** Files being evaluated, outermost first (loading one of them is a cycle). */
@@ -55,31 +58,9 @@ export interface Run {
    */
   nested: YttError[];
   /** The @ytt:library module for code evaluated in `ctx` (see modules/library.ts). */
-  libraryModule: (ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryValues[]) => Module;
+  libraryModule: (ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryDocument[]) => Module;
   /** With positions: each input file's index (nodes then record their source, see NodeSource). */
   fileIndex?: Map<YttFile, number>;
-}
-
-/** One side of a library reference (`#@library/ref "@path~alias"`). */
-export interface LibraryRef {
-  path: string;
-  alias: string;
-}
-
-/**
- * A data values document addressed to a private library (`#@library/ref "@app"`): applied when
- * that library is evaluated; every one must be used by the time its library's templates are done.
- */
-export interface LibraryValues {
-  /** The libraries it is addressed to, the next one first. */
-  refs: LibraryRef[];
-  value: NodeValue;
-  /** `after_library_module=True`: applied after the other documents addressed to the library (still before with_data_values()). */
-  afterLibraryModule: boolean;
-  /** How ytt names it when it went unused. */
-  desc: string;
-  /** Shared by the copies handed down to nested libraries. */
-  used: { value: boolean };
 }
 
 const STATIC_MODULES: Record<string, Module> = {
@@ -105,8 +86,8 @@ export class TemplateLoader {
     readonly run: Run,
     readonly values: Value,
     readonly opts: LoaderOptions,
-    /** Data values documents for the private libraries of the files evaluated. */
-    readonly libraryValues: readonly LibraryValues[] = [],
+    /** Data values and schema documents for the private libraries of the files evaluated. */
+    readonly libraryValues: readonly LibraryDocument[] = [],
   ) {}
 
   /** A YAML file: a template's documents and globals, or a plain file's documents (a copy: overlays change them). */
@@ -119,7 +100,7 @@ export class TemplateLoader {
       return { globals: NO_GLOBALS, docset };
     }
     const cf = compileYamlFile(lf.file, this.opts.ignoreUnknownComments);
-    const rt = new TemplateRuntime(cf.template!.protos, source);
+    const rt = new TemplateRuntime(cf.template!.protos, lf.file.name, source);
     const globals = this.exec(ctx, lf, cf, rt.builtins(), rt);
     const root = rt.rootNode();
     return { globals, docset: root instanceof YDocSet ? root : new YDocSet() };
@@ -152,10 +133,6 @@ export class TemplateLoader {
     const depth = thread.stack.length;
     thread.load = (m) => this.load(ctx, m, rt);
     if (rt) run.runtimes.push(rt);
-    // overlay.apply() names nodes by the file being evaluated (ytt has no file in .star positions)
-    const prevFiles = thread.locals.get(OVERLAY_FILES);
-    const file = cf.kind === 'star' ? '' : cf.name;
-    thread.locals.set(OVERLAY_FILES, { left: file, right: file } satisfies OverlayFiles);
     run.loading.push(lf);
     try {
       return execCompiled(thread, cf.program, pre);
@@ -165,7 +142,6 @@ export class TemplateLoader {
       throw e;
     } finally {
       thread.load = prevLoad;
-      thread.locals.set(OVERLAY_FILES, prevFiles);
       run.loading.pop();
       if (rt) run.runtimes.pop();
     }

@@ -6,13 +6,24 @@ export interface YttFile {
 
 export interface YttOptions {
   /**
-   * `--data-value-yaml key=<yaml>` flags, in flag order: either the already-parsed `value`
-   * (plain JS; use `Map`s to keep integer-like keys in order) or the `yaml` text, which is
-   * parsed as ytt parses it. A dotted key (`a.b`) sets a nested value.
+   * Data values flags, in the order ytt applies them (`-v` flags, then `--data-value-yaml`, then
+   * `--data-value-file`; see `dataValueFlag` for reading them from a command line): `{key, value}`
+   * an already-parsed value (`-v` gives a string; plain JS, `Map`s keep integer-like keys in
+   * order), `{key, yaml}` YAML text parsed as ytt parses it, `{key, file, text}` a file's text. A
+   * dotted key (`a.b`) sets a nested value; `@lib:key` addresses a library.
    */
   dataValues?: Array<DataValue>;
-  /** Data values files (plain YAML documents, optionally annotated `#@data/values`). */
+  /** Data values files (`--data-values-file`, plain YAML), each its own argument, in flag order. */
   dataValuesFiles?: YttFile[];
+  /**
+   * `--data-values-file` arguments with the text given on the command line (a directory, or
+   * `@lib:path` for a library), applied after `dataValuesFiles`.
+   */
+  dataValuesFileArgs?: DataValuesFileArg[];
+  /** ytt's --dangerous-data-values-disable-validation: skip `@schema/validation` and `@assert/validate`. */
+  skipDataValuesValidation?: boolean;
+  /** ytt's --data-values-inspect: the result is the final data values, no template is evaluated. */
+  dataValuesInspect?: boolean;
   /** Evaluation step budget (expressions, calls, items built, values walked; see README). Default YTT_MAX_STEPS (100,000,000, about two seconds). */
   maxSteps?: number;
   /**
@@ -30,7 +41,13 @@ export interface YttOptions {
   positions?: boolean;
 }
 
-export type DataValue = { key: string; value: unknown } | { key: string; yaml: string };
+export type DataValue = { key: string; value: unknown } | { key: string; yaml: string } | { key: string; file: string; text: string };
+
+/** One `--data-values-file` argument: the text given (`[@lib:]path`) and the files it names, as ytt names them. */
+export interface DataValuesFileArg {
+  arg: string;
+  files: YttFile[];
+}
 
 export interface YttResult {
   /** Output documents as plain JS values: maps are `Map`s (ordered, keys as in YAML), sequences arrays. */

@@ -221,6 +221,38 @@ spec:
     expect(r.status).toBe(0);
     expect(docs(r.stdout)[0]!.data).toEqual({ registry: 'registry.example.com', debug: 'true' });
   });
+
+  it('take --data-value-file KEY=PATH (the file\'s text), and apply the flags by kind as ytt does: -v, --data-value-yaml, then --data-value-file', () => {
+    const file = join(dir, '..', `${dir.split('/').pop()}-registry.txt`);
+    writeFileSync(file, 'from-file');
+    // given first on the command line, the file still wins: ytt applies it last
+    const r = carto(['render', dir, '--data-value-file', `registry=${file}`, '-v', 'registry=from-flag', '--data-value-yaml', 'debug=false']);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)[0]!.data).toEqual({ registry: 'from-file' });
+    const lint = carto(['lint', dir, '--data-value-file', `registry=${file}`, '--data-value-yaml', 'debug=false']);
+    expect(lint.status).toBe(0);
+  });
+
+  it('refuse a data value flag as ytt does (exit 1, ytt\'s words) in render and lint alike; an empty key is a key', () => {
+    for (const command of ['render', 'lint']) {
+      const r = carto([command, dir, '-v', 'registry']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('carto: a data value flag cannot be read as ytt reads it: Extracting data value from KV: Expected format key=value (give -v KEY=VALUE, --data-value-yaml KEY=YAML or --data-value-file KEY=PATH)\n');
+    }
+    const empty = carto(['render', dir, '-v', 'registry=r.example.com', '--data-value-yaml', 'debug=true', '-v', '=x']);
+    expect(empty.status).toBe(0);
+    expect(docs(empty.stdout)[0]!.data).toEqual({ registry: 'r.example.com', debug: 'true' });
+  });
+
+  it('read a --data-values-file directory as ytt does (every file, in name order)', () => {
+    const values = mkdtempSync(join(tmpdir(), 'carto-ytt-values-'));
+    writeFileSync(join(values, 'a.yaml'), 'registry: from-a\ndebug: true\n');
+    writeFileSync(join(values, 'b.yaml'), 'registry: from-b\n');
+    const r = carto(['render', dir, '--data-values-file', values]);
+    expect(r.status).toBe(0);
+    expect(docs(r.stdout)[0]!.data).toEqual({ registry: 'from-b', debug: 'true' });
+  });
 });
 
 const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(ROOT, '..', 'shared', 'ytt-vectors', 'cases');
@@ -262,9 +294,10 @@ describe('carto ytt usage', () => {
     const asString = carto(['ytt', '-f', join(dir, 't.yaml'), '-f', join(dir, 'v.yaml'), '-v', 'replicas=3', '--data-value', 'name=7']);
     expect(asString.status).toBe(0);
     expect(asString.stdout).toBe('name: "7"\nreplicas: "3"\n');
+    // a flag without `=` is ytt's error (exit 1), not a usage error
     const bad = carto(['ytt', '-f', join(dir, 't.yaml'), '-v', 'replicas']);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--data-value replicas: expected KEY=VALUE');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('ytt: Error: Extracting data value from KV:\n  Expected format key=value\n');
   });
   it('exits 2 without files, 1 with ytt\'s message on a template error', () => {
     expect(carto(['ytt']).status).toBe(2);

@@ -121,7 +121,7 @@ describe('carto lint (CLI)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(`${ytt}:5:1  error  ytt-template-file  ytt failed on the input files: struct has no .name field or method\n`);
     expect(carto(['lint', ytt, '-v', 'name=from-flag'])).toMatchObject({ status: 0, stdout: '' });
-    const values = write('values.yaml', '#@data/values\n---\nname: from-values\n');
+    const values = write('values.yaml', 'name: from-values\n');
     expect(carto(['lint', ytt, '--data-values-file', values])).toMatchObject({ status: 0, stdout: '' });
   });
 

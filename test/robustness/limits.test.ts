@@ -311,7 +311,7 @@ describe('the built-in ytt engine', () => {
     expect(fourth.ok === false && fourth.detail).toContain("not run: the ytt templates of this render already used carto's budget of 50,000 steps");
   });
   it('input files that are ytt templates: YTT_MAX_STEPS each, YTT_TOTAL_STEPS for all of one run', () => {
-    const values = [{ name: 'values.yaml', text: '#@data/values\n---\nx: 1\n' }];
+    const values = [{ name: 'values.yaml', text: 'x: 1\n' }];
     const budget = yttInputBudget();
     const runs = [1, 2, 3, 4].map((i) => evaluateYttRun([{ name: `f${i}.yaml`, path: `f${i}.yaml`, text: spin }], { valuesFiles: values, flags: [], budget }));
     expect(runs.map((r) => !r.ok && r.detail.split('\n')[1])).toEqual([

@@ -74,7 +74,7 @@ describe('@ytt:assert', () => {
   it('assertions: min/max/min_len/max_len/not_null', () => {
     const t = `${L('assert')}#@ def t(a, v):\n#@   return assert.try_to(lambda: a.check(v))[1]\n#@ end\nv: #@ [t(assert.min(3), 2), t(assert.max(3), 4), t(assert.min_len(2), [1]), t(assert.max_len(1), [1, 2]), t(assert.not_null(), None), t(assert.min(1), 5)]\n`;
     const docs = runYtt([{ name: 'stdin.yml', text: t }]).documents;
-    expect(docs).toEqual([new Map([['v', ['fail: 2 is less than 3', 'fail: 4 is more than 3', 'fail: length of 1 is less than 2', 'fail: length of 2 is more than 1', 'fail: value is null', null]]])]);
+    expect(docs).toEqual([new Map([['v', ['fail: value < 3', 'fail: value > 3', 'fail: length = 1', 'fail: length = 2', 'fail: value is null', null]]])]);
   });
   it('try_to returns (value, error)', () => {
     const t = `${L('assert')}#@ def bad():\n#@   return 1 // 0\n#@ end\nv: #@ list(assert.try_to(bad))\nw: #@ list(assert.try_to(lambda: 5))\n`;

@@ -1,23 +1,26 @@
 // @ytt:library — the private libraries under `_ytt_lib`: library.get(name) and what a library
-// instance offers (with_data_values, eval, export, data_values), each instance immutable, each
-// evaluation a fresh run of that library's files with its own data values.
+// instance offers (with_data_values, with_data_values_schema, eval, export, data_values), each
+// instance immutable, each evaluation a fresh run of that library's files with its own data
+// values: its own files', then the documents addressed to it, overlaid and checked against its
+// schema as ytt does (datavalues/).
 import { StarError, fail, truth, typeName } from '../starlark/index.js';
 import type { Kwargs, Value } from '../starlark/index.js';
-import { YDocSet } from '../template/nodes.js';
+import { YDoc, YDocSet, deepCopy } from '../template/nodes.js';
 import type { NodeValue } from '../template/nodes.js';
 import { Fragment, Module, starlarkToNode } from '../template/values.js';
-import { computeDataValues } from '../datavalues/index.js';
+import { markInMemory, plainMerge } from '../datavalues/index.js';
+import type { LibraryDocument, OverlayDoc } from '../datavalues/index.js';
 import { LibraryExecution, dataValuesStruct } from '../execution.js';
 import type { LibraryResult } from '../execution.js';
 import { LookupError } from '../library.js';
 import type { Library } from '../library.js';
 import { failNested } from '../loader.js';
-import type { LibraryCtx, LibraryRef, LibraryValues, LoaderOptions, Run } from '../loader.js';
+import type { LibraryCtx, LoaderOptions, Run } from '../loader.js';
 import { YttError } from '../types.js';
 import { yttBuiltin } from './util.js';
 
 /** The @ytt:library module for code evaluated in `ctx`. */
-export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryValues[]): Module {
+export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions, refs: readonly LibraryDocument[]): Module {
   return new Module('library', new Map<string, Value>([
     ['get', yttBuiltin('library.get', (_t, args, kwargs) => {
       if (args.length !== 1) fail('expected exactly one argument');
@@ -32,7 +35,7 @@ export function libraryModule(run: Run, ctx: LibraryCtx, opts: LoaderOptions, re
         if (e instanceof LookupError) fail(e.message);
         throw e;
       }
-      return instance(run, { path, alias, lib, opts: libOpts, values: [], parentValues: refs });
+      return instance(run, { path, alias, lib, opts: libOpts, values: [], schemas: [], parentValues: refs });
     })],
   ]));
 }
@@ -49,11 +52,12 @@ function getOptions(kwargs: Kwargs, opts: LoaderOptions): { alias: string; libOp
       case 'ignore_unknown_comments':
         libOpts.ignoreUnknownComments = truth(v);
         break;
-      // accepted as ytt accepts them; carto's engine has no strict YAML mode or map key overrides,
-      // and no data values validations to skip
+      case 'dangerous_data_values_disable_validation':
+        libOpts.skipDataValuesValidation = truth(v);
+        break;
+      // accepted as ytt accepts them; carto's engine has no strict YAML mode or map key overrides
       case 'implicit_map_key_overrides':
       case 'strict':
-      case 'dangerous_data_values_disable_validation':
         break;
       default:
         fail(`Unexpected kwarg '${name}'`);
@@ -68,9 +72,11 @@ interface Instance {
   lib: Library;
   opts: LoaderOptions;
   /** Given with with_data_values(), in call order. */
-  values: { value: NodeValue; plain: boolean }[];
-  /** Documents the code that got it holds for private libraries (`#@library/ref`). */
-  parentValues: readonly LibraryValues[];
+  values: YDoc[];
+  /** Given with with_data_values_schema(), in call order. */
+  schemas: YDoc[];
+  /** Documents the code that got it holds for private libraries (`#@library/ref`, `@lib:` flags). */
+  parentValues: readonly LibraryDocument[];
 }
 
 function instance(run: Run, inst: Instance): Module {
@@ -85,9 +91,14 @@ function instance(run: Run, inst: Instance): Module {
         if (name !== 'plain') fail(`Unexpected keyword argument '${name}'`);
         plain = truth(v);
       }
-      return instance(run, { ...inst, values: [...inst.values, { value: starlarkToNode(args[0]!), plain }] });
+      const doc = given(args[0]!);
+      if (plain) plainMerge(doc);
+      return instance(run, { ...inst, values: [...inst.values, doc] });
     })],
-    ['with_data_values_schema', yttBuiltin('library.with_data_values_schema', () => fail("carto's built-in ytt does not support with_data_values_schema yet; give the library a schema file instead"))],
+    ['with_data_values_schema', yttBuiltin('library.with_data_values_schema', (_t, args) => {
+      if (args.length !== 1) fail('expected exactly one argument');
+      return instance(run, { ...inst, schemas: [...inst.schemas, given(args[0]!)] });
+    })],
     ['eval', yttBuiltin('library.eval', (_t, args) => {
       if (args.length !== 0) fail('expected no arguments');
       const result = described(run, evaluating, () => evaluate(run, inst));
@@ -120,6 +131,13 @@ function instance(run: Run, inst: Instance): Module {
   ]));
 }
 
+/** A value given to a library as a document (a fragment keeps its positions, other values are in memory, as ytt has them). */
+function given(v: Value): YDoc {
+  const doc = new YDoc(starlarkToNode(v));
+  markInMemory(doc);
+  return doc;
+}
+
 /** Runs `f`, reporting its failure (a ytt error from the library's files) after `prefix`. */
 function described<T>(run: Run, prefix: string, f: () => T): T {
   try {
@@ -132,31 +150,36 @@ function described<T>(run: Run, prefix: string, f: () => T): T {
 }
 
 /**
- * The library's data values: its own files', then the documents addressed to it (`#@library/ref`;
- * those `after_library_module=True` last), then the values of with_data_values() (ytt's order).
- * Documents addressed to libraries below it are handed down.
+ * The library's data values: its own files', then the documents addressed to it (`#@library/ref`
+ * documents and `@lib:` flags of its parent), then with_data_values(), then the documents addressed
+ * to it `after_library_module=True` (ytt's order); schemas likewise. Documents addressed to
+ * libraries below it are handed down, keeping ytt's description of where they came from.
  */
 function libraryValues(run: Run, inst: Instance): { exec: LibraryExecution; values: NodeValue } {
-  const before: { value: NodeValue; plain: boolean }[] = [];
-  const after: { value: NodeValue; plain: boolean }[] = [];
-  const below: LibraryValues[] = [];
-  for (const lv of inst.parentValues) {
-    if (!matches(lv.refs[0]!, inst)) continue;
-    lv.used.value = true;
-    if (lv.refs.length > 1) below.push({ ...lv, refs: lv.refs.slice(1) });
-    else (lv.afterLibraryModule ? after : before).push({ value: lv.value, plain: false });
+  const before: OverlayDoc[] = [];
+  const after: OverlayDoc[] = [];
+  const schemas: OverlayDoc[] = [];
+  for (const d of inst.parentValues) {
+    if (!matches(d.library[0]!, inst)) continue;
+    d.used = true;
+    // overlays change the documents they start from: each evaluation takes copies
+    const o: OverlayDoc = { doc: deepCopy(d.doc), library: d.library.slice(1), desc: d.desc, ...(d.afterLibraryModule ? { afterLibraryModule: true } : {}) };
+    if (d.kind === 'schema') schemas.push(o);
+    else if (d.afterLibraryModule && o.library.length === 0) after.push(o);
+    else before.push(o);
   }
-  const exec = new LibraryExecution(run, { current: inst.lib, root: inst.lib }, inst.opts, below);
-  const files = exec.dataValuesFiles();
-  const values = computeDataValues({ files, evaluate: (f, v) => exec.evaluateValuesFile(f, v), libraryValues: [...before, ...after, ...inst.values] });
+  const given = (docs: YDoc[]): OverlayDoc[] => docs.map((doc) => ({ doc: deepCopy(doc), library: [] }));
+  const exec = new LibraryExecution(run, { current: inst.lib, root: inst.lib }, inst.opts);
+  const values = exec.dataValues({ overlays: [...before, ...given(inst.values), ...after], schemaOverlays: [...schemas, ...given(inst.schemas)] });
   return { exec, values };
 }
 
-/** Whether a reference (`@path`, `@~alias`, `@path~alias`) names this library instance. */
-function matches(ref: LibraryRef, inst: Instance): boolean {
-  if (ref.alias === '') return ref.path === inst.path;
-  if (ref.path === '') return ref.alias === inst.alias;
-  return ref.alias === inst.alias && ref.path === inst.path;
+/** Whether a piece of a library reference (`path`, `~alias`, `path~alias`) names this library instance. */
+function matches(ref: string, inst: Instance): boolean {
+  const [path, alias = ''] = ref.split('~') as [string, string?];
+  if (alias === '') return path === inst.path;
+  if (path === '') return alias === inst.alias;
+  return alias === inst.alias && path === inst.path;
 }
 
 function evaluate(run: Run, inst: Instance): LibraryResult {

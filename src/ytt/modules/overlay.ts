@@ -1,12 +1,12 @@
 // @ytt:overlay — matchers (subset, all, map_key, index, and_op, or_op, not_op) and a
 // basic overlay.apply for maps, arrays and document sets: merge (default),
 // replace, remove, insert/append, with match/missing_ok/expects and
-// match-child-defaults handling.
+// match-child-defaults handling. A failure names the overlay nodes it happened under, as ytt
+// does ("Document on line f:2: Map item (key 'k') on line f:3: …").
 import { Builtin, List, StarError, StarFunction, equals, fail, truth, typeName } from '../starlark/eval/values.js';
 import type { Thread, Value } from '../starlark/eval/values.js';
 import { callValue } from '../starlark/eval/interp.js';
-import { YArray, YDoc, YDocSet, YMap, YNode, deepCopy } from '../template/nodes.js';
-import type { YArrayItem, YMapItem } from '../template/nodes.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, goTypeName, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
@@ -71,6 +71,7 @@ interface Opts {
   matchKwargs: number;
   insertAfter: boolean;
   missingOk: Value | null; // null: not given (here or by a parent's match-child-defaults)
+  orAdd: boolean; // overlay/replace or_add=True: a replace that matches nothing adds the item
   expects: Value | null;
   childDefaults: { missingOk?: Value | null; expects?: Value | null };
   replaceVia: Value | null;
@@ -82,11 +83,15 @@ function kw(a: NodeAnnotation, name: string): unknown {
 }
 
 function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
-  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? null, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
+  const o: Opts = { action: 'merge', by: null, hasMatch: false, matchKwargs: 0, insertAfter: false, missingOk: inherited.missingOk ?? null, orAdd: false, expects: inherited.expects ?? null, childDefaults: { ...inherited }, replaceVia: null };
   for (const a of node.annotations) {
     switch (a.name) {
       case 'overlay/merge': o.action = 'merge'; break;
-      case 'overlay/replace': o.action = 'replace'; o.replaceVia = (kw(a, 'via') as Value) ?? null; break;
+      case 'overlay/replace':
+        o.action = 'replace';
+        o.replaceVia = (kw(a, 'via') as Value) ?? null;
+        o.orAdd = kw(a, 'or_add') !== undefined && truth(kw(a, 'or_add') as Value);
+        break;
       case 'overlay/remove': o.action = 'remove'; break;
       case 'overlay/insert':
         o.action = 'insert';
@@ -124,7 +129,7 @@ function opts(node: YNode, inherited: Opts['childDefaults']): Opts {
  */
 function checkExpects(thread: Thread, o: Opts, matched: YNode[]): void {
   if (o.missingOk !== null && o.expects !== null) fail("Expected only one of keyword arguments ('missing_ok', 'expects') specified");
-  const lines = (): string => (matched.length === 0 ? '' : ` (lines: ${matched.map((n) => where(thread, n, 'left')).join(', ')})`);
+  const lines = (): string => (matched.length === 0 ? '' : ` (lines: ${matched.map((n) => where(thread, n)).join(', ')})`);
   const check = (want: Value, kwarg: string): string | null => {
     if (typeof want === 'number' || typeof want === 'bigint') {
       return BigInt(want) === BigInt(matched.length) ? null : `Expected number of matched nodes to be ${want}, but was ${matched.length}${lines()}`;
@@ -162,25 +167,20 @@ function checkExpects(thread: Thread, o: Opts, matched: YNode[]): void {
   if (problem !== null) fail(problem);
 }
 
-/** Thread locals through which a run tells overlays which file a node was written in (for ytt's `line FILE:N`). */
-export const OVERLAY_FILES = 'ytt.overlay.files';
-
-/** The files of the left and right nodes being overlaid, and (when known) of whole documents. */
-export interface OverlayFiles {
-  left: string;
-  right: string;
-  docs?: WeakMap<YDoc, string>;
-}
+/**
+ * Thread local through which a caller whose nodes know their source in its own terms (data values:
+ * files and command-line flags) tells overlays how to place a node, as `(node) => "FILE:N"`.
+ */
+export const OVERLAY_POSITION = 'ytt.overlay.position';
 
 /** A node's position as ytt writes it in overlay errors: `FILE:N` (`?` when it has no line). */
-function where(thread: Thread, n: YNode, side: 'left' | 'right'): string {
-  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
-  const docFile = n instanceof YDoc ? files?.docs?.get(n) : undefined;
+function where(thread: Thread, n: YNode): string {
+  const at = thread.locals.get(OVERLAY_POSITION) as ((n: YNode) => string) | undefined;
+  if (at) return at(n);
   // a file's first document needs no `---`: ytt places it on line 1
-  const line = n.line ?? (docFile !== undefined ? 1 : null);
+  const line = n.line ?? (n instanceof YDoc && n.file !== null ? 1 : null);
   if (line === null) return '?';
-  const file = docFile ?? files?.[side] ?? '';
-  return file ? `${file}:${line}` : `${line}`;
+  return n.file ? `${n.file}:${line}` : `${line}`;
 }
 
 /** Runs `f` with `prefix` before its error, as ytt names the overlay node that failed. */
@@ -193,12 +193,29 @@ function naming<T>(prefix: () => string, f: () => T): T {
   }
 }
 
+/** ytt's name for the type of a node value, as in "Expected map, but was integer". */
+export function yamlTypeName(v: NodeValue): string {
+  if (v instanceof YMap) return 'map';
+  if (v instanceof YArray) return 'array';
+  if (v instanceof YDocSet) return 'document set';
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'boolean': return 'boolean';
+    case 'number': case 'bigint': return 'integer';
+    default: return 'float';
+  }
+}
+
 function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDefaults: Opts['childDefaults']): NodeValue {
-  if (right instanceof YMap && left instanceof YMap) {
+  // as ytt: a null on the left is replaced; a map or array on the right needs one on the left
+  if (right instanceof YMap && left !== null) {
+    if (!(left instanceof YMap)) fail(`Expected map, but was ${yamlTypeName(left)}`);
     applyMap(thread, left, right, parentDefaults);
     return left;
   }
-  if (right instanceof YArray && left instanceof YArray) {
+  if (right instanceof YArray && left !== null) {
+    if (!(left instanceof YArray)) fail(`Expected array, but was ${yamlTypeName(left)}`);
     applyArray(thread, left, right, parentDefaults);
     return left;
   }
@@ -211,7 +228,7 @@ function applyValue(thread: Thread, left: NodeValue, right: NodeValue, parentDef
 
 function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['childDefaults']): void {
   for (const ri of right.items) {
-    naming(() => `Map item (key '${goString(ri.key)}') on line ${where(thread, ri, 'right')}`, () => {
+    naming(() => `Map item (key '${goKeyString(ri.key)}') on line ${where(thread, ri)}`, () => {
       const o = opts(ri, defaults);
       const matches = left.items.filter((li, i) =>
         o.by ? o.by(thread, i, new YMap([li]), new YMap([ri])) : equals(li.key as Value, ri.key as Value));
@@ -221,25 +238,44 @@ function applyMap(thread: Thread, left: YMap, right: YMap, defaults: Opts['child
       }
       checkExpects(thread, o, matches);
       if (matches.length === 0) {
-        if (o.action === 'merge' || o.action === 'replace') left.items.push(deepCopy(ri));
+        if (o.action === 'merge' || (o.action === 'replace' && o.orAdd)) left.items.push(deepCopy(ri));
         return;
       }
       for (const li of matches) {
         if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-        else if (o.action === 'replace') li.value = suppliedBy(li, ri, replaced(thread, o, li.value, ri.value));
-        else if (o.action === 'merge') li.value = mergedInto(li, ri, applyValue(thread, li.value, ri.value, o.childDefaults));
+        else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+        else if (o.action === 'merge') mergeInto(thread, li, ri, o);
       }
     });
   }
 }
 
-/** A map key as Go's %s prints it. */
-function goString(k: unknown): string {
+/** Merges `right`'s value into `left`'s; a value replaced outright takes its position from `right` (as ytt). */
+function mergeInto(thread: Thread, left: YMapItem | YArrayItem, right: YMapItem | YArrayItem, o: Opts): void {
+  const v = applyValue(thread, left.value, right.value, o.childDefaults);
+  if (v === left.value) return;
+  left.value = suppliedBy(left, right, v);
+  left.line = right.line;
+  left.file = right.file;
+}
+
+/** A replaced item is the right-hand item (its annotations and position) holding the new value, as in ytt. */
+function replacedItem<T extends YMapItem | YArrayItem>(thread: Thread, o: Opts, left: T, right: T): T {
+  const value = replaced(thread, o, left.value, right.value);
+  const item = (right instanceof YMapItem ? new YMapItem(right.key, value) : new YArrayItem(value)) as T;
+  item.line = right.line;
+  item.file = right.file;
+  item.annotations = right.annotations;
+  return suppliedBy(item, right, item);
+}
+
+/** A map key as Go's %s prints it (ytt formats keys that way). */
+export function goKeyString(k: unknown): string {
   if (typeof k === 'string') return k;
   if (k === null) return '%!s(<nil>)';
   if (typeof k === 'boolean') return `%!s(bool=${k})`;
   if (typeof k === 'number' || typeof k === 'bigint') return `%!s(int=${k})`;
-  return `%!s(float64=${String((k as { v: number }).v)})`;
+  return `%!s(float64=${String(typeof k === 'object' && k !== null && 'v' in k ? (k as { v: number }).v : k)})`;
 }
 
 /** A value the overlay supplied is located where the overlay wrote it (positions, see NodeSource). */
@@ -267,7 +303,7 @@ function requireMatch(o: Opts, what: string): Matcher {
 
 function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts['childDefaults']): void {
   for (const ri of right.items) {
-    naming(() => `Array item on line ${where(thread, ri, 'right')}`, () => {
+    naming(() => `Array item on line ${where(thread, ri)}`, () => {
       const o = opts(ri, defaults);
       if (o.action === 'append') {
         left.items.push(deepCopy(ri));
@@ -286,8 +322,8 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
       }
       for (const li of matches) {
         if (o.action === 'remove') left.items.splice(left.items.indexOf(li), 1);
-        else if (o.action === 'replace') li.value = suppliedBy(li, ri, replaced(thread, o, li.value, ri.value));
-        else if (o.action === 'merge') li.value = mergedInto(li, ri, applyValue(thread, li.value, ri.value, o.childDefaults));
+        else if (o.action === 'replace') left.items[left.items.indexOf(li)] = replacedItem(thread, o, li, ri);
+        else if (o.action === 'merge') mergeInto(thread, li, ri, o);
         else if (o.action === 'insert') left.items.splice(left.items.indexOf(li) + (o.insertAfter ? 1 : 0), 0, deepCopy(ri));
       }
     });
@@ -302,7 +338,7 @@ function applyArray(thread: Thread, left: YArray, right: YArray, defaults: Opts[
 function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
   for (const rd of right.docs) {
     if (rd.value === null && rd.annotations.length === 0) continue;
-    naming(() => `Document on line ${where(thread, rd, 'right')}`, () => {
+    naming(() => `Document on line ${where(thread, rd)}`, () => {
       const o = opts(rd, {});
       if (o.action === 'append') {
         lefts[lefts.length - 1]?.docs.push(deepCopy(rd));
@@ -319,23 +355,10 @@ function applyDocSet(thread: Thread, lefts: YDocSet[], right: YDocSet): void {
         const at = left.docs.indexOf(ld);
         if (o.action === 'remove') left.docs.splice(at, 1);
         else if (o.action === 'replace') ld.value = suppliedBy(ld, rd, replaced(thread, o, ld.value, rd.value));
-        else if (o.action === 'merge') ld.value = mergedInto(ld, rd, inFilesOf(thread, ld, rd, () => applyValue(thread, ld.value, rd.value, o.childDefaults)));
+        else if (o.action === 'merge') ld.value = mergedInto(ld, rd, applyValue(thread, ld.value, rd.value, o.childDefaults));
         else if (o.action === 'insert') left.docs.splice(at + (o.insertAfter ? 1 : 0), 0, deepCopy(rd));
       }
     });
-  }
-}
-
-/** Runs `f` with the files of documents `left` and `right` as those of the nodes below them. */
-function inFilesOf<T>(thread: Thread, left: YDoc, right: YDoc, f: () => T): T {
-  const files = thread.locals.get(OVERLAY_FILES) as OverlayFiles | undefined;
-  if (!files?.docs) return f();
-  const inner: OverlayFiles = { left: files.docs.get(left) ?? files.left, right: files.docs.get(right) ?? files.right, docs: files.docs };
-  thread.locals.set(OVERLAY_FILES, inner);
-  try {
-    return f();
-  } finally {
-    thread.locals.set(OVERLAY_FILES, files);
   }
 }
 
@@ -382,4 +405,16 @@ export const overlayModule = module('overlay', {
 /** Applies overlay documents (those annotated `overlay/match`) to the document sets of a run's files, in place. */
 export function applyOverlayDocs(thread: Thread, bases: YDocSet[], overlays: YDoc[]): void {
   applyDocSet(thread, bases, new YDocSet(overlays));
+}
+
+/**
+ * Overlays one document onto another as ytt merges data values (and schema) documents: the
+ * right document always matches the left one, and its annotations on items decide the rest.
+ * Throws StarError naming the nodes, as ytt (see OVERLAY_POSITION for their positions).
+ */
+export function overlayDocument(thread: Thread, left: YDoc, right: YDoc): void {
+  naming(() => `Document on line ${where(thread, right)}`, () => {
+    const replace = left.value === null || right.annotations.some((a) => a.name === 'overlay/replace');
+    left.value = replace ? deepCopy(right.value) : applyValue(thread, left.value, right.value, {});
+  });
 }

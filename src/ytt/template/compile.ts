@@ -35,6 +35,7 @@ export interface NodeProto {
   parent: number | null; // tag of the parent node
   scalars: Scalar[]; // scalar children (used by set_node without a value)
   annotationNames: string[];
+  annotationLines: number[]; // the `#@` comment line of each annotation, as annotationNames
 }
 
 export class TemplateCompileError extends Error {
@@ -147,6 +148,7 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
       parent: parentTag,
       scalars,
       annotationNames: anns.map((a) => a.name),
+      annotationLines: anns.map((a) => a.line),
     });
     const srcLine = node.line ?? (parentTag !== null ? nearestLine(protos, parentTag) : null);
 

@@ -15,6 +15,7 @@ export interface NodeAnnotation {
   name: string;
   args: unknown[];
   kwargs: [string, unknown][];
+  /** The line of the annotation's own `#@` comment. */
   line: number | null;
 }
 
@@ -39,12 +40,15 @@ export abstract class YNode {
   // comment/annotation arrays are shared empty ones until something is attached
   declare comments: Comment[];
   declare line: number | null;
+  /** The file (YttFile.name, or a pseudo-file such as a data value flag) the node was written in, when known. */
+  declare file: string | null;
   declare annotations: NodeAnnotation[];
   /** Set only when positions are asked for (not assigned otherwise: nodes keep one shape on hot paths). */
   declare src?: NodeSource;
   constructor() {
     this.comments = NO_COMMENTS;
     this.line = null;
+    this.file = null;
     this.annotations = NO_ANNOTATIONS;
   }
   addComment(c: Comment): void {
@@ -163,6 +167,7 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
     case 'arrayitem': out = new YArrayItem(deepCopy((v as YArrayItem).value)); break;
   }
   out.line = v.line;
+  out.file = v.file;
   if (v.src !== undefined) out.src = v.src;
   if (v.annotations.length > 0) out.annotations = v.annotations.slice();
   return out as T;

@@ -21,7 +21,7 @@ class EvalCtx {
   pendingKeys = new Map<number, Scalar>();
 }
 
-function newNode(p: NodeProto): YNode {
+function newNode(p: NodeProto, file: string | null): YNode {
   let n: YNode;
   switch (p.kind) {
     case 'docset': n = new YDocSet(); break;
@@ -32,6 +32,7 @@ function newNode(p: NodeProto): YNode {
     case 'arrayitem': n = new YArrayItem(null); break;
   }
   n.line = p.line;
+  n.file = file;
   return n;
 }
 
@@ -106,9 +107,13 @@ export class TemplateRuntime {
   /** Each template node's source (positions only), made once and shared by the nodes built from it. */
   private sources: (NodeSource | null)[] | undefined;
 
-  /** `file`: when given, every node built gets its source (the file and the template node's line). */
+  /**
+   * `fileName`: the file every node built was written in (YNode.file). `file`: when given, every
+   * node built also gets its source for positions (the file and the template node's line).
+   */
   constructor(
     private readonly protos: NodeProto[],
+    private readonly fileName: string | null = null,
     private readonly file?: { name: string; index: number | undefined },
   ) {}
 
@@ -151,7 +156,7 @@ export class TemplateRuntime {
     const ctx = this.cur();
     const proto = this.protos[tag];
     if (!proto) fail(`expected to find node ${tag}`);
-    const node = newNode(proto);
+    const node = newNode(proto, this.fileName);
     if (this.file !== undefined) this.setSource(node, tag, proto);
     const anns = ctx.pendingAnnotations.get(tag);
     if (anns) {
@@ -237,7 +242,9 @@ export class TemplateRuntime {
       const argsT = collected.items[0] as Tuple;
       const kw: [string, unknown][] = collected.items.slice(1).map((t) => [(t as Tuple).items[0] as string, (t as Tuple).items[1]]);
       const existing = list.findIndex((a) => a.name === name);
-      const ann: NodeAnnotation = { name, args: argsT.items, kwargs: kw, line: this.protos[tag]?.line ?? null };
+      const proto = this.protos[tag];
+      const at = proto ? proto.annotationNames.indexOf(name) : -1;
+      const ann: NodeAnnotation = { name, args: argsT.items, kwargs: kw, line: at >= 0 ? proto!.annotationLines[at]! : proto?.line ?? null };
       if (existing >= 0) list[existing] = ann;
       else list.push(ann);
       ctx.pendingAnnotations.set(tag, list);

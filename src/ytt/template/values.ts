@@ -88,7 +88,9 @@ export class Fragment extends StarObject {
     return 'yamlfragment';
   }
   override str(): string {
-    return 'yamlfragment(' + (this.node ? this.node.kind : 'nil') + ')';
+    // Go's %T of the node, as ytt prints it
+    const n = this.node;
+    return `yamlfragment(${n instanceof YMap ? '*yamlmeta.Map' : n instanceof YArray ? '*yamlmeta.Array' : n instanceof YDocSet ? '*yamlmeta.DocumentSet' : '<nil>'})`;
   }
   override truth(): boolean {
     return this.node !== null;

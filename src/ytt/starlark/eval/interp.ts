@@ -893,7 +893,7 @@ export function binary(op: string, x: Value, y: Value): Value {
     case '/':
       if ((x instanceof Float || isInt(x)) && (y instanceof Float || isInt(y))) {
         const d = toFloat(y);
-        if (d === 0) fail('floating-point division by zero');
+        if (d === 0) fail('real division by zero'); // the wording of ytt's Starlark
         return new Float(toFloat(x) / d);
       }
       break;
