@@ -1,6 +1,7 @@
 // The bundled examples render to their reviewed golden files, byte for byte, every time.
 // Regenerate a golden only after reading the diff: CARTO_UPDATE_GOLDEN=1 npx vitest run test/examples.test.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -16,6 +17,7 @@ const cases = [
   { golden: 'testing.yaml', args: ['render', '-f', 'examples/testing/'] },
   { golden: 'testing.expanded.yaml', args: ['render', '-f', 'examples/testing/', '--expand-runnables'] },
   { golden: 'ytt.yaml', args: ['render', '-f', 'examples/ytt/'] },
+  { golden: 'ytt-package.yaml', args: ['render', '-f', 'examples/ytt-package/config/', '-f', 'examples/ytt-package/hello.yaml', '--data-values-file', 'examples/ytt-package/values.yaml'] },
 ];
 
 describe('examples render to their golden files', () => {
@@ -103,5 +105,26 @@ describe("the blog's source-to-url supply chain", () => {
     expect(container('hello-ruby').env).toEqual([{ name: 'PORT', value: '8080' }]);
     const repo = objects.find((o) => o.kind === 'GitRepository' && o.metadata.name === 'hello-tanzu')!;
     expect(repo.spec.ref).toEqual({ branch: 'main' });
+  });
+});
+
+// The ytt package example, as its README says: one command prints what the real ytt pipeline prints.
+const YTT = join(ROOT, '../shared/tools/ytt-0.45.9/ytt');
+describe.skipIf(!existsSync(YTT))('examples/ytt-package equals the ytt pipeline (needs ../shared/tools/ytt-0.45.9/ytt)', () => {
+  const pkg = 'examples/ytt-package';
+  it.each([
+    ['with the platform values', ['--data-values-file', `${pkg}/values.yaml`]],
+    ['with the schema defaults', []],
+    ['with a value from -v', ['-v', 'registry.server=registry.internal']],
+  ])('%s', (_name, flags) => {
+    const ytt = spawnSync(YTT, ['-f', `${pkg}/config/`, ...flags], { cwd: ROOT, encoding: 'utf8' });
+    expect(ytt.status).toBe(0);
+    const piped = carto(['render', '-f', '-', '-f', `${pkg}/hello.yaml`], { input: ytt.stdout });
+    const direct = carto(['render', '-f', `${pkg}/config/`, '-f', `${pkg}/hello.yaml`, ...flags]);
+    expect(piped.status).toBe(0);
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toBe(piped.stdout);
+    // and carto ytt prints what ytt prints
+    expect(carto(['ytt', '-f', `${pkg}/config/`, ...flags]).stdout).toBe(ytt.stdout);
   });
 });

@@ -181,6 +181,7 @@ describe('the bundled examples', () => {
       ['web-app', 'web-app.with-outputs.yaml'],
       ['testing', 'testing.expanded.yaml'],
       ['ytt', 'ytt.yaml'],
+      ['ytt-package', 'ytt-package.yaml'],
     ];
     for (const [example, golden] of pairs) {
       expect(readFileSync(join(ROOT, 'examples', example as string, 'test/expected.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden', golden as string), 'utf8'));
