@@ -4,7 +4,7 @@
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
 import { forwardReferences } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
+import { otherKindHint, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -46,12 +46,12 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
   }
   const names = missing.map((m) => m.resource.name);
   for (const m of missing) {
-    const wrongKind = otherKind(catalog, m.name, m.resource.templateRef.kind);
-    if (missingTemplates === 'mock') {
+    const wrongKind = otherKindHint(catalog, m.name, m.resource.templateRef.kind);
+    if (missingTemplates === 'mock' && wrongKind === undefined) {
       out.push({
         ...lintDiagnostic('template-not-found', `${m.resource.templateRef.kind} ${m.name} is not in the inputs (resource ${m.resource.name}): taken as installed by the platform (--missing-templates mock)`, { doc: blueprint.doc, object, path: m.path }, {
           resource: m.resource.name,
-          hint: wrongKind ?? `render stamps nothing for resource ${m.resource.name} and mocks its outputs; on a cluster without the template the controller stamps nothing for the whole ${blueprint.kind}`,
+          hint: `render stamps nothing for resource ${m.resource.name} and mocks its outputs; on a cluster without the template the controller stamps nothing for the whole ${blueprint.kind}`,
         }),
         severity: 'note',
       });
@@ -83,10 +83,7 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
 }
 
 /** `there is a ClusterSourceTemplate named git: is templateRef.kind right?` when one exists. */
-function otherKind(catalog: Catalog, name: string, kind: string): string | undefined {
-  const other = [...catalog.templates.values()].find((t) => t.name === name && t.kind !== kind);
-  return other ? `the inputs have a ${other.kind} named ${name}: is templateRef.kind right?` : undefined;
-}
+
 
 /** A delivery's inputs, which its webhook does not check: the resource must exist and have that output. */
 function deliveryInputs(blueprint: Blueprint): Diagnostic[] {

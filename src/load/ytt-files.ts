@@ -55,7 +55,11 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
     const message = `not run: the ytt input files of this run already used carto's budget of ${formatCount(YTT_TOTAL_STEPS)} steps in all (a file that runs away uses up the budget of the others)`;
     return { ok: false, message, detail: `ytt: Error: \n- ${message}`, ...(files[0] ? { file: files[0].path } : {}) };
   }
-  const pathOf = new Map(files.map((f) => [f.name, f.path]));
+  // ytt's errors name files by their name in the run; two directories may both hold `t.yaml`, and
+  // then the name says nothing: such an error is placed in no file rather than in the wrong one
+  const named = new Map<string, string | null>();
+  for (const f of files) named.set(f.name, named.has(f.name) ? null : f.path);
+  const pathOf = new Map([...named].filter((e): e is [string, string] => e[1] !== null));
   try {
     // Package sources are full of plain `# comments`; ytt needs --ignore-unknown-comments for them.
     const { text, sources } = runYtt(

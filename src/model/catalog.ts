@@ -88,3 +88,19 @@ function namespaceOf(metadata: unknown): string | undefined {
   const ns = own(metadata as Record<string, unknown>, 'namespace');
   return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }
+
+/**
+ * The template of another kind with this name, if the inputs hold one: a templateRef whose
+ * template is missing but whose name exists under another kind is a mistake in the kind, not a
+ * template the platform installs.
+ */
+export function templateOfOtherKind(catalog: Catalog, name: string, kind: string): Template | undefined {
+  for (const t of catalog.templates.values()) if (t.name === name && t.kind !== kind) return t;
+  return undefined;
+}
+
+/** The hint for a missing template whose name exists under another kind (render and lint alike). */
+export function otherKindHint(catalog: Catalog, name: string, kind: string): string | undefined {
+  const other = templateOfOtherKind(catalog, name, kind);
+  return other ? `the inputs have a ${other.kind} named ${name}: is templateRef.kind right?` : undefined;
+}

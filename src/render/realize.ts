@@ -6,7 +6,7 @@
 import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, type ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
-import { isTemplateKind, templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
+import { isTemplateKind, otherKindHint, templateKey, templateOfOtherKind, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { deploymentReadiness, findObserved, mockUid, outputFieldsOf, resolveAbsentOutputs, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
@@ -81,7 +81,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const missing = perBlueprint(missingTemplatesCache, blueprint, () => missingTemplates(blueprint, catalog));
-  if (missing.length > 0 && options.missingTemplates === 'mock') {
+  // a name that exists under another kind is a wrong kind, never a template the platform installs
+  if (missing.length > 0 && options.missingTemplates === 'mock' && missing.every((m) => !templateOfOtherKind(catalog, m.name, m.kind))) {
     report.missingTemplates = missing;
   } else if (missing.length > 0) {
     const names = missing.map((m) => m.resource.name);
@@ -93,7 +94,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
           controllerMessage: semantics === '0.0.6'
             ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
             : `did not find the template of the resource(s) [${names.join(', ')}]`,
-          hint: `add the ${m.kind} to the inputs (-f); the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
+          hint: otherKindHint(catalog, m.name, m.kind) ?? `add the ${m.kind} to the inputs (-f); the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
         }),
       );
     }

@@ -16,7 +16,7 @@ import type { FileInLibrary, LibFile } from './library.js';
 import { TemplateLoader } from './loader.js';
 import type { LibraryCtx, LoaderOptions, Run } from './loader.js';
 import { YttError } from './types.js';
-import type { YttFile } from './types.js';
+import type { YttErrorPosition, YttFile } from './types.js';
 import { evaluateDataValues, isEmptyDoc, unusedLibraryDataValues } from './datavalues/index.js';
 import type { DataValuesSources, LibraryDocument } from './datavalues/index.js';
 
@@ -149,16 +149,30 @@ export class LibraryExecution {
     const order = overlays.map(([f]) => f.file.name).join(', ');
     const sets = kept.map(([, ds]) => ds);
     const thread = this.run.thread;
+    let applying: [FileInLibrary, YDoc] | undefined;
     try {
-      for (const [, ods] of overlays) for (const d of ods) applyOverlayDocs(thread, sets, [d]);
+      for (const [f, ods] of overlays) {
+        for (const d of ods) {
+          applying = [f, d];
+          applyOverlayDocs(thread, sets, [d]);
+        }
+      }
     } catch (e) {
       const err = e instanceof EvalError ? evalErrorText(e, (name) => this.run.compiled.get(name) ?? null) : e;
       const inner = err instanceof StarError ? err.message : err instanceof YttError ? err.raw : null;
       if (inner === null) throw e;
-      throw yttError(`Overlaying (in following order: ${order}): ${inner}`, err instanceof YttError ? err.positions : [], inner);
+      // the overlay document that failed is the outermost position (the file being applied)
+      const positions = [...(err instanceof YttError ? err.positions : []), ...(applying ? [overlayPosition(...applying)] : [])];
+      throw yttError(`Overlaying (in following order: ${order}): ${inner}`, positions, inner);
     }
     return kept;
   }
+}
+
+/** Where an overlay document is written: its file, and its line (a first document without `---` is on line 1, as ytt places it). */
+function overlayPosition(f: FileInLibrary, d: YDoc): YttErrorPosition {
+  const line = d.line ?? 1;
+  return { context: null, file: f.file.file.name, line, source: f.file.file.text.split('\n')[line - 1] ?? null };
 }
 
 function byOrder0(a: [FileInLibrary, unknown], b: [FileInLibrary, unknown]): number {

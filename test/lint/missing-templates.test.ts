@@ -30,6 +30,16 @@ describe('carto lint --missing-templates', () => {
     expect(sarif.runs[0]?.results.map((x) => [x.level, x.ruleId])).toEqual([['note', 'template-not-found'], ['note', 'template-not-found']]);
   });
 
+  it('a name that exists under another kind stays an error, in render and lint: a wrong kind, not a platform template', () => {
+    const wrong = ['-f', 'test/fixtures/mocks/wrong-kind.yaml', '--missing-templates', 'mock'];
+    const lint = carto(['lint', ...wrong]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('test/fixtures/mocks/wrong-kind.yaml:8:54  error  template-not-found  ClusterConfigTemplate cm is not in the inputs (resource cfg)\n');
+    const render = carto(['render', ...wrong]);
+    expect(render.status).toBe(1);
+    expect(render.stderr).toContain('hint: the inputs have a ClusterTemplate named cm: is templateRef.kind right?');
+  });
+
   it('a mode it does not know is a usage error', () => {
     expect(carto(['lint', ...OWN, '--missing-templates', 'maybe']).status).toBe(2);
   });
