@@ -19,9 +19,10 @@ export interface Mock {
 
 /**
  * The stand-in for `field` of `resource`'s outputs. `path` is the template's path for it (absent
- * when the template itself is absent) and `stamped` the object the resource stamped, if any.
+ * when the template itself is absent), `stamped` the object the resource stamped, if any, and
+ * `shape` what the resources after it read a config as, when the template is absent.
  */
-export function mockOutput(owner: { namespace: string; name: string }, resource: string, field: OutputField, path?: string, stamped?: JSONObject): Mock {
+export function mockOutput(owner: { namespace: string; name: string }, resource: string, field: OutputField, path?: string, stamped?: JSONObject, shape?: 'pod-template'): Mock {
   const ns = slug(owner.namespace);
   const name = slug(owner.name);
   const res = slug(resource);
@@ -33,7 +34,7 @@ export function mockOutput(owner: { namespace: string; name: string }, resource:
     case 'image':
       return { value: `mock.invalid/${ns}/${name}/${res}:mock` };
     case 'config':
-      return mockConfig(`mock.invalid/${ns}/${name}/${res}:mock`, res, path, stamped);
+      return mockConfig(`mock.invalid/${ns}/${name}/${res}:mock`, res, path, stamped, shape);
   }
 }
 
@@ -41,10 +42,12 @@ export function mockOutput(owner: { namespace: string; name: string }, resource:
  * A config is any value, so its shape comes from where it is read: the `.spec` twin of a
  * `.status` path when the stamped object has one (controllers such as the convention service
  * publish in status what they were given in spec, completed), a PodTemplateSpec for a path
- * ending in `template`, a map of text for `.data` or when the template is absent (most config
- * templates stamp a ConfigMap), and a marked string otherwise (a Runnable's result).
+ * ending in `template` (or, when the template is absent, when the resources after it read the
+ * config's `.spec` or `.metadata`: a platform's convention template), a map of text for `.data`
+ * or when the template is absent (most config templates stamp a ConfigMap), and a marked string
+ * otherwise (a Runnable's result).
  */
-function mockConfig(image: string, res: string, path: string | undefined, stamped: JSONObject | undefined): Mock {
+function mockConfig(image: string, res: string, path: string | undefined, stamped: JSONObject | undefined, shape: 'pod-template' | undefined): Mock {
   if (path !== undefined && stamped !== undefined) {
     const twin = specTwin(path);
     if (twin) {
@@ -53,10 +56,10 @@ function mockConfig(image: string, res: string, path: string | undefined, stampe
     }
   }
   const last = path === undefined ? undefined : lastField(path);
-  if (last === 'template') {
+  if (last === 'template' || (path === undefined && shape === 'pod-template')) {
     return {
       value: {
-        metadata: { annotations: { 'mock.invalid/config': `a stand-in PodTemplateSpec for ${res}` } },
+        metadata: { labels: { 'mock.invalid/pod-template': 'stand-in' }, annotations: { 'mock.invalid/config': `a stand-in PodTemplateSpec for ${res}` } },
         spec: { containers: [{ name: 'workload', image }] },
       },
       how: 'a stand-in PodTemplateSpec',

@@ -97,11 +97,13 @@ export function resolveAbsentOutputs(
   resource: string,
   sources: OutputSources,
   absent: string,
+  /** How the resources after it read a config, when that says its shape (see mockOutput). */
+  shape?: 'pod-template',
 ): { output: ResourceOutput; values: OutputValue[] } {
   const values = outputFieldsOfKind(kind).map((field): OutputValue => {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) return { resource, field, value: supplied.value, provenance: 'supplied', origin: supplied.origin };
-    const mock = mockOutput(owner, resource, field);
+    const mock = mockOutput(owner, resource, field, undefined, undefined, shape);
     return { resource, field, value: mock.value, provenance: 'mock', origin: mock.how ? `${absent}; ${mock.how}` : absent };
   });
   return { output: toOutput(kind, values), values };

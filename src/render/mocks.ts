@@ -3,7 +3,7 @@
 // sentence an error gets when a mocked value may be what made it fail.
 import type { OutputValue } from '../outputs/index.js';
 import type { ResourceInputs } from '../chain/index.js';
-import type { JSONObject, Resource } from '../model/index.js';
+import { templateKey, type Blueprint, type Catalog, type JSONObject, type Resource } from '../model/index.js';
 import type { OwnerReport, ResourceReport } from './report.js';
 
 export interface MockedOutput {
@@ -257,3 +257,32 @@ function inputRefs(resource: Resource): InputRef[] {
 const SOURCE_FIELDS = ['url', 'revision'] as const;
 const IMAGE_FIELDS = ['image'] as const;
 const CONFIG_FIELDS = ['config'] as const;
+
+const readsPodTemplate = new WeakMap<Resource, boolean>();
+
+/**
+ * True when a resource that takes `resource`'s config reads it as a PodTemplateSpec
+ * (`config.spec…`, `config.metadata…`, in spec.template placeholders or spec.ytt): the shape to
+ * mock when the template that makes the config is not in the inputs (a platform's convention
+ * template, whose config is the pod the app runs in). Worked out once per resource.
+ */
+export function configReadAsPodTemplate(blueprint: Blueprint, resource: Resource, catalog: Catalog): boolean {
+  let reads = readsPodTemplate.get(resource);
+  if (reads === undefined) {
+    const consumers = blueprint.resources.filter((r) => r.configs.some((c) => c.resource === resource.name));
+    const templates = consumers.flatMap((r) => templateNames(r).flatMap((n) => catalog.templates.get(templateKey(r.templateRef.kind, n)) ?? []));
+    const test = (s: string) => POD_TEMPLATE_READ.test(s);
+    reads = templates.some((t) => (t.ytt !== undefined ? test(t.ytt) : someString(t.template ?? null, test)));
+    readsPodTemplate.set(resource, reads);
+  }
+  return reads;
+}
+
+/** `config.spec`, `configs.name.metadata`, `data.values.config.spec…`: a config read as a pod template. */
+const POD_TEMPLATE_READ = /\bconfigs?(?:\.[\w-]+)?\.(?:spec|metadata)\b/;
+
+function templateNames(resource: Resource): string[] {
+  const options = resource.templateRef.options ?? [];
+  if (options.length > 0) return options.flatMap((o) => (o.name !== undefined ? [o.name] : []));
+  return resource.templateRef.name !== undefined ? [resource.templateRef.name] : [];
+}

@@ -24,7 +24,7 @@ import { readRunnable } from '../model/owner.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import type { ObjectRef } from '../diagnostics/diagnostic.js';
 import { typedOwner } from './typed-owner.js';
-import { mockWitness, withMockHint, type UidMock } from './mocks.js';
+import { configReadAsPodTemplate, mockWitness, withMockHint, type UidMock } from './mocks.js';
 
 export interface RealizeOptions {
   outputs: OutputSources;
@@ -171,7 +171,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     if (!template) {
       // Only with --missing-templates mock: otherwise the walk never started.
       entry.inputs = gatherInputs(blueprint, resource, outputs);
-      const absent = absentTemplate(owner, resource, templateName ?? '', entry.inputs, outputValues, options.outputs);
+      const shape = configReadAsPodTemplate(blueprint, resource, catalog) ? 'pod-template' : undefined;
+      const absent = absentTemplate(owner, resource, templateName ?? '', entry.inputs, outputValues, options.outputs, shape);
       entry.missingTemplate = { kind: resource.templateRef.kind, name: templateName ?? '' };
       if ('error' in absent) {
         failed(diagnostic('error', 'deployment-input-missing', absent.error, where([...resource.path]), {
@@ -430,10 +431,11 @@ function absentTemplate(
   inputs: ResourceInputs,
   outputValues: ReadonlyMap<string, OutputValue[]>,
   sources: OutputSources,
+  shape: 'pod-template' | undefined,
 ): { output: ResourceOutput; values: OutputValue[] } | { error: string } {
   const kind = resource.templateRef.kind;
   if (kind === 'ClusterDeploymentTemplate') return passDeployment(resource, inputs, outputValues);
-  return resolveAbsentOutputs(isTemplateKind(kind) ? kind : 'ClusterTemplate', owner, resource.name, sources, `${kind} ${name} is not in the inputs`);
+  return resolveAbsentOutputs(isTemplateKind(kind) ? kind : 'ClusterTemplate', owner, resource.name, sources, `${kind} ${name} is not in the inputs`, shape);
 }
 
 /** A passThrough option stamps nothing: the resource's output is its own input of that name. */

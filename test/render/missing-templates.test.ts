@@ -211,3 +211,25 @@ spec:
     expect(result.diagnostics.filter((d) => d.code === 'template-mocked')).toHaveLength(1);
   });
 });
+
+describe('--missing-templates mock: a config shaped by how it is read', () => {
+  it('a missing config template whose config the next template reads as a pod (config.metadata…) is mocked as a PodTemplateSpec', async () => {
+    const loaded = await readInputs([`${FIXTURES}/platform-convention.yaml`]);
+    const result = render(loaded.documents, MOCK);
+    expect(errorsOf(result)).toEqual([]);
+    const config = outputsOf(result, 'config-provider')[0];
+    expect(config).toMatchObject({ field: 'config', provenance: 'mock' });
+    expect(config?.origin).toContain('a stand-in PodTemplateSpec');
+    const stamped = stampedFor(result, 'app-config') as { metadata: { labels: Record<string, string> } };
+    expect(stamped.metadata.labels['mock.invalid/pod-template']).toBe('stand-in');
+  });
+
+  it('one read any other way (the common config template, a map of text) stays a stand-in map', async () => {
+    const loaded = await readInputs([`${FIXTURES}/platform-convention.yaml`]);
+    const text = loaded.documents.map((d) => d.origin.text)[0]!.replace('labels: #@ data.values.config.metadata.labels', 'annotations: #@ data.values.config');
+    const result = render(parseText(text, 'chain.yaml').documents, MOCK);
+    expect(errorsOf(result)).toEqual([]);
+    expect(outputsOf(result, 'config-provider')[0]).toMatchObject({ value: { 'mock-config': 'mock-config-config-provider' }, provenance: 'mock' });
+  });
+});
+
