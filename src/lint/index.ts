@@ -47,8 +47,8 @@ const VERSION = 'carto.run/v1alpha1';
 const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name']);
 
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
-  // Of the loader's notes, only the one naming the files it set aside is lint's business.
-  const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note' || d.code === 'input-set-aside');
+  // Of the loader's notes, those about files lint does not read are its business.
+  const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note' || d.code === 'input-set-aside' || d.code === 'json-in-package');
 
   // 1. Each carto.run object on its own: schema, labels, webhook rules.
   for (const doc of documents) {

@@ -173,22 +173,31 @@ function jsonInPackage(f: TreeFile): Diagnostic {
   };
 }
 
-/** True when a directory's own files make it a package root: a data values (schema) file or a `.star` file. */
+/** True when a directory's own files make it a package root: a data values (schema) file, a `.star` file, a `_ytt_lib`. */
 function isRoot(files: readonly TreeFile[], textOf: (f: TreeFile) => string | undefined): boolean {
-  return files.some((f) => f.name.endsWith('.star') || (YAML_FILE.test(f.name) && isDataValuesText(textOf(f) ?? '')));
+  return files.some((f) => f.name.endsWith('.star') || f.name.startsWith('_ytt_lib/') || (YAML_FILE.test(f.name) && isDataValuesText(textOf(f) ?? '')));
 }
 
-/** The topmost directories (relative to the tree) that are package roots; a `_ytt_lib` belongs to its package. */
+/**
+ * The topmost directories (relative to the tree) that are package roots. A `_ytt_lib` belongs to
+ * its package, and makes the directory holding it a root (its libraries are that package's).
+ */
 function packageRoots(tree: readonly TreeFile[], textOf: (f: TreeFile) => string | undefined): string[] {
   const byDir = new Map<string, TreeFile[]>();
+  const withLibraries = new Set<string>();
   for (const f of tree) {
+    const lib = f.name.indexOf('_ytt_lib/');
+    if (lib >= 0) {
+      if (lib > 0) withLibraries.add(f.name.slice(0, lib - 1));
+      continue;
+    }
     const slash = f.name.lastIndexOf('/');
-    if (slash < 0 || f.name.includes('_ytt_lib/')) continue;
+    if (slash < 0) continue;
     const d = f.name.slice(0, slash);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
   }
-  const roots = [...byDir.keys()].filter((d) => isRoot(byDir.get(d)!, textOf)).sort();
+  const roots = [...new Set([...withLibraries, ...[...byDir.keys()].filter((d) => isRoot(byDir.get(d)!, textOf))])].sort();
   return roots.filter((d) => !roots.some((r) => r !== d && d.startsWith(`${r}/`)));
 }

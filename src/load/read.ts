@@ -148,11 +148,20 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     }
     if (!accept(parsed, file.path)) break;
   }
+  if (yttBudget === undefined && (values.length > 0 || (options.dataValues ?? []).length > 0)) diagnostics.push(UNUSED_DATA_VALUES);
   setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const note = setAsideNote(setAside);
   if (note) diagnostics.push(note);
   return { documents, diagnostics, setAside };
 }
+
+/** Data values given for input files that are ytt templates, when none is: a flag meant for another command is easy to miss. */
+const UNUSED_DATA_VALUES: Diagnostic = {
+  severity: 'note',
+  code: 'data-values-unused',
+  message: 'data values were given (--data-values-file, -v, --data-value-yaml, --data-value-file) but no input is a ytt template, so nothing reads them',
+  hint: 'they are for input files with top-level #@ directives (a ytt package); spec.ytt templates get the Workload and the inputs instead',
+};
 
 /** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
 const UNREADABLE = new Set(['yaml-syntax', 'not-an-object', 'invalid-encoding']);

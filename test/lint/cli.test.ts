@@ -115,6 +115,15 @@ describe('carto lint (CLI)', () => {
     expect(r.stdout).toMatch(/carto-bad\.yaml:4:\d+ {2}error {2}yaml-syntax {2}YAML syntax error: /);
   });
 
+  it('json-in-package: a .json file of a ytt package holding carto.run objects is named, not read (ytt takes it for data)', () => {
+    const pkg = mkdtempSync(join(dir, 'pkg-'));
+    writeFileSync(join(pkg, 'values.yaml'), '#@data/values\n---\nx: 1\n');
+    writeFileSync(join(pkg, 'workload.json'), '{"apiVersion": "carto.run/v1alpha1", "kind": "Workload", "metadata": {"name": "a"}}\n');
+    const r = carto(['lint', pkg]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${join(pkg, 'workload.json')}:1:1  note  json-in-package  ${join(pkg, 'workload.json')} holds carto.run objects, but ytt takes a package's .json files for data, not templates, so they are not rendered (as ytt -f would not print them)\n`);
+  });
+
   it('ytt-template-file: an input that is a ytt template fails without the data values it reads', () => {
     const ytt = write('ytt-chain.yaml', '#@ load("@ytt:data", "data")\napiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: #@ data.values.name\nspec:\n  ytt: "x: 1"\n');
     const r = carto(['lint', ytt]);

@@ -82,6 +82,15 @@ describe('input size', () => {
     const r = await readInputs(files);
     expect(errorsOf(r)).toEqual([expect.stringContaining("the inputs are larger than carto's limit of 5000 bytes together")]);
   });
+
+  it('all inputs together under -R (what is read to find ytt packages counts): one message, whatever the number of files', async () => {
+    const tree = mkdtempSync(join(dir, 'tree-'));
+    for (let i = 0; i < 20; i++) writeFileSync(join(tree, `f${i}.yaml`), `# ${'x'.repeat(1_500)}\n`);
+    for (const recursive of [true, false]) {
+      const r = await readInputs([tree], { recursive });
+      expect(errorsOf(r)).toEqual([expect.stringContaining("the inputs are larger than carto's limit of 5000 bytes together")]);
+    }
+  });
 });
 
 describe('documents and owners', () => {
