@@ -7,8 +7,9 @@ import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../diagnostics/diagnostic.js';
-import { MAX_FILE_BYTES, MAX_TOTAL_BYTES, formatBytes } from '../util/limits.js';
-import { decodeUtf8, errnoText, readBounded } from './text.js';
+import { MAX_TOTAL_BYTES } from '../util/limits.js';
+import { decodeUtf8, errnoText } from './text.js';
+import { readWithinBudget } from './input-text.js';
 
 /** One file of a ytt run: `name` as ytt names it, `path` as the user can open it. */
 export interface YttTreeFile {
@@ -143,17 +144,10 @@ function relativeIfInside(dest: string): string {
  * must be UTF-8; other files are data that templates may read, decoded leniently.
  */
 function readText(path: string | 0, name: string, budget: { bytes: number }, strict: boolean): string {
-  let bytes: Buffer;
-  try {
-    bytes = readBounded(path, Math.max(0, Math.min(MAX_FILE_BYTES, budget.bytes)) + 1);
-  } catch (err) {
-    throw new YttPathError(`cannot read ${name}: ${errnoText(err)}`, `Reading file '${name}': ${errnoText(err)}`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`${name} is larger than carto's limit of ${formatBytes(MAX_FILE_BYTES)} for one file`);
-  if (bytes.length > budget.bytes) throw new InputError(`the inputs are larger than carto's limit of ${formatBytes(MAX_TOTAL_BYTES)} together (at ${name})`);
-  budget.bytes -= bytes.length;
-  if (!strict) return bytes.toString('utf8');
-  const text = decodeUtf8(bytes);
+  const read = readWithinBudget(path, name, budget, (why) => new YttPathError(`cannot read ${name}: ${why}`, `Reading file '${name}': ${why}`));
+  if (!read.ok) throw new InputError(budget.bytes < 0 ? `${read.message} (at ${name})` : read.message);
+  if (!strict) return read.bytes.toString('utf8');
+  const text = decodeUtf8(read.bytes);
   if (typeof text !== 'string') throw new InputError(`${name} is not UTF-8 text: ${text.message}`);
   return text;
 }
