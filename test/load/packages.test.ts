@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
+import { configMapTemplate } from '../helpers/chains.js';
 
 const base = mkdtempSync(join(tmpdir(), 'carto-packages-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -47,7 +48,7 @@ spec:
       value: #@ ${expr}
 `;
 /** The same, written as plain YAML. */
-const plainTemplate = (name: string, value: string) => template(name, '').replace('#@ load("@ytt:data", "data")\n', '').replace('value: #@ ', `value: ${value}`);
+const plainTemplate = (name: string, value: string) => configMapTemplate(name, `{value: ${value}}`);
 const valueOf = (stdout: string): string | undefined => /^ {2}value: (.*)$/m.exec(stdout)?.[1];
 
 describe('-R finds package roots', () => {
