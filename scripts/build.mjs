@@ -28,8 +28,10 @@ const LAZY = {
   'src/cli/graph.ts': 'graph',
   'src/cli/explain.ts': 'explain',
   'src/cli/ytt-binary.ts': 'ytt-binary',
-  'src/stamp/ytt-builtin.ts': 'ytt-builtin',
-  'src/load/ytt-files.ts': 'ytt-files',
+  // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
+  // files that are ytt templates, or for both (two bundles would each hold a copy to compile)
+  'src/stamp/ytt-builtin.ts': 'ytt-engine',
+  'src/load/ytt-files.ts': 'ytt-engine',
 };
 
 const lazyImports = {
@@ -64,9 +66,14 @@ const common = { bundle: true, platform: 'node', target: 'node20', legalComments
 const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
-for (const [entry, name] of Object.entries(LAZY)) {
+for (const name of new Set(Object.values(LAZY))) {
   // A command that does not exist (yet) is never imported, so it needs no bundle.
-  if (existsSync(entry)) await build({ ...cli, entryPoints: [entry], outfile: `dist/lazy/${name}.cjs` });
+  const entries = Object.keys(LAZY).filter((entry) => LAZY[entry] === name && existsSync(entry));
+  if (entries.length === 1) await build({ ...cli, entryPoints: entries, outfile: `dist/lazy/${name}.cjs` });
+  else if (entries.length > 1) {
+    const contents = entries.map((entry) => `export * from './${entry}';`).join('\n');
+    await build({ ...cli, stdin: { contents, resolveDir: process.cwd(), sourcefile: `${name}.ts`, loader: 'ts' }, outfile: `dist/lazy/${name}.cjs` });
+  }
 }
 
 await build({
@@ -83,6 +90,8 @@ const warm = [
   ['render', '-f', 'examples/source-to-url/'],
   ['render', '-f', 'examples/web-app/', '-o', 'json'],
   ['render', '-f', 'examples/ytt/'],
+  ['render', '-f', 'examples/ytt-package/config/', '-f', 'examples/ytt-package/hello.yaml', '--data-values-file', 'examples/ytt-package/values.yaml'],
+  ['ytt', '-f', 'examples/ytt-package/config/', '--data-values-file', 'examples/ytt-package/values.yaml'],
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
   ['lint', '-R', 'examples/'],
