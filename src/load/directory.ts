@@ -8,7 +8,7 @@ import { resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_FILE_BYTES } from '../util/limits.js';
 import { readText } from './input-text.js';
-import { reasonOf, type SetAside } from './set-aside.js';
+import { mentionsCartographer, reasonOf, type SetAside } from './set-aside.js';
 import { readBounded } from './text.js';
 import { JSON_FILE, MANIFEST, YAML_FILE, isDataValuesText, isYttPackage, isYttSource, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
 
@@ -20,48 +20,77 @@ export interface FileText {
   text: string;
 }
 
-export interface DirectoryRead {
-  /** The directory is a package named by the user: its files join the run of the named inputs. */
-  named: FileText[];
-  /** Packages found inside the directory (-R), and ytt files under no package, each a run of its own. */
-  runs: Array<{ root: string; files: FileText[] }>;
-  /** Files read as they are. */
-  plain: FileText[];
-}
-
 export interface ReadHow {
-  recursive: boolean;
   /** Paths to leave out (a test's own files among its inputs, files named on their own). */
   exclude: readonly string[];
 }
 
-export function readDirectory(dir: string, how: ReadHow, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): DirectoryRead {
-  const exclude = how.exclude.map((x) => resolve(x));
-  const tree = listTree(dir).filter((f) => {
-    const path = resolve(f.path);
-    return !exclude.some((x) => path === x || path.startsWith(`${x}${sep}`));
-  });
-  const reader = new TreeReader(budget, diagnostics, setAside);
-  const result: DirectoryRead = { named: [], runs: [], plain: [] };
-  if (!how.recursive || isRoot(tree.filter((f) => !f.name.includes('/')), reader.peek)) {
-    if (how.recursive || isYttPackage(tree, reader.peek)) {
-      result.named = reader.package(tree);
-    } else {
-      result.plain = reader.manifests(tree.filter((f) => MANIFEST.test(f.name) && !f.name.includes('/')));
+/**
+ * A directory argument, listed and looked at (its YAML files' text read once, under the budget),
+ * before the command decides how to read it: as a ytt package, as packages to find (-R), or as
+ * plain manifests.
+ */
+export class DirectoryScan {
+  private readonly tree: TreeFile[];
+  private readonly reader: TreeReader;
+  private rootsCache: string[] | undefined;
+
+  constructor(
+    readonly dir: string,
+    how: ReadHow,
+    budget: { bytes: number },
+    diagnostics: Diagnostic[],
+    setAside: SetAside[],
+  ) {
+    const exclude = how.exclude.map((x) => resolve(x));
+    this.tree = listTree(dir).filter((f) => {
+      const path = resolve(f.path);
+      return !exclude.some((x) => path === x || path.startsWith(`${x}${sep}`));
+    });
+    this.reader = new TreeReader(budget, diagnostics, setAside);
+  }
+
+  /** A ytt file anywhere below: `ytt -f DIR` would have to evaluate something. */
+  get holdsYtt(): boolean {
+    return isYttPackage(this.tree, this.reader.peek);
+  }
+
+  /** The directory itself is a package root (a data values or .star file, a _ytt_lib, at its top). */
+  get isRoot(): boolean {
+    return isRoot(this.tree.filter((f) => !f.name.includes('/')), this.reader.peek);
+  }
+
+  /** Package roots in its subdirectories (the topmost ones): a repository of packages. */
+  get roots(): string[] {
+    return (this.rootsCache ??= packageRoots(this.tree, this.reader.peek));
+  }
+
+  /** Every file, as `ytt -f DIR` reads them, named relative to the directory. */
+  asPackage(): FileText[] {
+    return this.reader.package(this.tree);
+  }
+
+  /** Its manifests, as kubectl reads them (its subdirectories' too when recursive). */
+  asManifests(recursive: boolean): FileText[] {
+    return this.reader.manifests(this.tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/'))));
+  }
+
+  /** With -R: each package root a run of its own, each ytt file under none a run alone, the rest plain. */
+  discover(): { runs: Array<{ root: string; files: FileText[] }>; plain: FileText[] } {
+    const roots = this.roots;
+    const runs: Array<{ root: string; files: FileText[] }> = [];
+    const plain: FileText[] = [];
+    const rootOf = (f: TreeFile): string | undefined => roots.find((r) => f.name.startsWith(`${r}/`));
+    for (const root of roots) {
+      const files = this.tree.filter((f) => f.name.startsWith(`${root}/`)).map((f) => ({ ...f, name: f.name.slice(root.length + 1) }));
+      runs.push({ root: `${this.dir.replace(/\/+$/, '')}/${root}/`, files: this.reader.package(files) });
     }
-    return result;
+    for (const file of this.reader.manifests(this.tree.filter((f) => MANIFEST.test(f.name) && rootOf(f) === undefined))) {
+      if (YAML_FILE.test(file.name) && isYttTemplateText(file.text)) runs.push({ root: file.path, files: [{ ...file, name: file.name.slice(file.name.lastIndexOf('/') + 1) }] });
+      else plain.push(file);
+    }
+    return { runs, plain };
   }
-  const roots = packageRoots(tree, reader.peek);
-  const rootOf = (f: TreeFile): string | undefined => roots.find((r) => f.name.startsWith(`${r}/`));
-  for (const root of roots) {
-    const files = tree.filter((f) => f.name.startsWith(`${root}/`)).map((f) => ({ ...f, name: f.name.slice(root.length + 1) }));
-    result.runs.push({ root: `${dir.replace(/\/+$/, '')}/${root}/`, files: reader.package(files) });
-  }
-  for (const file of reader.manifests(tree.filter((f) => MANIFEST.test(f.name) && rootOf(f) === undefined))) {
-    if (YAML_FILE.test(file.name) && isYttTemplateText(file.text)) result.runs.push({ root: file.path, files: [{ ...file, name: file.name.slice(file.name.lastIndexOf('/') + 1) }] });
-    else result.plain.push(file);
-  }
-  return result;
 }
 
 /**
@@ -106,7 +135,7 @@ class TreeReader {
       }
       if (JSON_FILE.test(f.name)) {
         const t = this.peek(f);
-        if (t !== undefined && t.includes('carto.run')) this.diagnostics.push(jsonInPackage(f));
+        if (t !== undefined && mentionsCartographer(t)) this.diagnostics.push(jsonInPackage(f));
         if (t !== undefined) out.push({ name: f.name, path: f.path, text: t });
         continue;
       }
@@ -144,7 +173,7 @@ class TreeReader {
     const t = this.raw(f);
     if (typeof t === 'string') return { name: f.name, path: f.path, text: t };
     if (this.spent()) return undefined;
-    if (readBounded(f.path, MAX_FILE_BYTES).includes('carto.run')) this.diagnostics.push(t);
+    if (mentionsCartographer(readBounded(f.path, MAX_FILE_BYTES).toString('latin1'))) this.diagnostics.push(t);
     else this.setAside.push({ file: f.path, reason: reasonOf(t) });
     return undefined;
   }

@@ -8,7 +8,7 @@ import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
 import { readText } from './input-text.js';
-import { readDirectory } from './directory.js';
+import { DirectoryScan } from './directory.js';
 import { isYttInput, listTree, type TreeFile } from './ytt-package.js';
 import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
@@ -171,12 +171,21 @@ function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
   return errors.length > 0 && errors.every((d) => UNREADABLE.has(d.code));
 }
 
+/** One argument, read: a file (or stdin) and whether it is a ytt input, or a directory looked at. */
+type Arg = { kind: 'file'; path: string; name: string; text: string; ytt: boolean } | { kind: 'dir'; scan: DirectoryScan };
+
 /**
- * Reads every argument into parts, in argument order: plain files as they are, the inputs the user
- * named that are ytt inputs into one run (as `ytt -f A -f B` lists them; its documents take the
- * place of the first), and the packages -R finds each into a run of its own.
+ * Reads every argument into parts, in argument order. When an input the user named is a ytt
+ * input, the named inputs form one ytt run, as `ytt -f A -f B` (its documents take the place of
+ * the first): the named directories, read as ytt reads them, and the named ytt files; named plain
+ * files are read as they are. With -R, a directory holding package roots below its top (a
+ * repository) is searched instead: each package a run of its own.
  */
 function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): Part[] {
+  const args = readArguments(paths, options, budget, diagnostics, setAside);
+  const recursive = options.recursive ?? false;
+  const searched = (a: DirectoryScan) => recursive && !a.isRoot && a.roots.length > 0;
+  const namedYtt = args.some((a) => (a.kind === 'file' ? a.ytt : !searched(a.scan) && a.scan.holdsYtt));
   const parts: Part[] = [];
   let namedRun: Run | undefined;
   const joinNamed = (files: RunFile[], root: string): void => {
@@ -185,34 +194,46 @@ function gatherInputs(paths: readonly string[], options: ReadOptions, budget: { 
     namedRun.files.push(...files);
   };
   const plain = (path: string, text: string, named: boolean): void => void parts.push({ kind: 'plain', file: { path, text, named } });
+  for (const a of args) {
+    if (a.kind === 'file') {
+      if (a.ytt) joinNamed([{ name: a.name, path: a.path, text: a.text, named: true }], a.path);
+      else plain(a.path, a.text, true);
+    } else if (searched(a.scan)) {
+      const found = a.scan.discover();
+      for (const run of found.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
+      for (const f of found.plain) plain(f.path, f.text, false);
+    } else if (namedYtt) {
+      joinNamed(a.scan.asPackage().map((f) => ({ ...f, named: false })), a.scan.dir);
+    } else {
+      for (const f of a.scan.asManifests(recursive)) plain(f.path, f.text, false);
+    }
+  }
+  return parts;
+}
+
+/** Reads the files named and looks at the directories named, in argument order, under the byte budget. */
+function readArguments(paths: readonly string[], options: ReadOptions, budget: { bytes: number }, diagnostics: Diagnostic[], setAside: SetAside[]): Arg[] {
+  const args: Arg[] = [];
   let stdinUsed = false;
+  // a file named on its own is read once, as named, not again as part of a directory
   const namedFiles = paths.filter((p) => p !== '-' && !isDirectoryArgument(p));
+  const exclude = [...(options.exclude ?? []), ...namedFiles];
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
+    if (path !== '-' && isDirectoryArgument(path)) {
+      args.push({ kind: 'dir', scan: new DirectoryScan(path, { exclude }, budget, diagnostics, setAside) });
+      continue;
+    }
     if (path === '-') {
       if (stdinUsed) throw new UsageError('stdin (-) can be given only once');
       stdinUsed = true;
-      const text = options.readStdin ? options.readStdin() : readText(0, '<stdin>', budget);
-      if (typeof text !== 'string') diagnostics.push(text);
-      else if (isYttInput('stdin.yml', text)) joinNamed([{ name: 'stdin.yml', path: '<stdin>', text, named: true }], '<stdin>');
-      else plain('<stdin>', text, true);
-      continue;
     }
-    if (!isDirectoryArgument(path)) {
-      const text = readText(path, path, budget);
-      if (typeof text !== 'string') diagnostics.push(text);
-      else if (isYttInput(path, text)) joinNamed([{ name: basename(path), path, text, named: true }], path);
-      else plain(path, text, true);
-      continue;
-    }
-    // a file named on its own is read once, as named, not again as part of a directory
-    const exclude = [...(options.exclude ?? []), ...namedFiles];
-    const dir = readDirectory(path, { recursive: options.recursive ?? false, exclude }, budget, diagnostics, setAside);
-    joinNamed(dir.named.map((f) => ({ ...f, named: false })), path);
-    for (const run of dir.runs) parts.push({ kind: 'ytt', run: { files: run.files.map((f) => ({ ...f, named: false })), root: run.root, named: false } });
-    for (const f of dir.plain) plain(f.path, f.text, false);
+    const [name, shown] = path === '-' ? ['stdin.yml', '<stdin>'] : [basename(path), path];
+    const text = path === '-' && options.readStdin ? options.readStdin() : readText(path === '-' ? 0 : path, shown, budget);
+    if (typeof text !== 'string') diagnostics.push(text);
+    else args.push({ kind: 'file', path: shown, name, text, ytt: isYttInput(name, text) });
   }
-  return parts;
+  return args;
 }
 
 const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);

@@ -13,10 +13,16 @@ export interface SetAside {
   reason: string;
 }
 
-/** True when a file's text holds (or names) a carto.run object. */
+/**
+ * True when a file's text holds a carto.run object: an `apiVersion: carto.run/…` line (YAML or
+ * JSON). Not a mere mention: RBAC rules grant `apiGroups: [carto.run]`, and such a Role is
+ * another tool's file.
+ */
 export function mentionsCartographer(text: string): boolean {
-  return text.includes('carto.run');
+  return CARTO_API_VERSION.test(text);
 }
+
+const CARTO_API_VERSION = /["']?apiVersion["']?\s*:\s*["']?carto\.run\//;
 
 /** How many set-aside files the note's message names, and its detail lists (lint's JSON keeps them all in InputsRead). */
 const NAMED = 5;

@@ -112,6 +112,31 @@ describe('-R finds package roots', () => {
   });
 });
 
+describe('the inputs named together form one run, as ytt -f A -f B', () => {
+  it('a plain directory named beside a ytt file is read as ytt reads it (its subdirectories too)', () => {
+    const dir = tree({
+      'templates/app/t.yaml': plainTemplate('t', 'from-a-subdirectory'),
+      'supply-chain.yaml': `#@ load("@ytt:data", "data")\n${chain('t').replace('metadata: {name: chain}', 'metadata:\n  name: #@ data.values.name')}`,
+      'workload.yaml': WORKLOAD,
+    });
+    const r = carto(['render', '-f', join(dir, 'templates'), '-f', join(dir, 'supply-chain.yaml'), '-f', join(dir, 'workload.yaml'), '-v', 'name=chain']);
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(valueOf(r.stdout)).toBe('from-a-subdirectory');
+  });
+
+  it('with -R, directories named together stay one run unless one holds packages below its top', () => {
+    const dir = tree({
+      'example/values.yaml': '#@data/values\n---\ngreeting: hello\n',
+      'example/workload.yaml': WORKLOAD,
+      'shared/templates/t.yaml': template('t', 'data.values.greeting'),
+      'shared/chain.yaml': chain('t'),
+    });
+    const r = carto(['render', '-R', '-f', join(dir, 'example'), '-f', join(dir, 'shared')]);
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(valueOf(r.stdout)).toBe('hello');
+  });
+});
+
 describe('what is never set aside', () => {
   it("a data values file of a package holding carto.run objects: its error is an error (leaving it out would change what renders)", () => {
     const dir = tree({
@@ -148,6 +173,20 @@ describe('what is never set aside', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.match(/secret\.yaml/g)?.length).toBeGreaterThan(0);
     expect(r.stderr).not.toContain('set aside');
+  });
+});
+
+describe('what holds a carto.run object', () => {
+  it('a Role granting apiGroups [carto.run] is another tool\'s file: set aside when its ytt fails, not an error', () => {
+    const dir = tree({
+      'chain.yaml': chain('t'),
+      't.yaml': plainTemplate('t', 'x'),
+      'workload.yaml': WORKLOAD,
+      'rbac/role.yaml': '#@ load("@ytt:data", "data")\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: #@ data.values.namespace}\nrules:\n- apiGroups: [carto.run]\n  resources: [workloads]\n  verbs: [get]\n',
+    });
+    const r = carto(['render', '-R', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/set aside a file that is not a Cartographer input and cannot be read: \S+rbac\/role\.yaml/);
   });
 });
 
