@@ -33,12 +33,17 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
       ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
       level: d.severity === 'note' ? 'note' : d.severity,
       message: { text: message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: artifact(d.file, options.cwd),
-          region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
-        },
-      }],
+      // a problem of no file (a data value given on the command line) has no location, rather than a made-up one
+      ...(d.file === undefined
+        ? {}
+        : {
+            locations: [{
+              physicalLocation: {
+                artifactLocation: artifact(d.file, options.cwd),
+                region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
+              },
+            }],
+          }),
     };
   });
   const log = {
@@ -53,8 +58,8 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function artifact(file: string | undefined, cwd: string): { uri: string; uriBaseId?: string } {
-  if (file === undefined || file === '<stdin>') return { uri: 'stdin' };
+function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: 'stdin' };
   const rel = normalize(isAbsolute(file) ? relative(cwd, file) : file);
   if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return { uri: pathToFileURL(resolve(cwd, file)).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };

@@ -58,7 +58,8 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
   // ytt's errors name files by their name in the run; two directories may both hold `t.yaml`, and
   // then the name says nothing: such an error is placed in no file rather than in the wrong one
   const named = new Map<string, string | null>();
-  for (const f of files) named.set(f.name, named.has(f.name) ? null : f.path);
+  const valuesFiles = (options.valuesFileArgs ?? []).flatMap((arg) => arg.files).map((f) => ({ name: f.name, path: 'path' in f && typeof f.path === 'string' ? f.path : f.name }));
+  for (const f of [...files, ...valuesFiles]) named.set(f.name, named.has(f.name) ? null : f.path);
   const pathOf = new Map([...named].filter((e): e is [string, string] => e[1] !== null));
   try {
     // Package sources are full of plain `# comments`; ytt needs --ignore-unknown-comments for them.

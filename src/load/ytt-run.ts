@@ -42,22 +42,22 @@ export async function evaluatePackage(files: readonly RunFile[], options: YttRun
     }
     // A failure that names a file set aside before (a load of it) is that file's own failure.
     const cause = setAside.find((s) => result.message.includes(baseName(s.file)))?.failure ?? result;
-    return { documents: [], setAside: setAside.filter((s) => s.failure !== cause).map(({ file, reason }) => ({ file, reason })), diagnostics: [failureDiagnostic(cause)] };
+    return { documents: [], setAside: setAside.filter((s) => s.failure !== cause).map(({ file, reason }) => ({ file, reason })), diagnostics: [failureDiagnostic(cause, current)] };
   }
 }
 
 type Failure = Extract<YttRunResult, { ok: false }>;
 
-function failureDiagnostic(failure: Failure): Diagnostic {
+function failureDiagnostic(failure: Failure, run: readonly RunFile[]): Diagnostic {
   const file = failure.file ?? failure.evaluating;
   return {
     severity: 'error',
     code: 'ytt-template-file',
-    message: `ytt failed on the input files: ${firstLine(failure.message)}`,
+    message: `ytt failed on the input files: ${headline(failure)}`,
     ...(file !== undefined ? { file } : {}),
     ...(failure.line !== undefined ? { line: failure.line } : {}),
     detail: failure.detail,
-    ...hintFor(failure),
+    ...hintFor(failure, run),
   };
 }
 
@@ -82,13 +82,38 @@ function firstLine(text: string): string {
   return nl < 0 ? text : text.slice(0, nl);
 }
 
-/** Say how to give what the run lacked: a data value nobody gave, or a file outside the run. */
-function hintFor(failure: Failure): { hint: string } | Record<string, never> {
-  if (/data\.values/.test(failure.detail) && /struct has no \.|data value/i.test(failure.message)) {
-    return { hint: 'give the data values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f' };
+/** Say how to give what the run lacked: a data value nobody gave, a file outside the run, a values file given the wrong way. */
+function hintFor(failure: Failure, run: readonly RunFile[]): { hint: string } | Record<string, never> {
+  if (/Checking data values file .*Expected to be plain YAML/s.test(failure.message)) {
+    return { hint: 'a file annotated #@data/values is part of the package: give it with -f FILE (--data-values-file takes plain YAML)' };
+  }
+  // ytt's own "did you mean" already points at a misspelt name in the template
+  if (/data\.values/.test(failure.detail) && /struct has no \./.test(failure.message) && !/did you mean/.test(failure.detail)) {
+    if (!run.some((f) => isDataValuesText(f.text))) {
+      return { hint: 'no data values or schema file is in this ytt run: name the package directory that holds them (-f config/), or give the values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f' };
+    }
+    return { hint: "give the data value with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f (or declare it in the package's schema)" };
   }
   if (/cannot load /.test(failure.message)) {
     return { hint: 'name the whole package directory (-f DIR) so that the file it loads is in the same ytt run; -R finds a package only where a data values or .star file sits at its top' };
   }
   return {};
+}
+
+/**
+ * One line that says what went wrong. ytt's data values errors put a wrapper on the first line
+ * (`Overlaying data values (in following order: …): `) and the substance below it, in a report
+ * with a title, a `(data-value arg):`-style place, a source excerpt and `= found/expected/hint`
+ * lines: keep the title, the place and those lines.
+ */
+function headline(failure: Failure): string {
+  const first = firstLine(failure.message).trim();
+  if (!first.endsWith(':')) return first;
+  const kept: string[] = [];
+  for (const raw of failure.detail.split('\n').slice(1)) {
+    const line = raw.trim();
+    if (line === '' || /^=+$/.test(line) || /^\d*\s*\|/.test(line) || line.startsWith('|')) continue;
+    kept.push(line.replace(/^= /, ''));
+  }
+  return kept.length > 0 ? kept.join('; ').replace(/:;/g, ':') : first.replace(/:$/, '');
 }

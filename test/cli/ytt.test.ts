@@ -207,7 +207,7 @@ spec:
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/template\.yaml:\d+: ytt failed on the input files: struct has no \.registry field or method/);
-    expect(r.stderr).toContain('hint: give the data values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML');
+    expect(r.stderr).toContain('hint: no data values or schema file is in this ytt run: name the package directory that holds them (-f config/), or give the values with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML');
   });
 
   it('take data values from -v and --data-value-yaml as ytt does', () => {

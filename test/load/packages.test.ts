@@ -176,6 +176,29 @@ describe('what is never set aside', () => {
   });
 });
 
+describe('ytt failures say what to do', () => {
+  it('a data value error has its substance in the headline, at the values file and line', () => {
+    const dir = tree({
+      'config/schema.yaml': '#@data/values-schema\n---\nreplicas: 1\n',
+      'config/t.yaml': template('t', 'str(data.values.replicas)'),
+      'config/chain.yaml': chain('t'),
+      'values.yaml': 'replicas: many\n',
+      'workload.yaml': WORKLOAD,
+    });
+    const lint = carto(['lint', '-f', join(dir, 'config'), '-f', join(dir, 'workload.yaml'), '--data-values-file', join(dir, 'values.yaml')]);
+    expect(lint.stdout).toBe(`${join(dir, 'values.yaml')}:1:1  error  ytt-template-file  ytt failed on the input files: One or more data values were invalid; values.yaml: found: string; expected: integer (by schema.yaml:3)\n`);
+    const flag = carto(['render', '-f', join(dir, 'config'), '-v', 'replica=2']);
+    expect(flag.stderr).toMatch(/^error: ytt failed on the input files: One or more data values were invalid; Given data value is not declared in schema; \(data-value arg\): found: replica; expected: .*; hint: did you mean "replicas"\?$/m);
+  });
+
+  it('a values file annotated #@data/values given with --data-values-file: give it with -f', () => {
+    const dir = tree({ 't.yaml': template('t', 'data.values.x'), 'values.yaml': '#@data/values\n---\nx: 1\n' });
+    const r = carto(['render', '-f', join(dir, 't.yaml'), '--data-values-file', join(dir, 'values.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('hint: a file annotated #@data/values is part of the package: give it with -f FILE (--data-values-file takes plain YAML)');
+  });
+});
+
 describe('what holds a carto.run object', () => {
   it('a Role granting apiGroups [carto.run] is another tool\'s file: set aside when its ytt fails, not an error', () => {
     const dir = tree({
