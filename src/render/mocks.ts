@@ -164,8 +164,12 @@ export function uidSentence(uid: UidMock): string {
 
 /** `mocks of .status.artifact.url and .status.artifact.revision`: the values of one input, in few words. */
 function describeMocks(values: readonly OutputValue[]): string {
-  if (values.length > 1 && values.every((v) => v.path && !v.origin)) return `mocks of ${values.map((v) => v.path).join(' and ')}`;
-  return values.map(describeMock).join(', ');
+  const [first] = values;
+  if (values.length === 1 && first) return describeMock(first);
+  const origins = new Set(values.map((v) => v.origin));
+  if (origins.size > 1) return values.map(describeMock).join(', ');
+  const what = values.every((v) => v.path) ? `mocks of ${values.map((v) => v.path).join(' and ')}` : 'mocks';
+  return first?.origin ? `${what}, ${first.origin}` : what;
 }
 
 /** `a mock of .status.template, a stand-in PodTemplateSpec` */
