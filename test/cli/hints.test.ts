@@ -57,8 +57,10 @@ describe('a config input read as if it were a source (data.values.configs.NAME.u
     expect(hintFor(stderr, 'image-provider')).toBe('the template got mocked values, which only a live cluster has: source-provider config (a mock of .status.artifact) reaches it as config input configsource; give the real ones with --set-output source-provider.config=…, --outputs FILE, or the live objects with --observed FILE');
   });
 
-  it('an input that comes from the failed resource says so', () => {
-    expect(hintFor(render(CONFIG_CHAIN), 'image-scanner')).toBe('input configimage comes from resource image-provider, which failed (see the error above)');
+  it('an input that comes from the failed resource says so, read directly or through a variable', () => {
+    const stderr = render(CONFIG_CHAIN);
+    expect(hintFor(stderr, 'image-scanner')).toBe('input configimage comes from resource image-provider, which failed (see the error above)');
+    expect(hintFor(stderr, 'sign')).toBe('input configimage comes from resource image-provider, which failed (see the error above)');
   });
 
   it('data.values.source in a resource with no sources: the singular rule, not the stand-in uid the template also reads', () => {
