@@ -4,7 +4,7 @@
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
 import { forwardReferences } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { otherKindHint, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
+import { missingTemplateHint, otherKindHint, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -62,8 +62,7 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
       controllerMessage: legacy
         ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
         : `did not find the template of the resource(s) [${names.join(', ')}]`,
-      hint: wrongKind
-        ?? `add the ${m.resource.templateRef.kind} to the inputs, or fix the name; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
+      hint: missingTemplateHint(catalog, m.name, m.resource.templateRef.kind, blueprint.kind),
     }));
   }
 

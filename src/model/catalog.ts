@@ -104,3 +104,13 @@ export function otherKindHint(catalog: Catalog, name: string, kind: string): str
   const other = templateOfOtherKind(catalog, name, kind);
   return other ? `the inputs have a ${other.kind} named ${name}: is templateRef.kind right?` : undefined;
 }
+
+/**
+ * The hint for a template the inputs lack (render and lint alike): a wrong kind, or a template to
+ * add, or one the platform installs (a distribution's out-of-the-box templates), which
+ * --missing-templates mock takes as installed.
+ */
+export function missingTemplateHint(catalog: Catalog, name: string, kind: string, blueprintKind: string): string {
+  return otherKindHint(catalog, name, kind)
+    ?? `add the ${kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprintKind} until every template it references exists, options included`;
+}

@@ -4,7 +4,9 @@
 import type { OutputValue } from '../outputs/index.js';
 import type { ResourceInputs } from '../chain/index.js';
 import { templateKey, type Blueprint, type Catalog, type JSONObject, type Resource } from '../model/index.js';
+import type { JSONValue } from '../jsonpath/index.js';
 import type { OwnerReport, ResourceReport } from './report.js';
+import { contextPath, type YttFailure } from './ytt-access.js';
 
 export interface MockedOutput {
   /** The resource whose output was mocked (through any passThrough, the one that produced it). */
@@ -38,66 +40,6 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
   return [...used.values()];
 }
 
-/** What an error involves: every input (ytt code, the stamper), or the inputs and owner fields it names. */
-type InputScope = 'all' | ScopeItem[];
-type ScopeItem = { type: InputRef['type']; name?: string; field?: string } | 'uid';
-type Available = Readonly<Record<'source' | 'image' | 'config', number>>;
-
-/**
- * What a `$(…)$` expression reads. `available` counts the inputs of each type: `$(config)$` reads
- * the one config input only when there is exactly one (otherwise it fails for that reason alone).
- */
-function scopeOfExpression(expression: string, available: Available): InputScope {
-  const item = scopeOf(pathParts(expression.replace(/^\{?\.?/, '')), available);
-  return item ? [item] : [];
-}
-
-/**
- * What a failing ytt template read, from the lines ytt quotes (`data.values.config.metadata`);
- * every input when they name none (the value may have gone through a variable); none when ytt
- * quotes no line of code at all (the template does not parse: no value was read).
- */
-function scopeOfYttError(text: string, available: Available): InputScope {
-  if (!/^\s+stdin\.yml:\d+ \|/m.test(text)) return [];
-  const items: ScopeItem[] = [];
-  for (const match of text.matchAll(/data\.values((?:\.[\w-]+|\[["'][^"']*["']\])+)/g)) {
-    const item = scopeOf(pathParts((match[1] as string).slice(1)), available);
-    if (item) items.push(item);
-  }
-  return items.length > 0 ? items : 'all';
-}
-
-/** `sources.src.url`, `sources['src'].url` → ['sources', 'src', 'url']. */
-function pathParts(path: string): string[] {
-  return [...path.matchAll(/([^.[\]'"]+)|\[['"]([^'"]*)['"]\]/g)].map((m) => (m[1] ?? m[2]) as string);
-}
-
-const FIELD_OF: Record<string, string | undefined> = { url: 'url', revision: 'revision' };
-
-function scopeOf(parts: readonly string[], available: Available): ScopeItem | undefined {
-  const [head, second, third] = parts;
-  switch (head) {
-    case 'sources': case 'images': case 'configs': {
-      const field = head === 'sources' && third !== undefined ? FIELD_OF[third] : undefined;
-      return { type: head.slice(0, -1) as 'source' | 'image' | 'config', ...(second !== undefined ? { name: second } : {}), ...(field ? { field } : {}) };
-    }
-    case 'source': case 'image': case 'config': {
-      if (available[head] !== 1) return undefined;
-      const field = head === 'source' && second !== undefined ? FIELD_OF[second] : undefined;
-      return { type: head, ...(field ? { field } : {}) };
-    }
-    case 'deployment': {
-      const field = second !== undefined ? FIELD_OF[second] : undefined;
-      return { type: 'deployment', ...(field ? { field } : {}) };
-    }
-    case 'workload': case 'deliverable': case 'runnable':
-      // `$(workload.metadata)$` holds the uid too, but fails for other reasons than its value.
-      return second === 'metadata' && third === 'uid' ? 'uid' : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** A mocked owner uid, for the sentence about it. */
 export interface UidMock {
   ownerKind: string;
@@ -105,50 +47,129 @@ export interface UidMock {
   value: string;
 }
 
-/** A mocked value that reached a template, and the input it came in by. */
-interface InvolvedMock {
-  value: OutputValue;
+/** Where a mocked value sits in a template's context: `configs.cfg.config`, `config`, `workload.metadata.uid`. */
+interface MockSite {
+  path: readonly string[];
+  /** The mocked output; absent for the owner's stand-in uid. */
+  value?: OutputValue;
   /** `config input config`, `its deployment input`. */
   as: string;
 }
 
-/** The mocked values among a resource's inputs that an error involves (`scope`). */
-function involvedMocks(resource: Resource, outputs: ReadonlyMap<string, readonly OutputValue[]>, scope: InputScope): InvolvedMock[] {
-  const named = (ref: InputRef, field: string) =>
-    scope === 'all' || scope.some((s) => s !== 'uid' && s.type === ref.type && (s.name === undefined || s.name === ref.name) && (s.field === undefined || s.field === field));
-  const found: InvolvedMock[] = [];
+/**
+ * What a failing template read: a placeholder's path, a ytt error (narrowed by the lookup it
+ * quotes), or anything it was given (an error where every input may play a part).
+ */
+type Reading = { placeholder: string[] } | { ytt: YttFailure } | 'anything';
+
+/** The context paths of the mocked values among a resource's inputs (and of the stand-in uid). */
+function mockSites(resource: Resource, inputs: ResourceInputs, outputs: ReadonlyMap<string, readonly OutputValue[]>, uid: UidMock | undefined): MockSite[] {
+  const sites: MockSite[] = [];
   for (const ref of inputRefs(resource)) {
-    for (const value of outputs.get(ref.upstream) ?? []) {
-      if (value.provenance !== 'mock' || !ref.fields.includes(value.field) || !named(ref, value.field)) continue;
-      found.push({ value, as: ref.type === 'deployment' ? 'its deployment input' : `${ref.type} input ${ref.name}` });
+    const mocked = (outputs.get(ref.upstream) ?? []).filter((v) => v.provenance === 'mock' && ref.fields.includes(v.field));
+    if (mocked.length === 0) continue;
+    if (ref.type === 'deployment') {
+      for (const value of mocked) sites.push({ path: ['deployment', value.field], value, as: 'its deployment input' });
+      continue;
+    }
+    const plural = `${ref.type}s` as const;
+    // Inputs of one name overwrite each other, like a Go map: only the last one reaches the template.
+    if (resource[plural].filter((r) => r.name === ref.name).at(-1)?.resource !== ref.upstream) continue;
+    const available = Object.keys(inputs[plural]);
+    const singular = available.length === 1 && available[0] === ref.name;
+    const as = `${ref.type} input ${ref.name}`;
+    for (const value of mocked) {
+      // A source entry is {name, url, revision}; an image's and a config's singular is the value itself.
+      const inEntry = ref.type === 'source' ? [value.field] : [];
+      sites.push({ path: [plural, ref.name, value.field], value, as });
+      if (singular) sites.push({ path: [ref.type, ...inEntry], value, as });
     }
   }
-  return found;
+  if (uid) for (const owner of ['workload', 'deliverable']) sites.push({ path: [owner, 'metadata', 'uid'], as: 'uid' });
+  return sites;
 }
 
 /**
- * The sentence an error gets when mocked values reach the failing template (`undefined` when none
- * do): which value was mocked, as what, and how to give the real one.
+ * The sites an error reached: a placeholder that goes into a mocked value; a ytt lookup that failed
+ * inside one (or, when the quoted line does not show the lookup, any mock of the type it failed
+ * on, or that the quoted lines read); none when ytt quotes no running code.
  */
-function mockHint(mocks: readonly InvolvedMock[], uid?: UidMock): string | undefined {
-  const sentences: string[] = [];
-  const first = mocks[0];
-  if (first) {
-    const parts = mocks.map(({ value, as }) => `${value.resource} ${value.field} (${describeMock(value)}) reaches it as ${as}`);
-    sentences.push(`the template got mocked values, which only a live cluster has: ${parts.join('; ')}; give the real ones with --set-output ${first.value.resource}.${first.value.field}=…, --outputs FILE, or the live objects with --observed FILE`);
+function reachedSites(sites: readonly MockSite[], reading: Reading, readsOwnerUid: () => boolean): MockSite[] {
+  const any = (keep: (site: MockSite) => boolean) => sites.filter((s) => (s.value !== undefined || readsOwnerUid()) && keep(s));
+  if (reading === 'anything') return any(() => true);
+  if ('placeholder' in reading) return sites.filter((s) => startsWith(reading.placeholder, s.path));
+  const failure = reading.ytt;
+  if (!failure.ran) return [];
+  if (failure.access) {
+    const base = failure.access.base;
+    return sites.filter((s) => startsWith(base, s.path));
   }
-  if (uid) sentences.push(uidSentence(uid));
-  return sentences.length > 0 ? sentences.join('; ') : undefined;
+  const missing = failure.missing;
+  if (missing) return any((s) => couldHoldType(s.value?.value ?? '', missing.on));
+  if (failure.paths.length > 0) return sites.filter((s) => failure.paths.some((p) => startsWith(p, s.path) || startsWith(s.path, p)));
+  return any(() => true);
 }
 
-/** Whether an error's scope takes in the owner's uid: named, or (for every input) read by the template. */
-function scopeReadsUid(scope: InputScope, template: { readonly template?: JSONObject; readonly ytt?: string }): boolean {
-  return scope === 'all' ? readsUid(template) : scope.includes('uid');
+/** Whether `path` is `prefix` or goes into it (`*` in a placeholder's path matches any name). */
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => path[i] === part || path[i] === '*');
+}
+
+/** Whether a lookup on a Starlark value of type `type` may have been on this value or inside it. */
+function couldHoldType(value: JSONValue, type: string): boolean {
+  if (typeof value === 'object' && value !== null) return true;
+  return starlarkType(value) === type;
+}
+
+function starlarkType(value: Exclude<JSONValue, object> | null): string {
+  if (value === null) return 'NoneType';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  return Number.isInteger(value) ? 'int' : 'float';
+}
+
+/** At most this many mocked inputs are named in one hint; the note lists them all. */
+const NAMED_MOCKS = 3;
+
+/**
+ * The sentence an error gets when mocked values reach what failed (`undefined` when none do):
+ * which values were mocked, as what, and how to give the real ones.
+ */
+function mockHint(sites: readonly MockSite[], uid: UidMock | undefined): string | undefined {
+  const groups = new Map<string, { resource: string; as: string; values: OutputValue[] }>();
+  for (const { value, as } of sites) {
+    if (!value) continue;
+    const key = `${value.resource}\u0000${as}`;
+    const group = groups.get(key) ?? { resource: value.resource, as, values: [] };
+    if (!group.values.includes(value)) group.values.push(value);
+    groups.set(key, group);
+  }
+  const sentences: string[] = [];
+  const all = [...groups.values()];
+  const first = all[0]?.values[0];
+  if (first) {
+    const parts = all.slice(0, NAMED_MOCKS).map(({ resource, as, values }) =>
+      `${resource} ${values.map((v) => v.field).join(' and ')} (${describeMocks(values)}) ${values.length > 1 ? 'reach' : 'reaches'} it as ${as}`);
+    const more = all.length > NAMED_MOCKS ? `, and ${all.length - NAMED_MOCKS} more (see the note on mocked outputs)` : '';
+    sentences.push(`the template got mocked values, which only a live cluster has: ${parts.join('; ')}${more}; give the real ones with --set-output ${first.resource}.${first.field}=…, --outputs FILE, or the live objects with --observed FILE`);
+  }
+  if (uid && sites.some((s) => s.value === undefined)) sentences.push(uidSentence(uid));
+  return sentences.length > 0 ? sentences.join('; ') : undefined;
 }
 
 /** What an error says of an owner's stand-in uid. */
 export function uidSentence(uid: UidMock): string {
   return `the ${uid.ownerKind}'s metadata.uid is a mock (${uid.value}: it has none in the inputs); render a cluster export of it (kubectl get ${uid.ownerKind.toLowerCase()} ${uid.ownerName} -o yaml) to use its real uid`;
+}
+
+/** `mocks of .status.artifact.url and .status.artifact.revision`: the values of one input, in few words. */
+function describeMocks(values: readonly OutputValue[]): string {
+  const [first] = values;
+  if (values.length === 1 && first) return describeMock(first);
+  const origins = new Set(values.map((v) => v.origin));
+  if (origins.size > 1) return values.map(describeMock).join(', ');
+  const what = values.every((v) => v.path) ? `mocks of ${values.map((v) => v.path).join(' and ')}` : 'mocks';
+  return first?.origin ? `${what}, ${first.origin}` : what;
 }
 
 /** `a mock of .status.template, a stand-in PodTemplateSpec` */
@@ -159,8 +180,8 @@ export function describeMock(value: OutputValue): string {
 
 /** What one resource's stamping owes to mocks, for one owner. */
 export interface MockWitness {
-  /** The hint for a ytt error (narrowed to the inputs the lines it quotes read), if mocks are involved. */
-  yttError(text: string): string | undefined;
+  /** The hint for a ytt error (narrowed to the lookup that failed), if it failed inside a mock. */
+  yttError(failure: YttFailure): string | undefined;
   /** The hint for a failing `$(…)$` expression, if it read a mock. */
   placeholderError(expression: string): string | undefined;
   /** The hint for any other error in which every input may play a part. */
@@ -181,23 +202,22 @@ export function mockWitness(at: {
   outputValues: ReadonlyMap<string, readonly OutputValue[]>;
   uid?: UidMock;
 }): MockWitness {
-  const available = () => ({ source: Object.keys(at.inputs.sources).length, image: Object.keys(at.inputs.images).length, config: Object.keys(at.inputs.configs).length });
   const uidRead = (): void => {
     if (!at.uid) return;
     at.report.mockedUid ??= { value: at.uid.value, users: [] };
     if (!at.report.mockedUid.users.includes(at.entry.resource.name)) at.report.mockedUid.users.push(at.entry.resource.name);
   };
-  const involved = (scope: InputScope): string | undefined => {
-    const mocks = involvedMocks(at.entry.resource, at.outputValues, scope);
-    if (mocks.length > 0) at.entry.mocksInvolved = [...(at.entry.mocksInvolved ?? []), ...mocks.map((m) => m.value)];
-    const uid = at.uid && scopeReadsUid(scope, at.template) ? at.uid : undefined;
-    if (uid) uidRead();
-    return mockHint(mocks, uid);
+  const involved = (reading: Reading): string | undefined => {
+    const sites = reachedSites(mockSites(at.entry.resource, at.inputs, at.outputValues, at.uid), reading, () => readsUid(at.template));
+    const values = sites.flatMap((s) => (s.value ? [s.value] : []));
+    if (values.length > 0) at.entry.mocksInvolved = [...new Set([...(at.entry.mocksInvolved ?? []), ...values])];
+    if (sites.some((s) => s.value === undefined)) uidRead();
+    return mockHint(sites, at.uid);
   };
   return {
-    yttError: (text) => involved(scopeOfYttError(text, available())),
-    placeholderError: (expression) => involved(scopeOfExpression(expression, available())),
-    anyError: () => involved('all'),
+    yttError: (failure) => involved({ ytt: failure }),
+    placeholderError: (expression) => involved({ placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) }),
+    anyError: () => involved('anything'),
     stamped: () => {
       if (readsUid(at.template)) uidRead();
     },

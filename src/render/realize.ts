@@ -6,7 +6,7 @@
 import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, type ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
-import { isTemplateKind, otherKindHint, templateKey, templateOfOtherKind, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
+import { isTemplateKind, missingTemplateHint, templateKey, templateOfOtherKind, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { deploymentReadiness, findObserved, mockUid, outputFieldsOf, resolveAbsentOutputs, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
@@ -17,7 +17,8 @@ import { locateBodyLine } from '../load/index.js';
 import { cartoLabels } from '../stamp/labels.js';
 import { mergeParams } from '../stamp/params.js';
 import { diagnostic, ownerRef, type Where } from './diagnose.js';
-import { stampHint } from './hints.js';
+import { stampHint, yttHint } from './hints.js';
+import { readYttFailure } from './ytt-access.js';
 import type { OwnerReport, ResourceReport, StampedObject } from './report.js';
 import { realizeRunnable } from './runnable.js';
 import { readRunnable } from '../model/owner.js';
@@ -94,7 +95,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
           controllerMessage: semantics === '0.0.6'
             ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
             : `did not find the template of the resource(s) [${names.join(', ')}]`,
-          hint: otherKindHint(catalog, m.name, m.kind) ?? `add the ${m.kind} to the inputs (-f); the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`,
+          hint: missingTemplateHint(catalog, m.name, m.kind, blueprint.kind),
         }),
       );
     }
@@ -221,10 +222,12 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       }
       const result = stampYtt(template.ytt, context, options.ytt);
       if (!result.ok) {
+        const failure = readYttFailure(result.detail ?? result.reason);
+        const hint = yttHint(failure, { owner, resource, params, inputs, semantics, blueprintKind: blueprint.kind });
         failed(diagnostic('error', 'ytt-error', result.reason, { ...tplWhere(['spec', 'ytt']), ...(result.line !== undefined ? { line: yttLine(template, result.line) } : {}) }, {
           controllerMessage: `${stampPrefix()}: ${result.controllerMessage}`,
           ...(result.detail ? { detail: result.detail } : {}),
-          ...withMockHint(mocks.yttError(result.detail ?? result.reason), undefined),
+          ...withMockHint(mocks.yttError(failure), hint),
         }));
         if (semantics === '0.0.6') break;
         continue;

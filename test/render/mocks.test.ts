@@ -304,7 +304,7 @@ ${ownerDoc()}
     const [error] = errorsOf(result);
     expect(error).toMatchObject({ code: 'jsonpath-no-result', resource: 'tester' });
     expect(error?.object).toEqual({ kind: 'ClusterRunTemplate', name: 'run' });
-    expect(error?.hint).toMatch(/^the template got mocked values, which only a live cluster has: source-provider url \(a mock of \.status\.artifact\.url\) reaches it as source input source; .*; Runnable inputs are opaque in spec\.template/);
+    expect(error?.hint).toMatch(/^the template got mocked values, which only a live cluster has: source-provider url and revision \(mocks of \.status\.artifact\.url and \.status\.artifact\.revision\) reach it as source input source; .*; Runnable inputs are opaque in spec\.template/);
   });
 });
 
