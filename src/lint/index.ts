@@ -50,6 +50,11 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   // Of the loader's notes, those about files lint does not read are its business.
   const diagnostics: Diagnostic[] = (options.inputDiagnostics ?? []).filter((d) => d.severity !== 'note' || d.code === 'input-set-aside' || d.code === 'json-in-package');
 
+  // Nothing to check is worth saying: a wrong path in a pre-commit hook would otherwise pass forever.
+  if (documents.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ severity: 'note', code: 'no-objects', message: 'the inputs hold no object at all: nothing was checked', hint: 'name the directories that hold your templates, blueprints and Workloads (-R to descend into subdirectories)' });
+  }
+
   // 1. Each carto.run object on its own: schema, labels, webhook rules.
   for (const doc of documents) {
     const apiVersion = own(doc.value, 'apiVersion');

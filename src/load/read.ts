@@ -146,6 +146,10 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });
       continue;
     }
+    if (file.named) {
+      const kindless = parsed.documents.find((d) => d.value['kind'] === undefined && d.value['apiVersion'] === undefined);
+      if (kindless) diagnostics.push(kindlessNote(kindless));
+    }
     if (!accept(parsed, file.path)) break;
   }
   if (yttBudget === undefined && (values.length > 0 || (options.dataValues ?? []).length > 0)) diagnostics.push(UNUSED_DATA_VALUES);
@@ -162,6 +166,18 @@ const UNUSED_DATA_VALUES: Diagnostic = {
   message: 'data values were given (--data-values-file, -v, --data-value-yaml, --data-value-file) but no input is a ytt template, so nothing reads them',
   hint: 'they are for input files with top-level #@ directives (a ytt package); spec.ytt templates get the Workload and the inputs instead',
 };
+
+/** A file named on its own whose document is no object at all: usually data values given the wrong way. */
+function kindlessNote(doc: SourceDocument): Diagnostic {
+  return {
+    severity: 'note',
+    code: 'no-kind',
+    message: 'a document with neither apiVersion nor kind: carto reads no object from it',
+    file: doc.file,
+    line: doc.line,
+    hint: 'if it holds data values for the input files that are ytt templates, give it with --data-values-file FILE',
+  };
+}
 
 /** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
 const UNREADABLE = new Set(['yaml-syntax', 'not-an-object', 'invalid-encoding']);

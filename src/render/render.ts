@@ -49,7 +49,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   const runnables: RunnableReport[] = [];
   const selected = selectOwners([...catalog.owners, ...catalog.runnables], options.owners ?? [], diagnostics);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: 'add the Workload files with -f' });
+    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
   }
   const legacyNoted = new Set<Blueprint>();
   /** Blueprints rendered with templates missing (--missing-templates mock): one note names them all. */
@@ -165,4 +165,11 @@ function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
+function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
+  const other = documents.find((d) => ['Workload', 'Deliverable', 'Runnable'].includes(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
+  if (!other) return undefined;
+  return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
 }

@@ -115,6 +115,13 @@ describe('carto lint (CLI)', () => {
     expect(r.stdout).toMatch(/carto-bad\.yaml:4:\d+ {2}error {2}yaml-syntax {2}YAML syntax error: /);
   });
 
+  it('no-objects: inputs that hold no object at all are said to be checked for nothing (a wrong path in a hook)', () => {
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    const r = carto(['lint', empty]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('<inputs>:1:1  note  no-objects  the inputs hold no object at all: nothing was checked\n');
+  });
+
   it('json-in-package: a .json file of a ytt package holding carto.run objects is named, not read (ytt takes it for data)', () => {
     const pkg = mkdtempSync(join(dir, 'pkg-'));
     writeFileSync(join(pkg, 'values.yaml'), '#@data/values\n---\nx: 1\n');

@@ -199,6 +199,21 @@ describe('ytt failures say what to do', () => {
   });
 });
 
+describe('inputs that are not what they seem', () => {
+  it('a plain values file named with -f gets a note: it holds no object, give it with --data-values-file', () => {
+    const dir = tree({ 'values.yaml': 'greeting: hi\n', 'chain.yaml': chain('t'), 't.yaml': plainTemplate('t', 'x'), 'workload.yaml': WORKLOAD });
+    const r = carto(['render', join(dir, 'chain.yaml'), join(dir, 't.yaml'), join(dir, 'workload.yaml'), '-f', join(dir, 'values.yaml')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`note: ${join(dir, 'values.yaml')}:1: a document with neither apiVersion nor kind: carto reads no object from it\n    hint: if it holds data values for the input files that are ytt templates, give it with --data-values-file FILE`);
+  });
+
+  it('a Workload of another API group is named when it is all there is', () => {
+    const dir = tree({ 'claim.yaml': 'apiVersion: app.example.io/v1alpha1\nkind: Workload\nmetadata: {name: go}\n' });
+    const r = carto(['render', dir]);
+    expect(r.stderr).toContain(`hint: ${join(dir, 'claim.yaml')}:1 holds a Workload of apiVersion app.example.io/v1alpha1, which is not Cartographer's (carto.run/v1alpha1)`);
+  });
+});
+
 describe('what holds a carto.run object', () => {
   it('a Role granting apiGroups [carto.run] is another tool\'s file: set aside when its ytt fails, not an error', () => {
     const dir = tree({
