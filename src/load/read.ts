@@ -113,6 +113,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const documents: SourceDocument[] = [];
   let owners = 0;
   let yttBudget: { left: number } | undefined;
+  const kindless: SourceDocument[] = [];
   /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
   const accept = (parsed: ParsedText, name: string): boolean => {
     // One by one: a spread of a very long array overflows the stack.
@@ -147,12 +148,14 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       continue;
     }
     if (file.named) {
-      const kindless = parsed.documents.find((d) => d.value['kind'] === undefined && d.value['apiVersion'] === undefined);
-      if (kindless) diagnostics.push(kindlessNote(kindless));
+      const found = parsed.documents.find((d) => d.value['kind'] === undefined && d.value['apiVersion'] === undefined);
+      if (found) kindless.push(found);
     }
     if (!accept(parsed, file.path)) break;
   }
   if (yttBudget === undefined && (values.length > 0 || (options.dataValues ?? []).length > 0)) diagnostics.push(UNUSED_DATA_VALUES);
+  // beside a ytt package, a named file that holds no object is most likely its data values
+  if (yttBudget !== undefined) for (const doc of kindless) diagnostics.push(kindlessNote(doc));
   setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const note = setAsideNote(setAside);
   if (note) diagnostics.push(note);

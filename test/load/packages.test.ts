@@ -200,9 +200,9 @@ describe('ytt failures say what to do', () => {
 });
 
 describe('inputs that are not what they seem', () => {
-  it('a plain values file named with -f gets a note: it holds no object, give it with --data-values-file', () => {
-    const dir = tree({ 'values.yaml': 'greeting: hi\n', 'chain.yaml': chain('t'), 't.yaml': plainTemplate('t', 'x'), 'workload.yaml': WORKLOAD });
-    const r = carto(['render', join(dir, 'chain.yaml'), join(dir, 't.yaml'), join(dir, 'workload.yaml'), '-f', join(dir, 'values.yaml')]);
+  it('a plain values file named with -f beside a ytt package gets a note: it holds no object, give it with --data-values-file', () => {
+    const dir = tree({ 'values.yaml': 'greeting: hi\n', 'chain.yaml': chain('t'), 't.yaml': template('t', 'data.values.greeting'), 'workload.yaml': WORKLOAD });
+    const r = carto(['render', join(dir, 'chain.yaml'), join(dir, 't.yaml'), join(dir, 'workload.yaml'), '-f', join(dir, 'values.yaml'), '-v', 'greeting=hi']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`note: ${join(dir, 'values.yaml')}:1: a document with neither apiVersion nor kind: carto reads no object from it\n    hint: if it holds data values for the input files that are ytt templates, give it with --data-values-file FILE`);
   });
