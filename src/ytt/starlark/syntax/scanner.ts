@@ -244,7 +244,9 @@ export class Scanner {
       const big = BigInt((radix === 16 ? '0x' : radix === 8 ? '0o' : '0b') + digits);
       return { tok: 'INT', pos, end: this.pos(), raw, num: normBig(big) };
     }
-    while (isDigit(this.peek())) this.read();
+    let j = this.i;
+    for (let d = this.src.charCodeAt(j); d >= 48 && d <= 57; d = this.src.charCodeAt(++j));
+    this.i = j; // (digits: the line does not change)
     if (this.peek() === '.') {
       isFloat = true;
       this.read();
