@@ -28,7 +28,7 @@ type Tok = CST.Token;
 class LineIndex {
   private starts: number[] = [0];
   constructor(src: string) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   line(offset: number): number {
     let lo = 0;
@@ -53,6 +53,8 @@ export const DEPTH_LIMIT_MESSAGE = `maps and lists nest deeper than carto's limi
  * which can only matter for a thousand unclosed brackets.
  */
 function tooDeepLine(src: string): number {
+  // each level takes a `[`, `{` or `-`: with no more of them than the limit, none is too deep
+  if (countChars(src, '[') + countChars(src, '{') + countChars(src, '-') <= MAX_DEPTH) return 0;
   let flow = 0;
   let line = 1;
   let atLineStart = true;
@@ -97,6 +99,12 @@ function tooDeepLine(src: string): number {
     }
   }
   return 0;
+}
+
+function countChars(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
 }
 
 /** Whether a quote after this character opens a quoted scalar (`don't` has none). */

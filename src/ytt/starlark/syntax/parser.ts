@@ -257,6 +257,19 @@ class Parser {
       }
       case 'load':
         return this.parseLoadStmt();
+      case 'IDENT': {
+        // A template's instructions, `name(N)` alone on their lines, are most of its program:
+        // they are read in one step (the tree the general path below makes).
+        const t = this.tok;
+        const call = this.sc.intCallRest(t);
+        if (call) {
+          this.nextToken();
+          const fn: Expr = { type: 'Ident', pos: t.pos, name: t.raw };
+          const arg: Expr = { type: 'Literal', pos: call.arg, value: call.num, kind: 'int' };
+          return { type: 'ExprStmt', pos, x: { type: 'CallExpr', pos: fn.pos, lparen: call.lparen, fn, args: [{ kind: 'pos', x: arg }] } };
+        }
+        break;
+      }
       default:
         break;
     }

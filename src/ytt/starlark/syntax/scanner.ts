@@ -139,6 +139,28 @@ export class Scanner {
     }
   }
 
+  /**
+   * Right after an identifier: `(DIGITS)` up to the end of the line, the shape of the template
+   * compiler's instructions (`__ytt_tpl2_start_node(12)`). Reads it and returns the positions of
+   * `(` and of the int, and the int; anything else returns null and reads nothing.
+   */
+  intCallRest(): { lparen: Pos; arg: Pos; num: number } | null {
+    const s = this.src;
+    const open = this.i;
+    if (s.charCodeAt(open) !== 40 /* ( */) return null;
+    let k = open + 1;
+    let d = s.charCodeAt(k);
+    if (d < 48 || d > 57 || (d === 48 && s.charCodeAt(k + 1) !== 41)) return null; // (a leading 0: scanNumber's rules)
+    while (d >= 48 && d <= 57) d = s.charCodeAt(++k);
+    if (d !== 41 /* ) */ || k - open - 1 > 15) return null;
+    const after = s.charCodeAt(k + 1);
+    if (after === after && after !== 10) return null;
+    const col = open - this.lineStartAt + 1;
+    const num = Number(s.slice(open + 1, k));
+    this.i = k + 1;
+    return { lparen: { line: this.line, col }, arg: { line: this.line, col: col + 1 }, num };
+  }
+
   private mk(tok: Tok, pos: Pos, start: number): Token {
     return { tok, pos, end: this.pos(), raw: this.src.slice(start, this.i) };
   }
@@ -399,6 +421,11 @@ export class BlockScanner {
     const t = this.base.next();
     this.last = t;
     return t;
+  }
+
+  /** Scanner.intCallRest after `current`, the identifier just returned (only when nothing was read past it). */
+  intCallRest(current: Token): { lparen: Pos; arg: Pos; num: number } | null {
+    return this.buf.length === 0 && this.last === current ? this.base.intCallRest() : null;
   }
 
   next(): Token {
