@@ -210,7 +210,9 @@ export function programText(lines: readonly CodeLine[]): string {
   let cont = false;
   for (const l of lines) {
     let src = l.code;
-    if (!cont) src = src.replace(/^\s+/, '');
+    // (most lines start with a printable ASCII character: no regular expression for them)
+    const c = src.charCodeAt(0);
+    if (!cont && !(c > 32 && c < 127)) src = src.replace(/^\s+/, '');
     cont = src.endsWith('\\');
     out.push(src);
   }
