@@ -90,10 +90,23 @@ const common = { bundle: true, platform: 'node', target: 'node20', legalComments
 const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess, sharedModules] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): its exports
+// are getters that load it on first use, so that a start does not run its modules for nothing.
+const yamlExports = Object.keys(await import('yaml')).filter((name) => name !== 'default');
 await build({
   ...common,
   format: 'cjs',
-  stdin: { contents: "export * from './src/yaml/index.ts';\nimport * as yamlPackage from 'yaml';\nexport { yamlPackage };", resolveDir: process.cwd(), sourcefile: `${SHARED_BUNDLE}.ts`, loader: 'ts' },
+  stdin: {
+    contents: [
+      "export * from './src/yaml/index.ts';",
+      'let pkg;',
+      'export const yamlPackage = {};',
+      `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(yamlPackage, name, { enumerable: true, get: () => (pkg ??= require('yaml'))[name] });`,
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    sourcefile: `${SHARED_BUNDLE}.ts`,
+    loader: 'ts',
+  },
   outfile: `dist/lazy/${SHARED_BUNDLE}.cjs`,
 });
 for (const name of new Set(Object.values(LAZY))) {
