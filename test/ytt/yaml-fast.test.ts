@@ -5,9 +5,10 @@
 // fast path must either decline or make exactly the same tree — documents, items, keys and
 // scalars with their types, the line of every node, the comments each node carries; and it must
 // decline every text the yaml package path reports an error for.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoFiles } from '../helpers/repo-files.js';
 import { describe, expect, it } from 'vitest';
 import { Float } from '../../src/ytt/starlark/eval/values.js';
 import { YNode, type YDocSet } from '../../src/ytt/template/nodes.js';
@@ -57,23 +58,10 @@ function check(name: string, text: string): Outcome {
   return 'match';
 }
 
-function repoFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir)) {
-      if (entry.startsWith('.') || entry === 'node_modules' || entry === 'dist') continue;
-      const p = join(dir, entry);
-      if (lstatSync(p).isSymbolicLink()) continue; // the hostile corpus has one to /dev/zero
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(entry)) out.push(p);
-    }
-  };
-  walk(REPO);
-  return out.sort();
-}
+const repoYaml = (): string[] => repoFiles(REPO, /\.ya?ml$/);
 
 describe('every YAML file in the repository', () => {
-  const files = repoFiles();
+  const files = repoYaml();
   it.each(files.map((f) => [relative(REPO, f)]))('%s', (rel) => {
     const o = check(rel, readFileSync(join(REPO, rel), 'utf8'));
     // the example package is what the fast path is for: it must not fall back
