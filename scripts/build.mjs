@@ -8,7 +8,8 @@
 // the functions a run needs are already compiled when a user's first run starts.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildValidators } from './build-validators.mjs';
 
 rmSync('dist', { recursive: true, force: true });
@@ -51,6 +52,29 @@ const lazyImports = {
   },
 };
 
+/**
+ * Modules several bundles use, built once into a bundle of their own (dist/lazy/yaml-kit.cjs) that
+ * the first bundle needing them loads: the YAML reader and emitter (src/yaml) and the `yaml`
+ * package. One copy to read and compile instead of one per bundle, and code a render has already
+ * run (reading its inputs) is not cold again when the ytt engine reads and writes YAML.
+ */
+const SHARED_BUNDLE = 'yaml-kit';
+const sharedModules = {
+  name: 'carto-shared-modules',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$|\/yaml\/index\.js$/ }, async (args) => {
+      if (args.kind !== 'import-statement' && args.kind !== 'require-call') return undefined;
+      if (args.path === 'yaml') return args.importer.includes('/node_modules/') ? undefined : { path: 'yaml-package', namespace: 'carto-shared' };
+      const resolved = await b.resolve(args.path.replace(/\.js$/, '.ts'), { resolveDir: args.resolveDir, kind: 'import-statement' });
+      return resolved.path.endsWith('/src/yaml/index.ts') ? { path: 'src-yaml', namespace: 'carto-shared' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'carto-shared' }, (args) => ({
+      contents: `module.exports = globalThis.__cartoLoadBundle(${JSON.stringify(SHARED_BUNDLE)})${args.path === 'yaml-package' ? '.yamlPackage' : ''};`,
+      loader: 'js',
+    }));
+  },
+};
+
 // commander loads child_process eagerly (with net and more) for executable subcommands, which carto
 // never uses: give commander, and only commander, a stand-in that loads it on first use.
 const lazyChildProcess = {
@@ -63,9 +87,28 @@ const lazyChildProcess = {
 };
 
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
-const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess] };
+const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess, sharedModules] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): its exports
+// are getters that load it on first use, so that a start does not run its modules for nothing.
+const yamlExports = Object.keys(await import('yaml')).filter((name) => name !== 'default');
+await build({
+  ...common,
+  format: 'cjs',
+  stdin: {
+    contents: [
+      "export * from './src/yaml/index.ts';",
+      'let pkg;',
+      'export const yamlPackage = {};',
+      `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(yamlPackage, name, { enumerable: true, get: () => (pkg ??= require('yaml'))[name] });`,
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    sourcefile: `${SHARED_BUNDLE}.ts`,
+    loader: 'ts',
+  },
+  outfile: `dist/lazy/${SHARED_BUNDLE}.cjs`,
+});
 for (const name of new Set(Object.values(LAZY))) {
   // A command that does not exist (yet) is never imported, so it needs no bundle.
   const entries = Object.keys(LAZY).filter((entry) => LAZY[entry] === name && existsSync(entry));
@@ -83,6 +126,14 @@ await build({
   format: 'esm',
   banner: { js: "import { createRequire as __cartoCreateRequire } from 'node:module'; const require = __cartoCreateRequire(import.meta.url);" },
 });
+
+// A bundle with one non-ASCII character (esbuild escapes those of strings, not those of the comments
+// it keeps) is read into a two-byte string: twice the memory and about a millisecond more to read
+// at each start. \u escapes mean the same in comments, strings, templates, regexps and identifiers.
+for (const file of [join('dist', 'cli.cjs'), ...readdirSync(join('dist', 'lazy')).filter((f) => f.endsWith('.cjs')).map((f) => join('dist', 'lazy', f))]) {
+  const text = readFileSync(file, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 // Warm-up runs that write the code caches (a failure here only costs start-up speed). Each run
 // starts from the caches the previous ones wrote, so the compiled functions add up.

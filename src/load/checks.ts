@@ -147,8 +147,6 @@ export function aliasTargets(doc: Document.Parsed): Map<Alias, Node> {
   return targets;
 }
 
-const resolveAlias = Alias.prototype.resolve;
-
 /**
  * `doc.toJS(options)`, with each alias resolved to its entry in `targets` (aliasTargets) instead
  * of by `Alias.resolve()`'s scan of every anchor and alias before it, which is quadratic in the
@@ -157,6 +155,8 @@ const resolveAlias = Alias.prototype.resolve;
  */
 export function documentToJS(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>, options: Parameters<Document.Parsed['toJS']>[0]): unknown {
   if (targets.size === 0) return doc.toJS(options);
+  // (read here, not when the module loads: most runs never load the yaml package)
+  const resolveAlias = Alias.prototype.resolve;
   type Ctx = { aliasResolveCache?: unknown[] };
   for (const [alias, target] of targets) {
     Object.defineProperty(alias, 'resolve', {

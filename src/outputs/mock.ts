@@ -4,11 +4,11 @@
 // real); a config shaped by its path and by what the stamped object shows (a PodIntent's
 // `.status.template` is the `.spec.template` it was given, a PodTemplateSpec); an owner's uid a
 // UUID of zeros and a hash of its name.
-import { createHash } from 'node:crypto';
 import { evaluateJsonPath, wrapExpression } from '../eval/index.js';
 import type { GoValue, JSONValue } from '../jsonpath/index.js';
 import type { JSONObject } from '../model/index.js';
 import type { OutputField } from './fields.js';
+import { sha256Hex } from '../util/digest.js';
 
 /** How a mocked value was made, for the notes and errors that name it. */
 export interface Mock {
@@ -97,6 +97,6 @@ export function mockRunnableOutput(runnable: { namespace: string; name: string }
  * owner's kind, namespace and name — the same owner has the same uid on every run and machine.
  */
 export function mockUid(owner: { kind: string; namespace: string; name: string }): string {
-  const hash = createHash('sha256').update(`${owner.kind}\u0000${owner.namespace}\u0000${owner.name}`).digest('hex');
+  const hash = sha256Hex(`${owner.kind}\u0000${owner.namespace}\u0000${owner.name}`);
   return `00000000-0000-0000-${hash.slice(0, 4)}-${hash.slice(4, 16)}`;
 }

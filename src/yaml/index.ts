@@ -8,7 +8,7 @@ export { resolvePlainScalar, stringNeedsQuotes, isBase60Float } from './resolve.
 export type { ResolveDialect, ResolvedScalar, ScalarTag } from './resolve.js';
 export { kubeYamlOptions } from './schema.js';
 export { formatGoFloat } from './go-number.js';
-export { parseYamlStream, explainFallback } from './parse.js';
+export { parseYamlStream, explainFallback, readWith, Parser as FastYamlReader } from './parse.js';
 export type { FastParse, FastDocument } from './parse.js';
 export { kubectlText, kubectlSource } from './kubectl-text.js';
 export type { KubectlText } from './kubectl-text.js';

@@ -64,13 +64,28 @@ export function parseYamlStreamOrThrow(text: string): FastParse | null {
   return 'documents' in r ? r : null;
 }
 
+/**
+ * Reads `text` with a subclass of Parser, whose hooks make the nodes (the ytt engine's reader
+ * does), or returns null where the fast path declines: then use the `yaml` package. Like
+ * parseYamlStream, an internal error also returns null, unless `rethrow` (for tests).
+ */
+export function readWith(text: string, reader: (text: string, start: number) => Parser, rethrow = false): FastDocument[] | null {
+  try {
+    const r = run(text, reader);
+    return 'documents' in r ? r.documents : null;
+  } catch (e) {
+    if (rethrow) throw e;
+    return null;
+  }
+}
+
 /** Why the fast parser declines `text` (for diagnostics and tests), or null when it reads it. */
 export function explainFallback(text: string): { reason: string; offset: number } | null {
   const r = run(text);
   return 'documents' in r ? null : r;
 }
 
-function run(text: string): FastParse | { reason: string; offset: number } {
+function run(text: string, reader: (text: string, start: number) => Parser = (t, st) => new Parser(t, st)): FastParse | { reason: string; offset: number } {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   FORBIDDEN.lastIndex = start;
   if (FORBIDDEN.test(text)) return { reason: 'control character, inner BOM, or LS/PS', offset: FORBIDDEN.lastIndex - 1 };
@@ -86,7 +101,7 @@ function run(text: string): FastParse | { reason: string; offset: number } {
       return { reason: 'BOM before indentation or `- `', offset: 1 };
     }
   }
-  const parser = new Parser(text, start);
+  const parser = reader(text, start);
   try {
     return { documents: parser.stream() };
   } catch (e) {
@@ -252,8 +267,13 @@ const AT_LINE_START = 0; // first thing on its line: anything
 const COMPACT = 1; // after `- `: anything (a compact mapping or sequence too)
 const AFTER_KEY = 2; // after `key: `: no block mapping or sequence
 
-class Parser {
-  private readonly s: string;
+/**
+ * The reader. It makes plain values (the loader's: objects, arrays, scalars as kubectl reads
+ * them); a subclass may make other nodes by overriding the `protected` hooks below (readWith),
+ * which the reader calls for each collection, key, plain scalar and comment it reads.
+ */
+export class Parser {
+  protected readonly s: string;
   private readonly n: number;
   private readonly bodyStart: number;
   /** Current offset. Between nodes: at the first character of a content line, see `col`. */
@@ -331,7 +351,58 @@ class Parser {
     return docs;
   }
 
-  private lineOf(offset: number): number {
+  // ---- hooks: how nodes are made (subclasses override them) ----
+
+  /**
+   * May a document that is a block scalar have unindented content? The yaml package's composer
+   * allows it; its CST.resolveAsScalar, which knows no document, does not.
+   */
+  protected unindentedRootBlockScalars = true;
+
+  /** A new block or flow mapping. */
+  protected newMap(): unknown {
+    return {};
+  }
+
+  /** Adds a key (made by plainKey/quotedKey, written at offset `_at`) and its value to a mapping. */
+  protected mapSet(map: unknown, key: unknown, _at: number, value: unknown): void {
+    setKey(map as Record<string, unknown>, key as string, value);
+  }
+
+  /** A new block or flow sequence. */
+  protected newSeq(): unknown {
+    return [];
+  }
+
+  /** Adds an item (its `-` or, in a flow sequence, its value at offset `_at`) to a sequence. */
+  protected seqPush(seq: unknown, value: unknown, _at: number): void {
+    (seq as unknown[]).push(value);
+  }
+
+  /** A plain key's value. */
+  protected plainKey(text: string): unknown {
+    return plainKey(text);
+  }
+
+  /** A quoted key's value. */
+  protected quotedKey(text: string): unknown {
+    return quotedKey(text);
+  }
+
+  /** A plain scalar's value (its text, folded). */
+  protected plainValue(text: string): unknown {
+    return plainValue(text);
+  }
+
+  /** A comment whose `#` is at offset `_at` (it runs to the end of its line). */
+  protected comment(_at: number): void {}
+
+  /** Abandons the fast path (the caller then uses the `yaml` package). */
+  protected decline(reason: string): never {
+    bail(reason);
+  }
+
+  protected lineOf(offset: number): number {
     const s = this.s;
     let p = this.lcPos;
     let line = this.lcLine;
@@ -365,6 +436,7 @@ class Parser {
     let c = s.charCodeAt(p);
     while (c === SP) c = s.charCodeAt(++p);
     if (c === HASH) {
+      this.comment(p);
       p = s.indexOf('\n', p);
       if (p < 0) p = this.n;
       c = s.charCodeAt(p);
@@ -401,6 +473,7 @@ class Parser {
       // some of those ("Tabs are not allowed as indentation"), depending on what follows.
       if (c === TAB) bail('tab in indentation');
       if (c === HASH) {
+        this.comment(p);
         p = s.indexOf('\n', p);
         if (p < 0) p = n;
         else p++;
@@ -430,6 +503,7 @@ class Parser {
     if (c === HASH) {
       const prev = s.charCodeAt(p - 1);
       if (prev !== SP && prev !== TAB) bail('comment without white space before it');
+      this.comment(p);
       p = s.indexOf('\n', p);
       if (p < 0) p = this.n;
       c = s.charCodeAt(p);
@@ -467,7 +541,7 @@ class Parser {
           // A quoted key of a block mapping.
           if (mode === AFTER_KEY || this.quotedMulti || q - p > MAX_KEY_SPAN) bail('bad implicit key');
           this.pos = q + 1;
-          return this.blockMap(col, quotedKey(v));
+          return this.blockMap(col, this.quotedKey(v), p);
         }
         this.finishLine();
         return v;
@@ -487,9 +561,9 @@ class Parser {
     if (this.plainColon >= 0) {
       // A plain key of a block mapping.
       if (mode === AFTER_KEY || this.plainCrossed || this.plainColon - p > MAX_KEY_SPAN) bail('bad implicit key');
-      const key = plainKey(s.slice(p, this.plainEnd));
+      const key = this.plainKey(s.slice(p, this.plainEnd));
       this.pos = this.plainColon + 1;
-      return this.blockMap(col, key);
+      return this.blockMap(col, key, p);
     }
     const v = this.plainScalarValue(p);
     this.pos = this.plainEnd;
@@ -502,22 +576,24 @@ class Parser {
     if (this.plainEnd - start > MAX_STRING) bail('string too long');
     let text = this.s.slice(start, this.plainEnd);
     if (this.plainCrossed && text.indexOf('\n') >= 0) text = unfoldLines(text);
-    return plainValue(text);
+    return this.plainValue(text);
   }
 
-  /** A block mapping at column `n`; `pos` is just after the first key's `:`. */
-  private blockMap(n: number, firstKey: string): Record<string, unknown> {
+  /** A block mapping at column `n`; `pos` is just after the first key's `:`, written at `keyAt`. */
+  private blockMap(n: number, firstKey: unknown, keyAt: number): unknown {
     if (++this.depth > MAX_DEPTH) bail('nesting too deep');
-    const obj: Record<string, unknown> = {};
+    const obj = this.newMap();
     let key = firstKey;
+    let at = keyAt;
     for (;;) {
-      setKey(obj, key, this.mapValue(n));
+      this.mapSet(obj, key, at, this.mapValue(n));
       const col = this.col;
       if (col !== n) {
         if (col > n) bail('bad indentation in a block mapping');
         this.depth--;
         return obj;
       }
+      at = this.pos;
       key = this.blockKey(n);
     }
   }
@@ -543,7 +619,7 @@ class Parser {
   }
 
   /** A key of a block mapping at column `n` (not the first); leaves `pos` after its `:`. */
-  private blockKey(n: number): string {
+  private blockKey(n: number): unknown {
     const s = this.s;
     const p = this.pos;
     const c = s.charCodeAt(p);
@@ -554,27 +630,27 @@ class Parser {
       while (d === SP || d === TAB) d = s.charCodeAt(++q);
       if (this.quotedMulti || d !== COLON || !isEmpty(s.charCodeAt(q + 1)) || q - p > MAX_KEY_SPAN) bail('bad implicit key');
       this.pos = q + 1;
-      return quotedKey(v);
+      return this.quotedKey(v);
     }
     if (c === LBRACKET || c === LBRACE) bail('collection as a key');
     if (!plainStartOk(c, s.charCodeAt(p + 1), false)) cannotStart(c, 'a block mapping key');
     this.scanPlain(false, n + 1);
     if (this.plainColon < 0 || this.plainCrossed || this.plainColon - p > MAX_KEY_SPAN) bail('bad implicit key');
     this.pos = this.plainColon + 1;
-    return plainKey(s.slice(p, this.plainEnd));
+    return this.plainKey(s.slice(p, this.plainEnd));
   }
 
   /** A block sequence at column `n`; `pos` is at its first `-`. */
-  private blockSeq(n: number): unknown[] {
+  private blockSeq(n: number): unknown {
     if (++this.depth > MAX_DEPTH) bail('nesting too deep');
-    const arr: unknown[] = this.blockSeqItems(n);
+    const arr = this.blockSeqItems(n);
     this.depth--;
     return arr;
   }
 
-  private blockSeqItems(n: number): unknown[] {
+  private blockSeqItems(n: number): unknown {
     const s = this.s;
-    const arr: unknown[] = [];
+    const arr = this.newSeq();
     for (;;) {
       const dash = this.pos;
       let p = dash + 1;
@@ -584,9 +660,9 @@ class Parser {
       this.pos = p;
       if (c === HASH || c === LF || c === CR || p >= this.n) {
         this.finishLine();
-        arr.push(this.col > n ? this.node(this.col, n, AT_LINE_START) : null);
+        this.seqPush(arr, this.col > n ? this.node(this.col, n, AT_LINE_START) : null, dash);
       } else {
-        arr.push(this.node(n + (p - dash), n, COMPACT));
+        this.seqPush(arr, this.node(n + (p - dash), n, COMPACT), dash);
       }
       const col = this.col;
       if (col !== n) {
@@ -715,19 +791,20 @@ class Parser {
     this.pos++;
     this.flowSpace(minIndent, level);
     if (open === LBRACKET) {
-      const arr: unknown[] = [];
+      const arr = this.newSeq();
       if (s.charCodeAt(this.pos) === RBRACKET) {
         this.pos++;
         return arr;
       }
       for (;;) {
-        arr.push(this.flowNode(minIndent, level));
+        const at = this.pos;
+        this.seqPush(arr, this.flowNode(minIndent, level), at);
         this.flowSpace(minIndent, level);
         // `[a: b]` pairs and missing commas are unexpected text.
         if (this.flowItemEnd(minIndent, level, RBRACKET, 'unexpected text in a flow sequence')) return arr;
       }
     }
-    const obj: Record<string, unknown> = {};
+    const obj = this.newMap();
     if (s.charCodeAt(this.pos) === RBRACE) {
       this.pos++;
       return obj;
@@ -735,10 +812,10 @@ class Parser {
     for (;;) {
       const ks = this.pos;
       const c = s.charCodeAt(ks);
-      let key: string;
+      let key: unknown;
       let isQuoted = false;
       if (c === DQ || c === SQ) {
-        key = quotedKey(this.quoted(minIndent));
+        key = this.quotedKey(this.quoted(minIndent));
         if (this.quotedMulti) bail('multi-line flow key');
         isQuoted = true;
       } else {
@@ -746,7 +823,7 @@ class Parser {
         if (!plainStartOk(c, s.charCodeAt(ks + 1), true)) cannotStart(c, 'a flow mapping key');
         this.scanPlain(true, minIndent);
         if (this.plainCrossed) bail('multi-line flow key');
-        key = plainKey(s.slice(ks, this.plainEnd));
+        key = this.plainKey(s.slice(ks, this.plainEnd));
         this.pos = this.plainEnd;
       }
       let p = this.pos;
@@ -767,7 +844,7 @@ class Parser {
       } else {
         this.flowSpace(minIndent, level);
       }
-      setKey(obj, key, value);
+      this.mapSet(obj, key, ks, value);
       if (this.flowItemEnd(minIndent, level, RBRACE, 'unexpected text in a flow mapping')) return obj;
     }
   }
@@ -821,6 +898,7 @@ class Parser {
       if (c === HASH) {
         const prev = s.charCodeAt(p - 1);
         if (prev !== SP && prev !== TAB && prev !== LF) bail('comment without white space before it');
+        this.comment(p);
         p = s.indexOf('\n', p);
         if (p < 0) bail('unterminated flow collection');
         continue;
@@ -870,6 +948,7 @@ class Parser {
     if (c === HASH) bail('comment without white space before it');
     while (c === SP) c = s.charCodeAt(++i);
     if (c === HASH) {
+      this.comment(i);
       i = s.indexOf('\n', i);
       if (i < 0) i = n;
       c = s.charCodeAt(i);
@@ -919,7 +998,7 @@ class Parser {
     const end = Math.min(nl + 1, n);
     if (end - start > MAX_STRING) bail('string too long');
     // The parser gives a block scalar its parent's indentation, 0 for a document.
-    const value = blockScalarValue(s.slice(start, end), parent < 0 ? 0 : parent, parent < 0, explicit, chomp, folded);
+    const value = blockScalarValue(s.slice(start, end), parent < 0 ? 0 : parent, parent < 0 && this.unindentedRootBlockScalars, explicit, chomp, folded);
     this.pos = end;
     this.skipToContent();
     return value;

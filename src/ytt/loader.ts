@@ -106,12 +106,12 @@ export class TemplateLoader {
     return { globals, docset: root instanceof YDocSet ? root : new YDocSet() };
   }
 
-  /** A .star file's globals (ytt: "Evaluating starlark template: …"). */
+  /** A .star file's globals (ytt: "Evaluating starlark template: ..."). */
   evalStar(ctx: LibraryCtx, lf: LibFile): Map<string, Value> {
     return prefixed('Evaluating starlark template: ', () => this.exec(ctx, lf, compileStarFile(lf.file), new Map(), null));
   }
 
-  /** A text template's text and globals (ytt: "Evaluating text template: …"). */
+  /** A text template's text and globals (ytt: "Evaluating text template: ..."). */
   evalText(ctx: LibraryCtx, lf: LibFile): { globals: Map<string, Value>; text: string } {
     const cf = compileTextFile(lf.file);
     const rt = new TemplateRuntime([]);
@@ -147,7 +147,7 @@ export class TemplateLoader {
     }
   }
 
-  /** `load(module)` in a file of `ctx` evaluated by `rt` (ytt: "cannot load <module>: …"). */
+  /** `load(module)` in a file of `ctx` evaluated by `rt` (ytt: "cannot load <module>: ..."). */
   private load(ctx: LibraryCtx, module: string, rt: TemplateRuntime | null): Map<string, Value> {
     try {
       return this.loadModule(ctx, module, rt);

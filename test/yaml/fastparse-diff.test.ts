@@ -4,9 +4,10 @@
 // For each text the fast reader must either decline (null) or give exactly the yaml package's
 // values and lines; it must decline every text the yaml package reports errors for. The summary
 // lines printed at the end say how often it declined, and why.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoFiles } from '../helpers/repo-files.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { explainFallback } from '../../src/yaml/parse.js';
 import { compare, type Outcome } from './fastparse-oracle.js';
@@ -55,24 +56,10 @@ function check(name: string, text: string, tally: Tally, checkRanges = true): Ou
   return o;
 }
 
-function repoFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir)) {
-      if (entry.startsWith('.') || entry === 'node_modules' || entry === 'dist') continue;
-      const p = join(dir, entry);
-      // Not through symlinks: the hostile corpus has one to /dev/zero.
-      if (lstatSync(p).isSymbolicLink()) continue;
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ya?ml|json)$/.test(entry)) out.push(p);
-    }
-  };
-  walk(REPO);
-  return out.sort();
-}
+const repoYaml = (): string[] => repoFiles(REPO, /\.(ya?ml|json)$/);
 
 describe('every YAML and JSON file in the repository', () => {
-  const files = repoFiles();
+  const files = repoYaml();
   const tally = new Tally();
   afterAll(() => report.push(tally.summary(`repository files (${files.length})`)));
 

@@ -1,9 +1,9 @@
 // Small @ytt: modules: sha256, md5, url, version, math.
-import { createHash } from 'node:crypto';
 import { Dict, Float, List, Tuple, fail, isInt, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { unpackArgs } from '../starlark/eval/builtins.js';
 import { module } from './util.js';
+import { md5Hex, sha256Hex } from '../../util/digest.js';
 
 export const YTT_VERSION = '0.45.0';
 
@@ -11,7 +11,7 @@ export const md5Module = module('md5', {
   sum: (_t, args, kw) => {
     const [s] = unpackArgs('md5.sum', args, kw, ['value']);
     if (typeof s !== 'string') fail(`expected argument to be a string, but was ${typeName(s!)}`);
-    return createHash('md5').update(s, 'utf8').digest('hex');
+    return md5Hex(s);
   },
 });
 
@@ -19,7 +19,7 @@ export const sha256Module = module('sha256', {
   sum: (_t, args, kw) => {
     const [s] = unpackArgs('sha256.sum', args, kw, ['value']);
     if (typeof s !== 'string') fail(`sha256.sum: expected argument to be a string, but was ${typeName(s!)}`);
-    return createHash('sha256').update(s, 'utf8').digest('hex');
+    return sha256Hex(s);
   },
 });
 

@@ -97,6 +97,9 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
   const lines: CodeLine[] = [];
 
   const build = (node: YNode, parentTag: number | null, textTemplated: boolean): void => {
+    // (index loops, and one values() a node: a template is compiled once, cold, where each
+    // for-of step and array costs)
+    const children = node.values();
     const blocks: ParsedComment[] = [];
     const values: ParsedComment[] = [];
     const anns: ParsedComment[] = [];
@@ -106,7 +109,7 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
       const fileName = opts.fileName ?? 'stdin.yml';
       switch (p.kind) {
         case 'value': {
-          const first = node.values()[0];
+          const first = children[0];
           if (first !== undefined && first !== null) {
             throw new TemplateCompileError(
               `Expected YAML node at line ${fileName}:${p.line} to have either computed or YAML value, but found both`,
@@ -140,7 +143,10 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
     }
     const tag = protos.length;
     const scalars: Scalar[] = [];
-    for (const v of node.values()) if (!(v instanceof YNode)) scalars.push(v);
+    for (let i = 0; i < children.length; i++) {
+      const v = children[i]!;
+      if (!(v instanceof YNode)) scalars.push(v);
+    }
     protos.push({
       kind: node.kind,
       key: node instanceof YMapItem ? node.key : null,
@@ -169,7 +175,8 @@ export function compileYamlTemplate(docset: YDocSet, opts: { ignoreUnknownCommen
     if (values.length > 0) {
       for (const v of values) lines.push({ code: `${INS.setNode}(${tag}, (${v.content}))`, srcLine: v.line });
     } else {
-      for (const child of node.values()) {
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
         if (child instanceof YNode) build(child, tag, tt);
         else if (tt && typeof child === 'string' && child.includes('(@')) {
           buildText(child, srcLine, (expr) => `${INS.setNode}(${tag}, (${expr}))`);
@@ -210,7 +217,9 @@ export function programText(lines: readonly CodeLine[]): string {
   let cont = false;
   for (const l of lines) {
     let src = l.code;
-    if (!cont) src = src.replace(/^\s+/, '');
+    // (most lines start with a printable ASCII character: no regular expression for them)
+    const c = src.charCodeAt(0);
+    if (!cont && !(c > 32 && c < 127)) src = src.replace(/^\s+/, '');
     cont = src.endsWith('\\');
     out.push(src);
   }

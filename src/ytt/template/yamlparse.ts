@@ -4,9 +4,12 @@
 // with no node after them go to an extra empty document at the end. The text is read as ytt's
 // go-yaml fork reads it where the yaml package would read it otherwise (goYamlText, Builder.scalar:
 // line breaks, tabs, a leading BOM, `...`, a block scalar at the end of the file).
+// Most files are read by carto's fast reader (src/yaml/parse.ts, FastReader below), which makes
+// the same tree for the subset of YAML it covers and declines the rest; the `yaml` package reads
+// what it declines, and reports the errors.
 import { Composer, CST, Lexer, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
-import { goYamlTabs, resolvePlainScalar } from '../../yaml/index.js';
+import { FastYamlReader, goYamlTabs, readWith, resolvePlainScalar } from '../../yaml/index.js';
 import { MAX_DEPTH, formatCount } from '../../util/limits.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { Comment, NodeValue, Scalar } from './nodes.js';
@@ -25,7 +28,7 @@ type Tok = CST.Token;
 class LineIndex {
   private starts: number[] = [0];
   constructor(src: string) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   line(offset: number): number {
     let lo = 0;
@@ -50,6 +53,8 @@ export const DEPTH_LIMIT_MESSAGE = `maps and lists nest deeper than carto's limi
  * which can only matter for a thousand unclosed brackets.
  */
 function tooDeepLine(src: string): number {
+  // each level takes a `[`, `{` or `-`: with no more of them than the limit, none is too deep
+  if (countChars(src, '[') + countChars(src, '{') + countChars(src, '-') <= MAX_DEPTH) return 0;
   let flow = 0;
   let line = 1;
   let atLineStart = true;
@@ -96,6 +101,12 @@ function tooDeepLine(src: string): number {
   return 0;
 }
 
+function countChars(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+
 /** Whether a quote after this character opens a quoted scalar (`don't` has none). */
 function startsToken(prev: number): boolean {
   return Number.isNaN(prev) || prev === 32 || prev === 9 || prev === 10 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 45;
@@ -105,6 +116,13 @@ export function parseYamlWithComments(text: string, opts: { withComments?: boole
   const src = goYamlText(text);
   const deep = tooDeepLine(src);
   if (deep > 0) throw new YamlParseError(`yaml: line ${deep}: ${DEPTH_LIMIT_MESSAGE}`, deep);
+  const fast = readFast(src, opts.withComments !== false);
+  if (fast) return fast;
+  return parseSlow(src, opts);
+}
+
+/** parseYamlWithComments with the `yaml` package only (what the fast path is checked against). */
+export function parseSlow(src: string, opts: { withComments?: boolean } = {}): YDocSet {
   try {
     return parseChecked(src, opts);
   } catch (e) {
@@ -123,7 +141,7 @@ export function parseYamlWithComments(text: string, opts: { withComments?: boole
  * next line), so it becomes BOM_STAND_IN, a character the yaml package reads as text (see
  * Builder.scalar). Same length and lines as the input.
  */
-function goYamlText(text: string): string {
+export function goYamlText(text: string): string {
   let src = text.indexOf('\r') >= 0 ? text.replace(/\r(?!\n)/g, '\n') : text;
   const tabs = goYamlTabs(src);
   if (tabs.problem) {
@@ -178,6 +196,86 @@ function parseChecked(src: string, opts: { withComments?: boolean }): YDocSet {
     assignComments(docset, comments);
   }
   return docset;
+}
+
+/**
+ * The fast path: `src` (goYamlText's) read by carto's fast reader into the tree parseChecked
+ * makes, with the same lines and comments; null where that reader declines, and where this tree
+ * would need what only parseChecked does (a leading BOM, a block scalar that ends the text without
+ * a line break, `...` markers, CR line breaks: rare in templates, and not worth a second copy).
+ */
+export function readFast(src: string, withComments: boolean, rethrow = false): YDocSet | null {
+  if (src.charCodeAt(0) === BOM_STAND_IN.charCodeAt(0) || src.indexOf('\r') >= 0 || DOCUMENT_END.test(src)) return null;
+  if (src.length > 0 && src.charCodeAt(src.length - 1) !== 10 && (src.indexOf('|') >= 0 || src.indexOf('>') >= 0)) return null;
+  const lines = new LineIndex(src);
+  let reader: FastReader | undefined;
+  const docs = readWith(src, (text, start) => (reader = new FastReader(text, start, lines, withComments)), rethrow);
+  if (!docs || !reader) return null;
+  const docset = new YDocSet();
+  for (const d of docs) {
+    const doc = new YDoc(d.value as NodeValue);
+    const at = d.range[0];
+    // a document that starts with `---` has that line; one without has none (as parseChecked's)
+    doc.line = src.startsWith('---', at) && isBlank(src.charCodeAt(at + 3)) ? lines.line(at) : null;
+    docset.docs.push(doc);
+  }
+  if (docset.docs.length === 0) docset.docs.push(new YDoc(null));
+  if (withComments) assignComments(docset, reader.comments);
+  return docset;
+}
+
+const DOCUMENT_END = /^\.\.\.(?:[ \t\n]|$)/m;
+
+function isBlank(c: number): boolean {
+  return c !== c || c === 32 || c === 9 || c === 10;
+}
+
+/** The fast reader making ytt's nodes: items with the lines of their keys and `-`, scalars as resolvePlain reads them. */
+class FastReader extends FastYamlReader {
+  readonly comments: Comment[] = [];
+  constructor(
+    text: string,
+    start: number,
+    private readonly lines: LineIndex,
+    private readonly withComments: boolean,
+  ) {
+    super(text, start);
+    // parseChecked reads scalars with CST.resolveAsScalar
+    this.unindentedRootBlockScalars = false;
+  }
+  protected override newMap(): unknown {
+    return new YMap();
+  }
+  protected override mapSet(map: unknown, key: unknown, at: number, value: unknown): void {
+    const item = new YMapItem(key as Scalar, value as NodeValue);
+    item.line = this.lines.line(at);
+    (map as YMap).items.push(item);
+  }
+  protected override newSeq(): unknown {
+    return new YArray();
+  }
+  protected override seqPush(seq: unknown, value: unknown, at: number): void {
+    const item = new YArrayItem(value as NodeValue);
+    item.line = this.lines.line(at);
+    (seq as YArray).items.push(item);
+  }
+  protected override plainKey(text: string): unknown {
+    // a merge key to the yaml package (YAML 1.1), whose rules parseChecked applies
+    if (text === '<<') this.decline('merge key <<');
+    return resolvePlain(text);
+  }
+  protected override quotedKey(text: string): unknown {
+    if (text === '<<') this.decline('quoted << key');
+    return text;
+  }
+  protected override plainValue(text: string): unknown {
+    return resolvePlain(text);
+  }
+  protected override comment(at: number): void {
+    if (!this.withComments) return;
+    const end = this.s.indexOf('\n', at);
+    this.comments.push({ data: this.s.slice(at + 1, end < 0 ? this.s.length : end), line: this.lines.line(at) });
+  }
 }
 
 /** Offset of the content of a document that follows a `...` without its own `---`, or null. */

@@ -257,6 +257,19 @@ class Parser {
       }
       case 'load':
         return this.parseLoadStmt();
+      case 'IDENT': {
+        // A template's instructions, `name(N)` alone on their lines, are most of its program:
+        // they are read in one step (the tree the general path below makes).
+        const t = this.tok;
+        const call = this.sc.intCallRest(t);
+        if (call) {
+          this.nextToken();
+          const fn: Expr = { type: 'Ident', pos: t.pos, name: t.raw };
+          const arg: Expr = { type: 'Literal', pos: call.arg, value: call.num, kind: 'int' };
+          return { type: 'ExprStmt', pos, x: { type: 'CallExpr', pos: fn.pos, lparen: call.lparen, fn, args: [{ kind: 'pos', x: arg }] } };
+        }
+        break;
+      }
       default:
         break;
     }
@@ -379,6 +392,7 @@ class Parser {
 
   private parseTestPrec(prec: number): Expr {
     if (prec > 10) return this.parseUnary();
+    if (prec >= 4) return this.parseBinary(this.parseUnary(), prec);
     if (prec === 3) {
       if (this.cur() === 'not') {
         const pos = this.nextToken();
@@ -387,17 +401,39 @@ class Parser {
       }
       return this.parseTestPrec(4);
     }
+    // `or` (1) and `and` (2)
     let x = this.parseTestPrec(prec + 1);
+    while (PREC[this.cur()] === prec) {
+      const op: string = this.cur();
+      const opPos = this.tok.pos;
+      this.nextToken();
+      const y = this.parseTestPrec(prec + 1);
+      x = { type: 'BinaryExpr', pos: x.pos, opPos, op, x, y };
+    }
+    return x;
+  }
+
+  /**
+   * The binary operators of precedence `min` (4, comparisons, or more) and above after `x`, by
+   * precedence climbing: the tree one parseTestPrec level per precedence would build (operators
+   * of one level associate to the left; comparisons do not associate), without descending through
+   * every level for each operand.
+   */
+  private parseBinary(x: Expr, min: number): Expr {
     for (;;) {
       let op: string = this.cur();
       const opPos = this.tok.pos;
+      let prec: number;
       if (op === 'not') {
-        if (prec !== 4) break;
+        if (min > 4) return x;
+        prec = 4;
         this.nextToken();
         if (this.cur() !== 'in') this.err(`got ${tokDesc(this.tok)}, want in`);
         op = 'not in';
       } else {
-        if (PREC[op as Tok] !== prec) break;
+        const p = PREC[op as Tok];
+        if (p === undefined || p < min) return x;
+        prec = p;
       }
       this.nextToken();
       const y = this.parseTestPrec(prec + 1);
@@ -407,7 +443,6 @@ class Parser {
         if (PREC[nt] === 4 || nt === 'not') this.err(`${op} does not associate with ${nt === 'not' ? 'not in' : nt} (use parens)`);
       }
     }
-    return x;
   }
 
   private parseUnary(): Expr {

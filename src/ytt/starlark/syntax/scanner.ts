@@ -43,18 +43,19 @@ const KEYWORDS = new Set([
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\x7f';
 }
-function isIdentChar(c: string): boolean {
-  return isIdentStart(c) || (c >= '0' && c <= '9');
-}
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
 }
+
+/** An identifier from where it starts (isIdentStart, then isIdentChar): a regular expression runs it natively, even in a cold process. */
+const IDENT_REST = /[A-Za-z0-9_\u0080-\uffff]*/y;
 
 /** Base scanner: tokens, NEWLINEs at top level; no indentation tracking. */
 export class Scanner {
   private i = 0;
   private line = 1;
-  private col = 1;
+  /** Where the current line starts: a token's column is counted from it (one per UTF-16 unit). */
+  private lineStartAt = 0;
   private depth = 0;
   private lineStart = true;
   private lastWasNewline = true;
@@ -63,7 +64,7 @@ export class Scanner {
   constructor(private readonly src: string) {}
 
   pos(): Pos {
-    return { line: this.line, col: this.col };
+    return { line: this.line, col: this.i - this.lineStartAt + 1 };
   }
 
   private peek(o = 0): string {
@@ -74,11 +75,16 @@ export class Scanner {
     const c = this.src[this.i++] ?? '';
     if (c === '\n') {
       this.line++;
-      this.col = 1;
-    } else {
-      this.col++;
+      this.lineStartAt = this.i;
     }
     return c;
+  }
+
+  /** Reads the line break at the current position. */
+  private newline(): void {
+    this.i++;
+    this.line++;
+    this.lineStartAt = this.i;
   }
 
   private err(pos: Pos, msg: string): never {
@@ -86,37 +92,39 @@ export class Scanner {
   }
 
   next(): Token {
+    const s = this.src;
     for (;;) {
       let blank = false;
+      // (character codes: a cold process runs this loop for every character of every template)
+      let c = s.charCodeAt(this.i);
       if (this.lineStart) {
         this.lineStart = false;
-        while (this.peek() === ' ' || this.peek() === '\t') this.read();
-        const c = this.peek();
-        if (c === '#' || c === '\n' || c === '\r' || c === '') blank = true;
+        while (c === 32 || c === 9) c = s.charCodeAt(++this.i);
+        if (c === 35 /* # */ || c === 10 || c === 13 || c !== c) blank = true;
       }
-      while (this.peek() === ' ' || this.peek() === '\t' || (this.peek() === '\r' && this.peek(1) === '\n')) this.read();
-      let c = this.peek();
-      if (c === '#') {
-        while (this.peek() !== '' && this.peek() !== '\n') this.read();
-        c = this.peek();
+      while (c === 32 || c === 9 || (c === 13 && s.charCodeAt(this.i + 1) === 10)) c = s.charCodeAt(++this.i);
+      if (c === 35 /* # */) {
+        const eol = s.indexOf('\n', this.i);
+        this.i = eol < 0 ? s.length : eol;
+        c = s.charCodeAt(this.i);
       }
-      if (c === '\n') {
+      if (c === 10) {
         this.lineStart = true;
         if (blank || this.depth > 0) {
-          this.read();
+          this.newline();
           continue;
         }
         const pos = this.pos();
-        this.read();
+        this.newline();
         this.lastWasNewline = true;
         return { tok: 'NEWLINE', pos, end: this.pos(), raw: '\n' };
       }
-      if (c === '\\' && this.peek(1) === '\n') {
-        this.read();
-        this.read();
+      if (c === 92 /* \ */ && s.charCodeAt(this.i + 1) === 10) {
+        this.i++;
+        this.newline();
         continue;
       }
-      if (c === '') {
+      if (c !== c) {
         const pos = this.pos();
         if (!this.lastWasNewline && !this.eofNewlineDone) {
           this.eofNewlineDone = true;
@@ -129,6 +137,28 @@ export class Scanner {
       this.lastWasNewline = false;
       return t;
     }
+  }
+
+  /**
+   * Right after an identifier: `(DIGITS)` up to the end of the line, the shape of the template
+   * compiler's instructions (`__ytt_tpl2_start_node(12)`). Reads it and returns the positions of
+   * `(` and of the int, and the int; anything else returns null and reads nothing.
+   */
+  intCallRest(): { lparen: Pos; arg: Pos; num: number } | null {
+    const s = this.src;
+    const open = this.i;
+    if (s.charCodeAt(open) !== 40 /* ( */) return null;
+    let k = open + 1;
+    let d = s.charCodeAt(k);
+    if (d < 48 || d > 57 || (d === 48 && s.charCodeAt(k + 1) !== 41)) return null; // (a leading 0: scanNumber's rules)
+    while (d >= 48 && d <= 57) d = s.charCodeAt(++k);
+    if (d !== 41 /* ) */ || k - open - 1 > 15) return null;
+    const after = s.charCodeAt(k + 1);
+    if (after === after && after !== 10) return null;
+    const col = open - this.lineStartAt + 1;
+    const num = Number(s.slice(open + 1, k));
+    this.i = k + 1;
+    return { lparen: { line: this.line, col }, arg: { line: this.line, col: col + 1 }, num };
   }
 
   private mk(tok: Tok, pos: Pos, start: number): Token {
@@ -147,7 +177,9 @@ export class Scanner {
       if ((c === 'r' || c === 'b') && (this.peek(1) === 'r' || this.peek(1) === 'b') && (this.peek(2) === '"' || this.peek(2) === "'")) {
         return this.scanString(pos, start);
       }
-      while (isIdentChar(this.peek())) this.read();
+      IDENT_REST.lastIndex = start + 1;
+      IDENT_REST.test(this.src);
+      this.i = IDENT_REST.lastIndex;
       const raw = this.src.slice(start, this.i);
       if (KEYWORDS.has(raw)) return { tok: raw as Tok, pos, end: this.pos(), raw };
       return { tok: 'IDENT', pos, end: this.pos(), raw };
@@ -234,7 +266,9 @@ export class Scanner {
       const big = BigInt((radix === 16 ? '0x' : radix === 8 ? '0o' : '0b') + digits);
       return { tok: 'INT', pos, end: this.pos(), raw, num: normBig(big) };
     }
-    while (isDigit(this.peek())) this.read();
+    let j = this.i;
+    for (let d = this.src.charCodeAt(j); d >= 48 && d <= 57; d = this.src.charCodeAt(++j));
+    this.i = j; // (digits: the line does not change)
     if (this.peek() === '.') {
       isFloat = true;
       this.read();
@@ -250,7 +284,8 @@ export class Scanner {
     const raw = this.src.slice(start, this.i);
     if (isFloat) return { tok: 'FLOAT', pos, end: this.pos(), raw, flt: Number(raw) };
     if (raw.length > 1 && raw[0] === '0' && /[^0]/.test(raw)) this.err(pos, 'obsolete form of octal literal; use 0o' + raw.slice(1));
-    return { tok: 'INT', pos, end: this.pos(), raw, num: normBig(BigInt(raw)) };
+    // up to 15 digits is a safe integer: no BigInt needed
+    return { tok: 'INT', pos, end: this.pos(), raw, num: raw.length <= 15 ? Number(raw) : normBig(BigInt(raw)) };
   }
 
   private scanString(pos: Pos, start: number): Token {
@@ -269,7 +304,17 @@ export class Scanner {
       triple = true;
     }
     let out = '';
+    const s = this.src;
+    const qc = q.charCodeAt(0);
     for (;;) {
+      // a run of characters that are nothing but themselves
+      let j = this.i;
+      let code = s.charCodeAt(j);
+      while (code === code && code !== qc && code !== 92 && code !== 10) code = s.charCodeAt(++j);
+      if (j > this.i) {
+        out += s.slice(this.i, j);
+        this.i = j;
+      }
       const c = this.peek();
       if (c === '') this.err(pos, 'unexpected EOF in string');
       if (c === '\n' && !triple) this.err(pos, 'unexpected newline in string');
@@ -343,8 +388,11 @@ export class Scanner {
   }
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function normBig(b: bigint): number | bigint {
-  if (b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(b);
+  if (b >= MIN_SAFE && b <= MAX_SAFE) return Number(b);
   return b;
 }
 
@@ -373,6 +421,11 @@ export class BlockScanner {
     const t = this.base.next();
     this.last = t;
     return t;
+  }
+
+  /** Scanner.intCallRest after `current`, the identifier just returned (only when nothing was read past it). */
+  intCallRest(current: Token): { lparen: Pos; arg: Pos; num: number } | null {
+    return this.buf.length === 0 && this.last === current ? this.base.intCallRest() : null;
   }
 
   next(): Token {
