@@ -43,6 +43,31 @@ export function timeAlternating(commands, reps) {
   return commands.map((c, i) => ({ label: c.label, median: median(samples[i]), samples: samples[i].map((x) => +x.toFixed(1)) }));
 }
 
+/**
+ * CPU time (user + system, milliseconds) of one run of a shell command line, all its processes
+ * together (a pipeline's too), from bash's `times` for its children. `line` is shell syntax.
+ */
+export function cpuOnce(line, env) {
+  const run = spawnSync('bash', ['-c', `${line} >/dev/null 2>&1; status=$?; times; exit $status`], { env, encoding: 'utf8' });
+  if (run.error || run.status !== 0) throw new Error(`${line} failed: ${run.error?.message ?? `exit ${run.status}`}`);
+  const children = run.stdout.trim().split('\n').pop() ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (seconds.length !== 2) throw new Error(`cannot read bash's times for ${line}: ${children}`);
+  return (seconds[0] + seconds[1]) * 1000;
+}
+
+/** CPU time of shell command lines, alternating as timeAlternating does; → [{ median, samples }]. */
+export function cpuAlternating(lines, reps, env) {
+  for (const line of lines) cpuOnce(line, env);
+  const samples = lines.map(() => []);
+  for (let r = 0; r < reps; r++) {
+    const order = lines.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) samples[i].push(cpuOnce(lines[i], env));
+  }
+  return lines.map((_, i) => ({ median: median(samples[i]), samples: samples[i].map((x) => +x.toFixed(1)) }));
+}
+
 const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
 
 /**
