@@ -5,7 +5,7 @@
 // arguments read as ytt reads a `-f` argument.
 import { statSync, type Stats } from 'node:fs';
 import { errnoText, readTextFile } from '../load/text.js';
-import { YttPathError, readYttArgument } from '../load/ytt-tree.js';
+import { YttPathError, dataValuesFilePath, readYttArgument } from '../load/ytt-tree.js';
 import type { YttTreeOptions } from '../load/ytt-tree.js';
 import { dataValueFlag, dataValuesError } from '../ytt/datavalues/flag-arg.js';
 import type { DataValue, DataValuesFileArg } from '../ytt/types.js';
@@ -25,7 +25,7 @@ export function dataValueFlags(options: Record<string, unknown>): DataValue[] {
 /** The `--data-values-file [@lib:]PATH` arguments, each read as ytt reads a `-f` argument. Throws YttError as ytt. */
 export function readDataValuesFileArgs(options: Record<string, unknown>, tree: YttTreeOptions): DataValuesFileArg[] {
   return list(options, 'dataValuesFile').map((arg) => {
-    const path = arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
+    const path = dataValuesFilePath(arg);
     try {
       return { arg, files: readYttArgument(path, tree) };
     } catch (err) {

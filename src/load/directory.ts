@@ -10,7 +10,7 @@ import { MAX_FILE_BYTES } from '../util/limits.js';
 import { readText } from './input-text.js';
 import { mentionsCartographer, reasonOf, type SetAside } from './set-aside.js';
 import { readBounded } from './text.js';
-import { JSON_FILE, MANIFEST, YAML_FILE, isDataValuesText, isYttPackage, isYttSource, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
+import { JSON_FILE, MANIFEST, YAML_FILE, manifestsOf, isDataValuesText, isYttPackage, isYttSource, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
 
 export interface FileText {
   /** As ytt names it (relative to the package root). */
@@ -72,7 +72,7 @@ export class DirectoryScan {
 
   /** Its manifests, as kubectl reads them (its subdirectories' too when recursive). */
   asManifests(recursive: boolean): FileText[] {
-    return this.reader.manifests(this.tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/'))));
+    return this.reader.manifests(manifestsOf(this.tree, recursive));
   }
 
   /** With -R: each package root a run of its own, each ytt file under none a run alone, the rest plain. */

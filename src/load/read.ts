@@ -9,11 +9,12 @@ import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from
 import { errnoText } from './text.js';
 import { readText } from './input-text.js';
 import { DirectoryScan } from './directory.js';
-import { isYttInput, listTree, type TreeFile } from './ytt-package.js';
+import { isYttInput, listTree, manifestsOf } from './ytt-package.js';
 import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
-import { readYttArgument } from './ytt-tree.js';
-import type { DataValue, DataValuesFileArg } from '../ytt/types.js';
+import type { ValuesFileArg } from './ytt-files.js';
+import { dataValuesFilePath, readYttArgument } from './ytt-tree.js';
+import type { DataValue } from '../ytt/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -32,8 +33,6 @@ export interface ReadOptions {
   exclude?: readonly string[];
 }
 
-const MANIFEST = /\.(ya?ml|json)$/i;
-
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
 export function expandPaths(paths: readonly string[], options: ReadOptions = {}): string[] {
   const files: string[] = [];
@@ -43,7 +42,7 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
       continue;
     }
     if (isDirectoryArgument(path)) {
-      files.push(...listManifests(path, options.recursive ?? false).map((f) => f.path));
+      files.push(...manifestsOf(listTree(path), options.recursive ?? false).map((f) => f.path));
     } else {
       files.push(path);
     }
@@ -58,15 +57,6 @@ function isDirectoryArgument(path: string): boolean {
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${errnoText(err)}`);
   }
-}
-
-/** The manifests of a directory: its *.yaml, *.yml and *.json, and its subdirectories' with -R. */
-function listManifests(dir: string, recursive: boolean): TreeFile[] {
-  return manifestsOf(listTree(dir), recursive);
-}
-
-function manifestsOf(tree: readonly TreeFile[], recursive: boolean): TreeFile[] {
-  return tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/')));
 }
 
 /** What readInputs gives: the documents, the problems, and the files set aside. */
@@ -104,10 +94,10 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const diagnostics: Diagnostic[] = [];
   const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
-  const values: DataValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => {
-    const path = arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
-    return { arg, files: readYttArgument(path, { budget, ...(options.readStdin ? { readStdin: options.readStdin } : {}) }) };
-  });
+  const values: ValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => ({
+    arg,
+    files: readYttArgument(dataValuesFilePath(arg), { budget, ...(options.readStdin ? { readStdin: options.readStdin } : {}) }),
+  }));
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
@@ -136,7 +126,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       const { yttInputBudget } = await import('./ytt-files.js');
       yttBudget ??= yttInputBudget();
       const { run } = part;
-      const result = await evaluatePackage(run.files, { valuesFiles: [], valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
+      const result = await evaluatePackage(run.files, { valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
       setAside.push(...result.setAside);
       if (!accept({ documents: result.documents, diagnostics: result.diagnostics }, run.root)) break;
       continue;

@@ -5,8 +5,7 @@
 // The documents are read from ytt's output (so their values are exactly what `ytt … | carto -f -`
 // reads), and each is placed where it was written: its file and line, and those of each of its
 // fields, come from the engine's source maps (the template nodes that produced them).
-import { runYtt, YttError, type DataValue, type YttFile, type YttSource, type YttSourceMap } from '../ytt/index.js';
-import type { DataValuesFileArg } from '../ytt/types.js';
+import { runYtt, YttError, type DataValue, type YttSource, type YttSourceMap } from '../ytt/index.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
 import { parseText, type ParsedText, type SourceDocument, type TemplateOrigin } from './documents.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -18,11 +17,15 @@ export interface YttInputFile {
   text: string;
 }
 
+/** A `--data-values-file` argument as given (`@lib:`, a directory) and the files read for it, with their paths. */
+export interface ValuesFileArg {
+  arg: string;
+  files: readonly YttInputFile[];
+}
+
 export interface YttRunOptions {
-  /** `--data-values-file` files, in flag order. */
-  valuesFiles: readonly YttFile[];
-  /** `--data-values-file` arguments as given (`@lib:`, directories), after `valuesFiles`. */
-  valuesFileArgs?: readonly DataValuesFileArg[];
+  /** `--data-values-file` arguments, in flag order. */
+  valuesFileArgs: readonly ValuesFileArg[];
   /** `-v`/`--data-value-yaml`/`--data-value-file` flags, in the order ytt applies them. */
   flags: readonly DataValue[];
   /** Steps left for all the ytt runs of one command (shared, decremented). */
@@ -58,16 +61,14 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
   // ytt's errors name files by their name in the run; two directories may both hold `t.yaml`, and
   // then the name says nothing: such an error is placed in no file rather than in the wrong one
   const named = new Map<string, string | null>();
-  const valuesFiles = (options.valuesFileArgs ?? []).flatMap((arg) => arg.files).map((f) => ({ name: f.name, path: 'path' in f && typeof f.path === 'string' ? f.path : f.name }));
-  for (const f of [...files, ...valuesFiles]) named.set(f.name, named.has(f.name) ? null : f.path);
+  for (const f of [...files, ...options.valuesFileArgs.flatMap((arg) => arg.files)]) named.set(f.name, named.has(f.name) ? null : f.path);
   const pathOf = new Map([...named].filter((e): e is [string, string] => e[1] !== null));
   try {
     // Package sources are full of plain `# comments`; ytt needs --ignore-unknown-comments for them.
     const { text, sources } = runYtt(
       files.map((f) => ({ name: f.name, text: f.text })),
       {
-        dataValuesFiles: [...options.valuesFiles],
-        dataValuesFileArgs: [...(options.valuesFileArgs ?? [])],
+        dataValuesFileArgs: options.valuesFileArgs.map(({ arg, files: read }) => ({ arg, files: [...read] })),
         dataValues: [...options.flags],
         ignoreUnknownComments: true,
         maxSteps: Math.min(YTT_MAX_STEPS, budget.left),

@@ -37,7 +37,12 @@ export function isYttSource(name: string): boolean {
 
 /** True for a file named on the command line that can only be read as part of a ytt run. */
 export function isYttInput(path: string, text: string): boolean {
-  return path.endsWith('.star') || (!/\.json$/i.test(path) && isYttTemplateText(text));
+  return path.endsWith('.star') || (!JSON_FILE.test(path) && isYttTemplateText(text));
+}
+
+/** The manifests of a listed directory: its *.yaml, *.yml and *.json, and its subdirectories' when recursive. */
+export function manifestsOf(tree: readonly TreeFile[], recursive: boolean): TreeFile[] {
+  return tree.filter((f) => MANIFEST.test(f.name) && (recursive || !f.name.includes('/')));
 }
 
 export interface TreeFile {

@@ -26,23 +26,24 @@ export interface PackageResult {
  */
 export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions, root?: string): Promise<PackageResult> {
   const { evaluateYttRun } = await import('./ytt-files.js');
-  const setAside: Array<SetAside & { failure: Failure }> = [];
+  const setAside: Array<{ file: string; failure: Failure }> = [];
+  const noted = (list: typeof setAside): SetAside[] => list.map(({ file, failure }) => ({ file, reason: `ytt: ${headline(failure)}` }));
   let current = [...files];
   for (;;) {
     const result = evaluateYttRun(current, options);
-    if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside: setAside.map(({ file, reason }) => ({ file, reason })) };
+    if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside: noted(setAside) };
     if (root !== undefined && !current.some((f) => mentionsCartographer(f.text))) {
-      return { documents: [], diagnostics: [], setAside: [...setAside.map(({ file, reason }) => ({ file, reason })), { file: root, reason: `ytt: ${firstLine(result.message)}` }] };
+      return { documents: [], diagnostics: [], setAside: noted([...setAside, { file: root, failure: result }]) };
     }
     const culprit = current.find((f) => f.path === result.evaluating);
     if (culprit && mayBeSetAside(culprit, current)) {
-      setAside.push({ file: culprit.path, reason: `ytt: ${firstLine(result.message)}`, failure: result });
+      setAside.push({ file: culprit.path, failure: result });
       current = current.filter((f) => f !== culprit);
       continue;
     }
     // A failure that names a file set aside before (a load of it) is that file's own failure.
     const cause = setAside.find((s) => result.message.includes(baseName(s.file)))?.failure ?? result;
-    return { documents: [], setAside: setAside.filter((s) => s.failure !== cause).map(({ file, reason }) => ({ file, reason })), diagnostics: [failureDiagnostic(cause, current)] };
+    return { documents: [], setAside: noted(setAside.filter((s) => s.failure !== cause)), diagnostics: [failureDiagnostic(cause, current)] };
   }
 }
 

@@ -43,6 +43,11 @@ export class YttPathError extends UsageError {
   }
 }
 
+/** A `--data-values-file [@lib:]PATH` argument: the path ytt reads it from (the `@lib:` part says which library takes it). */
+export function dataValuesFilePath(arg: string): string {
+  return arg.startsWith('@') && arg.includes(':') ? arg.slice(arg.indexOf(':') + 1) : arg;
+}
+
 /** A fresh byte budget for the files of one command. */
 export function yttTreeBudget(): { bytes: number } {
   return { bytes: MAX_TOTAL_BYTES };

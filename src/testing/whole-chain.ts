@@ -8,7 +8,7 @@
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatYamlStream, planDirectory, type PlannedFile } from '../emit/index.js';
-import { parseText, readInputs, type SourceDocument } from '../load/index.js';
+import { MANIFEST, parseText, readInputs, type SourceDocument } from '../load/index.js';
 import { readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
 import { render } from '../render/index.js';
 import type { YttRunner } from '../stamp/ytt.js';
@@ -35,7 +35,6 @@ export interface WholeChainContext {
   update: boolean;
 }
 
-const MANIFEST = /\.(ya?ml|json)$/i;
 
 export async function runWholeChain(c: WholeChainCase, ctx: WholeChainContext): Promise<WholeChainOutcome> {
   if (c.error !== undefined || !c.config) return { ok: false, error: c.error ?? 'no configuration' };

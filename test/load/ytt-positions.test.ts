@@ -47,7 +47,7 @@ const files: YttInputFile[] = [
   { name: 'overlay.yaml', path: 'pkg/config/overlay.yaml', text: OVERLAY },
   { name: 'workload.yaml', path: 'pkg/workload.yaml', text: PLAIN },
 ];
-const options = () => ({ valuesFiles: [], flags: [{ key: 'name', value: 'deploy' }], budget: yttInputBudget() });
+const options = () => ({ valuesFileArgs: [], flags: [{ key: 'name', value: 'deploy' }], budget: yttInputBudget() });
 
 function evaluate(input: readonly YttInputFile[]) {
   const result = evaluateYttRun(input, options());

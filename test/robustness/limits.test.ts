@@ -328,9 +328,9 @@ describe('the built-in ytt engine', () => {
     expect(fourth.ok === false && fourth.detail).toContain("not run: the ytt templates of this render already used carto's budget of 50,000 steps");
   });
   it('input files that are ytt templates: YTT_MAX_STEPS each, YTT_TOTAL_STEPS for all of one run', () => {
-    const values = [{ name: 'values.yaml', text: 'x: 1\n' }];
+    const values = [{ arg: 'values.yaml', files: [{ name: 'values.yaml', path: 'values.yaml', text: 'x: 1\n' }] }];
     const budget = yttInputBudget();
-    const runs = [1, 2, 3, 4].map((i) => evaluateYttRun([{ name: `f${i}.yaml`, path: `f${i}.yaml`, text: spin }], { valuesFiles: values, flags: [], budget }));
+    const runs = [1, 2, 3, 4].map((i) => evaluateYttRun([{ name: `f${i}.yaml`, path: `f${i}.yaml`, text: spin }], { valuesFileArgs: values, flags: [], budget }));
     expect(runs.map((r) => !r.ok && r.detail.split('\n')[1])).toEqual([
       '- Starlark computation cancelled: too many steps (limit 20000)',
       '- Starlark computation cancelled: too many steps (limit 20000)',
@@ -338,7 +338,7 @@ describe('the built-in ytt engine', () => {
       "- not run: the ytt input files of this run already used carto's budget of 60,000 steps in all (a file that runs away uses up the budget of the others)",
     ]);
     // another command has its own budget
-    const other = evaluateYttRun([{ name: 'f.yaml', path: 'f.yaml', text: 'v: 1\n' }], { valuesFiles: values, flags: [], budget: yttInputBudget() });
+    const other = evaluateYttRun([{ name: 'f.yaml', path: 'f.yaml', text: 'v: 1\n' }], { valuesFileArgs: values, flags: [], budget: yttInputBudget() });
     expect(other.ok && other.documents.map((d) => d.value)).toEqual([{ v: 1 }]);
   });
   it('building large values costs steps: a list of a million items is refused before it is built twice', () => {
