@@ -1,14 +1,19 @@
 // Prints diagnostics for a person (stderr): where, what, for which owner and resource, the
-// fix, and what the controller itself would have said. Notes of one kind share one hint.
+// fix, and what the controller itself would have said. Notes of one kind share one hint, and what
+// many owners meet alike is said once.
 import { formatObjectRef, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Style } from './style.js';
+import { listSome } from '../util/list.js';
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Style): string {
   const order = { error: 0, warning: 1, note: 2 } as const;
   const sorted = groupOwnerNotes([...diagnostics].sort((a, b) => order[a.severity] - order[b.severity]));
+  const repeats = repeatsByOwner(sorted);
   const hintShown = new Set<string>();
   let out = '';
   for (const d of sorted) {
+    const others = repeats.get(d);
+    if (others === null) continue; // said once, for the first owner
     out += `${label(d, style)} ${where(d, style)}${d.message}\n`;
     const context: string[] = [];
     if (d.owner) context.push(`owner ${formatObjectRef(d.owner)}`);
@@ -23,6 +28,30 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Sty
     }
     if (d.detail) out += d.detail.replace(/\n$/, '').split('\n').map((l) => `    | ${l}\n`).join('');
     if (d.controllerMessage && d.controllerMessage !== d.message && !d.detail) out += `    ${style.dim(`controller: ${d.controllerMessage}`)}\n`;
+    if (others) out += `    ${style.dim(`the same for ${others.length} more owners: ${listSome(others.map((o) => formatObjectRef(o.owner as NonNullable<Diagnostic['owner']>)), GROUP_AFTER)}`)}\n`;
+  }
+  return out;
+}
+
+/**
+ * Errors and warnings that differ only in their owner (a template's mistake met by a thousand
+ * Workloads): the first is printed, followed by the names of the other owners; the others map to
+ * null. Presentation only: render() still returns one diagnostic per owner.
+ */
+function repeatsByOwner(sorted: readonly Diagnostic[]): Map<Diagnostic, Diagnostic[] | null> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of sorted) {
+    if (d.severity === 'note' || !d.owner) continue;
+    const key = [d.severity, d.code, d.file, d.line, d.column, d.message, d.resource, d.object?.kind, d.object?.name, d.path].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  const out = new Map<Diagnostic, Diagnostic[] | null>();
+  for (const group of groups.values()) {
+    if (group.length <= GROUP_AFTER) continue;
+    out.set(group[0]!, group.slice(1));
+    for (const d of group.slice(1)) out.set(d, null);
   }
   return out;
 }

@@ -367,6 +367,17 @@ describe('errors', () => {
     expect(r.stderr).toMatch(/jsonpath returned empty list: source\.url\n.*\n\s+hint: input source comes from resource source, which failed/);
   });
 
+  it('the same error for many owners is said once, naming the other owners: stderr stays short', () => {
+    const noGit = (name: string) => workload(name).replace(/  source:\n    git:\n      url: .*\n/, '  image: registry.example.com/x\n');
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) writeFileSync(join(dir, `${name}.yaml`), noGit(name));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.match(/^error: .*jsonpath returned empty list: workload\.spec\.source\.git\.url$/gm)).toHaveLength(1);
+    expect(r.stderr).toContain('owner Workload dev/a, resource source');
+    expect(r.stderr).toContain('the same for 5 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 2 more\n');
+  });
+
   it('a Workload matched by no supply chain', () => {
     writeFileSync(join(dir, 'a.yaml'), workload('a').replace('app: web', 'app: worker'));
     const r = carto(['render', dir]);
