@@ -3,7 +3,7 @@
 // file system; everything it returns is plain data for the pure stages.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UsageError } from '../diagnostics/diagnostic.js';
+import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
@@ -94,10 +94,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const diagnostics: Diagnostic[] = [];
   const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
-  const values: ValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => ({
-    arg,
-    files: readYttArgument(dataValuesFilePath(arg), { budget, ...(options.readStdin ? { readStdin: options.readStdin } : {}) }),
-  }));
+  const values: ValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => ({ arg, files: readValuesFileArg(arg, options, budget) }));
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
@@ -150,6 +147,16 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const note = setAsideNote(setAside);
   if (note) diagnostics.push(note);
   return { documents, diagnostics, setAside };
+}
+
+/** A `--data-values-file` argument's files, read as ytt reads them; one that cannot be read is a usage error naming the flag. */
+function readValuesFileArg(arg: string, options: ReadOptions, budget: { bytes: number }): ValuesFileArg['files'] {
+  try {
+    return readYttArgument(dataValuesFilePath(arg), { budget, ...(options.readStdin ? { readStdin: options.readStdin } : {}) });
+  } catch (err) {
+    if (isUsageError(err)) throw new UsageError(`--data-values-file ${arg}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** Data values given for input files that are ytt templates, when none is: a flag meant for another command is easy to miss. */
