@@ -4,7 +4,7 @@
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
 import { forwardReferences } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { missingTemplateHint, otherKindHint, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
+import { judgeMissingTemplates, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -44,10 +44,9 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
       if (!catalog.templates.has(templateKey(resource.templateRef.kind, ref.name))) missing.push({ resource, ...ref });
     }
   }
-  const names = missing.map((m) => m.resource.name);
-  for (const m of missing) {
-    const wrongKind = otherKindHint(catalog, m.name, m.resource.templateRef.kind);
-    if (missingTemplates === 'mock' && wrongKind === undefined) {
+  const verdicts = judgeMissingTemplates(missing.map((m) => ({ ...m, kind: m.resource.templateRef.kind })), catalog, blueprint, missingTemplates);
+  for (const m of verdicts) {
+    if (m.mocked) {
       out.push({
         ...lintDiagnostic('template-not-found', `${m.resource.templateRef.kind} ${m.name} is not in the inputs (resource ${m.resource.name}): taken as installed by the platform (--missing-templates mock)`, { doc: blueprint.doc, object, path: m.path }, {
           resource: m.resource.name,
@@ -59,10 +58,8 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
     }
     out.push(lintDiagnostic('template-not-found', `${m.resource.templateRef.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`, { doc: blueprint.doc, object, path: m.path }, {
       resource: m.resource.name,
-      controllerMessage: legacy
-        ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
-        : `did not find the template of the resource(s) [${names.join(', ')}]`,
-      hint: missingTemplateHint(catalog, m.name, m.resource.templateRef.kind, blueprint.kind),
+      controllerMessage: m.controllerMessage,
+      hint: m.hint,
     }));
   }
 

@@ -6,7 +6,7 @@
 import { forwardReferences, gatherInputs, type OutputMap, type ResourceInputs, type ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
-import { isTemplateKind, missingTemplateHint, templateKey, templateOfOtherKind, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
+import { isTemplateKind, judgeMissingTemplates, templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { deploymentReadiness, findObserved, mockUid, outputFieldsOf, resolveAbsentOutputs, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { chooseOption, selectBlueprint, type BlueprintSelection } from '../select/index.js';
 import { buildContext } from '../stamp/context.js';
@@ -82,25 +82,22 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const missing = perBlueprint(missingTemplatesCache, blueprint, () => missingTemplates(blueprint, catalog));
-  // a name that exists under another kind is a wrong kind, never a template the platform installs
-  if (missing.length > 0 && options.missingTemplates === 'mock' && missing.every((m) => !templateOfOtherKind(catalog, m.name, m.kind))) {
-    report.missingTemplates = missing;
-  } else if (missing.length > 0) {
-    const names = missing.map((m) => m.resource.name);
-    for (const m of missing) {
+  const verdicts = judgeMissingTemplates(missing, catalog, { kind: blueprint.kind, format: semantics }, options.missingTemplates ?? 'error');
+  const unmocked = verdicts.filter((v) => !v.mocked);
+  if (unmocked.length > 0) {
+    for (const m of unmocked) {
       diagnostics.push(
         diagnostic('error', 'template-not-found', `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`, where(m.path), {
           owner: who,
           resource: m.resource.name,
-          controllerMessage: semantics === '0.0.6'
-            ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
-            : `did not find the template of the resource(s) [${names.join(', ')}]`,
-          hint: missingTemplateHint(catalog, m.name, m.kind, blueprint.kind),
+          controllerMessage: m.controllerMessage,
+          hint: m.hint,
         }),
       );
     }
     return done();
   }
+  if (missing.length > 0) report.missingTemplates = missing;
 
   for (const ref of perBlueprint(forwardReferencesCache, blueprint, () => forwardReferences(blueprint))) {
     diagnostics.push(

@@ -40,6 +40,19 @@ describe('carto lint --missing-templates', () => {
     expect(render.stderr).toContain('hint: the inputs have a ClusterTemplate named cm: is templateRef.kind right?');
   });
 
+  it('with mock, each missing template is judged on its own: the platform one is a note, the wrong kind an error, in render and lint', () => {
+    const both = ['-f', 'test/fixtures/mocks/wrong-kind-and-platform.yaml', '--missing-templates', 'mock'];
+    const lint = carto(['lint', ...both]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('  note  template-not-found  ClusterSourceTemplate platform-source is not in the inputs (resource source): taken as installed by the platform (--missing-templates mock)\n');
+    expect(lint.stdout).toContain('  error  template-not-found  ClusterConfigTemplate cm is not in the inputs (resource cfg)\n');
+    const render = carto(['render', ...both]);
+    expect(render.status).toBe(1);
+    expect(render.stderr.match(/^error: .*template-not-found|^error: .* is not in the inputs/gm)).toHaveLength(1);
+    expect(render.stderr).toContain('ClusterConfigTemplate cm is not in the inputs (resource cfg)');
+    expect(render.stderr).not.toContain('pass --missing-templates mock');
+  });
+
   it('a mode it does not know is a usage error', () => {
     expect(carto(['lint', ...OWN, '--missing-templates', 'maybe']).status).toBe(2);
   });
