@@ -186,8 +186,8 @@ export interface MockWitness {
   placeholderError(expression: string): string | undefined;
   /** The hint for any other error in which every input may play a part. */
   anyError(): string | undefined;
-  /** The template stamped: note the stand-in uid as used if it reads it. */
-  stamped(): void;
+  /** The template stamped this object: note the stand-in uid as used if it is in it. */
+  stamped(object: JSONObject): void;
 }
 
 /**
@@ -218,8 +218,8 @@ export function mockWitness(at: {
     yttError: (failure) => involved({ ytt: failure }),
     placeholderError: (expression) => involved({ placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) }),
     anyError: () => involved('anything'),
-    stamped: () => {
-      if (readsUid(at.template)) uidRead();
+    stamped: (object) => {
+      if (at.uid && readsUid(at.template) && holdsText(object, at.uid.value)) uidRead();
     },
   };
 }
@@ -246,6 +246,14 @@ export function readsUid(template: { readonly template?: JSONObject; readonly yt
     mentionsUid.set(template, named);
   }
   return named;
+}
+
+/**
+ * True when the stand-in (a uid) is in a stamped object: a template may name `uid` in a comment or
+ * a key without reading it, so what it stamped decides (checked only when readsUid says it may).
+ */
+export function holdsText(value: unknown, text: string): boolean {
+  return someString(value, (s) => s.includes(text));
 }
 
 /** True when a string in the value (a key or a leaf) passes `test` (templates hold bigints, which JSON.stringify refuses). */

@@ -269,7 +269,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     }
     const object = finished.object;
     entry.object = object;
-    mocks.stamped();
+    mocks.stamped(object);
     objects.push({ via: 'blueprint', object, owner, blueprint, resource, template });
     const meta = object['metadata'] as JSONObject;
     if (!meta['name'] && !meta['generateName']) {

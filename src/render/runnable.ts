@@ -14,7 +14,7 @@ import { finishObject } from '../stamp/finish.js';
 import { interpolateTemplate, type SubstitutionBudget } from '../stamp/interpolate.js';
 import { diagnostic, type Where } from './diagnose.js';
 import type { RunnableReport, RunnableStamped } from './report.js';
-import { readsUid, uidSentence, withMockHint } from './mocks.js';
+import { holdsText, readsUid, uidSentence, withMockHint } from './mocks.js';
 import { withUid } from './typed-owner.js';
 
 export interface RunnableOptions {
@@ -110,6 +110,8 @@ export function realizeRunnable(
     });
   }
   report.object = finished.object;
+  // named by the template but not in what it stamped: the stand-in was not used
+  if (report.mockedUid !== undefined && !holdsText(finished.object, report.mockedUid)) delete report.mockedUid;
   objects.push({ via: 'runnable', object: finished.object, runnable, runTemplate });
 
   // Outputs come from the newest run that succeeded (condition Succeeded = True).

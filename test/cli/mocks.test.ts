@@ -29,6 +29,45 @@ const FAILING = ['-f', failing, '-f', fixture('platform-templates.yaml'), '-f', 
 type Doc = { kind: string; metadata: { name: string; annotations?: Record<string, string>; ownerReferences?: unknown }; data?: Record<string, string> };
 const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Doc);
 
+describe('the stand-in uid is used only when it is in what a template stamped', () => {
+  it('a template that names uid in a comment does not fail --strict', () => {
+    const chain = join(dir, 'uid-comment.yaml');
+    writeFileSync(chain, `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata: {name: sc}
+spec:
+  selector: {app: web}
+  resources:
+  - name: config
+    templateRef: {kind: ClusterTemplate, name: t}
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: t}
+spec:
+  ytt: |
+    #@ load("@ytt:data", "data")
+    #! this template sets no uid
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: #@ data.values.workload.metadata.name
+---
+apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata: {name: w, namespace: dev, labels: {app: web}}
+spec: {}
+`);
+    const r = carto(['render', chain, '--strict', '--no-owner-references']);
+    expect(r.stderr).not.toContain('metadata.uid');
+    expect(r.status).toBe(0);
+    writeFileSync(chain, readFileSync(chain, 'utf8').replace('      name: #@ data.values.workload.metadata.name', '      name: #@ data.values.workload.metadata.name\n      annotations:\n        uid: #@ data.values.workload.metadata.uid'));
+    const used = carto(['render', chain, '--strict', '--no-owner-references']);
+    expect(used.status).toBe(1);
+    expect(used.stderr).toContain('metadata.uid');
+  });
+});
+
 describe('render with mocks of the right shape', () => {
   it('a PodIntent\'s .status.template is its spec.template, read as a PodTemplateSpec; the Workload\'s uid is a stand-in', () => {
     const r = carto(['render', ...ALL]);
