@@ -66,18 +66,19 @@ function where(d: Diagnostic, style: Style): string {
   return `${style.bold(`${d.file}${pos}`)}: `;
 }
 
-/** More owners than this with the same note (e.g. the same mocked outputs) get one note. */
+/** More owners than this with the same note or error (e.g. the same mocked outputs) get one. */
 const GROUP_AFTER = 3;
 
 /**
- * Notes that say the same thing of many owners (`Workload ns/a: mocked outputs: …`) become one
- * note naming a few of them: a render of a thousand Workloads should not print a thousand lines.
+ * Notes (and, with --strict, errors) that say the same thing of many owners (`Workload ns/a:
+ * mocked outputs: …`) become one naming a few of them: a render of a thousand Workloads should not
+ * print a thousand lines.
  */
 function groupOwnerNotes(sorted: readonly Diagnostic[]): Diagnostic[] {
   const rest = (d: Diagnostic): string | undefined => {
-    if (d.severity !== 'note' || !d.owner) return undefined;
+    if (!d.owner) return undefined;
     const prefix = `${formatObjectRef(d.owner)}: `;
-    return d.message.startsWith(prefix) ? `${d.code}\u0000${d.message.slice(prefix.length)}` : undefined;
+    return d.message.startsWith(prefix) ? `${d.severity}\u0000${d.code}\u0000${d.message.slice(prefix.length)}` : undefined;
   };
   const groups = new Map<string, Diagnostic[]>();
   for (const d of sorted) {

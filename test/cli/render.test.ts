@@ -347,6 +347,11 @@ describe('choosing owners and outputs', () => {
     expect(r7.status).toBe(0);
     expect(r7.stderr).toMatch(/^note: 7 owners \(Workload dev\/a, Workload dev\/b, Workload dev\/c, and 4 more\): mocked outputs: source url and revision/m);
     expect(r7.stderr).not.toMatch(/^note: Workload dev\/\w: mocked/m);
+    // with --strict the same mocks are one error, not seven
+    const strict = carto(['render', dir, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(strict.stderr).toMatch(/^error: 7 owners \(Workload dev\/a, Workload dev\/b, Workload dev\/c, and 4 more\): mocked outputs: source url and revision/m);
   });
 });
 
