@@ -15,12 +15,29 @@ export function inputOptions(options: Record<string, unknown>): ReadOptions {
   };
 }
 
-/** The data value flags in ytt's order; one ytt refuses is an input error (ytt exits 1), in ytt's words. */
+const FLAGS = [
+  ['dataValue', '-v', 'KEY=VALUE'],
+  ['dataValueYaml', '--data-value-yaml', 'KEY=YAML'],
+  ['dataValueFile', '--data-value-file', 'KEY=PATH'],
+] as const;
+
+/** The data value flags in ytt's order; one ytt refuses is an input error (ytt exits 1), naming the flag, in ytt's words. */
 function inputDataValues(options: Record<string, unknown>): ReadOptions['dataValues'] {
   try {
     return dataValueFlags(options);
   } catch (err) {
     if (!(err instanceof YttError)) throw err;
-    throw new InputError(`a data value flag cannot be read as ytt reads it: ${err.raw} (give -v KEY=VALUE, --data-value-yaml KEY=YAML or --data-value-file KEY=PATH)`);
+    // which flag: read each on its own (only on this error path)
+    for (const [key, name, form] of FLAGS) {
+      for (const arg of (options[key] as string[] | undefined) ?? []) {
+        try {
+          dataValueFlags({ [key]: [arg] });
+        } catch (one) {
+          if (one instanceof YttError) throw new InputError(`${name} ${arg}: the data value cannot be read as ytt reads it: ${one.raw} (give ${name} ${form})`);
+          throw one;
+        }
+      }
+    }
+    throw new InputError(`a data value flag cannot be read as ytt reads it: ${err.raw}`);
   }
 }

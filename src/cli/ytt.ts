@@ -11,7 +11,7 @@ import { dataValueFlags, readDataValuesFileArgs } from './data-value-flags.js';
 import { writeErr, writeOut } from './io.js';
 
 /** What ytt prints on stderr when text templates produced output it does not print. */
-export const NON_YAML_WARNING =
+const NON_YAML_WARNING =
   '\nWarning: Found Non-YAML templates in input. Non-YAML templates are not rendered to standard output.\n' +
   'If you want to include those results, use the --output-files or --dangerous-emptied-output-directory flag.\n';
 

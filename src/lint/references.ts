@@ -78,9 +78,6 @@ export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog,
   return out;
 }
 
-/** `there is a ClusterSourceTemplate named git: is templateRef.kind right?` when one exists. */
-
-
 /** A delivery's inputs, which its webhook does not check: the resource must exist and have that output. */
 function deliveryInputs(blueprint: Blueprint): Diagnostic[] {
   const out: Diagnostic[] = [];

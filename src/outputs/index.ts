@@ -2,7 +2,7 @@
 export { resolveOutputs, resolveAbsentOutputs, type OutputValue, type Provenance, type OutputSources, type OutputPathError } from './resolve.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type SuppliedValue } from './supplied.js';
 export { outputFieldsOf, outputFieldsOfKind, OUTPUT_FIELDS, type OutputField } from './fields.js';
-export { mockOutput, mockRunnableOutput, mockUid, type Mock } from './mock.js';
+export { mockOutput, mockRunnableOutput, mockUid } from './mock.js';
 export { readPath, type Read } from './read.js';
 export { findObserved } from './observed.js';
 export { deploymentReadiness, goS, type Readiness } from './deployment.js';

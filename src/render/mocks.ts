@@ -173,7 +173,7 @@ function describeMocks(values: readonly OutputValue[]): string {
 }
 
 /** `a mock of .status.template, a stand-in PodTemplateSpec` */
-export function describeMock(value: OutputValue): string {
+function describeMock(value: OutputValue): string {
   const what = value.path ? `a mock of ${value.path}` : 'a mock';
   return value.origin ? `${what}, ${value.origin}` : what;
 }

@@ -238,7 +238,7 @@ spec:
       const r = carto([command, dir, '-v', 'registry']);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('carto: a data value flag cannot be read as ytt reads it: Extracting data value from KV: Expected format key=value (give -v KEY=VALUE, --data-value-yaml KEY=YAML or --data-value-file KEY=PATH)\n');
+      expect(r.stderr).toBe('carto: -v registry: the data value cannot be read as ytt reads it: Extracting data value from KV: Expected format key=value (give -v KEY=VALUE)\n');
     }
     const empty = carto(['render', dir, '-v', 'registry=r.example.com', '--data-value-yaml', 'debug=true', '-v', '=x']);
     expect(empty.status).toBe(0);
