@@ -52,7 +52,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 
   // Nothing to check is worth saying: a wrong path in a pre-commit hook would otherwise pass forever.
   if (documents.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ severity: 'note', code: 'no-objects', message: 'the inputs hold no object at all: nothing was checked', hint: 'name the directories that hold your templates, blueprints and Workloads (-R to descend into subdirectories)' });
+    diagnostics.push({ severity: 'warning', code: 'no-objects', message: 'the inputs hold no object at all: nothing was checked', hint: 'name the directories that hold your templates, blueprints and Workloads (-R to descend into subdirectories)' });
   }
 
   // 1. Each carto.run object on its own: schema, labels, webhook rules.

@@ -19,7 +19,7 @@ export const RULES = {
   'not-an-object': rule('error', 'input', 'a YAML document is not a mapping'),
   'ytt-template-file': rule('error', 'input', 'ytt failed on the input files that are ytt templates (a data value nobody gave, an error in the template)'),
   'input-set-aside': rule('note', 'input', 'files under a directory that are not Cartographer inputs and cannot be read were set aside'),
-  'no-objects': rule('note', 'input', 'the inputs hold no object at all: nothing was checked (a wrong path, a missing -R)'),
+  'no-objects': rule('warning', 'input', 'the inputs hold no object at all: nothing was checked (a wrong path, a missing -R)'),
   'json-in-package': rule('note', 'input', 'a .json file in a ytt package holds carto.run objects, but ytt takes it for data: it is not read'),
   'invalid-encoding': rule('error', 'input', 'a file is not UTF-8 text (a bad byte, or UTF-16)'),
   'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length, owners)"),

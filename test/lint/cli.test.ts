@@ -119,7 +119,9 @@ describe('carto lint (CLI)', () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
     const r = carto(['lint', empty]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('<inputs>:1:1  note  no-objects  the inputs hold no object at all: nothing was checked\n');
+    expect(r.stdout).toBe('<inputs>:1:1  warning  no-objects  the inputs hold no object at all: nothing was checked\n');
+    // a pre-commit hook with --strict fails on it
+    expect(carto(['lint', empty, '--strict']).status).toBe(1);
   });
 
   it('json-in-package: a .json file of a ytt package holding carto.run objects is named, not read (ytt takes it for data)', () => {
