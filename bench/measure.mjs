@@ -31,16 +31,24 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * Measures each item `reps` times, alternating between them (the order flips every repetition)
+ * after one discarded warm-up each; → [{ median, samples }].
+ */
+function alternate(items, reps, measure) {
+  for (const item of items) measure(item); // warm-up: file cache, not counted
+  const samples = items.map(() => []);
+  for (let r = 0; r < reps; r++) {
+    const order = items.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) samples[i].push(measure(items[i]));
+  }
+  return samples.map((s) => ({ median: median(s), samples: s.map((x) => +x.toFixed(1)) }));
+}
+
 /** Times each command `reps` times, alternating between them; → [{ label, median, samples }]. */
 export function timeAlternating(commands, reps) {
-  for (const c of commands) timeOnce(c); // warm-up: file cache, not counted
-  const samples = commands.map(() => []);
-  for (let r = 0; r < reps; r++) {
-    const order = commands.map((_, i) => i);
-    if (r % 2) order.reverse();
-    for (const i of order) samples[i].push(timeOnce(commands[i]));
-  }
-  return commands.map((c, i) => ({ label: c.label, median: median(samples[i]), samples: samples[i].map((x) => +x.toFixed(1)) }));
+  return alternate(commands, reps, timeOnce).map((m, i) => ({ label: commands[i].label, ...m }));
 }
 
 /**
@@ -58,14 +66,7 @@ export function cpuOnce(line, env) {
 
 /** CPU time of shell command lines, alternating as timeAlternating does; → [{ median, samples }]. */
 export function cpuAlternating(lines, reps, env) {
-  for (const line of lines) cpuOnce(line, env);
-  const samples = lines.map(() => []);
-  for (let r = 0; r < reps; r++) {
-    const order = lines.map((_, i) => i);
-    if (r % 2) order.reverse();
-    for (const i of order) samples[i].push(cpuOnce(lines[i], env));
-  }
-  return lines.map((_, i) => ({ median: median(samples[i]), samples: samples[i].map((x) => +x.toFixed(1)) }));
+  return alternate(lines, reps, (line) => cpuOnce(line, env));
 }
 
 const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));

@@ -84,11 +84,14 @@ const yttSpawned = countDocs(capture(cartoRender(inputs.ytt100, '--ytt', ytt.pat
 checks.ytt100 = { expected: 400, builtin: yttBuiltin, spawned: yttSpawned };
 log(`check ytt100: built-in ${yttBuiltin} objects, --ytt ${yttSpawned} (expected 400)`);
 
+// P5's inputs: the ytt package example, rendered in one command or through the real ytt.
+const pkg = join(root, 'examples', 'ytt-package');
+const pkgArgs = ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')];
+const pkgDirect = carto('render', ...pkgArgs, '-f', join(pkg, 'hello.yaml'));
 if (ytt.kind === 'ytt') {
-  const pkg = join(root, 'examples', 'ytt-package');
-  const yttOut = capture({ cmd: ytt.path, args: ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')] });
+  const yttOut = capture({ cmd: ytt.path, args: pkgArgs });
   const piped = spawnSync(node, [join(root, 'bin', 'carto.js'), 'render', '-f', '-', '-f', join(pkg, 'hello.yaml')], { input: yttOut, encoding: 'utf8' }).stdout;
-  const direct = capture(carto('render', '-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml'), '-f', join(pkg, 'hello.yaml')));
+  const direct = capture(pkgDirect);
   checks.yttPackage = { objects: countDocs(direct), sameAsPipeline: direct === piped };
   log(`check ytt-package: ${checks.yttPackage.objects} objects, ${direct === piped ? 'the same bytes as ytt | carto' : 'DIFFERENT from ytt | carto'}`);
 }
@@ -154,10 +157,8 @@ for (const e of envs) {
 
   // P5: a ytt package rendered in one command, against the pipeline users run without carto's
   // engine (the real ytt, then carto on its output): the built-in engine must not be slower.
-  const pkg = join(root, 'examples', 'ytt-package');
-  const pkgArgs = ['-f', join(pkg, 'config'), '--data-values-file', join(pkg, 'values.yaml')];
   const p5 = { short: 'P5 ytt package vs ytt | carto', target: 'render examples/ytt-package (ytt package + Workload) in one command', vs: `${ytt.kind === 'ytt' ? ytt.version : 'ytt'} -f config | carto render -f -`, limit: { max: 1, text: 'ratio <= 1.0' } };
-  const direct = carto('render', ...pkgArgs, '-f', join(pkg, 'hello.yaml'));
+  const direct = pkgDirect;
   if (ytt.kind !== 'ytt') put('P5', p5, e.id, time('P5', [direct], reps.small)[0], undefined, 'no real ytt binary (set BENCH_YTT)');
   else {
     const quote = (a) => `'${a.replace(/'/g, "'\\''")}'`;
