@@ -79,6 +79,11 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   const blueprint = selection.blueprint;
   report.blueprint = blueprint;
   const where = (path: readonly (string | number)[]): Where => ({ doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path });
+  const deploymentInputMissing = (resource: Resource, error: string): Diagnostic =>
+    diagnostic('error', 'deployment-input-missing', error, where([...resource.path]), {
+      controllerMessage: error,
+      hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it`,
+    });
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const missing = perBlueprint(missingTemplatesCache, blueprint, () => missingTemplates(blueprint, catalog));
@@ -173,10 +178,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
       const absent = absentTemplate(owner, resource, templateName ?? '', entry.inputs, outputValues, options.outputs, shape);
       entry.missingTemplate = { kind: resource.templateRef.kind, name: templateName ?? '' };
       if ('error' in absent) {
-        failed(diagnostic('error', 'deployment-input-missing', absent.error, where([...resource.path]), {
-          controllerMessage: absent.error,
-          hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it`,
-        }));
+        failed(deploymentInputMissing(resource, absent.error));
         continue;
       }
       outputs.set(resource.name, absent.output);
@@ -302,10 +304,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     if (template.kind === 'ClusterDeploymentTemplate') {
       const settled = deploymentOutputs(template, object, resource, inputs, outputValues, options.outputs, semantics);
       if ('error' in settled) {
-        failed(diagnostic('error', 'deployment-input-missing', settled.error, where([...resource.path]), {
-          controllerMessage: settled.error,
-          hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it`,
-        }));
+        failed(deploymentInputMissing(resource, settled.error));
         continue;
       }
       if (settled.note) diagnostics.push(diagnostic(settled.note.severity, settled.note.code, settled.note.message, tplWhere(['spec']), { owner: who, resource: resource.name, ...(settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {}) }));
@@ -466,8 +465,7 @@ function passThrough(
       return { output: { config: config.config }, values: upstreamValues('configs') };
     }
     case 'ClusterDeploymentTemplate':
-      if (!inputs.deployment) return { error: 'deployment not found in upstream template' };
-      return { output: { source: { url: inputs.deployment.url, revision: inputs.deployment.revision } }, values: outputValues.get(resource.deployment?.resource ?? '') ?? [] };
+      return passDeployment(resource, inputs, outputValues);
     default:
       return { output: {}, values: [] };
   }
