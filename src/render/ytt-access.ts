@@ -1,6 +1,7 @@
 // What a failing spec.ytt template was reading, from the error ytt prints: the attribute or key it
 // did not find, on what type of value, and which `data.values…` path that lookup was part of (read
 // from the code lines ytt quotes). Hints and mocks use it to name the real cause, not a guess.
+import { summarizeYttError } from '../stamp/ytt.js';
 
 export interface YttFailure {
   /** ytt quoted a frame (`in <toplevel>`): the template ran, so it read values (a parse error reads none). */
@@ -19,8 +20,7 @@ export interface YttFailure {
 export function readYttFailure(text: string): YttFailure {
   const lines = [...text.matchAll(/^\s+stdin\.yml:\d+ \| ?(.*)$/gm)].map((m) => m[1] as string);
   const ran = lines.length > 0 && /^\s+in \S/m.test(text);
-  const first = /^- (.*)$/m.exec(text)?.[1] ?? '';
-  const missing = missingName(first);
+  const missing = missingName(summarizeYttError(text).detail);
   const perLine = lines.map(dataValuesPaths);
   const failure: YttFailure = { ran, paths: perLine.flat(), ...(missing ? { missing } : {}) };
   if (ran && missing) {
