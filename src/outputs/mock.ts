@@ -22,7 +22,8 @@ export interface Mock {
  * when the template itself is absent), `stamped` the object the resource stamped, if any, and
  * `shape` what the resources after it read a config as, when the template is absent.
  */
-export function mockOutput(owner: { namespace: string; name: string }, resource: string, field: OutputField, path?: string, stamped?: JSONObject, shape?: 'pod-template'): Mock {
+export function mockOutput(owner: { namespace: string; name: string }, resource: string, field: OutputField, from: { path?: string; stamped?: JSONObject; shape?: 'pod-template' } = {}): Mock {
+  const { path, stamped, shape } = from;
   const ns = slug(owner.namespace);
   const name = slug(owner.name);
   const res = slug(resource);

@@ -80,7 +80,7 @@ export function resolveOutputs(
         continue;
       }
     }
-    const mock = mockOutput(owner, resource, field, path || undefined, stamped);
+    const mock = mockOutput(owner, resource, field, { ...(path ? { path } : {}), ...(stamped ? { stamped } : {}) });
     values.push({ resource, field, value: mock.value, provenance: 'mock', ...(path ? { path } : {}), ...(mock.how ? { origin: mock.how } : {}) });
   }
   return { output: toOutput(template.kind, values), values };
@@ -103,7 +103,7 @@ export function resolveAbsentOutputs(
   const values = outputFieldsOfKind(kind).map((field): OutputValue => {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) return { resource, field, value: supplied.value, provenance: 'supplied', origin: supplied.origin };
-    const mock = mockOutput(owner, resource, field, undefined, undefined, shape);
+    const mock = mockOutput(owner, resource, field, shape ? { shape } : {});
     return { resource, field, value: mock.value, provenance: 'mock', origin: mock.how ? `${absent}; ${mock.how}` : absent };
   });
   return { output: toOutput(kind, values), values };
