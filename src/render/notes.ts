@@ -3,9 +3,7 @@
 import { listSome } from '../util/list.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource } from '../model/index.js';
-import { ownerRef } from './diagnose.js';
-import { mockedOutputsUsed } from './mocks.js';
-import type { OwnerReport, RunnableReport } from './report.js';
+import { mockedOutputsUsed, ownerRef, type OwnerReport, type RunnableReport } from '../realize/index.js';
 
 /** Mocked values that reached a template: one note per owner, or an error with --strict. */
 export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {

@@ -1,18 +1,14 @@
-// render(): the library's main entry point. Loaded documents in; for every Workload and
+// render(): the library's main entry point; it hands each owner to the realization core (src/realize). Loaded documents in; for every Workload and
 // Deliverable, the objects the controller would stamp, plus diagnostics (errors, warnings and
 // notes such as which outputs were mocked). Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
-import { blueprintKindFor } from '../select/index.js';
-import { diagnostic, ownerRef } from './diagnose.js';
+import { diagnostic, ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RenderResult, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { missingTemplatesNote, mockDiagnostics, runnableUidDiagnostic, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
-import { realizeOwner, tooManyObjects } from './realize.js';
 import { MAX_OBJECTS } from '../util/limits.js';
-import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
-import { realizeRunnable } from './runnable.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
 
@@ -142,13 +138,6 @@ function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly str
     }
   }
   return sorted.filter((o) => wanted.some((w) => matches(o, w)));
-}
-
-/** 0.0.6 semantics apply when every candidate blueprint is written in the 0.0.6 format. */
-function semanticsFor(owner: Owner, blueprints: readonly Blueprint[], requested: 'auto' | Format): Format {
-  if (requested !== 'auto') return requested;
-  const pool = blueprints.filter((b) => b.kind === blueprintKindFor(owner));
-  return pool.length > 0 && pool.every((b) => b.format === '0.0.6') ? '0.0.6' : 'current';
 }
 
 /** Supplied outputs whose key names no resource of a rendered blueprint: probably a typo. */
