@@ -3,7 +3,6 @@
 // the template or option chosen and why, inputs, params with their origin, the stamped object or
 // a structured failure, and outputs with their provenance.
 import type { ResourceInputs } from '../chain/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Format, JSONObject, Owner, Resource, Runnable, RunTemplate, Template, TemplateOption } from '../model/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OutputValue, Provenance } from '../outputs/index.js';
@@ -88,15 +87,4 @@ export interface OwnerReport {
   mockedUid?: { value: string; users: string[] };
   /** With --missing-templates mock: the templates the blueprint names that are not in the inputs. */
   missingTemplates?: ReadonlyArray<{ kind: string; name: string; resource: Resource }>;
-}
-
-export interface RenderResult {
-  /** True when nothing is an error: the objects are exactly what the controller would stamp. */
-  ok: boolean;
-  /** Stamped objects in output order (owners by namespace/name, then blueprint order). */
-  objects: StampedObject[];
-  diagnostics: Diagnostic[];
-  owners: OwnerReport[];
-  /** Runnables from the inputs. */
-  runnables: RunnableReport[];
 }

@@ -4,7 +4,7 @@
 // the resource's report as data and worded once, by diagnose.ts.
 import { gatherInputs, type OutputMap, type ResourceInputs } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { GoValue } from '../jsonpath/index.js';
+import type { GoStruct, GoValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { buildContext } from '../stamp/context.js';
@@ -71,7 +71,8 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
     return 'error' in absent ? fail(walk, entry, { step: 'deployment-input', error: absent.error }) : settle(walk, entry, absent);
   }
   entry.template = template;
-  const stamping = stampResource({ ...walk, resource, template, inputs }, walk);
+  const { owner, typed, blueprint, semantics } = walk;
+  const stamping = stampResource({ owner, typed, blueprint, resource, template, semantics, inputs }, walk);
   entry.params = stamping.params;
   const mocks = mockWitness({ report: walk.report, entry, template, inputs, outputValues: walk.outputValues, ...(walk.uid ? { uid: walk.uid } : {}) });
   if (!stamping.stamped.ok) return fail(walk, entry, { step: 'stamp', failure: stamping.stamped.failure }, mocks);
@@ -113,18 +114,33 @@ export interface ResourceStamping {
   stamped: Stamped;
 }
 
+/** The owner, blueprint resource and template a stamping is for. */
+export interface StampAt {
+  owner: Owner;
+  typed: GoValue;
+  blueprint: Blueprint;
+  resource: Resource;
+  template: Template;
+  semantics: Format;
+}
+
+export interface StampResourceOptions {
+  ownerReference?: OwnerReference;
+  ytt?: YttRunner;
+  substitution?: SubstitutionBudget;
+  /** cartotest's mock supply chain: its own labels and context in place of the controller's. */
+  mock?: { labels: Record<string, string>; context: (params: ReadonlyMap<string, ParamValue>) => GoStruct };
+}
+
 /**
  * Params, labels and context for one resource of one owner, then the stamper: the step render's
- * walk and `carto test`'s real-supply-chain mode share.
+ * walk and `carto test` (real or mock supply chain) share.
  */
-export function stampResource(
-  at: { owner: Owner; typed: GoValue; blueprint: Blueprint; resource: Resource; template: Template; inputs: ResourceInputs; semantics: Format },
-  options: { ownerReference?: OwnerReference; ytt?: YttRunner; substitution?: SubstitutionBudget },
-): ResourceStamping {
+export function stampResource(at: StampAt & { inputs: ResourceInputs }, options: StampResourceOptions): ResourceStamping {
   const { owner, blueprint, resource, template, semantics } = at;
   const params = mergeParams(template, blueprint, resource, owner, semantics);
-  const labels = cartoLabels(owner, blueprint, resource, template, semantics);
-  const context = buildContext({ owner: at.typed, params, inputs: at.inputs, labels }, semantics);
+  const labels = options.mock?.labels ?? cartoLabels(owner, blueprint, resource, template, semantics);
+  const context = options.mock?.context(params) ?? buildContext({ owner: at.typed, params, inputs: at.inputs, labels }, semantics);
   const stamped = stampTemplate(template, {
     context,
     labels,
@@ -135,6 +151,11 @@ export function stampResource(
     ...(options.substitution ? { substitution: options.substitution } : {}),
   });
   return { params, labels, stamped };
+}
+
+/** A resource stamped against given upstream outputs (cartotest's previousOutputs), as the walk would. */
+export function stampTarget(at: StampAt, outputs: OutputMap, options: StampResourceOptions): ResourceStamping {
+  return stampResource({ ...at, inputs: gatherInputs(at.blueprint, at.resource, outputs) }, options);
 }
 
 function settle(walk: Walk, entry: ResourceReport, settled: Exclude<Settled, { error: string }>): ResourceReport {

@@ -7,7 +7,7 @@ import { decode } from '../gotypes/index.js';
 import { GoStruct, type GoField, type GoValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import { runnableType } from '../model/go-types.js';
-import type { Catalog, JSONObject, Resource, Runnable, Template } from '../model/index.js';
+import type { Catalog, JSONObject, Resource, Runnable, RunTemplate, Template } from '../model/index.js';
 import { readRunnable } from '../model/owner.js';
 import type { Walk } from './resource.js';
 import { findObserved, mockRunnableOutput, mockUid, readPath } from '../outputs/index.js';
@@ -98,17 +98,19 @@ export function realizeRunnable(
   if (report.mockedUid !== undefined && !holdsText(stamped.object, report.mockedUid)) delete report.mockedUid;
   objects.push({ via: 'runnable', object: stamped.object, runnable, runTemplate });
 
-  // Outputs come from the newest run that succeeded (condition Succeeded = True).
-  const observed = options.observed?.length ? findObserved(stamped.object, options.observed, succeeded) : undefined;
-  for (const [name, path] of Object.entries(runTemplate.outputs)) {
-    const read = readPath(path, stamped.object, observed, 'current');
-    report.outputs.push(
-      read.found
-        ? { name, value: read.value, provenance: read.from, path, ...(read.origin ? { origin: read.origin } : {}) }
-        : { name, value: mockRunnableOutput(runnable, name), provenance: 'mock', path },
-    );
-  }
+  report.outputs = runnableOutputs(runnable, runTemplate, stamped.object, options.observed);
   return { report, objects, diagnostics };
+}
+
+/** A run template's `spec.outputs`, read like any other output; outputs come from the newest run that succeeded. */
+function runnableOutputs(runnable: Runnable, runTemplate: RunTemplate, object: JSONObject, live: readonly SourceDocument[] | undefined): RunnableReport['outputs'] {
+  const observed = live?.length ? findObserved(object, live, succeeded) : undefined;
+  return Object.entries(runTemplate.outputs).map(([name, path]) => {
+    const read = readPath(path, object, observed, 'current');
+    return read.found
+      ? { name, value: read.value, provenance: read.from, path, ...(read.origin ? { origin: read.origin } : {}) }
+      : { name, value: mockRunnableOutput(runnable, name), provenance: 'mock' as const, path };
+  });
 }
 
 type RunnableFailure = { code: string; message: string; where: Where; extra: Partial<Diagnostic> };

@@ -11,10 +11,8 @@ import { readBlueprint } from '../model/blueprint.js';
 import type { Owner, Template, TemplateKind } from '../model/index.js';
 import { readOwner } from '../model/owner.js';
 import { readTemplate } from '../model/template.js';
-import { typedOwner } from '../realize/typed-owner.js';
+import { stampResource, typedOwner } from '../realize/index.js';
 import type { OwnerReference } from '../stamp/finish.js';
-import { mergeParams } from '../stamp/params.js';
-import { stampTemplate } from '../stamp/stamp.js';
 import { stampFailureText, type CaseStamp } from './stamp-failure.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { deepEqual, objectDiff } from './compare.js';
@@ -93,10 +91,12 @@ function stampWithMock(mock: MockSupplyChain, owner: Owner, typed: ReturnType<ty
   const incomplete = blueprint.params.find((p) => !p.hasValue && !p.hasDefault);
   if (incomplete) return { ok: false, message: `get blueprint params failed: blueprint param ${incomplete.name} sets neither value nor default` };
   const resource = { name: '', templateRef: { kind: template.kind }, params: [], sources: [], images: [], configs: [], path: [] };
-  const params = mergeParams(template, blueprint, resource, owner, 'current');
-  const labels = mockLabels(owner, template);
-  const context = mockContext(typed, params, mock.blueprintInputs);
-  const stamped = stampTemplate(template, { context, labels, namespace: owner.namespace, ownerReference, semantics: 'current', ytt });
+  const noInputs = { sources: {}, images: {}, configs: {}, deployment: null, absent: [] };
+  const { stamped } = stampResource({ owner, typed, blueprint, resource, template, semantics: 'current', inputs: noInputs }, {
+    ownerReference,
+    ytt,
+    mock: { labels: mockLabels(owner, template), context: (params) => mockContext(typed, params, mock.blueprintInputs) },
+  });
   return stamped.ok ? stamped : stampFailureText(stamped.failure);
 }
 

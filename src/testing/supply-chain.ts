@@ -7,8 +7,8 @@
 // test (options included); then the controller's own params, inputs (from previousOutputs),
 // 7 labels and context are used — the same pipeline pieces `carto render` uses.
 import { join } from 'node:path';
-import { gatherInputs, type OutputMap, type ResourceOutput } from '../chain/index.js';
-import { chooseTemplate, stampResource } from '../realize/index.js';
+import type { OutputMap, ResourceOutput } from '../chain/index.js';
+import { chooseTemplate, stampTarget } from '../realize/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoValue, JSONValue } from '../jsonpath/index.js';
 import { parseText, type SourceDocument } from '../load/index.js';
@@ -68,8 +68,8 @@ export function stampWithSupplyChain(input: RealStampInput): CaseStamp {
     return { ok: false, message: `template '${template.name}' is not selected by resource/stage '${resource.name}' in supply chain '${blueprint.name}'` };
   }
 
-  const inputs = gatherInputs(blueprint, resource, outputMap(set.previousOutputs));
-  const { stamped } = stampResource({ owner, typed: typedOwner, blueprint, resource, template, inputs, semantics: 'current' }, { ownerReference: input.ownerReference, ytt: input.ytt });
+  const at = { owner, typed: typedOwner, blueprint, resource, template, semantics: 'current' as const };
+  const { stamped } = stampTarget(at, outputMap(set.previousOutputs), { ownerReference: input.ownerReference, ytt: input.ytt });
   return stamped.ok ? stamped : stampFailureText(stamped.failure);
 }
 
