@@ -3,28 +3,17 @@
 // (ReadOptions.limited, .setAside, .skipDirectoriesHolding); carto's policies live in
 // src/model/inputs.ts and src/testing and are put together in src/inputs, which every command
 // (and the library's readInputs) reads through.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import { readInputs as readGeneric, type SetAsidePolicy } from '../../src/load/index.js';
 import { readInputs, readRenderInputs } from '../../src/inputs/index.js';
 import { CARTOGRAPHER_INPUTS, OWNER_LIMIT, holdsCartographerObject, isOwnerObject } from '../../src/model/index.js';
 import { MAX_OWNERS, formatCount } from '../../src/util/limits.js';
 import { ROOT } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'carto-generic-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-/** A fresh directory holding these files. */
-function tree(files: Record<string, string>): string {
-  const root = join(dir, `t${n++}`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
+const tree = tempTrees('carto-generic-');
 const errorsOf = (r: { diagnostics: Array<{ severity: string; code: string; message: string }> }) =>
   r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
 const workload = (name: string) => `apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: ${name}}\n`;
