@@ -3,7 +3,7 @@
 // notes such as which outputs were mocked). Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
+import { OWNER_KINDS, buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
 import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
@@ -154,7 +154,7 @@ function compare(a: string, b: string): number {
 
 /** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
 function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
-  const other = documents.find((d) => ['Workload', 'Deliverable', 'Runnable'].includes(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
+  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
   if (!other) return undefined;
   return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
 }
