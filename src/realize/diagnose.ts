@@ -81,7 +81,10 @@ export function missingTemplateFinding(blueprint: Blueprint, m: MissingRef & Mis
     message: `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`,
     at: blueprintWhere(blueprint, m.path),
     controllerMessage: m.controllerMessage,
-    hint: m.hint,
+    // A templateRef with neither name nor options is a typo, not a template the platform installs.
+    hint: m.ref === 'nameless'
+      ? `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`
+      : m.hint,
   };
 }
 

@@ -358,3 +358,14 @@ describe('trap 20 for options: every option template must exist', () => {
     }]);
   });
 });
+
+describe('a templateRef with neither name nor options', () => {
+  it('is not found, as the controller looks up the empty name, and the hint names the typo (not a platform template)', () => {
+    const result = renderText([template, chain('sc', 'selector: {app: web}').replace('{kind: ClusterTemplate, name: t}', '{kind: ClusterTemplate}'), workload('{app: web}')].join('\n---\n'));
+    expect(result.objects).toEqual([]);
+    const [error] = errorsOf(result);
+    expect(error).toMatchObject({ code: 'template-not-found', message: 'ClusterTemplate (no name) is not in the inputs (resource r)', path: 'spec.resources[0].templateRef' });
+    expect(error?.hint).toMatch(/^give resource r's templateRef a name \(or options\)/);
+    expect(error?.hint).not.toContain('--missing-templates');
+  });
+});
