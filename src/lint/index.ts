@@ -4,7 +4,7 @@
 // selection of blueprints and options. Pure: documents in, diagnostics out, in file order.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, isTemplateKind, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
+import { buildCatalog, cartoKindProblem, isTemplateKind, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
 import { deliverableType, runnableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
 import { isObject, own } from '../util/objects.js';
 import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
@@ -14,7 +14,7 @@ import { checkTemplatePlaceholders, checkUsage, parsePlaceholders, runTemplateSo
 import { referencedTemplates } from '../realize/index.js';
 import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences } from './references.js';
 import { lintDiagnostic, refOf } from './report.js';
-import { CARTO_KINDS, checkSchema } from './schema-check.js';
+import { checkSchema } from './schema-check.js';
 import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
@@ -43,9 +43,8 @@ export interface LintResult {
 }
 
 const GROUP = 'carto.run/';
-const VERSION = 'carto.run/v1alpha1';
-/** Model diagnostics the schema check reports better (with the API server's wording). */
-const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name']);
+/** Model diagnostics lint reports itself, better placed (the schema check, with the API server's wording). */
+const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name', 'unknown-kind', 'unknown-api-version']);
 
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
   // Of the loader's notes, those about files lint does not read are its business.
@@ -65,16 +64,10 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     const rawName = isObject(metadata) ? own(metadata, 'name') : undefined;
     const name = typeof rawName === 'string' ? rawName : '';
     const object = refOf(kind, name);
-    if (!CARTO_KINDS.includes(kind)) {
-      diagnostics.push(lintDiagnostic('unknown-kind', `${apiVersion} has no kind ${kind}`, { doc, object, path: ['kind'] }, {
-        hint: `Cartographer's kinds are ${CARTO_KINDS.join(', ')}; carto ignores this object`,
-      }));
-      continue;
-    }
-    if (apiVersion !== VERSION) {
-      diagnostics.push(lintDiagnostic('unknown-api-version', `no matches for kind "${kind}" in version "${apiVersion}"`, { doc, object, path: ['apiVersion'] }, {
-        hint: `Cartographer serves ${VERSION}`,
-      }));
+    // The same problem render reports (src/model kinds.ts), placed at the field.
+    const problem = cartoKindProblem(apiVersion, kind);
+    if (problem) {
+      diagnostics.push(lintDiagnostic(problem.code, problem.message, { doc, object, path: problem.path }, { controllerMessage: problem.controllerMessage, hint: problem.hint }));
       continue;
     }
     const legacy = isLegacyBlueprint(doc);

@@ -25,7 +25,7 @@ export const RULES = {
   'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length, owners)"),
   'duplicate-object': rule('error', 'input', 'the same object (kind, namespace, name) is defined twice'),
   'unknown-api-version': rule('error', 'input', 'a carto.run object has an apiVersion other than carto.run/v1alpha1'),
-  'unknown-kind': rule('warning', 'input', 'a carto.run/v1alpha1 object has a kind Cartographer does not define'),
+  'unknown-kind': rule('error', 'input', 'a carto.run object has a kind Cartographer does not define (kinds are case-sensitive)'),
   'mixed-formats': rule('warning', 'input', 'a supply chain has both spec.resources and the 0.0.6 spec.components'),
 
   // The CRD schemas (what the API server itself checks).

@@ -27,8 +27,6 @@ const BY_KIND: Record<string, Validator> = {
   Runnable: validators.runnable,
 };
 
-export const CARTO_KINDS: readonly string[] = Object.keys(BY_KIND);
-
 /** The schema for a kind; a supply chain written with spec.components gets the 0.0.6 one. */
 function validatorFor(kind: string, legacy: boolean): Validator | undefined {
   if (kind === 'ClusterSupplyChain' && legacy) return validators.clustersupplychain_v0_0_6;

@@ -9,6 +9,7 @@ import { compile, JsonPathError } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import type { LabelSelectorRequirement, Path } from '../model/index.js';
 import { matchLabelSelector } from '../select/index.js';
+import { duplicateResourceMessage } from '../realize/index.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 import type { RuleCode } from './rules.js';
@@ -101,7 +102,8 @@ export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyC
   for (const { item, index } of resources) {
     const resourceName = str(item, 'name');
     if (seen.has(resourceName)) {
-      report('duplicate-resource-name', delivery ? `spec.resources[${index}].name "${resourceName}" cannot appear twice` : `duplicate resource name [${resourceName}] found`, ['spec', 'resources', index, 'name']);
+      const message = duplicateResourceMessage({ kind, name, format: 'current' }, resourceName, index);
+      out.push(lintDiagnostic('duplicate-resource-name', message, { doc, object, path: ['spec', 'resources', index, 'name'] }, { controllerMessage: message }));
     }
     seen.add(resourceName);
   }
@@ -312,7 +314,7 @@ function checkLegacySupplyChain(doc: SourceDocument, name: string, spec: Raw): D
   for (const { item, index } of components) {
     const componentName = str(item, 'name');
     if (byName.has(componentName)) {
-      report('duplicate-resource-name', `duplicate component name '${componentName}' found in clustersupplychain '${name}'`, ['spec', 'components', index, 'name']);
+      report('duplicate-resource-name', duplicateResourceMessage({ kind: 'ClusterSupplyChain', name, format: '0.0.6' }, componentName, index), ['spec', 'components', index, 'name']);
     } else {
       byName.set(componentName, item);
     }

@@ -8,6 +8,8 @@ import { readOwner, readRunnable } from './owner.js';
 import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
 import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
 import { OWNER_KINDS } from './inputs.js';
+import { cartoKindProblem } from './kinds.js';
+import { FieldReader } from './fields.js';
 
 export interface CatalogOptions {
   /** Namespace for owners whose file has none (kubectl's current namespace). */
@@ -36,6 +38,16 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
     }
     const metadata = own(doc.value, 'metadata');
     const name = typeof metadata === 'object' && metadata !== null ? own(metadata as Record<string, unknown>, 'name') : undefined;
+    // The API server would refuse it: carto does not read it, and says so rather than drop it silently.
+    const problem = cartoKindProblem(apiVersion, kind);
+    if (problem) {
+      const reader = new FieldReader(doc, { kind, name: typeof name === 'string' ? name : '' }, diagnostics);
+      reader.report('error', problem.code, problem.path, problem.message, problem.hint);
+      const reported = diagnostics[diagnostics.length - 1] as Diagnostic;
+      reported.controllerMessage = problem.controllerMessage;
+      others.push(doc);
+      continue;
+    }
     if (typeof name !== 'string' || name === '') {
       diagnostics.push({
         severity: 'error',

@@ -4,3 +4,4 @@ export { buildCatalog, judgeMissingTemplates, type CatalogOptions, type MissingT
 export { formatPath, type Path } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';
+export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';

@@ -1,5 +1,6 @@
-// What is wrong with a blueprint whatever the owner: the templates it names that are not in the
-// inputs, and inputs that come from a later resource. Worked out once per blueprint (not for each
+// What is wrong with a blueprint whatever the owner: two resources with one name (the webhook
+// refuses the blueprint), the templates it names that are not in the inputs, and inputs that come
+// from a later resource. Worked out once per blueprint (not for each
 // of its thousand owners) and read by render's walk and by lint alike.
 import { forwardReferences } from '../chain/index.js';
 import { templateKey, type Blueprint, type Catalog, type Resource } from '../model/index.js';
@@ -16,7 +17,14 @@ export interface MissingRef {
 
 export type ForwardRef = ReturnType<typeof forwardReferences>[number];
 
+/** A resource whose name an earlier resource of the blueprint already has. */
+export interface DuplicateResource {
+  resource: Resource;
+  index: number;
+}
+
 export interface BlueprintProblems {
+  duplicates: DuplicateResource[];
   missing: MissingRef[];
   forward: ForwardRef[];
 }
@@ -25,7 +33,7 @@ const cache = new WeakMap<Blueprint, BlueprintProblems>();
 
 export function blueprintProblems(blueprint: Blueprint, catalog: Catalog): BlueprintProblems {
   let problems = cache.get(blueprint);
-  if (!problems) cache.set(blueprint, (problems = { missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
+  if (!problems) cache.set(blueprint, (problems = { duplicates: duplicateResources(blueprint), missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
   return problems;
 }
 
@@ -52,4 +60,22 @@ function missingTemplates(blueprint: Blueprint, catalog: Catalog): MissingRef[] 
     for (const ref of refs) if (!catalog.templates.has(templateKey(kind, ref.name))) missing.push({ resource, kind, ...ref });
   }
   return missing;
+}
+
+function duplicateResources(blueprint: Blueprint): DuplicateResource[] {
+  const seen = new Set<string>();
+  return blueprint.resources.flatMap((resource, index) => {
+    if (!seen.has(resource.name)) {
+      seen.add(resource.name);
+      return [];
+    }
+    return [{ resource, index }];
+  });
+}
+
+/** The webhook's message for a resource named twice, in the blueprint's format and kind. */
+export function duplicateResourceMessage(blueprint: { kind: string; name: string; format: string }, resourceName: string, index: number): string {
+  if (blueprint.format === '0.0.6') return `duplicate component name '${resourceName}' found in clustersupplychain '${blueprint.name}'`;
+  const message = blueprint.kind === 'ClusterDelivery' ? `spec.resources[${index}].name "${resourceName}" cannot appear twice` : `duplicate resource name [${resourceName}] found`;
+  return `error validating ${blueprint.kind.toLowerCase()} [${blueprint.name}]: ${message}`;
 }

@@ -11,7 +11,7 @@ import { stamperError, type StampFailure } from '../stamp/stamp.js';
 import type { ResourceInputs } from '../chain/index.js';
 import type { ParamValue } from '../stamp/params.js';
 import { locateBodyLine } from '../load/index.js';
-import type { ForwardRef, MissingRef } from './blueprint-checks.js';
+import { duplicateResourceMessage, type DuplicateResource, type ForwardRef, type MissingRef } from './blueprint-checks.js';
 import { stampHint, yttHint, type HintContext } from './hints.js';
 import { withMockHint, type MockWitness } from './mocks.js';
 import type { ResourceFailure } from './report.js';
@@ -85,6 +85,19 @@ export function missingTemplateFinding(blueprint: Blueprint, m: MissingRef & Mis
     hint: m.ref === 'nameless'
       ? `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`
       : m.hint,
+  };
+}
+
+/** A resource named twice: the webhook refuses the blueprint, so it realizes nothing. */
+export function duplicateResourceFinding(blueprint: Blueprint, d: DuplicateResource): Finding {
+  const list = blueprint.format === '0.0.6' ? 'components' : 'resources';
+  const first = blueprint.resources.findIndex((r) => r.name === d.resource.name);
+  return {
+    code: 'duplicate-resource-name',
+    message: `${blueprint.kind} ${blueprint.name} has two resources named ${d.resource.name} (spec.${list}[${first}] and [${d.index}])`,
+    at: blueprintWhere(blueprint, [...d.resource.path, 'name']),
+    controllerMessage: duplicateResourceMessage(blueprint, d.resource.name, d.index),
+    hint: `rename one of them: kubectl apply would be refused by the webhook, so no ${blueprint.kind === 'ClusterDelivery' ? 'Deliverable' : 'Workload'} is realized through it`,
   };
 }
 

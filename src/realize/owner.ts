@@ -12,7 +12,7 @@ import { substitutionBudget, type SubstitutionBudget } from '../stamp/interpolat
 import type { YttRunner } from '../stamp/ytt.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import { blueprintProblems } from './blueprint-checks.js';
-import { findingDiagnostic, forwardReferenceFinding, missingTemplateFinding, selectionFinding } from './diagnose.js';
+import { duplicateResourceFinding, findingDiagnostic, forwardReferenceFinding, missingTemplateFinding, selectionFinding } from './diagnose.js';
 import type { UidMock } from './mocks.js';
 import { planOwner } from './plan.js';
 import type { OwnerReport, StampedObject } from './report.js';
@@ -69,6 +69,11 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const problems = blueprintProblems(blueprint, catalog);
+  // The webhook refuses a blueprint with two resources of one name: it never exists on the cluster.
+  if (problems.duplicates.length > 0) {
+    for (const d of problems.duplicates) diagnostics.push(findingDiagnostic(duplicateResourceFinding(blueprint, d), owner, d.resource.name));
+    return done();
+  }
   const verdicts = judgeMissingTemplates(problems.missing, catalog, { kind: blueprint.kind, format: semantics }, options.missingTemplates ?? 'error');
   const unmocked = verdicts.filter((v) => !v.mocked);
   if (unmocked.length > 0) {

@@ -1,0 +1,89 @@
+// Problems lint catches that render used to let through (issue 15, item 7), through the real
+// binary: render refuses them with the same code, and both say what was probably meant.
+import { describe, expect, it } from 'vitest';
+import { carto } from '../helpers/cli.js';
+import { tempTrees } from '../helpers/temp-tree.js';
+
+const tree = tempTrees('carto-gaps-');
+
+const TEMPLATE = `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata:
+  name: cfg
+spec:
+  configPath: .data
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: $(workload.metadata.name)$
+    data:
+      a: b
+`;
+const WORKLOAD = `apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata:
+  name: app
+  uid: 0b9c7f1e-0000-4000-8000-000000000001
+  labels:
+    app: web
+spec: {}
+`;
+const chain = (resources: string, kind = 'ClusterSupplyChain') => `apiVersion: carto.run/v1alpha1
+kind: ${kind}
+metadata:
+  name: sc
+spec:
+  selector:
+    app: web
+  resources:
+${resources}`;
+const resource = (name: string, template = 'cfg') => `  - name: ${name}
+    templateRef:
+      kind: ClusterConfigTemplate
+      name: ${template}
+`;
+
+/** The first line of each diagnostic on stderr. */
+const heads = (stderr: string) => stderr.split('\n').filter((l) => /^(error|warning|note): /.test(l));
+
+describe('render refuses what lint catches', () => {
+  it('two resources with one name: the webhook refuses the blueprint, nothing is stamped', () => {
+    const dir = tree({ 'sc.yaml': chain(resource('cfg') + resource('cfg')), 't.yaml': TEMPLATE, 'w.yaml': WORKLOAD });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:13:11: ClusterSupplyChain sc has two resources named cfg (spec.resources[0] and [1])`]);
+    expect(r.stderr).toContain('controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
+    const lint = carto(['lint', dir]);
+    expect(lint.stdout).toContain('sc.yaml:13:11  error  duplicate-resource-name  error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
+  });
+
+  it('apiVersion carto.run/v1: not served, an error rather than a render of it', () => {
+    const dir = tree({ 'sc.yaml': chain(resource('cfg')), 't.yaml': TEMPLATE, 'w.yaml': WORKLOAD.replace('carto.run/v1alpha1', 'carto.run/v1') });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(heads(r.stderr)[0]).toBe(`error: ${dir}/w.yaml:1:13: no matches for kind "Workload" in version "carto.run/v1"`);
+    expect(carto(['lint', dir]).stdout).toContain('w.yaml:1:13  error  unknown-api-version  no matches for kind "Workload" in version "carto.run/v1"');
+  });
+
+  it('kind: workload (wrong case): an error with the kind meant, not silently dropped', () => {
+    const dir = tree({ 'sc.yaml': chain(resource('cfg')), 't.yaml': TEMPLATE, 'w.yaml': WORKLOAD.replace('kind: Workload', 'kind: workload') });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(heads(r.stderr)[0]).toBe(`error: ${dir}/w.yaml:2:7: carto.run/v1alpha1 has no kind workload`);
+    expect(r.stderr).toContain('hint: did you mean Workload? (kinds are case-sensitive)');
+    const lint = carto(['lint', dir]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('w.yaml:2:7  error  unknown-kind  carto.run/v1alpha1 has no kind workload');
+  });
+
+  it('a misspelt kind gets "did you mean" in lint too', () => {
+    const dir = tree({ 'sc.yaml': chain(resource('cfg'), 'ClusterSuplyChain') });
+    const lint = carto(['lint', '--format', 'json', dir]);
+    const [d] = JSON.parse(lint.stdout).diagnostics;
+    expect(d).toMatchObject({ code: 'unknown-kind', severity: 'error', line: 2, column: 7 });
+    expect(d.hint).toMatch(/^did you mean ClusterSupplyChain\?/);
+  });
+});
