@@ -4,6 +4,7 @@
 import type { JSONValue } from '../jsonpath/index.js';
 import type { Blueprint, InputRef, Resource } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
+import { closest } from '../util/suggest.js';
 import type { OutputMap, ResourceOutput } from './outputs.js';
 
 export interface SourceInput { url: JSONValue; revision: JSONValue; name: string }
@@ -24,6 +25,8 @@ export interface AbsentInput {
   name: string;
   resource: string;
   reason: 'failed' | 'no-output' | 'not-ready' | 'unknown-resource' | 'later-resource';
+  /** For an unknown resource: the blueprint's resource whose name is one slip away, if any. */
+  closest?: string;
 }
 
 export type InputType = AbsentInput['type'];
@@ -73,7 +76,11 @@ export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: 
       inputs.absent.push({ type, name: ref.name, resource: ref.resource, reason });
       return undefined;
     };
-    if (at === undefined) return absent('unknown-resource');
+    if (at === undefined) {
+      const near = closest(ref.resource, position.keys());
+      inputs.absent.push({ type, name: ref.name, resource: ref.resource, reason: 'unknown-resource', ...(near !== undefined ? { closest: near } : {}) });
+      return undefined;
+    }
     if (at >= here) return absent('later-resource');
     const output = outputs.get(ref.resource);
     if (!output) return absent('failed');

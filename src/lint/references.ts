@@ -7,6 +7,7 @@ import { judgeMissingTemplates, type Blueprint, type Catalog, type Resource, typ
 import { blueprintProblems, forwardReferenceFinding, missingTemplateFinding } from '../realize/index.js';
 import { declaredInputs } from '../chain/index.js';
 import { isObject, own } from '../util/objects.js';
+import { guess } from '../util/suggest.js';
 import { lintDiagnostic, lintFinding, refOf } from './report.js';
 
 export const BLUEPRINT_TEMPLATE_KINDS: Record<Blueprint['kind'], readonly string[]> = {
@@ -71,7 +72,7 @@ function deliveryInputs(blueprint: Blueprint): Diagnostic[] {
       if (!upstream) {
         out.push(lintDiagnostic('input-unknown-resource', `${label} of resource ${resource.name} names resource ${ref.resource}, which is not in ${blueprint.kind} ${blueprint.name}`, { doc: blueprint.doc, object, path }, {
           resource: resource.name,
-          hint: `the input is never available; name one of ${[...byName.keys()].join(', ')}`,
+          hint: `the input is never available; ${guess(ref.resource, byName.keys())}name one of ${[...byName.keys()].join(', ')}`,
         }));
       } else if (!producers.includes(upstream.templateRef.kind)) {
         out.push(lintDiagnostic('input-wrong-kind', `${label} of resource ${resource.name} comes from resource ${ref.resource}, a ${upstream.templateRef.kind || 'resource without a kind'}, which has no ${type === 'config' ? 'config' : 'source'} output`, { doc: blueprint.doc, object, path }, {

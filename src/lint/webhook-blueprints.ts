@@ -11,6 +11,7 @@ import type { LabelSelectorRequirement, Path } from '../model/index.js';
 import { matchLabelSelector } from '../select/index.js';
 import { duplicateResourceMessage } from '../realize/index.js';
 import { isObject, own } from '../util/objects.js';
+import { guess } from '../util/suggest.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 import type { RuleCode } from './rules.js';
 import { isSet } from './webhook-templates.js';
@@ -180,7 +181,7 @@ export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyC
         const prefix = `invalid ${inputs} for resource [${str(item, 'name')}]: `;
         const at = ['spec', 'resources', index, inputs, r, 'resource'];
         if (!upstream) {
-          report('input-unknown-resource', `${prefix}[${str(ref, 'name')}] is provided by unknown resource [${str(ref, 'resource')}]`, at, false, `name one of the resources of this ${kind}: ${[...byName.keys()].join(', ')}`);
+          report('input-unknown-resource', `${prefix}[${str(ref, 'name')}] is provided by unknown resource [${str(ref, 'resource')}]`, at, false, `${guess(str(ref, 'resource'), byName.keys())}name one of the resources of this ${kind}: ${[...byName.keys()].join(', ')}`);
         } else if (str(templateRefOf(upstream), 'kind') !== target) {
           report('input-wrong-kind', `${prefix}resource [${str(upstream, 'name')}] providing [${str(ref, 'name')}] must reference a ${target}`, at, false,
             `only a ${target} produces ${inputs}; take it from such a resource, or declare the input under the right key`);
@@ -326,7 +327,7 @@ function checkLegacySupplyChain(doc: SourceDocument, name: string, spec: Raw): D
         const prefix = `invalid ${inputs} for component '${str(item, 'name')}': `;
         const at = ['spec', 'components', index, inputs, r, 'component'];
         if (!upstream) {
-          report('input-unknown-resource', `${prefix}'${str(ref, 'name')}' is provided by unknown component '${str(ref, 'component')}'`, at, `name one of the components: ${[...byName.keys()].join(', ')}`);
+          report('input-unknown-resource', `${prefix}'${str(ref, 'name')}' is provided by unknown component '${str(ref, 'component')}'`, at, `${guess(str(ref, 'component'), byName.keys())}name one of the components: ${[...byName.keys()].join(', ')}`);
         } else if (str(templateRefOf(upstream), 'kind') !== target) {
           report('input-wrong-kind', `${prefix}component '${str(upstream, 'name')}' providing '${str(ref, 'name')}' must reference a ${target}`, at);
         }

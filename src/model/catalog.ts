@@ -9,6 +9,7 @@ import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
 import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
 import { OWNER_KINDS } from './inputs.js';
 import { cartoKindProblem } from './kinds.js';
+import { closest } from '../util/suggest.js';
 import { FieldReader } from './fields.js';
 
 export interface CatalogOptions {
@@ -134,7 +135,8 @@ export interface MissingTemplateVerdict {
 /**
  * What render and lint say of each missing template, one template at a time: with
  * --missing-templates mock, a template the platform installs is mocked, but a name that exists
- * under another kind stays an error (a wrong kind, not a platform template).
+ * under another kind stays an error (a wrong kind, not a platform template). A name one slip
+ * away from a template of its kind gets "did you mean" as its hint.
  */
 export function judgeMissingTemplates<M extends { kind: string; name: string; resource: { name: string } }>(
   missing: readonly M[],
@@ -148,6 +150,9 @@ export function judgeMissingTemplates<M extends { kind: string; name: string; re
     : `did not find the template of the resource(s) [${names.join(', ')}]`;
   return missing.map((m) => {
     const wrongKind = otherKindHint(catalog, m.name, m.kind);
-    return { ...m, mocked: mode === 'mock' && wrongKind === undefined, controllerMessage, hint: wrongKind ?? missingTemplateHint(m.kind, blueprint.kind) };
+    // A name one slip away from a template of that kind is more likely a typo than a platform template.
+    const typo = closest(m.name, [...catalog.templates.values()].filter((t) => t.kind === m.kind).map((t) => t.name));
+    const hint = wrongKind ?? (typo !== undefined ? `did you mean ${typo}? the inputs have a ${m.kind} of that name` : missingTemplateHint(m.kind, blueprint.kind));
+    return { ...m, mocked: mode === 'mock' && wrongKind === undefined, controllerMessage, hint };
   });
 }

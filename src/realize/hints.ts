@@ -177,7 +177,7 @@ function describeAbsent(absent: ResourceInputs['absent'][number]): string {
     case 'later-resource':
       return `input ${absent.name} comes from resource ${absent.resource}, which comes later in the list; resources only see outputs of resources before them`;
     case 'unknown-resource':
-      return `input ${absent.name} names resource ${absent.resource}, which is not in the blueprint`;
+      return `input ${absent.name} names resource ${absent.resource}, which is not in the blueprint${absent.closest !== undefined ? `: did you mean ${absent.closest}?` : ''}`;
     case 'not-ready':
       return `input ${absent.name} comes from resource ${absent.resource}, whose deployment is not ready yet (see the warning above)`;
     case 'no-output':

@@ -49,3 +49,9 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   const match = closest(name, candidates);
   return match === undefined ? '' : `did you mean ${match}?`;
 }
+
+/** `did you mean X? `, to start a hint with, or nothing when no known name is close. */
+export function guess(name: string, candidates: Iterable<string>): string {
+  const words = didYouMean(name, candidates);
+  return words ? `${words} ` : '';
+}

@@ -87,3 +87,37 @@ describe('render refuses what lint catches', () => {
     expect(d.hint).toMatch(/^did you mean ClusterSupplyChain\?/);
   });
 });
+
+describe('did you mean', () => {
+  const typos = chain(`${resource('source-provider', 'cfgg')}  - name: b
+    templateRef:
+      kind: ClusterConfigTemplate
+      name: cfg
+    configs:
+    - resource: source-provdier
+      name: c
+`);
+  const reading = TEMPLATE.replace('a: b', 'a: $(config)$');
+
+  it('a templateRef name one slip away from a template of its kind, in render and lint', () => {
+    const dir = tree({ 'sc.yaml': typos, 't.yaml': TEMPLATE, 'w.yaml': WORKLOAD });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('hint: did you mean cfg? the inputs have a ClusterConfigTemplate of that name');
+    const lint = JSON.parse(carto(['lint', '--format', 'json', dir]).stdout).diagnostics;
+    expect(lint.find((d: { code: string }) => d.code === 'template-not-found').hint).toBe('did you mean cfg? the inputs have a ClusterConfigTemplate of that name');
+  });
+
+  it('an input naming a resource not in the blueprint, in lint and in the hint of what render hits', () => {
+    const dir = tree({ 'sc.yaml': typos.replace('name: cfgg', 'name: cfg'), 't.yaml': reading, 'w.yaml': WORKLOAD });
+    const lint = JSON.parse(carto(['lint', '--format', 'json', dir]).stdout).diagnostics;
+    expect(lint.find((d: { code: string }) => d.code === 'input-unknown-resource').hint).toMatch(/^did you mean source-provider\? name one of/);
+    const r = carto(['render', dir]);
+    expect(r.stderr).toContain('hint: input c names resource source-provdier, which is not in the blueprint: did you mean source-provider?');
+  });
+
+  it('no guess when nothing is close', () => {
+    const dir = tree({ 'sc.yaml': chain(resource('a', 'kpack-image')), 't.yaml': TEMPLATE, 'w.yaml': WORKLOAD });
+    expect(carto(['render', dir]).stderr).not.toContain('did you mean');
+  });
+});
