@@ -24,7 +24,14 @@ export async function prepareRender(paths: readonly string[], options: Record<st
 
   // a malformed --set-output is a usage error before any file is read
   const setOutputs = (options['setOutput'] as string[]).map((text) => {
-    const parsed = parseSetOutput(text, (value) => parseValue(value) as JSONValue);
+    const parsed = parseSetOutput(text, (value) => {
+      try {
+        return parseValue(value) as JSONValue;
+      } catch (e) {
+        // A config that is not YAML would otherwise become a string the template never expected.
+        throw new UsageError(`--set-output ${text}: the config value is ${(e as Error).message}; quote a value meant as a string ('x.config="…"'), or fix the YAML`);
+      }
+    });
     if (typeof parsed === 'string') throw new UsageError(parsed);
     return parsed;
   });

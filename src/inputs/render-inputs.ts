@@ -3,7 +3,7 @@
 // `explain` (src/cli/render-options.ts) and whole-chain tests (src/testing/whole-chain.ts) read
 // here, so a golden test reads exactly what `carto render` would.
 import type { ReadOptions, SourceDocument } from '../load/index.js';
-import { readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
+import { outputsFileProblem, readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readInputs } from './read.js';
 
@@ -36,7 +36,7 @@ export async function readRenderInputs(files: RenderFiles): Promise<RenderInputs
   let outputs: SuppliedOutputs | undefined;
   if (files.outputs !== undefined) {
     const file = await readInputs([files.outputs]);
-    diagnostics.push(...file.diagnostics);
+    diagnostics.push(...file.diagnostics.map(outputsFileProblem));
     const read = readOutputsFile(file.documents);
     diagnostics.push(...read.diagnostics);
     outputs = read.outputs;

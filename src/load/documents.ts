@@ -340,11 +340,16 @@ function firstLine(message: string): string {
   return nl < 0 ? message : message.slice(0, nl);
 }
 
-/** Parses one YAML value given on the command line (e.g. `{a: b}`), as kubectl would read it. */
+/**
+ * Parses one YAML value given on the command line (e.g. `{a: b}`), as kubectl would read it. Text
+ * that is not YAML (`{a: b`) throws a UsageError rather than becoming a string nobody meant; an
+ * empty text is the empty string.
+ */
 export function parseValue(text: string): unknown {
   const doc = parseAllDocuments(text, kubeYamlOptions);
   const first = Array.isArray(doc) ? doc[0] : undefined;
-  if (!first || first.errors.length > 0) return text;
+  if (!first) return text;
+  if (first.errors.length > 0) throw new UsageError(`not valid YAML: ${firstLine(first.errors[0]?.message ?? 'invalid YAML').replace(/:$/, '')}`);
   const targets = aliasTargets(first);
   const problem = checkYamlDocument(first, targets);
   if (problem) throw new UsageError(problem.message);

@@ -51,6 +51,13 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
       const pos = locate(doc, path, { key: true });
       diagnostics.push({ severity: 'error', code: 'invalid-outputs-file', message, file: pos.file, line: pos.line, column: pos.column, ...(hint ? { hint } : {}) });
     };
+    // A live object given to the wrong flag: one message saying so, not one per top-level field.
+    if (typeof doc.value['apiVersion'] === 'string' && typeof doc.value['kind'] === 'string') {
+      const metadata = doc.value['metadata'];
+      const name = isObject(metadata) && typeof metadata['name'] === 'string' ? ` ${metadata['name']}` : '';
+      report([], `the outputs file holds a Kubernetes object (${doc.value['kind']}${name}), not outputs`, `give live objects with --observed FILE (carto reads their outputs through the templates' paths); --outputs takes a mapping such as {source-provider: {url: …, revision: …}}`);
+      continue;
+    }
     for (const key of Object.keys(doc.value)) {
       const entry = doc.value[key];
       if (!isObject(entry)) {
@@ -79,6 +86,21 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
     }
   }
   return { outputs: into, diagnostics };
+}
+
+/**
+ * The loader's complaint that a document of the outputs file is not an object (a list, a string),
+ * worded for the outputs file: it is not a manifest, so "not a Kubernetes object" would mislead.
+ */
+export function outputsFileProblem(d: Diagnostic): Diagnostic {
+  if (d.code !== 'not-an-object') return d;
+  const what = /\(it is (an? \w+)\)/.exec(d.message)?.[1];
+  return {
+    ...d,
+    code: 'invalid-outputs-file',
+    message: `the outputs file must be a mapping from resource to its outputs${what ? `, not ${what}` : ''}`,
+    hint: 'write one entry per resource, e.g. source-provider: {url: …, revision: …}; keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE',
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SuppliedOutputs } from '../outputs/index.js';
 import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
+import { guess } from '../util/suggest.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
@@ -111,7 +112,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   if (withoutUid.length > 0) diagnostics.push(ownerReferencesNote(withoutUid));
   // The first thing to know about such a render, before the notes about each owner's mocks.
   if (missingIn.size > 0) diagnostics.unshift(missingTemplatesNote(missingIn));
-  if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
+  if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners, catalog.owners));
   if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
     diagnostics.push(runnablesExpandedNote());
   }
@@ -136,16 +137,33 @@ function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly str
   return sorted.filter((o) => wanted.some((w) => matches(o, w)));
 }
 
-/** Supplied outputs whose key names no resource of a rendered blueprint: probably a typo. */
-function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[]): Diagnostic[] {
+/**
+ * Supplied outputs whose key names no resource of a rendered blueprint, or whose owner part names
+ * no owner in the inputs: probably a typo, since such a value is never read.
+ */
+function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[], all: readonly Owner[]): Diagnostic[] {
   const resources = new Set(owners.flatMap((o) => o.blueprint?.resources.map((r) => r.name) ?? []));
   if (resources.size === 0) return [];
-  return supplied.keys().filter((k) => !resources.has(k.slice(k.lastIndexOf('/') + 1))).map((k) => ({
-    severity: 'warning' as const,
-    code: 'unused-output',
-    message: `supplied outputs for ${k} match no resource of any rendered blueprint`,
-    hint: 'keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint',
-  }));
+  // Any owner of the inputs, not only those rendered: one outputs file may serve several --workload runs.
+  const names = new Set(all.map((o) => o.name));
+  const qualified = new Set(all.map((o) => `${o.namespace}/${o.name}`));
+  return supplied.keys().flatMap((k) => {
+    const slash = k.lastIndexOf('/');
+    const resource = k.slice(slash + 1);
+    const owner = slash < 0 ? undefined : k.slice(0, slash);
+    if (!resources.has(resource)) {
+      return [unused(`supplied outputs for ${k} match no resource of any rendered blueprint`, `${guess(resource, resources)}keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint`)];
+    }
+    if (owner !== undefined && !(owner.includes('/') ? qualified.has(owner) : names.has(owner))) {
+      const known = owner.includes('/') ? qualified : names;
+      return [unused(`supplied outputs for ${k} match no owner: the inputs hold no Workload or Deliverable ${owner}`, `${guess(owner, known)}the inputs hold ${listSome([...known].sort(), 10)}; keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE`)];
+    }
+    return [];
+  });
+}
+
+function unused(message: string, hint: string): Diagnostic {
+  return { severity: 'warning', code: 'unused-output', message, hint };
 }
 
 function compare(a: string, b: string): number {

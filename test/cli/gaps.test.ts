@@ -121,3 +121,52 @@ describe('did you mean', () => {
     expect(carto(['render', dir]).stderr).not.toContain('did you mean');
   });
 });
+
+describe('supplied outputs', () => {
+  const reading = TEMPLATE.replace('a: b', 'a: $(config)$');
+  const twoStep = chain(`${resource('first')}  - name: second
+    templateRef:
+      kind: ClusterConfigTemplate
+      name: reader
+    configs:
+    - resource: first
+      name: c
+`);
+  const inputs = () => tree({ 'sc.yaml': twoStep, 't.yaml': TEMPLATE + '---\n' + reading.replace('name: cfg', 'name: reader'), 'w.yaml': WORKLOAD });
+
+  it('--set-output RESOURCE.config= with text that is not YAML is a usage error, not a string', () => {
+    const r = carto(['render', inputs(), '--set-output', 'first.config={a: b']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^carto: --set-output first\.config=\{a: b: the config value is not valid YAML: Flow map must end with a \} at line 1, column 6; quote a value meant as a string/);
+    // YAML that is a plain string stays one.
+    const ok = carto(['render', inputs(), '--set-output', 'first.config=plain text']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('a: plain text');
+  });
+
+  it('an --outputs key whose owner part names no owner of the inputs is reported, with the owner meant', () => {
+    const dir = inputs();
+    const outputs = tree({ 'o.yaml': 'nobody/first:\n  config: {a: 1}\ndefault/ap/first:\n  config: {a: 2}\napp/first:\n  config: {a: 3}\n' });
+    const r = carto(['render', dir, '--outputs', `${outputs}/o.yaml`]);
+    expect(r.status).toBe(0);
+    expect(heads(r.stderr)).toEqual([
+      'warning: supplied outputs for nobody/first match no owner: the inputs hold no Workload or Deliverable nobody',
+      'warning: supplied outputs for default/ap/first match no owner: the inputs hold no Workload or Deliverable default/ap',
+    ]);
+    expect(r.stderr).toContain('hint: did you mean default/app? the inputs hold default/app;');
+  });
+
+  it('--outputs given a list, a string or a live object: a message of its own', () => {
+    const files = tree({
+      'list.yaml': '- first\n- second\n',
+      'live.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\ndata:\n  a: b\n',
+    });
+    const list = carto(['render', inputs(), '--outputs', `${files}/list.yaml`]);
+    expect(list.status).toBe(1);
+    expect(heads(list.stderr)).toEqual([`error: ${files}/list.yaml:1: the outputs file must be a mapping from resource to its outputs, not a list`]);
+    const live = carto(['render', inputs(), '--outputs', `${files}/live.yaml`]);
+    expect(live.status).toBe(1);
+    expect(heads(live.stderr)).toEqual([`error: ${files}/live.yaml:1:1: the outputs file holds a Kubernetes object (ConfigMap first), not outputs`]);
+    expect(live.stderr).toContain('hint: give live objects with --observed FILE');
+  });
+});

@@ -69,6 +69,7 @@ describe('parseValue', () => {
     // As for kubectl (go-yaml v2), `n` and `y` are YAML 1.1 booleans, keys included.
     expect(parseValue('{n: 1, y: 2}')).toEqual({ false: 1, true: 2 });
     expect(parseValue('plain # not a comment? it is')).toBe('plain');
-    expect(parseValue('[unclosed')).toBe('[unclosed');
+    // Text that is not YAML is refused (issue 15): it used to become the string nobody meant.
+    expect(() => parseValue('[unclosed')).toThrow(/^not valid YAML: /);
   });
 });

@@ -170,7 +170,8 @@ describe('where outputs come from', () => {
     ]);
     const result = renderText(templates, { outputs });
     expect((stampedFor(result, 'deploy')['data'] as Record<string, unknown>)['image']).toBe('namespaced');
-    expect(result.diagnostics.filter((d) => d.code === 'unused-output')).toEqual([]);
+    // Only the key of an owner the inputs do not hold is reported (issue 15): its value is never read.
+    expect(result.diagnostics.filter((d) => d.code === 'unused-output').map((d) => d.message)).toEqual(['supplied outputs for other/image-builder match no owner: the inputs hold no Workload or Deliverable other']);
   });
 
   it('a supplied key that names no resource is a warning', () => {
