@@ -16,6 +16,7 @@ const rule = (severity: Rule['severity'], category: Category, summary: string): 
 export const RULES = {
   // Reading the inputs.
   'yaml-syntax': rule('error', 'input', 'a file named itself, or that holds a carto.run object (`apiVersion: carto.run/…`), is not valid YAML'),
+  'json-syntax': rule('error', 'input', 'a file kubectl reads as JSON (its first character is {) has a trailing comma'),
   'not-an-object': rule('error', 'input', 'a YAML document is not a mapping'),
   'ytt-template-file': rule('error', 'input', 'ytt failed on the input files that are ytt templates (a data value nobody gave, an error in the template)'),
   'input-set-aside': rule('note', 'input', 'files under a directory that are not Cartographer inputs and cannot be read were set aside'),

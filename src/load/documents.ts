@@ -2,6 +2,7 @@
 // (file, document index, line) so every later stage can point a user at the right place.
 // Parsing lives here and only here: the fast reader of src/yaml for the YAML manifests are made
 // of, and the `yaml` package for everything else (anchors, tags, syntax errors, `kind: List`).
+import { findTrailingComma } from './json-commas.js';
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
@@ -66,6 +67,15 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   const source = kubectlSource(text);
   if (source.error) return { documents: [], diagnostics: [kubectlSyntaxError(source.error, file)] };
   const body = source.text;
+  // kubectl reads a text starting with `{` as JSON, which has no trailing commas (YAML would take them).
+  const comma = findTrailingComma(text);
+  if (comma) {
+    return { documents: [], diagnostics: [{
+      severity: 'error', code: 'json-syntax', message: `JSON syntax error: a trailing comma before '${comma.closer}'`, file, line: comma.line, column: comma.column,
+      controllerMessage: `error parsing ${file}: ${comma.kubectlMessage}`,
+      hint: 'remove the comma: kubectl reads a file starting with { as JSON, and JSON allows no comma before } or ]',
+    }] };
+  }
   const fast = parseYamlStream(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.documents.some((d) => isPlainObject(d.value) && isListKind(d.value))) {

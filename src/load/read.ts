@@ -4,6 +4,7 @@
 // pure stages. It knows no object kinds: which objects are limited in number, which unreadable
 // files may be set aside and which directories are not inputs are the caller's (ReadOptions;
 // carto's policies are put together in src/inputs).
+import { helmTemplateDiagnostics } from './helm.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
@@ -150,7 +151,8 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       continue;
     }
     const { file } = part;
-    const parsed = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
+    const read = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
+    const parsed = { ...read, diagnostics: helmTemplateDiagnostics(read.diagnostics, file.path, file.text) };
     if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mustRead(options.setAside, file.text)) {
       setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });
       continue;
@@ -201,7 +203,7 @@ function kindlessNote(doc: SourceDocument): Diagnostic {
 }
 
 /** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
-const UNREADABLE = new Set(['yaml-syntax', 'not-an-object', 'invalid-encoding']);
+const UNREADABLE = new Set(['yaml-syntax', 'json-syntax', 'not-an-object', 'invalid-encoding']);
 
 function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
   const errors = diagnostics.filter((d) => d.severity === 'error');

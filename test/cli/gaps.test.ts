@@ -170,3 +170,59 @@ describe('supplied outputs', () => {
     expect(live.stderr).toContain('hint: give live objects with --observed FILE');
   });
 });
+
+describe('inputs kubectl or helm would read differently', () => {
+  it('JSON with a trailing comma is refused as kubectl refuses it, at the comma\'s closer, with kubectl\'s message', () => {
+    const dir = tree({
+      'w.json': '{"apiVersion": "carto.run/v1alpha1", "kind": "Workload", "metadata": {"name": "w",}, "spec": {}}\n',
+      'l.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "w"}, "x": [1,\n 2, ]}\n',
+    });
+    const render = carto(['render', `${dir}/w.json`]);
+    expect(render.status).toBe(1);
+    expect(heads(render.stderr)).toEqual([`error: ${dir}/w.json:1:83: JSON syntax error: a trailing comma before '}'`]);
+    // kubectl create --dry-run=client -f w.json: the same offset and words.
+    expect(render.stderr).toContain(`controller: error parsing ${dir}/w.json: json: offset 83: invalid character '}' looking for beginning of object key string`);
+    const lint = carto(['lint', `${dir}/l.json`]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toBe(`${dir}/l.json:2:5  error  json-syntax  JSON syntax error: a trailing comma before ']'\n`);
+    // A comma inside a string is no trailing comma.
+    const fine = tree({ 'w.json': '{"apiVersion": "carto.run/v1alpha1", "kind": "Workload", "metadata": {"name": "w", "labels": {"a": ",}"}}, "spec": {}}\n' });
+    expect(carto(['lint', fine]).stdout).not.toContain('json-syntax');
+  });
+
+  const HELM = `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: {{ .Values.name }}
+spec:
+  selector:
+    {{- toYaml .Values.selector | nindent 4 }}
+  resources: []
+`;
+
+  it('a Helm template gets one error saying so, on lint and render, not the YAML parser\'s', () => {
+    const dir = tree({ 'chart/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 0.1.0\n', 'chart/templates/sc.yaml': HELM });
+    const lint = carto(['lint', '-R', `${dir}/chart/templates/sc.yaml`]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toBe(`${dir}/chart/templates/sc.yaml:4:1  error  yaml-syntax  this looks like a Helm chart template ({{ … }} at line 4), not YAML: render it with helm template first\n`);
+    const render = carto(['render', '-'], { input: HELM });
+    expect(render.status).toBe(1);
+    expect(heads(render.stderr)).toEqual(['error: <stdin>:4: this looks like a Helm chart template ({{ … }} at line 4), not YAML: render it with helm template first']);
+    expect(render.stderr).toContain('hint: helm template RELEASE CHART');
+  });
+
+  it('a file that fails to parse in a chart (Chart.yaml beside it) gets the Helm message too', () => {
+    const dir = tree({ 'Chart.yaml': 'apiVersion: v2\nname: x\n', 'x.yaml': 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: a: b\n' });
+    expect(carto(['lint', `${dir}/x.yaml`]).stdout).toContain(`this looks like a Helm chart template (${dir}/Chart.yaml beside it), not YAML`);
+  });
+
+  it('lint of an empty directory or empty stdin warns, and fails with --strict', () => {
+    const empty = tree({ '.keep': '' });
+    for (const args of [[empty], ['-']]) {
+      const r = carto(['lint', ...args]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('warning  no-objects  the inputs hold no object at all: nothing was checked');
+      expect(carto(['lint', '--strict', ...args]).status).toBe(1);
+    }
+  });
+});

@@ -13,6 +13,12 @@ metadata:
     expectOne(d, 'yaml-syntax', 4, /^YAML syntax error: Nested mappings are not allowed in compact mappings/);
   });
 
+  it('json-syntax: a trailing comma in a file kubectl reads as JSON', () => {
+    const d = lintYaml('{"apiVersion": "carto.run/v1alpha1",\n "kind": "Workload", "metadata": {"name": "w",}}\n', 'w.json');
+    const one = expectOne(d, 'json-syntax', 2, "JSON syntax error: a trailing comma before '}'");
+    expect(one.controllerMessage).toBe("error parsing w.json: json: offset 84: invalid character '}' looking for beginning of object key string");
+  });
+
   it('not-an-object: a document that is a list', () => {
     const d = lintYaml(`# carto.run objects follow
 - apiVersion: carto.run/v1alpha1
