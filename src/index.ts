@@ -13,14 +13,20 @@ export { builtinYtt, budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
 export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
 export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
-export { lint, formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
+export { formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
 export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, formatText as formatGraphText, type Graph, type GraphFormat } from './graph/index.js';
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
 export { VERSION } from './version.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
 import type { SourceDocument } from './load/index.js';
-import { budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
+import { budgetedBuiltinYtt, builtinYttCheck } from './stamp/ytt-builtin.js';
+import { lint as lintWith, type LintOptions, type LintResult } from './lint/index.js';
+
+/** Lints documents; `spec.ytt` bodies are compiled by the built-in engine unless `options.yttCheck` says otherwise. */
+export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
+  return lintWith(documents, { yttCheck: builtinYttCheck, ...options });
+}
 
 /** Renders documents as the controller would; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise. */
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {

@@ -4,6 +4,7 @@
 // (or, with --strict, a warning).
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { inputOptions } from './input-options.js';
+import { hasYttTemplate } from './render-options.js';
 import { expandPaths, readInputs } from '../inputs/read.js';
 import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
 import { VERSION } from '../version.js';
@@ -17,7 +18,10 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   const format = options['format'] as 'text' | 'json' | 'sarif';
   const files = expandPaths(inputs, { recursive });
   const loaded = await readInputs(inputs, inputOptions(options));
+  // The ytt engine is loaded only when a template needs it.
+  const yttCheck = loaded.documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).builtinYttCheck : undefined;
   const result = lint(loaded.documents, {
+    ...(yttCheck ? { yttCheck } : {}),
     defaultNamespace: options['namespace'] as string,
     inputDiagnostics: loaded.diagnostics,
     files: files.map((f) => (f === '-' ? '<stdin>' : f)),

@@ -70,7 +70,8 @@ export async function prepareRender(paths: readonly string[], options: Record<st
   };
 }
 
-function hasYttTemplate(doc: SourceDocument): boolean {
+/** A document with a spec.ytt body: the ytt engine is needed. */
+export function hasYttTemplate(doc: SourceDocument): boolean {
   const spec = doc.value['spec'];
   return typeof spec === 'object' && spec !== null && typeof (spec as Record<string, unknown>)['ytt'] === 'string';
 }

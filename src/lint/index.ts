@@ -18,6 +18,8 @@ import { checkSchema } from './schema-check.js';
 import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
+import { checkYttBody } from './ytt-bodies.js';
+import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
 export { formatText } from './format-text.js';
@@ -33,6 +35,8 @@ export interface LintOptions {
   files?: readonly string[];
   /** `mock`: a template the inputs lack is taken as installed by the platform (a note, not an error). */
   missingTemplates?: 'error' | 'mock';
+  /** Compiles spec.ytt bodies (the built-in engine's builtinYttCheck); without it they are not read. */
+  yttCheck?: YttCheck;
 }
 
 export interface LintResult {
@@ -105,6 +109,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   // 3. Templates: placeholders (alone, then per resource stamping them) and output paths.
   for (const template of catalog.templates.values()) {
     diagnostics.push(...checkOutputPaths(template));
+    if (options.yttCheck) diagnostics.push(...checkYttBody(template, options.yttCheck));
     const source = templateSource(template);
     if (!source) continue;
     const used = usages.get(template) ?? [];

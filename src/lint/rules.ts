@@ -74,6 +74,7 @@ export const RULES = {
   'runnable-input-indexed': rule('error', 'reference', '$(runnable.spec.inputs.x.y)$: Runnable inputs cannot be indexed'),
   'output-path-unresolvable': rule('error', 'reference', "an output path goes through a plain value of the template's object: it can never resolve"),
   'output-path-not-stamped': rule('warning', 'reference', 'an output path names a field outside status and metadata that the template does not stamp'),
+  'ytt-error': rule('error', 'reference', 'a spec.ytt body does not compile (YAML or Starlark syntax, an #@ if/def/for without #@ end, load() of a module that does not exist)'),
   'placeholder-unclosed': rule('warning', 'reference', 'a $( with a context name but no closing )$: left as text by the controller'),
 
   // Selection of blueprints and options.

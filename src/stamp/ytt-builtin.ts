@@ -1,6 +1,6 @@
 // The built-in ytt engine as a YttRunner: in-process, no binary, no file system.
-import { runYtt, YttError } from '../ytt/index.js';
-import type { YttRunner } from './ytt.js';
+import { checkYttTemplate, runYtt, YttError } from '../ytt/index.js';
+import type { YttCheck, YttRunner } from './ytt.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
 
 export { YTT_MAX_STEPS, YTT_TOTAL_STEPS };
@@ -19,6 +19,14 @@ export function budgetedBuiltinYtt(total = YTT_TOTAL_STEPS): YttRunner {
     return run(body, dataValues, Math.min(YTT_MAX_STEPS, left), (steps) => (left -= steps));
   };
 }
+
+/** Compiles a spec.ytt body without running it (no data values needed): what lint checks. */
+export const builtinYttCheck: YttCheck = (body) => {
+  const err = checkYttTemplate({ name: 'stdin.yml', text: body });
+  if (!err) return undefined;
+  const line = err.positions.find((p) => p.file === 'stdin.yml' && p.line !== null)?.line ?? undefined;
+  return { ok: false, text: err.text, detail: err.detail, ...(line !== undefined && line !== null ? { line } : {}) };
+};
 
 function run(body: string, dataValues: Parameters<YttRunner>[1], maxSteps: number, stepsUsed: (steps: number) => void): ReturnType<YttRunner> {
   try {

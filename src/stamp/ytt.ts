@@ -8,6 +8,11 @@ export interface YttRunner {
   (body: string, dataValues: ReadonlyArray<{ key: string; value: JSONValue }>): YttRun;
 }
 
+/** Checks a body without running it: its failure as a run would report it, or undefined. */
+export interface YttCheck {
+  (body: string): Extract<YttRun, { ok: false }> | undefined;
+}
+
 export type YttRun =
   | { ok: true; documents: unknown[] }
   | {

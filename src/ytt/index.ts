@@ -1,3 +1,4 @@
 // Public API of carto's built-in ytt engine.
 export { runYtt, clearYttCache, YttError } from './engine.js';
+export { checkYttTemplate } from './check.js';
 export type { DataValue, YttFile, YttOptions, YttResult, YttErrorPosition, YttSource, YttSourceHit, YttSourceMap } from './engine.js';

@@ -63,7 +63,12 @@ export interface Run {
   fileIndex?: Map<YttFile, number>;
 }
 
-const STATIC_MODULES: Record<string, Module> = {
+/** ytt 0.45.9's words for `load("@ytt:NAME")` of a module it does not have. */
+export function unknownBuiltinModule(name: string): string {
+  return `builtin ytt library does not have module '${name}' (hint: is it available in newer version of ytt?)`;
+}
+
+export const STATIC_MODULES: Record<string, Module> = {
   yaml: yamlModule,
   json: jsonModule,
   base64: base64Module,
@@ -204,7 +209,7 @@ export class TemplateLoader {
       case 'data': return this.dataModule(ctx);
       case 'template': return this.templateModule(rt);
       case 'library': return this.run.libraryModule(ctx, this.opts, this.libraryValues);
-      default: fail(`cannot load @ytt:${name}: Expected to find builtin module '${name}'`);
+      default: fail(`cannot load @ytt:${name}: ${unknownBuiltinModule(name)}`);
     }
   }
 
