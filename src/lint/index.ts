@@ -19,6 +19,7 @@ import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
 import { checkYttBody } from './ytt-bodies.js';
+import { checkStampedNames } from './stamped-names.js';
 import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
@@ -104,6 +105,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     }
   }
   diagnostics.push(...checkBlueprintTies(catalog.blueprints));
+  diagnostics.push(...checkStampedNames(catalog));
   diagnostics.push(...checkRunTemplateReferences(catalog));
 
   // 3. Templates: placeholders (alone, then per resource stamping them) and output paths.

@@ -74,6 +74,8 @@ export const RULES = {
   'runnable-input-indexed': rule('error', 'reference', '$(runnable.spec.inputs.x.y)$: Runnable inputs cannot be indexed'),
   'output-path-unresolvable': rule('error', 'reference', "an output path goes through a plain value of the template's object: it can never resolve"),
   'output-path-not-stamped': rule('warning', 'reference', 'an output path names a field outside status and metadata that the template does not stamp'),
+  'stamped-name-invalid': rule('error', 'reference', "a template's literal metadata.name is not a valid name (e.g. app-$SESSION_NAMESPACE: only $(…)$ is a placeholder)"),
+  'stamped-label-invalid': rule('error', 'reference', 'an owner, blueprint, resource or template name is not a valid label value (the carto.run/* labels carry it), or a template writes an invalid label value'),
   'ytt-error': rule('error', 'reference', 'a spec.ytt body does not compile (YAML or Starlark syntax, an #@ if/def/for without #@ end, load() of a module that does not exist)'),
   'placeholder-unclosed': rule('warning', 'reference', 'a $( with a context name but no closing )$: left as text by the controller'),
 

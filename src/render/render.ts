@@ -8,6 +8,7 @@ import type { SuppliedOutputs } from '../outputs/index.js';
 import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
+import { invalidStampedObjects } from './stamped-checks.js';
 import { guess } from '../util/suggest.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
@@ -66,6 +67,8 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   const ownerReferences = options.ownerReferences ?? true;
   const observed = options.observed ? { observed: options.observed } : {};
   const substitution = substitutionBudget();
+  /** Problems of stamped objects already reported (the same bad name reaches every owner). */
+  const invalidSaid = new Set<string>();
   for (const owner of selected) {
     if (owner.kind === 'Runnable') {
       const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences, substitution });
@@ -74,6 +77,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       if (uidNote?.severity === 'error') diagnostics.push(uidNote);
       diagnostics.push(...realized.diagnostics);
       if (uidNote?.severity === 'note') diagnostics.push(uidNote);
+      diagnostics.push(...invalidStampedObjects(realized.objects, options.strict ?? false, invalidSaid));
       if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
       objects.push(...realized.objects);
       runnables.push(realized.report);
@@ -102,6 +106,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
       for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
     }
+    diagnostics.push(...invalidStampedObjects(realized.objects, options.strict ?? false, invalidSaid));
     for (const object of realized.objects) objects.push(object);
     owners.push(realized.report);
     if (objects.length > MAX_OBJECTS) {

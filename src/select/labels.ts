@@ -67,6 +67,25 @@ export function labelValueProblem(value: string): string | undefined {
   return errs.length > 0 ? errs.join('; ') : undefined;
 }
 
+/** Kinds whose names are path segments (ValidatePathSegmentName), not DNS subdomains. */
+const PATH_SEGMENT_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
+/**
+ * Why `name` is not a valid metadata.name for an object of `kind` (apimachinery's words), or
+ * undefined when it is: a DNS-1123 subdomain for most kinds, a path segment for RBAC's.
+ */
+export function objectNameProblem(kind: string, name: string): string | undefined {
+  if (PATH_SEGMENT_KINDS.has(kind)) {
+    if (name === '.' || name === '..') return `may not be '${name}'`;
+    const bad = ['/', '%'].find((c) => name.includes(c));
+    return bad ? `may not contain '${bad}'` : undefined;
+  }
+  const errs: string[] = [];
+  if (name.length > 253) errs.push('must be no more than 253 characters');
+  if (!DNS_SUBDOMAIN.test(name)) errs.push(regexError(DNS_SUBDOMAIN_MSG, DNS_SUBDOMAIN_FMT, 'example.com'));
+  return errs.length > 0 ? errs.join('; ') : undefined;
+}
+
 /** Go's %q of a string. */
 function goQuote(s: string): string {
   let out = '"';

@@ -1,0 +1,34 @@
+// What the API server would refuse in a stamped object's metadata: a name that is not a DNS-1123
+// subdomain (a path segment for RBAC kinds), and labels whose key or value is invalid — the
+// carto.run/* labels carry owner, blueprint, template and resource names, which need not be valid
+// label values (a 64-character Workload name, a resource named "build image"). The controller
+// stamps such an object and the apply fails; carto says so before.
+import { labelKeyProblem, labelValueProblem, objectNameProblem } from '../select/index.js';
+import { isObject } from '../util/objects.js';
+
+export interface MetaProblem {
+  /** `metadata.name`, or `metadata.labels` for a label. */
+  field: 'metadata.name' | 'metadata.labels';
+  /** The label's key, for a label. */
+  label?: string;
+  /** The API server's message: `metadata.name: Invalid value: "x": …`. */
+  message: string;
+}
+
+export function stampedMetaProblems(object: Record<string, unknown>): MetaProblem[] {
+  const out: MetaProblem[] = [];
+  const metadata = object['metadata'];
+  if (!isObject(metadata)) return out;
+  const name = metadata['name'];
+  const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
+  const nameProblem = typeof name === 'string' && name !== '' ? objectNameProblem(kind, name) : undefined;
+  if (nameProblem) out.push({ field: 'metadata.name', message: `metadata.name: Invalid value: ${JSON.stringify(name)}: ${nameProblem}` });
+  const labels = metadata['labels'];
+  if (isObject(labels)) {
+    for (const [key, value] of Object.entries(labels)) {
+      const problem = labelKeyProblem(key) ?? (typeof value === 'string' ? labelValueProblem(value) : undefined);
+      if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(labelKeyProblem(key) ? key : value)}: ${problem}` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+// Names and label values stamped objects would carry, checked as the API server checks them
+// (issue 15, item 2): lint reports them at the name that causes them; render warns about the
+// objects it stamps (an error with --strict), once per place however many owners.
+import { describe, expect, it } from 'vitest';
+import { carto } from '../helpers/cli.js';
+import { tempTrees } from '../helpers/temp-tree.js';
+
+const tree = tempTrees('carto-lint-names-');
+
+const CHAIN = `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: sc
+spec:
+  selector:
+    app: web
+  resources:
+  - name: build image
+    templateRef:
+      kind: ClusterTemplate
+      name: cm
+`;
+const template = (name: string, labels = '') => `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: cm
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: ${name}
+${labels}`;
+const LONG = 'a-very-long-workload-name-that-goes-past-sixty-three-characters-x';
+const workload = (name: string) => `apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata:
+  name: ${name}
+  labels:
+    app: web
+spec: {}
+`;
+
+describe('lint', () => {
+  it('a literal metadata.name that is not a name ($VAR is no placeholder), with the API server\'s words', () => {
+    const dir = tree({ 't.yaml': template('app-$SESSION_NAMESPACE') });
+    const r = carto(['lint', '--format', 'json', dir]);
+    const [d] = JSON.parse(r.stdout).diagnostics;
+    expect(d).toMatchObject({ code: 'stamped-name-invalid', line: 10, column: 13, severity: 'error' });
+    expect(d.controllerMessage).toMatch(/^metadata\.name: Invalid value: "app-\$SESSION_NAMESPACE": a lowercase RFC 1123 subdomain must consist of/);
+    expect(d.hint).toMatch(/^only \$\(…\)\$ is a placeholder/);
+    expect(carto(['lint', dir]).stdout).toBe(`${dir}/t.yaml:10:13  error  stamped-name-invalid  the ConfigMap this template stamps would be named "app-$SESSION_NAMESPACE", which the API server refuses\n`);
+  });
+
+  it('a name with placeholders: only text no value could make valid is reported', () => {
+    expect(carto(['lint', tree({ 't.yaml': template('$(workload.metadata.name)$-Web') })]).stdout).toContain('stamped-name-invalid');
+    expect(carto(['lint', tree({ 't.yaml': template('$(workload.metadata.name)$-web') })]).stdout).toBe('');
+  });
+
+  it('names that make invalid carto.run label values: a long Workload name, a resource name with a space; literal template labels', () => {
+    const dir = tree({ 'sc.yaml': CHAIN, 't.yaml': template('$(workload.metadata.name)$', '      labels:\n        tier: front end\n'), 'w.yaml': workload(LONG) });
+    const r = carto(['lint', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe([
+      `${dir}/sc.yaml:9:11  error  stamped-label-invalid  carto.run/resource-name would be "build image" on every object stamped through it, and the API server refuses that label value`,
+      `${dir}/t.yaml:12:15  error  stamped-label-invalid  label tier of the ConfigMap this template stamps would be "front end", which the API server refuses`,
+      `${dir}/w.yaml:4:9  error  stamped-label-invalid  carto.run/workload-name would be "${LONG}" on every object stamped through it, and the API server refuses that label value`,
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('render', () => {
+  it('warns about the objects the API server would refuse, once per place for all owners; --strict makes it an error', () => {
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('app-$SESSION_NAMESPACE'), 'w.yaml': workload('one') + '---\n' + workload('two') });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([`warning: ${dir}/t.yaml:10:13: the API server would refuse the ConfigMap app-$SESSION_NAMESPACE that resource build of ClusterSupplyChain sc stamps: its name is invalid`]);
+    expect(r.stderr).toContain('controller: metadata.name: Invalid value: "app-$SESSION_NAMESPACE": a lowercase RFC 1123 subdomain');
+    const strict = carto(['render', '--strict', dir]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain(`error: ${dir}/t.yaml:10:13: the API server would refuse the ConfigMap`);
+  });
+
+  it('points a carto.run label problem at the name it copies', () => {
+    const dir = tree({ 'sc.yaml': CHAIN, 't.yaml': template('$(workload.metadata.name)$'), 'w.yaml': workload(LONG) });
+    const r = carto(['render', dir]);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([
+      `warning: ${dir}/w.yaml:4:9: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/workload-name is invalid`,
+      `warning: ${dir}/sc.yaml:9:11: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/resource-name is invalid`,
+    ]);
+  });
+});
