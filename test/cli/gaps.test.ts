@@ -3,45 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { blueprintDoc, ownerDoc } from '../helpers/chains.js';
 
 const tree = tempTrees('carto-gaps-');
 
 const TEMPLATE = `apiVersion: carto.run/v1alpha1
 kind: ClusterConfigTemplate
-metadata:
-  name: cfg
+metadata: {name: cfg}
 spec:
   configPath: .data
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: $(workload.metadata.name)$
-    data:
-      a: b
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: $(workload.metadata.name)$}, data: {a: b}}
 `;
-const WORKLOAD = `apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata:
-  name: app
-  uid: 0b9c7f1e-0000-4000-8000-000000000001
-  labels:
-    app: web
-spec: {}
-`;
-const chain = (resources: string, kind = 'ClusterSupplyChain') => `apiVersion: carto.run/v1alpha1
-kind: ${kind}
-metadata:
-  name: sc
-spec:
-  selector:
-    app: web
-  resources:
-${resources}`;
+const WORKLOAD = ownerDoc('Workload', '{name: app, uid: 0b9c7f1e-0000-4000-8000-000000000001, labels: {app: web}}');
+const chain = (resources: string, kind = 'ClusterSupplyChain') => blueprintDoc(resources, { kind: kind as 'ClusterSupplyChain' });
 const resource = (name: string, template = 'cfg') => `  - name: ${name}
-    templateRef:
-      kind: ClusterConfigTemplate
-      name: ${template}
+    templateRef: {kind: ClusterConfigTemplate, name: ${template}}
 `;
 
 /** The first line of each diagnostic on stderr. */
@@ -53,10 +29,10 @@ describe('render refuses what lint catches', () => {
     const r = carto(['render', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:13:11: ClusterSupplyChain sc has two resources named cfg (spec.resources[0] and [1])`]);
+    expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:9:11: ClusterSupplyChain sc has two resources named cfg (spec.resources[0] and [1])`]);
     expect(r.stderr).toContain('controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
     const lint = carto(['lint', dir]);
-    expect(lint.stdout).toContain('sc.yaml:13:11  error  duplicate-resource-name  error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
+    expect(lint.stdout).toContain('sc.yaml:9:11  error  duplicate-resource-name  error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
   });
 
   it('apiVersion carto.run/v1: not served, an error rather than a render of it', () => {

@@ -4,22 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
 const tree = tempTrees('carto-lint-names-');
 
-const CHAIN = `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: sc
-spec:
-  selector:
-    app: web
-  resources:
-  - name: build image
-    templateRef:
-      kind: ClusterTemplate
-      name: cm
-`;
+const CHAIN = blueprintDoc('  - name: build image\n    templateRef: {kind: ClusterTemplate, name: cm}');
 const template = (name: string, labels = '') => `apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
@@ -32,14 +21,7 @@ spec:
       name: ${name}
 ${labels}`;
 const LONG = 'a-very-long-workload-name-that-goes-past-sixty-three-characters-x';
-const workload = (name: string) => `apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata:
-  name: ${name}
-  labels:
-    app: web
-spec: {}
-`;
+const workload = (name: string) => ownerDoc('Workload', `{name: ${name}, labels: {app: web}}`);
 
 describe('lint', () => {
   it('a literal metadata.name that is not a name ($VAR is no placeholder), with the API server\'s words', () => {
@@ -62,9 +44,9 @@ describe('lint', () => {
     const r = carto(['lint', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe([
-      `${dir}/sc.yaml:9:11  error  stamped-label-invalid  carto.run/resource-name would be "build image" on every object stamped through it, and the API server refuses that label value`,
+      `${dir}/sc.yaml:7:11  error  stamped-label-invalid  carto.run/resource-name would be "build image" on every object stamped through it, and the API server refuses that label value`,
       `${dir}/t.yaml:12:15  error  stamped-label-invalid  label tier of the ConfigMap this template stamps would be "front end", which the API server refuses`,
-      `${dir}/w.yaml:4:9  error  stamped-label-invalid  carto.run/workload-name would be "${LONG}" on every object stamped through it, and the API server refuses that label value`,
+      `${dir}/w.yaml:3:18  error  stamped-label-invalid  carto.run/workload-name would be "${LONG}" on every object stamped through it, and the API server refuses that label value`,
       '',
     ].join('\n'));
   });
@@ -72,7 +54,7 @@ describe('lint', () => {
 
 describe('render', () => {
   it('warns about the objects the API server would refuse, once per place for all owners; --strict makes it an error', () => {
-    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('app-$SESSION_NAMESPACE'), 'w.yaml': workload('one') + '---\n' + workload('two') });
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('app-$SESSION_NAMESPACE'), 'w.yaml': stream(workload('one'), workload('two')) });
     const r = carto(['render', dir]);
     expect(r.status).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
@@ -88,8 +70,8 @@ describe('render', () => {
     const r = carto(['render', dir]);
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
     expect(warnings).toEqual([
-      `warning: ${dir}/w.yaml:4:9: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/workload-name is invalid`,
-      `warning: ${dir}/sc.yaml:9:11: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/resource-name is invalid`,
+      `warning: ${dir}/w.yaml:3:18: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/workload-name is invalid`,
+      `warning: ${dir}/sc.yaml:7:11: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/resource-name is invalid`,
     ]);
   });
 });
