@@ -4,14 +4,13 @@
 // rule; a resource's failure becomes render's diagnostics here, with the mocks that may have
 // caused it named first.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MissingTemplateVerdict } from '../model/index.js';
 import type { Blueprint, Format, Owner, Resource, Template } from '../model/index.js';
 import { optionLabel, type BlueprintSelection, type OptionChoice } from '../select/index.js';
 import { stamperError, type StampFailure } from '../stamp/stamp.js';
 import type { ResourceInputs } from '../chain/index.js';
 import type { ParamValue } from '../stamp/params.js';
 import { locateBodyLine } from '../load/index.js';
-import type { ForwardRef, MissingRef } from './blueprint-checks.js';
+import type { ForwardRef, MissingVerdict } from './blueprint-checks.js';
 import { stampHint, yttHint, type HintContext } from './hints.js';
 import { withMockHint, type MockWitness } from './mocks.js';
 import type { ResourceFailure } from './report.js';
@@ -75,17 +74,21 @@ function selectorHint(blueprints: readonly Blueprint[]): string {
 }
 
 /** A template the blueprint names that the inputs lack (and that is not taken as the platform's). */
-export function missingTemplateFinding(blueprint: Blueprint, m: MissingRef & MissingTemplateVerdict): Finding {
+export function missingTemplateFinding(blueprint: Blueprint, m: MissingVerdict): Finding {
   return {
     code: 'template-not-found',
     message: `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`,
     at: blueprintWhere(blueprint, m.path),
     controllerMessage: m.controllerMessage,
-    // A templateRef with neither name nor options is a typo, not a template the platform installs.
-    hint: m.ref === 'nameless'
-      ? `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`
-      : m.hint,
+    hint: missingTemplateHint(blueprint, m),
   };
+}
+
+function missingTemplateHint(blueprint: Blueprint, m: MissingVerdict): string {
+  // A typo (no name) or a wrong kind is not a template the platform installs.
+  if (m.ref === 'nameless') return `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`;
+  if (m.otherKind) return `the inputs have a ${m.otherKind} named ${m.name}: is templateRef.kind right?`;
+  return `add the ${m.kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {

@@ -1,5 +1,6 @@
 // carto lint, selection: each Workload/Deliverable against the blueprints in the inputs (the
 // same code as carto render), and selectors of blueprints or options that would tie.
+import { formatSarif } from '../../src/lint/index.js';
 import { describe, expect, it } from 'vitest';
 import { codes, expectOne, lintFiles } from './helpers.js';
 
@@ -68,6 +69,11 @@ describe('owners and blueprints', () => {
     });
     const one = expectOne(d, 'no-option-match', 11, 'Workload apps/app: expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
     expect(one.owner).toEqual({ kind: 'Workload', name: 'app', namespace: 'apps' });
+    // How every option fared: the first thing a reader needs, kept in SARIF's message too.
+    expect(one.detail).toBe('git: field spec.source.git Exists is not satisfied; oci: field spec.source.image Exists is not satisfied');
+    expect(Object.keys(one).indexOf('owner')).toBeLessThan(Object.keys(one).indexOf('controllerMessage'));
+    const sarif = JSON.parse(formatSarif([one], { cwd: '/', version: '0' })) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+    expect(sarif.runs[0]?.results[0]?.message.text.split('\n')[1]).toBe(one.detail);
   });
 
   it('invalid-option-selector: an option selector that fails on the Workload', () => {
