@@ -4,7 +4,7 @@
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Catalog, Resource, Template } from '../model/index.js';
-import { blueprintProblems, forwardReferenceFinding, judgeMissingTemplates, missingTemplateFinding } from '../realize/index.js';
+import { blueprintProblems, forwardReferenceFinding, judgeMissingTemplates, missingTemplateFinding, runTemplateNotFoundFinding } from '../realize/index.js';
 import { declaredInputs } from '../chain/index.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, lintFinding, refOf } from './report.js';
@@ -90,14 +90,8 @@ export function checkRunTemplateReferences(catalog: Catalog): Diagnostic[] {
   for (const runnable of catalog.runnables) {
     const name = runnable.runTemplateName;
     if (name === '' || catalog.runTemplates.has(name)) continue;
-    out.push(lintDiagnostic('run-template-not-found', `ClusterRunTemplate ${name} is not in the inputs (Runnable ${runnable.namespace}/${runnable.name})`, {
-      doc: runnable.doc,
-      object: refOf('Runnable', runnable.name, runnable.namespace),
-      path: ['spec', 'runTemplateRef', 'name'],
-    }, {
-      controllerMessage: `unable to get runnable '${runnable.namespace}/${runnable.name}': 'clusterruntemplates.carto.run "${name}" not found'`,
-      hint: 'add the ClusterRunTemplate to the inputs, or fix the name',
-    }));
+    const at = { doc: runnable.doc, object: refOf('Runnable', runnable.name, runnable.namespace), path: ['spec', 'runTemplateRef', 'name'] };
+    out.push(lintFinding(runTemplateNotFoundFinding(runnable, at)));
   }
   for (const template of catalog.templates.values()) out.push(...stampedRunnable(template, catalog));
   return out;

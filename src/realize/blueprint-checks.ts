@@ -21,11 +21,14 @@ export interface BlueprintProblems {
   forward: ForwardRef[];
 }
 
-const cache = new WeakMap<Blueprint, BlueprintProblems>();
+/** Per catalog (the templates that exist), per blueprint. */
+const cache = new WeakMap<Catalog, WeakMap<Blueprint, BlueprintProblems>>();
 
 export function blueprintProblems(blueprint: Blueprint, catalog: Catalog): BlueprintProblems {
-  let problems = cache.get(blueprint);
-  if (!problems) cache.set(blueprint, (problems = { missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
+  let perBlueprint = cache.get(catalog);
+  if (!perBlueprint) cache.set(catalog, (perBlueprint = new WeakMap()));
+  let problems = perBlueprint.get(blueprint);
+  if (!problems) perBlueprint.set(blueprint, (problems = { missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
   return problems;
 }
 
