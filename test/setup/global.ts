@@ -31,7 +31,7 @@ export default function setup(): () => void {
 
 /** Rebuilds dist/ (scripts/build.mjs) when it is missing or older than a file the build reads. */
 function ensureFreshDist(): void {
-  const newer = staleBecause();
+  const newer = staleBecause(ROOT);
   if (newer === undefined) return;
   process.stderr.write(`carto tests: dist/ is stale (${newer}); rebuilding it with node scripts/build.mjs\n`);
   try {
@@ -41,17 +41,17 @@ function ensureFreshDist(): void {
   }
 }
 
-/** Why dist/ is stale, or undefined when it is newer than every build input. */
-function staleBecause(): string | undefined {
+/** Why `root`'s dist/ is stale, or undefined when it is newer than every build input. */
+export function staleBecause(root: string): string | undefined {
   let built = Infinity;
   for (const output of BUILD_OUTPUTS) {
-    const file = join(ROOT, output);
+    const file = join(root, output);
     if (!existsSync(file)) return `${output} is missing`;
     built = Math.min(built, statSync(file).mtimeMs);
   }
   for (const input of BUILD_INPUTS) {
-    const newer = newerThan(join(ROOT, input), built);
-    if (newer !== undefined) return `${relative(ROOT, newer)} is newer than ${BUILD_OUTPUTS[0]}`;
+    const newer = newerThan(join(root, input), built);
+    if (newer !== undefined) return `${relative(root, newer)} is newer than ${BUILD_OUTPUTS[0]}`;
   }
   return undefined;
 }
