@@ -184,6 +184,35 @@ describe('placeholders', () => {
 `)), 'unknown-context-key', 12, '$(owner.metadata.name)$ reads owner, which the templating context does not have');
   });
 
+  it('unknown-context-key: a Go field name at the top (the context is a Go map, its keys exact)', () => {
+    const d = lintYaml(clusterTemplate(`      name: $(Workload.metadata.name)$
+      source: $(Sources.app.url)$
+`));
+    expect(d.filter((x) => x.code === 'unknown-context-key').map((x) => [x.line, x.message])).toEqual([
+      [12, '$(Workload.metadata.name)$ reads Workload, which the templating context does not have'],
+      [13, '$(Sources.app.url)$ reads Sources, which the templating context does not have'],
+    ]);
+  });
+
+  it('a ClusterRunTemplate may use the Go field names of its context (a Go struct)', () => {
+    const d = lintYaml(`apiVersion: carto.run/v1alpha1
+kind: ClusterRunTemplate
+metadata:
+  name: run
+spec:
+  template:
+    apiVersion: tekton.dev/v1
+    kind: PipelineRun
+    metadata:
+      generateName: $(Runnable.metadata.name)$-
+    spec:
+      params:
+      - name: owner
+        value: $(runnable.metadata.name)$
+`);
+    expect(d.filter((x) => x.code === 'unknown-context-key')).toEqual([]);
+  });
+
   it('unknown-context-key: labels in a Cartographer 0.0.6 template', () => {
     const d = lintFiles({
       'chain.yaml': `apiVersion: carto.run/v1alpha1

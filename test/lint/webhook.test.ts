@@ -180,6 +180,31 @@ spec:
 `)), 'param-value-default', 14, 'error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
   });
 
+  it('param-value-default: a resource param with neither', () => {
+    expectOne(lintYaml(chain(`  - name: image
+    templateRef:
+      kind: ClusterImageTemplate
+      name: kpack
+    params:
+    - name: builder
+`)), 'param-value-default', 14, 'error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+  });
+
+  it('param-value-default: a blueprint param with neither, and one with exactly one is fine', () => {
+    const diagnostics = lintYaml(chain(`  - name: image
+    templateRef:
+      kind: ClusterImageTemplate
+      name: kpack
+`, `  params:
+  - name: registry
+  - name: builder
+    default: base
+  - name: protected
+    value: fixed
+`));
+    expectOne(diagnostics, 'param-value-default', 9, 'error validating clustersupplychain [chain]: param [registry] is invalid: must set exactly one of value and default');
+  });
+
   it('label-selector-invalid: a selector label value with a space', () => {
     expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
