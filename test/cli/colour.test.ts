@@ -6,30 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carto, ROOT } from '../helpers/cli.js';
+import { oneResourceChain } from '../helpers/render.js';
 
-const INPUT = `apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: cm}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: $(workload.metadata.nope)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: chain}
-spec:
-  selector: {app: web}
-  resources:
-  - name: cm
-    templateRef: {kind: ClusterTemplate, name: cm}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+/** A render that fails: the template reads a field the Workload does not have. */
+const INPUT = oneResourceChain('name: $(workload.metadata.nope)$', 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: w, namespace: dev, labels: {app: web}}\nspec: {}');
 
 const ESC = '\u001b[';
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -49,13 +29,13 @@ describe.skipIf(!hasScript)(`colour on stderr${hasScript ? '' : ' (skipped: scri
 
   it('a terminal gets a red, bold "error:" and a bold place', () => {
     const out = onTerminal(file, '');
-    expect(out).toContain(`${ESC}31m${ESC}1merror:${ESC}22m${ESC}39m ${ESC}1m${file}:8:`);
+    expect(out).toContain(`${ESC}31m${ESC}1merror:${ESC}22m${ESC}39m ${ESC}1m${file}:11:`);
     expect(out).toContain('jsonpath returned empty list: workload.metadata.nope');
   });
 
   it('NO_COLOR or --no-color on a terminal: none', () => {
     for (const out of [onTerminal(file, '', { NO_COLOR: '1' }), onTerminal(file, '--no-color')]) {
-      expect(out).toContain(`error: ${file}:8:`);
+      expect(out).toContain(`error: ${file}:11:`);
       expect(out).not.toContain(ESC);
     }
   });
@@ -63,7 +43,7 @@ describe.skipIf(!hasScript)(`colour on stderr${hasScript ? '' : ' (skipped: scri
   it('a pipe: none, even with FORCE_COLOR', () => {
     const r = carto(['render', '-f', file], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: ${file}:8:`);
+    expect(r.stderr).toContain(`error: ${file}:11:`);
     expect(r.stderr).not.toContain(ESC);
   });
 });

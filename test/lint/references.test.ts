@@ -167,6 +167,23 @@ spec:
   });
 });
 
+/** A ClusterRunTemplate `run` stamping a PipelineRun with this generateName and one param value. */
+const runTemplate = (generateName: string, value: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterRunTemplate
+metadata:
+  name: run
+spec:
+  template:
+    apiVersion: tekton.dev/v1
+    kind: PipelineRun
+    metadata:
+      generateName: ${generateName}
+    spec:
+      params:
+      - name: url
+        value: ${value}
+`;
+
 describe('placeholders', () => {
   it('jsonpath-syntax: double-quoted bracket keys', () => {
     const d = expectOne(lintYaml(clusterTemplate(`      part-of: $(workload.metadata.labels["app.kubernetes.io/part-of"])$
@@ -195,21 +212,7 @@ describe('placeholders', () => {
   });
 
   it('a ClusterRunTemplate may use the Go field names of its context (a Go struct)', () => {
-    const d = lintYaml(`apiVersion: carto.run/v1alpha1
-kind: ClusterRunTemplate
-metadata:
-  name: run
-spec:
-  template:
-    apiVersion: tekton.dev/v1
-    kind: PipelineRun
-    metadata:
-      generateName: $(Runnable.metadata.name)$-
-    spec:
-      params:
-      - name: owner
-        value: $(runnable.metadata.name)$
-`);
+    const d = lintYaml(runTemplate('$(Runnable.metadata.name)$-', '$(runnable.metadata.name)$'));
     expect(d.filter((x) => x.code === 'unknown-context-key')).toEqual([]);
   });
 
@@ -264,21 +267,7 @@ spec:
   });
 
   it('runnable-input-indexed: $(runnable.spec.inputs.x.y)$', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
-kind: ClusterRunTemplate
-metadata:
-  name: run
-spec:
-  template:
-    apiVersion: tekton.dev/v1
-    kind: PipelineRun
-    metadata:
-      generateName: run-
-    spec:
-      params:
-      - name: url
-        value: $(runnable.spec.inputs.source.url)$
-`), 'runnable-input-indexed', 14, '$(runnable.spec.inputs.source.url)$ indexes into Runnable input source, and Runnable inputs cannot be indexed: it never resolves');
+    expectOne(lintYaml(runTemplate('run-', '$(runnable.spec.inputs.source.url)$')), 'runnable-input-indexed', 14, '$(runnable.spec.inputs.source.url)$ indexes into Runnable input source, and Runnable inputs cannot be indexed: it never resolves');
   });
 
   it('placeholder-unclosed: $(workload.metadata.name) without the closing $', () => {
