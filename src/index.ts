@@ -4,7 +4,9 @@
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
 export { DiagnosticError, UsageError, InputError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
-export { parseText, parseValue, readInputs, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
+export { parseText, parseValue, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
+// carto's reading (owners limited, files without a carto.run object set aside, test suites left out)
+export { readInputs, readRenderInputs, type RenderFiles, type RenderInputs } from './inputs/index.js';
 export { buildCatalog, type Catalog, type Blueprint, type Owner, type Template, type Resource, type Format } from './model/index.js';
 export { type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
 export { builtinYtt, budgetedBuiltinYtt } from './stamp/ytt-builtin.js';

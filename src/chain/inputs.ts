@@ -26,6 +26,42 @@ export interface AbsentInput {
   reason: 'failed' | 'no-output' | 'not-ready' | 'unknown-resource' | 'later-resource';
 }
 
+export type InputType = AbsentInput['type'];
+
+/** One input a resource declares: the one list of them that gathering, checks, mocks, graphs and explanations read. */
+export interface DeclaredInput {
+  type: InputType;
+  /** The name the template sees it by (`$(sources.<name>)$`); `deployment` for a deployment. */
+  name: string;
+  /** The resource whose output feeds it. */
+  resource: string;
+  /** Where it is declared: `sources[index]`, …, or `deployment`. */
+  field: 'sources' | 'images' | 'configs' | 'deployment';
+  index: number;
+  /** The output fields it carries. */
+  fields: readonly ('url' | 'revision' | 'image' | 'config')[];
+}
+
+const SOURCE_FIELDS = ['url', 'revision'] as const;
+const declared = new WeakMap<Resource, readonly DeclaredInput[]>();
+
+/** A resource's declared inputs, in the order sources, images, configs, deployment (worked out once per resource). */
+export function declaredInputs(resource: Resource): readonly DeclaredInput[] {
+  let list = declared.get(resource);
+  if (!list) {
+    const refs = (refs: readonly InputRef[], type: InputType, field: DeclaredInput['field'], fields: DeclaredInput['fields']) =>
+      refs.map((r, index): DeclaredInput => ({ type, name: r.name, resource: r.resource, field, index, fields }));
+    list = [
+      ...refs(resource.sources, 'source', 'sources', SOURCE_FIELDS),
+      ...refs(resource.images, 'image', 'images', ['image']),
+      ...refs(resource.configs, 'config', 'configs', ['config']),
+      ...(resource.deployment ? refs([{ name: 'deployment', resource: resource.deployment.resource }], 'deployment', 'deployment', SOURCE_FIELDS) : []),
+    ];
+    declared.set(resource, list);
+  }
+  return list;
+}
+
 export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: OutputMap): ResourceInputs {
   const inputs: ResourceInputs = { sources: {}, images: {}, configs: {}, deployment: null, absent: [] };
   const position = positionsOf(blueprint);
@@ -45,21 +81,28 @@ export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: 
     const value = output[key];
     return value === undefined || value === null ? absent('no-output') : value;
   };
-  for (const ref of resource.sources) {
-    const source = take(ref, 'source', 'source');
-    if (source) setOwn(inputs.sources, ref.name, { url: source.url, revision: source.revision, name: ref.name });
-  }
-  for (const ref of resource.images) {
-    const image = take(ref, 'image', 'image');
-    if (image !== undefined) setOwn(inputs.images, ref.name, { image, name: ref.name });
-  }
-  for (const ref of resource.configs) {
-    const config = take(ref, 'config', 'config');
-    if (config !== undefined) setOwn(inputs.configs, ref.name, { config, name: ref.name });
-  }
-  if (resource.deployment) {
-    const source = take({ name: 'deployment', resource: resource.deployment.resource }, 'deployment', 'source');
-    if (source) inputs.deployment = { url: source.url, revision: source.revision, name: '' };
+  for (const ref of declaredInputs(resource)) {
+    switch (ref.type) {
+      case 'source': {
+        const source = take(ref, 'source', 'source');
+        if (source) setOwn(inputs.sources, ref.name, { url: source.url, revision: source.revision, name: ref.name });
+        break;
+      }
+      case 'image': {
+        const image = take(ref, 'image', 'image');
+        if (image !== undefined) setOwn(inputs.images, ref.name, { image, name: ref.name });
+        break;
+      }
+      case 'config': {
+        const config = take(ref, 'config', 'config');
+        if (config !== undefined) setOwn(inputs.configs, ref.name, { config, name: ref.name });
+        break;
+      }
+      case 'deployment': {
+        const source = take(ref, 'deployment', 'source');
+        if (source) inputs.deployment = { url: source.url, revision: source.revision, name: '' };
+      }
+    }
   }
   return inputs;
 }
@@ -74,19 +117,14 @@ function positionsOf(blueprint: Blueprint): Map<string, number> {
 }
 
 /** Each resource's inputs that name a resource later in the list: never satisfied. */
-export function forwardReferences(blueprint: Blueprint): Array<{ resource: Resource; ref: InputRef; type: AbsentInput['type']; field: string; index: number }> {
+export function forwardReferences(blueprint: Blueprint): Array<{ resource: Resource; ref: DeclaredInput; type: InputType; field: string; index: number }> {
   const position = positionsOf(blueprint);
-  const found: Array<{ resource: Resource; ref: InputRef; type: AbsentInput['type']; field: string; index: number }> = [];
+  const found: Array<{ resource: Resource; ref: DeclaredInput; type: InputType; field: string; index: number }> = [];
   blueprint.resources.forEach((resource, here) => {
-    const check = (refs: readonly InputRef[], type: AbsentInput['type'], field: string) =>
-      refs.forEach((ref, index) => {
-        const at = position.get(ref.resource);
-        if (at !== undefined && at >= here) found.push({ resource, ref, type, field, index });
-      });
-    check(resource.sources, 'source', 'sources');
-    check(resource.images, 'image', 'images');
-    check(resource.configs, 'config', 'configs');
-    if (resource.deployment) check([{ name: 'deployment', resource: resource.deployment.resource }], 'deployment', 'deployment');
+    for (const ref of declaredInputs(resource)) {
+      const at = position.get(ref.resource);
+      if (at !== undefined && at >= here) found.push({ resource, ref, type: ref.type, field: ref.field, index: ref.index });
+    }
   });
   return found;
 }

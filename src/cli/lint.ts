@@ -4,7 +4,7 @@
 // (or, with --strict, a warning).
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { inputOptions } from './input-options.js';
-import { expandPaths, readInputs } from '../load/index.js';
+import { expandPaths, readInputs } from '../inputs/read.js';
 import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
 import { VERSION } from '../version.js';
 import { makeStyle } from './style.js';

@@ -3,7 +3,8 @@
 // came from, the inputs, the stamped object and every output with its provenance; the mocks;
 // and the diagnostics. Pure: a RenderResult in, plain data (the JSON shape) out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { describeSelector, inputsOf } from '../graph/describe.js';
+import { declaredInputs } from '../chain/index.js';
+import { describeSelector } from '../graph/describe.js';
 import type { JSONObject, Resource, Template } from '../model/index.js';
 import type { Provenance } from '../outputs/index.js';
 import { mockedOutputsUsed, type OwnerReport, type ResourceReport } from '../render/index.js';
@@ -89,9 +90,9 @@ function explainOptions(resource: Resource, entry: ResourceReport | undefined): 
 }
 
 function explainInputs(report: OwnerReport, resource: Resource, entry: ResourceReport): InputExplanation[] {
-  return inputsOf(resource).map((input) => {
+  return declaredInputs(resource).map((input) => {
     const absent = entry.inputs?.absent.find((a) => a.type === input.type && a.name === input.name && a.resource === input.resource);
-    const fields = input.type === 'image' ? ['image'] : input.type === 'config' ? ['config'] : ['url', 'revision'];
+    const fields: readonly string[] = input.fields;
     const upstream = report.resources.find((r) => r.resource.name === input.resource);
     const provenance: Provenance[] = [];
     if (!absent) {

@@ -1,9 +1,9 @@
 // Every param a resource's template sees: its final value and level (from the render's merge),
-// and every level that sets it as written, so a reader sees what it replaced and what was ignored
-// (a Workload value under a protected `value`; under Cartographer 0.0.6, anything but template
-// defaults and resource values).
-import type { Blueprint, BlueprintParam, Owner, Resource, Template } from '../model/index.js';
-import { ownerParams, type ParamLevel, type ParamValue } from '../stamp/params.js';
+// and every level that sets it as written (stamp/params.ts paramSettings, the list the merge
+// reads), so a reader sees what it replaced and what was ignored (a Workload value under a
+// protected `value`; under Cartographer 0.0.6, anything but template defaults and resource values).
+import type { Blueprint, Owner, Resource, Template } from '../model/index.js';
+import { paramSettings, type ParamValue } from '../stamp/params.js';
 import type { ParamExplanation } from './types.js';
 
 export function explainParams(
@@ -14,21 +14,11 @@ export function explainParams(
   owner: Owner,
 ): ParamExplanation[] {
   const setAt = new Map<string, ParamExplanation['setAt']>();
-  const add = (name: string, level: ParamLevel, value: unknown, isProtected: boolean) => {
-    const list = setAt.get(name) ?? [];
-    list.push({ level, value: value ?? null, protected: isProtected });
-    setAt.set(name, list);
-  };
-  const fromBlueprint = (list: readonly BlueprintParam[], level: ParamLevel) => {
-    for (const p of list) {
-      if (p.hasValue) add(p.name, level, p.value, true);
-      else if (p.hasDefault) add(p.name, level, p.default, false);
-    }
-  };
-  for (const p of template.params) add(p.name, 'template', p.default, false);
-  fromBlueprint(blueprint.params, 'blueprint');
-  fromBlueprint(resource.params, 'resource');
-  for (const p of ownerParams(owner)) add(p.name, 'owner', p.value, false);
+  for (const s of paramSettings(template, blueprint, resource, owner)) {
+    const list = setAt.get(s.name) ?? [];
+    list.push({ level: s.level, value: s.value ?? null, protected: s.protected });
+    setAt.set(s.name, list);
+  }
   return [...params].map(([name, final]) => ({
     name,
     value: final.value ?? null,

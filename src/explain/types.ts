@@ -3,7 +3,7 @@
 // ("Explaining a render"). Every field is always present: absent things are null or [].
 import type { Provenance } from '../outputs/index.js';
 import type { ParamLevel } from '../stamp/params.js';
-import type { InputType } from '../graph/describe.js';
+import type { InputType } from '../chain/index.js';
 
 export interface Explanation {
   version: 1;

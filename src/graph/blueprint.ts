@@ -2,7 +2,8 @@
 // template or its options and their selectors, and every input as an edge from the resource that
 // feeds it. Drawn from the blueprint alone: its templates need not be in the inputs.
 import type { Blueprint } from '../model/index.js';
-import { describeInput, describeSelector, inputsOf } from './describe.js';
+import { declaredInputs } from '../chain/index.js';
+import { describeInput, describeSelector } from './describe.js';
 import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
 import { optionLabel } from '../select/index.js';
 
@@ -26,7 +27,7 @@ function blueprintCluster(blueprint: Blueprint): Cluster {
       options: options.map((o) => `${optionLabel(o)} when ${describeSelector(o.selector)}`),
       details: [],
     });
-    for (const input of inputsOf(resource)) {
+    for (const input of declaredInputs(resource)) {
       const at = position.get(input.resource);
       if (at === undefined && !missing.some((m) => m.name === input.resource)) {
         missing.push({ key: key(input.resource), name: input.resource, template: 'not a resource of this blueprint', options: [], details: [], missing: true });

@@ -3,7 +3,7 @@
 // warnings for inputs that can never be satisfied (the graph draws those dashed).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Catalog } from '../model/index.js';
-import { inputsOf } from './describe.js';
+import { declaredInputs } from '../chain/index.js';
 
 export type ChosenBlueprints = { ok: true; blueprints: Blueprint[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -29,7 +29,7 @@ export function chooseBlueprints(catalog: Catalog, name?: string): ChosenBluepri
 function unsatisfiable(blueprint: Blueprint): Diagnostic[] {
   const position = new Map(blueprint.resources.map((r, i) => [r.name, i]));
   return blueprint.resources.flatMap((resource, here) =>
-    inputsOf(resource).flatMap((input): Diagnostic[] => {
+    declaredInputs(resource).flatMap((input): Diagnostic[] => {
       const at = position.get(input.resource);
       if (at !== undefined && at < here) return [];
       return [{

@@ -1,6 +1,7 @@
 // Short, stable words for the things graphs and explanations show: a selector, a template, a
 // stamped object, an input. Shared by `carto graph` and `carto explain` so they say the same.
-import type { InputRef, JSONObject, Resource, Selector } from '../model/index.js';
+import type { InputType } from '../chain/index.js';
+import type { JSONObject, Selector } from '../model/index.js';
 
 /** `app=web, label tier In [a, b], field spec.source.git Exists`; `(empty selector)`. */
 export function describeSelector(selector: Selector): string {
@@ -25,27 +26,6 @@ export function describeObject(object: JSONObject): string {
   if (typeof meta['name'] === 'string' && meta['name'] !== '') return `${kind} ${meta['name']}`;
   if (typeof meta['generateName'] === 'string') return `${kind} (generateName ${meta['generateName']})`;
   return `${kind} (no name)`;
-}
-
-export type InputType = 'source' | 'image' | 'config' | 'deployment';
-
-export interface ResourceInput {
-  type: InputType;
-  /** The name the template sees the input by (`$(sources.<name>)$`); `deployment` for a deployment. */
-  name: string;
-  /** The resource whose output feeds it. */
-  resource: string;
-}
-
-/** A resource's declared inputs, in the order sources, images, configs, deployment. */
-export function inputsOf(resource: Resource): ResourceInput[] {
-  const refs = (list: readonly InputRef[], type: InputType) => list.map((r) => ({ type, name: r.name, resource: r.resource }));
-  return [
-    ...refs(resource.sources, 'source'),
-    ...refs(resource.images, 'image'),
-    ...refs(resource.configs, 'config'),
-    ...(resource.deployment ? [{ type: 'deployment' as const, name: 'deployment', resource: resource.deployment.resource }] : []),
-  ];
 }
 
 /** `source (source)`, `app-config (config)`, `deployment`. */

@@ -3,7 +3,8 @@
 // each output came from; inputs carrying a mocked value are dashed.
 import type { OutputValue } from '../outputs/index.js';
 import type { OwnerReport, ResourceReport } from '../render/index.js';
-import { describeInput, describeObject, describeSelector, inputsOf } from './describe.js';
+import { declaredInputs } from '../chain/index.js';
+import { describeInput, describeObject, describeSelector } from './describe.js';
 import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
 
 export function ownerGraph(report: OwnerReport): Graph {
@@ -17,10 +18,9 @@ export function ownerGraph(report: OwnerReport): Graph {
   for (const resource of blueprint.resources) {
     const entry = entries.get(resource.name);
     nodes.push({ key: key(resource.name), name: resource.name, template: templateOf(entry, resource.templateRef.kind), options: entry ? optionsOf(entry) : [], details: entry ? detailsOf(entry) : ['not reached'] });
-    for (const input of inputsOf(resource)) {
+    for (const input of declaredInputs(resource)) {
       if (!entries.has(input.resource)) continue;
-      const fields = input.type === 'image' ? ['image'] : input.type === 'config' ? ['config'] : ['url', 'revision'];
-      const values = (entries.get(input.resource)?.outputs ?? []).filter((v) => fields.includes(v.field));
+      const values = (entries.get(input.resource)?.outputs ?? []).filter((v) => input.fields.includes(v.field));
       const mocked = values.some((v) => v.provenance === 'mock');
       const absent = entry?.inputs?.absent.some((a) => a.type === input.type && a.name === input.name && a.resource === input.resource);
       edges.push({

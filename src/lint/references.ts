@@ -2,26 +2,17 @@
 // (options included) that are not in the inputs, inputs that come from a later resource, a
 // ClusterDelivery's inputs naming unknown resources or resources that produce no such output,
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
-import { forwardReferences } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { judgeMissingTemplates, templateKey, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
+import { judgeMissingTemplates, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
+import { blueprintProblems, forwardReferenceFinding, missingTemplateFinding } from '../realize/index.js';
+import { declaredInputs } from '../chain/index.js';
 import { isObject, own } from '../util/objects.js';
-import { lintDiagnostic, refOf } from './report.js';
+import { lintDiagnostic, lintFinding, refOf } from './report.js';
 
 export const BLUEPRINT_TEMPLATE_KINDS: Record<Blueprint['kind'], readonly string[]> = {
   ClusterSupplyChain: ['ClusterSourceTemplate', 'ClusterImageTemplate', 'ClusterTemplate', 'ClusterConfigTemplate'],
   ClusterDelivery: ['ClusterSourceTemplate', 'ClusterDeploymentTemplate', 'ClusterTemplate', 'ClusterConfigTemplate'],
 };
-
-/** The templates a resource may stamp (its name, or each option's), found or not. */
-export function referencedTemplates(resource: Resource): Array<{ name: string; path: (string | number)[] }> {
-  const options = resource.templateRef.options;
-  if (options && options.length > 0) {
-    return options.flatMap((option, i) => (option.name !== undefined ? [{ name: option.name, path: [...resource.path, 'templateRef', 'options', i, 'name'] }] : []));
-  }
-  const name = resource.templateRef.name;
-  return name ? [{ name, path: [...resource.path, 'templateRef', 'name'] }] : [];
-}
 
 /** Resources whose kind the blueprint may reference (others are schema errors, reported there). */
 export function checkableResources(blueprint: Blueprint): Resource[] {
@@ -30,50 +21,34 @@ export function checkableResources(blueprint: Blueprint): Resource[] {
 }
 
 /**
+ * The core's blueprint problems (src/realize blueprint-checks.ts), as render meets them. A
+ * templateRef without a name is the webhook rule's to report, not also a missing template.
  * `missingTemplates: 'mock'` (--missing-templates mock) takes a template the inputs lack as
  * installed by the platform: its reference is a note, as render mocks its outputs.
  */
 export function checkBlueprintReferences(blueprint: Blueprint, catalog: Catalog, missingTemplates: 'error' | 'mock' = 'error'): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const object = refOf(blueprint.kind, blueprint.name);
-  const legacy = blueprint.format === '0.0.6';
-
-  const missing: Array<{ resource: Resource; name: string; path: (string | number)[] }> = [];
-  for (const resource of checkableResources(blueprint)) {
-    for (const ref of referencedTemplates(resource)) {
-      if (!catalog.templates.has(templateKey(resource.templateRef.kind, ref.name))) missing.push({ resource, ...ref });
-    }
-  }
-  const verdicts = judgeMissingTemplates(missing.map((m) => ({ ...m, kind: m.resource.templateRef.kind })), catalog, blueprint, missingTemplates);
-  for (const m of verdicts) {
-    if (m.mocked) {
-      out.push({
-        ...lintDiagnostic('template-not-found', `${m.resource.templateRef.kind} ${m.name} is not in the inputs (resource ${m.resource.name}): taken as installed by the platform (--missing-templates mock)`, { doc: blueprint.doc, object, path: m.path }, {
-          resource: m.resource.name,
-          hint: `render stamps nothing for resource ${m.resource.name} and mocks its outputs; on a cluster without the template the controller stamps nothing for the whole ${blueprint.kind}`,
-        }),
-        severity: 'note',
-      });
+  const problems = blueprintProblems(blueprint, catalog);
+  const checkable = new Set(checkableResources(blueprint));
+  const missing = problems.missing.filter((m) => m.ref !== 'nameless' && m.name !== '' && checkable.has(m.resource));
+  for (const m of judgeMissingTemplates(missing, catalog, blueprint, missingTemplates)) {
+    const finding = missingTemplateFinding(blueprint, m);
+    if (!m.mocked) {
+      out.push(lintFinding(finding, {}, { resource: m.resource.name }));
       continue;
     }
-    out.push(lintDiagnostic('template-not-found', `${m.resource.templateRef.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`, { doc: blueprint.doc, object, path: m.path }, {
-      resource: m.resource.name,
-      controllerMessage: m.controllerMessage,
-      hint: m.hint,
-    }));
+    out.push({
+      ...lintFinding({ code: finding.code, at: finding.at, message: `${finding.message}: taken as installed by the platform (--missing-templates mock)` }, {}, {
+        resource: m.resource.name,
+        hint: `render stamps nothing for resource ${m.resource.name} and mocks its outputs; on a cluster without the template the controller stamps nothing for the whole ${blueprint.kind}`,
+      }),
+      severity: 'note',
+    });
   }
-
-  for (const ref of forwardReferences(blueprint)) {
+  for (const ref of problems.forward) {
     if (ref.resource.name === '' || ref.ref.resource === '') continue;
-    out.push(lintDiagnostic('forward-reference',
-      `input ${ref.ref.name} of resource ${ref.resource.name} comes from resource ${ref.ref.resource}, which is not before it in spec.${legacy ? 'components' : 'resources'}`,
-      { doc: blueprint.doc, object, path: [...ref.resource.path, ref.field, ...(ref.field === 'deployment' ? [] : [ref.index])] },
-      {
-        resource: ref.resource.name,
-        hint: `Cartographer walks resources in list order and each sees only the outputs of those before it, so this input is never available: move ${ref.ref.resource} before ${ref.resource.name}`,
-      }));
+    out.push(lintFinding(forwardReferenceFinding(blueprint, ref), {}, { resource: ref.resource.name }));
   }
-
   if (blueprint.kind === 'ClusterDelivery') out.push(...deliveryInputs(blueprint));
   return out;
 }
@@ -85,12 +60,11 @@ function deliveryInputs(blueprint: Blueprint): Diagnostic[] {
   const byName = new Map(blueprint.resources.map((r) => [r.name, r]));
   const producesSource = ['ClusterSourceTemplate', 'ClusterDeploymentTemplate'];
   for (const resource of blueprint.resources) {
-    const refs = [
-      ...resource.sources.map((ref, i) => ({ ref, path: [...resource.path, 'sources', i, 'resource'], type: 'source', producers: producesSource })),
-      ...resource.configs.map((ref, i) => ({ ref, path: [...resource.path, 'configs', i, 'resource'], type: 'config', producers: ['ClusterConfigTemplate'] })),
-      ...(resource.deployment ? [{ ref: { name: 'deployment', resource: resource.deployment.resource }, path: [...resource.path, 'deployment', 'resource'], type: 'deployment', producers: producesSource }] : []),
-    ];
-    for (const { ref, path, type, producers } of refs) {
+    for (const ref of declaredInputs(resource)) {
+      if (ref.type === 'image') continue;
+      const type = ref.type;
+      const producers = type === 'config' ? ['ClusterConfigTemplate'] : producesSource;
+      const path = [...resource.path, ref.field, ...(ref.type === 'deployment' ? [] : [ref.index]), 'resource'];
       if (ref.resource === '') continue;
       const upstream = byName.get(ref.resource);
       const label = type === 'deployment' ? 'the deployment input' : `${type} input ${ref.name}`;

@@ -4,6 +4,7 @@
 import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
 import { locate, type SourceDocument } from '../load/index.js';
 import { formatPath, type Path } from '../model/index.js';
+import type { Finding } from '../realize/index.js';
 import { RULES, type RuleCode } from './rules.js';
 
 export interface Place {
@@ -36,4 +37,14 @@ export function lintDiagnostic(code: RuleCode, message: string, place: Place, ex
 /** `Kind name` or `Kind namespace/name`, as the messages name objects. */
 export function refOf(kind: string, name: string, namespace?: string): ObjectRef {
   return namespace ? { kind, name, namespace } : { kind, name };
+}
+
+/** A problem the realization core found (src/realize diagnose.ts), as the lint rule of its code. */
+export function lintFinding(f: Finding, place: { key?: boolean; path?: Path } = {}, extra: Extra = {}): Diagnostic {
+  return lintDiagnostic(f.code as RuleCode, f.message, { ...f.at, ...place }, {
+    controllerMessage: f.controllerMessage,
+    hint: f.hint,
+    detail: f.detail,
+    ...extra,
+  });
 }

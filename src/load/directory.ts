@@ -8,7 +8,7 @@ import { resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_FILE_BYTES } from '../util/limits.js';
 import { readText } from './input-text.js';
-import { mentionsCartographer, reasonOf, type SetAside } from './set-aside.js';
+import { reasonOf, type SetAside, type SetAsidePolicy } from './set-aside.js';
 import { readBounded } from './text.js';
 import { JSON_FILE, MANIFEST, YAML_FILE, manifestsOf, isDataValuesText, isYttPackage, isYttSource, isYttTemplateText, listTree, type TreeFile } from './ytt-package.js';
 
@@ -23,6 +23,10 @@ export interface FileText {
 export interface ReadHow {
   /** Paths to leave out (a test's own files among its inputs, files named on their own). */
   exclude: readonly string[];
+  /** Directories holding a file of one of these names are left out (ReadOptions.skipDirectoriesHolding). */
+  skipHolding: readonly string[];
+  /** Which unreadable files may be set aside (none without a policy). */
+  setAside: SetAsidePolicy | undefined;
 }
 
 /**
@@ -43,11 +47,11 @@ export class DirectoryScan {
     setAside: SetAside[],
   ) {
     const exclude = how.exclude.map((x) => resolve(x));
-    this.tree = listTree(dir).filter((f) => {
+    this.tree = listTree(dir, how.skipHolding).filter((f) => {
       const path = resolve(f.path);
       return !exclude.some((x) => path === x || path.startsWith(`${x}${sep}`));
     });
-    this.reader = new TreeReader(budget, diagnostics, setAside);
+    this.reader = new TreeReader(budget, diagnostics, setAside, how.setAside);
   }
 
   /** A ytt file anywhere below: `ytt -f DIR` would have to evaluate something. */
@@ -106,6 +110,7 @@ class TreeReader {
     private readonly budget: { bytes: number },
     private readonly diagnostics: Diagnostic[],
     private readonly setAside: SetAside[],
+    private readonly policy: SetAsidePolicy | undefined,
   ) {}
 
   /** A file's text when it can be read, for looking at it (`#@`, data values). */
@@ -123,7 +128,8 @@ class TreeReader {
    * A package's files, as ytt reads them: symlinks refused (ytt would not read outside the
    * package, and a pull request can add one), files that are only data (images, archives) read
    * only when they are text. ytt takes `.json` files for data and never prints them: one that
-   * holds a carto.run object is named in a note rather than read behind ytt's back.
+   * holds an object the command reads (by its set-aside policy) is named in a note rather than
+   * read behind ytt's back.
    */
   package(files: readonly TreeFile[]): FileText[] {
     const out: FileText[] = [];
@@ -135,7 +141,7 @@ class TreeReader {
       }
       if (JSON_FILE.test(f.name)) {
         const t = this.peek(f);
-        if (t !== undefined && mentionsCartographer(t)) this.diagnostics.push(jsonInPackage(f));
+        if (t !== undefined && this.policy?.holdsInput(t)) this.diagnostics.push(jsonInPackage(f, this.policy.object));
         if (t !== undefined) out.push({ name: f.name, path: f.path, text: t });
         continue;
       }
@@ -173,7 +179,8 @@ class TreeReader {
     const t = this.raw(f);
     if (typeof t === 'string') return { name: f.name, path: f.path, text: t };
     if (this.spent()) return undefined;
-    if (mentionsCartographer(readBounded(f.path, MAX_FILE_BYTES).toString('latin1'))) this.diagnostics.push(t);
+    // the raw bytes: a file that is not UTF-8 may still name what the command reads
+    if (this.policy === undefined || this.policy.holdsInput(readBounded(f.path, MAX_FILE_BYTES).toString('latin1'))) this.diagnostics.push(t);
     else this.setAside.push({ file: f.path, reason: reasonOf(t) });
     return undefined;
   }
@@ -192,11 +199,11 @@ function symlinkDiagnostic(f: TreeFile): Diagnostic {
   };
 }
 
-function jsonInPackage(f: TreeFile): Diagnostic {
+function jsonInPackage(f: TreeFile, object: string): Diagnostic {
   return {
     severity: 'note',
     code: 'json-in-package',
-    message: `${f.path} holds carto.run objects, but ytt takes a package's .json files for data, not templates, so they are not rendered (as ytt -f would not print them)`,
+    message: `${f.path} holds ${object}s, but ytt takes a package's .json files for data, not templates, so they are not rendered (as ytt -f would not print them)`,
     file: f.path,
     hint: 'name the file itself with -f to read it, or write it as .yaml',
   };

@@ -1,16 +1,19 @@
 // Reads the inputs a user names on the command line: files, directories (their *.yaml, *.yml
-// and *.json; -R descends; a ytt package wholly, as ytt reads it) and `-` for stdin. This is one of the few places that touches the
-// file system; everything it returns is plain data for the pure stages.
+// and *.json; -R descends; a ytt package wholly, as ytt reads it) and `-` for stdin. This is one
+// of the few places that touches the file system; everything it returns is plain data for the
+// pure stages. It knows no object kinds: which objects are limited in number, which unreadable
+// files may be set aside and which directories are not inputs are the caller's (ReadOptions;
+// carto's policies are put together in src/inputs).
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
-import { MAX_DOCUMENTS, MAX_OWNERS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
+import { MAX_DOCUMENTS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
 import { readText } from './input-text.js';
 import { DirectoryScan } from './directory.js';
 import { isYttInput, listTree, manifestsOf } from './ytt-package.js';
-import { mentionsCartographer, reasonOf, setAsideNote, type SetAside } from './set-aside.js';
+import { mustRead, reasonOf, setAsideNote, type SetAside, type SetAsidePolicy } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
 import type { ValuesFileArg } from './ytt-files.js';
 import { dataValuesFilePath, readYttArgument } from './ytt-tree.js';
@@ -31,6 +34,21 @@ export interface ReadOptions {
   dataValues?: readonly DataValue[];
   /** Files and directories to leave out wherever they are met (e.g. a test's own files among its inputs). */
   exclude?: readonly string[];
+  /** Directories holding a file of one of these names are not read (a `carto test` suite's expectations are not inputs). */
+  skipDirectoriesHolding?: readonly string[];
+  /** Which unreadable files found under a directory may be set aside with a note; without it, none is. */
+  setAside?: SetAsidePolicy;
+  /** Objects the inputs may hold only so many of, counted over all files; reading stops past the limit. */
+  limited?: LimitedObjects;
+}
+
+/** A kind of object limited in number (carto's owners: their renders are what costs). */
+export interface LimitedObjects {
+  /** True for a document's value that counts. */
+  counts(value: Record<string, unknown>): boolean;
+  max: number;
+  /** What they are called in the limit's message (`Workloads, Deliverables and Runnables`). */
+  name: string;
 }
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
@@ -42,7 +60,7 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
       continue;
     }
     if (isDirectoryArgument(path)) {
-      files.push(...manifestsOf(listTree(path), options.recursive ?? false).map((f) => f.path));
+      files.push(...manifestsOf(listTree(path, options.skipDirectoriesHolding), options.recursive ?? false).map((f) => f.path));
     } else {
       files.push(path);
     }
@@ -61,7 +79,7 @@ function isDirectoryArgument(path: string): boolean {
 
 /** What readInputs gives: the documents, the problems, and the files set aside. */
 export interface InputsRead extends ParsedText {
-  /** Files found under a directory that are not Cartographer inputs and could not be read (one note in diagnostics names them). */
+  /** Files found under a directory that hold nothing the command reads and could not be read (one note in diagnostics names them). */
   setAside: SetAside[];
 }
 
@@ -86,7 +104,8 @@ interface Run {
 
 /**
  * Reads and parses every input. Unreadable paths are usage errors; bad YAML is a diagnostic, or,
- * for a file found under a directory that holds no carto.run object, a reason to set it aside.
+ * for a file found under a directory that holds nothing the command reads (options.setAside), a
+ * reason to set it aside.
  * The inputs that are ytt inputs (files with top-level `#@` directives, `.star` files, and
  * directories holding any) are evaluated together as one ytt run, as `ytt -f` of them would.
  */
@@ -98,7 +117,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
-  let owners = 0;
+  let limited = 0;
   let yttBudget: { left: number } | undefined;
   const kindless: SourceDocument[] = [];
   /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
@@ -106,13 +125,14 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);
-    for (const doc of parsed.documents) if (isOwner(doc.value)) owners++;
+    const { limited: limit } = options;
+    if (limit) for (const doc of parsed.documents) if (limit.counts(doc.value)) limited++;
     if (parsed.tooManyDocuments || documents.length > MAX_DOCUMENTS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
       return false;
     }
-    if (owners > MAX_OWNERS) {
-      diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_OWNERS)} Workloads, Deliverables and Runnables`, name));
+    if (limit && limited > limit.max) {
+      diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(limit.max)} ${limit.name}`, name));
       return false;
     }
     return true;
@@ -123,14 +143,15 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       const { yttInputBudget } = await import('./ytt-files.js');
       yttBudget ??= yttInputBudget();
       const { run } = part;
-      const result = await evaluatePackage(run.files, { valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, run.named ? undefined : run.root);
+      const how = { policy: options.setAside, ...(run.named ? {} : { root: run.root }) };
+      const result = await evaluatePackage(run.files, { valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, how);
       setAside.push(...result.setAside);
       if (!accept({ documents: result.documents, diagnostics: result.diagnostics }, run.root)) break;
       continue;
     }
     const { file } = part;
     const parsed = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
-    if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mentionsCartographer(file.text)) {
+    if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mustRead(options.setAside, file.text)) {
       setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });
       continue;
     }
@@ -144,7 +165,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   // beside a ytt package, a named file that holds no object is most likely its data values
   if (yttBudget !== undefined) for (const doc of kindless) diagnostics.push(kindlessNote(doc));
   setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const note = setAsideNote(setAside);
+  const note = options.setAside && setAsideNote(setAside, options.setAside);
   if (note) diagnostics.push(note);
   return { documents, diagnostics, setAside };
 }
@@ -237,7 +258,8 @@ function readArguments(paths: readonly string[], options: ReadOptions, budget: {
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
     if (path !== '-' && isDirectoryArgument(path)) {
-      args.push({ kind: 'dir', scan: new DirectoryScan(path, { exclude }, budget, diagnostics, setAside) });
+      const how = { exclude, skipHolding: options.skipDirectoriesHolding ?? [], setAside: options.setAside };
+      args.push({ kind: 'dir', scan: new DirectoryScan(path, how, budget, diagnostics, setAside) });
       continue;
     }
     if (path === '-') {
@@ -250,10 +272,4 @@ function readArguments(paths: readonly string[], options: ReadOptions, budget: {
     else args.push({ kind: 'file', path: shown, name, text, ytt: isYttInput(name, text) });
   }
   return args;
-}
-
-const OWNER_KINDS = new Set(['Workload', 'Deliverable', 'Runnable']);
-
-function isOwner(value: Record<string, unknown>): boolean {
-  return typeof value['kind'] === 'string' && OWNER_KINDS.has(value['kind']) && typeof value['apiVersion'] === 'string' && value['apiVersion'].startsWith('carto.run/');
 }

@@ -1,8 +1,9 @@
-// Files found under a directory that are not Cartographer inputs and cannot be read (another
+// Files found under a directory that the command does not read and that cannot be read (another
 // tool's overlay, a Helm template, invalid JSON, a Secret whose ytt needs values nobody gave)
 // are set aside instead of stopping the command: render and lint read a repository alike, and
-// one note names what was left out. A file the user named, or one that holds a carto.run object,
-// is never set aside: its problem is an error.
+// one note names what was left out. A file the user named, or one that holds an object the
+// command reads, is never set aside: its problem is an error. Which objects those are is the
+// caller's policy (carto's is in src/model/inputs.ts): load knows no object kinds.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { listSome } from '../util/list.js';
 
@@ -13,23 +14,27 @@ export interface SetAside {
   reason: string;
 }
 
-/**
- * True when a file's text holds a carto.run object: an `apiVersion: carto.run/…` line (YAML or
- * JSON). Not a mere mention: RBAC rules grant `apiGroups: [carto.run]`, and such a Role is
- * another tool's file.
- */
-export function mentionsCartographer(text: string): boolean {
-  return CARTO_API_VERSION.test(text);
+/** Which files the command can do without, and what its messages call what it reads. */
+export interface SetAsidePolicy {
+  /** True when a file's text holds an object the command reads: such a file is never set aside. */
+  holdsInput(text: string): boolean;
+  /** One such object, for messages (`carto.run object`). */
+  object: string;
+  /** One input of the command, for messages (`Cartographer input`). */
+  input: string;
 }
 
-const CARTO_API_VERSION = /["']?apiVersion["']?\s*:\s*["']?carto\.run\//;
+/** Whether a file must be read (its problem an error): without a policy every file must. */
+export function mustRead(policy: SetAsidePolicy | undefined, text: string): boolean {
+  return policy === undefined || policy.holdsInput(text);
+}
 
 /** How many set-aside files the note's message names, and its detail lists (lint's JSON keeps them all in InputsRead). */
 const NAMED = 5;
 const LISTED = 20;
 
 /** One note for all the files set aside, or none. */
-export function setAsideNote(files: readonly SetAside[]): Diagnostic | undefined {
+export function setAsideNote(files: readonly SetAside[], policy: SetAsidePolicy): Diagnostic | undefined {
   if (files.length === 0) return undefined;
   const one = files.length === 1;
   const lines = files.slice(0, LISTED).map((f) => `${f.file}: ${f.reason}`);
@@ -37,10 +42,10 @@ export function setAsideNote(files: readonly SetAside[]): Diagnostic | undefined
   return {
     severity: 'note',
     code: 'input-set-aside',
-    message: `set aside ${one ? 'a file that is' : `${files.length} files that are`} not ${one ? 'a Cartographer input' : 'Cartographer inputs'} and cannot be read: ${listSome(files.map((f) => f.file), NAMED)}`,
+    message: `set aside ${one ? 'a file that is' : `${files.length} files that are`} not ${one ? `a ${policy.input}` : `${policy.input}s`} and cannot be read: ${listSome(files.map((f) => f.file), NAMED)}`,
     file: files[0]!.file,
     detail: lines.join('\n'),
-    hint: `${one ? 'it holds' : 'they hold'} no carto.run object and ${one ? 'changes' : 'change'} nothing that is rendered; name a file itself to have its problem reported as an error`,
+    hint: `${one ? 'it holds' : 'they hold'} no ${policy.object} and ${one ? 'changes' : 'change'} nothing that is rendered; name a file itself to have its problem reported as an error`,
   };
 }
 

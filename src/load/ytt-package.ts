@@ -17,8 +17,6 @@ export const YAML_FILE = /\.ya?ml$/i;
 export const JSON_FILE = /\.json$/i;
 /** Files ytt evaluates (the others in a package are data, read only by `data.read()`). */
 const YTT_SOURCE = /\.(ya?ml|star|txt)$/i;
-/** The file that marks a directory as a whole-chain `carto test` suite: its expectations are not inputs. */
-export const TEST_SUITE = 'carto-test.yaml';
 
 /** True for the text of a YAML file that ytt would have to evaluate (a top-level `#@` directive). */
 export function isYttTemplateText(text: string): boolean {
@@ -56,17 +54,18 @@ export interface TreeFile {
 
 /**
  * Every file under `dir`, in ytt's order (by path), as `ytt -f DIR` lists them — except version
- * control metadata (`.git`), which ytt would read as data files, and `carto test` suites.
+ * control metadata (`.git`), which ytt would read as data files, and directories holding a file
+ * named in `skipHolding` (the caller's: a `carto test` suite's expectations are not inputs).
  * Throws UsageError for an unreadable directory.
  */
-export function listTree(dir: string): TreeFile[] {
+export function listTree(dir: string, skipHolding: readonly string[] = []): TreeFile[] {
   const out: TreeFile[] = [];
-  walk(dir, dir, out);
+  walk(dir, dir, skipHolding, out);
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;
 }
 
-function walk(root: string, dir: string, out: TreeFile[]): void {
+function walk(root: string, dir: string, skipHolding: readonly string[], out: TreeFile[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -76,9 +75,9 @@ function walk(root: string, dir: string, out: TreeFile[]): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      // ytt would read a repository's .git as data files; a `carto test` suite's expectations are outputs
-      if (entry.name === '.git' || existsSync(join(path, TEST_SUITE))) continue;
-      walk(root, path, out);
+      // ytt would read a repository's .git as data files
+      if (entry.name === '.git' || skipHolding.some((marker) => existsSync(join(path, marker)))) continue;
+      walk(root, path, skipHolding, out);
     } else if (entry.isFile()) {
       out.push({ name: relative(root, path).split(sep).join('/'), path });
     } else {

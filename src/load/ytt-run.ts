@@ -1,9 +1,10 @@
 // One ytt run over the input files that are ytt inputs, with the files that only make sense to
 // other tools set aside: when ytt fails while evaluating a file that no one named, that holds no
-// carto.run object and is not a data values or schema file, that file is left out and the run
-// is tried again without it, so a repository's other YAML never stops a render.
+// object the command reads (the caller's set-aside policy) and is not a data values or schema
+// file, that file is left out and the run is tried again without it, so a repository's other
+// YAML never stops a render.
 import type { SourceDocument } from './documents.js';
-import { mentionsCartographer, type SetAside } from './set-aside.js';
+import { mustRead, type SetAside, type SetAsidePolicy } from './set-aside.js';
 import type { YttInputFile, YttRunOptions, YttRunResult } from './ytt-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isDataValuesText } from './ytt-package.js';
@@ -19,12 +20,21 @@ export interface PackageResult {
   setAside: SetAside[];
 }
 
+/** Which of a run's files may be set aside. */
+export interface RunSetAside {
+  /** Given for a run the user did not name (a package -R found, a ytt file under none): what to name when the whole run is set aside. */
+  root?: string;
+  /** The command's set-aside policy; without one nothing is set aside. */
+  policy?: SetAsidePolicy;
+}
+
 /**
- * Evaluates one run. `root` is given for a run the user did not name (a package -R found, a ytt
- * file under none): when none of its files holds a carto.run object, its failure sets it aside
- * as a whole, whichever file failed (another package's schema and values included).
+ * Evaluates one run. For a run with a `root`, when none of its files holds an object the command
+ * reads, its failure sets it aside as a whole, whichever file failed (another package's schema
+ * and values included).
  */
-export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions, root?: string): Promise<PackageResult> {
+export async function evaluatePackage(files: readonly RunFile[], options: YttRunOptions, how: RunSetAside = {}): Promise<PackageResult> {
+  const { root, policy } = how;
   const { evaluateYttRun } = await import('./ytt-files.js');
   const setAside: Array<{ file: string; failure: Failure }> = [];
   const noted = (list: typeof setAside): SetAside[] => list.map(({ file, failure }) => ({ file, reason: `ytt: ${headline(failure)}` }));
@@ -32,11 +42,11 @@ export async function evaluatePackage(files: readonly RunFile[], options: YttRun
   for (;;) {
     const result = evaluateYttRun(current, options);
     if (result.ok) return { documents: result.documents, diagnostics: result.diagnostics, setAside: noted(setAside) };
-    if (root !== undefined && !current.some((f) => mentionsCartographer(f.text))) {
+    if (root !== undefined && !current.some((f) => mustRead(policy, f.text))) {
       return { documents: [], diagnostics: [], setAside: noted([...setAside, { file: root, failure: result }]) };
     }
     const culprit = current.find((f) => f.path === result.evaluating);
-    if (culprit && mayBeSetAside(culprit, current)) {
+    if (culprit && mayBeSetAside(culprit, current, policy)) {
       setAside.push({ file: culprit.path, failure: result });
       current = current.filter((f) => f !== culprit);
       continue;
@@ -63,12 +73,12 @@ function failureDiagnostic(failure: Failure, run: readonly RunFile[]): Diagnosti
 }
 
 /**
- * A file may be left out when it is a YAML template of its own: not named, no carto.run object,
- * no data values (they shape every template), not Starlark or a library, and loaded by no other
- * file of the run (leaving it out would only turn its error into "cannot load").
+ * A file may be left out when it is a YAML template of its own: not named, no object the command
+ * reads, no data values (they shape every template), not Starlark or a library, and loaded by no
+ * other file of the run (leaving it out would only turn its error into "cannot load").
  */
-function mayBeSetAside(file: RunFile, run: readonly RunFile[]): boolean {
-  if (file.named || mentionsCartographer(file.text) || isDataValuesText(file.text)) return false;
+function mayBeSetAside(file: RunFile, run: readonly RunFile[], policy: SetAsidePolicy | undefined): boolean {
+  if (file.named || mustRead(policy, file.text) || isDataValuesText(file.text)) return false;
   if (!/\.ya?ml$/i.test(file.name) || /\.lib\.ya?ml$/i.test(file.name)) return false;
   const name = baseName(file.name);
   return !run.some((f) => f !== file && f.text.includes('load(') && f.text.includes(name));

@@ -7,6 +7,7 @@ import { own } from '../util/objects.js';
 import { readOwner, readRunnable } from './owner.js';
 import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
 import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
+import { OWNER_KINDS } from './inputs.js';
 
 export interface CatalogOptions {
   /** Namespace for owners whose file has none (kubectl's current namespace). */
@@ -48,7 +49,7 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
       });
       continue;
     }
-    const namespaced = kind === 'Workload' || kind === 'Deliverable' || kind === 'Runnable';
+    const namespaced = OWNER_KINDS.has(kind);
     const namespace = namespaced ? namespaceOf(metadata) ?? defaultNamespace : undefined;
     const identity = namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
     const earlier = seen.get(identity);

@@ -3,3 +3,4 @@ export * from './types.js';
 export { buildCatalog, judgeMissingTemplates, type CatalogOptions, type MissingTemplateVerdict } from './catalog.js';
 export { formatPath, type Path } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
+export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';

@@ -1,4 +1,4 @@
 // render: the pipeline from loaded documents to stamped objects, with diagnostics.
-export { render, type RenderOptions } from './render.js';
-export type { RenderResult, StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport } from './report.js';
-export { mockedOutputsUsed, type MockedOutput } from './mocks.js';
+export { render, type RenderOptions, type RenderResult } from './render.js';
+export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure } from '../realize/index.js';
+export { mockedOutputsUsed, type MockedOutput } from '../realize/index.js';

@@ -1,11 +1,10 @@
-// The notes render() gives about stand-ins: the mocked values that reached each owner's
-// templates (errors with --strict), and the templates taken as installed by the platform.
+// The notes render() gives about the render as a whole: the mocked values that reached each
+// owner's templates (errors with --strict), the templates taken as installed by the platform,
+// blueprints rendered with 0.0.6 semantics, ownerReferences left out, expanded Runnables.
 import { listSome } from '../util/list.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource } from '../model/index.js';
-import { ownerRef } from './diagnose.js';
-import { mockedOutputsUsed } from './mocks.js';
-import type { OwnerReport, RunnableReport } from './report.js';
+import { diagnostic, mockedOutputsUsed, ownerRef, type OwnerReport, type RunnableReport } from '../realize/index.js';
 
 /** Mocked values that reached a template: one note per owner, or an error with --strict. */
 export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
@@ -75,5 +74,31 @@ export function missingTemplatesNote(missing: ReadonlyMap<Blueprint, readonly Mi
     code: 'template-mocked',
     message: `${templates.size === 1 ? 'a template is' : `${templates.size} templates are`} not in the inputs and taken as installed by the platform (--missing-templates mock): ${listSome(named, 20)}; a resource whose template is missing stamps nothing, and its outputs are mocks`,
     hint: `to render them too, add them to the inputs, e.g. exported from the cluster: kubectl get ${kinds.join(',')} -o yaml > platform-templates.yaml, then -f platform-templates.yaml`,
+  };
+}
+
+/** A blueprint in the 0.0.6 format, rendered with 0.0.6 semantics: said once per blueprint. */
+export function legacyFormatNote(blueprint: Blueprint): Diagnostic {
+  return diagnostic('note', 'cartographer-0.0.6', `${blueprint.kind} ${blueprint.name} is written in the Cartographer 0.0.6 format (spec.components), so it is rendered as Cartographer 0.0.6 would`, { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: ['spec', 'components'] }, {
+    hint: '--cartographer current renders it with current semantics instead',
+  });
+}
+
+export function ownerReferencesNote(withoutUid: ReadonlyArray<{ kind: string; namespace: string; name: string }>): Diagnostic {
+  const one = withoutUid.length === 1;
+  return {
+    severity: 'note',
+    code: 'owner-references-omitted',
+    message: `ownerReferences left out: ${one ? 'the owner' : `${withoutUid.length} owners`} (${listSome(withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`), 5)}) ${one ? 'has' : 'have'} no metadata.uid`,
+    hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
+  };
+}
+
+export function runnablesExpandedNote(): Diagnostic {
+  return {
+  severity: 'note',
+  code: 'runnables-expanded',
+  message: 'the output holds the Runnables the supply chains stamp and, after each, what that Runnable would stamp',
+  hint: 'apply only one of the two: on a cluster the Runnable controller stamps those objects itself, so applying both creates duplicates',
   };
 }

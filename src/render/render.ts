@@ -1,18 +1,14 @@
-// render(): the library's main entry point. Loaded documents in; for every Workload and
+// render(): the library's main entry point; it hands each owner to the realization core (src/realize). Loaded documents in; for every Workload and
 // Deliverable, the objects the controller would stamp, plus diagnostics (errors, warnings and
 // notes such as which outputs were mocked). Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
+import { OWNER_KINDS, buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
-import { blueprintKindFor } from '../select/index.js';
-import { diagnostic, ownerRef } from './diagnose.js';
-import { missingTemplatesNote, mockDiagnostics, runnableUidDiagnostic, type MissingTemplate } from './notes.js';
+import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
+import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
-import { realizeOwner, tooManyObjects } from './realize.js';
 import { MAX_OBJECTS } from '../util/limits.js';
-import type { OwnerReport, RenderResult, RunnableReport, StampedObject } from './report.js';
-import { realizeRunnable } from './runnable.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
 
@@ -39,6 +35,17 @@ export interface RenderOptions {
   /** `mock`: templates not in the inputs are taken as installed by the platform (their resources
    *  stamp nothing, their outputs are mocks, one note names them). `error` (default): as the controller. */
   missingTemplates?: 'error' | 'mock';
+}
+
+export interface RenderResult {
+  /** True when nothing is an error: the objects are exactly what the controller would stamp. */
+  ok: boolean;
+  /** Stamped objects in output order (owners by namespace/name, then blueprint order). */
+  objects: StampedObject[];
+  diagnostics: Diagnostic[];
+  owners: OwnerReport[];
+  /** Runnables from the inputs. */
+  runnables: RunnableReport[];
 }
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
@@ -84,9 +91,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
     if (blueprint && realized.report.missingTemplates) missingIn.set(blueprint, realized.report.missingTemplates);
     if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {
       legacyNoted.add(blueprint);
-      diagnostics.push(diagnostic('note', 'cartographer-0.0.6', `${blueprint.kind} ${blueprint.name} is written in the Cartographer 0.0.6 format (spec.components), so it is rendered as Cartographer 0.0.6 would`, { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: ['spec', 'components'] }, {
-        hint: '--cartographer current renders it with current semantics instead',
-      }));
+      diagnostics.push(legacyFormatNote(blueprint));
     }
     const mocks = mockDiagnostics(realized.report, options.strict ?? false);
     // With --strict the mock is the first thing to fix: it comes before what it caused.
@@ -103,25 +108,12 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
       break;
     }
   }
-  if (withoutUid.length > 0) {
-    const names = listSome(withoutUid.map((o) => `${o.kind} ${o.namespace}/${o.name}`), 5);
-    diagnostics.push({
-      severity: 'note',
-      code: 'owner-references-omitted',
-      message: `ownerReferences left out: ${withoutUid.length === 1 ? 'the owner' : `${withoutUid.length} owners`} (${names}) ${withoutUid.length === 1 ? 'has' : 'have'} no metadata.uid`,
-      hint: 'an ownerReference needs the owner\'s real uid (an empty one is rejected, a wrong one gets the object garbage-collected); render a cluster export of the owner (kubectl get KIND NAME -o yaml) to include them, or pass --no-owner-references',
-    });
-  }
+  if (withoutUid.length > 0) diagnostics.push(ownerReferencesNote(withoutUid));
   // The first thing to know about such a render, before the notes about each owner's mocks.
   if (missingIn.size > 0) diagnostics.unshift(missingTemplatesNote(missingIn));
   if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners));
   if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
-    diagnostics.push({
-      severity: 'note',
-      code: 'runnables-expanded',
-      message: 'the output holds the Runnables the supply chains stamp and, after each, what that Runnable would stamp',
-      hint: 'apply only one of the two: on a cluster the Runnable controller stamps those objects itself, so applying both creates duplicates',
-    });
+    diagnostics.push(runnablesExpandedNote());
   }
   return { ok: !diagnostics.some((d) => d.severity === 'error'), objects, diagnostics, owners, runnables };
 }
@@ -144,13 +136,6 @@ function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly str
   return sorted.filter((o) => wanted.some((w) => matches(o, w)));
 }
 
-/** 0.0.6 semantics apply when every candidate blueprint is written in the 0.0.6 format. */
-function semanticsFor(owner: Owner, blueprints: readonly Blueprint[], requested: 'auto' | Format): Format {
-  if (requested !== 'auto') return requested;
-  const pool = blueprints.filter((b) => b.kind === blueprintKindFor(owner));
-  return pool.length > 0 && pool.every((b) => b.format === '0.0.6') ? '0.0.6' : 'current';
-}
-
 /** Supplied outputs whose key names no resource of a rendered blueprint: probably a typo. */
 function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[]): Diagnostic[] {
   const resources = new Set(owners.flatMap((o) => o.blueprint?.resources.map((r) => r.name) ?? []));
@@ -169,7 +154,7 @@ function compare(a: string, b: string): number {
 
 /** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
 function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
-  const other = documents.find((d) => ['Workload', 'Deliverable', 'Runnable'].includes(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
+  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
   if (!other) return undefined;
   return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
 }

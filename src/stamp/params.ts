@@ -16,6 +16,32 @@ export interface ParamValue {
   readonly protected: boolean;
 }
 
+/** One level's setting of a param, as written: a `value` protects it from the owner, a `default` does not. */
+export interface ParamSetting {
+  readonly name: string;
+  readonly level: ParamLevel;
+  readonly value: unknown;
+  readonly protected: boolean;
+}
+
+/**
+ * Every setting of every param at the four levels, in precedence order (template default,
+ * blueprint, resource, owner): what the merge reads, and what `carto explain` shows a reader.
+ */
+export function paramSettings(template: Template, blueprint: Blueprint, resource: Resource, owner: Owner): ParamSetting[] {
+  const settings: ParamSetting[] = template.params.map((p) => ({ name: p.name, level: 'template', value: p.default, protected: false }));
+  const blueprintLevel = (params: readonly BlueprintParam[], level: ParamLevel) => {
+    for (const p of params) {
+      if (p.hasValue) settings.push({ name: p.name, level, value: p.value, protected: true });
+      else if (p.hasDefault) settings.push({ name: p.name, level, value: p.default, protected: false });
+    }
+  };
+  blueprintLevel(blueprint.params, 'blueprint');
+  blueprintLevel(resource.params, 'resource');
+  for (const p of ownerParams(owner)) settings.push({ name: p.name, level: 'owner', value: p.value, protected: false });
+  return settings;
+}
+
 export function mergeParams(
   template: Template,
   blueprint: Blueprint,
@@ -24,26 +50,17 @@ export function mergeParams(
   semantics: Format,
 ): Map<string, ParamValue> {
   const merged = new Map<string, ParamValue>();
-  for (const p of template.params) merged.set(p.name, { value: p.default, level: 'template', protected: false });
   if (semantics === '0.0.6') {
+    for (const p of template.params) merged.set(p.name, { value: p.default, level: 'template', protected: false });
     for (const p of resource.params) {
       if (merged.has(p.name) && p.hasValue) merged.set(p.name, { value: p.value, level: 'resource', protected: false });
     }
     return merged;
   }
-  const blueprintLevel = (params: readonly BlueprintParam[], level: ParamLevel) => {
-    for (const p of params) {
-      if (p.hasValue) merged.set(p.name, { value: p.value, level, protected: true });
-      else if (p.hasDefault) merged.set(p.name, { value: p.default, level, protected: false });
-    }
-  };
-  blueprintLevel(blueprint.params, 'blueprint');
-  blueprintLevel(resource.params, 'resource');
-  for (const p of ownerParams(owner)) {
-    const current = merged.get(p.name);
-    if (!current || !current.protected) {
-      merged.set(p.name, { value: p.value, level: 'owner', protected: false });
-    }
+  for (const s of paramSettings(template, blueprint, resource, owner)) {
+    // The owner's value counts only where no blueprint or resource `value` protects the param.
+    if (s.level === 'owner' && merged.get(s.name)?.protected) continue;
+    merged.set(s.name, { value: s.value, level: s.level, protected: s.protected });
   }
   return merged;
 }

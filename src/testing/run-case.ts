@@ -11,10 +11,9 @@ import { readBlueprint } from '../model/blueprint.js';
 import type { Owner, Template, TemplateKind } from '../model/index.js';
 import { readOwner } from '../model/owner.js';
 import { readTemplate } from '../model/template.js';
-import { typedOwner } from '../render/typed-owner.js';
+import { stampResource, typedOwner } from '../realize/index.js';
 import type { OwnerReference } from '../stamp/finish.js';
-import { mergeParams } from '../stamp/params.js';
-import { stampTemplate, type Stamped } from '../stamp/stamp.js';
+import { stampFailureText, type CaseStamp } from './stamp-failure.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { deepEqual, objectDiff } from './compare.js';
 import { CONVERT_NUMBERS, stripIgnored, unknownCmpFunc } from './compare-options.js';
@@ -77,14 +76,14 @@ function actualObject(c: CartotestCase, ctx: RunContext): Read<{ object: Record<
   if (webhook) return { ok: false, message: `template validation failed: ${webhook.message}` };
 
   const { owner, typed, ownerReference } = workload;
-  const stamped: Stamped = c.supplyChain.kind === 'files'
+  const stamped: CaseStamp = c.supplyChain.kind === 'files'
     ? stampWithSupplyChain({ set: c.supplyChain, owner, typedOwner: typed, template: template.template, ownerReference, fs: ctx.fs, preprocess: ctx.preprocess, ytt: ctx.ytt })
     : stampWithMock(c.supplyChain, owner, typed, template.template, ownerReference, ctx.ytt);
   if (!stamped.ok) return { ok: false, message: stamped.message + (stamped.detail && !stamped.message.includes(stamped.detail) ? `\n${stamped.detail}` : '') };
   return { ok: true, object: stamped.object };
 }
 
-function stampWithMock(mock: MockSupplyChain, owner: Owner, typed: ReturnType<typeof typedOwner>['value'], template: Template, ownerReference: OwnerReference, ytt: YttRunner): Stamped {
+function stampWithMock(mock: MockSupplyChain, owner: Owner, typed: ReturnType<typeof typedOwner>['value'], template: Template, ownerReference: OwnerReference, ytt: YttRunner): CaseStamp {
   // The mock's params are supply-chain params; read as the model reads a ClusterSupplyChain's.
   const diagnostics: Diagnostic[] = [];
   const doc = syntheticDocument({ apiVersion: 'carto.run/v1alpha1', kind: 'ClusterSupplyChain', metadata: { name: '' }, spec: { params: mock.blueprintParams ?? [] } });
@@ -92,11 +91,13 @@ function stampWithMock(mock: MockSupplyChain, owner: Owner, typed: ReturnType<ty
   const incomplete = blueprint.params.find((p) => !p.hasValue && !p.hasDefault);
   if (incomplete) return { ok: false, message: `get blueprint params failed: blueprint param ${incomplete.name} sets neither value nor default` };
   const resource = { name: '', templateRef: { kind: template.kind }, params: [], sources: [], images: [], configs: [], path: [] };
-  const params = mergeParams(template, blueprint, resource, owner, 'current');
-  const labels = mockLabels(owner, template);
-  const context = mockContext(typed, params, mock.blueprintInputs);
-  const stamped = stampTemplate(template, { context, labels, namespace: owner.namespace, ownerReference, semantics: 'current', ytt });
-  return stamped.ok ? stamped : { ...stamped, message: `could not stamp: ${stamped.message}` };
+  const noInputs = { sources: {}, images: {}, configs: {}, deployment: null, absent: [] };
+  const { stamped } = stampResource({ owner, typed, blueprint, resource, template, semantics: 'current', inputs: noInputs }, {
+    ownerReference,
+    ytt,
+    mock: { labels: mockLabels(owner, template), context: (params) => mockContext(typed, params, mock.blueprintInputs) },
+  });
+  return stamped.ok ? stamped : stampFailureText(stamped.failure);
 }
 
 interface WorkloadRead {

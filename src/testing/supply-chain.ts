@@ -7,23 +7,21 @@
 // test (options included); then the controller's own params, inputs (from previousOutputs),
 // 7 labels and context are used — the same pipeline pieces `carto render` uses.
 import { join } from 'node:path';
-import { gatherInputs, type OutputMap, type ResourceOutput } from '../chain/index.js';
+import type { OutputMap, ResourceOutput } from '../chain/index.js';
+import { chooseTemplate, stampTarget } from '../realize/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoValue, JSONValue } from '../jsonpath/index.js';
 import { parseText, type SourceDocument } from '../load/index.js';
 import { readBlueprint } from '../model/blueprint.js';
 import type { Blueprint, Owner, Template } from '../model/index.js';
-import { bestSelectorMatches, chooseOption, goMap } from '../select/index.js';
-import { buildContext } from '../stamp/context.js';
+import { bestSelectorMatches, goMap } from '../select/index.js';
 import type { OwnerReference } from '../stamp/finish.js';
-import { cartoLabels } from '../stamp/labels.js';
-import { mergeParams } from '../stamp/params.js';
-import { stampTemplate, type Stamped } from '../stamp/stamp.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { FsError, type SuiteFs } from '../load/suite-fs.js';
 import type { OutputInfo } from './info.js';
 import type { SupplyChainFileSet } from './types.js';
 import type { Preprocessor } from './ytt-preprocess.js';
+import { stampFailureText, type CaseStamp } from './stamp-failure.js';
 
 export interface RealStampInput {
   set: SupplyChainFileSet;
@@ -37,7 +35,7 @@ export interface RealStampInput {
 }
 
 /** The stamped object, or cartotest's error message (what follows "failed to get actual object: "). */
-export function stampWithSupplyChain(input: RealStampInput): Stamped {
+export function stampWithSupplyChain(input: RealStampInput): CaseStamp {
   const { set, owner, typedOwner, template } = input;
   const read = readSupplyChains(set, input.fs, input.preprocess);
   if (!read.ok) return { ok: false, message: `get supplychain: read all paths, ${read.message}` };
@@ -63,22 +61,16 @@ export function stampWithSupplyChain(input: RealStampInput): Stamped {
   const resource = blueprint.resources.find((r) => r.name === set.targetResourceName);
   if (!resource) return { ok: false, message: `get target resource: did not find a supply chain resource with target name: ${set.targetResourceName}` };
 
-  let selected = resource.templateRef.name ?? '';
-  if (resource.templateRef.options && resource.templateRef.options.length > 0) {
-    const choice = chooseOption(resource, blueprint, owner, typedOwner, 'current');
-    if (!choice.ok) return { ok: false, message: `get template name: ${choice.message}` };
-    selected = choice.option.name ?? '';
-  }
+  const choice = chooseTemplate(resource, blueprint, owner, typedOwner, 'current');
+  if (!choice.ok) return { ok: false, message: `get template name: ${choice.choice.message}` };
+  const selected = 'name' in choice ? choice.name : '';
   if (selected !== template.name || resource.templateRef.kind !== template.kind) {
     return { ok: false, message: `template '${template.name}' is not selected by resource/stage '${resource.name}' in supply chain '${blueprint.name}'` };
   }
 
-  const inputs = gatherInputs(blueprint, resource, outputMap(set.previousOutputs));
-  const params = mergeParams(template, blueprint, resource, owner, 'current');
-  const labels = cartoLabels(owner, blueprint, resource, template, 'current');
-  const context = buildContext({ owner: typedOwner, params, inputs, labels }, 'current');
-  const stamped = stampTemplate(template, { context, labels, namespace: owner.namespace, ownerReference: input.ownerReference, semantics: 'current', ytt: input.ytt });
-  return stamped.ok ? stamped : { ...stamped, message: `could not stamp: ${stamped.message}` };
+  const at = { owner, typed: typedOwner, blueprint, resource, template, semantics: 'current' as const };
+  const { stamped } = stampTarget(at, outputMap(set.previousOutputs), { ownerReference: input.ownerReference, ytt: input.ytt });
+  return stamped.ok ? stamped : stampFailureText(stamped.failure);
 }
 
 type Chains = { ok: true; chains: Blueprint[] } | { ok: false; message: string };

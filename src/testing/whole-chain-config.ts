@@ -5,7 +5,7 @@
 // pass silently). Pure.
 import { parseText } from '../load/index.js';
 
-export const WHOLE_CHAIN_FILE = 'carto-test.yaml';
+export { WHOLE_CHAIN_FILE } from '../inputs/index.js';
 
 export interface WholeChainConfig {
   name?: string;

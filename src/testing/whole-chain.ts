@@ -8,8 +8,8 @@
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatYamlStream, planDirectory, type PlannedFile } from '../emit/index.js';
-import { MANIFEST, parseText, readInputs, type SourceDocument } from '../load/index.js';
-import { readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
+import { MANIFEST, parseText } from '../load/index.js';
+import { readRenderInputs } from '../inputs/index.js';
 import { render } from '../render/index.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { deepEqual, diffOps, objectDiff, canonicalYaml } from './compare.js';
@@ -80,28 +80,18 @@ function updatePlan(form: 'stream' | 'directory', streamPath: string, dirPath: s
 type Rendered = { ok: true; objects: Parameters<typeof formatYamlStream>[0] } | { ok: false; error: string };
 
 async function renderTest(dir: string, config: WholeChainConfig, outputsPath: string | undefined, ytt: YttRunner, exclude: string[]): Promise<Rendered> {
-  const diagnostics: Diagnostic[] = [];
   try {
-    // The inputs, never the test's own files: carto-test.yaml, the expectation, the outputs file.
-    const roots = (config.inputs ?? ['.']).map((p) => join(dir, p));
-    const loaded = await readInputs(roots, { recursive: config.recursive, exclude, dataValuesFiles: config.dataValuesFiles.map((p) => join(dir, p)) });
-    diagnostics.push(...loaded.diagnostics);
-    let outputs: SuppliedOutputs | undefined;
-    if (outputsPath !== undefined) {
-      const file = await readInputs([outputsPath]);
-      diagnostics.push(...file.diagnostics);
-      const read = readOutputsFile(file.documents);
-      diagnostics.push(...read.diagnostics);
-      outputs = read.outputs;
-    }
-    let observed: SourceDocument[] | undefined;
-    if (config.observed.length > 0) {
-      const read = await readInputs(config.observed.map((p) => join(dir, p)), { recursive: config.recursive });
-      diagnostics.push(...read.diagnostics);
-      observed = read.documents;
-    }
+    // Read as `carto render` reads its inputs, --outputs and --observed; never the test's own
+    // files: carto-test.yaml, the expectation, the outputs file.
+    const read = await readRenderInputs({
+      inputs: (config.inputs ?? ['.']).map((p) => join(dir, p)),
+      read: { recursive: config.recursive, exclude, dataValuesFiles: config.dataValuesFiles.map((p) => join(dir, p)) },
+      ...(outputsPath !== undefined ? { outputs: outputsPath } : {}),
+      observed: config.observed.map((p) => join(dir, p)),
+    });
+    const { diagnostics, outputs, observed } = read;
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, error: `the inputs cannot be read:\n${formatProblems(diagnostics)}` };
-    const result = render(loaded.documents, {
+    const result = render(read.documents, {
       semantics: config.cartographer ?? 'auto',
       defaultNamespace: config.namespace,
       owners: config.owners,

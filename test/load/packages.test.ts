@@ -3,26 +3,15 @@
 // directory directly holding a data values or .star file), nested roots and `_ytt_lib` belong to
 // the topmost, and a ytt file under no root runs alone. What cannot be read is set aside unless it
 // would change what is rendered.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempTrees } from '../helpers/temp-tree.js';
 import { carto } from '../helpers/cli.js';
 import { configMapTemplate } from '../helpers/chains.js';
 
-const base = mkdtempSync(join(tmpdir(), 'carto-packages-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
-let n = 0;
-
 /** A directory holding these files (relative path → text). */
-function tree(files: Record<string, string>): string {
-  const dir = join(base, `t${n++}`);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = tempTrees('carto-packages-');
 
 const WORKLOAD = 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: app, namespace: dev, labels: {app: web}}\nspec: {}\n';
 const chain = (template: string) => `apiVersion: carto.run/v1alpha1

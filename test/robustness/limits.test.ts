@@ -26,7 +26,8 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
   YTT_TOTAL_STEPS: 60_000,
 }));
 
-const { readInputs, parseText } = await import('../../src/load/index.js');
+const { parseText } = await import('../../src/load/index.js');
+const { readInputs } = await import('../../src/inputs/index.js');
 const { flowDepthExceeded } = await import('../../src/load/checks.js');
 const { certainDocuments } = await import('../../src/load/documents.js');
 const { Alias } = await import('yaml');

@@ -2,7 +2,7 @@
 // the note (or, with --strict, the error) render() gives, `carto explain`'s list, and the
 // sentence an error gets when a mocked value may be what made it fail.
 import type { OutputValue } from '../outputs/index.js';
-import type { ResourceInputs } from '../chain/index.js';
+import { declaredInputs, type ResourceInputs } from '../chain/index.js';
 import { templateKey, type Blueprint, type Catalog, type JSONObject, type Resource } from '../model/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OwnerReport, ResourceReport } from './report.js';
@@ -31,8 +31,8 @@ export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
     // A template that failed used the mocks its error involves; one that stamped, all it was given.
     for (const value of entry.mocksInvolved ?? []) use(value, entry.resource.name);
     if (!entry.object) continue;
-    for (const ref of inputRefs(entry.resource)) {
-      for (const value of byName.get(ref.upstream)?.outputs ?? []) {
+    for (const ref of declaredInputs(entry.resource)) {
+      for (const value of byName.get(ref.resource)?.outputs ?? []) {
         if (value.provenance === 'mock' && ref.fields.includes(value.field)) use(value, entry.resource.name);
       }
     }
@@ -65,8 +65,8 @@ type Reading = { placeholder: string[] } | { ytt: YttFailure } | 'anything';
 /** The context paths of the mocked values among a resource's inputs (and of the stand-in uid). */
 function mockSites(resource: Resource, inputs: ResourceInputs, outputs: ReadonlyMap<string, readonly OutputValue[]>, uid: UidMock | undefined): MockSite[] {
   const sites: MockSite[] = [];
-  for (const ref of inputRefs(resource)) {
-    const mocked = (outputs.get(ref.upstream) ?? []).filter((v) => v.provenance === 'mock' && ref.fields.includes(v.field));
+  for (const ref of declaredInputs(resource)) {
+    const mocked = (outputs.get(ref.resource) ?? []).filter((v) => v.provenance === 'mock' && ref.fields.includes(v.field));
     if (mocked.length === 0) continue;
     if (ref.type === 'deployment') {
       for (const value of mocked) sites.push({ path: ['deployment', value.field], value, as: 'its deployment input' });
@@ -74,7 +74,7 @@ function mockSites(resource: Resource, inputs: ResourceInputs, outputs: Readonly
     }
     const plural = `${ref.type}s` as const;
     // Inputs of one name overwrite each other, like a Go map: only the last one reaches the template.
-    if (resource[plural].filter((r) => r.name === ref.name).at(-1)?.resource !== ref.upstream) continue;
+    if (resource[plural].filter((r) => r.name === ref.name).at(-1)?.resource !== ref.resource) continue;
     const available = Object.keys(inputs[plural]);
     const singular = available.length === 1 && available[0] === ref.name;
     const as = `${ref.type} input ${ref.name}`;
@@ -263,28 +263,6 @@ function someString(value: unknown, test: (s: string) => boolean): boolean {
   if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => test(k) || someString(v, test));
   return false;
 }
-
-type InputRef = { type: 'source' | 'image' | 'config' | 'deployment'; name: string; upstream: string; fields: readonly string[] };
-const refsOf = new WeakMap<Resource, InputRef[]>();
-
-/** A resource's inputs as (upstream resource, output fields) pairs: the same for every owner. */
-function inputRefs(resource: Resource): InputRef[] {
-  let refs = refsOf.get(resource);
-  if (!refs) {
-    refs = [
-      ...resource.sources.map((r) => ({ type: 'source' as const, name: r.name, upstream: r.resource, fields: SOURCE_FIELDS })),
-      ...resource.images.map((r) => ({ type: 'image' as const, name: r.name, upstream: r.resource, fields: IMAGE_FIELDS })),
-      ...resource.configs.map((r) => ({ type: 'config' as const, name: r.name, upstream: r.resource, fields: CONFIG_FIELDS })),
-      ...(resource.deployment ? [{ type: 'deployment' as const, name: 'deployment', upstream: resource.deployment.resource, fields: SOURCE_FIELDS }] : []),
-    ];
-    refsOf.set(resource, refs);
-  }
-  return refs;
-}
-
-const SOURCE_FIELDS = ['url', 'revision'] as const;
-const IMAGE_FIELDS = ['image'] as const;
-const CONFIG_FIELDS = ['config'] as const;
 
 const readsPodTemplate = new WeakMap<Resource, boolean>();
 

@@ -4,15 +4,17 @@
 // template's `spec.outputs` are read like any other output (stamped, observed, mock).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decode } from '../gotypes/index.js';
-import { GoStruct, type GoField, type GoValue, type JSONValue } from '../jsonpath/index.js';
+import { GoStruct, type GoField, type GoValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import { runnableType } from '../model/go-types.js';
-import type { Catalog, JSONObject, Runnable } from '../model/index.js';
+import type { Catalog, JSONObject, Resource, Runnable, RunTemplate, Template } from '../model/index.js';
+import { readRunnable } from '../model/owner.js';
+import type { Walk } from './resource.js';
 import { findObserved, mockRunnableOutput, mockUid, readPath } from '../outputs/index.js';
 import { goMap, resolveSelected } from '../select/index.js';
-import { finishObject } from '../stamp/finish.js';
-import { interpolateTemplate, type SubstitutionBudget } from '../stamp/interpolate.js';
-import { diagnostic, type Where } from './diagnose.js';
+import type { SubstitutionBudget } from '../stamp/interpolate.js';
+import { stampTemplate, type StampFailure } from '../stamp/stamp.js';
+import { diagnostic, type Where } from './where.js';
 import type { RunnableReport, RunnableStamped } from './report.js';
 import { holdsText, readsUid, uidSentence, withMockHint } from './mocks.js';
 import { withUid } from './typed-owner.js';
@@ -76,55 +78,76 @@ export function realizeRunnable(
   report.selected = selected.object;
 
   const templateWhere = (path: readonly (string | number)[]): Where => ({ doc: runTemplate.doc, object: { kind: 'ClusterRunTemplate', name: runTemplate.name }, path });
-  if (!runTemplate.template) return fail('template-empty', `ClusterRunTemplate ${runTemplate.name} has no spec.template`, templateWhere(['spec']));
-  const stampContext = new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]);
   if (uid !== undefined && readsUid(runTemplate)) report.mockedUid = uid;
-  const stamped = interpolateTemplate(runTemplate.template as JSONValue, stampContext, 'current', options.substitution);
-  if (stamped.errors.length > 0) {
-    for (const err of stamped.errors) {
-      const mock = runnableMockHint(err.expression, runnable.name, uid, options.inputsMockHint);
-      const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
-        ? 'the Runnable has no spec.selector, so $(selected)$ is null'
-        : err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression)
-          ? 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected'
-          : undefined;
-      fail(err.code, err.reason, templateWhere(['spec', 'template', ...err.path]), {
-        // Past one of carto's own limits the controller has no message to quote: it would run on.
-        ...(err.code === 'render-limit' ? {} : { controllerMessage: `unable to stamp object '${runnable.namespace}/${runnable.name}': 'failed to recursively evaluate template: ${err.controllerMessage}'` }),
-        ...withMockHint(mock, hint),
-      });
-    }
-    return { report, objects, diagnostics };
-  }
-  const finished = finishObject(stamped.value as JSONObject, {
+  const stamped = stampTemplate({ template: runTemplate.template }, {
+    context: new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]),
     namespace: runnable.namespace,
     labels: { 'carto.run/runnable-name': runnable.name, 'carto.run/run-template-name': runTemplate.name },
     ...(options.ownerReferences && runnable.uid
       ? { ownerReference: { apiVersion: runnable.apiVersion, kind: 'Runnable', name: runnable.name, uid: runnable.uid, controller: true as const, blockOwnerDeletion: true as const } }
       : {}),
     semantics: 'current',
+    ...(options.substitution ? { substitution: options.substitution } : {}),
   });
-  if (!finished.ok) {
-    return fail('foreign-namespace', finished.reason, templateWhere(['spec', 'template', ...finished.path]), {
-      controllerMessage: `unable to stamp object '${runnable.namespace}/${runnable.name}': '${finished.reason}'`,
-    });
+  if (!stamped.ok) {
+    for (const d of stampFailure(stamped.failure, runnable, runTemplate.name, uid, options.inputsMockHint, templateWhere)) fail(d.code, d.message, d.where, d.extra);
+    return { report, objects, diagnostics };
   }
-  report.object = finished.object;
+  report.object = stamped.object;
   // named by the template but not in what it stamped: the stand-in was not used
-  if (report.mockedUid !== undefined && !holdsText(finished.object, report.mockedUid)) delete report.mockedUid;
-  objects.push({ via: 'runnable', object: finished.object, runnable, runTemplate });
+  if (report.mockedUid !== undefined && !holdsText(stamped.object, report.mockedUid)) delete report.mockedUid;
+  objects.push({ via: 'runnable', object: stamped.object, runnable, runTemplate });
 
-  // Outputs come from the newest run that succeeded (condition Succeeded = True).
-  const observed = options.observed?.length ? findObserved(finished.object, options.observed, succeeded) : undefined;
-  for (const [name, path] of Object.entries(runTemplate.outputs)) {
-    const read = readPath(path, finished.object, observed, 'current');
-    report.outputs.push(
-      read.found
-        ? { name, value: read.value, provenance: read.from, path, ...(read.origin ? { origin: read.origin } : {}) }
-        : { name, value: mockRunnableOutput(runnable, name), provenance: 'mock', path },
-    );
-  }
+  report.outputs = runnableOutputs(runnable, runTemplate, stamped.object, options.observed);
   return { report, objects, diagnostics };
+}
+
+/** A run template's `spec.outputs`, read like any other output; outputs come from the newest run that succeeded. */
+function runnableOutputs(runnable: Runnable, runTemplate: RunTemplate, object: JSONObject, live: readonly SourceDocument[] | undefined): RunnableReport['outputs'] {
+  const observed = live?.length ? findObserved(object, live, succeeded) : undefined;
+  return Object.entries(runTemplate.outputs).map(([name, path]) => {
+    const read = readPath(path, object, observed, 'current');
+    return read.found
+      ? { name, value: read.value, provenance: read.from, path, ...(read.origin ? { origin: read.origin } : {}) }
+      : { name, value: mockRunnableOutput(runnable, name), provenance: 'mock' as const, path };
+  });
+}
+
+type RunnableFailure = { code: string; message: string; where: Where; extra: Partial<Diagnostic> };
+
+/** A run template that could not be stamped, in the Runnable controller's words. */
+function stampFailure(
+  failure: StampFailure,
+  runnable: Runnable,
+  runTemplateName: string,
+  uid: string | undefined,
+  inputsMockHint: (() => string | undefined) | undefined,
+  templateWhere: (path: readonly (string | number)[]) => Where,
+): RunnableFailure[] {
+  const controller = (message: string) => `unable to stamp object '${runnable.namespace}/${runnable.name}': '${message}'`;
+  switch (failure.step) {
+    case 'placeholders':
+      return failure.errors.map((err) => {
+        const mock = runnableMockHint(err.expression, runnable.name, uid, inputsMockHint);
+        const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
+          ? 'the Runnable has no spec.selector, so $(selected)$ is null'
+          : err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression)
+            ? 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected'
+            : undefined;
+        return {
+          code: err.code,
+          message: err.reason,
+          where: templateWhere(['spec', 'template', ...err.path]),
+          // Past one of carto's own limits the controller has no message to quote: it would run on.
+          extra: { ...(err.code === 'render-limit' ? {} : { controllerMessage: controller(`failed to recursively evaluate template: ${err.controllerMessage}`) }), ...withMockHint(mock, hint) },
+        };
+      });
+    case 'finish':
+      return [{ code: 'foreign-namespace', message: failure.reason, where: templateWhere(['spec', 'template', ...failure.path]), extra: { controllerMessage: controller(failure.reason) } }];
+    default:
+      // A ClusterRunTemplate has only spec.template (no ytt): the model reads nothing else.
+      return [{ code: 'template-empty', message: `ClusterRunTemplate ${runTemplateName} has no spec.template`, where: templateWhere(['spec']), extra: {} }];
+  }
 }
 
 /** What a failing placeholder of a run template owes to mocks: the Runnable's uid, or its inputs. */
@@ -143,4 +166,35 @@ function succeeded(doc: SourceDocument): boolean {
   const status = doc.value['status'];
   const conditions = typeof status === 'object' && status !== null ? (status as Record<string, unknown>)['conditions'] : undefined;
   return Array.isArray(conditions) && conditions.some((c) => typeof c === 'object' && c !== null && (c as Record<string, unknown>)['type'] === 'Succeeded' && (c as Record<string, unknown>)['status'] === 'True');
+}
+
+/**
+ * A Runnable that a supply chain's template stamped (--expand-runnables): render what it would
+ * stamp beside it, and return its known outputs as the status the stamping resource reads them from.
+ */
+export function expandRunnable(
+  walk: Walk,
+  resource: Resource,
+  template: Template,
+  object: JSONObject,
+  inputsMockHint: () => string | undefined,
+): { status: JSONObject; origin: string } | undefined {
+  if (object['kind'] !== 'Runnable' || typeof object['apiVersion'] !== 'string' || !object['apiVersion'].startsWith('carto.run/')) return undefined;
+  const { owner } = walk;
+  const meta = object['metadata'] as JSONObject;
+  const name = typeof meta['name'] === 'string' ? meta['name'] : String(meta['generateName'] ?? '');
+  const runnable = readRunnable(template.doc, name, owner.namespace, walk.diagnostics, object, { owner, resource: resource.name });
+  const expanded = realizeRunnable(runnable, walk.catalog, {
+    ...(walk.sources.observed ? { observed: walk.sources.observed } : {}),
+    ownerReferences: walk.ownerReferences,
+    substitution: walk.substitution,
+    // What the Runnable's inputs owe to mocks is what its stamping resource's inputs did.
+    inputsMockHint,
+  });
+  walk.diagnostics.push(...expanded.diagnostics);
+  walk.objects.push(...expanded.objects);
+  walk.report.runnables.push(expanded.report);
+  const known = expanded.report.outputs.filter((o) => o.provenance !== 'mock');
+  if (known.length === 0) return undefined;
+  return { status: { outputs: Object.fromEntries(known.map((o) => [o.name, o.value])) }, origin: `outputs of Runnable ${runnable.namespace}/${runnable.name} (--expand-runnables)` };
 }

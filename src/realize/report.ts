@@ -1,12 +1,24 @@
-// What rendering produced, per owner and per resource: the library API's result types, rich
-// enough for `carto explain` and `carto graph` to tell where everything came from.
+// What the realization core found, per owner and per resource: the library API's result types,
+// rich enough for render, `carto explain`, `carto graph` and lint to read instead of re-deriving:
+// the template or option chosen and why, inputs, params with their origin, the stamped object or
+// a structured failure, and outputs with their provenance.
 import type { ResourceInputs } from '../chain/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Format, JSONObject, Owner, Resource, Runnable, RunTemplate, Template, TemplateOption } from '../model/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OutputValue, Provenance } from '../outputs/index.js';
-import type { BlueprintSelection, SelectorVerdict } from '../select/index.js';
+import type { BlueprintSelection, OptionChoice, SelectorVerdict } from '../select/index.js';
 import type { ParamValue } from '../stamp/params.js';
+import type { StampFailure } from '../stamp/stamp.js';
+import type { OutputPathError } from '../outputs/index.js';
+
+/** Why a resource has no output: the step that failed, with what it knew. */
+export type ResourceFailure =
+  | { step: 'option'; choice: Extract<OptionChoice, { ok: false }> }
+  | { step: 'pass-through'; input: string; error: string }
+  /** A ClusterDeploymentTemplate (stamped or absent) without a deployment input to pass on. */
+  | { step: 'deployment-input'; error: string }
+  | { step: 'stamp'; failure: StampFailure }
+  | { step: 'output-path'; error: OutputPathError };
 
 /** An object stamped for a blueprint resource, or by a Runnable from its ClusterRunTemplate. */
 export type StampedObject = BlueprintStamped | RunnableStamped;
@@ -53,6 +65,8 @@ export interface ResourceReport {
   object?: JSONObject;
   outputs: OutputValue[];
   failed: boolean;
+  /** What failed, when `failed`. */
+  failure?: ResourceFailure;
   /** The template failed (ytt, a placeholder, the stamper) on an error these mocked values may
    *  have caused: the ones its error names. */
   mocksInvolved?: OutputValue[];
@@ -73,15 +87,4 @@ export interface OwnerReport {
   mockedUid?: { value: string; users: string[] };
   /** With --missing-templates mock: the templates the blueprint names that are not in the inputs. */
   missingTemplates?: ReadonlyArray<{ kind: string; name: string; resource: Resource }>;
-}
-
-export interface RenderResult {
-  /** True when nothing is an error: the objects are exactly what the controller would stamp. */
-  ok: boolean;
-  /** Stamped objects in output order (owners by namespace/name, then blueprint order). */
-  objects: StampedObject[];
-  diagnostics: Diagnostic[];
-  owners: OwnerReport[];
-  /** Runnables from the inputs. */
-  runnables: RunnableReport[];
 }

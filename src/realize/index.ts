@@ -1,0 +1,12 @@
+// The realization core: one owner walked through select → chain → stamp → outputs, with a
+// structured report per resource. render, explain, graph, lint and `carto test` build on it.
+export { realizeOwner, tooManyObjects, type RealizeOptions, type Realized } from './owner.js';
+export { realizeRunnable } from './runnable.js';
+export { planOwner, semanticsFor, chooseTemplate, type OwnerPlan, type TemplateChoice } from './plan.js';
+export { blueprintProblems, referencedTemplates, type MissingRef, type ForwardRef } from './blueprint-checks.js';
+export { selectionFinding, missingTemplateFinding, forwardReferenceFinding, optionFinding, type Finding } from './diagnose.js';
+export { stampResource, stampTarget, type ResourceStamping, type StampAt, type StampResourceOptions } from './resource.js';
+export { typedOwner } from './typed-owner.js';
+export { mockedOutputsUsed, type MockedOutput } from './mocks.js';
+export { diagnostic, ownerRef, type Where } from './where.js';
+export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure } from './report.js';

@@ -1,0 +1,184 @@
+// One resource of an owner's walk, in the controller's order: choose the template (or option, or
+// passThrough), gather its inputs from earlier outputs, merge params, stamp, then settle its
+// outputs. Each step is one call into select, chain, stamp or outputs; a failure is recorded on
+// the resource's report as data and worded once, by diagnose.ts.
+import { gatherInputs, type OutputMap, type ResourceInputs } from '../chain/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { GoStruct, GoValue } from '../jsonpath/index.js';
+import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
+import { outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { buildContext } from '../stamp/context.js';
+import type { OwnerReference } from '../stamp/finish.js';
+import type { SubstitutionBudget } from '../stamp/interpolate.js';
+import { cartoLabels } from '../stamp/labels.js';
+import { mergeParams, type ParamValue } from '../stamp/params.js';
+import { stampTemplate, type Stamped } from '../stamp/stamp.js';
+import type { YttRunner } from '../stamp/ytt.js';
+import { resourceDiagnostics } from './diagnose.js';
+import { configReadAsPodTemplate, mockWitness, type MockWitness, type UidMock } from './mocks.js';
+import { chooseTemplate } from './plan.js';
+import type { OwnerReport, ResourceFailure, ResourceReport, StampedObject } from './report.js';
+import { expandRunnable } from './runnable.js';
+import { absentTemplateOutputs, deploymentOutputs, passThroughOutputs, type Settled } from './settle.js';
+import { diagnostic, ownerRef, type Where } from './where.js';
+
+/** One owner's walk through its blueprint: what each resource reads and adds to. */
+export interface Walk {
+  owner: Owner;
+  typed: GoValue;
+  semantics: Format;
+  blueprint: Blueprint;
+  catalog: Catalog;
+  report: OwnerReport;
+  diagnostics: Diagnostic[];
+  objects: StampedObject[];
+  outputs: OutputMap;
+  outputValues: Map<string, OutputValue[]>;
+  sources: OutputSources;
+  ownerReference?: OwnerReference;
+  ownerReferences: boolean;
+  expandRunnables: boolean;
+  uid?: UidMock;
+  ytt?: YttRunner;
+  substitution: SubstitutionBudget;
+}
+
+export function realizeResource(walk: Walk, resource: Resource): ResourceReport {
+  const entry: ResourceReport = { resource, outputs: [], failed: false };
+  walk.report.resources.push(entry);
+  const choice = chooseTemplate(resource, walk.blueprint, walk.owner, walk.typed, walk.semantics);
+  if (!choice.ok) {
+    entry.optionVerdicts = choice.choice.verdicts;
+    return fail(walk, entry, { step: 'option', choice: choice.choice });
+  }
+  if (choice.option) {
+    entry.option = choice.option;
+    entry.optionVerdicts = choice.verdicts;
+  }
+  const inputs = gatherInputs(walk.blueprint, resource, walk.outputs);
+  entry.inputs = inputs;
+  if ('passThrough' in choice) {
+    entry.passThrough = choice.passThrough;
+    const passed = passThroughOutputs(resource, choice.passThrough, inputs, walk.outputValues);
+    return 'error' in passed ? fail(walk, entry, { step: 'pass-through', input: choice.passThrough, error: passed.error }) : settle(walk, entry, passed);
+  }
+  const template = walk.catalog.templates.get(templateKey(resource.templateRef.kind, choice.name));
+  if (!template) {
+    // Only with --missing-templates mock: otherwise the walk never started.
+    entry.missingTemplate = { kind: resource.templateRef.kind, name: choice.name };
+    const shape = configReadAsPodTemplate(walk.blueprint, resource, walk.catalog) ? 'pod-template' : undefined;
+    const absent = absentTemplateOutputs(walk.owner, resource, choice.name, inputs, walk.outputValues, walk.sources, shape);
+    return 'error' in absent ? fail(walk, entry, { step: 'deployment-input', error: absent.error }) : settle(walk, entry, absent);
+  }
+  entry.template = template;
+  const { owner, typed, blueprint, semantics } = walk;
+  const stamping = stampResource({ owner, typed, blueprint, resource, template, semantics, inputs }, walk);
+  entry.params = stamping.params;
+  const mocks = mockWitness({ report: walk.report, entry, template, inputs, outputValues: walk.outputValues, ...(walk.uid ? { uid: walk.uid } : {}) });
+  if (!stamping.stamped.ok) return fail(walk, entry, { step: 'stamp', failure: stamping.stamped.failure }, mocks);
+  const object = stamping.stamped.object;
+  entry.object = object;
+  mocks.stamped(object);
+  walk.objects.push({ via: 'blueprint', object, owner: walk.owner, blueprint: walk.blueprint, resource, template });
+  const at = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
+  const warn = (severity: Diagnostic['severity'], code: string, message: string, path: readonly (string | number)[], extra: Partial<Diagnostic> = {}) =>
+    walk.diagnostics.push(diagnostic(severity, code, message, at(path), { owner: ownerRef(walk.owner), resource: resource.name, ...extra }));
+  const meta = object['metadata'] as JSONObject;
+  if (!meta['name'] && !meta['generateName']) {
+    warn('warning', 'no-name', `the object stamped for resource ${resource.name} has neither metadata.name nor metadata.generateName; the API server will reject it`, ['spec', 'template', 'metadata']);
+  }
+  // A stamped Runnable: what it would stamp, and its outputs as its status.
+  const status = walk.expandRunnables ? expandRunnable(walk, resource, template, object, () => mocks.anyError()) : undefined;
+
+  if (template.kind === 'ClusterDeploymentTemplate') {
+    const settled = deploymentOutputs(template, object, resource, inputs, walk.outputValues, walk.sources, walk.semantics);
+    if ('error' in settled) return fail(walk, entry, { step: 'deployment-input', error: settled.error });
+    if (settled.note) warn(settled.note.severity, settled.note.code, settled.note.message, ['spec'], settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {});
+    return settle(walk, entry, settled);
+  }
+  for (const { field, pathKey, path } of outputFieldsOf(template)) {
+    if (path === undefined || path === '') warn('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, ['spec']);
+  }
+  const resolved = resolveOutputs(template, object, walk.owner, resource.name, walk.sources, walk.semantics, status);
+  if (resolved.error) {
+    entry.outputs = resolved.values;
+    return fail(walk, entry, { step: 'output-path', error: resolved.error });
+  }
+  return settle(walk, entry, resolved);
+}
+
+/** What a resource's template is stamped with, and what it stamped. */
+export interface ResourceStamping {
+  params: Map<string, ParamValue>;
+  labels: Record<string, string>;
+  stamped: Stamped;
+}
+
+/** The owner, blueprint resource and template a stamping is for. */
+export interface StampAt {
+  owner: Owner;
+  typed: GoValue;
+  blueprint: Blueprint;
+  resource: Resource;
+  template: Template;
+  semantics: Format;
+}
+
+export interface StampResourceOptions {
+  ownerReference?: OwnerReference;
+  ytt?: YttRunner;
+  substitution?: SubstitutionBudget;
+  /** cartotest's mock supply chain: its own labels and context in place of the controller's. */
+  mock?: { labels: Record<string, string>; context: (params: ReadonlyMap<string, ParamValue>) => GoStruct };
+}
+
+/**
+ * Params, labels and context for one resource of one owner, then the stamper: the step render's
+ * walk and `carto test` (real or mock supply chain) share.
+ */
+export function stampResource(at: StampAt & { inputs: ResourceInputs }, options: StampResourceOptions): ResourceStamping {
+  const { owner, blueprint, resource, template, semantics } = at;
+  const params = mergeParams(template, blueprint, resource, owner, semantics);
+  const labels = options.mock?.labels ?? cartoLabels(owner, blueprint, resource, template, semantics);
+  const context = options.mock?.context(params) ?? buildContext({ owner: at.typed, params, inputs: at.inputs, labels }, semantics);
+  const stamped = stampTemplate(template, {
+    context,
+    labels,
+    namespace: owner.namespace,
+    semantics,
+    ...(options.ownerReference ? { ownerReference: options.ownerReference } : {}),
+    ...(options.ytt ? { ytt: options.ytt } : {}),
+    ...(options.substitution ? { substitution: options.substitution } : {}),
+  });
+  return { params, labels, stamped };
+}
+
+/** A resource stamped against given upstream outputs (cartotest's previousOutputs), as the walk would. */
+export function stampTarget(at: StampAt, outputs: OutputMap, options: StampResourceOptions): ResourceStamping {
+  return stampResource({ ...at, inputs: gatherInputs(at.blueprint, at.resource, outputs) }, options);
+}
+
+function settle(walk: Walk, entry: ResourceReport, settled: Exclude<Settled, { error: string }>): ResourceReport {
+  walk.outputs.set(entry.resource.name, settled.output);
+  walk.outputValues.set(entry.resource.name, settled.values);
+  entry.outputs = settled.values;
+  return entry;
+}
+
+/** The resource has no output; the one place its failure is worded. */
+function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks?: MockWitness): ResourceReport {
+  entry.failed = true;
+  entry.failure = failure;
+  walk.outputs.set(entry.resource.name, null);
+  walk.diagnostics.push(...resourceDiagnostics(failure, {
+    owner: walk.owner,
+    blueprint: walk.blueprint,
+    resource: entry.resource,
+    semantics: walk.semantics,
+    ...(entry.template ? { template: entry.template } : {}),
+    ...(entry.params ? { params: entry.params } : {}),
+    ...(entry.inputs ? { inputs: entry.inputs } : {}),
+    ...(mocks ? { mocks } : {}),
+  }));
+  return entry;
+}
