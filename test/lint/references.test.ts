@@ -204,10 +204,13 @@ describe('placeholders', () => {
   it('unknown-context-key: a Go field name at the top (the context is a Go map, its keys exact)', () => {
     const d = lintYaml(clusterTemplate(`      name: $(Workload.metadata.name)$
       source: $(Sources.app.url)$
+      other: $(Deliverable.spec.nope)$
 `));
-    expect(d.filter((x) => x.code === 'unknown-context-key').map((x) => [x.line, x.message])).toEqual([
-      [12, '$(Workload.metadata.name)$ reads Workload, which the templating context does not have'],
-      [13, '$(Sources.app.url)$ reads Sources, which the templating context does not have'],
+    // one finding each: not also a field the owner lacks, since nothing is read from an owner
+    expect(d.map((x) => [x.line, x.code, x.message])).toEqual([
+      [12, 'unknown-context-key', '$(Workload.metadata.name)$ reads Workload, which the templating context does not have'],
+      [13, 'unknown-context-key', '$(Sources.app.url)$ reads Sources, which the templating context does not have'],
+      [14, 'unknown-context-key', '$(Deliverable.spec.nope)$ reads Deliverable, which the templating context does not have'],
     ]);
   });
 
