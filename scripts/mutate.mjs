@@ -81,8 +81,8 @@ export const MUTANTS = [
   {
     name: "params: a blueprint's value no longer protects the param from the owner",
     file: 'src/stamp/params.ts',
-    search: 'if (p.hasValue) merged.set(p.name, { value: p.value, level, protected: true });',
-    replace: 'if (p.hasValue) merged.set(p.name, { value: p.value, level, protected: false });',
+    search: 'if (p.hasValue) settings.push({ name: p.name, level, value: p.value, protected: true });',
+    replace: 'if (p.hasValue) settings.push({ name: p.name, level, value: p.value, protected: false });',
     tests: ['test/render/traps-params.test.ts'],
   },
   {
