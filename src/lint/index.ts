@@ -140,7 +140,8 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   };
 }
 
-const OWNER_HEADS = ['workload', 'deliverable', 'Workload', 'Deliverable'];
+// A blueprint's context is a Go map (exact keys); a Runnable's is a struct (Go field names too).
+const OWNER_HEADS = ['workload', 'deliverable'];
 const RUNNABLE_OWNER: OwnerType = { heads: ['runnable', 'Runnable'], type: runnableType, described: 'a Runnable' };
 
 /** The owners a template's placeholders read, by the blueprints stamping it (a Workload if none). */
