@@ -10,6 +10,7 @@ import { isObject, own } from '../util/objects.js';
 import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
 import { checkOwnerPaths, type OwnerType } from './owner-paths.js';
 import { checkOwners } from './owners.js';
+import { oneDiagnosticPerProblem } from './overlaps.js';
 import { checkTemplatePlaceholders, checkUsage, parsePlaceholders, runTemplateSource, templateSource, type ParsedPlaceholder } from './placeholders.js';
 import { referencedTemplates } from '../realize/index.js';
 import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences } from './references.js';
@@ -132,7 +133,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
-  const sorted = order(dedupe(diagnostics), [...(options.files ?? []), ...documents.map((d) => d.file)]);
+  const sorted = order(oneDiagnosticPerProblem(dedupe(diagnostics)), [...(options.files ?? []), ...documents.map((d) => d.file)]);
   return {
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,
