@@ -16,6 +16,7 @@ import { referencedTemplates } from '../realize/index.js';
 import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences } from './references.js';
 import { lintDiagnostic, refOf } from './report.js';
 import { CARTO_KINDS, checkSchema } from './schema-check.js';
+import { checkSelectorPaths } from './selector-paths.js';
 import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
@@ -82,7 +83,10 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkSchema(doc, kind, name, legacy));
     if (isTemplateKind(kind)) diagnostics.push(...checkTemplateWebhook(doc, kind, name));
     else if (kind === 'ClusterRunTemplate') diagnostics.push(...checkRunTemplateWebhook(doc, name));
-    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
+    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') {
+      diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
+      if (!legacy) diagnostics.push(...checkSelectorPaths(doc, kind, name));
+    }
   }
 
   // 2. The objects together, as the pipeline models them.

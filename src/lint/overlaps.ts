@@ -1,20 +1,21 @@
 // One problem, one diagnostic. An invalid selector in a blueprint fails the selection of every
 // owner it is evaluated against, and the admission webhook refuses the blueprint for the same
-// term: all of these point at the same spot (the term at fault), so lint keeps the webhook's
-// diagnostic, or, when the webhook does not see the problem, the first owner's.
+// term (or lint's own check of a key's JSONPath): all of these point at the same spot, the term
+// at fault, so lint keeps the diagnostic about the blueprint itself, or, when nothing but the
+// owners' selection sees the problem, the first owner's.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { RULES, type RuleCode } from './rules.js';
+import type { RuleCode } from './rules.js';
 
 /** Codes raised once per owner for a problem of the blueprint itself. */
 const PER_OWNER: ReadonlySet<string> = new Set<RuleCode>(['invalid-selector', 'invalid-option-selector']);
 
 export function oneDiagnosticPerProblem(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
-  const webhookSpots = new Set(diagnostics.filter((d) => RULES[d.code as RuleCode]?.category === 'webhook').map(spot));
+  const blueprintSpots = new Set(diagnostics.filter((d) => !PER_OWNER.has(d.code)).map(spot));
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     if (!PER_OWNER.has(d.code)) return true;
-    if (webhookSpots.has(spot(d))) return false;
+    if (blueprintSpots.has(spot(d))) return false;
     const key = `${spot(d)}\u0000${d.code}`;
     if (seen.has(key)) return false;
     seen.add(key);
