@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { CONFIG_TEMPLATE } from './helpers.js';
 
 const tree = tempTrees('carto-lint-nulls-');
 
@@ -16,24 +17,8 @@ function lintFile(text: string): { status: number | null; diagnostics: Diagnosti
   return { status: r.status, diagnostics: (JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics };
 }
 
-const TEMPLATE = `apiVersion: carto.run/v1alpha1
-kind: ClusterConfigTemplate
-metadata:
-  name: cfg
-  labels:
-  annotations:
-spec:
-  configPath: .data
-  params:
-  healthRule:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: x
-    data:
-      a: b
-`;
+/** The config template with its metadata maps, params and health rule left empty. */
+const TEMPLATE = CONFIG_TEMPLATE.replace('  name: cfg\n', '  name: cfg\n  labels:\n  annotations:\n').replace('  configPath: .data\n', '  configPath: .data\n  params:\n  healthRule:\n');
 
 const CHAIN = `apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain

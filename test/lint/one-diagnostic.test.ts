@@ -6,23 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
+import { CONFIG_TEMPLATE as TEMPLATE } from './helpers.js';
 
 const tree = tempTrees('carto-lint-one-');
-
-const TEMPLATE = `apiVersion: carto.run/v1alpha1
-kind: ClusterConfigTemplate
-metadata:
-  name: cfg
-spec:
-  configPath: .data
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: x
-    data:
-      a: b
-`;
 
 const workload = (name: string, labels = '    type: web\n') => `apiVersion: carto.run/v1alpha1
 kind: Workload
@@ -31,6 +17,21 @@ metadata:
   namespace: dev
   labels:
 ${labels}spec: {}
+`;
+
+/** A supply chain selecting type=web, with one resource stamping the config template `template`. */
+const simpleChain = (template: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: sc
+spec:
+  selector:
+    type: web
+  resources:
+  - name: cfg
+    templateRef:
+      kind: ClusterConfigTemplate
+      name: ${template}
 `;
 
 function lintJson(file: string): Diagnostic[] {
@@ -103,38 +104,14 @@ spec:
   });
 
   it('a template that is not in the inputs: render and lint at the name', () => {
-    const chain = `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: sc
-spec:
-  selector:
-    type: web
-  resources:
-  - name: cfg
-    templateRef:
-      kind: ClusterConfigTemplate
-      name: nowhere
-`;
+    const chain = simpleChain('nowhere');
     const file = `${tree({ 'in.yaml': [chain, workload('a')].join('---\n') })}/in.yaml`;
     expect(lintJson(file).map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['12:13 template-not-found']);
     expect(renderErrors(file)).toEqual([expect.stringContaining('in.yaml:12:13: ClusterConfigTemplate nowhere is not in the inputs')]);
   });
 
   it('a boolean label value: one error in render, one in lint, at the value', () => {
-    const chain = `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: sc
-spec:
-  selector:
-    type: web
-  resources:
-  - name: cfg
-    templateRef:
-      kind: ClusterConfigTemplate
-      name: cfg
-`;
+    const chain = simpleChain('cfg');
     const file = `${tree({ 'in.yaml': [chain, TEMPLATE, workload('a', '    type: web\n    enabled: true\n')].join('---\n') })}/in.yaml`;
     // The Workload is the third document: chain (12 lines), ---, template (13 lines), ---.
     expect(lintJson(file).map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['35:14 schema-type']);
