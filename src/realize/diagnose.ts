@@ -5,7 +5,7 @@
 // caused it named first.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Format, Owner, Resource, Runnable, RunTemplate, Template } from '../model/index.js';
-import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice } from '../select/index.js';
+import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice, type SelectorSpot } from '../select/index.js';
 import { stamperError, type StampFailure } from '../stamp/stamp.js';
 import type { ResourceInputs } from '../chain/index.js';
 import type { ParamValue } from '../stamp/params.js';
@@ -57,10 +57,18 @@ export function selectionFinding(owner: Owner, selection: Extract<BlueprintSelec
         hint: `make one ${bp}'s selector more specific (more labels or fields), or change the ${owner.kind}'s labels` };
     case 'invalid-selector': {
       const first = selection.involved[0];
-      return { code: selection.code, message: selection.message, at: first ? blueprintWhere(first, ['spec']) : at, controllerMessage };
+      const where = first ? blueprintWhere(first, selection.at ? [...BLUEPRINT_SELECTOR[selection.at.part], ...selection.at.path] : ['spec']) : at;
+      return { code: selection.code, message: selection.message, at: { ...where, key: selection.at?.key ?? false }, controllerMessage };
     }
   }
 }
+
+/** Where a current blueprint keeps each part of its selector. */
+const BLUEPRINT_SELECTOR: Record<SelectorSpot['part'], string[]> = {
+  matchLabels: ['spec', 'selector'],
+  matchExpressions: ['spec', 'selectorMatchExpressions'],
+  matchFields: ['spec', 'selectorMatchFields'],
+};
 
 /** `, e.g. app: web (ClusterSupplyChain web)` — what the blueprints in the inputs select on. */
 function selectorHint(blueprints: readonly Blueprint[]): string {
@@ -105,7 +113,9 @@ export function optionFinding(blueprint: Blueprint, resource: Resource, choice: 
   return {
     code: matching ? 'no-option-match' : 'invalid-option-selector',
     message: choice.message,
-    at: blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options']),
+    at: choice.at
+      ? { ...blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options', choice.at.option, 'selector', choice.at.spot.part, ...choice.at.spot.path]), key: choice.at.spot.key ?? false }
+      : blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options']),
     controllerMessage: choice.message,
     ...(matching
       ? {

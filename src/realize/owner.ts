@@ -72,8 +72,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   const verdicts = judgeMissingTemplates(problems.missing, catalog, semantics, options.missingTemplates ?? 'error');
   const unmocked = verdicts.filter((v) => !v.mocked);
   if (unmocked.length > 0) {
-    // render points at the templateRef of a named template (lint at its name: see issue 15).
-    for (const m of unmocked) diagnostics.push(findingDiagnostic(missingTemplateFinding(blueprint, m.ref === 'name' ? { ...m, path: m.path.slice(0, -1) } : m), owner, m.resource.name));
+    // At the name of the missing template (the option's name for an option), as lint points.
+    for (const m of unmocked) diagnostics.push(findingDiagnostic(missingTemplateFinding(blueprint, m), owner, m.resource.name));
     return done();
   }
   if (problems.missing.length > 0) report.missingTemplates = problems.missing;

@@ -50,7 +50,8 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n    value: b\n'),
     });
-    expectOne(d, 'invalid-selector', 5, 'evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
+    // At the requirement's key, the term at fault (issue 15: one diagnostic, at the exact spot).
+    expectOne(d, 'invalid-selector', 8, 'evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
   });
 
   it('no-option-match: no option matches a Workload', () => {
@@ -90,7 +91,8 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n'),
     });
-    expectOne(d, 'invalid-option-selector', 11, 'Workload apps/app: error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
+    // At the option's requirement key, the term at fault (issue 15), not at templateRef.options.
+    expectOne(d, 'invalid-option-selector', 13, 'Workload apps/app: error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
   });
 });
 
