@@ -27,7 +27,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     properties: { category: RULES[code].category },
   }));
   const results = diagnostics.map((d) => {
-    const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+    const message = [d.message, d.detail, d.hint].filter((part) => part !== undefined && part !== '').join('\n');
     return {
       ruleId: d.code,
       ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),

@@ -9,7 +9,6 @@ import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
 import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
 import { OWNER_KINDS } from './inputs.js';
 import { cartoKindProblem } from './kinds.js';
-import { closest } from '../util/suggest.js';
 import { FieldReader } from './fields.js';
 
 export interface CatalogOptions {
@@ -101,58 +100,4 @@ function namespaceOf(metadata: unknown): string | undefined {
   if (typeof metadata !== 'object' || metadata === null) return undefined;
   const ns = own(metadata as Record<string, unknown>, 'namespace');
   return typeof ns === 'string' && ns !== '' ? ns : undefined;
-}
-
-/**
- * The hint for a missing template whose name exists under another kind: a templateRef whose
- * template is missing but whose name exists under another kind is a mistake in the kind, not a
- * template the platform installs.
- */
-function otherKindHint(catalog: Catalog, name: string, kind: string): string | undefined {
-  for (const t of catalog.templates.values()) {
-    if (t.name === name && t.kind !== kind) return `the inputs have a ${t.kind} named ${name}: is templateRef.kind right?`;
-  }
-  return undefined;
-}
-
-/**
- * The hint for a template the inputs lack: a template to add, or one the platform installs (a
- * distribution's out-of-the-box templates), which --missing-templates mock takes as installed.
- */
-function missingTemplateHint(kind: string, blueprintKind: string): string {
-  return `add the ${kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprintKind} until every template it references exists, options included`;
-}
-
-/** A template a blueprint references that the inputs lack, and what to make of it. */
-export interface MissingTemplateVerdict {
-  /** Taken as installed by the platform (--missing-templates mock): its outputs are mocked. */
-  mocked: boolean;
-  /** The controller's condition message, naming every resource whose template is missing. */
-  controllerMessage: string;
-  hint: string;
-}
-
-/**
- * What render and lint say of each missing template, one template at a time: with
- * --missing-templates mock, a template the platform installs is mocked, but a name that exists
- * under another kind stays an error (a wrong kind, not a platform template). A name one slip
- * away from a template of its kind gets "did you mean" as its hint.
- */
-export function judgeMissingTemplates<M extends { kind: string; name: string; resource: { name: string } }>(
-  missing: readonly M[],
-  catalog: Catalog,
-  blueprint: { kind: string; format: string },
-  mode: 'error' | 'mock',
-): Array<M & MissingTemplateVerdict> {
-  const names = missing.map((m) => m.resource.name);
-  const controllerMessage = blueprint.format === '0.0.6'
-    ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
-    : `did not find the template of the resource(s) [${names.join(', ')}]`;
-  return missing.map((m) => {
-    const wrongKind = otherKindHint(catalog, m.name, m.kind);
-    // A name one slip away from a template of that kind is more likely a typo than a platform template.
-    const typo = closest(m.name, [...catalog.templates.values()].filter((t) => t.kind === m.kind).map((t) => t.name));
-    const hint = wrongKind ?? (typo !== undefined ? `did you mean ${typo}? the inputs have a ${m.kind} of that name` : missingTemplateHint(m.kind, blueprint.kind));
-    return { ...m, mocked: mode === 'mock' && wrongKind === undefined, controllerMessage, hint };
-  });
 }

@@ -137,7 +137,7 @@ describe('--missing-templates', () => {
     const r = carto(['render', ...OWN]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/error: .*supply-chain\.yaml:11:7: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\)/);
+    expect(r.stderr).toMatch(/error: .*supply-chain\.yaml:12:13: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\)/);
   });
 
   it('mock renders everything else, with one note naming each missing template', () => {

@@ -168,16 +168,32 @@ spec:
 `), 'selector-required', 5, 'error validating clustersupplychain [chain]: at least one selector, selectorMatchExpression, selectorMatchField must be specified');
   });
 
-  it('param-value-default: a resource param with both', () => {
+  it.each([
+    ['both', '      value: base\n      default: full\n'],
+    ['neither', ''],
+  ])('param-value-default: a resource param with %s', (_which, fields) => {
     expectOne(lintYaml(chain(`  - name: image
     templateRef:
       kind: ClusterImageTemplate
       name: kpack
     params:
     - name: builder
-      value: base
-      default: full
-`)), 'param-value-default', 14, 'error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+${fields}`)), 'param-value-default', 14, 'error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+  });
+
+  it('param-value-default: a blueprint param with neither, and one with exactly one is fine', () => {
+    const diagnostics = lintYaml(chain(`  - name: image
+    templateRef:
+      kind: ClusterImageTemplate
+      name: kpack
+`, `  params:
+  - name: registry
+  - name: builder
+    default: base
+  - name: protected
+    value: fixed
+`));
+    expectOne(diagnostics, 'param-value-default', 9, 'error validating clustersupplychain [chain]: param [registry] is invalid: must set exactly one of value and default');
   });
 
   it('label-selector-invalid: a selector label value with a space', () => {
