@@ -107,14 +107,25 @@ describe('usage errors exit 2', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/expected RESOURCE\.FIELD=VALUE with FIELD one of url, revision, image, config/);
   });
-  it('no command at all prints help', () => {
-    const r = carto([]);
+  it('a command carto does not have prints the usage on stderr', () => {
+    const r = carto(['rendr', dir]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/Usage: carto/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown command 'rendr'/);
+    expect(r.stderr).toMatch(/Did you mean render\?/);
+    expect(r.stderr).toMatch(/Usage: carto \[options\] \[command\]/);
+    expect(r.stderr).toMatch(/^ {2}lint \[options\]/m);
   });
 });
 
 describe('help and version exit 0', () => {
+  it('no command at all prints help on stdout, as kubectl and helm do', () => {
+    const r = carto([]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Usage: carto/);
+    expect(r.stdout).toMatch(/^ {2}render \[options\]/m);
+  });
   it('--help', () => {
     const r = carto(['render', '--help']);
     expect(r.status).toBe(0);
