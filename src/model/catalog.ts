@@ -107,7 +107,14 @@ function otherKindHint(catalog: Catalog, name: string, kind: string): string | u
  * distribution's out-of-the-box templates), which --missing-templates mock takes as installed.
  */
 function missingTemplateHint(kind: string, blueprintKind: string): string {
-  return `add the ${kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprintKind} until every template it references exists, options included`;
+  return `add the ${kind} to the inputs (-f), or fix the name; ${PLATFORM_HINT} (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprintKind} until every template it references exists, options included`;
+}
+
+const PLATFORM_HINT = 'if the platform installs it';
+
+/** Whether a hint is the one for a template the platform may install (not a wrong kind, a typo…). */
+export function isMissingTemplateHint(hint: string): boolean {
+  return /^add the \S+ to the inputs \(-f\), or fix the name; /.test(hint) && hint.includes(PLATFORM_HINT);
 }
 
 /** A template a blueprint references that the inputs lack, and what to make of it. */

@@ -137,7 +137,9 @@ describe('--missing-templates', () => {
     const r = carto(['render', ...OWN]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/error: .*supply-chain\.yaml:11:7: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\)/);
+    // Two missing templates: one error naming both, each at its place in the supply chain.
+    expect(r.stderr).toMatch(/^error: 2 templates are not in the inputs, needed by the owner: Workload \S+\n/);
+    expect(r.stderr).toMatch(/^ {4}.*supply-chain\.yaml:11:7: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\), ClusterSupplyChain source-to-url$/m);
   });
 
   it('mock renders everything else, with one note naming each missing template', () => {

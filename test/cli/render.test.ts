@@ -394,6 +394,24 @@ describe('errors', () => {
     expect(r.stderr).toContain('the same for 5 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 2 more\n');
   });
 
+  it('many Workloads matched by no supply chain, alike but for their names and files: said once, naming the others', () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}.yaml`), workload(name).replace('app: web', 'app: worker'));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/a\.yaml:\d+:\d+: no ClusterSupplyChain selects Workload dev\/a\n/);
+    expect(r.stderr).toContain('the same for 4 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 1 more\n');
+  });
+
+  it('a value too long to read is cut, with its length', () => {
+    const long = 'x'.repeat(50_000);
+    writeFileSync(join(dir, 'templates.yaml'), TEMPLATE.replace('$(workload.spec.source.git.url)$', `$(workload.spec.params[?(@.name=="${long}")].value)$`));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('… (50,041 characters)');
+    expect(r.stderr.length).toBeLessThan(3000);
+  });
+
   it('a Workload matched by no supply chain', () => {
     writeFileSync(join(dir, 'a.yaml'), workload('a').replace('app: web', 'app: worker'));
     const r = carto(['render', dir]);
