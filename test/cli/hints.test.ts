@@ -40,7 +40,7 @@ function render(args: readonly string[]): string {
 describe('a config input read as if it were a source (data.values.configs.NAME.url)', () => {
   it('names the entry shape {name, config} and the path meant; the mocked config is not blamed', () => {
     const stderr = render(CONFIG_CHAIN);
-    expect(stderr).toMatch(/^error: .*config-chain\.yaml:31: struct has no \.url field or method\n/);
+    expect(stderr).toMatch(/^error: .*config-chain\.yaml:31: the ytt template \(spec\.ytt\) of \S+ \S+ fails: struct has no \.url field or method\n/);
     expect(hintFor(stderr, 'image-provider')).toBe('each entry of data.values.configs is {name, config}: did you mean data.values.configs.configsource.config.url?');
   });
 

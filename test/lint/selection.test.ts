@@ -49,7 +49,7 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n    value: b\n'),
     });
-    expectOne(d, 'invalid-selector', 5, 'evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
+    expect(expectOne(d, 'invalid-selector', 5, 'the selector of ClusterSupplyChain web (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for Workload apps/app').controllerMessage).toBe('evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
   });
 
   it('no-option-match: no option matches a Workload', () => {
@@ -66,7 +66,8 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  image: registry.example.com/app:1\n'),
     });
-    const one = expectOne(d, 'no-option-match', 11, 'Workload apps/app: expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
+    const one = expectOne(d, 'no-option-match', 11, "Workload apps/app: none of resource source's templateRef.options in ClusterSupplyChain web matches the owner");
+    expect(one.controllerMessage).toBe('expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
     expect(one.owner).toEqual({ kind: 'Workload', name: 'app', namespace: 'apps' });
   });
 
@@ -84,7 +85,7 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n'),
     });
-    expectOne(d, 'invalid-option-selector', 11, 'Workload apps/app: error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
+    expect(expectOne(d, 'invalid-option-selector', 11, "Workload apps/app: an option selector of resource source's templateRef.options in ClusterSupplyChain web cannot be evaluated for the owner").controllerMessage).toBe('error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
   });
 });
 
