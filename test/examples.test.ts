@@ -1,11 +1,12 @@
 // The bundled examples render to their reviewed golden files, byte for byte, every time.
-// Regenerate a golden only after reading the diff: CARTO_UPDATE_GOLDEN=1 npx vitest run test/examples.test.ts
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Regenerate a golden only after reading the diff: CARTO_UPDATE_GOLDEN=1 npx vitest run test/examples.test.ts (refused in CI)
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto, ROOT } from './helpers/cli.js';
+import { expectGolden } from './helpers/golden.js';
 
 const cases = [
   { golden: 'source-to-url.yaml', args: ['render', '-f', 'examples/source-to-url/'] },
@@ -26,9 +27,7 @@ describe('examples render to their golden files', () => {
       const result = carto(c.args);
       expect(result.stderr).not.toMatch(/^error:/m);
       expect(result.status).toBe(0);
-      const file = join(ROOT, 'test/golden', c.golden);
-      if (process.env['CARTO_UPDATE_GOLDEN']) writeFileSync(file, result.stdout);
-      expect(result.stdout).toBe(readFileSync(file, 'utf8'));
+      expectGolden(c.golden, result.stdout);
       // Same input, same bytes.
       expect(carto(c.args).stdout).toBe(result.stdout);
     });

@@ -116,15 +116,28 @@ function positionsOf(blueprint: Blueprint): Map<string, number> {
   return position;
 }
 
-/** Each resource's inputs that name a resource later in the list: never satisfied. */
-export function forwardReferences(blueprint: Blueprint): Array<{ resource: Resource; ref: DeclaredInput; type: InputType; field: string; index: number }> {
+/** An input no owner can ever have: it names a later resource, or one the blueprint does not hold. */
+export interface NeverSatisfied {
+  resource: Resource;
+  ref: DeclaredInput;
+  reason: 'later-resource' | 'unknown-resource';
+}
+
+/** Each resource's inputs that can never be satisfied, in blueprint order. */
+export function neverSatisfied(blueprint: Blueprint): NeverSatisfied[] {
   const position = positionsOf(blueprint);
-  const found: Array<{ resource: Resource; ref: DeclaredInput; type: InputType; field: string; index: number }> = [];
+  const found: NeverSatisfied[] = [];
   blueprint.resources.forEach((resource, here) => {
     for (const ref of declaredInputs(resource)) {
       const at = position.get(ref.resource);
-      if (at !== undefined && at >= here) found.push({ resource, ref, type: ref.type, field: ref.field, index: ref.index });
+      if (at === undefined) found.push({ resource, ref, reason: 'unknown-resource' });
+      else if (at >= here) found.push({ resource, ref, reason: 'later-resource' });
     }
   });
   return found;
+}
+
+/** Each resource's inputs that name a resource later in the list: never satisfied. */
+export function forwardReferences(blueprint: Blueprint): Array<{ resource: Resource; ref: DeclaredInput; type: InputType; field: string; index: number }> {
+  return neverSatisfied(blueprint).filter((n) => n.reason === 'later-resource').map(({ resource, ref }) => ({ resource, ref, type: ref.type, field: ref.field, index: ref.index }));
 }

@@ -4,7 +4,7 @@
 // inputs lack become one summary naming them and the owners that need them. Presentation only:
 // render() still returns one diagnostic per owner, and JSON/SARIF keep them all.
 import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
-import { isMissingTemplateHint } from '../model/index.js';
+import { isMissingTemplateHint } from '../realize/index.js';
 import { templateExportCommand } from '../render/notes.js';
 import { listSome } from '../util/list.js';
 

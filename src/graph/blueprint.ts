@@ -2,7 +2,7 @@
 // template or its options and their selectors, and every input as an edge from the resource that
 // feeds it. Drawn from the blueprint alone: its templates need not be in the inputs.
 import type { Blueprint } from '../model/index.js';
-import { declaredInputs } from '../chain/index.js';
+import { declaredInputs, neverSatisfied } from '../chain/index.js';
 import { describeInput, describeSelector } from './describe.js';
 import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
 import { optionLabel } from '../select/index.js';
@@ -13,11 +13,11 @@ export function blueprintGraph(blueprints: readonly Blueprint[]): Graph {
 
 function blueprintCluster(blueprint: Blueprint): Cluster {
   const key = (resource: string) => `${blueprint.kind}/${blueprint.name}/${resource}`;
-  const position = new Map(blueprint.resources.map((r, i) => [r.name, i]));
+  const never = new Map(neverSatisfied(blueprint).map((n) => [n.ref, n.reason]));
   const nodes: GraphNode[] = [];
   const missing: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  blueprint.resources.forEach((resource, here) => {
+  for (const resource of blueprint.resources) {
     const options = resource.templateRef.options ?? [];
     const kind = resource.templateRef.kind || '(no template kind)';
     nodes.push({
@@ -28,19 +28,19 @@ function blueprintCluster(blueprint: Blueprint): Cluster {
       details: [],
     });
     for (const input of declaredInputs(resource)) {
-      const at = position.get(input.resource);
-      if (at === undefined && !missing.some((m) => m.name === input.resource)) {
+      const reason = never.get(input);
+      if (reason === 'unknown-resource' && !missing.some((m) => m.name === input.resource)) {
         missing.push({ key: key(input.resource), name: input.resource, template: 'not a resource of this blueprint', options: [], details: [], missing: true });
       }
-      const never = at === undefined ? 'no such resource' : at >= here ? `${input.resource} is not before ${resource.name}` : undefined;
+      const why = reason === 'unknown-resource' ? 'no such resource' : reason === 'later-resource' ? `${input.resource} is not before ${resource.name}` : undefined;
       edges.push({
         from: key(input.resource),
         to: key(resource.name),
         label: describeInput(input),
-        ...(never ? { dashed: true, note: `never satisfied: ${never}` } : {}),
+        ...(why ? { dashed: true, note: `never satisfied: ${why}` } : {}),
       });
     }
-  });
+  }
   return {
     title: `${blueprint.kind} ${blueprint.name}`,
     details: [`selects ${describeSelector(blueprint.selector)}`],

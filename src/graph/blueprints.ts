@@ -3,7 +3,7 @@
 // warnings for inputs that can never be satisfied (the graph draws those dashed).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Catalog } from '../model/index.js';
-import { declaredInputs } from '../chain/index.js';
+import { neverSatisfied } from '../chain/index.js';
 
 export type ChosenBlueprints = { ok: true; blueprints: Blueprint[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -27,20 +27,13 @@ export function chooseBlueprints(catalog: Catalog, name?: string): ChosenBluepri
 }
 
 function unsatisfiable(blueprint: Blueprint): Diagnostic[] {
-  const position = new Map(blueprint.resources.map((r, i) => [r.name, i]));
-  return blueprint.resources.flatMap((resource, here) =>
-    declaredInputs(resource).flatMap((input): Diagnostic[] => {
-      const at = position.get(input.resource);
-      if (at !== undefined && at < here) return [];
-      return [{
-        severity: 'warning',
-        code: at === undefined ? 'unknown-input-resource' : 'forward-reference',
-        message: `${blueprint.kind} ${blueprint.name}: input ${input.name} of resource ${resource.name} comes from ${at === undefined ? `resource ${input.resource}, which is not in the blueprint` : `resource ${input.resource}, which is not before it`}, so it is never satisfied (drawn dashed)`,
-        file: blueprint.doc.file,
-        line: blueprint.doc.line,
-        object: { kind: blueprint.kind, name: blueprint.name },
-        hint: 'Cartographer walks resources in list order and each sees only the outputs of those before it',
-      }];
-    }),
-  );
+  return neverSatisfied(blueprint).map(({ resource, ref, reason }): Diagnostic => ({
+    severity: 'warning',
+    code: reason === 'unknown-resource' ? 'unknown-input-resource' : 'forward-reference',
+    message: `${blueprint.kind} ${blueprint.name}: input ${ref.name} of resource ${resource.name} comes from ${reason === 'unknown-resource' ? `resource ${ref.resource}, which is not in the blueprint` : `resource ${ref.resource}, which is not before it`}, so it is never satisfied (drawn dashed)`,
+    file: blueprint.doc.file,
+    line: blueprint.doc.line,
+    object: { kind: blueprint.kind, name: blueprint.name },
+    hint: 'Cartographer walks resources in list order and each sees only the outputs of those before it',
+  }));
 }

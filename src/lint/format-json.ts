@@ -1,5 +1,5 @@
 // The JSON report: every diagnostic in the shape the library uses everywhere (file, line,
-// column, code, severity, message, object, path, owner, resource, hint, controllerMessage),
+// column, code, severity, message, object, path, owner, resource, hint, controllerMessage, detail),
 // and the counts.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 

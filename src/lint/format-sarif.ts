@@ -28,7 +28,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
   }));
   const results = diagnostics.map((d) => {
     const controller = d.controllerMessage && d.controllerMessage !== d.message ? d.controllerMessage : undefined;
-    const message = [d.message, ...(controller ? [`controller: ${controller}`] : []), ...(d.hint ? [d.hint] : [])].join('\n');
+    const message = [d.message, controller && `controller: ${controller}`, d.detail, d.hint].filter((part) => part !== undefined && part !== '').join('\n');
     return {
       ruleId: d.code,
       ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),

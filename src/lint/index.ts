@@ -10,11 +10,13 @@ import { isObject, own } from '../util/objects.js';
 import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
 import { checkOwnerPaths, type OwnerType } from './owner-paths.js';
 import { checkOwners } from './owners.js';
+import { oneDiagnosticPerProblem } from './overlaps.js';
 import { checkTemplatePlaceholders, checkUsage, parsePlaceholders, runTemplateSource, templateSource, type ParsedPlaceholder } from './placeholders.js';
 import { referencedTemplates } from '../realize/index.js';
 import { checkableResources, checkBlueprintReferences, checkRunTemplateReferences } from './references.js';
 import { lintDiagnostic, refOf } from './report.js';
 import { CARTO_KINDS, checkSchema } from './schema-check.js';
+import { checkSelectorPaths } from './selector-paths.js';
 import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
@@ -81,7 +83,10 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkSchema(doc, kind, name, legacy));
     if (isTemplateKind(kind)) diagnostics.push(...checkTemplateWebhook(doc, kind, name));
     else if (kind === 'ClusterRunTemplate') diagnostics.push(...checkRunTemplateWebhook(doc, name));
-    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
+    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') {
+      diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
+      if (!legacy) diagnostics.push(...checkSelectorPaths(doc, kind, name));
+    }
   }
 
   // 2. The objects together, as the pipeline models them.
@@ -132,7 +137,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
-  const sorted = order(dedupe(diagnostics), [...(options.files ?? []), ...documents.map((d) => d.file)]);
+  const sorted = order(oneDiagnosticPerProblem(dedupe(diagnostics)), [...(options.files ?? []), ...documents.map((d) => d.file)]);
   return {
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,
@@ -140,7 +145,8 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
   };
 }
 
-const OWNER_HEADS = ['workload', 'deliverable', 'Workload', 'Deliverable'];
+// A blueprint's context is a Go map (exact keys); a Runnable's is a struct (Go field names too).
+const OWNER_HEADS = ['workload', 'deliverable'];
 const RUNNABLE_OWNER: OwnerType = { heads: ['runnable', 'Runnable'], type: runnableType, described: 'a Runnable' };
 
 /** The owners a template's placeholders read, by the blueprints stamping it (a Workload if none). */

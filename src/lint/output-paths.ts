@@ -1,6 +1,6 @@
 // Checks the JSONPaths a template reads back from what it stamped: output paths (urlPath,
 // revisionPath, imagePath, configPath, a ClusterRunTemplate's outputs) and the readiness paths
-// of a ClusterDeploymentTemplate. Every path must parse. An output path is also walked over the
+// of a ClusterDeploymentTemplate and a multiMatch health rule. Every path must parse. An output path is also walked over the
 // template's own object: stepping into a plain value (a string, a number) can never resolve;
 // naming a field the template does not stamp is suspicious unless it is under status (written
 // by other controllers) or metadata (filled in by the API server and the stamper).
@@ -19,6 +19,7 @@ export function checkOutputPaths(template: Template): Diagnostic[] {
     if (path === undefined || path === '') continue;
     out.push(...checkPath(path, `spec.${pathKey}`, `its ${field} output`, { doc: template.doc, object, path: ['spec', pathKey] }, template.template, template.ytt === undefined));
   }
+  out.push(...checkHealthRulePaths(template, object));
   if (template.kind === 'ClusterDeploymentTemplate') {
     template.observedMatches?.forEach((m, i) => {
       for (const side of ['input', 'output'] as const) {
@@ -31,6 +32,31 @@ export function checkOutputPaths(template: Template): Diagnostic[] {
         out.push(...checkPath(condition.key, `spec.observedCompletion.${side}.key`, '', { doc: template.doc, object, path: ['spec', 'observedCompletion', side, 'key'] }, undefined, false));
       }
     }
+  }
+  return out;
+}
+
+/** A multiMatch health rule's matchFields keys and messagePaths, read from the stamped object the
+ *  way the controller reads them (as an output path): each must parse, whoever stamps the template. */
+function checkHealthRulePaths(template: Template, object: ReturnType<typeof refOf>): Diagnostic[] {
+  const spec = own(template.doc.value, 'spec');
+  const rule = isObject(spec) ? own(spec, 'healthRule') : undefined;
+  const multi = isObject(rule) ? own(rule, 'multiMatch') : undefined;
+  if (!isObject(multi)) return [];
+  const out: Diagnostic[] = [];
+  for (const side of ['healthy', 'unhealthy']) {
+    const sideRule = own(multi, side);
+    const fields = isObject(sideRule) ? own(sideRule, 'matchFields') : undefined;
+    if (!Array.isArray(fields)) continue;
+    fields.forEach((field: unknown, i) => {
+      if (!isObject(field)) return;
+      for (const key of ['key', 'messagePath']) {
+        const path = own(field, key);
+        if (typeof path !== 'string' || path === '') continue;
+        const at = ['spec', 'healthRule', 'multiMatch', side, 'matchFields', i, key];
+        out.push(...checkPath(path, `spec.healthRule.multiMatch.${side}.matchFields[${i}].${key}`, '', { doc: template.doc, object, path: at }, undefined, false));
+      }
+    });
   }
   return out;
 }

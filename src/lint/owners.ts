@@ -27,7 +27,8 @@ export function checkOwners(catalog: Catalog): OwnerCheck {
     if (!plan.selection) continue;
     const who = refOf(owner.kind, owner.name, owner.namespace);
     if (!plan.selection.ok) {
-      diagnostics.push(lintFinding(selectionFinding(owner, plan.selection, catalog.blueprints), { key: true }, { owner: who }));
+      const finding = selectionFinding(owner, plan.selection, catalog.blueprints);
+      diagnostics.push(lintFinding(finding, { key: finding.at.key ?? true }, { owner: who }));
       continue;
     }
     const blueprint = plan.selection.blueprint;
@@ -37,7 +38,7 @@ export function checkOwners(catalog: Catalog): OwnerCheck {
       if (choice.ok) continue;
       // Reported at the blueprint, so the message names the owner it failed for.
       const finding = optionFinding(blueprint, resource, choice.choice);
-      diagnostics.push(lintFinding({ ...finding, message: `${owner.kind} ${owner.namespace}/${owner.name}: ${finding.message}` }, { key: true }, { owner: who, resource: resource.name }));
+      diagnostics.push(lintFinding({ ...finding, message: `${owner.kind} ${owner.namespace}/${owner.name}: ${finding.message}` }, { key: finding.at.key ?? true }, { owner: who, resource: resource.name }));
     }
   }
   return { diagnostics, selected };

@@ -18,9 +18,13 @@ const RUNNABLE_KEYS = ['runnable', 'selected'];
 /** Heads that only mean something to Cartographer: `$(workload.x)` without `)$` is surely a typo. */
 const UNCLOSED_HEADS = /^(workload|deliverable|sources|source|images|image|configs|config|deployment|labels|runnable|selected)[.[)]/;
 
-/** The context also answers to its Go field names (`Workload`), as the typed context does. */
-function knows(keys: readonly string[], head: string): boolean {
-  return keys.some((k) => k === head || k.charAt(0).toUpperCase() + k.slice(1) === head);
+/**
+ * Whether the context has `head`. A blueprint's context is a Go map, found by exact key only
+ * (`$(Workload.metadata.name)$` finds nothing); a Runnable's is a Go struct, which also answers to
+ * its field names (`$(Runnable.spec)$`).
+ */
+function knows(keys: readonly string[], head: string, context: 'blueprint' | 'runnable'): boolean {
+  return keys.some((k) => k === head || (context === 'runnable' && k.charAt(0).toUpperCase() + k.slice(1) === head));
 }
 
 interface Source {
@@ -53,13 +57,13 @@ export function checkTemplatePlaceholders(source: Source, placeholders: readonly
     const steps = p.parsed.steps;
     const head = fieldAt(steps, 0);
     if (head === undefined) continue;
-    if (!knows(keys, head)) {
+    if (!knows(keys, head, context)) {
       out.push(lintDiagnostic('unknown-context-key', `$(${p.expression})$ reads ${head}, which the templating context does not have`, place, {
         hint: `the context of ${context === 'runnable' ? 'a ClusterRunTemplate' : semantics === '0.0.6' ? 'a Cartographer 0.0.6 template' : 'a template'} holds ${keys.join(', ')}${context === 'blueprint' ? ' (source, image and config only when exactly one such input is available)' : ''}`,
       }));
       continue;
     }
-    if (/^params$/i.test(head) && fieldAt(steps, 1) !== undefined && steps.length > 2) {
+    if (head === 'params' && fieldAt(steps, 1) !== undefined && steps.length > 2) {
       out.push(lintDiagnostic('param-indexed', `$(${p.expression})$ indexes into param ${fieldAt(steps, 1)}, and params cannot be indexed in spec.template: it never resolves`, place, {
         hint: `$(params.${fieldAt(steps, 1)})$ gives the whole value; to read inside it, use a ytt template (data.values.params…), or split it into several params`,
         controllerMessage: `jsonpath returned empty list: ${p.expression}`,

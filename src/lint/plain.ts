@@ -74,8 +74,8 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   // The blueprint webhooks.
   'selector-required': () => 'selects nothing: it has no selector, selectorMatchExpressions or selectorMatchFields',
   'param-value-default': (_said, field) => `${field} must set exactly one of value and default`,
-  'label-selector-invalid': (_said, field) => `${field} is not a valid label selector`,
-  'field-requirement-invalid': (said, field) => (/invalid jsonpath/.test(said) ? `the key of ${field} is not a JSONPath the controller can parse` : `${field} is not a valid field requirement`),
+  'label-selector-invalid': (_said, field) => `${field} is not valid in a label selector`,
+  'field-requirement-invalid': (said, field) => (/invalid jsonpath/.test(said) ? `${field} is not a JSONPath the controller can parse` : `${field} is not valid in a field requirement`),
   'duplicate-resource-name': (said, field) => `${field} repeats the name ${quoted(said)}, which another resource already has`,
   'duplicate-option-name': (said, field) => `${field} repeats the template name ${quoted(said)}, which another option already has`,
   'template-ref': (said, field) => (/more than one option$/.test(said) ? `${field} has only one option` : which(said, `${field} sets both name and options`, `${field} sets neither name nor options`)),

@@ -45,10 +45,12 @@ export function refOf(kind: string, name: string, namespace?: string): ObjectRef
 
 /** A problem the realization core found (src/realize diagnose.ts), as the lint rule of its code. */
 export function lintFinding(f: Finding, place: { key?: boolean; path?: Path } = {}, extra: Extra = {}): Diagnostic {
+  // Where it is (owner, resource) before what to do about it, as every other rule reports.
+  const { controllerMessage, hint, detail, ...who } = extra;
   return lintDiagnostic(f.code as RuleCode, f.message, { ...f.at, ...place }, {
-    controllerMessage: f.controllerMessage,
-    hint: f.hint,
-    detail: f.detail,
-    ...extra,
+    ...who,
+    controllerMessage: controllerMessage ?? f.controllerMessage,
+    hint: hint ?? f.hint,
+    detail: detail ?? f.detail,
   });
 }

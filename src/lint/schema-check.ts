@@ -9,6 +9,7 @@ import { formatPath, type Path } from '../model/index.js';
 import { labelKeyProblem, labelValueProblem } from '../select/index.js';
 import { isObject, own, ownAt } from '../util/objects.js';
 import * as validators from './generated/validators.js';
+import { pruneNulls } from './prune-nulls.js';
 import { lintDiagnostic, refOf } from './report.js';
 import type { RuleCode } from './rules.js';
 import type { SchemaError, Validator } from './schema-types.js';
@@ -40,14 +41,46 @@ export function checkSchema(doc: SourceDocument, kind: string, name: string, leg
   if (!validate) return [];
   const object = refOf(kind, name, namespaceOf(doc.value));
   const out: Diagnostic[] = [];
-  if (!validate(doc.value)) {
-    for (const error of validate.errors ?? []) {
-      const d = describe(error, doc.value);
-      if (d) out.push(lintDiagnostic(d.code, d.message, { doc, object, path: d.path, key: d.key }, d.hint ? { hint: d.hint } : {}));
-    }
+  for (const error of schemaErrors(validate, kind, doc.value)) {
+    const d = describe(error, doc.value);
+    if (d) out.push(lintDiagnostic(d.code, d.message, { doc, object, path: d.path, key: d.key }, d.hint ? { hint: d.hint } : {}));
   }
+  out.push(...checkName(doc, object));
   out.push(...checkLabels(doc, object));
   return out;
+}
+
+/** ObjectMeta validation: a name, or a generateName for the API server to complete (the schema's
+ *  anyOf says so for editors; its failure is worded here as the API server words it). */
+function checkName(doc: SourceDocument, object: ReturnType<typeof refOf>): Diagnostic[] {
+  const metadata = own(doc.value, 'metadata');
+  if (!isObject(metadata)) return [];
+  const given = (key: string) => {
+    const v = own(metadata, key);
+    return v !== undefined && v !== null && v !== '';
+  };
+  if (given('name') || given('generateName')) return [];
+  const hasName = own(metadata, 'name') !== undefined && own(metadata, 'name') !== null;
+  return [lintDiagnostic('schema-required', 'metadata.name: Required value', { doc, object, path: hasName ? ['metadata', 'name'] : ['metadata'], key: !hasName })];
+}
+
+/** Kinds whose CRD has a status subresource: the API server drops `status` on create. */
+const STATUS_SUBRESOURCE = new Set(['Workload', 'Deliverable', 'ClusterSupplyChain', 'ClusterDelivery', 'Runnable']);
+
+/** The schema's complaints about the object as the API server validates it: nulls pruned, and
+ *  status dropped where it is a subresource. A field the CRD does not define stays worth a warning
+ *  even when it is null (a misspelt key left empty): the pruned copy no longer has it. */
+function schemaErrors(validate: Validator, kind: string, value: Record<string, unknown>): SchemaError[] {
+  const { value: pruned, pruned: hadNulls } = pruneNulls(value);
+  let checked = pruned;
+  if (STATUS_SUBRESOURCE.has(kind) && own(checked, 'status') !== undefined) {
+    checked = { ...checked };
+    delete checked['status'];
+  }
+  const errors = validate(checked) ? [] : [...(validate.errors ?? [])];
+  if (!hadNulls || validate(value)) return errors;
+  const unknownNulls = (validate.errors ?? []).filter((e) => e.keyword === 'additionalProperties' && ownAt(value, [...toPath(e.instancePath, value), String(e.params['additionalProperty'])]) === null);
+  return [...errors, ...unknownNulls];
 }
 
 interface Described {
@@ -69,7 +102,9 @@ function describe(error: SchemaError, root: unknown): Described | undefined {
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
-      return { code: 'schema-required', message: `${join(at, missing)}: Required value`, path, key: true };
+      // A required field left empty (null, pruned) is pointed at itself, not at its parent.
+      const leftEmpty = isObject(value) && own(value, missing) === null;
+      return { code: 'schema-required', message: `${join(at, missing)}: Required value`, path: leftEmpty ? [...path, missing] : path, key: true };
     }
     case 'type': {
       const actual = jsonType(value);

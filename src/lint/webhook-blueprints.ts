@@ -45,8 +45,28 @@ const stringMap = (parent: Raw, key: string): Record<string, string> => {
   if (!isObject(v)) return {};
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 };
-const requirements = (parent: Raw, key: string): LabelSelectorRequirement[] =>
-  items(parent, key).map(({ item }) => ({ key: str(item, 'key'), operator: str(item, 'operator'), ...(Array.isArray(own(item, 'values')) ? { values: strings(item, 'values') } : {}) }));
+/** The label requirements of a list as the webhook decodes them, and a way back from a spot in
+ *  them (an index among the objects, a value among the strings) to the path in the list as written. */
+function labelRequirements(parent: Raw, key: string): { requirements: LabelSelectorRequirement[]; rawPath: (path: readonly (string | number)[]) => Path } {
+  const listed = items(parent, key);
+  const requirements = listed.map(({ item }) => ({ key: str(item, 'key'), operator: str(item, 'operator'), ...(Array.isArray(own(item, 'values')) ? { values: strings(item, 'values') } : {}) }));
+  const rawPath = ([index, field, value]: readonly (string | number)[]): Path => {
+    const entry = listed[index as number];
+    if (!entry) return [];
+    if (field !== 'values' || value === undefined) return [entry.index, ...(field === undefined ? [] : [field])];
+    const raw = own(entry.item, 'values') as unknown[];
+    const stringIndexes = raw.flatMap((v, i) => (typeof v === 'string' ? [i] : []));
+    return [entry.index, 'values', stringIndexes[value as number] ?? 0];
+  };
+  return { requirements, rawPath };
+}
+
+/** Where in a field requirement its problem is: a values list too long or empty points at the
+ *  list when it is written, else at the operator that wants it. */
+function fieldSpot(req: Raw, field: 'key' | 'operator' | 'values'): Path {
+  if (field === 'values' && own(req, 'values') === undefined) return ['operator'];
+  return [field];
+}
 
 export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyChain' | 'ClusterDelivery', name: string, legacy: boolean): Diagnostic[] {
   const spec = own(doc.value, 'spec');
@@ -86,14 +106,15 @@ export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyC
     }
   }
 
-  // 3. The blueprint's own selector.
+  // 3. The blueprint's own selector, reported at its first invalid term (where render points too).
   const labels = matchLabelSelector(selector, [], {});
-  if (!labels.ok) report('label-selector-invalid', `selector is not valid: ${labels.message}`, ['spec', 'selector']);
-  const expressions = matchLabelSelector({}, requirements(spec, 'selectorMatchExpressions'), {});
-  if (!expressions.ok) report('label-selector-invalid', `selectorMatchExpressions are not valid: ${expressions.message}`, ['spec', 'selectorMatchExpressions']);
+  if (!labels.ok) report('label-selector-invalid', `selector is not valid: ${labels.message}`, ['spec', 'selector', ...labels.at.path], labels.at.key ?? false);
+  const expressions = labelRequirements(spec, 'selectorMatchExpressions');
+  const exprResult = matchLabelSelector({}, expressions.requirements, {});
+  if (!exprResult.ok) report('label-selector-invalid', `selectorMatchExpressions are not valid: ${exprResult.message}`, ['spec', 'selectorMatchExpressions', ...expressions.rawPath(exprResult.at.path)]);
   for (const { item, index } of selectorMatchFields) {
     const problem = fieldRequirementProblem(item, allowed);
-    if (problem) report('field-requirement-invalid', problem, ['spec', 'selectorMatchFields', index]);
+    if (problem) report('field-requirement-invalid', problem.message, ['spec', 'selectorMatchFields', index, ...fieldSpot(item, problem.field)]);
   }
 
   // 4. Unique resource names.
@@ -121,7 +142,7 @@ export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyC
   // 6. templateRef: a name or at least two options, and valid options.
   for (const { item, index } of resources) {
     const problem = templateRefProblem(templateRefOf(item), allowed);
-    if (problem) report(problem.code, `error validating resource [${str(item, 'name')}]: ${problem.message}`, ['spec', 'resources', index, 'templateRef', ...problem.path], true);
+    if (problem) report(problem.code, `error validating resource [${str(item, 'name')}]: ${problem.message}`, ['spec', 'resources', index, 'templateRef', ...problem.path], problem.key ?? true);
   }
 
   // 7. passThrough options must name one of the resource's inputs of the template kind.
@@ -197,7 +218,7 @@ function templateRefOf(resource: Raw): Raw {
 }
 
 /** validateSupplyChainTemplateRef / validateDeliveryTemplateRef: the first problem, where it is. */
-function templateRefProblem(ref: Raw, allowed: Allowed): { code: RuleCode; message: string; path: Path } | undefined {
+function templateRefProblem(ref: Raw, allowed: Allowed): { code: RuleCode; message: string; path: Path; key?: boolean } | undefined {
   const name = str(ref, 'name');
   const options = items(ref, 'options');
   const optionCount = Array.isArray(own(ref, 'options')) ? (own(ref, 'options') as unknown[]).length : 0;
@@ -218,7 +239,7 @@ function templateRefProblem(ref: Raw, allowed: Allowed): { code: RuleCode; messa
     if (optionName !== '' && passThrough !== '') return { code: 'option-invalid', message: 'exactly one of option.Name or option.PassThrough must be specified, found both', path: ['options', index] };
     if (optionName === '' && passThrough === '') return { code: 'option-invalid', message: 'exactly one of option.Name or option.PassThrough must be specified, found neither', path: ['options', index] };
     const problem = optionSelectorProblem(isObject(own(item, 'selector')) ? (own(item, 'selector') as Raw) : {}, allowed);
-    if (problem) return { code: 'option-invalid', message: `error validating option [${optionName || 'passThrough'}] selector: ${problem}`, path: ['options', index, 'selector'] };
+    if (problem) return { code: 'option-invalid', message: `error validating option [${optionName || 'passThrough'}] selector: ${problem.message}`, path: ['options', index, 'selector', ...problem.path], key: problem.key ?? false };
   }
   for (const a of options) {
     for (const b of options) {
@@ -234,47 +255,48 @@ function templateRefProblem(ref: Raw, allowed: Allowed): { code: RuleCode; messa
   return undefined;
 }
 
-function optionSelectorProblem(selector: Raw, allowed: Allowed): string | undefined {
+function optionSelectorProblem(selector: Raw, allowed: Allowed): { message: string; path: Path; key?: boolean } | undefined {
   const matchLabels = stringMap(selector, 'matchLabels');
   const matchExpressions = items(selector, 'matchExpressions');
   const matchFields = items(selector, 'matchFields');
   if (Object.keys(matchLabels).length === 0 && matchExpressions.length === 0 && matchFields.length === 0) {
-    return 'at least one of matchLabels, matchExpressions or MatchFields must be specified';
+    return { message: 'at least one of matchLabels, matchExpressions or MatchFields must be specified', path: [], key: true };
   }
   const labels = matchLabelSelector(matchLabels, [], {});
-  if (!labels.ok) return `matchLabels are not valid: ${labels.message}`;
-  const expressions = matchLabelSelector({}, requirements(selector, 'matchExpressions'), {});
-  if (!expressions.ok) return `matchExpressions are not valid: ${expressions.message}`;
-  for (const { item } of matchFields) {
+  if (!labels.ok) return { message: `matchLabels are not valid: ${labels.message}`, path: ['matchLabels', ...labels.at.path], key: labels.at.key ?? false };
+  const expressions = labelRequirements(selector, 'matchExpressions');
+  const exprResult = matchLabelSelector({}, expressions.requirements, {});
+  if (!exprResult.ok) return { message: `matchExpressions are not valid: ${exprResult.message}`, path: ['matchExpressions', ...expressions.rawPath(exprResult.at.path)] };
+  for (const { item, index } of matchFields) {
     const problem = fieldRequirementProblem(item, allowed);
-    if (problem) return problem;
+    if (problem) return { message: problem.message, path: ['matchFields', index, ...fieldSpot(item, problem.field)] };
   }
   return undefined;
 }
 
-/** validateFieldSelectorRequirements for one requirement. */
-function fieldRequirementProblem(req: Raw, allowed: Allowed): string | undefined {
+/** validateFieldSelectorRequirements for one requirement: the message and the field at fault. */
+function fieldRequirementProblem(req: Raw, allowed: Allowed): { message: string; field: 'key' | 'operator' | 'values' } | undefined {
   const operator = str(req, 'operator');
   const key = str(req, 'key');
   const values = strings(req, 'values');
   switch (operator) {
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length !== 0) return `cannot specify values with operator [${operator}]`;
+      if (values.length !== 0) return { message: `cannot specify values with operator [${operator}]`, field: 'values' };
       break;
     case 'In':
     case 'NotIn':
-      if (values.length === 0) return `must specify values with operator [${operator}]`;
+      if (values.length === 0) return { message: `must specify values with operator [${operator}]`, field: 'values' };
       break;
     default:
-      return `operator [${operator}] is invalid`;
+      return { message: `operator [${operator}] is invalid`, field: 'operator' };
   }
-  if (!allowed.paths.has(key) && !allowed.prefixes.some((p) => key.startsWith(p))) return `requirement key [${key}] is not a valid path`;
+  if (!allowed.paths.has(key) && !allowed.prefixes.some((p) => key.startsWith(p))) return { message: `requirement key [${key}] is not a valid path`, field: 'key' };
   try {
     // The webhook parses the key as written (not wrapped in {.…}), as a whole template.
     compile(key);
   } catch (err) {
-    if (err instanceof JsonPathError) return `invalid jsonpath for key [${key}]: ${err.message}`;
+    if (err instanceof JsonPathError) return { message: `invalid jsonpath for key [${key}]: ${err.message}`, field: 'key' };
     throw err;
   }
   return undefined;

@@ -1,6 +1,6 @@
 // model: loaded documents → typed carto.run objects (the 0.0.6 format normalised on the way in).
 export * from './types.js';
-export { buildCatalog, isMissingTemplateHint, judgeMissingTemplates, type CatalogOptions, type MissingTemplateVerdict } from './catalog.js';
+export { buildCatalog, type CatalogOptions } from './catalog.js';
 export { formatPath, type Path } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';

@@ -21,11 +21,14 @@ export interface BlueprintProblems {
   forward: ForwardRef[];
 }
 
-const cache = new WeakMap<Blueprint, BlueprintProblems>();
+/** Per catalog (the templates that exist), per blueprint. */
+const cache = new WeakMap<Catalog, WeakMap<Blueprint, BlueprintProblems>>();
 
 export function blueprintProblems(blueprint: Blueprint, catalog: Catalog): BlueprintProblems {
-  let problems = cache.get(blueprint);
-  if (!problems) cache.set(blueprint, (problems = { missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
+  let perBlueprint = cache.get(catalog);
+  if (!perBlueprint) cache.set(catalog, (perBlueprint = new WeakMap()));
+  let problems = perBlueprint.get(blueprint);
+  if (!problems) perBlueprint.set(blueprint, (problems = { missing: missingTemplates(blueprint, catalog), forward: forwardReferences(blueprint) }));
   return problems;
 }
 
@@ -36,7 +39,8 @@ export function referencedTemplates(resource: Resource): Array<{ name: string; r
     return options.flatMap((option, i) => (option.name !== undefined ? [{ name: option.name, ref: 'option' as const, path: [...resource.path, 'templateRef', 'options', i, 'name'] }] : []));
   }
   const name = resource.templateRef.name;
-  return name !== undefined ? [{ name, ref: 'name' as const, path: [...resource.path, 'templateRef', 'name'] }] : [];
+  // Go cannot tell an empty name from none: both are the nameless templateRef the webhook refuses.
+  return name ? [{ name, ref: 'name' as const, path: [...resource.path, 'templateRef', 'name'] }] : [];
 }
 
 function missingTemplates(blueprint: Blueprint, catalog: Catalog): MissingRef[] {
@@ -45,11 +49,37 @@ function missingTemplates(blueprint: Blueprint, catalog: Catalog): MissingRef[] 
     const kind = resource.templateRef.kind;
     const refs = referencedTemplates(resource);
     // The controller looks a nameless templateRef up by the empty name, and does not find it.
-    if (refs.length === 0 && !(resource.templateRef.options?.length)) {
+    if (refs.length === 0 && !resource.templateRef.options?.length) {
       missing.push({ resource, kind: kind || 'template', name: '(no name)', ref: 'nameless', path: [...resource.path, 'templateRef'] });
       continue;
     }
     for (const ref of refs) if (!catalog.templates.has(templateKey(kind, ref.name))) missing.push({ resource, kind, ...ref });
   }
   return missing;
+}
+
+/** A missing template, judged: what render and lint make of it. */
+export interface MissingVerdict extends MissingRef {
+  /** Taken as installed by the platform (--missing-templates mock): its outputs are mocked. */
+  mocked: boolean;
+  /** The kind of a template of the same name the inputs do have: a wrong kind, not a platform template. */
+  otherKind?: string;
+  /** The controller's condition message, naming every resource whose template is missing. */
+  controllerMessage: string;
+}
+
+/**
+ * Each missing template on its own: with --missing-templates mock, a template the platform
+ * installs is mocked, but a name that exists under another kind (a wrong kind) and a templateRef
+ * without a name (a typo) stay errors.
+ */
+export function judgeMissingTemplates(missing: readonly MissingRef[], catalog: Catalog, format: Blueprint['format'], mode: 'error' | 'mock'): MissingVerdict[] {
+  const names = missing.map((m) => m.resource.name);
+  const controllerMessage = format === '0.0.6'
+    ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`
+    : `did not find the template of the resource(s) [${names.join(', ')}]`;
+  return missing.map((m) => {
+    const otherKind = m.ref === 'nameless' ? undefined : [...catalog.templates.values()].find((t) => t.name === m.name && t.kind !== m.kind)?.kind;
+    return { ...m, mocked: mode === 'mock' && otherKind === undefined && m.ref !== 'nameless', controllerMessage, ...(otherKind ? { otherKind } : {}) };
+  });
 }

@@ -4,17 +4,16 @@
 // rule; a resource's failure becomes render's diagnostics here, with the mocks that may have
 // caused it named first.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MissingTemplateVerdict } from '../model/index.js';
-import type { Blueprint, Format, Owner, Resource, Template } from '../model/index.js';
-import { optionLabel, type BlueprintSelection, type OptionChoice } from '../select/index.js';
+import type { Blueprint, Format, Owner, Resource, Runnable, RunTemplate, Template } from '../model/index.js';
+import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice, type SelectorSpot } from '../select/index.js';
 import { stamperError, type StampFailure } from '../stamp/stamp.js';
 import type { ResourceInputs } from '../chain/index.js';
 import type { ParamValue } from '../stamp/params.js';
 import { locateBodyLine } from '../load/index.js';
-import type { ForwardRef, MissingRef } from './blueprint-checks.js';
+import type { ForwardRef, MissingVerdict } from './blueprint-checks.js';
 import { stampHint, yttHint, type HintContext } from './hints.js';
-import { withMockHint, type MockWitness } from './mocks.js';
-import type { ResourceFailure } from './report.js';
+import { uidSentence, withMockHint, type MockWitness } from './mocks.js';
+import type { ResourceFailure, RunnableFailure } from './report.js';
 import { diagnostic, ownerRef, type Where } from './where.js';
 import { readYttFailure } from './ytt-access.js';
 
@@ -39,10 +38,8 @@ export function findingDiagnostic(f: Finding, owner: Owner, resource?: string): 
   });
 }
 
-const BLUEPRINT_OF = { Workload: 'ClusterSupplyChain', Deliverable: 'ClusterDelivery' } as const;
-
 export function selectionFinding(owner: Owner, selection: Extract<BlueprintSelection, { ok: false }>, blueprints: readonly Blueprint[]): Finding {
-  const bp = BLUEPRINT_OF[owner.kind];
+  const bp = blueprintKindFor(owner);
   const at: Where = { doc: owner.doc, object: ownerRef(owner), path: ['metadata', 'labels'] };
   const name = `${owner.kind} ${owner.namespace}/${owner.name}`;
   const controllerMessage = selection.message;
@@ -61,10 +58,18 @@ export function selectionFinding(owner: Owner, selection: Extract<BlueprintSelec
     case 'invalid-selector': {
       const first = selection.involved[0];
       const of = first ? `${first.kind} ${first.name}` : `a ${bp}`;
-      return { code: selection.code, message: `the selector of ${of} (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for ${name}`, at: first ? blueprintWhere(first, ['spec']) : at, controllerMessage };
+      const where = first ? blueprintWhere(first, selection.at ? [...BLUEPRINT_SELECTOR[selection.at.part], ...selection.at.path] : ['spec']) : at;
+      return { code: selection.code, message: `the selector of ${of} (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for ${name}`, at: { ...where, key: selection.at?.key ?? false }, controllerMessage };
     }
   }
 }
+
+/** Where a current blueprint keeps each part of its selector. */
+const BLUEPRINT_SELECTOR: Record<SelectorSpot['part'], string[]> = {
+  matchLabels: ['spec', 'selector'],
+  matchExpressions: ['spec', 'selectorMatchExpressions'],
+  matchFields: ['spec', 'selectorMatchFields'],
+};
 
 /** `, e.g. app: web (ClusterSupplyChain web)` — what the blueprints in the inputs select on. */
 function selectorHint(blueprints: readonly Blueprint[]): string {
@@ -76,17 +81,28 @@ function selectorHint(blueprints: readonly Blueprint[]): string {
 }
 
 /** A template the blueprint names that the inputs lack (and that is not taken as the platform's). */
-export function missingTemplateFinding(blueprint: Blueprint, m: MissingRef & MissingTemplateVerdict): Finding {
+export function missingTemplateFinding(blueprint: Blueprint, m: MissingVerdict): Finding {
   return {
     code: 'template-not-found',
     message: `${m.kind} ${m.name} is not in the inputs (resource ${m.resource.name})`,
     at: blueprintWhere(blueprint, m.path),
     controllerMessage: m.controllerMessage,
-    // A templateRef with neither name nor options is a typo, not a template the platform installs.
-    hint: m.ref === 'nameless'
-      ? `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`
-      : m.hint,
+    hint: missingTemplateHint(blueprint, m),
   };
+}
+
+function missingTemplateHint(blueprint: Blueprint, m: MissingVerdict): string {
+  // A typo (no name) or a wrong kind is not a template the platform installs.
+  if (m.ref === 'nameless') return `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`;
+  if (m.otherKind) return `the inputs have a ${m.otherKind} named ${m.name}: is templateRef.kind right?`;
+  return `add the ${m.kind} to the inputs (-f), or fix the name; ${PLATFORM_HINT} (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
+}
+
+const PLATFORM_HINT = 'if the platform installs it';
+
+/** Whether a hint is the one for a template the platform may install (not a wrong kind, a typo…): many such are summarised as one. */
+export function isMissingTemplateHint(hint: string): boolean {
+  return /^add the \S+ to the inputs \(-f\), or fix the name; /.test(hint) && hint.includes(PLATFORM_HINT);
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {
@@ -109,7 +125,9 @@ export function optionFinding(blueprint: Blueprint, resource: Resource, choice: 
     message: !matching
       ? `an option selector of ${field} cannot be evaluated for the owner`
       : best === 0 ? `none of ${field} matches the owner` : `several of ${field} match the owner equally well`,
-    at: blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options']),
+    at: choice.at
+      ? { ...blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options', choice.at.option, 'selector', choice.at.spot.part, ...choice.at.spot.path]), key: choice.at.spot.key ?? false }
+      : blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options']),
     controllerMessage: choice.message,
     ...(matching
       ? {
@@ -207,4 +225,100 @@ function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnosti
         ...withMockHint(ctx.mocks?.placeholderError(err.expression), stampHint(err, hintCtx)),
       }));
   }
+}
+
+/** What a Runnable's failure is worded with. */
+export interface RunnableContext {
+  runnable: Runnable;
+  runTemplate?: RunTemplate;
+  /** The Runnable's stand-in uid, when it has none. */
+  uid?: string;
+  /** For a Runnable a supply chain stamped: what its inputs owe to mocked values, if anything. */
+  inputsMockHint?: (() => string | undefined) | undefined;
+}
+
+/** A ClusterRunTemplate a Runnable names that the inputs lack (render and lint alike). */
+export function runTemplateNotFoundFinding(runnable: Runnable, at: Where): Finding {
+  const name = runnable.runTemplateName;
+  return {
+    code: 'run-template-not-found',
+    message: `ClusterRunTemplate ${name || '(no name)'} is not in the inputs (Runnable ${runnable.namespace}/${runnable.name})`,
+    at,
+    controllerMessage: `unable to get runnable '${runnable.namespace}/${runnable.name}': 'clusterruntemplates.carto.run "${name}" not found'`,
+    hint: 'add the ClusterRunTemplate to the inputs (-f), or fix the name',
+  };
+}
+
+/** A Runnable's failure as render reports it, in the Runnable controller's words. */
+export function runnableDiagnostics(failure: RunnableFailure, ctx: RunnableContext): Diagnostic[] {
+  const { runnable } = ctx;
+  const who = { kind: 'Runnable', name: runnable.name, namespace: runnable.namespace };
+  const stampedBy = runnable.stampedBy;
+  const context = stampedBy ? { owner: ownerRef(stampedBy.owner), resource: stampedBy.resource } : { owner: who };
+  const spec = stampedBy ? ['spec', 'template', 'spec'] : ['spec'];
+  const at: Where = { doc: runnable.doc, object: who, path: spec };
+  const error = (f: Finding, extra: Partial<Diagnostic> = {}): Diagnostic => diagnostic('error', f.code, f.message, f.at, {
+    ...context,
+    ...(f.controllerMessage !== undefined ? { controllerMessage: f.controllerMessage } : {}),
+    ...(f.hint !== undefined ? { hint: f.hint } : {}),
+    ...extra,
+  });
+  switch (failure.step) {
+    case 'run-template-not-found':
+      return [error(runTemplateNotFoundFinding(runnable, { ...at, path: [...spec, 'runTemplateRef'] }))];
+    case 'invalid-fields':
+      return failure.errors.map((err) => error({ code: 'invalid-owner-field', message: `${err.path}: ${err.message}`, at: { ...at, path: [] } }));
+    case 'selector': {
+      const s = runnable.selector;
+      const selected = failure.selected;
+      return [error({
+        code: 'runnable-selector',
+        message: `the selector of Runnable ${runnable.namespace}/${runnable.name} ${selected.message.replace('selector ', '')}`,
+        at: { ...at, path: [...spec, 'selector'] },
+        controllerMessage: `unable to resolve selector '(apiVersion:${s?.apiVersion ?? ''} kind:${s?.kind ?? ''} labels:${goMap(s?.matchingLabels ?? {})})': '${selected.message}'`,
+        hint: selected.matches.length > 1
+          ? `it matches ${selected.matches.map((d) => `${d.file}:${d.line}`).join(', ')}; make the matchingLabels pick exactly one`
+          : `give the object it selects (${s?.apiVersion} ${s?.kind} with labels ${Object.entries(s?.matchingLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}) in the inputs`,
+      })];
+    }
+    case 'stamp':
+      return runStampDiagnostics(failure.failure, ctx, error);
+  }
+}
+
+function runStampDiagnostics(failure: StampFailure, ctx: RunnableContext, error: (f: Finding, extra?: Partial<Diagnostic>) => Diagnostic): Diagnostic[] {
+  const { runnable } = ctx;
+  const template = ctx.runTemplate;
+  const at = (path: readonly (string | number)[]): Where => ({ doc: template?.doc ?? runnable.doc, object: { kind: 'ClusterRunTemplate', name: template?.name ?? '' }, path });
+  const controller = (message: string) => `unable to stamp object '${runnable.namespace}/${runnable.name}': '${message}'`;
+  switch (failure.step) {
+    case 'placeholders':
+      return failure.errors.map((err) => {
+        const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
+          ? 'the Runnable has no spec.selector, so $(selected)$ is null'
+          : err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression)
+            ? 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected'
+            : undefined;
+        return error({
+          code: err.code,
+          message: err.reason,
+          at: at(['spec', 'template', ...err.path]),
+          // Past one of carto's own limits the controller has no message to quote: it would run on.
+          ...(err.code === 'render-limit' ? {} : { controllerMessage: controller(`failed to recursively evaluate template: ${err.controllerMessage}`) }),
+        }, withMockHint(runnableMockHint(err.expression, ctx), hint));
+      });
+    case 'finish':
+      return [error({ code: 'foreign-namespace', message: failure.reason, at: at(['spec', 'template', ...failure.path]), controllerMessage: controller(failure.reason) })];
+    default:
+      // A ClusterRunTemplate has only spec.template (no ytt): the model reads nothing else.
+      return [error({ code: 'template-empty', message: `ClusterRunTemplate ${template?.name ?? ''} has no spec.template`, at: at(['spec']) })];
+  }
+}
+
+/** What a failing placeholder of a run template owes to mocks: the Runnable's uid, or its inputs. */
+function runnableMockHint(expression: string, ctx: RunnableContext): string | undefined {
+  if (ctx.uid !== undefined && /^\{?\.?runnable\.metadata\.uid\b/.test(expression)) {
+    return uidSentence({ ownerKind: 'Runnable', ownerName: ctx.runnable.name, value: ctx.uid });
+  }
+  return /^\{?\.?runnable\.spec\.inputs\b/.test(expression) ? ctx.inputsMockHint?.() : undefined;
 }

@@ -3,10 +3,10 @@
 export { realizeOwner, tooManyObjects, type RealizeOptions, type Realized } from './owner.js';
 export { realizeRunnable } from './runnable.js';
 export { planOwner, semanticsFor, chooseTemplate, type OwnerPlan, type TemplateChoice } from './plan.js';
-export { blueprintProblems, referencedTemplates, type MissingRef, type ForwardRef } from './blueprint-checks.js';
-export { selectionFinding, missingTemplateFinding, forwardReferenceFinding, optionFinding, type Finding } from './diagnose.js';
+export { blueprintProblems, judgeMissingTemplates, referencedTemplates, type MissingRef, type MissingVerdict, type ForwardRef } from './blueprint-checks.js';
+export { selectionFinding, isMissingTemplateHint, missingTemplateFinding, forwardReferenceFinding, optionFinding, runTemplateNotFoundFinding, type Finding } from './diagnose.js';
 export { stampResource, stampTarget, type ResourceStamping, type StampAt, type StampResourceOptions } from './resource.js';
 export { typedOwner } from './typed-owner.js';
 export { mockedOutputsUsed, type MockedOutput } from './mocks.js';
 export { diagnostic, ownerRef, type Where } from './where.js';
-export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure } from './report.js';
+export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure } from './report.js';

@@ -7,6 +7,7 @@ import { templateKey, type Blueprint, type Catalog, type JSONObject, type Resour
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OwnerReport, ResourceReport } from './report.js';
 import { contextPath, type YttFailure } from './ytt-access.js';
+import { referencedTemplates } from './blueprint-checks.js';
 
 export interface MockedOutput {
   /** The resource whose output was mocked (through any passThrough, the one that produced it). */
@@ -276,7 +277,7 @@ export function configReadAsPodTemplate(blueprint: Blueprint, resource: Resource
   let reads = readsPodTemplate.get(resource);
   if (reads === undefined) {
     const consumers = blueprint.resources.filter((r) => r.configs.some((c) => c.resource === resource.name));
-    const templates = consumers.flatMap((r) => templateNames(r).flatMap((n) => catalog.templates.get(templateKey(r.templateRef.kind, n)) ?? []));
+    const templates = consumers.flatMap((r) => referencedTemplates(r).flatMap((ref) => catalog.templates.get(templateKey(r.templateRef.kind, ref.name)) ?? []));
     const test = (s: string) => POD_TEMPLATE_READ.test(s);
     reads = templates.some((t) => (t.ytt !== undefined ? test(t.ytt) : someString(t.template ?? null, test)));
     readsPodTemplate.set(resource, reads);
@@ -286,9 +287,3 @@ export function configReadAsPodTemplate(blueprint: Blueprint, resource: Resource
 
 /** `config.spec`, `configs.name.metadata`, `data.values.config.spec…`: a config read as a pod template. */
 const POD_TEMPLATE_READ = /\bconfigs?(?:\.[\w-]+)?\.(?:spec|metadata)\b/;
-
-function templateNames(resource: Resource): string[] {
-  const options = resource.templateRef.options ?? [];
-  if (options.length > 0) return options.flatMap((o) => (o.name !== undefined ? [o.name] : []));
-  return resource.templateRef.name !== undefined ? [resource.templateRef.name] : [];
-}

@@ -5,13 +5,13 @@
 // failure. The result is the owner's report (per resource: what was chosen, read, stamped,
 // output, or why not), the objects stamped, and the diagnostics.
 import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
-import { judgeMissingTemplates, type Catalog, type Format, type Owner } from '../model/index.js';
+import type { Catalog, Format, Owner } from '../model/index.js';
 import { mockUid, type OutputSources } from '../outputs/index.js';
 import type { OwnerReference } from '../stamp/finish.js';
 import { substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
-import { blueprintProblems } from './blueprint-checks.js';
+import { blueprintProblems, judgeMissingTemplates } from './blueprint-checks.js';
 import { findingDiagnostic, forwardReferenceFinding, missingTemplateFinding, selectionFinding } from './diagnose.js';
 import type { UidMock } from './mocks.js';
 import { planOwner } from './plan.js';
@@ -69,11 +69,11 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
 
   // The controller realizes nothing unless every referenced template exists (blueprint Ready).
   const problems = blueprintProblems(blueprint, catalog);
-  const verdicts = judgeMissingTemplates(problems.missing, catalog, { kind: blueprint.kind, format: semantics }, options.missingTemplates ?? 'error');
+  const verdicts = judgeMissingTemplates(problems.missing, catalog, semantics, options.missingTemplates ?? 'error');
   const unmocked = verdicts.filter((v) => !v.mocked);
   if (unmocked.length > 0) {
-    // render points at the templateRef of a named template (lint at its name: see issue 15).
-    for (const m of unmocked) diagnostics.push(findingDiagnostic(missingTemplateFinding(blueprint, m.ref === 'name' ? { ...m, path: m.path.slice(0, -1) } : m), owner, m.resource.name));
+    // At the name of the missing template (the option's name for an option), as lint points.
+    for (const m of unmocked) diagnostics.push(findingDiagnostic(missingTemplateFinding(blueprint, m), owner, m.resource.name));
     return done();
   }
   if (problems.missing.length > 0) report.missingTemplates = problems.missing;

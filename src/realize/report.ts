@@ -6,10 +6,17 @@ import type { ResourceInputs } from '../chain/index.js';
 import type { Blueprint, Format, JSONObject, Owner, Resource, Runnable, RunTemplate, Template, TemplateOption } from '../model/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OutputValue, Provenance } from '../outputs/index.js';
-import type { BlueprintSelection, OptionChoice, SelectorVerdict } from '../select/index.js';
+import type { BlueprintSelection, OptionChoice, Selected, SelectorVerdict } from '../select/index.js';
 import type { ParamValue } from '../stamp/params.js';
 import type { StampFailure } from '../stamp/stamp.js';
 import type { OutputPathError } from '../outputs/index.js';
+
+/** Why a Runnable stamped nothing: the step that failed, with what it knew. */
+export type RunnableFailure =
+  | { step: 'run-template-not-found' }
+  | { step: 'invalid-fields'; errors: ReadonlyArray<{ path: string; message: string }> }
+  | { step: 'selector'; selected: Extract<Selected, { ok: false }> }
+  | { step: 'stamp'; failure: StampFailure };
 
 /** Why a resource has no output: the step that failed, with what it knew. */
 export type ResourceFailure =
@@ -48,6 +55,8 @@ export interface RunnableReport {
   object?: JSONObject;
   outputs: Array<{ name: string; value: JSONValue; provenance: Provenance; path: string; origin?: string }>;
   failed: boolean;
+  /** What failed, when `failed`. */
+  failure?: RunnableFailure;
   /** The stand-in uid of a Runnable that has none, when its ClusterRunTemplate read it. */
   mockedUid?: string;
 }

@@ -11,12 +11,12 @@ import type { Catalog, JSONObject, Resource, Runnable, RunTemplate, Template } f
 import { readRunnable } from '../model/owner.js';
 import type { Walk } from './resource.js';
 import { findObserved, mockRunnableOutput, mockUid, readPath } from '../outputs/index.js';
-import { goMap, resolveSelected } from '../select/index.js';
+import { resolveSelected } from '../select/index.js';
 import type { SubstitutionBudget } from '../stamp/interpolate.js';
-import { stampTemplate, type StampFailure } from '../stamp/stamp.js';
-import { diagnostic, type Where } from './where.js';
-import type { RunnableReport, RunnableStamped } from './report.js';
-import { holdsText, readsUid, uidSentence, withMockHint } from './mocks.js';
+import { stampTemplate } from '../stamp/stamp.js';
+import { runnableDiagnostics, type RunnableContext } from './diagnose.js';
+import type { RunnableFailure, RunnableReport, RunnableStamped } from './report.js';
+import { holdsText, readsUid } from './mocks.js';
 import { withUid } from './typed-owner.js';
 
 export interface RunnableOptions {
@@ -36,48 +36,29 @@ export function realizeRunnable(
   const diagnostics: Diagnostic[] = [];
   const report: RunnableReport = { runnable, outputs: [], failed: false };
   const objects: RunnableStamped[] = [];
-  const who = { kind: 'Runnable', name: runnable.name, namespace: runnable.namespace };
-  const at: Where = { doc: runnable.doc, object: who, path: runnable.stampedBy ? ['spec', 'template', 'spec'] : ['spec'] };
-  const context = runnable.stampedBy ? { owner: { kind: runnable.stampedBy.owner.kind, name: runnable.stampedBy.owner.name, namespace: runnable.stampedBy.owner.namespace }, resource: runnable.stampedBy.resource } : { owner: who };
-  const fail = (code: string, message: string, where: Where, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push(diagnostic('error', code, message, where, { ...context, ...extra }));
+  const ctx: RunnableContext = { runnable, inputsMockHint: options.inputsMockHint };
+  const fail = (failure: RunnableFailure) => {
+    diagnostics.push(...runnableDiagnostics(failure, ctx));
     report.failed = true;
+    report.failure = failure;
     return { report, objects, diagnostics };
   };
 
   const runTemplate = catalog.runTemplates.get(runnable.runTemplateName);
-  if (!runTemplate) {
-    return fail('run-template-not-found', `ClusterRunTemplate ${runnable.runTemplateName || '(no name)'} is not in the inputs (Runnable ${runnable.namespace}/${runnable.name})`, { ...at, path: [...(at.path ?? []), 'runTemplateRef'] }, {
-      controllerMessage: `unable to get runnable '${runnable.namespace}/${runnable.name}': 'clusterruntemplates.carto.run "${runnable.runTemplateName}" not found'`,
-      hint: 'add the ClusterRunTemplate to the inputs (-f)',
-    });
-  }
+  if (!runTemplate) return fail({ step: 'run-template-not-found' });
   report.runTemplate = runTemplate;
+  ctx.runTemplate = runTemplate;
   // A Runnable written by hand, or stamped by a supply chain, has no uid until the API server gives it one.
   const uid = runnable.uid ? undefined : mockUid({ kind: 'Runnable', namespace: runnable.namespace, name: runnable.name });
+  if (uid !== undefined) ctx.uid = uid;
   const whole = { apiVersion: runnable.apiVersion, kind: 'Runnable', ...runnable.object };
   const typed = decode(runnableType, uid === undefined ? whole : withUid(whole, uid));
-  for (const err of typed.errors) {
-    diagnostics.push(diagnostic('error', 'invalid-owner-field', `${err.path}: ${err.message}`, { ...at, path: [] }, context));
-  }
-  if (typed.errors.length > 0) {
-    report.failed = true;
-    return { report, objects, diagnostics };
-  }
+  if (typed.errors.length > 0) return fail({ step: 'invalid-fields', errors: typed.errors });
 
   const selected = resolveSelected(runnable, catalog.documents);
-  if (!selected.ok) {
-    const s = runnable.selector;
-    return fail('runnable-selector', `the selector of Runnable ${runnable.namespace}/${runnable.name} ${selected.message.replace('selector ', '')}`, { ...at, path: [...(at.path ?? []), 'selector'] }, {
-      controllerMessage: `unable to resolve selector '(apiVersion:${s?.apiVersion ?? ''} kind:${s?.kind ?? ''} labels:${goMap(s?.matchingLabels ?? {})})': '${selected.message}'`,
-      hint: selected.matches.length > 1
-        ? `it matches ${selected.matches.map((d) => `${d.file}:${d.line}`).join(', ')}; make the matchingLabels pick exactly one`
-        : `give the object it selects (${s?.apiVersion} ${s?.kind} with labels ${Object.entries(s?.matchingLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}) in the inputs`,
-    });
-  }
+  if (!selected.ok) return fail({ step: 'selector', selected });
   report.selected = selected.object;
 
-  const templateWhere = (path: readonly (string | number)[]): Where => ({ doc: runTemplate.doc, object: { kind: 'ClusterRunTemplate', name: runTemplate.name }, path });
   if (uid !== undefined && readsUid(runTemplate)) report.mockedUid = uid;
   const stamped = stampTemplate({ template: runTemplate.template }, {
     context: new GoStruct([field('runnable', 'Runnable', typed.value), field('selected', 'Selected', (selected.object ?? null) as GoValue)]),
@@ -89,10 +70,7 @@ export function realizeRunnable(
     semantics: 'current',
     ...(options.substitution ? { substitution: options.substitution } : {}),
   });
-  if (!stamped.ok) {
-    for (const d of stampFailure(stamped.failure, runnable, runTemplate.name, uid, options.inputsMockHint, templateWhere)) fail(d.code, d.message, d.where, d.extra);
-    return { report, objects, diagnostics };
-  }
+  if (!stamped.ok) return fail({ step: 'stamp', failure: stamped.failure });
   report.object = stamped.object;
   // named by the template but not in what it stamped: the stand-in was not used
   if (report.mockedUid !== undefined && !holdsText(stamped.object, report.mockedUid)) delete report.mockedUid;
@@ -111,51 +89,6 @@ function runnableOutputs(runnable: Runnable, runTemplate: RunTemplate, object: J
       ? { name, value: read.value, provenance: read.from, path, ...(read.origin ? { origin: read.origin } : {}) }
       : { name, value: mockRunnableOutput(runnable, name), provenance: 'mock' as const, path };
   });
-}
-
-type RunnableFailure = { code: string; message: string; where: Where; extra: Partial<Diagnostic> };
-
-/** A run template that could not be stamped, in the Runnable controller's words. */
-function stampFailure(
-  failure: StampFailure,
-  runnable: Runnable,
-  runTemplateName: string,
-  uid: string | undefined,
-  inputsMockHint: (() => string | undefined) | undefined,
-  templateWhere: (path: readonly (string | number)[]) => Where,
-): RunnableFailure[] {
-  const controller = (message: string) => `unable to stamp object '${runnable.namespace}/${runnable.name}': '${message}'`;
-  switch (failure.step) {
-    case 'placeholders':
-      return failure.errors.map((err) => {
-        const mock = runnableMockHint(err.expression, runnable.name, uid, inputsMockHint);
-        const hint = err.missing && err.expression.startsWith('selected') && !runnable.selector
-          ? 'the Runnable has no spec.selector, so $(selected)$ is null'
-          : err.missing && /^runnable\.spec\.inputs\.[^.]+\./.test(err.expression)
-            ? 'Runnable inputs are opaque in spec.template: $(runnable.spec.inputs.x)$ gives the whole value, but nothing inside it can be selected'
-            : undefined;
-        return {
-          code: err.code,
-          message: err.reason,
-          where: templateWhere(['spec', 'template', ...err.path]),
-          // Past one of carto's own limits the controller has no message to quote: it would run on.
-          extra: { ...(err.code === 'render-limit' ? {} : { controllerMessage: controller(`failed to recursively evaluate template: ${err.controllerMessage}`) }), ...withMockHint(mock, hint) },
-        };
-      });
-    case 'finish':
-      return [{ code: 'foreign-namespace', message: failure.reason, where: templateWhere(['spec', 'template', ...failure.path]), extra: { controllerMessage: controller(failure.reason) } }];
-    default:
-      // A ClusterRunTemplate has only spec.template (no ytt): the model reads nothing else.
-      return [{ code: 'template-empty', message: `ClusterRunTemplate ${runTemplateName} has no spec.template`, where: templateWhere(['spec']), extra: {} }];
-  }
-}
-
-/** What a failing placeholder of a run template owes to mocks: the Runnable's uid, or its inputs. */
-function runnableMockHint(expression: string, name: string, uid: string | undefined, inputsMockHint: (() => string | undefined) | undefined): string | undefined {
-  if (uid !== undefined && /^\{?\.?runnable\.metadata\.uid\b/.test(expression)) {
-    return uidSentence({ ownerKind: 'Runnable', ownerName: name, value: uid });
-  }
-  return /^\{?\.?runnable\.spec\.inputs\b/.test(expression) ? inputsMockHint?.() : undefined;
 }
 
 function field(name: string, goName: string, value: GoValue): GoField {

@@ -9,6 +9,8 @@ export interface Where {
   path?: readonly (string | number)[];
   /** Overrides the line found for `path` (e.g. a line inside a ytt body). */
   line?: number;
+  /** Point at the key of `path` rather than its value (a label key at fault, say). */
+  key?: boolean;
 }
 
 export function diagnostic(
@@ -22,7 +24,7 @@ export function diagnostic(
   if (where) {
     // Finding a field's exact line re-reads the file with the full YAML parser. Errors and
     // warnings are worth it; a note (printed on every run) points at its object instead.
-    const pos = severity === 'note' ? { file: where.doc.file, line: where.doc.line, column: 0 } : locate(where.doc, where.path ?? []);
+    const pos = severity === 'note' ? { file: where.doc.file, line: where.doc.line, column: 0 } : locate(where.doc, where.path ?? [], { key: where.key ?? false });
     d.file = pos.file;
     d.line = where.line ?? pos.line;
     if (where.line === undefined && pos.column > 0) d.column = pos.column;

@@ -115,7 +115,32 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
     diagnostics.push(runnablesExpandedNote());
   }
-  return { ok: !diagnostics.some((d) => d.severity === 'error'), objects, diagnostics, owners, runnables };
+  const reported = oneDiagnosticPerField(diagnostics);
+  return { ok: !reported.some((d) => d.severity === 'error'), objects, diagnostics: reported, owners, runnables };
+}
+
+/** A field of the wrong type in an owner (a label `true`) is found twice: reading the object
+ *  (invalid-field) and decoding it as the controller's Go type (invalid-owner-field). It is one
+ *  problem: the first diagnostic stays, with the other's hint when it has none. */
+function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
+  const typeErrors = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== 'invalid-field' && d.code !== 'invalid-owner-field') {
+      out.push(d);
+      continue;
+    }
+    const first = typeErrors.get(spot(d));
+    if (!first) {
+      const kept = { ...d };
+      typeErrors.set(spot(d), kept);
+      out.push(kept);
+    } else if (first.hint === undefined && d.hint !== undefined) {
+      first.hint = d.hint;
+    }
+  }
+  return out;
 }
 
 /** Owners in output order (namespace, name, kind), narrowed to the requested ones. */

@@ -5,7 +5,7 @@
 import type { GoValue } from '../jsonpath/index.js';
 import type { Format, Selector } from '../model/index.js';
 import { matchFieldRequirement } from './fields.js';
-import { matchLabelSelector } from './labels.js';
+import { matchLabelSelector, type SelectorSpot } from './labels.js';
 
 export interface Candidate {
   index: number;
@@ -20,7 +20,7 @@ export type SelectorVerdict =
 export type BestMatch =
   | { ok: true; best: number[]; verdicts: SelectorVerdict[] }
   /** `message` is the controller's selectorMatchError text (with its "…are not valid: " prefix). */
-  | { ok: false; index: number; message: string; kind: 'labels' | 'fields' };
+  | { ok: false; index: number; message: string; kind: 'labels' | 'fields'; at: SelectorSpot };
 
 export function bestSelectorMatches(
   selectors: readonly Selector[],
@@ -34,16 +34,19 @@ export function bestSelectorMatches(
   for (let index = 0; index < selectors.length; index++) {
     const selector = selectors[index] as Selector;
     const labelResult = matchLabelSelector(selector.matchLabels, selector.matchExpressions, labels);
-    if (!labelResult.ok) return { ok: false, index, message: `selector labels or matchExpressions are not valid: ${labelResult.message}`, kind: 'labels' };
+    if (!labelResult.ok) return { ok: false, index, message: `selector labels or matchExpressions are not valid: ${labelResult.message}`, kind: 'labels', at: labelResult.at };
     if (!labelResult.matches) {
       verdicts.push({ matched: false, reason: labelResult.reason ?? 'labels do not match' });
       continue;
     }
     let fieldsMatch = true;
     let reason = '';
-    for (const req of selector.matchFields) {
+    for (const [f, req] of selector.matchFields.entries()) {
       const fieldResult = matchFieldRequirement(req, owner, semantics);
-      if (!fieldResult.ok) return { ok: false, index, message: `failed to evaluate selector matchFields: ${fieldResult.message}`, kind: 'fields' };
+      if (!fieldResult.ok) {
+        const at: SelectorSpot = { part: 'matchFields', path: [f, fieldResult.field] };
+        return { ok: false, index, message: `failed to evaluate selector matchFields: ${fieldResult.message}`, kind: 'fields', at };
+      }
       if (!fieldResult.matches) {
         fieldsMatch = false;
         reason = `field ${req.key} ${req.operator}${req.values ? ` [${req.values.join(', ')}]` : ''} is not satisfied`;

@@ -3,6 +3,7 @@
 import type { GoValue } from '../jsonpath/index.js';
 import type { Blueprint, Format, Owner } from '../model/index.js';
 import { bestSelectorMatches, type SelectorVerdict } from './best-match.js';
+import type { SelectorSpot } from './labels.js';
 
 export interface CandidateVerdict {
   blueprint: Blueprint;
@@ -19,6 +20,8 @@ export type BlueprintSelection =
       candidates: CandidateVerdict[];
       /** The blueprints involved (ties; the one with the invalid selector). */
       involved: Blueprint[];
+      /** For an invalid selector: its first invalid term. */
+      at?: SelectorSpot;
     };
 
 export function blueprintKindFor(owner: Owner): Blueprint['kind'] {
@@ -83,6 +86,7 @@ function selectCurrent(owner: Owner, pool: readonly Blueprint[], typedOwner: GoV
       message: `evaluating ${words.blueprint} selectors against ${words.owner} [${owner.namespace}/${owner.name}] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [${bp.kind}/${bp.name}]: ${result.message}`,
       candidates: [],
       involved: [bp],
+      at: result.at,
     };
   }
   return {

@@ -5,13 +5,14 @@ import { evaluateJsonPath } from '../eval/index.js';
 import type { GoValue } from '../jsonpath/index.js';
 import type { FieldSelectorRequirement, Format } from '../model/index.js';
 
-export type FieldMatch = { ok: true; matches: boolean } | { ok: false; message: string };
+/** A failure names the requirement's field at fault: a key that is no JSONPath, or the operator. */
+export type FieldMatch = { ok: true; matches: boolean } | { ok: false; message: string; field: 'key' | 'operator' };
 
 export function matchFieldRequirement(req: FieldSelectorRequirement, owner: GoValue, semantics: Format): FieldMatch {
   const result = evaluateJsonPath(req.key, owner, semantics);
   if (!result.ok) {
     if (result.missing) return { ok: true, matches: req.operator === 'DoesNotExist' };
-    return { ok: false, message: `${requirementPrefix(req)}: ${result.message}` };
+    return { ok: false, message: `${requirementPrefix(req)}: ${result.message}`, field: 'key' };
   }
   const value = result.value;
   const values = req.values ?? [];
@@ -25,7 +26,7 @@ export function matchFieldRequirement(req: FieldSelectorRequirement, owner: GoVa
     case 'NotIn':
       return { ok: true, matches: !(typeof value === 'string' && values.includes(value)) };
     default:
-      return { ok: false, message: `${requirementPrefix(req)}: invalid operator ${req.operator} for field selector` };
+      return { ok: false, message: `${requirementPrefix(req)}: invalid operator ${req.operator} for field selector`, field: 'operator' };
   }
 }
 

@@ -2,6 +2,6 @@
 export { selectBlueprint, blueprintKindFor, wording, goMap, type BlueprintSelection, type CandidateVerdict } from './blueprint.js';
 export { chooseOption, optionLabel, type OptionChoice } from './options.js';
 export { bestSelectorMatches, type SelectorVerdict, type BestMatch } from './best-match.js';
-export { matchLabelSelector, labelKeyProblem, labelValueProblem } from './labels.js';
+export { matchLabelSelector, labelKeyProblem, labelValueProblem, type SelectorSpot } from './labels.js';
 export { matchFieldRequirement } from './fields.js';
 export { resolveSelected, type Selected } from './selected.js';

@@ -107,8 +107,28 @@ function requirementError(key: string, operator: 'equals' | string, values: read
   return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
 }
 
+/** Where in a selector its first invalid term is: the part (`matchLabels`, `matchExpressions`,
+ *  `matchFields`), then the path inside it (a label's key, or a requirement's index and field), and
+ *  whether the key itself is at fault rather than its value. Render and lint point there. */
+export interface SelectorSpot {
+  readonly part: 'matchLabels' | 'matchExpressions' | 'matchFields';
+  readonly path: readonly (string | number)[];
+  readonly key?: boolean;
+}
+
+/** The field of a requirement requirementError complains about first: its key, its values, or
+ *  the first value that is not a label value. */
+function requirementSpot(req: LabelSelectorRequirement): (string | number)[] {
+  if (labelKeyProblem(req.key) !== undefined) return ['key'];
+  const values = req.values ?? [];
+  const bad = values.findIndex((v) => labelValueProblem(v) !== undefined);
+  const countWrong = (['In', 'NotIn'].includes(req.operator) && values.length === 0) || (['Exists', 'DoesNotExist'].includes(req.operator) && values.length !== 0);
+  if (countWrong || bad < 0) return values.length === 0 ? ['operator'] : ['values'];
+  return ['values', bad];
+}
+
 /** Valid selectors give `matches` and, when false, the first term that failed. */
-export type LabelMatch = { ok: true; matches: boolean; reason?: string } | { ok: false; message: string };
+export type LabelMatch = { ok: true; matches: boolean; reason?: string } | { ok: false; message: string; at: SelectorSpot };
 
 /** Validates and evaluates matchLabels + matchExpressions against a label set. */
 export function matchLabelSelector(
@@ -120,14 +140,14 @@ export function matchLabelSelector(
   // invalid requirement is the error.
   for (const [key, value] of Object.entries(matchLabels)) {
     const problem = requirementError(key, 'equals', [value]);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, message: problem, at: { part: 'matchLabels', path: [key], key: labelKeyProblem(key) !== undefined } };
   }
-  for (const req of matchExpressions) {
+  for (const [index, req] of matchExpressions.entries()) {
     if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(req.operator)) {
-      return { ok: false, message: `${goQuote(req.operator)} is not a valid label selector operator` };
+      return { ok: false, message: `${goQuote(req.operator)} is not a valid label selector operator`, at: { part: 'matchExpressions', path: [index, 'operator'] } };
     }
     const problem = requirementError(req.key, req.operator, req.values ?? []);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, message: problem, at: { part: 'matchExpressions', path: [index, ...requirementSpot(req)] } };
   }
   for (const [key, value] of Object.entries(matchLabels)) {
     if (!has(labels, key)) return { ok: true, matches: false, reason: `label ${key} is missing (wanted ${value})` };

@@ -3,10 +3,11 @@
 import type { GoValue } from '../jsonpath/index.js';
 import type { Blueprint, Format, Owner, Resource, TemplateOption } from '../model/index.js';
 import { bestSelectorMatches, type SelectorVerdict } from './best-match.js';
+import type { SelectorSpot } from './labels.js';
 
 export type OptionChoice =
   | { ok: true; option: TemplateOption; verdicts: SelectorVerdict[] }
-  | { ok: false; code: 'option-match' | 'option-error'; message: string; verdicts: SelectorVerdict[] };
+  | { ok: false; code: 'option-match' | 'option-error'; message: string; verdicts: SelectorVerdict[]; at?: { option: number; spot: SelectorSpot } };
 
 export function chooseOption(
   resource: Resource,
@@ -25,6 +26,7 @@ export function chooseOption(
       // The controller names the option by its `name`, which a passThrough option does not have.
       message: `error matching against template option [${option.name ?? ''}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${result.message}`,
       verdicts: [],
+      at: { option: result.index, spot: result.at },
     };
   }
   if (result.best.length !== 1) {

@@ -19,18 +19,18 @@ export function buildContext(parts: ContextParts, semantics: Format): GoStruct {
   const params: GoMap = {};
   for (const [name, param] of parts.params) setOwn(params, name, new GoOpaque(param.value as JSONValue));
   const { sources, images, configs } = parts.inputs;
-  const fields: GoField[] = [f('workload', 'Workload', parts.owner)];
-  if (semantics === 'current') fields.push(f('deliverable', 'Deliverable', parts.owner));
+  const fields: GoField[] = [f('workload', parts.owner)];
+  if (semantics === 'current') fields.push(f('deliverable', parts.owner));
   fields.push(
-    f('params', 'Params', params),
-    f('sources', 'Sources', sources as unknown as GoMap),
-    f('images', 'Images', images as unknown as GoMap),
-    f('configs', 'Configs', configs as unknown as GoMap),
+    f('params', params),
+    f('sources', sources as unknown as GoMap),
+    f('images', images as unknown as GoMap),
+    f('configs', configs as unknown as GoMap),
   );
   if (semantics === 'current') {
     fields.push(
-      f('deployment', 'Deployment', (parts.inputs.deployment ?? null) as unknown as GoValue),
-      f('labels', 'Labels', { ...parts.labels }),
+      f('deployment', (parts.inputs.deployment ?? null) as unknown as GoValue),
+      f('labels', { ...parts.labels }),
     );
   }
   const only = <T>(map: Record<string, T>): T | undefined => {
@@ -38,14 +38,19 @@ export function buildContext(parts: ContextParts, semantics: Format): GoStruct {
     return keys.length === 1 ? map[keys[0] as string] : undefined;
   };
   const source = only(sources);
-  if (source) fields.push(f('source', 'Source', source as unknown as GoValue));
+  if (source) fields.push(f('source', source as unknown as GoValue));
   const image = only(images);
-  if (image) fields.push(f('image', 'Image', image.image as GoValue));
+  if (image) fields.push(f('image', image.image as GoValue));
   const config = only(configs);
-  if (config) fields.push(f('config', 'Config', config.config as GoValue));
+  if (config) fields.push(f('config', config.config as GoValue));
   return new GoStruct(fields);
 }
 
-function f(name: string, goName: string, value: GoValue): GoField {
-  return { name, goName, value, omitEmpty: false, pointer: false };
+/**
+ * A key of the context. The controller builds it as a map[string]interface{} (HEAD and 0.0.6
+ * alike), so a key is found by its exact name only: `$(Workload.metadata.name)$` finds nothing,
+ * though the owner inside answers to its Go field names (`$(workload.Spec)$`).
+ */
+function f(name: string, value: GoValue): GoField {
+  return { name, goName: name, value, omitEmpty: false, pointer: false };
 }

@@ -2,7 +2,8 @@
 // `spec.ytt` through a ytt runner, or `spec.template` through the `$(…)$` interpolator — against
 // a context the caller built, then the owner's namespace, the ownerReference and the labels.
 // Supply-chain resources, Runnables and `carto test` all stamp through here. A failure is data
-// (which step, and its details); the realizer and `carto test` word it each in their place.
+// (which step, and its details): render's words for it are in src/realize/diagnose.ts, and
+// `carto test` reports the Stamper's own error (stamperError), as cartotest does.
 import type { GoStruct, JSONValue } from '../jsonpath/index.js';
 import type { Format, JSONObject } from '../model/index.js';
 import { finishObject, type OwnerReference } from './finish.js';

@@ -31,22 +31,22 @@ export function mockContext(owner: GoValue, params: ReadonlyMap<string, ParamVal
   const configs = inputMap(inputs?.configs, (v) => ({ config: json(v?.config), name: v?.name ?? '' }));
 
   const fields: GoField[] = [
-    field('workload', 'Workload', owner),
-    field('params', 'Params', paramMap),
-    nilable('sources', 'Sources', sources, 'templates.SourceInput'),
-    nilable('images', 'Images', images, 'templates.ImageInput'),
-    nilable('configs', 'Configs', configs, 'templates.ConfigInput'),
+    field('workload', owner),
+    field('params', paramMap),
+    nilable('sources', sources, 'templates.SourceInput'),
+    nilable('images', images, 'templates.ImageInput'),
+    nilable('configs', configs, 'templates.ConfigInput'),
   ];
   const only = (map: GoMap | null): GoMap | undefined => {
     const keys = map ? Object.keys(map) : [];
     return keys.length === 1 ? ((map as GoMap)[keys[0] as string] as GoMap) : undefined;
   };
   const source = only(sources);
-  if (source) fields.push(field('source', 'Source', source));
+  if (source) fields.push(field('source', source));
   const image = only(images);
-  if (image) fields.push(field('image', 'Image', image['image'] ?? null));
+  if (image) fields.push(field('image', image['image'] ?? null));
   const config = only(configs);
-  if (config) fields.push(field('config', 'Config', config['config'] ?? null));
+  if (config) fields.push(field('config', config['config'] ?? null));
   return new GoStruct(fields, 'map[string]interface {}');
 }
 
@@ -62,12 +62,13 @@ function json(value: unknown): JSONValue {
   return value === undefined ? null : (value as JSONValue);
 }
 
-function field(name: string, goName: string, value: GoValue): GoField {
-  return { name, goName, value, omitEmpty: false, pointer: false };
+/** A key of the context: a Go map (createTemplatingContext), so found by its exact name only. */
+function field(name: string, value: GoValue): GoField {
+  return { name, goName: name, value, omitEmpty: false, pointer: false };
 }
 
-function nilable(name: string, goName: string, value: GoMap | null, elem: string): GoField {
-  return { ...field(name, goName, value), type: { kind: 'map', name: `map[string]${elem}`, elem: { kind: 'struct', name: elem } } };
+function nilable(name: string, value: GoMap | null, elem: string): GoField {
+  return { ...field(name, value), type: { kind: 'map', name: `map[string]${elem}`, elem: { kind: 'struct', name: elem } } };
 }
 
 function define(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -139,7 +139,7 @@ describe('--missing-templates', () => {
     expect(r.stdout).toBe('');
     // Two missing templates: one error naming both, each at its place in the supply chain.
     expect(r.stderr).toMatch(/^error: 2 templates are not in the inputs, needed by the owner: Workload \S+\n/);
-    expect(r.stderr).toMatch(/^ {4}.*supply-chain\.yaml:11:7: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\), ClusterSupplyChain source-to-url$/m);
+    expect(r.stderr).toMatch(/^ {4}.*supply-chain\.yaml:12:13: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\), ClusterSupplyChain source-to-url$/m);
   });
 
   it('mock renders everything else, with one note naming each missing template', () => {

@@ -1,11 +1,12 @@
 // spec.ytt templates in `carto render` (built-in engine, and a ytt binary with --ytt), input
 // files that are ytt templates (--data-values-file), and the `carto ytt` command.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto, ROOT } from '../helpers/cli.js';
+import { describeVectors, VECTORS, vectorCases } from '../helpers/ytt-vectors.js';
 import { mockUid } from '../../src/outputs/index.js';
 
 const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Record<string, any>);
@@ -255,11 +256,9 @@ spec:
   });
 });
 
-const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(ROOT, '..', 'shared', 'ytt-vectors', 'cases');
-const vectorCases = existsSync(VECTORS) ? readdirSync(VECTORS).sort() : [];
-const sample = vectorCases.filter((_, i) => i % 15 === 0);
+const sample = vectorCases().filter((_, i) => i % 15 === 0);
 
-describe.skipIf(vectorCases.length === 0)(`carto ytt prints what ytt prints ${vectorCases.length ? '' : `(skipped: no ytt vectors at ${VECTORS})`}`, () => {
+describeVectors('carto ytt prints what ytt prints', sample, () => {
   it.each(sample)('%s', (name) => {
     const c = join(VECTORS, name);
     const values = JSON.parse(readFileSync(join(c, 'values.json'), 'utf8')) as Record<string, unknown>;

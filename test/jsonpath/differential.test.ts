@@ -198,6 +198,11 @@ describe('confirmed differences (jsonpath-plus 10.4.0 cannot reproduce client-go
     expect(clientGo('{[*][0,1]}', lists)).toEqual([1, 3, 2, 4]);
     expect(plus('$[*][0,1]', lists)).toEqual([1, 2, 3, 4]);
   });
+  it('14. an empty slice of one input: client-go ends the step there, jsonpath-plus goes on to the next input', () => {
+    const ragged: JSONValue = [[1], [3, 4]];
+    expect(clientGo('{[*][1:]}', ragged)).toEqual([]);
+    expect(plus('$[*][1:]', ragged)).toEqual([4]);
+  });
   it('12. templates: text, several actions and {range} have no jsonpath-plus equivalent', () => {
     expect(findResults(compile('x{range .a.b[*]}{.name}{end}'), doc)).toEqual([['x'], ['x'], ['y'], ['z']]);
   });

@@ -160,9 +160,29 @@ describe('compile cache', () => {
     expect(() => compile('{.cache,}')).toThrow("unrecognized character in action: U+002C ','");
     expect(() => compile('{.cache,}')).toThrow(JsonPathError);
   });
-  it('stays bounded', async () => {
+  it('keeps each text it compiled, errors too, until it is full', async () => {
     const { compiledCount } = await import('../../src/jsonpath/compile.js');
-    for (let i = 0; i < 5000; i++) compile(`{.bounded${i}}`);
-    expect(compiledCount()).toBeLessThanOrEqual(4096);
+    const before = compiledCount();
+    const first = Array.from({ length: 50 }, (_, i) => compile(`{.kept${i}}`));
+    expect(() => compile('{.kept,}')).toThrow(JsonPathError);
+    expect(compiledCount()).toBe(before + 51);
+    // all 50 are still there: compiling them again parses nothing and adds nothing
+    first.forEach((t, i) => expect(compile(`{.kept${i}}`)).toBe(t));
+    expect(compiledCount()).toBe(before + 51);
+  });
+  it('stays bounded, dropping the text used least recently', async () => {
+    const { compiledCount } = await import('../../src/jsonpath/compile.js');
+    const hot = compile('{.hot}');
+    const cold = compile('{.cold}');
+    for (let i = 0; i < 5000; i++) {
+      compile(`{.bounded${i}}`);
+      if (i % 1000 === 0) expect(compile('{.hot}')).toBe(hot);
+    }
+    expect(compiledCount()).toBe(4096);
+    expect(compile('{.hot}')).toBe(hot);
+    expect(compile('{.bounded4999}')).toBe(compile('{.bounded4999}'));
+    // .cold was not used since: evicted, so it is parsed again into a new template
+    expect(compile('{.cold}')).not.toBe(cold);
+    expect(compile('{.cold}')).toEqual(cold);
   });
 });

@@ -69,6 +69,11 @@ describe('indexes', () => {
   });
   it('an empty selection ends the step for every input (client-go returns early)', () => {
     expect(run('{.nested.arr[*][1:1]}', false)).toEqual([[]]);
+    // evalArray returns what it has so far at the first input whose selection is empty: [1][1:]
+    // is empty, so [3,4][1:] is never taken; taken first, [3,4][1:] keeps its [4].
+    expect(run('{[*][1:]}', false, [[1], [3, 4]])).toEqual([[]]);
+    expect(run('{[*][1:]}', false, [[3, 4], [1], [5, 6]])).toEqual([[4]]);
+    expect(run('{[*][-1:-1]}', false, [[1, 2], [3]])).toEqual([[]]);
   });
 });
 

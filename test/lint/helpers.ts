@@ -53,3 +53,19 @@ export function expectOne(diagnostics: readonly Diagnostic[], code: string, line
 export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
 }
+
+/** A ClusterConfigTemplate `cfg` stamping a ConfigMap, for tests that need one to exist. */
+export const CONFIG_TEMPLATE = `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata:
+  name: cfg
+spec:
+  configPath: .data
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: x
+    data:
+      a: b
+`;

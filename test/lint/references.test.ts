@@ -167,6 +167,23 @@ spec:
   });
 });
 
+/** A ClusterRunTemplate `run` stamping a PipelineRun with this generateName and one param value. */
+const runTemplate = (generateName: string, value: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterRunTemplate
+metadata:
+  name: run
+spec:
+  template:
+    apiVersion: tekton.dev/v1
+    kind: PipelineRun
+    metadata:
+      generateName: ${generateName}
+    spec:
+      params:
+      - name: url
+        value: ${value}
+`;
+
 describe('placeholders', () => {
   it('jsonpath-syntax: double-quoted bracket keys', () => {
     const d = expectOne(lintYaml(clusterTemplate(`      part-of: $(workload.metadata.labels["app.kubernetes.io/part-of"])$
@@ -182,6 +199,24 @@ describe('placeholders', () => {
   it('unknown-context-key: a name the context does not have', () => {
     expectOne(lintYaml(clusterTemplate(`      name: $(owner.metadata.name)$
 `)), 'unknown-context-key', 12, '$(owner.metadata.name)$ reads owner, which the templating context does not have');
+  });
+
+  it('unknown-context-key: a Go field name at the top (the context is a Go map, its keys exact)', () => {
+    const d = lintYaml(clusterTemplate(`      name: $(Workload.metadata.name)$
+      source: $(Sources.app.url)$
+      other: $(Deliverable.spec.nope)$
+`));
+    // one finding each: not also a field the owner lacks, since nothing is read from an owner
+    expect(d.map((x) => [x.line, x.code, x.message])).toEqual([
+      [12, 'unknown-context-key', '$(Workload.metadata.name)$ reads Workload, which the templating context does not have'],
+      [13, 'unknown-context-key', '$(Sources.app.url)$ reads Sources, which the templating context does not have'],
+      [14, 'unknown-context-key', '$(Deliverable.spec.nope)$ reads Deliverable, which the templating context does not have'],
+    ]);
+  });
+
+  it('a ClusterRunTemplate may use the Go field names of its context (a Go struct)', () => {
+    const d = lintYaml(runTemplate('$(Runnable.metadata.name)$-', '$(runnable.metadata.name)$'));
+    expect(d.filter((x) => x.code === 'unknown-context-key')).toEqual([]);
   });
 
   it('unknown-context-key: labels in a Cartographer 0.0.6 template', () => {
@@ -235,21 +270,7 @@ spec:
   });
 
   it('runnable-input-indexed: $(runnable.spec.inputs.x.y)$', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
-kind: ClusterRunTemplate
-metadata:
-  name: run
-spec:
-  template:
-    apiVersion: tekton.dev/v1
-    kind: PipelineRun
-    metadata:
-      generateName: run-
-    spec:
-      params:
-      - name: url
-        value: $(runnable.spec.inputs.source.url)$
-`), 'runnable-input-indexed', 14, '$(runnable.spec.inputs.source.url)$ indexes into Runnable input source, and Runnable inputs cannot be indexed: it never resolves');
+    expectOne(lintYaml(runTemplate('run-', '$(runnable.spec.inputs.source.url)$')), 'runnable-input-indexed', 14, '$(runnable.spec.inputs.source.url)$ indexes into Runnable input source, and Runnable inputs cannot be indexed: it never resolves');
   });
 
   it('placeholder-unclosed: $(workload.metadata.name) without the closing $', () => {

@@ -168,16 +168,32 @@ spec:
 `), 'selector-required', 5, 'ClusterSupplyChain chain: selects nothing: it has no selector, selectorMatchExpressions or selectorMatchFields').controllerMessage).toBe('error validating clustersupplychain [chain]: at least one selector, selectorMatchExpression, selectorMatchField must be specified');
   });
 
-  it('param-value-default: a resource param with both', () => {
+  it.each([
+    ['both', '      value: base\n      default: full\n'],
+    ['neither', ''],
+  ])('param-value-default: a resource param with %s', (_which, fields) => {
     expect(expectOne(lintYaml(chain(`  - name: image
     templateRef:
       kind: ClusterImageTemplate
       name: kpack
     params:
     - name: builder
-      value: base
-      default: full
-`)), 'param-value-default', 14, 'ClusterSupplyChain chain: spec.resources[0].params[0] must set exactly one of value and default').controllerMessage).toBe('error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+${fields}`)), 'param-value-default', 14, 'ClusterSupplyChain chain: spec.resources[0].params[0] must set exactly one of value and default').controllerMessage).toBe('error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+  });
+
+  it('param-value-default: a blueprint param with neither, and one with exactly one is fine', () => {
+    const diagnostics = lintYaml(chain(`  - name: image
+    templateRef:
+      kind: ClusterImageTemplate
+      name: kpack
+`, `  params:
+  - name: registry
+  - name: builder
+    default: base
+  - name: protected
+    value: fixed
+`));
+    expect(expectOne(diagnostics, 'param-value-default', 9, 'ClusterSupplyChain chain: spec.params[0] must set exactly one of value and default').controllerMessage).toBe('error validating clustersupplychain [chain]: param [registry] is invalid: must set exactly one of value and default');
   });
 
   it('label-selector-invalid: a selector label value with a space', () => {
@@ -189,7 +205,7 @@ spec:
   selector:
     app: web app
   resources: []
-`), 'label-selector-invalid', 7, 'ClusterSupplyChain chain: spec.selector is not a valid label selector').controllerMessage).toMatch(/^error validating clustersupplychain \[chain\]: selector is not valid: values\[0\]\[app\]: Invalid value: "web app": a valid label must be an empty string/);
+`), 'label-selector-invalid', 7, 'ClusterSupplyChain chain: spec.selector.app is not valid in a label selector').controllerMessage).toMatch(/^error validating clustersupplychain \[chain\]: selector is not valid: values\[0\]\[app\]: Invalid value: "web app": a valid label must be an empty string/);
   });
 
   it('field-requirement-invalid: a path selectors may not look at', () => {
@@ -202,7 +218,7 @@ spec:
   - key: status.conditions
     operator: Exists
   resources: []
-`), 'field-requirement-invalid', 7, 'ClusterSupplyChain chain: spec.selectorMatchFields[0] is not a valid field requirement').controllerMessage).toBe('error validating clustersupplychain [chain]: requirement key [status.conditions] is not a valid path');
+`), 'field-requirement-invalid', 7, 'ClusterSupplyChain chain: spec.selectorMatchFields[0].key is not valid in a field requirement').controllerMessage).toBe('error validating clustersupplychain [chain]: requirement key [status.conditions] is not a valid path');
   });
 
   it('duplicate-resource-name: current and delivery wording', () => {

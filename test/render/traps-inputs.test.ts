@@ -2,6 +2,7 @@
 // errors that do not stop the walk, singular aliases counted over *available* inputs, the
 // `labels` key, and passThrough options (§6).
 import { describe, expect, it } from 'vitest';
+import type { RenderOptions } from '../../src/index.js';
 import { errorsOf, renderText, stampedFor, resourceNames } from '../helpers/render.js';
 
 /** Upstream templates whose outputs are read from their own stamped ConfigMap. */
@@ -284,7 +285,7 @@ spec:
   template: {apiVersion: v1, kind: ConfigMap, metadata: {name: never}, data: {x: never}}
 `).join('\n---\n');
 
-function renderPass(kind: string, inputs: string, upstream: string, consumerInputs: string, data: string) {
+function renderPass(kind: string, inputs: string, upstream: string, consumerInputs: string, data: string, options: RenderOptions = {}) {
   return renderText([upstreams, neverTemplates, consumer(data), `
 apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
@@ -293,7 +294,7 @@ spec:
   selector: {app: web}
   resources:
 ${(passThroughChain(kind, inputs, upstream) + use(consumerInputs)).replace(/^/gm, '  ')}
-`, workload].join('\n---\n'));
+`, workload].join('\n---\n'), options);
 }
 
 describe('§6 passThrough', () => {
@@ -322,6 +323,14 @@ describe('§6 passThrough', () => {
       controllerMessage: 'unable to retrieve outputs from pass through [in] for resource [pass] in supply chain [sc]: input [in] not found in sources',
     });
     expect(stampedFor(result, 'use')['data']).toEqual({ none: {} });
+  });
+
+  it('under --cartographer 0.0.6 a failed passThrough stops the walk, as any failure does there', () => {
+    const current = renderPass('ClusterImageTemplate', 'sources: [{name: in, resource: a}]', src('a'), '{}', 'x: y');
+    expect(current.owners[0]?.resources.map((r) => r.resource.name)).toEqual(['a', 'pass', 'use']);
+    const legacy = renderPass('ClusterImageTemplate', 'sources: [{name: in, resource: a}]', src('a'), '{}', 'x: y', { semantics: '0.0.6' });
+    expect(errorsOf(legacy)).toMatchObject([{ code: 'pass-through-input-missing', resource: 'pass' }]);
+    expect(legacy.owners[0]?.resources.map((r) => r.resource.name)).toEqual(['a', 'pass']);
   });
 
   it('the input type follows the template kind: an image passThrough does not look in sources', () => {

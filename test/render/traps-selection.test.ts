@@ -368,4 +368,10 @@ describe('a templateRef with neither name nor options', () => {
     expect(error?.hint).toMatch(/^give resource r's templateRef a name \(or options\)/);
     expect(error?.hint).not.toContain('--missing-templates');
   });
+
+  it.each([['{kind: ClusterTemplate}'], ['{kind: ClusterTemplate, name: ""}']])('%s stays an error with --missing-templates mock (a typo, not a template the platform installs)', (ref) => {
+    const result = renderText([template, chain('sc', 'selector: {app: web}').replace('{kind: ClusterTemplate, name: t}', ref), workload('{app: web}')].join('\n---\n'), { missingTemplates: 'mock' });
+    expect(result.objects).toEqual([]);
+    expect(errorsOf(result)).toMatchObject([{ code: 'template-not-found', message: 'ClusterTemplate (no name) is not in the inputs (resource r)' }]);
+  });
 });

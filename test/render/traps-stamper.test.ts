@@ -199,8 +199,8 @@ spec:
 `, workloadWithUid].join('---'));
     expect(result.objects).toEqual([]);
     expect(errorsOf(result)).toMatchObject([
-      { code: 'template-not-found', message: 'ClusterTemplate missing-a is not in the inputs (resource a)', path: 'spec.resources[1].templateRef', controllerMessage: 'did not find the template of the resource(s) [a, b]' },
-      { code: 'template-not-found', message: 'ClusterSourceTemplate t is not in the inputs (resource b)', path: 'spec.resources[2].templateRef', controllerMessage: 'did not find the template of the resource(s) [a, b]' },
+      { code: 'template-not-found', message: 'ClusterTemplate missing-a is not in the inputs (resource a)', path: 'spec.resources[1].templateRef.name', controllerMessage: 'did not find the template of the resource(s) [a, b]' },
+      { code: 'template-not-found', message: 'ClusterSourceTemplate t is not in the inputs (resource b)', path: 'spec.resources[2].templateRef.name', controllerMessage: 'did not find the template of the resource(s) [a, b]' },
     ]);
   });
 });

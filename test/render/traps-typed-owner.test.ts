@@ -170,3 +170,16 @@ describe('trap 12: workload and deliverable are both defined and are the same ow
     expect(errorsOf(result).map((d) => d.message)).toEqual(['jsonpath returned empty list: deliverable.spec.image']);
   });
 });
+
+describe('the context is a Go map: its keys are exact, while the owner inside is a struct', () => {
+  // Cartographer builds the blueprint context as a map[string]interface{} (HEAD and 0.0.6), and
+  // client-go looks a map key up by its exact name; only structs answer to Go field names.
+  it('$(Workload.…)$ and $(Params.…)$ find nothing', () => {
+    const result = render('a: $(Workload.metadata.name)$\nb: $(Params.x)$', bare);
+    expect(errorsOf(result).map((d) => d.message)).toEqual(['jsonpath returned empty list: Workload.metadata.name', 'jsonpath returned empty list: Params.x']);
+  });
+
+  it('inside the owner, Go field names still resolve', () => {
+    expect(dataOf(render('a: $(workload.ObjectMeta.Name)$\nb: $(workload.Spec.ServiceAccountName)$', bare))).toEqual({ a: 'w', b: '' });
+  });
+});

@@ -2,7 +2,7 @@
 // (numbers by value, null is not missing), the diff, the mock context, and a whole case run
 // from memory.
 import { describe, expect, it } from 'vitest';
-import { GoStruct, toJSON } from '../../src/jsonpath/index.js';
+import { compile, findResults, GoStruct, toJSON } from '../../src/jsonpath/index.js';
 import { builtinYtt } from '../../src/stamp/ytt-builtin.js';
 import { deepEqual, lineDiff, objectDiff } from '../../src/testing/compare.js';
 import { stripIgnored } from '../../src/testing/compare-options.js';
@@ -76,6 +76,14 @@ describe("cartotest's mock context", () => {
     const context = mockContext({ kind: 'Workload' }, params, undefined);
     expect(context.fields.map((f) => f.name)).toEqual(['workload', 'params', 'sources', 'images', 'configs']);
     expect(toJSON(context)).toEqual({ configs: null, images: null, params: { p: { x: 1 } }, sources: null, workload: { kind: 'Workload' } });
+  });
+
+  it('is a Go map: its keys are exact ($(Workload.…)$ finds nothing), the Workload inside a struct', () => {
+    const context = mockContext({ metadata: { name: 'w' } }, params, undefined);
+    const find = (path: string) => findResults(compile(`{.${path}}`), context, { allowMissingKeys: true })[0];
+    expect(find('workload.metadata.name')).toEqual(['w']);
+    expect(find('Workload.metadata.name')).toEqual([]);
+    expect(find('Params.p')).toEqual([]);
   });
 
   it('adds source (the input), image and config (the bare values) when exactly one of a kind is given', () => {

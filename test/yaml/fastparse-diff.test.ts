@@ -4,17 +4,17 @@
 // For each text the fast reader must either decline (null) or give exactly the yaml package's
 // values and lines; it must decline every text the yaml package reports errors for. The summary
 // lines printed at the end say how often it declined, and why.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoFiles } from '../helpers/repo-files.js';
+import { describeVectors, VECTORS, vectorCases } from '../helpers/ytt-vectors.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { explainFallback } from '../../src/yaml/parse.js';
 import { compare, type Outcome } from './fastparse-oracle.js';
 import { mutate, Rng, scalarTorture, soup, stream, workloadYaml } from './fastparse-gen.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(REPO, '..', 'shared', 'ytt-vectors', 'cases');
 
 /** Constructs the fast reader declines on purpose; any other reason on valid YAML is a gap. */
 const DELIBERATE = /anchor|alias|tag|directive|complex key|empty key|as a key|merge key|quoted << key|tab|control character|CR without LF|BOM|infinite or NaN number|nesting too deep|string too long/;
@@ -78,21 +78,10 @@ describe('every YAML and JSON file in the repository', () => {
   });
 });
 
-function vectorFiles(): string[] {
-  if (!existsSync(VECTORS)) return [];
-  const out: string[] = [];
-  for (const c of readdirSync(VECTORS).sort()) {
-    for (const f of ['expected.yaml', 'template.ytt.yaml', 'values.json']) {
-      if (existsSync(join(VECTORS, c, f))) out.push(join(c, f));
-    }
-  }
-  return out;
-}
+const VECTOR_FILES = ['expected.yaml', 'template.ytt.yaml', 'values.json'];
+const vectors = VECTOR_FILES.flatMap((f) => vectorCases(f).map((c) => join(c, f))).sort();
 
-const vectors = vectorFiles();
-const noVectors = `(skipped: no ytt vectors at ${VECTORS}; set CARTO_YTT_VECTORS to their cases/ folder)`;
-
-describe.skipIf(vectors.length === 0)(`ytt vectors ${vectors.length === 0 ? noVectors : ''}`, () => {
+describeVectors('ytt vectors', vectors, () => {
   const tallies = { 'expected.yaml': new Tally(), 'template.ytt.yaml': new Tally(), 'values.json': new Tally() };
   afterAll(() => {
     for (const [name, t] of Object.entries(tallies)) report.push(t.summary(`ytt vectors ${name}`));

@@ -1,23 +1,12 @@
 // Oracle round trip: every expected.yaml in the shared ytt vectors is real ytt output. Parsing it
 // (go-yaml-compatible schema, typed keys, key order kept) and emitting it again must give back
 // the file byte for byte.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { emitYamlStream, kubeYamlOptions } from '../../src/yaml/index.js';
-
-// shared/ sits beside the repository checkout; CARTO_YTT_VECTORS overrides the location.
-const VECTORS =
-  process.env['CARTO_YTT_VECTORS'] ?? fileURLToPath(new URL('../../../shared/ytt-vectors/cases', import.meta.url));
-
-function expectedFiles(): string[] {
-  if (!existsSync(VECTORS)) return [];
-  return readdirSync(VECTORS)
-    .filter((c) => existsSync(join(VECTORS, c, 'expected.yaml')))
-    .sort();
-}
+import { describeVectors, VECTORS, vectorCases } from '../helpers/ytt-vectors.js';
 
 function parseStream(text: string): unknown[] {
   return parseAllDocuments(text, kubeYamlOptions).map((doc) => {
@@ -26,12 +15,10 @@ function parseStream(text: string): unknown[] {
   });
 }
 
-const cases = expectedFiles();
-// A user's clone has no shared/ folder beside it: say so and skip rather than fail.
-const present = cases.length > 0;
-const missing = `(skipped: no ytt vectors at ${VECTORS}; set CARTO_YTT_VECTORS to their cases/ folder)`;
+// A user's clone has no shared/ folder beside it: each suite is then one skipped test saying so.
+const cases = vectorCases('expected.yaml');
 
-describe.skipIf(!present)(`ytt vectors: parse expected.yaml, emit, compare bytes ${present ? '' : missing}`, () => {
+describeVectors('ytt vectors: parse expected.yaml, emit, compare bytes', cases, () => {
   it('finds the 228 expected outputs', () => {
     expect(cases.length).toBe(228);
   });
@@ -75,7 +62,7 @@ function embeddedYamlStrings(c: string): string[] {
   });
 }
 
-describe.skipIf(!present)(`ytt vectors: YAML strings produced inside templates ${present ? '' : missing}`, () => {
+describeVectors('ytt vectors: YAML strings produced inside templates', cases, () => {
   let exact = 0;
   let handWritten = 0;
   it.each(cases)('%s', (c) => {

@@ -1,11 +1,11 @@
 // runYtt's `positions`: each output document's source map names the template node that produced
 // a value (file and line): nodes written in a template, values an expression inserted, fragments
 // of a def (in the same file or a loaded one), values an overlay supplied, plain files.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runYtt, YttError, type YttSourceMap } from '../../src/ytt/index.js';
+import { describeVectors, VECTORS as CASES, vectorCases } from '../helpers/ytt-vectors.js';
 
 const where = (map: YttSourceMap, path: (string | number)[]) => {
   const hit = map.lookup(path);
@@ -136,10 +136,9 @@ describe('runYtt positions', () => {
 
 // The real templates of the ytt vectors (test/ytt/vectors.test.ts): positions change nothing in
 // what ytt prints or fails with, and every output document gets a map that places its fields.
-const CASES = process.env['CARTO_YTT_VECTORS'] ?? fileURLToPath(new URL('../../../shared/ytt-vectors/cases', import.meta.url));
-const cases = existsSync(CASES) ? readdirSync(CASES).sort() : [];
+const cases = vectorCases();
 
-describe.skipIf(cases.length === 0)(`positions on the ytt vectors${cases.length ? '' : ` (skipped: no vectors at ${CASES})`}`, () => {
+describeVectors('positions on the ytt vectors', cases, () => {
   it('give the same output, and a map per document', () => {
     let placed = 0;
     let documents = 0;

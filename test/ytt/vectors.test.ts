@@ -1,17 +1,12 @@
 // Verification vectors: real templates run by the real ytt 0.45 (stdout or stderr
 // recorded). The data lives outside the repository (third-party templates) and is
-// read at run time; the suite is skipped when the folder is absent.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// read at run time; without it the suite is one skipped test that says why.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { runYtt, YttError } from '../../src/ytt/index.js';
-
-// shared/ sits beside the repository checkout; CARTO_YTT_VECTORS (the cases/ folder) overrides it.
-const CASES =
-  process.env['CARTO_YTT_VECTORS'] ?? fileURLToPath(new URL('../../../shared/ytt-vectors/cases', import.meta.url));
-const present = existsSync(CASES);
+import { describeVectors, VECTORS as CASES, vectorCases } from '../helpers/ytt-vectors.js';
 
 interface Case {
   name: string;
@@ -22,9 +17,7 @@ interface Case {
 }
 
 function loadCases(): Case[] {
-  return readdirSync(CASES)
-    .sort()
-    .map((name) => {
+  return vectorCases().map((name) => {
       const dir = join(CASES, name);
       const c: Case = {
         name,
@@ -45,35 +38,32 @@ function run(c: Case): { text: string } {
 
 const asData = (s: string): unknown => parseAllDocuments(s).map((d) => d.toJS());
 
-if (!present) {
-  describe.skip(`ytt engine vectors (skipped: no ytt vectors at ${CASES}; set CARTO_YTT_VECTORS to their cases/ folder)`, () => {
-    it('needs the vectors', () => {});
-  });
-} else {
-  const cases = loadCases();
-  describe('ytt vectors: success cases', () => {
-    for (const c of cases.filter((x) => x.expected !== undefined)) {
-      it(c.name, () => {
-        const out = run(c);
-        expect(asData(out.text)).toEqual(asData(c.expected!));
-        expect(out.text).toBe(c.expected);
-      });
-    }
-  });
-  describe('ytt vectors: error cases', () => {
-    for (const c of cases.filter((x) => x.expectedError !== undefined)) {
-      it(c.name, () => {
-        let err: unknown = null;
-        try {
-          run(c);
-        } catch (e) {
-          err = e;
-        }
-        expect(err).toBeInstanceOf(YttError);
-        const e = err as YttError;
-        expect(e.text.split('\n')[1]).toBe(c.expectedError!.split('\n')[1]);
-        expect(e.text).toBe(c.expectedError);
-      });
-    }
-  });
-}
+const cases = loadCases();
+const successes = cases.filter((x) => x.expected !== undefined);
+const failures = cases.filter((x) => x.expectedError !== undefined);
+
+describeVectors('ytt vectors: success cases', successes, () => {
+  for (const c of successes) {
+    it(c.name, () => {
+      const out = run(c);
+      expect(asData(out.text)).toEqual(asData(c.expected!));
+      expect(out.text).toBe(c.expected);
+    });
+  }
+});
+describeVectors('ytt vectors: error cases', failures, () => {
+  for (const c of failures) {
+    it(c.name, () => {
+      let err: unknown = null;
+      try {
+        run(c);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(YttError);
+      const e = err as YttError;
+      expect(e.text.split('\n')[1]).toBe(c.expectedError!.split('\n')[1]);
+      expect(e.text).toBe(c.expectedError);
+    });
+  }
+});

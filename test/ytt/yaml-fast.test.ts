@@ -5,10 +5,11 @@
 // fast path must either decline or make exactly the same tree — documents, items, keys and
 // scalars with their types, the line of every node, the comments each node carries; and it must
 // decline every text the yaml package path reports an error for.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoFiles } from '../helpers/repo-files.js';
+import { describeVectors, VECTORS, vectorCases } from '../helpers/ytt-vectors.js';
 import { describe, expect, it } from 'vitest';
 import { Float } from '../../src/ytt/starlark/eval/values.js';
 import { YNode, type YDocSet } from '../../src/ytt/template/nodes.js';
@@ -16,7 +17,6 @@ import { goYamlText, parseSlow, parseYamlWithComments, readFast } from '../../sr
 import { mutate, Rng, scalarTorture, soup, stream } from '../yaml/fastparse-gen.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const VECTORS = process.env['CARTO_YTT_VECTORS'] ?? join(REPO, '..', 'shared', 'ytt-vectors', 'cases');
 
 /** A tree as text: every node with its kind, line, comments and (for items) key; scalars with their type. */
 function dump(v: unknown, indent = ''): string {
@@ -69,9 +69,9 @@ describe('every YAML file in the repository', () => {
   });
 });
 
-const vectors = existsSync(VECTORS) ? readdirSync(VECTORS).sort().filter((c) => existsSync(join(VECTORS, c, 'template.ytt.yaml'))) : [];
+const vectors = vectorCases('template.ytt.yaml');
 
-describe.skipIf(vectors.length === 0)(`ytt vector templates${vectors.length === 0 ? ` (skipped: no ytt vectors at ${VECTORS})` : ''}`, () => {
+describeVectors('ytt vector templates', vectors, () => {
   const counts = { match: 0, declined: 0, rejected: 0 };
   it.each(vectors.map((v, i) => [v, i]))('%s', (v, i) => {
     const text = readFileSync(join(VECTORS, v, 'template.ytt.yaml'), 'utf8');
