@@ -143,7 +143,7 @@ describe('a template the inputs lack', () => {
       'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: app, namespace: dev, labels: {app: web}}',
     ].join('\n---\n'));
     const stderr = render(['-f', one]);
-    expect(stderr).toMatch(/^error: .*one-missing\.yaml:8:18: ClusterSourceTemplate git-source is not in the inputs \(resource source\)\n/);
+    expect(stderr).toMatch(/^error: .*one-missing\.yaml:8:54: ClusterSourceTemplate git-source is not in the inputs \(resource source\)\n/);
     expect(stderr).toContain(`    hint: add the ClusterSourceTemplate to the inputs (-f), or fix the name; ${FLAG}; the controller stamps nothing for a ClusterSupplyChain until every template it references exists, options included\n`);
   });
 
