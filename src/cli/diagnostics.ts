@@ -1,59 +1,88 @@
 // Prints diagnostics for a person (stderr): where, what, for which owner and resource, the
-// fix, and what the controller itself would have said. Notes of one kind share one hint, and what
-// many owners meet alike is said once.
-import { formatObjectRef, type Diagnostic } from '../diagnostics/diagnostic.js';
+// fix, and what the controller itself would have said. Notes of one kind share one hint, what
+// many owners meet alike is said once (diagnostic-groups.ts), long values are cut, and the whole
+// stays under a budget whatever the inputs: a flood of messages hides the one that matters.
+import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
 import type { Style } from './style.js';
 import { listSome } from '../util/list.js';
+import { GROUP_AFTER, groupOwnerNotes, repeatsByOwner, summariseMissingTemplates, type Summaries } from './diagnostic-groups.js';
+
+/** Past this many bytes, the rest is counted, not printed (one diagnostic may end a little over). */
+const BUDGET = 16 * 1024;
+/** A run of characters without a space longer than this is cut (a 1 MB value in a placeholder). */
+const LONGEST_WORD = 200;
+/** A message, hint or controller message longer than this is cut. */
+const LONGEST_TEXT = 2000;
+/** Lines of a diagnostic's detail (e.g. ytt's excerpt) printed at most. */
+const DETAIL_LINES = 30;
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Style): string {
   const order = { error: 0, warning: 1, note: 2 } as const;
-  const sorted = groupOwnerNotes([...diagnostics].sort((a, b) => order[a.severity] - order[b.severity]));
+  const summaries: Summaries = new Map();
+  const sorted = summariseMissingTemplates(groupOwnerNotes([...diagnostics].sort((a, b) => order[a.severity] - order[b.severity])), summaries);
   const repeats = repeatsByOwner(sorted);
   const hintShown = new Set<string>();
   let out = '';
+  const shown = new Set<Diagnostic>();
   for (const d of sorted) {
     const others = repeats.get(d);
     if (others === null) continue; // said once, for the first owner
-    out += `${label(d, style)} ${where(d, style)}${d.message}\n`;
-    const context: string[] = [];
-    if (d.owner) context.push(`owner ${formatObjectRef(d.owner)}`);
-    if (d.resource) context.push(`resource ${d.resource}`);
-    if (d.object && (d.owner || d.resource)) context.push(`${d.object.kind} ${d.object.name}`);
-    if (d.path) context.push(`field ${d.path}`);
-    if (context.length > 0 && d.severity !== 'note') out += `    ${style.dim(context.join(', '))}\n`;
-    const hintKey = `${d.code}\u0000${d.hint ?? ''}`;
-    if (d.hint && (d.severity !== 'note' || !hintShown.has(hintKey))) {
-      out += `    hint: ${d.hint}\n`;
-      hintShown.add(hintKey);
-    }
-    if (d.detail) out += d.detail.replace(/\n$/, '').split('\n').map((l) => `    | ${l}\n`).join('');
-    if (d.controllerMessage && d.controllerMessage !== d.message && !d.detail) out += `    ${style.dim(`controller: ${d.controllerMessage}`)}\n`;
-    if (others) out += `    ${style.dim(`the same for ${others.length} more owners: ${listSome(others.map((o) => formatObjectRef(o.owner as NonNullable<Diagnostic['owner']>)), GROUP_AFTER)}`)}\n`;
+    const text = formatOne(d, style, others, summaries.get(d), hintShown);
+    if (out.length > 0 && out.length + text.length > BUDGET) break;
+    out += text;
+    shown.add(d);
+    for (const o of others ?? []) shown.add(o);
+  }
+  return out + untold(sorted.filter((d) => !shown.has(d)), style);
+}
+
+function formatOne(d: Diagnostic, style: Style, others: Diagnostic[] | undefined, lines: string[] | undefined, hintShown: Set<string>): string {
+  let out = `${label(d, style)} ${where(d, style)}${clip(d.message)}\n`;
+  const context: string[] = [];
+  if (d.owner) context.push(`owner ${formatObjectRef(d.owner)}`);
+  if (d.resource) context.push(`resource ${d.resource}`);
+  if (d.object && (d.owner || d.resource)) context.push(`${d.object.kind} ${d.object.name}`);
+  if (d.path) context.push(`field ${d.path}`);
+  if (context.length > 0 && d.severity !== 'note') out += `    ${style.dim(clip(context.join(', ')))}\n`;
+  for (const line of lines ?? []) out += `    ${clip(line)}\n`;
+  const hintKey = `${d.code}\u0000${d.hint ?? ''}`;
+  if (d.hint && (d.severity !== 'note' || !hintShown.has(hintKey))) {
+    out += `    hint: ${clip(d.hint)}\n`;
+    hintShown.add(hintKey);
+  }
+  if (d.detail) out += detailLines(d.detail).map((l) => `    | ${l}\n`).join('');
+  if (d.controllerMessage && d.controllerMessage !== d.message && !d.detail) out += `    ${style.dim(`controller: ${clip(d.controllerMessage)}`)}\n`;
+  if (others?.length) {
+    const names = listSome(others.map((o) => formatObjectRef(o.owner as ObjectRef)), GROUP_AFTER);
+    out += `    ${style.dim(d.severity === 'note' ? `for ${others.length + 1} owners: ${formatObjectRef(d.owner as ObjectRef)}, ${names}` : `the same for ${others.length} more owners: ${names}`)}\n`;
   }
   return out;
 }
 
+/** What the budget left out, counted by severity, so nothing is dropped silently. */
+function untold(rest: readonly Diagnostic[], style: Style): string {
+  if (rest.length === 0) return '';
+  const count = (s: Diagnostic['severity'], word: string) => {
+    const n = rest.filter((d) => d.severity === s).length;
+    return n === 0 ? [] : [`${n.toLocaleString('en-US')} more ${word}${n === 1 ? '' : 's'}`];
+  };
+  const parts = [...count('error', 'error'), ...count('warning', 'warning'), ...count('note', 'note')];
+  return `${style.dim(`… and ${parts.join(', ')}, not shown to keep this short: fix the ones above first (--workload NAME takes one owner)`)}\n`;
+}
+
 /**
- * Errors and warnings that differ only in their owner (a template's mistake met by a thousand
- * Workloads): the first is printed, followed by the names of the other owners; the others map to
- * null. Presentation only: render() still returns one diagnostic per owner.
+ * A text cut to what a person reads: each run longer than LONGEST_WORD characters (a value, an
+ * expression) keeps its start, then `…` and its length; the whole keeps LONGEST_TEXT characters.
  */
-function repeatsByOwner(sorted: readonly Diagnostic[]): Map<Diagnostic, Diagnostic[] | null> {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of sorted) {
-    if (d.severity === 'note' || !d.owner) continue;
-    const key = [d.severity, d.code, d.file, d.line, d.column, d.message, d.resource, d.object?.kind, d.object?.name, d.path].join('\u0000');
-    const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
-  }
-  const out = new Map<Diagnostic, Diagnostic[] | null>();
-  for (const group of groups.values()) {
-    if (group.length <= GROUP_AFTER) continue;
-    out.set(group[0]!, group.slice(1));
-    for (const d of group.slice(1)) out.set(d, null);
-  }
-  return out;
+export function clip(text: string): string {
+  const words = text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g'), (w) => `${w.slice(0, LONGEST_WORD - 40)}… (${w.length.toLocaleString('en-US')} characters)`);
+  return words.length <= LONGEST_TEXT ? words : `${words.slice(0, LONGEST_TEXT - 40)}… (${words.length.toLocaleString('en-US')} characters)`;
+}
+
+function detailLines(detail: string): string[] {
+  const lines = detail.replace(/\n$/, '').split('\n');
+  const kept = lines.slice(0, DETAIL_LINES).map(clip);
+  return lines.length > DETAIL_LINES ? [...kept, `… ${lines.length - DETAIL_LINES} more lines`] : kept;
 }
 
 function label(d: Diagnostic, style: Style): string {
@@ -63,45 +92,5 @@ function label(d: Diagnostic, style: Style): string {
 function where(d: Diagnostic, style: Style): string {
   if (!d.file) return '';
   const pos = d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : '';
-  return `${style.bold(`${d.file}${pos}`)}: `;
-}
-
-/** More owners than this with the same note or error (e.g. the same mocked outputs) get one. */
-const GROUP_AFTER = 3;
-
-/**
- * Notes (and, with --strict, errors) that say the same thing of many owners (`Workload ns/a:
- * mocked outputs: …`) become one naming a few of them: a render of a thousand Workloads should not
- * print a thousand lines.
- */
-function groupOwnerNotes(sorted: readonly Diagnostic[]): Diagnostic[] {
-  const rest = (d: Diagnostic): string | undefined => {
-    if (!d.owner) return undefined;
-    const prefix = `${formatObjectRef(d.owner)}: `;
-    return d.message.startsWith(prefix) ? `${d.severity}\u0000${d.code}\u0000${d.message.slice(prefix.length)}` : undefined;
-  };
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of sorted) {
-    const key = rest(d);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
-  }
-  const out: Diagnostic[] = [];
-  for (const d of sorted) {
-    const key = rest(d);
-    const group = key === undefined ? undefined : groups.get(key);
-    if (!group || group.length <= GROUP_AFTER) {
-      out.push(d);
-      continue;
-    }
-    if (group[0] !== d) continue;
-    const names = group.slice(0, group.length <= 5 ? 5 : GROUP_AFTER).map((g) => formatObjectRef(g.owner as NonNullable<Diagnostic['owner']>));
-    if (names.length < group.length) names.push(`and ${group.length - names.length} more`);
-    const said = d.message.slice(`${formatObjectRef(d.owner as NonNullable<Diagnostic['owner']>)}: `.length);
-    const { owner: _owner, ...shared } = d;
-    out.push({ ...shared, message: `${group.length} owners (${names.join(', ')}): ${said}` });
-  }
-  return out;
+  return `${style.bold(`${clip(d.file)}${pos}`)}: `;
 }

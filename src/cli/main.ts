@@ -130,14 +130,18 @@ function program(): Command {
     const { runExplain } = await import('./explain.js');
     process.exitCode = await runExplain(paths, options);
   });
+  // A command (or top-level flag) carto does not have: the whole usage on stderr, so the person
+  // sees what it does have. Set after the subcommands, which keep the one-line pointer above.
+  cmd.showHelpAfterError(true);
   return cmd;
 }
 
 async function main(argv: string[]): Promise<void> {
   try {
+    // The bare command is a request for help (as kubectl and helm take it): help on stdout, exit 0.
     if (argv.length <= 2) {
       program().outputHelp();
-      process.exitCode = 2;
+      process.exitCode = 0;
       return;
     }
     await program().parseAsync(argv);

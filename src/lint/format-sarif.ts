@@ -27,12 +27,14 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     properties: { category: RULES[code].category },
   }));
   const results = diagnostics.map((d) => {
-    const message = [d.message, d.detail, d.hint].filter((part) => part !== undefined && part !== '').join('\n');
+    const controller = d.controllerMessage && d.controllerMessage !== d.message ? d.controllerMessage : undefined;
+    const message = [d.message, controller && `controller: ${controller}`, d.detail, d.hint].filter((part) => part !== undefined && part !== '').join('\n');
     return {
       ruleId: d.code,
       ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
       level: d.severity === 'note' ? 'note' : d.severity,
       message: { text: message },
+      ...(controller ? { properties: { controllerMessage: controller } } : {}),
       // a problem of no file (a data value given on the command line) has no location, rather than a made-up one
       ...(d.file === undefined
         ? {}

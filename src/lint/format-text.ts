@@ -1,5 +1,7 @@
 // The text report: one line per problem, `file:line:col  severity  code  message`, as editors,
-// CI log parsers and problem matchers expect. Colour (severity only) when asked for.
+// CI log parsers and problem matchers expect, then, indented (so no matcher takes it for a
+// problem), what the controller itself would say, when it says something else. Colour (severity
+// only) when asked for.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface TextStyle {
@@ -14,7 +16,8 @@ export function formatText(diagnostics: readonly Diagnostic[], style: TextStyle 
     .map((d) => {
       const where = `${d.file ?? '<inputs>'}:${d.line ?? 1}:${d.column ?? 1}`;
       const severity = d.severity === 'error' ? style.error('error') : style.warning(d.severity);
-      return `${where}  ${severity}  ${d.code}  ${d.message.replace(/\n/g, ' ')}\n`;
+      const controller = d.controllerMessage && d.controllerMessage !== d.message ? `    controller: ${d.controllerMessage.replace(/\n/g, ' ')}\n` : '';
+      return `${where}  ${severity}  ${d.code}  ${d.message.replace(/\n/g, ' ')}\n${controller}`;
     })
     .join('');
 }

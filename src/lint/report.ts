@@ -5,6 +5,7 @@ import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
 import { locate, type SourceDocument } from '../load/index.js';
 import { formatPath, type Path } from '../model/index.js';
 import type { Finding } from '../realize/index.js';
+import { controllerWording, plainSentence } from './plain.js';
 import { RULES, type RuleCode } from './rules.js';
 
 export interface Place {
@@ -20,10 +21,13 @@ export type Extra = Omit<Partial<Diagnostic>, 'severity' | 'code' | 'message'>;
 export function lintDiagnostic(code: RuleCode, message: string, place: Place, extra: Extra = {}): Diagnostic {
   const path = place.path ?? [];
   const pos = locate(place.doc, path, { key: place.key ?? false });
+  // A message in the controller's own words gets a plain sentence first; the words stay, as controllerMessage.
+  const said = controllerWording(code, message, extra.controllerMessage);
+  if (said !== undefined) extra = { ...extra, controllerMessage: said };
   const d: Diagnostic = {
     severity: RULES[code].severity,
     code,
-    message,
+    message: said === undefined ? message : plainSentence(code, said, place.object, path, place.key ?? false),
     file: pos.file,
     line: pos.line,
     column: pos.column,

@@ -57,8 +57,9 @@ export function selectionFinding(owner: Owner, selection: Extract<BlueprintSelec
         hint: `make one ${bp}'s selector more specific (more labels or fields), or change the ${owner.kind}'s labels` };
     case 'invalid-selector': {
       const first = selection.involved[0];
+      const of = first ? `${first.kind} ${first.name}` : `a ${bp}`;
       const where = first ? blueprintWhere(first, selection.at ? [...BLUEPRINT_SELECTOR[selection.at.part], ...selection.at.path] : ['spec']) : at;
-      return { code: selection.code, message: selection.message, at: { ...where, key: selection.at?.key ?? false }, controllerMessage };
+      return { code: selection.code, message: `the selector of ${of} (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for ${name}`, at: { ...where, key: selection.at?.key ?? false }, controllerMessage };
     }
   }
 }
@@ -108,7 +109,14 @@ function missingTemplateHint(blueprint: Blueprint, m: MissingVerdict): string {
   if (m.ref === 'nameless') return `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`;
   if (m.otherKind) return `the inputs have a ${m.otherKind} named ${m.name}: is templateRef.kind right?`;
   if (m.closest) return `did you mean ${m.closest}? the inputs have a ${m.kind} of that name`;
-  return `add the ${m.kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
+  return `add the ${m.kind} to the inputs (-f), or fix the name; ${PLATFORM_HINT} (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
+}
+
+const PLATFORM_HINT = 'if the platform installs it';
+
+/** Whether a hint is the one for a template the platform may install (not a wrong kind, a typo…): many such are summarised as one. */
+export function isMissingTemplateHint(hint: string): boolean {
+  return /^add the \S+ to the inputs \(-f\), or fix the name; /.test(hint) && hint.includes(PLATFORM_HINT);
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {
@@ -124,9 +132,13 @@ export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): 
 export function optionFinding(blueprint: Blueprint, resource: Resource, choice: Extract<OptionChoice, { ok: false }>): Finding {
   const matching = choice.code === 'option-match';
   const options = resource.templateRef.options ?? [];
+  const best = choice.verdicts.filter((v) => v.matched).length;
+  const field = `resource ${resource.name}'s templateRef.options in ${blueprint.kind} ${blueprint.name}`;
   return {
     code: matching ? 'no-option-match' : 'invalid-option-selector',
-    message: choice.message,
+    message: !matching
+      ? `an option selector of ${field} cannot be evaluated for the owner`
+      : best === 0 ? `none of ${field} matches the owner` : `several of ${field} match the owner equally well`,
     at: choice.at
       ? { ...blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options', choice.at.option, 'selector', choice.at.spot.part, ...choice.at.spot.path]), key: choice.at.spot.key ?? false }
       : blueprintWhere(blueprint, [...resource.path, 'templateRef', 'options']),
@@ -165,10 +177,10 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
     case 'option':
       return one(optionFinding(blueprint, resource, failure.choice));
     case 'pass-through':
-      return one({ code: 'pass-through-input-missing', message: failure.error, at: at(['templateRef', 'options']),
+      return one({ code: 'pass-through-input-missing', message: `resource ${resource.name} passes input ${failure.input} through, and it has no ${/ in (\w+)$/.exec(failure.error)?.[1]?.replace(/s$/, '') ?? ''} input of that name`.replace('no  input', 'no input'), at: at(['templateRef', 'options']),
         controllerMessage: `unable to retrieve outputs from pass through [${failure.input}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${failure.error}` });
     case 'deployment-input':
-      return one({ code: 'deployment-input-missing', message: failure.error, at: at([]), controllerMessage: failure.error,
+      return one({ code: 'deployment-input-missing', message: `resource ${resource.name} of ${blueprint.kind} ${blueprint.name} has no deployment input to pass on`, at: at([]), controllerMessage: failure.error,
         hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it` });
     case 'output-path': {
       const { field, path, pathKey, message } = failure.error;
@@ -196,7 +208,7 @@ function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnosti
   const one = (f: Finding): Diagnostic[] => [findingDiagnostic(f, ctx.owner, ctx.resource.name)];
   switch (failure.step) {
     case 'both-sources':
-      return one({ code: 'template-source', message: stamperError(failure).message, at: at(['spec', 'ytt']),
+      return one({ code: 'template-source', message: `${template.kind} ${template.name} sets both spec.template and spec.ytt`, at: at(['spec', 'ytt']), controllerMessage: controller(stamperError(failure).message),
         hint: 'keep spec.template or spec.ytt, not both: kubectl apply would be refused by the webhook' });
     case 'ytt-unavailable':
       return one({ code: 'ytt-unavailable', message: `${template.kind} ${template.name} uses spec.ytt, and no ytt runner was given`, at: at(['spec', 'ytt']),
@@ -204,13 +216,13 @@ function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnosti
     case 'no-source':
       return one({ code: 'template-empty', message: `${template.kind} ${template.name} has neither spec.template nor spec.ytt`, at: at(['spec']), controllerMessage: controller(stamperError(failure).message) });
     case 'finish':
-      return one({ code: 'foreign-namespace', message: failure.reason, at: at(['spec', 'template', ...failure.path]), controllerMessage: controller(failure.reason),
+      return one({ code: 'foreign-namespace', message: failure.path.join('.') === 'metadata.namespace' ? `${template.kind} ${template.name} sets metadata.namespace in spec.template, and a stamped object cannot choose its namespace` : `${template.kind} ${template.name}: ${failure.reason}`, at: at(['spec', 'template', ...failure.path]), controllerMessage: controller(failure.reason),
         hint: `remove metadata.namespace from the template: stamped objects always go to the ${ctx.owner.kind}'s namespace` });
     case 'ytt': {
       const result = failure.ytt;
       const read = readYttFailure(result.detail ?? result.reason);
       const where = { ...at(['spec', 'ytt']), ...(result.line !== undefined ? { line: locateBodyLine(template.doc, ['spec', 'ytt'], result.line, template.ytt ?? '').line } : {}) };
-      return [diagnostic('error', 'ytt-error', result.reason, where, {
+      return [diagnostic('error', 'ytt-error', result.detail ? `the ytt template (spec.ytt) of ${template.kind} ${template.name} fails: ${result.reason}` : `${template.kind} ${template.name}: ${result.reason}`, where, {
         owner: ownerRef(ctx.owner),
         resource: ctx.resource.name,
         controllerMessage: controller(result.controllerMessage),

@@ -67,14 +67,19 @@ export function missingTemplatesNote(missing: ReadonlyMap<Blueprint, readonly Mi
     }
   }
   const named = [...templates.values()].map((t) => `${t.kind} ${t.name} (${t.uses.length === 1 ? 'resource' : 'resources'} ${listSome(t.uses, 3)})`);
-  const kinds = ['clustersourcetemplates', 'clusterimagetemplates', 'clusterconfigtemplates', 'clustertemplates'];
-  if ([...templates.values()].some((t) => t.kind === 'ClusterDeploymentTemplate')) kinds.push('clusterdeploymenttemplates');
   return {
     severity: 'note',
     code: 'template-mocked',
     message: `${templates.size === 1 ? 'a template is' : `${templates.size} templates are`} not in the inputs and taken as installed by the platform (--missing-templates mock): ${listSome(named, 20)}; a resource whose template is missing stamps nothing, and its outputs are mocks`,
-    hint: `to render them too, add them to the inputs, e.g. exported from the cluster: kubectl get ${kinds.join(',')} -o yaml > platform-templates.yaml, then -f platform-templates.yaml`,
+    hint: `to render them too, add them to the inputs, e.g. exported from the cluster: ${templateExportCommand([...templates.values()].some((t) => t.kind === 'ClusterDeploymentTemplate'))}, then -f platform-templates.yaml`,
   };
+}
+
+/** The kubectl command that exports the platform's templates to a file carto can read. */
+export function templateExportCommand(withDeployments: boolean): string {
+  const kinds = ['clustersourcetemplates', 'clusterimagetemplates', 'clusterconfigtemplates', 'clustertemplates'];
+  if (withDeployments) kinds.push('clusterdeploymenttemplates');
+  return `kubectl get ${kinds.join(',')} -o yaml > platform-templates.yaml`;
 }
 
 /** A blueprint in the 0.0.6 format, rendered with 0.0.6 semantics: said once per blueprint. */

@@ -73,7 +73,8 @@ function actualObject(c: CartotestCase, ctx: RunContext): Read<{ object: Record<
   const template = readTemplateFile(c, ctx);
   if (!template.ok) return { ok: false, message: `get populated template failed: ${template.message}` };
   const webhook = checkTemplateWebhook(template.doc, template.template.kind, template.template.name).find((d) => d.severity === 'error');
-  if (webhook) return { ok: false, message: `template validation failed: ${webhook.message}` };
+  // cartotest's report quotes the webhook's own words (lint puts a plain sentence before them).
+  if (webhook) return { ok: false, message: `template validation failed: ${webhook.controllerMessage ?? webhook.message}` };
 
   const { owner, typed, ownerReference } = workload;
   const stamped: CaseStamp = c.supplyChain.kind === 'files'

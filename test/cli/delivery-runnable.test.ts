@@ -102,7 +102,8 @@ describe('Deliverable → ClusterDelivery', () => {
     writeFileSync(join(example, 'templates.yaml'), readFileSync(join(example, 'templates.yaml'), 'utf8').replace('$(deployment.url)$', 'https://example.com/fixed.tgz'));
     const r = carto(['render', '-f', example]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/error: .*delivery\.yaml:\d+:\d+: deployment not found in upstream template/);
+    expect(r.stderr).toMatch(/error: .*delivery\.yaml:\d+:\d+: resource deployer of ClusterDelivery \S+ has no deployment input to pass on\n/);
+    expect(r.stderr).toMatch(/^ {4}controller: deployment not found in upstream template$/m);
   });
 
   it('no delivery found, a tie, and a Deliverable without labels, in delivery words', () => {

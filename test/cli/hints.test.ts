@@ -40,7 +40,7 @@ function render(args: readonly string[]): string {
 describe('a config input read as if it were a source (data.values.configs.NAME.url)', () => {
   it('names the entry shape {name, config} and the path meant; the mocked config is not blamed', () => {
     const stderr = render(CONFIG_CHAIN);
-    expect(stderr).toMatch(/^error: .*config-chain\.yaml:31: struct has no \.url field or method\n/);
+    expect(stderr).toMatch(/^error: .*config-chain\.yaml:31: the ytt template \(spec\.ytt\) of \S+ \S+ fails: struct has no \.url field or method\n/);
     expect(hintFor(stderr, 'image-provider')).toBe('each entry of data.values.configs is {name, config}: did you mean data.values.configs.configsource.config.url?');
   });
 
@@ -126,9 +126,24 @@ describe.skipIf(!hasYtt)(`render --ytt with the real ytt 0.45.9 ${hasYtt ? '' : 
 describe('a template the inputs lack', () => {
   const FLAG = 'if the platform installs it (a distribution\'s out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked';
 
-  it('render: the hint names --missing-templates mock', () => {
+  it('render: one summary naming each place a template is missing, with one hint naming --missing-templates mock', () => {
     const stderr = render(INPUTS_CHAIN);
-    expect(stderr).toMatch(/^error: .*inputs-chain\.yaml:\d+:\d+: ClusterSourceTemplate platform-source is not in the inputs \(resource src-a\)\n/);
+    // Seven resources name three missing templates: one error, not seven with seven copies of the hint.
+    expect(stderr).toMatch(/^error: 3 templates are not in the inputs, needed by the owner: Workload dev\/app-prebuilt\n/);
+    expect(stderr).toMatch(/^ {4}.*inputs-chain\.yaml:\d+:\d+: ClusterSourceTemplate platform-source is not in the inputs \(resource src-a\), ClusterSupplyChain platform-inputs\n/m);
+    expect(stderr.match(/^ {4}hint: /gm)).toHaveLength(1);
+    expect(stderr).toContain(`    hint: add them to the inputs (-f), e.g. exported from the cluster: kubectl get clustersourcetemplates,clusterimagetemplates,clusterconfigtemplates,clustertemplates -o yaml > platform-templates.yaml, then -f platform-templates.yaml; or fix the names; ${FLAG.replaceAll(' it ', ' them ').replace('its outputs', 'their outputs')}\n`);
+    expect(stderr).toContain('    controller: did not find the template of the resource(s) [src-a, src-b, src-c, src-d, img, cfg-a, cfg-b]\n');
+  });
+
+  it('render: one missing template for one owner keeps its own error and hint', () => {
+    const one = join(dir, 'one-missing.yaml');
+    writeFileSync(one, [
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterSupplyChain\nmetadata: {name: chain}\nspec:\n  selector: {app: web}\n  resources:\n  - name: source\n    templateRef: {kind: ClusterSourceTemplate, name: git-source}',
+      'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata: {name: app, namespace: dev, labels: {app: web}}',
+    ].join('\n---\n'));
+    const stderr = render(['-f', one]);
+    expect(stderr).toMatch(/^error: .*one-missing\.yaml:8:54: ClusterSourceTemplate git-source is not in the inputs \(resource source\)\n/);
     expect(stderr).toContain(`    hint: add the ClusterSourceTemplate to the inputs (-f), or fix the name; ${FLAG}; the controller stamps nothing for a ClusterSupplyChain until every template it references exists, options included\n`);
   });
 

@@ -96,7 +96,7 @@ describe('render with mocks of the right shape', () => {
     const r = carto(['render', ...FAILING]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: .*own-templates\.yaml:47: struct has no \.annotations field or method\n/);
+    expect(r.stderr).toMatch(/^error: .*own-templates\.yaml:47: the ytt template \(spec\.ytt\) of \S+ \S+ fails: struct has no \.annotations field or method\n/);
     expect(r.stderr).toContain('    hint: the template got mocked values, which only a live cluster has: config-provider config (a mock of .status.template, copied from .spec.template of the stamped object) reaches it as config input config; give the real ones with --set-output config-provider.config=…, --outputs FILE, or the live objects with --observed FILE\n');
   });
 
@@ -137,7 +137,9 @@ describe('--missing-templates', () => {
     const r = carto(['render', ...OWN]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/error: .*supply-chain\.yaml:12:13: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\)/);
+    // Two missing templates: one error naming both, each at its place in the supply chain.
+    expect(r.stderr).toMatch(/^error: 2 templates are not in the inputs, needed by the owner: Workload \S+\n/);
+    expect(r.stderr).toMatch(/^ {4}.*supply-chain\.yaml:12:13: ClusterSourceTemplate source-template is not in the inputs \(resource source-provider\), ClusterSupplyChain source-to-url$/m);
   });
 
   it('mock renders everything else, with one note naming each missing template', () => {

@@ -107,14 +107,25 @@ describe('usage errors exit 2', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/expected RESOURCE\.FIELD=VALUE with FIELD one of url, revision, image, config/);
   });
-  it('no command at all prints help', () => {
-    const r = carto([]);
+  it('a command carto does not have prints the usage on stderr', () => {
+    const r = carto(['rendr', dir]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/Usage: carto/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown command 'rendr'/);
+    expect(r.stderr).toMatch(/Did you mean render\?/);
+    expect(r.stderr).toMatch(/Usage: carto \[options\] \[command\]/);
+    expect(r.stderr).toMatch(/^ {2}lint \[options\]/m);
   });
 });
 
 describe('help and version exit 0', () => {
+  it('no command at all prints help on stdout, as kubectl and helm do', () => {
+    const r = carto([]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Usage: carto/);
+    expect(r.stdout).toMatch(/^ {2}render \[options\]/m);
+  });
   it('--help', () => {
     const r = carto(['render', '--help']);
     expect(r.status).toBe(0);
@@ -387,6 +398,24 @@ describe('errors', () => {
     expect(r.stderr.match(/^error: .*jsonpath returned empty list: workload\.spec\.source\.git\.url$/gm)).toHaveLength(1);
     expect(r.stderr).toContain('owner Workload dev/a, resource source');
     expect(r.stderr).toContain('the same for 5 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 2 more\n');
+  });
+
+  it('many Workloads matched by no supply chain, alike but for their names and files: said once, naming the others', () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}.yaml`), workload(name).replace('app: web', 'app: worker'));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/a\.yaml:\d+:\d+: no ClusterSupplyChain selects Workload dev\/a\n/);
+    expect(r.stderr).toContain('the same for 4 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 1 more\n');
+  });
+
+  it('a value too long to read is cut, with its length', () => {
+    const long = 'x'.repeat(50_000);
+    writeFileSync(join(dir, 'templates.yaml'), TEMPLATE.replace('$(workload.spec.source.git.url)$', `$(workload.spec.params[?(@.name=="${long}")].value)$`));
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('… (50,041 characters)');
+    expect(r.stderr.length).toBeLessThan(3000);
   });
 
   it('a Workload matched by no supply chain', () => {

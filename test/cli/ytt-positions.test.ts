@@ -34,7 +34,7 @@ describe('render names the template file and line of a value from a ytt file', (
       // A placeholder for an input the resource does not declare.
       `error: ${TEMPLATES}:42:14: jsonpath returned empty list: images.image.image`,
       // A line inside the spec.ytt body of a plain file of the run.
-      `error: ${REPORT}:14: struct has no .owner field or method`,
+      `error: ${REPORT}:14: the ytt template (spec.ytt) of ClusterTemplate app-report fails: struct has no .owner field or method`,
     ]);
   });
 });

@@ -116,7 +116,7 @@ describe('spec.ytt with the built-in engine', () => {
     expect(r.stdout).toBe('');
     const file = join(dir, 'template.yaml');
     // `ytt: |` is line 6, so body line 5 is line 11 of the file.
-    expect(r.stderr).toContain(`error: ${file}:11: struct has no .nope field or method\n`);
+    expect(r.stderr).toContain(`error: ${file}:11: the ytt template (spec.ytt) of ClusterTemplate ytt-config fails: struct has no .nope field or method\n`);
     expect(r.stderr).toContain('owner Workload dev/app, resource config, ClusterTemplate ytt-config');
     expect(r.stderr).toContain('    | ytt: Error: ');
     expect(r.stderr).toContain('    |       stdin.yml:5 |   name: #@ data.values.params.nope');
@@ -165,7 +165,7 @@ describe('--ytt runs a ytt binary with Cartographer\'s protocol', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     // The stand-in names body line 3: line 9 of the file.
-    expect(r.stderr).toMatch(/template\.yaml:9: key "nope" not in struct/);
+    expect(r.stderr).toMatch(/template\.yaml:9: the ytt template \(spec\.ytt\) of \S+ \S+ fails: key "nope" not in struct/);
     expect(r.stderr).toContain('owner Workload dev/app, resource config, ClusterTemplate ytt-config');
   });
 

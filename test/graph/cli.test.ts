@@ -102,7 +102,7 @@ describe('carto graph on the command line', () => {
     const broken = carto(['graph', 'examples/web-app/supply-chain.yaml', 'examples/web-app/workloads.yaml', '--workload', 'petclinic']);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe('');
-    expect(broken.stderr).toMatch(/^error: .*is not in the inputs/m);
+    expect(broken.stderr).toMatch(/^error: .*(is|are) not in the inputs/m);
   });
 
   it('exits 1 with an empty stdout for an unknown owner, a Runnable, several owners, or no blueprint', () => {

@@ -43,14 +43,15 @@ describe('carto lint (CLI)', () => {
   it('prints file:line:col  severity  code  message on stdout and exits 1 on an error', () => {
     const r = carto(['lint', broken]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(`${broken}:11:7  error  template-namespace  invalid template: template should not set metadata.namespace on the child object\n`);
+    expect(r.stdout).toBe(`${broken}:11:7  error  template-namespace  ClusterTemplate t: spec.template sets metadata.namespace, which a template may not\n`
+      + '    controller: invalid template: template should not set metadata.namespace on the child object\n');
     expect(r.stderr).toBe('carto lint: 1 error, 0 warnings\n');
   });
 
   it('exits 0 on warnings alone, 1 with --strict', () => {
     const r = carto(['lint', '-f', warningOnly]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${warningOnly}:8:3  warning  unknown-field  unknown field "spec.lifecycel"\n`);
+    expect(r.stdout).toBe(`${warningOnly}:8:3  warning  unknown-field  ClusterTemplate w: spec.lifecycel is not a field the schema defines\n    controller: unknown field "spec.lifecycel"\n`);
     expect(carto(['lint', warningOnly, '--strict']).status).toBe(1);
   });
 
@@ -75,6 +76,15 @@ describe('carto lint (CLI)', () => {
     });
   });
 
+  it('a schema error: a plain sentence first, the API server\'s words as the controller line and in JSON', () => {
+    const labels = write('labels.yaml', 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: app\n  namespace: dev\n  labels:\n    app type: web\nspec: {}\n');
+    const text = carto(['lint', labels]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^\S+labels\.yaml:7:5 {2}error {2}invalid-label {2}Workload dev\/app: label key "app type" is not a valid label key\n {4}controller: metadata\.labels: Invalid value: "app type": name part must consist of alphanumeric characters/);
+    const json = JSON.parse(carto(['lint', labels, '--format', 'json']).stdout) as { diagnostics: Array<Record<string, unknown>> };
+    expect(json.diagnostics[0]?.['controllerMessage']).toMatch(/^metadata\.labels: Invalid value: "app type": /);
+  });
+
   it('--format sarif: what GitHub code scanning reads', () => {
     const r = carto(['lint', 'test/lint/fixtures/broken-web-app/', '--format', 'sarif']);
     expect(r.status).toBe(1);
@@ -89,7 +99,8 @@ describe('carto lint (CLI)', () => {
     expect(result).toMatchObject({
       level: 'error',
       ruleIndex: ruleIds.indexOf('template-namespace'),
-      message: { text: expect.stringContaining('invalid template: template should not set metadata.namespace') },
+      message: { text: expect.stringContaining('spec.template sets metadata.namespace, which a template may not\ncontroller: invalid template: template should not set metadata.namespace') },
+      properties: { controllerMessage: 'invalid template: template should not set metadata.namespace on the child object' },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'test/lint/fixtures/broken-web-app/templates.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 16, startColumn: 7 } } }],
     });
     for (const x of run.results) expect(ruleIds[x.ruleIndex]).toBe(x.ruleId);

@@ -51,7 +51,7 @@ metadata:
   name: app
 spec: {}
 `);
-    expectOne(d, 'unknown-api-version', 1, 'no matches for kind "Workload" in version "carto.run/v1"');
+    expect(expectOne(d, 'unknown-api-version', 1, 'Workload app: apiVersion carto.run/v1 is not one Cartographer serves').controllerMessage).toBe('no matches for kind "Workload" in version "carto.run/v1"');
   });
 
   it('unknown-kind: a misspelt kind', () => {

@@ -41,6 +41,7 @@ describe('JSONPaths that cannot parse, at the key', () => {
 
   it('render fails the selection at the same key', () => {
     const r = carto(['render', `${dir}/paths.yaml`, `${dir}/workload.yaml`]);
-    expect(r.stderr).toContain('paths.yaml:29:10: evaluating supply chain selectors against workload [dev/w] failed');
+    expect(r.stderr).toContain('paths.yaml:29:10: the selector of ClusterSupplyChain');
+    expect(r.stderr).toContain('controller: evaluating supply chain selectors against workload [dev/w] failed');
   });
 });

@@ -109,7 +109,8 @@ spec:
   - name: x
     value:
 `);
-    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+    // The API server's (kubectl's) own words: lint's plain sentence comes first, these follow.
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.controllerMessage}`)).toEqual([
       '8:3 unknown-field unknown field "spec.sourc"',
       '11:5 schema-required spec.params[0].value: Required value',
     ]);
@@ -125,7 +126,7 @@ spec:
   - null
   template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
 `);
-    expect(r.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`)).toEqual([
+    expect(r.diagnostics.map((d) => `${d.line} ${d.code} ${d.controllerMessage}`)).toEqual([
       '3 schema-required metadata.name: Required value',
       '7 schema-type spec.params[0]: Invalid value: "null": spec.params[0] in body must be of type object: "null"',
     ]);

@@ -69,7 +69,7 @@ spec:
     expect(lint[0]?.path).toBe('spec.selectorMatchExpressions[0].values[1]');
     const render = renderErrors(file);
     expect(render).toHaveLength(3);
-    for (const line of render) expect(line).toContain('in.yaml:11:7: evaluating supply chain selectors against workload');
+    for (const line of render) expect(line).toContain('in.yaml:11:7: the selector of ClusterSupplyChain sc (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for Workload dev/');
   });
 
   it('an invalid operator and a label key with a space: at the operator, at the key', () => {

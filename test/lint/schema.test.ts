@@ -5,13 +5,13 @@ import { codes, expectOne, lintYaml } from './helpers.js';
 
 describe('schemas', () => {
   it('schema-required: a Workload without spec, a resource without templateRef.kind', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: Workload
 metadata:
   name: app
   labels:
     app: web
-`), 'schema-required', 1, 'spec: Required value');
+`), 'schema-required', 1, 'Workload app: spec is missing, and the schema requires it').controllerMessage).toBe('spec: Required value');
     const d = expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
@@ -23,23 +23,24 @@ spec:
   - name: source
     templateRef:
       name: git
-`), 'schema-required', 10, 'spec.resources[0].templateRef.kind: Required value');
+`), 'schema-required', 10, 'ClusterSupplyChain chain: spec.resources[0].templateRef.kind is missing, and the schema requires it');
+    expect(d.controllerMessage).toBe('spec.resources[0].templateRef.kind: Required value');
     expect(d.path).toBe('spec.resources[0].templateRef');
   });
 
   it('schema-required: metadata.name', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   labels: {a: b}
 spec:
   ytt: |
     x: 1
-`), 'schema-required', 3, 'metadata.name: Required value');
+`), 'schema-required', 3, 'ClusterTemplate (no name): metadata.name is missing, and the schema requires it').controllerMessage).toBe('metadata.name: Required value');
   });
 
   it('schema-type: a selector value that is a number', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
   name: chain
@@ -47,11 +48,11 @@ spec:
   selector:
     replicas: 3
   resources: []
-`), 'schema-type', 7, 'spec.selector.replicas: Invalid value: "integer": spec.selector.replicas in body must be of type string: "integer"');
+`), 'schema-type', 7, 'ClusterSupplyChain chain: spec.selector.replicas is an integer, where the schema wants a string').controllerMessage).toBe('spec.selector.replicas: Invalid value: "integer": spec.selector.replicas in body must be of type string: "integer"');
   });
 
   it('schema-enum: a templateRef kind a supply chain cannot use', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
   name: chain
@@ -63,11 +64,11 @@ spec:
     templateRef:
       kind: ClusterDeploymentTemplate
       name: deploy
-`), 'schema-enum', 11, 'spec.resources[0].templateRef.kind: Unsupported value: "ClusterDeploymentTemplate": supported values: "ClusterSourceTemplate", "ClusterImageTemplate", "ClusterTemplate", "ClusterConfigTemplate"');
+`), 'schema-enum', 11, 'ClusterSupplyChain chain: spec.resources[0].templateRef.kind is not one of the values the schema allows').controllerMessage).toBe('spec.resources[0].templateRef.kind: Unsupported value: "ClusterDeploymentTemplate": supported values: "ClusterSourceTemplate", "ClusterImageTemplate", "ClusterTemplate", "ClusterConfigTemplate"');
   });
 
   it('schema-limit: a retention policy keeping no runs', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: tests
@@ -81,11 +82,11 @@ spec:
     kind: Job
     metadata:
       generateName: tests-
-`), 'schema-limit', 8, 'spec.retentionPolicy.maxFailedRuns: Invalid value: 0: spec.retentionPolicy.maxFailedRuns in body should be greater than or equal to 1');
+`), 'schema-limit', 8, 'ClusterTemplate tests: spec.retentionPolicy.maxFailedRuns is smaller than the schema allows').controllerMessage).toBe('spec.retentionPolicy.maxFailedRuns: Invalid value: 0: spec.retentionPolicy.maxFailedRuns in body should be greater than or equal to 1');
   });
 
   it('schema-pattern: a resource quantity that is not one', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: Workload
 metadata:
   name: app
@@ -95,18 +96,18 @@ spec:
   resources:
     requests:
       memory: lots
-`), 'schema-pattern', 10, /^spec\.resources\.requests\.memory: Invalid value: "lots": spec\.resources\.requests\.memory in body should match '/);
+`), 'schema-pattern', 10, 'Workload app: spec.resources.requests.memory does not have the form the schema requires').controllerMessage).toMatch(/^spec\.resources\.requests\.memory: Invalid value: "lots": spec\.resources\.requests\.memory in body should match '/);
   });
 
   it('invalid-label: a label key with a space', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: Workload
 metadata:
   name: app
   labels:
     app type: web
 spec: {}
-`), 'invalid-label', 6, /^metadata\.labels: Invalid value: "app type": name part must consist of alphanumeric characters/);
+`), 'invalid-label', 6, 'Workload app: label key "app type" is not a valid label key').controllerMessage).toMatch(/^metadata\.labels: Invalid value: "app type": name part must consist of alphanumeric characters/);
   });
 
   it('unknown-field: a misspelt field is dropped by the API server', () => {
@@ -123,8 +124,8 @@ spec:
     metadata:
       name: $(workload.metadata.name)$
 `);
-    expectOne(d, 'unknown-field', 7, 'unknown field "spec.revisonPath"');
-    expectOne(d, 'schema-required', 5, 'spec.revisionPath: Required value');
+    expect(expectOne(d, 'unknown-field', 7, 'ClusterSourceTemplate git: spec.revisonPath is not a field the schema defines').controllerMessage).toBe('unknown field "spec.revisonPath"');
+    expect(expectOne(d, 'schema-required', 5, 'ClusterSourceTemplate git: spec.revisionPath is missing, and the schema requires it').controllerMessage).toBe('spec.revisionPath: Required value');
     expect(d.find((x) => x.code === 'unknown-field')?.severity).toBe('warning');
   });
 

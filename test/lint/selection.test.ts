@@ -51,7 +51,7 @@ describe('owners and blueprints', () => {
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n    value: b\n'),
     });
     // At the requirement's key, the term at fault (issue 15: one diagnostic, at the exact spot).
-    expectOne(d, 'invalid-selector', 8, 'evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
+    expect(expectOne(d, 'invalid-selector', 8, 'the selector of ClusterSupplyChain web (spec.selector, selectorMatchExpressions or selectorMatchFields) cannot be evaluated for Workload apps/app').controllerMessage).toBe('evaluating supply chain selectors against workload [apps/app] failed: error handling selectors, selectorMatchExpressions or selectorMatchFields of [ClusterSupplyChain/web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[3].name] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 3, length 1');
   });
 
   it('no-option-match: no option matches a Workload', () => {
@@ -68,13 +68,14 @@ describe('owners and blueprints', () => {
 `),
       'app.yaml': workload('  labels:\n    app: web\n', '  image: registry.example.com/app:1\n'),
     });
-    const one = expectOne(d, 'no-option-match', 11, 'Workload apps/app: expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
+    const one = expectOne(d, 'no-option-match', 11, "Workload apps/app: none of resource source's templateRef.options in ClusterSupplyChain web matches the owner");
+    expect(one.controllerMessage).toBe('expected exactly 1 option to match, found [0] matching options for resource [source] in supply chain [web]');
     expect(one.owner).toEqual({ kind: 'Workload', name: 'app', namespace: 'apps' });
     // How every option fared: the first thing a reader needs, kept in SARIF's message too.
     expect(one.detail).toBe('git: field spec.source.git Exists is not satisfied; oci: field spec.source.image Exists is not satisfied');
     expect(Object.keys(one).indexOf('owner')).toBeLessThan(Object.keys(one).indexOf('controllerMessage'));
     const sarif = JSON.parse(formatSarif([one], { cwd: '/', version: '0' })) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
-    expect(sarif.runs[0]?.results[0]?.message.text.split('\n')[1]).toBe(one.detail);
+    expect(sarif.runs[0]?.results[0]?.message.text.split('\n').slice(1, 3)).toEqual([`controller: ${one.controllerMessage}`, one.detail]);
   });
 
   it('invalid-option-selector: an option selector that fails on the Workload', () => {
@@ -92,7 +93,7 @@ describe('owners and blueprints', () => {
       'app.yaml': workload('  labels:\n    app: web\n', '  env:\n  - name: A\n'),
     });
     // At the option's requirement key, the term at fault (issue 15), not at templateRef.options.
-    expectOne(d, 'invalid-option-selector', 13, 'Workload apps/app: error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
+    expect(expectOne(d, 'invalid-option-selector', 13, "Workload apps/app: an option selector of resource source's templateRef.options in ClusterSupplyChain web cannot be evaluated for the owner").controllerMessage).toBe('error matching against template option [git] for resource [source] in supply chain [web]: failed to evaluate selector matchFields: unable to match field requirement with key [spec.env[2].value] operator [Exists] values [[]]: evaluate: failed to find results: array index out of bounds: index 2, length 1');
   });
 });
 

@@ -16,17 +16,17 @@ ${resources}`;
 
 describe('template webhooks', () => {
   it('template-source: neither template nor ytt', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: empty
 spec:
   params: []
-`), 'template-source', 5, 'invalid template: must specify one of template or ytt, found neither');
+`), 'template-source', 5, 'ClusterTemplate empty: sets neither spec.template nor spec.ytt').controllerMessage).toBe('invalid template: must specify one of template or ytt, found neither');
   });
 
   it('template-source: both template and ytt', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: both
@@ -38,11 +38,11 @@ spec:
       name: x
   ytt: |
     apiVersion: v1
-`), 'template-source', 11, 'invalid template: must specify one of template or ytt, found both');
+`), 'template-source', 11, 'ClusterTemplate both: sets both spec.template and spec.ytt').controllerMessage).toBe('invalid template: must specify one of template or ytt, found both');
   });
 
   it('template-parse: a template without kind', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: nokind
@@ -51,11 +51,11 @@ spec:
     apiVersion: v1
     metadata:
       name: x
-`), 'template-parse', 6, `invalid template: failed to parse object: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'`);
+`), 'template-parse', 6, 'ClusterTemplate nokind: spec.template has no kind, so it is not an object the webhook can read').controllerMessage).toBe(`invalid template: failed to parse object: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'`);
   });
 
   it('template-namespace: even an interpolated namespace', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: ns
@@ -66,11 +66,11 @@ spec:
     metadata:
       name: x
       namespace: $(workload.metadata.namespace)$
-`), 'template-namespace', 11, 'invalid template: template should not set metadata.namespace on the child object');
+`), 'template-namespace', 11, 'ClusterTemplate ns: spec.template sets metadata.namespace, which a template may not').controllerMessage).toBe('invalid template: template should not set metadata.namespace on the child object');
   });
 
   it('health-rule: two rules at once, and an empty multiMatch side', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: health
@@ -80,8 +80,8 @@ spec:
     singleConditionType: Ready
   ytt: |
     x: 1
-`), 'health-rule', 6, 'invalid health rule: must specify one of alwaysHealthy, singleConditionType or multiMatch, found multiple');
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+`), 'health-rule', 6, 'ClusterTemplate health: spec.healthRule sets more than one rule').controllerMessage).toBe('invalid health rule: must specify one of alwaysHealthy, singleConditionType or multiMatch, found multiple');
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: health
@@ -95,11 +95,11 @@ spec:
       unhealthy: {}
   ytt: |
     x: 1
-`), 'health-rule', 12, 'invalid multi match health rule: unhealthy rule has no matchFields or matchConditions');
+`), 'health-rule', 12, 'ClusterTemplate health: spec.healthRule.multiMatch.unhealthy has neither matchFields nor matchConditions').controllerMessage).toBe('invalid multi match health rule: unhealthy rule has no matchFields or matchConditions');
   });
 
   it('retention-policy-mutable: the default lifecycle is mutable', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
 metadata:
   name: keep
@@ -109,7 +109,7 @@ spec:
     maxSuccessfulRuns: 2
   ytt: |
     x: 1
-`), 'retention-policy-mutable', 6, 'invalid template: if lifecycle is mutable, no retention policy may be set');
+`), 'retention-policy-mutable', 6, 'ClusterTemplate keep: spec.retentionPolicy is set, but the template is mutable').controllerMessage).toBe('invalid template: if lifecycle is mutable, no retention policy may be set');
     // The webhook returns the health rule's verdict first and never reaches this rule.
     expect(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterTemplate
@@ -127,7 +127,7 @@ spec:
   });
 
   it('deployment-observed: neither observedMatches nor observedCompletion', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterDeploymentTemplate
 metadata:
   name: app-deploy
@@ -137,11 +137,11 @@ spec:
     kind: App
     metadata:
       name: $(deliverable.metadata.name)$
-`), 'deployment-observed', 5, 'invalid spec: must set exactly one of spec.ObservedMatches and spec.ObservedCompletion');
+`), 'deployment-observed', 5, 'ClusterDeploymentTemplate app-deploy: sets neither spec.observedMatches nor spec.observedCompletion').controllerMessage).toBe('invalid spec: must set exactly one of spec.ObservedMatches and spec.ObservedCompletion');
   });
 
   it('run-template-spec: a run template stamping a ConfigMap', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterRunTemplate
 metadata:
   name: run
@@ -153,32 +153,32 @@ spec:
       generateName: run-
     data:
       a: "1"
-`), 'run-template-spec', 6, 'invalid template: object must have a spec; templated object: map[apiVersion:v1 data:map[a:1] kind:ConfigMap metadata:map[generateName:run-]]');
+`), 'run-template-spec', 6, 'ClusterRunTemplate run: the object in spec.template has no top-level spec').controllerMessage).toBe('invalid template: object must have a spec; templated object: map[apiVersion:v1 data:map[a:1] kind:ConfigMap metadata:map[generateName:run-]]');
   });
 });
 
 describe('supply chain and delivery webhooks', () => {
   it('selector-required: no selector of any kind', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
   name: chain
 spec:
   resources: []
-`), 'selector-required', 5, 'error validating clustersupplychain [chain]: at least one selector, selectorMatchExpression, selectorMatchField must be specified');
+`), 'selector-required', 5, 'ClusterSupplyChain chain: selects nothing: it has no selector, selectorMatchExpressions or selectorMatchFields').controllerMessage).toBe('error validating clustersupplychain [chain]: at least one selector, selectorMatchExpression, selectorMatchField must be specified');
   });
 
   it.each([
     ['both', '      value: base\n      default: full\n'],
     ['neither', ''],
   ])('param-value-default: a resource param with %s', (_which, fields) => {
-    expectOne(lintYaml(chain(`  - name: image
+    expect(expectOne(lintYaml(chain(`  - name: image
     templateRef:
       kind: ClusterImageTemplate
       name: kpack
     params:
     - name: builder
-${fields}`)), 'param-value-default', 14, 'error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
+${fields}`)), 'param-value-default', 14, 'ClusterSupplyChain chain: spec.resources[0].params[0] must set exactly one of value and default').controllerMessage).toBe('error validating clustersupplychain [chain]: resource [image] is invalid: param [builder] is invalid: must set exactly one of value and default');
   });
 
   it('param-value-default: a blueprint param with neither, and one with exactly one is fine', () => {
@@ -193,11 +193,11 @@ ${fields}`)), 'param-value-default', 14, 'error validating clustersupplychain [c
   - name: protected
     value: fixed
 `));
-    expectOne(diagnostics, 'param-value-default', 9, 'error validating clustersupplychain [chain]: param [registry] is invalid: must set exactly one of value and default');
+    expect(expectOne(diagnostics, 'param-value-default', 9, 'ClusterSupplyChain chain: spec.params[0] must set exactly one of value and default').controllerMessage).toBe('error validating clustersupplychain [chain]: param [registry] is invalid: must set exactly one of value and default');
   });
 
   it('label-selector-invalid: a selector label value with a space', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
   name: chain
@@ -205,11 +205,11 @@ spec:
   selector:
     app: web app
   resources: []
-`), 'label-selector-invalid', 7, /^error validating clustersupplychain \[chain\]: selector is not valid: values\[0\]\[app\]: Invalid value: "web app": a valid label must be an empty string/);
+`), 'label-selector-invalid', 7, 'ClusterSupplyChain chain: spec.selector.app is not valid in a label selector').controllerMessage).toMatch(/^error validating clustersupplychain \[chain\]: selector is not valid: values\[0\]\[app\]: Invalid value: "web app": a valid label must be an empty string/);
   });
 
   it('field-requirement-invalid: a path selectors may not look at', () => {
-    expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+    expect(expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterSupplyChain
 metadata:
   name: chain
@@ -218,19 +218,19 @@ spec:
   - key: status.conditions
     operator: Exists
   resources: []
-`), 'field-requirement-invalid', 7, 'error validating clustersupplychain [chain]: requirement key [status.conditions] is not a valid path');
+`), 'field-requirement-invalid', 7, 'ClusterSupplyChain chain: spec.selectorMatchFields[0].key is not valid in a field requirement').controllerMessage).toBe('error validating clustersupplychain [chain]: requirement key [status.conditions] is not a valid path');
   });
 
   it('duplicate-resource-name: current and delivery wording', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef: {kind: ClusterSourceTemplate, name: git}
   - name: source
     templateRef: {kind: ClusterSourceTemplate, name: oci}
-`)), 'duplicate-resource-name', 11, 'error validating clustersupplychain [chain]: duplicate resource name [source] found');
+`)), 'duplicate-resource-name', 11, 'ClusterSupplyChain chain: spec.resources[1].name repeats the name source, which another resource already has').controllerMessage).toBe('error validating clustersupplychain [chain]: duplicate resource name [source] found');
   });
 
   it('duplicate-option-name: two options naming the same template', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef:
       kind: ClusterSourceTemplate
       options:
@@ -238,11 +238,11 @@ spec:
         selector: {matchLabels: {source: git}}
       - name: git
         selector: {matchLabels: {source: other}}
-`)), 'duplicate-option-name', 15, 'error validating clustersupplychain [chain]: duplicate template name [git] found in options for resource [source]');
+`)), 'duplicate-option-name', 15, 'ClusterSupplyChain chain: spec.resources[0].templateRef.options[1] repeats the template name git, which another option already has').controllerMessage).toBe('error validating clustersupplychain [chain]: duplicate template name [git] found in options for resource [source]');
   });
 
   it('template-ref: a name and options', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef:
       kind: ClusterSourceTemplate
       name: git
@@ -251,11 +251,11 @@ spec:
         selector: {matchLabels: {source: git}}
       - name: oci
         selector: {matchLabels: {source: oci}}
-`)), 'template-ref', 10, 'error validating clustersupplychain [chain]: error validating resource [source]: exactly one of templateRef.Name or templateRef.Options must be specified, found both');
+`)), 'template-ref', 10, 'ClusterSupplyChain chain: spec.resources[0].templateRef sets both name and options').controllerMessage).toBe('error validating clustersupplychain [chain]: error validating resource [source]: exactly one of templateRef.Name or templateRef.Options must be specified, found both');
   });
 
   it('option-invalid: an option with an empty selector', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef:
       kind: ClusterSourceTemplate
       options:
@@ -264,11 +264,11 @@ spec:
       - name: oci
         selector:
           matchExpressions: []
-`)), 'option-invalid', 16, 'error validating clustersupplychain [chain]: error validating resource [source]: error validating option [oci] selector: at least one of matchLabels, matchExpressions or MatchFields must be specified');
+`)), 'option-invalid', 16, 'ClusterSupplyChain chain: spec.resources[0].templateRef.options[1].selector is not a valid selector').controllerMessage).toBe('error validating clustersupplychain [chain]: error validating resource [source]: error validating option [oci] selector: at least one of matchLabels, matchExpressions or MatchFields must be specified');
   });
 
   it('option-duplicate-selector: two options with the same selector', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef:
       kind: ClusterSourceTemplate
       options:
@@ -276,11 +276,11 @@ spec:
         selector: {matchLabels: {source: git}}
       - name: oci
         selector: {matchLabels: {source: git}}
-`)), 'option-duplicate-selector', 16, 'error validating clustersupplychain [chain]: error validating resource [source]: duplicate selector found in options [git, oci]');
+`)), 'option-duplicate-selector', 16, 'ClusterSupplyChain chain: spec.resources[0].templateRef.options[1].selector is the same as another option\'s').controllerMessage).toBe('error validating clustersupplychain [chain]: error validating resource [source]: duplicate selector found in options [git, oci]');
   });
 
   it('pass-through-invalid: a passThrough naming no input', () => {
-    expectOne(lintYaml(chain(`  - name: source
+    expect(expectOne(lintYaml(chain(`  - name: source
     templateRef:
       kind: ClusterSourceTemplate
       name: git
@@ -295,7 +295,7 @@ spec:
     sources:
     - resource: source
       name: tested
-`)), 'pass-through-invalid', 19, 'error validating clustersupplychain [chain]: error validating resource [tests]: pass through [source] does not refer to a known input');
+`)), 'pass-through-invalid', 19, 'ClusterSupplyChain chain: spec.resources[1].templateRef.options[1].passThrough names no input of the resource').controllerMessage).toBe('error validating clustersupplychain [chain]: error validating resource [tests]: pass through [source] does not refer to a known input');
   });
 
   it('input-unknown-resource and input-wrong-kind: supply chain inputs', () => {
@@ -314,8 +314,8 @@ spec:
     - resource: sourcce
       name: conventions
 `));
-    expectOne(d, 'input-wrong-kind', 18, 'error validating clustersupplychain [chain]: invalid sources for resource [image]: resource [config] providing [source] must reference a ClusterSourceTemplate');
-    expectOne(d, 'input-unknown-resource', 21, 'error validating clustersupplychain [chain]: invalid configs for resource [image]: [conventions] is provided by unknown resource [sourcce]');
+    expect(expectOne(d, 'input-wrong-kind', 18, 'ClusterSupplyChain chain: spec.resources[1].sources[0].resource names a resource whose template does not produce that kind of input').controllerMessage).toBe('error validating clustersupplychain [chain]: invalid sources for resource [image]: resource [config] providing [source] must reference a ClusterSourceTemplate');
+    expect(expectOne(d, 'input-unknown-resource', 21, 'ClusterSupplyChain chain: spec.resources[1].configs[0].resource names a resource the blueprint does not have').controllerMessage).toBe('error validating clustersupplychain [chain]: invalid configs for resource [image]: [conventions] is provided by unknown resource [sourcce]');
   });
 
   it('deployment-input: a ClusterDeploymentTemplate resource without deployment', () => {
@@ -336,8 +336,8 @@ spec:
       kind: ClusterDeploymentTemplate
       name: app-deploy
 `);
-    expectOne(d, 'deployment-input', 15, 'error validating clusterdelivery [delivery]: spec.resources[deployer] is a ClusterDeploymentTemplate and must receive a deployment');
-    expectOne(d, 'duplicate-resource-name', 11, 'error validating clusterdelivery [delivery]: spec.resources[1].name "source" cannot appear twice');
+    expect(expectOne(d, 'deployment-input', 15, 'ClusterDelivery delivery: spec.resources[2].templateRef.kind is a ClusterDeploymentTemplate, and the resource receives no deployment').controllerMessage).toBe('error validating clusterdelivery [delivery]: spec.resources[deployer] is a ClusterDeploymentTemplate and must receive a deployment');
+    expect(expectOne(d, 'duplicate-resource-name', 11, 'ClusterDelivery delivery: spec.resources[1].name repeats the name 1, which another resource already has').controllerMessage).toBe('error validating clusterdelivery [delivery]: spec.resources[1].name "source" cannot appear twice');
   });
 });
 
@@ -363,8 +363,8 @@ spec:
     params:
     - name: registry
 `);
-    expectOne(d, 'duplicate-resource-name', 11, "duplicate component name 'source' found in clustersupplychain 'blog'");
-    expectOne(d, 'input-unknown-resource', 16, "invalid sources for component 'image': 'source' is provided by unknown component 'nowhere'");
-    expectOne(d, 'schema-required', 19, 'spec.components[2].params[0].value: Required value');
+    expect(expectOne(d, 'duplicate-resource-name', 11, 'ClusterSupplyChain blog: spec.components[1].name repeats the name source, which another resource already has').controllerMessage).toBe("duplicate component name 'source' found in clustersupplychain 'blog'");
+    expect(expectOne(d, 'input-unknown-resource', 16, 'ClusterSupplyChain blog: spec.components[2].sources[0].component names a resource the blueprint does not have').controllerMessage).toBe("invalid sources for component 'image': 'source' is provided by unknown component 'nowhere'");
+    expect(expectOne(d, 'schema-required', 19, 'ClusterSupplyChain blog: spec.components[2].params[0].value is missing, and the schema requires it').controllerMessage).toBe('spec.components[2].params[0].value: Required value');
   });
 });

@@ -191,7 +191,7 @@ describe('an error that involves a mocked value says which, and how to supply it
   it('spec.ytt (built-in engine): the hint names the mocked config and the three ways to supply it', async () => {
     const result = await failingOnMock('ytt');
     const [error] = errorsOf(result);
-    expect(error).toMatchObject({ code: 'ytt-error', resource: 'app-config', message: 'struct has no .annotations field or method' });
+    expect(error).toMatchObject({ code: 'ytt-error', resource: 'app-config', message: "the ytt template (spec.ytt) of ClusterConfigTemplate config-template fails: struct has no .annotations field or method" });
     expect(error?.hint).toContain('config-provider config (a mock of .status.template, copied from .spec.template of the stamped object) reaches it as config input config');
     expect(error?.hint).toMatch(/--set-output config-provider\.config=…, --outputs FILE, or the live objects with --observed FILE/);
   });
@@ -224,7 +224,7 @@ describe('an error that involves a mocked value says which, and how to supply it
       ownerDoc(),
     ));
     const [error] = errorsOf(result);
-    expect(error?.message).toMatch(/^Unmarshaling YAML template 'stdin\.yml'/);
+    expect(error?.message).toMatch(/^the ytt template \(spec\.ytt\) of ClusterTemplate reader fails: Unmarshaling YAML template 'stdin\.yml'/);
     expect(error?.hint).toBeUndefined();
   });
 

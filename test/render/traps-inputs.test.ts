@@ -319,7 +319,7 @@ describe('§6 passThrough', () => {
     expect(errors.map((d) => d.resource)).toEqual(['bad', 'pass']);
     expect(errors[1]).toMatchObject({
       code: 'pass-through-input-missing',
-      message: 'input [in] not found in sources',
+      message: 'resource pass passes input in through, and it has no source input of that name',
       controllerMessage: 'unable to retrieve outputs from pass through [in] for resource [pass] in supply chain [sc]: input [in] not found in sources',
     });
     expect(stampedFor(result, 'use')['data']).toEqual({ none: {} });
@@ -335,6 +335,7 @@ describe('§6 passThrough', () => {
 
   it('the input type follows the template kind: an image passThrough does not look in sources', () => {
     const result = renderPass('ClusterImageTemplate', 'sources: [{name: in, resource: a}]', src('a'), '{}', 'x: y');
-    expect(errorsOf(result)).toMatchObject([{ code: 'pass-through-input-missing', message: 'input [in] not found in images' }]);
+    expect(errorsOf(result)).toMatchObject([{ code: 'pass-through-input-missing', message: 'resource pass passes input in through, and it has no image input of that name' }]);
+    expect(errorsOf(result)[0]?.controllerMessage).toMatch(/: input \[in\] not found in images$/);
   });
 });

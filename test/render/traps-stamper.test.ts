@@ -156,7 +156,7 @@ describe('trap 19: namespaces (current)', () => {
     expect(result.objects).toEqual([]);
     expect(errorsOf(result)).toMatchObject([{
       code: 'foreign-namespace',
-      message: 'cannot set namespace in resource template',
+      message: 'ClusterTemplate t sets metadata.namespace in spec.template, and a stamped object cannot choose its namespace',
       path: 'spec.template.metadata.namespace',
       controllerMessage: 'unable to stamp object for resource [r] for template [ClusterTemplate/t] in supply chain [sc]: cannot set namespace in resource template',
     }]);
@@ -244,6 +244,7 @@ describe('a template the admission webhook would refuse', () => {
       .replace('spec:\n  template:', 'spec:\n  ytt: |\n    apiVersion: v1\n    kind: Secret\n  template:');
     const result = renderText(text);
     expect(result.objects).toEqual([]);
-    expect(errorsOf(result).map((d) => `${d.code} ${d.line}: ${d.message}`)).toEqual(['template-source 6: invalid template: must specify one of template or ytt, found both']);
+    expect(errorsOf(result).map((d) => `${d.code} ${d.line}: ${d.message}`)).toEqual(['template-source 6: ClusterTemplate t sets both spec.template and spec.ytt']);
+    expect(errorsOf(result)[0]?.controllerMessage).toMatch(/: invalid template: must specify one of template or ytt, found both$/);
   });
 });

@@ -11,6 +11,7 @@
 //   # stdout-not: a fragment stdout must not hold
 //   # outdir: `untouched` (nothing written, the file already there kept), `written` or `written N`
 //   # stderr-max-lines: at most this many lines on stderr (one paragraph, not a flood)
+//   # stderr-max-bytes: at most this many bytes on stderr (a flood of owners or a huge value stays short)
 //   # timeout: seconds the run may take (default 10)
 //
 // Every case must also end without an internal error or a stack trace, within its time, and
@@ -36,6 +37,7 @@ interface Case {
   stdoutNot: string[];
   outdir?: string;
   stderrMaxLines?: number;
+  stderrMaxBytes?: number;
   timeout: number;
 }
 
@@ -71,6 +73,7 @@ function readCase(name: string): Case {
     else if (key === 'outdir') c.outdir = value;
     else if (key === 'timeout') c.timeout = Number(value);
     else if (key === 'stderr-max-lines') c.stderrMaxLines = Number(value);
+    else if (key === 'stderr-max-bytes') c.stderrMaxBytes = Number(value.replaceAll(',', ''));
   }
   return c;
 }
@@ -159,6 +162,7 @@ describe('the hostile corpus', () => {
     if (c.exit !== 0) expect(o.stderr.trim(), context).not.toBe('');
     for (const fragment of c.stderr) expect(o.stderr, context).toContain(fragment);
     if (c.stderrMaxLines !== undefined) expect(o.stderr.split('\n').length - 1, context).toBeLessThanOrEqual(c.stderrMaxLines);
+    if (c.stderrMaxBytes !== undefined) expect(Buffer.byteLength(o.stderr), context).toBeLessThanOrEqual(c.stderrMaxBytes);
     if (c.stdout.includes('empty') || (c.exit !== 0 && c.stdout.length === 0)) expect(o.stdout, context).toBe('');
     for (const fragment of c.stdout.filter((s) => s !== 'empty')) expect(o.stdout, context).toContain(fragment);
     for (const fragment of c.stdoutNot) expect(o.stdout, context).not.toContain(fragment);
