@@ -9,6 +9,7 @@ import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
 import { RangeValue } from './types.js';
 import { byteAt, byteLength, byteSlice, bytesAt } from './strbytes.js';
+import { formatFloat as goFormatFloat } from '../../../util/go-float.js';
 
 export interface ErrorFrame { name: string; file: string; pos: Pos | null }
 
@@ -1087,18 +1088,12 @@ export function percentFormat(format: string, y: Value): string {
   return out;
 }
 
+/** starlark-go's %e %f %g (and upper case): Go's FormatFloat with 6 digits, the shortest for %g (as ytt prints them). */
 function formatFloat(f: number, conv: string): string {
   switch (conv) {
-    case 'f': case 'F': return f.toFixed(6);
-    case 'e': case 'E': {
-      const s = f.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2');
-      return conv === 'E' ? s.toUpperCase() : s;
-    }
-    default: {
-      let s = String(Number(f.toPrecision(6)));
-      s = s.replace(/e([+-])(\d)$/, 'e$10$2');
-      return conv === 'G' ? s.toUpperCase() : s;
-    }
+    case 'f': case 'F': return goFormatFloat(f, 'f', 6);
+    case 'e': case 'E': return goFormatFloat(f, conv, 6);
+    default: return goFormatFloat(f, conv === 'G' ? 'G' : 'g', -1);
   }
 }
 
