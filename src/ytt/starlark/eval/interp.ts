@@ -10,6 +10,7 @@ import { nearest } from './spell.js';
 import { RangeValue } from './types.js';
 import { byteAt, byteLength, byteSlice, bytesAt } from './strbytes.js';
 import { formatFloat as goFormatFloat } from '../../../util/go-float.js';
+import { isStackOverflow } from '../../../util/stack-overflow.js';
 
 export interface ErrorFrame { name: string; file: string; pos: Pos | null }
 
@@ -54,14 +55,14 @@ function toEvalError(thread: Thread, e: unknown, pos: Pos | null): unknown {
     if (top && pos) top.pos = pos;
     return new EvalError(e.message, thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })));
   }
-  if (e instanceof RangeError && !/call stack/i.test(e.message)) {
+  if (e instanceof RangeError && !isStackOverflow(e)) {
     // JavaScript's own limit on a string's or array's length: a value grew too large
     return new EvalError(
       `value too large: a string or list grew beyond what the engine can hold (${e.message})`,
       thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })),
     );
   }
-  if (e instanceof RangeError) {
+  if (isStackOverflow(e)) {
     // the JS stack ran out (deep recursion below maxDepth): report it as a Starlark error once
     // enough stack is free again to build one
     try {
