@@ -1059,7 +1059,7 @@ export function percentFormat(format: string, y: Value): string {
       case 'r': out += repr(arg); break;
       case 'd': case 'i':
         if (isInt(arg)) out += String(arg);
-        else if (arg instanceof Float) out += String(Math.trunc(arg.v));
+        else if (arg instanceof Float) out += floatAsInt(arg.v, conv);
         else fail(`%${conv} format requires integer: ${typeName(arg)}`);
         break;
       case 'o': case 'x': case 'X': {
@@ -1087,6 +1087,12 @@ export function percentFormat(format: string, y: Value): string {
   }
   if (mapping === null && argIdx < args.length) fail('too many arguments for format string');
   return out;
+}
+
+/** %d of a float: its integer part, every digit of it (1e21 is 1000000000000000000000, not 1e+21). */
+function floatAsInt(f: number, conv: string): string {
+  if (!Number.isFinite(f)) fail(`%${conv} format requires integer: cannot convert float ${f !== f ? 'NaN' : 'infinity'} to integer`);
+  return BigInt(Math.trunc(f)).toString();
 }
 
 /** starlark-go's %e %f %g (and upper case): Go's FormatFloat with 6 digits, the shortest for %g (as ytt prints them). */
