@@ -4,7 +4,7 @@
 
 import { GoOpaque, GoStruct, sortedKeys } from './value.js';
 import { goFloatV } from '../util/go-float.js';
-import type { GoTypeInfo, GoValue } from './value.js';
+import type { GoTypeInfo, GoValue, JSONValue } from './value.js';
 
 /** A value in flight during evaluation, with its static type when one is known. */
 export interface Item {
@@ -131,4 +131,9 @@ export function formatValue(v: GoValue, t: GoTypeInfo | undefined, opts: KindOpt
       return pointer && top ? `&${body}` : body;
     }
   }
+}
+
+/** Go's `%v` of a value decoded from JSON into interface{}: `map[a:1 b:[x y]]` (keys sorted), `<nil>`, floats as %g. */
+export function goValueText(value: JSONValue): string {
+  return formatValue(value, undefined, { unstructuredNumbers: false });
 }
