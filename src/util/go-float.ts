@@ -22,9 +22,11 @@ export function formatFloat(x: number, fmt: GoFloatFormat, prec: number): string
   if (x !== x) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
+  const lower = fmt.toLowerCase() as 'e' | 'f' | 'g';
+  // the common case, an integral value the shortest f (or g, below 1e6) prints as its digits
+  if (prec < 0 && Number.isSafeInteger(x) && !Object.is(x, -0) && (lower === 'f' || (lower === 'g' && x > -1e6 && x < 1e6))) return String(x);
   const neg = x < 0 || Object.is(x, -0);
   const abs = Math.abs(x);
-  const lower = fmt.toLowerCase() as 'e' | 'f' | 'g';
   let digs: Digits;
   const shortest = prec < 0;
   if (shortest) {
@@ -129,6 +131,7 @@ export function goFloatV(x: number): string {
  * 1e21 on, with a negative exponent's leading zero dropped (`1e-7`, `1e+21`, `-0`).
  */
 export function goJsonFloat(x: number): string {
+  if (Number.isSafeInteger(x) && !Object.is(x, -0)) return String(x);
   const abs = Math.abs(x);
   if (abs === 0 || (abs >= 1e-6 && abs < 1e21)) return formatFloat(x, 'f', -1);
   return formatFloat(x, 'e', -1).replace(/e-0(\d)$/, 'e-$1');
