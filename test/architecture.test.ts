@@ -13,8 +13,9 @@ const SRC = join(ROOT, 'src');
 
 /** Stages, lowest first: a folder may import only folders of a lower stage (and its own). */
 const STAGES: readonly (readonly string[])[] = [
-  ['jsonpath', 'version.ts'],
-  ['util', 'gotypes'],
+  ['util', 'version.ts'],
+  ['jsonpath'],
+  ['gotypes'],
   ['diagnostics', 'yaml'],
   ['ytt'],
   ['load'],

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isInputError, isUsageError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 import { writeErr, writeOut } from './io.js';
+import { isStackOverflow } from '../util/stack-overflow.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -170,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
  */
 function internalMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof RangeError && /call stack/i.test(message)) return 'internal error: the inputs nest too deeply for carto to process (JavaScript ran out of stack)';
+  if (isStackOverflow(err)) return 'internal error: the inputs nest too deeply for carto to process (JavaScript ran out of stack)';
   if (err instanceof RangeError && /string length|array length|allocation failed/i.test(message)) return 'internal error: a value is too large for carto to process (JavaScript ran out of string or array length)';
   return `internal error: ${message}`;
 }

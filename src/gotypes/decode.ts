@@ -18,6 +18,12 @@ export interface DecodeError {
 export interface DecodeResult {
   readonly value: GoValue;
   readonly errors: DecodeError[];
+  /**
+   * The error json.Unmarshal returns (its first), as encoding/json prints it: a type mismatch
+   * names the innermost struct and the JSON field path from the top
+   * (`json: cannot unmarshal number into Go struct field Given.given.workload of type string`).
+   */
+  readonly goError?: string;
 }
 
 export interface DecodeOptions {
@@ -177,12 +183,37 @@ function normalizeTime(s: string): string | null | undefined {
 
 class Decoder {
   readonly errors: DecodeError[] = [];
+  /** The first error as encoding/json prints it. */
+  goError: string | undefined;
+  /** encoding/json's error context: the struct whose field is being decoded, and the field names (and map keys) down to it. */
+  private struct = '';
+  private readonly fields: string[] = [];
 
   constructor(private readonly caseInsensitive: boolean) {}
 
   private mismatch(input: unknown, type: GoType, path: string): GoValue {
-    this.errors.push({ path, message: `cannot unmarshal ${jsonKind(input)} into Go value of type ${type.name}` });
+    this.typeError(jsonKind(input), type, path);
     return zeroValue(type);
+  }
+
+  /** An UnmarshalTypeError: `value` is encoding/json's word for the JSON (`number`, or `number 1.5` when a number does not fit). */
+  private typeError(value: string, type: GoType, path: string): void {
+    const where = this.fields.length > 0 ? `Go struct field ${this.struct}.${this.fields.join('.')}` : 'Go value';
+    this.errors.push({ path, message: `cannot unmarshal ${value} into Go value of type ${type.name}` });
+    this.goError ??= `json: cannot unmarshal ${value} into ${where} of type ${type.name}`;
+  }
+
+  /** Decodes what a struct field or map key holds, with that field or key on the error context. */
+  private within(struct: string, key: string, decode: () => GoValue): GoValue {
+    const outer = this.struct;
+    if (struct !== '') this.struct = struct;
+    this.fields.push(key);
+    try {
+      return decode();
+    } finally {
+      this.fields.pop();
+      this.struct = outer;
+    }
   }
 
   decode(type: GoType, input: unknown, path: string): GoValue {
@@ -199,7 +230,7 @@ class Decoder {
         if (typeof input === 'bigint') return Number(input);
         if (typeof input !== 'number') return this.mismatch(input, type, path);
         if (!Number.isInteger(input) || Math.abs(input) > 2 ** 63) {
-          this.errors.push({ path, message: `cannot unmarshal number ${formatNumber(input)} into Go value of type ${type.name}` });
+          this.typeError(`number ${formatNumber(input)}`, type, path);
           return 0;
         }
         return input;
@@ -230,7 +261,7 @@ class Decoder {
         if (!isObject(input)) return this.mismatch(input, type, path);
         const out: GoMap = {};
         for (const k of Object.keys(input)) {
-          setOwn(out, k, this.decode(type.elem, input[k] ?? null, join(path, k)));
+          setOwn(out, k, this.within('', k, () => this.decode(type.elem, input[k] ?? null, join(path, k))));
         }
         return out;
       }
@@ -256,6 +287,7 @@ class Decoder {
         } catch (e) {
           if (!(e instanceof QuantityError)) throw e;
           this.errors.push({ path, message: e.message });
+          this.goError ??= e.message;
           return '0';
         }
       }
@@ -265,7 +297,9 @@ class Decoder {
         if (typeof input !== 'string') return this.mismatch(input, type, path);
         const normalized = normalizeTime(input);
         if (normalized === undefined) {
-          this.errors.push({ path, message: `parsing time ${JSON.stringify(input)} as "2006-01-02T15:04:05Z07:00": not an RFC 3339 time` });
+          const message = `parsing time ${JSON.stringify(input)} as "2006-01-02T15:04:05Z07:00": not an RFC 3339 time`;
+          this.errors.push({ path, message });
+          this.goError ??= message;
           return null;
         }
         return normalized;
@@ -281,7 +315,7 @@ class Decoder {
       if (i === undefined && this.caseInsensitive) i = index.folded.get(key.toLowerCase());
       if (i === undefined) continue; // unknown fields are dropped
       const ft = type.fields[i]!;
-      values[i] = this.decode(ft.type, hasOwn(input, key) ? input[key] : undefined, join(path, ft.name));
+      values[i] = this.within(type.name, ft.name, () => this.decode(ft.type, hasOwn(input, key) ? input[key] : undefined, join(path, ft.name)));
     }
     const fields: GoField[] = new Array(type.fields.length);
     for (let i = 0; i < type.fields.length; i++) {
@@ -300,5 +334,5 @@ class Decoder {
 export function decode(type: GoType, input: unknown, path = '', options?: DecodeOptions): DecodeResult {
   const decoder = new Decoder(options?.caseInsensitiveKeys !== false);
   const value = decoder.decode(type, input, path);
-  return { value, errors: decoder.errors };
+  return { value, errors: decoder.errors, ...(decoder.goError !== undefined ? { goError: decoder.goError } : {}) };
 }

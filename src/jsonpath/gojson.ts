@@ -5,6 +5,7 @@
 // Embedded placeholders print exactly this text, so it has to match byte for byte.
 
 import { JsonPathError } from './errors.js';
+import { goFloatV, goJsonFloat } from '../util/go-float.js';
 import { GoOpaque, GoStruct, compareGoStrings, isGoMap, setOwn, sortedKeys } from './value.js';
 import type { GoField, GoValue, JSONValue } from './value.js';
 
@@ -74,15 +75,11 @@ export function toJSON(value: GoValue): JSONValue {
 }
 
 /**
- * Go's float64 encoding: shortest round-trip digits, exponent form below 1e-6 and from 1e21
- * on (`1e-7`, `1e+21`), and `-0` kept. JavaScript's String() already makes the same choices
- * except for negative zero.
+ * Go's float64 encoding (`1e-7`, `1e+21`, `-0`); NaN and ±Inf, which encoding/json refuses, as
+ * its error names them (`NaN`, `+Inf`).
  */
 export function formatNumber(n: number): string {
-  if (Object.is(n, -0)) return '-0';
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  return String(n);
+  return Number.isFinite(n) ? goJsonFloat(n) : goFloatV(n);
 }
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;

@@ -10,3 +10,4 @@ export { compile } from './compile.js';
 export { findResults } from './evaluate.js';
 export type { FindOptions } from './evaluate.js';
 export { toJSON, marshal, formatNumber, quoteString } from './gojson.js';
+export { goValueText } from './kinds.js';

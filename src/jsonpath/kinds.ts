@@ -3,7 +3,8 @@
 // The evaluator and the filter comparisons both need these answers.
 
 import { GoOpaque, GoStruct, sortedKeys } from './value.js';
-import type { GoTypeInfo, GoValue } from './value.js';
+import { goFloatV } from '../util/go-float.js';
+import type { GoTypeInfo, GoValue, JSONValue } from './value.js';
 
 /** A value in flight during evaluation, with its static type when one is known. */
 export interface Item {
@@ -90,21 +91,6 @@ export function typeName(v: GoValue, dt: GoTypeInfo | undefined, opts: KindOptio
   return 'map[string]interface {}';
 }
 
-/** Go's `%v` for float64: shortest digits, exponent form below 1e-4 or from 1e21 on (`1e+06`). */
-export function formatFloatV(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const [mantissa, expText] = f.toExponential().split('e') as [string, string];
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 21) {
-    const sign = exp < 0 ? '-' : '+';
-    const digits = String(Math.abs(exp)).padStart(2, '0');
-    return `${mantissa}e${sign}${digits}`;
-  }
-  return String(f);
-}
-
 /**
  * Go's `%v` rendering of a value, used by client-go's "cannot be filtered" message.
  * Best effort: Go would print a pointer inside a struct as an address, which carto cannot know.
@@ -123,7 +109,7 @@ export function formatValue(v: GoValue, t: GoTypeInfo | undefined, opts: KindOpt
     case 'uint':
       return String(v);
     case 'float':
-      return formatFloatV(v as number);
+      return goFloatV(v as number);
     case 'opaque':
       return v instanceof GoOpaque ? JSON.stringify(v.json) : String(v);
     case 'slice': {
@@ -145,4 +131,9 @@ export function formatValue(v: GoValue, t: GoTypeInfo | undefined, opts: KindOpt
       return pointer && top ? `&${body}` : body;
     }
   }
+}
+
+/** Go's `%v` of a value decoded from JSON into interface{}: `map[a:1 b:[x y]]` (keys sorted), `<nil>`, floats as %g. */
+export function goValueText(value: JSONValue): string {
+  return formatValue(value, undefined, { unstructuredNumbers: false });
 }

@@ -5,9 +5,8 @@
 // where the webhook itself skips a rule (a template with a healthRule is never checked for a
 // retention policy).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { marshal, type JSONValue } from '../jsonpath/index.js';
+import { goValueText, marshal, type JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
-import { goValueText } from '../util/go-format.js';
 import { isObject, own } from '../util/objects.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
 

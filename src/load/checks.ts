@@ -2,7 +2,7 @@
 // in an error naming the problem: characters go-yaml refuses, and, for documents the `yaml`
 // package parsed, nesting, aliases and string length (src/util/limits.ts). The fast reader
 // (src/yaml/parse.ts) declines anything near these limits, so its documents need no check.
-import { Alias, Lexer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_STRING, formatCount } from '../util/limits.js';
 
 /**
@@ -181,76 +181,8 @@ export function documentToJS(doc: Document.Parsed, targets: ReadonlyMap<Alias, N
   }
 }
 
-/** The yaml package reports running out of stack as a syntax error; it means deep nesting. */
-export function isStackOverflow(message: string): boolean {
-  return message.includes('Maximum call stack size exceeded');
-}
-
 /** For a document the yaml package itself could not read for its depth (its own limit may come first). */
 export const DEPTH_MESSAGE = `maps and lists nest too deep to read (carto's limit is ${formatCount(MAX_DEPTH)} levels)`;
 
-/**
- * Whether flow collections (`[`, `{`) certainly nest deeper than MAX_DEPTH somewhere in `text`,
- * found before the `yaml` package parses it: that package takes time superlinear in the depth
- * (seconds for a megabyte of `[`), and would only end in the depth error. Returns the offset of
- * the first bracket beyond the limit, or -1.
- *
- * It counts the `yaml` package's own lexer's tokens, so brackets inside quoted and block scalars,
- * plain scalars and comments are not counted, exactly as the parser would not count them: every
- * flow collection open at a point is an ancestor of what follows, so a document the yaml package
- * accepts nests at least as deep as this count (block collections only add to it). The lexer
- * stops at the first bracket past the limit; files with few brackets are not lexed at all.
- */
-export function flowDepthExceeded(text: string): number {
-  let opens = 0;
-  for (let i = text.indexOf('[', 0); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('[', i + 1)) opens++;
-  for (let i = text.indexOf('{', 0); i >= 0 && opens <= MAX_DEPTH; i = text.indexOf('{', i + 1)) opens++;
-  if (opens <= MAX_DEPTH) return -1;
-  // JSON (a cluster export, `kubectl get -o json`) is flow YAML whose strings are all double-quoted:
-  // a plain scan finds its depth exactly, far faster than the lexer.
-  const json = jsonDepthExceeded(text);
-  if (json !== undefined) return json;
-  let depth = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    const c = token.charCodeAt(0);
-    if (token.length === 1 && (c === 0x5b || c === 0x7b)) {
-      if (++depth > MAX_DEPTH) return offset;
-    } else if (token.length === 1 && (c === 0x5d || c === 0x7d)) {
-      if (depth > 0) depth--;
-    } else if (token === '---' || token === '...' || c === 0x02 || c === 0x18) {
-      // A new document, or the lexer leaving flow context after an error.
-      depth = 0;
-    }
-    // Tokens are slices of the text, but for the lexer's markers (document, flow error end, scalar).
-    if (!(token.length === 1 && (c === 0x02 || c === 0x18 || c === 0x1f))) offset += token.length;
-  }
-  return -1;
-}
-
-/**
- * For a text that is valid JSON: the offset of the first bracket nested deeper than MAX_DEPTH,
- * or -1. undefined when the text is not JSON (the lexer decides then).
- */
-function jsonDepthExceeded(text: string): number | undefined {
-  const first = /\S/.exec(text);
-  if (!first || (first[0] !== '{' && first[0] !== '[')) return undefined;
-  try {
-    JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  let depth = 0;
-  for (let i = first.index; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // A string: skip to its closing quote (valid JSON, so there is one).
-      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return -1;
-}
+/** The scan before parsing (src/yaml/nesting.ts); kept under this name for the loader's callers. */
+export { flowDepthExceeded } from '../yaml/nesting.js';

@@ -6,7 +6,8 @@ import { findTrailingComma } from './json-commas.js';
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
-import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, isStackOverflow } from './checks.js';
+import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
+import { isStackOverflow } from '../util/stack-overflow.js';
 
 /** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
 const TO_JS = { maxAliasCount: -1 } as const;
@@ -143,7 +144,7 @@ function parseWithYamlPackage(body: string, file: string, maxDocuments: number):
       if (documents.length > maxDocuments) break;
     }
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (!isStackOverflow(err)) throw err;
     return { documents: [], diagnostics: [limitDiagnostic(DEPTH_MESSAGE, file)] };
   }
   return { documents, diagnostics };

@@ -19,6 +19,7 @@ import type { RunFile } from './ytt-run.js';
 import type { ValuesFileArg } from './ytt-files.js';
 import { dataValuesFilePath, readYttArgument } from './ytt-tree.js';
 import type { DataValue } from '../ytt/types.js';
+import type { YttBudget } from '../ytt/budget.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ReadOptions {
@@ -119,7 +120,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
 
   const documents: SourceDocument[] = [];
   let limited = 0;
-  let yttBudget: { left: number } | undefined;
+  let yttBudget: YttBudget | undefined;
   const kindless: SourceDocument[] = [];
   /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
   const accept = (parsed: ParsedText, name: string): boolean => {

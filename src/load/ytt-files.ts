@@ -5,8 +5,7 @@
 // The documents are read from ytt's output (so their values are exactly what `ytt … | carto -f -`
 // reads), and each is placed where it was written: its file and line, and those of each of its
 // fields, come from the engine's source maps (the template nodes that produced them).
-import { runYtt, YttError, type DataValue, type YttSource, type YttSourceMap } from '../ytt/index.js';
-import { YTT_MAX_STEPS, YTT_TOTAL_STEPS, formatCount } from '../util/limits.js';
+import { runYtt, yttBudget, YttError, type DataValue, type YttBudget, type YttSource, type YttSourceMap } from '../ytt/index.js';
 import { parseText, type ParsedText, type SourceDocument, type TemplateOrigin } from './documents.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -28,8 +27,8 @@ export interface YttRunOptions {
   valuesFileArgs: readonly ValuesFileArg[];
   /** `-v`/`--data-value-yaml`/`--data-value-file` flags, in the order ytt applies them. */
   flags: readonly DataValue[];
-  /** Steps left for all the ytt runs of one command (shared, decremented). */
-  budget: { left: number };
+  /** The engine's step budget for all the ytt runs of one command (yttInputBudget). */
+  budget: YttBudget;
 }
 
 export type YttRunResult =
@@ -48,16 +47,14 @@ export type YttRunResult =
     };
 
 /** A fresh budget for the ytt input files of one command. */
-export function yttInputBudget(): { left: number } {
-  return { left: YTT_TOTAL_STEPS };
+export function yttInputBudget(): YttBudget {
+  return yttBudget({ runs: 'the ytt input files of this run', one: 'a file' });
 }
 
 export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOptions): YttRunResult {
   const { budget } = options;
-  if (budget.left <= 0) {
-    const message = `not run: the ytt input files of this run already used carto's budget of ${formatCount(YTT_TOTAL_STEPS)} steps in all (a file that runs away uses up the budget of the others)`;
-    return { ok: false, message, detail: `ytt: Error: \n- ${message}`, ...(files[0] ? { file: files[0].path } : {}) };
-  }
+  // A run the engine refuses (its budget spent) is placed at the first of its files.
+  const refused = budget.left <= 0 && files[0] ? { file: files[0].path } : {};
   // ytt's errors name files by their name in the run; two directories may both hold `t.yaml`, and
   // then the name says nothing: such an error is placed in no file rather than in the wrong one
   const named = new Map<string, string | null>();
@@ -71,8 +68,7 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
         dataValuesFileArgs: options.valuesFileArgs.map(({ arg, files: read }) => ({ arg, files: [...read] })),
         dataValues: [...options.flags],
         ignoreUnknownComments: true,
-        maxSteps: Math.min(YTT_MAX_STEPS, budget.left),
-        stepsUsed: (steps) => (budget.left -= steps),
+        budget,
         positions: true,
       },
     );
@@ -87,6 +83,7 @@ export function evaluateYttRun(files: readonly YttInputFile[], options: YttRunOp
       ok: false,
       message: err.detail,
       detail: err.text.trimEnd(),
+      ...refused,
       ...(where ? { file: pathOf.get(where.file)! } : {}),
       ...(where?.line != null ? { line: where.line } : {}),
       ...(outer ? { evaluating: pathOf.get(outer.file)! } : {}),

@@ -6,7 +6,7 @@ import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Format, JSONObject, Template } from '../model/index.js';
 import { readPath } from './read.js';
-import { goFloatText } from '../util/go-format.js';
+import { goFloatV } from '../util/go-float.js';
 
 export type Readiness =
   | { ready: true; assumed?: string }
@@ -72,7 +72,7 @@ function sameValue(a: JSONValue, b: JSONValue): boolean {
 export function goS(value: JSONValue): string {
   if (value === null) return '%!s(<nil>)';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return `%!s(float64=${goFloatText(value)})`;
+  if (typeof value === 'number') return `%!s(float64=${goFloatV(value)})`;
   if (typeof value === 'boolean') return `%!s(bool=${value})`;
   if (Array.isArray(value)) return `[${value.map(goS).join(' ')}]`;
   const keys = Object.keys(value).sort();

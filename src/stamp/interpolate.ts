@@ -6,10 +6,9 @@
 // Current Cartographer substitutes once. 0.0.6 substituted again into every value that
 // changed (with a loop detector) and turned empty lists into null.
 import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type EvalFailure, type PreparedPath } from '../eval/index.js';
-import { marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
+import { goValueText, marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
-import { goValueText } from '../util/go-format.js';
 import { MAX_DEPTH, MAX_OBJECT_SUBSTITUTION, MAX_RENDER_SUBSTITUTION, MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
 
 const START = '$(';

@@ -1,7 +1,8 @@
 // Go number conversions that go-yaml v2 relies on, re-expressed for JS values:
 // - parsing: strconv.ParseInt/ParseUint with base 0 (sign, 0x/0o/0b prefixes, leading-0 octal,
 //   int64/uint64 ranges) and the decimal subset of strconv.ParseFloat (underscore rules, overflow);
-// - formatting: strconv.FormatFloat(f, 'g', -1, 64) with go-yaml's .inf/-.inf/.nan spellings.
+// - formatting: strconv.FormatFloat(f, 'g', -1, 64) (src/util/go-float.ts) with go-yaml's .inf/-.inf/.nan spellings.
+import { formatFloat } from '../util/go-float.js';
 
 const TWO_63 = 1n << 63n;
 const TWO_64 = 1n << 64n;
@@ -174,29 +175,7 @@ export function formatGoFloat(x: number): string {
   if (x !== x) return '.nan';
   if (x === Infinity) return '.inf';
   if (x === -Infinity) return '-.inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  // toExponential() with no argument yields the shortest round-tripping digits, as Go's 'g', -1 does.
-  const e = x.toExponential();
-  const ePos = e.indexOf('e');
-  let mantissa = e.slice(0, ePos);
-  let sign = '';
-  if (mantissa.charCodeAt(0) === 45) {
-    sign = '-';
-    mantissa = mantissa.slice(1);
-  }
-  const digits = mantissa.length > 1 ? mantissa[0] + mantissa.slice(2) : mantissa;
-  const exp = Number(e.slice(ePos + 1));
-  if (exp < -4 || exp >= 6) {
-    // %e form: d[.ddd]e±XX with at least two exponent digits.
-    const m = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-    const absExp = exp < 0 ? -exp : exp;
-    return sign + m + (exp < 0 ? 'e-' : 'e+') + (absExp < 10 ? '0' : '') + absExp;
-  }
-  // %f form with exactly the shortest digits.
-  const dp = exp + 1; // position of the decimal point relative to the digit string
-  if (dp <= 0) return sign + '0.' + '0'.repeat(-dp) + digits;
-  if (dp >= digits.length) return sign + digits + '0'.repeat(dp - digits.length);
-  return sign + digits.slice(0, dp) + '.' + digits.slice(dp);
+  return formatFloat(x, 'g', -1);
 }
 
 /**

@@ -13,4 +13,5 @@ export type { FastParse, FastDocument } from './parse.js';
 export { kubectlText, kubectlSource } from './kubectl-text.js';
 export type { KubectlText } from './kubectl-text.js';
 export { goYamlTabs } from './go-yaml-tabs.js';
+export { nestingTooDeep, flowDepthExceeded } from './nesting.js';
 export type { TabCheck, TabProblem } from './go-yaml-tabs.js';

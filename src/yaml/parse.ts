@@ -25,6 +25,7 @@
 
 import { resolvePlainScalar } from './resolve.js';
 import { MAX_DEPTH, MAX_STRING } from '../util/limits.js';
+import { isStackOverflow } from '../util/stack-overflow.js';
 
 export interface FastDocument {
   /** The document's value, as `doc.toJS()` of the yaml package with kubeYamlOptions gives it. */
@@ -106,7 +107,7 @@ function run(text: string, reader: (text: string, start: number) => Parser = (t,
     return { documents: parser.stream() };
   } catch (e) {
     if (e === BAIL) return { reason: bailReason, offset: parser.offset };
-    if (e instanceof RangeError) return { reason: 'nesting too deep', offset: parser.offset }; // stack overflow
+    if (isStackOverflow(e)) return { reason: 'nesting too deep', offset: parser.offset };
     throw e;
   }
 }

@@ -27,7 +27,10 @@ import { documentSourceMap } from './sourcemap.js';
 // public entry point
 
 export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
-  const thread = new Thread(options.maxSteps ?? YTT_MAX_STEPS, options.maxDepth ?? 200);
+  const { budget } = options;
+  if (budget !== undefined && budget.left <= 0) throw formatError([{ msg: budget.spentMessage, positions: [] }]);
+  const maxSteps = Math.min(options.maxSteps ?? YTT_MAX_STEPS, budget?.left ?? Infinity);
+  const thread = new Thread(maxSteps, options.maxDepth ?? 200);
   if (options.print) thread.print = options.print;
   const previous = chargeTo(thread);
   try {
@@ -38,7 +41,9 @@ export function runYtt(files: YttFile[], options: YttOptions = {}): YttResult {
     throw e;
   } finally {
     chargeTo(previous);
-    options.stepsUsed?.(Math.min(thread.steps, thread.maxSteps));
+    const used = Math.min(thread.steps, thread.maxSteps);
+    if (budget !== undefined) budget.left -= used;
+    options.stepsUsed?.(used);
   }
 }
 

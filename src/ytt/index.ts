@@ -2,3 +2,5 @@
 export { runYtt, clearYttCache, YttError } from './engine.js';
 export { checkYttTemplate } from './check.js';
 export type { DataValue, YttFile, YttOptions, YttResult, YttErrorPosition, YttSource, YttSourceHit, YttSourceMap } from './engine.js';
+export { yttBudget } from './budget.js';
+export type { YttBudget, YttBudgetOptions } from './budget.js';

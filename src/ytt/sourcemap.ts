@@ -58,7 +58,10 @@ function entryOf(src: NodeSource | undefined, value: NodeValue): Entry | undefin
   return { src, ...(keys ? { keys } : {}), ...(items ? { items } : {}) };
 }
 
-/** A map key as it reads in the parsed output (where every key is a string). */
+/**
+ * A map key as it reads in the parsed output (where every key is a string): the loader's text for
+ * a number key (JavaScript's, `0.00001`), not Go's (`1e-05`), so that lookups by path find it.
+ */
 function keyText(key: Scalar): string {
   if (key === null) return 'null';
   if (key instanceof Float) return String(key.v);

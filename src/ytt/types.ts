@@ -1,4 +1,5 @@
 // The engine's public shapes: input files, options, results and the error it throws.
+import type { YttBudget } from './budget.js';
 export interface YttFile {
   name: string;
   text: string;
@@ -31,6 +32,11 @@ export interface YttOptions {
    * first, which is reported as a "Starlark stack overflow" error.
    */
   maxDepth?: number;
+  /**
+   * A budget shared with other runs (yttBudget): this run gets at most what it has left, is
+   * charged what it took, and is refused (a YttError, `not run: …`) once it is spent.
+   */
+  budget?: YttBudget;
   /** Told how many steps the run took (also when it failed), e.g. to share a budget between runs. */
   stepsUsed?: (steps: number) => void;
   /** Treat plain `# comments` as comments (ytt's --ignore-unknown-comments). */

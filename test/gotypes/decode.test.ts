@@ -100,6 +100,16 @@ describe('decode', () => {
     expect(fieldOf(value, 'cpu')).toBe('0');
   });
 
+  it('gives the error json.Unmarshal returns: the first one, naming the innermost struct and the field path from the top', () => {
+    expect(decode(Spec, { env: [{ value: 7 }], sa: 5 }).goError).toBe('json: cannot unmarshal number into Go struct field v1.EnvVar.env.value of type string');
+    // a number that does not fit an int carries its text; a number where a string belongs does not (encoding/json literalStore)
+    expect(decode(Spec, { replicas: 1.5 }).goError).toBe('json: cannot unmarshal number 1.5 into Go struct field example.Spec.replicas of type int64');
+    expect(decode(Spec, { labels: { a: true } }).goError).toBe('json: cannot unmarshal bool into Go struct field example.Spec.labels.a of type string');
+    expect(decode(Spec, { inner: { x: [] } }).goError).toBe('json: cannot unmarshal array into Go struct field example.Inner.inner.x of type string');
+    expect(decode(Spec, 'x').goError).toBe('json: cannot unmarshal string into Go value of type example.Spec');
+    expect(decode(Spec, { sa: 'ok' }).goError).toBeUndefined();
+  });
+
   it('treats JSON null like absent for value types, and as nil for pointers', () => {
     const { value } = decode(Spec, { sa: null, image: null, cpu: null, since: null, inner: null });
     expect(fieldOf(value, 'sa')).toBe('');

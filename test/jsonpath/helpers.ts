@@ -3,7 +3,7 @@
 
 import { findResults, compile, GoOpaque, GoStruct } from '../../src/jsonpath/index.js';
 import type { FindOptions, GoValue } from '../../src/jsonpath/index.js';
-import { formatFloatV } from '../../src/jsonpath/kinds.js';
+import { goFloatV } from '../../src/util/go-float.js';
 import { formatNumber, quoteString } from '../../src/jsonpath/gojson.js';
 
 /** json.Marshal as client-go's PrintResults calls it: struct fields in declaration order, map keys sorted. */
@@ -22,7 +22,7 @@ export function goMarshal(v: GoValue): string {
 /** fmt.Fprint of a scalar, as PrintResults prints non-composite results. */
 function goText(v: GoValue): string {
   if (v === null) return '<nil>';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloatV(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloatV(v);
   if (typeof v === 'object') return goMarshal(v);
   return String(v);
 }

@@ -182,7 +182,7 @@ describe('info.yaml problems', () => {
     const found = cases({ 'suite/workload.yaml': 'x', 'suite/a/info.yaml': 'given: [1]\n', 'suite/b/info.yaml': 'given: {workload: 3}\n', 'suite/c/info.yaml': '- a list\n' });
     expect(found.map((c) => (c as CartotestCase).error)).toEqual([
       'build test cases: populate info: unmarshal failed: suite/a/info.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field testInfo.given of type testInfoGiven',
-      'build test cases: populate info: unmarshal failed: suite/b/info.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number 3 into Go struct field testInfoGiven.given.workload of type string',
+      'build test cases: populate info: unmarshal failed: suite/b/info.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field testInfoGiven.given.workload of type string',
       'build test cases: populate info: unmarshal failed: suite/c/info.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type testing.testInfo',
     ]);
   });

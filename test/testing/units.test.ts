@@ -31,6 +31,17 @@ describe('info.yaml decoding', () => {
   });
 });
 
+describe('info.yaml decoding with gotypes', () => {
+  it('null in a map stays a nil entry, null in a list is the zero value, and a type mismatch is encoding/json\'s first error', () => {
+    const read = readInfo('given:\n  supplyChain:\n    paths: [a, null]\n    previousOutputs: {r: null}\n  mockSupplyChain:\n    blueprintParams: [null]\n', 'info.yaml');
+    expect(read.ok && read.info.given).toEqual({ supplyChain: { paths: ['a', ''], previousOutputs: { r: null } }, mockSupplyChain: { blueprintParams: [{}] } });
+    expect(readInfo('compareOptions: {ignoreMetadataFields: [x, 2]}\nfocus: x\n', 'i.yaml')).toEqual({
+      ok: false,
+      message: 'unmarshal failed: i.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field testInfoCompareOptions.compareOptions.ignoreMetadataFields of type string',
+    });
+  });
+});
+
 describe('comparison', () => {
   it('numbers compare by value (an int 3 equals a float 3.0), strings and numbers do not', () => {
     expect(deepEqual({ replicas: 3 }, { replicas: 3.0 })).toBe(true);

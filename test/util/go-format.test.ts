@@ -1,7 +1,8 @@
-// Go's %v of decoded JSON values, as the controller's messages print them, and the `%s` of
+// Go's %v of decoded JSON values (jsonpath's goValueText), as the controller's messages print them, and the `%s` of
 // deployment readiness messages built on it.
 import { describe, expect, it } from 'vitest';
-import { goFloatText, goValueText } from '../../src/util/go-format.js';
+import { goValueText } from '../../src/jsonpath/kinds.js';
+import { goFloatV as goFloatText } from '../../src/util/go-float.js';
 import { goS } from '../../src/outputs/deployment.js';
 
 describe("Go's %v of a float64 (strconv 'g', shortest)", () => {

@@ -2,7 +2,7 @@
 // comprehension items, long expressions, walks over shared values), the traceback of a runaway
 // template stays short, and deeply nested YAML is refused promptly.
 import { describe, expect, it } from 'vitest';
-import { runYtt, YttError } from '../../src/ytt/index.js';
+import { runYtt, yttBudget, YttError, type YttBudget } from '../../src/ytt/index.js';
 
 function steps(text: string, maxSteps = 100_000_000): number {
   let used = 0;
@@ -120,5 +120,36 @@ describe('deeply nested YAML in a template', () => {
   });
   it('nesting up to the limit, brackets in strings and comments, are read', () => {
     expect(runYtt([{ name: 'stdin.yml', text: `a: ${'['.repeat(500)}${']'.repeat(500)}\nb: "${'['.repeat(2_000)}"\n#! ${'{'.repeat(2_000)}\nc: '${'['.repeat(2_000)}'\n` }]).documents).toHaveLength(1);
+  });
+});
+
+describe('a budget shared between runs (yttBudget)', () => {
+  const spin = '#@ def spin():\n#@   for i in range(1000000000):\n#@     n = i\n#@   end\n#@ end\nv: #@ spin()\n';
+  const run = (text: string, budget: YttBudget): YttError | 'ok' => {
+    try {
+      runYtt([{ name: 'stdin.yml', text }], { budget });
+      return 'ok';
+    } catch (e) {
+      if (e instanceof YttError) return e;
+      throw e;
+    }
+  };
+  it('caps each run at what is left, charges what it took, and refuses runs once spent', () => {
+    const budget = yttBudget({ total: 30_000, runs: 'the runs of this test', one: 'a run' });
+    const first = run(spin, budget);
+    expect(first !== 'ok' && first.detail).toBe('Starlark computation cancelled: too many steps (limit 30000)');
+    expect(budget.left).toBeLessThanOrEqual(0);
+    const refused = run('v: 1\n', budget);
+    expect(refused !== 'ok' && refused.text).toBe(
+      "ytt: Error: \n- not run: the runs of this test already used carto's budget of 30,000 steps in all (a run that runs away uses up the budget of the others)\n",
+    );
+  });
+  it('a run that finishes is charged its steps, and the next one gets only the rest', () => {
+    const budget = yttBudget({ total: 1_000_000, runs: 'r', one: 'o' });
+    expect(run('a: #@ len([1 for i in range(1000)])\n', budget)).toBe('ok');
+    const left = budget.left;
+    expect(left).toBeLessThan(1_000_000 - 1_000);
+    const second = run(spin, budget);
+    expect(second !== 'ok' && second.detail).toBe(`Starlark computation cancelled: too many steps (limit ${left})`);
   });
 });

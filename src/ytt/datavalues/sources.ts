@@ -4,7 +4,7 @@
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode } from '../template/nodes.js';
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { goKeyString } from '../modules/overlay.js';
-import { goFloatText } from '../../util/go-format.js';
+import { goFloatV } from '../../util/go-float.js';
 import type { SourcePos } from './errors.js';
 
 interface Source {
@@ -75,7 +75,7 @@ function goValue(v: NodeValue): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'number') return String(v);
   if (v instanceof YNode) return '';
-  return goFloatText(v.v);
+  return goFloatV(v.v);
 }
 
 /**

@@ -5,7 +5,8 @@ import { nearest } from '../starlark/eval/spell.js';
 import { Float } from '../starlark/eval/values.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode } from '../template/nodes.js';
 import type { Scalar } from '../template/nodes.js';
-import { goKeyString, yamlTypeName } from '../modules/overlay.js';
+import { yamlTypeName } from '../modules/overlay.js';
+import { goKeyString, goKeyValue, sameKey } from '../template/go-keys.js';
 import { compactPos } from './errors.js';
 import type { Violation } from './errors.js';
 import { defaultItem, typeString } from './schema.js';
@@ -114,7 +115,7 @@ function foundType(node: YNode): string {
 }
 
 function unexpectedKey(item: YMapItem, t: MapType, src: SourceTable): Violation {
-  const key = goValueString(item.key);
+  const key = goKeyValue(item.key);
   const keys = t.items.map((x) => goKeyString(x.key)).sort();
   const from = compactPos(t.pos);
   const expected = keys.length === 1 ? `a map item with the key named "${keys[0]}" (from ${from})`
@@ -127,16 +128,3 @@ function unexpectedKey(item: YMapItem, t: MapType, src: SourceTable): Violation 
   };
 }
 
-/** Go's %v of a YAML key. */
-function goValueString(k: Scalar): string {
-  if (k === null) return '<nil>';
-  if (k instanceof Float) return String(k.v);
-  return String(k);
-}
-
-/** Keys compare as Go compares interface values: same type and value. */
-export function sameKey(a: Scalar, b: Scalar): boolean {
-  if (a instanceof Float && b instanceof Float) return a.v === b.v;
-  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return BigInt(a) === BigInt(b);
-  return a === b;
-}

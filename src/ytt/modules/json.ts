@@ -6,6 +6,7 @@ import { unpackArgs } from '../starlark/eval/builtins.js';
 import { YDocSet, toPlain } from '../template/nodes.js';
 import { starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
+import { goFloatV, goJsonFloat } from '../../util/go-float.js';
 
 export function goJsonString(s: string): string {
   let out = '"';
@@ -29,20 +30,18 @@ export function goJsonString(s: string): string {
   return out + '"';
 }
 
-export function goFloat(f: number): string {
-  if (!Number.isFinite(f)) fail(`json: unsupported value: ${f}`);
-  const abs = Math.abs(f);
-  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
-    return f.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  }
-  return String(f);
+/** encoding/json's text for a float64; NaN and ±Inf are its UnsupportedValueError. */
+function goFloat(f: number): string {
+  if (!Number.isFinite(f)) fail(`json: unsupported value: ${goFloatV(f)}`);
+  return goJsonFloat(f);
 }
 
 function encodePlain(v: unknown, indent: string, depth: number): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : goFloat(v);
+  // ints are numbers too (bigints beyond 2^53): encoding/json prints an integral float64 the same way
+  if (typeof v === 'number') return goFloat(v);
   if (typeof v === 'string') return goJsonString(v);
   const nl = indent ? '\n' + indent.repeat(depth + 1) : '';
   const end = indent ? '\n' + indent.repeat(depth) : '';

@@ -10,6 +10,9 @@ import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } fr
 import type { NodeAnnotation, NodeValue } from '../template/nodes.js';
 import { Fragment, goTypeName, nodeToStarlark, nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
 import { module } from './util.js';
+import { goKeyString } from '../template/go-keys.js';
+
+export { goKeyString };
 
 type Matcher = (thread: Thread, idx: number, left: NodeValue, right: NodeValue) => boolean;
 
@@ -267,15 +270,6 @@ function replacedItem<T extends YMapItem | YArrayItem>(thread: Thread, o: Opts, 
   item.file = right.file;
   item.annotations = right.annotations;
   return suppliedBy(item, right, item);
-}
-
-/** A map key as Go's %s prints it (ytt formats keys that way). */
-export function goKeyString(k: unknown): string {
-  if (typeof k === 'string') return k;
-  if (k === null) return '%!s(<nil>)';
-  if (typeof k === 'boolean') return `%!s(bool=${k})`;
-  if (typeof k === 'number' || typeof k === 'bigint') return `%!s(int=${k})`;
-  return `%!s(float64=${String(typeof k === 'object' && k !== null && 'v' in k ? (k as { v: number }).v : k)})`;
 }
 
 /** A value the overlay supplied is located where the overlay wrote it (positions, see NodeSource). */

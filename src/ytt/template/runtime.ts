@@ -11,6 +11,7 @@ import type { NodeProto } from './compile.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode } from './nodes.js';
 import type { NodeAnnotation, NodeSource, NodeValue, Scalar } from './nodes.js';
 import { Fragment, Noop, goTypeName, starlarkToNode } from './values.js';
+import { goKeyString, sameKey } from './go-keys.js';
 
 class EvalCtx {
   rootInit = false;
@@ -77,24 +78,13 @@ function hasOverride(n: YNode): boolean {
   return n.annotations.some((a) => a.name === 'yaml/map-key-override');
 }
 
-function keyEq(a: Scalar, b: Scalar): boolean {
-  if (a === b) return true;
-  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return BigInt(a) === BigInt(b);
-  return false;
-}
-
-export function keyString(k: Scalar): string {
-  if (k === null) return '<nil>';
-  if (typeof k === 'object') return String(k.v);
-  return String(k);
-}
 
 /** Applies ytt's map-key override rule before adding `item` to `map`. */
 export function mapItemOverride(map: YMap, item: YMapItem, strict: boolean): void {
-  const idx = map.items.findIndex((it) => keyEq(it.key, item.key));
+  const idx = map.items.findIndex((it) => sameKey(it.key, item.key));
   if (idx < 0) return;
   if (strict && !hasOverride(item)) {
-    fail(`expected key '${keyString(item.key)}' to not be specified again (unless 'yaml/map-key-override' annotation is added)`);
+    fail(`expected key '${goKeyString(item.key)}' to not be specified again (unless 'yaml/map-key-override' annotation is added)`);
   }
   map.items.splice(idx, 1);
 }

@@ -9,7 +9,8 @@
 // what it declines, and reports the errors.
 import { Composer, CST, Lexer, Parser } from 'yaml';
 import { Float } from '../starlark/eval/values.js';
-import { FastYamlReader, goYamlTabs, readWith, resolvePlainScalar } from '../../yaml/index.js';
+import { FastYamlReader, goYamlTabs, nestingTooDeep, readWith, resolvePlainScalar } from '../../yaml/index.js';
+import { isStackOverflow } from '../../util/stack-overflow.js';
 import { MAX_DEPTH, formatCount } from '../../util/limits.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
 import type { Comment, NodeValue, Scalar } from './nodes.js';
@@ -45,77 +46,14 @@ class LineIndex {
 /** The message for YAML nested deeper than MAX_DEPTH (the loader's wording). */
 export const DEPTH_LIMIT_MESSAGE = `maps and lists nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels`;
 
-/**
- * The first line where flow collections (`[`, `{`) or compact block sequences (`- - -`) nest
- * deeper than MAX_DEPTH, or 0. A quick scan before parsing: the yaml package takes time that
- * grows with the square of the depth (seconds for a line of a million `[`) before it runs out
- * of stack. Quoted strings and comments are skipped; brackets in block scalars are counted,
- * which can only matter for a thousand unclosed brackets.
- */
-function tooDeepLine(src: string): number {
-  // each level takes a `[`, `{` or `-`: with no more of them than the limit, none is too deep
-  if (countChars(src, '[') + countChars(src, '{') + countChars(src, '-') <= MAX_DEPTH) return 0;
-  let flow = 0;
-  let line = 1;
-  let atLineStart = true;
-  let compact = 0; // block sequence indicators at the start of this line
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      atLineStart = true;
-      compact = 0;
-      if (src.startsWith('---', i + 1)) flow = 0;
-      continue;
-    }
-    if (atLineStart) {
-      if (c === 32 || c === 9) continue;
-      if (c === 45 /* - */ && (src.charCodeAt(i + 1) === 32 || src.charCodeAt(i + 1) === 9)) {
-        if (++compact > MAX_DEPTH) return line;
-        i++;
-        continue;
-      }
-      atLineStart = false;
-    }
-    if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++flow > MAX_DEPTH) return line;
-    } else if (c === 93 /* ] */ || c === 125 /* } */) {
-      if (flow > 0) flow--;
-    } else if ((c === 34 /* " */ || c === 39 /* ' */) && startsToken(src.charCodeAt(i - 1))) {
-      // skip a quoted string (to the closing quote; `\"` and `''` escapes)
-      for (i++; i < src.length; i++) {
-        const d = src.charCodeAt(i);
-        if (d === 10) line++;
-        if (c === 34 && d === 92) i++;
-        else if (d === c) {
-          if (c === 39 && src.charCodeAt(i + 1) === 39) i++;
-          else break;
-        }
-      }
-    } else if (c === 35 /* # */ && (i === 0 || src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9 || src.charCodeAt(i - 1) === 10)) {
-      const nl = src.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl - 1;
-    }
-  }
-  return 0;
-}
-
-function countChars(s: string, c: string): number {
-  let n = 0;
-  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
-  return n;
-}
-
-/** Whether a quote after this character opens a quoted scalar (`don't` has none). */
-function startsToken(prev: number): boolean {
-  return Number.isNaN(prev) || prev === 32 || prev === 9 || prev === 10 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 45;
-}
-
 export function parseYamlWithComments(text: string, opts: { withComments?: boolean } = {}): YDocSet {
   const src = goYamlText(text);
-  const deep = tooDeepLine(src);
-  if (deep > 0) throw new YamlParseError(`yaml: line ${deep}: ${DEPTH_LIMIT_MESSAGE}`, deep);
+  // deep flow or compact nesting: refused before the yaml package spends seconds on it
+  const deep = nestingTooDeep(src);
+  if (deep >= 0) {
+    const line = new LineIndex(src).line(deep);
+    throw new YamlParseError(`yaml: line ${line}: ${DEPTH_LIMIT_MESSAGE}`, line);
+  }
   const fast = readFast(src, opts.withComments !== false);
   if (fast) return fast;
   return parseSlow(src, opts);
@@ -127,7 +65,7 @@ export function parseSlow(src: string, opts: { withComments?: boolean } = {}): Y
     return parseChecked(src, opts);
   } catch (e) {
     // deep nesting the scan let through (indentation alone) can still exhaust the stack
-    if (e instanceof RangeError) throw new YamlParseError(`yaml: line 1: ${DEPTH_LIMIT_MESSAGE}`, 1);
+    if (isStackOverflow(e)) throw new YamlParseError(`yaml: line 1: ${DEPTH_LIMIT_MESSAGE}`, 1);
     throw e;
   }
 }
@@ -174,7 +112,7 @@ function parseChecked(src: string, opts: { withComments?: boolean }): YDocSet {
     if (err) {
       if (missingStart !== null && err.pos[0] >= missingStart) throw startError();
       const line = lines.line(err.pos[0]);
-      if (err.message.includes('Maximum call stack size exceeded')) throw new YamlParseError(`yaml: line ${line}: ${DEPTH_LIMIT_MESSAGE}`, line);
+      if (isStackOverflow(err.message)) throw new YamlParseError(`yaml: line ${line}: ${DEPTH_LIMIT_MESSAGE}`, line);
       throw new YamlParseError(`yaml: line ${line}: ${firstLine(err.message)}`, line);
     }
   }

@@ -9,6 +9,8 @@ import type { Env, FrameInfo, Kwargs, ModuleState, Value } from './values.js';
 import { nearest } from './spell.js';
 import { RangeValue } from './types.js';
 import { byteAt, byteLength, byteSlice, bytesAt } from './strbytes.js';
+import { formatFloat as goFormatFloat } from '../../../util/go-float.js';
+import { isStackOverflow } from '../../../util/stack-overflow.js';
 
 export interface ErrorFrame { name: string; file: string; pos: Pos | null }
 
@@ -53,14 +55,14 @@ function toEvalError(thread: Thread, e: unknown, pos: Pos | null): unknown {
     if (top && pos) top.pos = pos;
     return new EvalError(e.message, thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })));
   }
-  if (e instanceof RangeError && !/call stack/i.test(e.message)) {
+  if (e instanceof RangeError && !isStackOverflow(e)) {
     // JavaScript's own limit on a string's or array's length: a value grew too large
     return new EvalError(
       `value too large: a string or list grew beyond what the engine can hold (${e.message})`,
       thread.stack.map((f) => ({ name: f.name, file: f.file, pos: f.pos })),
     );
   }
-  if (e instanceof RangeError) {
+  if (isStackOverflow(e)) {
     // the JS stack ran out (deep recursion below maxDepth): report it as a Starlark error once
     // enough stack is free again to build one
     try {
@@ -1057,7 +1059,7 @@ export function percentFormat(format: string, y: Value): string {
       case 'r': out += repr(arg); break;
       case 'd': case 'i':
         if (isInt(arg)) out += String(arg);
-        else if (arg instanceof Float) out += String(Math.trunc(arg.v));
+        else if (arg instanceof Float) out += floatAsInt(arg.v, conv);
         else fail(`%${conv} format requires integer: ${typeName(arg)}`);
         break;
       case 'o': case 'x': case 'X': {
@@ -1087,18 +1089,18 @@ export function percentFormat(format: string, y: Value): string {
   return out;
 }
 
+/** %d of a float: its integer part, every digit of it (1e21 is 1000000000000000000000, not 1e+21). */
+function floatAsInt(f: number, conv: string): string {
+  if (!Number.isFinite(f)) fail(`%${conv} format requires integer: cannot convert float ${f !== f ? 'NaN' : 'infinity'} to integer`);
+  return BigInt(Math.trunc(f)).toString();
+}
+
+/** starlark-go's %e %f %g (and upper case): Go's FormatFloat with 6 digits, the shortest for %g (as ytt prints them). */
 function formatFloat(f: number, conv: string): string {
   switch (conv) {
-    case 'f': case 'F': return f.toFixed(6);
-    case 'e': case 'E': {
-      const s = f.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2');
-      return conv === 'E' ? s.toUpperCase() : s;
-    }
-    default: {
-      let s = String(Number(f.toPrecision(6)));
-      s = s.replace(/e([+-])(\d)$/, 'e$10$2');
-      return conv === 'G' ? s.toUpperCase() : s;
-    }
+    case 'f': case 'F': return goFormatFloat(f, 'f', 6);
+    case 'e': case 'E': return goFormatFloat(f, conv, 6);
+    default: return goFormatFloat(f, conv === 'G' ? 'G' : 'g', -1);
   }
 }
 

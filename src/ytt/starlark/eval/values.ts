@@ -8,6 +8,7 @@
 //   anything else (struct, module, ytt fragments, ...) -> subclasses of StarObject
 import type { FuncDef } from '../syntax/ast.js';
 import type { Pos } from '../syntax/scanner.js';
+import { formatFloat } from '../../../util/go-float.js';
 
 export type Value =
   | null
@@ -331,31 +332,7 @@ export function quote(s: string): string {
  * prints floats as Go's strconv.FormatFloat(f, 'g', 6, 64): 1.0 -> "1", 1e6 -> "1e+06".
  */
 export function floatStr(f: number): string {
-  return goFormatG(f, 6);
-}
-
-/** Go's strconv.FormatFloat(f, 'g', prec, 64). */
-export function goFormatG(f: number, prec: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const e = f.toExponential(prec - 1); // d.ddddde±x
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(e)!;
-  const sign = m[1]!;
-  const digits = (m[2]! + (m[3] ?? '')).replace(/0+$/, '') || '0';
-  const exp = Number(m[4]);
-  if (exp < -4 || exp >= prec) {
-    const mant = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-    const ae = Math.abs(exp);
-    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${ae < 10 ? '0' + ae : ae}`;
-  }
-  if (exp >= 0) {
-    const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-    const frac = digits.slice(exp + 1);
-    return sign + int + (frac ? '.' + frac : '');
-  }
-  return sign + '0.' + '0'.repeat(-exp - 1) + digits;
+  return formatFloat(f, 'g', 6);
 }
 
 export function str(v: Value): string {
