@@ -32,7 +32,7 @@ describe('render refuses what lint catches', () => {
     expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:9:11: ClusterSupplyChain sc has two resources named cfg (spec.resources[0] and [1])`]);
     expect(r.stderr).toContain('controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
     const lint = carto(['lint', dir]);
-    expect(lint.stdout).toContain('sc.yaml:9:11  error  duplicate-resource-name  error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
+    expect(lint.stdout).toContain('sc.yaml:9:11  error  duplicate-resource-name  ClusterSupplyChain sc: spec.resources[1].name repeats the name cfg, which another resource already has\n    controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found\n');
   });
 
   it('apiVersion carto.run/v1: not served, an error rather than a render of it', () => {
@@ -41,7 +41,7 @@ describe('render refuses what lint catches', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(heads(r.stderr)[0]).toBe(`error: ${dir}/w.yaml:1:13: no matches for kind "Workload" in version "carto.run/v1"`);
-    expect(carto(['lint', dir]).stdout).toContain('w.yaml:1:13  error  unknown-api-version  no matches for kind "Workload" in version "carto.run/v1"');
+    expect(carto(['lint', dir]).stdout).toContain('w.yaml:1:13  error  unknown-api-version  Workload app: apiVersion carto.run/v1 is not one Cartographer serves\n    controller: no matches for kind "Workload" in version "carto.run/v1"\n');
   });
 
   it('kind: workload (wrong case): an error with the kind meant, not silently dropped', () => {
@@ -160,7 +160,7 @@ describe('inputs kubectl or helm would read differently', () => {
     expect(render.stderr).toContain(`controller: error parsing ${dir}/w.json: json: offset 83: invalid character '}' looking for beginning of object key string`);
     const lint = carto(['lint', `${dir}/l.json`]);
     expect(lint.status).toBe(1);
-    expect(lint.stdout).toBe(`${dir}/l.json:2:5  error  json-syntax  JSON syntax error: a trailing comma before ']'\n`);
+    expect(lint.stdout).toBe(`${dir}/l.json:2:5  error  json-syntax  JSON syntax error: a trailing comma before ']'\n    controller: error parsing ${dir}/l.json: json: offset 83: invalid character ']' looking for beginning of value\n`);
     // A comma inside a string is no trailing comma.
     const fine = tree({ 'w.json': '{"apiVersion": "carto.run/v1alpha1", "kind": "Workload", "metadata": {"name": "w", "labels": {"a": ",}"}}, "spec": {}}\n' });
     expect(carto(['lint', fine]).stdout).not.toContain('json-syntax');

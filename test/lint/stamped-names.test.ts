@@ -31,7 +31,7 @@ describe('lint', () => {
     expect(d).toMatchObject({ code: 'stamped-name-invalid', line: 10, column: 13, severity: 'error' });
     expect(d.controllerMessage).toMatch(/^metadata\.name: Invalid value: "app-\$SESSION_NAMESPACE": a lowercase RFC 1123 subdomain must consist of/);
     expect(d.hint).toMatch(/^only \$\(…\)\$ is a placeholder/);
-    expect(carto(['lint', dir]).stdout).toBe(`${dir}/t.yaml:10:13  error  stamped-name-invalid  the ConfigMap this template stamps would be named "app-$SESSION_NAMESPACE", which the API server refuses\n`);
+    expect(carto(['lint', dir]).stdout).toBe(`${dir}/t.yaml:10:13  error  stamped-name-invalid  the ConfigMap this template stamps would be named "app-$SESSION_NAMESPACE", which the API server refuses\n    controller: ${d.controllerMessage}\n`);
   });
 
   it('a name with placeholders: only text no value could make valid is reported', () => {
@@ -43,10 +43,15 @@ describe('lint', () => {
     const dir = tree({ 'sc.yaml': CHAIN, 't.yaml': template('$(workload.metadata.name)$', '      labels:\n        tier: front end\n'), 'w.yaml': workload(LONG) });
     const r = carto(['lint', dir]);
     expect(r.status).toBe(1);
+    // Each with the API server's own words on the controller line.
+    const invalid = (value: string) => `    controller: metadata.labels: Invalid value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`;
     expect(r.stdout).toBe([
       `${dir}/sc.yaml:7:11  error  stamped-label-invalid  carto.run/resource-name would be "build image" on every object stamped through it, and the API server refuses that label value`,
+      invalid('build image'),
       `${dir}/t.yaml:12:15  error  stamped-label-invalid  label tier of the ConfigMap this template stamps would be "front end", which the API server refuses`,
+      invalid('front end'),
       `${dir}/w.yaml:3:18  error  stamped-label-invalid  carto.run/workload-name would be "${LONG}" on every object stamped through it, and the API server refuses that label value`,
+      `    controller: metadata.labels: Invalid value: "${LONG}": must be no more than 63 characters`,
       '',
     ].join('\n'));
   });

@@ -61,6 +61,6 @@ describe('spec.ytt bodies', () => {
       'w.yaml': 'apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: app\n  labels:\n    app: web\n',
     });
     const r = carto(['render', dir]);
-    expect(r.stderr).toContain(`error: ${dir}/t.yaml:10: mismatched set of block openings (if/else/elif/for/def) and closing (end)`);
+    expect(r.stderr).toContain(`error: ${dir}/t.yaml:10: the ytt template (spec.ytt) of ClusterTemplate deploy fails: mismatched set of block openings (if/else/elif/for/def) and closing (end)`);
   });
 });
