@@ -5,7 +5,7 @@
 // where they stay greppable. The checks keep producing the controller's wording; this is the one
 // place that words it for a person.
 import type { ObjectRef } from '../diagnostics/diagnostic.js';
-import { formatPath, type Path } from '../model/index.js';
+import { formatPath, wrongTypeSentence, type Path } from '../model/index.js';
 import { RULES, type RuleCode } from './rules.js';
 
 /** The template webhooks' own prefixes: their messages carry no controllerMessage of their own. */
@@ -52,7 +52,7 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   'schema-required': (said) => `${said.replace(/: Required value$/, '')} is missing, and the schema requires it`,
   'schema-type': (said, field) => {
     const m = /^.*?: Invalid value: "([^"]*)": .* must be of type (.+): "[^"]*"$/.exec(said);
-    return m ? `${field} is ${article(m[1] as string)}, where the schema wants ${article(m[2] as string)}` : `${field} does not have the type the schema wants`;
+    return m ? wrongTypeSentence(field, m[1] as string, m[2] as string) : `${field} does not have the type the schema wants`;
   },
   'schema-enum': (_said, field) => `${field} is not one of the values the schema allows`,
   'schema-limit': (said, field) => (/items$/.test(said) ? `${field} has fewer items than the schema requires` : / chars long$/.test(said) ? `${field} is shorter than the schema allows` : `${field} is smaller than the schema allows`),
@@ -87,6 +87,3 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   'deployment-input': (said, field) => (/must receive a deployment$/.test(said) ? `${field} is a ClusterDeploymentTemplate, and the resource receives no deployment` : /must not receive config$/.test(said) ? `${field}: a ClusterDeploymentTemplate resource cannot receive configs` : `${field}: only a ClusterDeploymentTemplate resource receives a deployment`),
 };
 
-function article(type: string): string {
-  return type.split(' or ').map((t) => `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`).join(' or ');
-}

@@ -22,7 +22,7 @@ export class FieldReader {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  report(severity: Diagnostic['severity'], code: string, path: Path, message: string, hint?: string): void {
+  report(severity: Diagnostic['severity'], code: string, path: Path, message: string, hint?: string, controllerMessage?: string): void {
     const pos = locate(this.doc, path);
     this.diagnostics.push({
       severity,
@@ -34,18 +34,27 @@ export class FieldReader {
       object: this.ref,
       path: formatPath(path),
       ...(hint ? { hint } : {}),
+      ...(controllerMessage ? { controllerMessage } : {}),
     });
   }
 
-  private wrongType(path: Path, expected: string, value: unknown): void {
-    this.report('error', 'invalid-field', path, `${formatPath(path)} must be ${expected}, not ${describe(value)}`);
+  private wrongType(path: Path, expected: SchemaType, value: unknown): void {
+    // The same sentence lint's schema check gives, and the API server's words as the controller line.
+    const field = formatPath(path);
+    const actual = schemaTypeOf(value);
+    const meta = own(this.doc.value, 'metadata');
+    const written = meta !== null && typeof meta === 'object' ? own(meta as Record<string, unknown>, 'namespace') : undefined;
+    const namespace = this.ref.namespace ?? (typeof written === 'string' && written !== '' ? written : undefined);
+    const who = namespace ? `${this.ref.kind} ${namespace}/${this.ref.name}` : `${this.ref.kind} ${this.ref.name}`;
+    this.report('error', 'invalid-field', path, `${who}: ${wrongTypeSentence(field, actual, expected)}`, undefined,
+      `${field}: Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`);
   }
 
   string(parent: Record<string, unknown>, key: string, path: Path): string | undefined {
     const value = own(parent, key);
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
-      this.wrongType([...path, key], 'a string', value);
+      this.wrongType([...path, key], 'string', value);
       return undefined;
     }
     return value;
@@ -55,7 +64,7 @@ export class FieldReader {
     const value = own(parent, key);
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      this.wrongType([...path, key], 'a mapping', value);
+      this.wrongType([...path, key], 'object', value);
       return undefined;
     }
     return value as Record<string, unknown>;
@@ -65,7 +74,7 @@ export class FieldReader {
     const value = own(parent, key);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
-      this.wrongType([...path, key], 'a list', value);
+      this.wrongType([...path, key], 'array', value);
       return [];
     }
     return value;
@@ -76,7 +85,7 @@ export class FieldReader {
     const out: Array<{ item: Record<string, unknown>; index: number }> = [];
     this.array(parent, key, path).forEach((item, index) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        this.wrongType([...path, key, index], 'a mapping', item);
+        this.wrongType([...path, key, index], 'object', item);
       } else {
         out.push({ item: item as Record<string, unknown>, index });
       }
@@ -90,7 +99,7 @@ export class FieldReader {
     if (!map) return out;
     for (const [k, v] of Object.entries(map)) {
       if (typeof v === 'string') out[k] = v;
-      else this.wrongType([...path, key, k], 'a string', v);
+      else this.wrongType([...path, key, k], 'string', v);
     }
     return out;
   }
@@ -99,13 +108,13 @@ export class FieldReader {
     const value = own(parent, key);
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) {
-      this.wrongType([...path, key], 'a list of strings', value);
+      this.wrongType([...path, key], 'array', value);
       return undefined;
     }
     const out: string[] = [];
     value.forEach((v, i) => {
       if (typeof v === 'string') out.push(v);
-      else this.wrongType([...path, key, i], 'a string', v);
+      else this.wrongType([...path, key, i], 'string', v);
     });
     return out;
   }
@@ -117,4 +126,21 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** The types of an OpenAPI schema, as the API server names them. */
+export type SchemaType = 'string' | 'object' | 'array' | 'integer' | 'number' | 'boolean';
+
+export function schemaTypeOf(value: unknown): SchemaType | 'null' {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'number' || typeof value === 'bigint') return Number.isInteger(Number(value)) ? 'integer' : 'number';
+  return typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
+/** `metadata.labels.enabled is a boolean, where the schema wants a string`: lint and render say a wrong type alike. */
+export function wrongTypeSentence(field: string, actual: string, expected: string): string {
+  const article = (type: string) => type.split(' or ').map((t) => `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`).join(' or ');
+  return `${field} is ${article(actual)}, where the schema wants ${article(expected)}`;
 }

@@ -1,7 +1,7 @@
 // model: loaded documents → typed carto.run objects (the 0.0.6 format normalised on the way in).
 export * from './types.js';
 export { buildCatalog, type CatalogOptions } from './catalog.js';
-export { formatPath, type Path } from './fields.js';
+export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';

@@ -28,7 +28,7 @@ describe('render names the template file and line of a value from a ytt file', (
   it('points at each mistake where it was written', () => {
     expect(errorLines(r.stderr)).toEqual([
       // A value a data value inserted (`configPath: #@ data.values.port`): the key's line.
-      `error: ${TEMPLATES}:35:3: spec.configPath must be a string, not number 8080`,
+      `error: ${TEMPLATES}:35:3: ClusterConfigTemplate app-config: spec.configPath is an integer, where the schema wants a string`,
       // A placeholder in a def fragment: the line inside the def.
       `error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`,
       // A placeholder for an input the resource does not declare.
@@ -47,7 +47,7 @@ describe('explain and graph name the same places', () => {
     expect(r.stdout).toContain(`1. deployer: ClusterTemplate app-deploy\n   template at ${TEMPLATES}:14\n`);
     expect(r.stdout).toContain(`2. app-config: ClusterConfigTemplate app-config\n   template at ${TEMPLATES}:30\n`);
     expect(r.stdout).toContain(`3. reporter: ClusterTemplate app-report\n   template at ${REPORT}:2\n`);
-    expect(r.stdout).toContain(`error: ${TEMPLATES}:35: spec.configPath`);
+    expect(r.stdout).toContain(`error: ${TEMPLATES}:35:\n      ClusterConfigTemplate app-config: spec.configPath is an integer`);
   });
 
   it('explain (json)', () => {
@@ -75,7 +75,7 @@ describe('explain and graph name the same places', () => {
     const r = carto(['graph', ...ARGS, '--workload', 'hello', '--format', 'text']);
     expect(r.status).toBe(1);
     expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`);
-    expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:35:3: spec.configPath must be a string, not number 8080`);
+    expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:35:3: ClusterConfigTemplate app-config: spec.configPath is an integer, where the schema wants a string`);
   });
 });
 

@@ -115,6 +115,13 @@ spec:
     const file = `${tree({ 'in.yaml': [chain, TEMPLATE, workload('a', '    type: web\n    enabled: true\n')].join('---\n') })}/in.yaml`;
     // The Workload is the third document: chain (12 lines), ---, template (13 lines), ---.
     expect(lintJson(file).map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['35:14 schema-type']);
-    expect(renderErrors(file)).toEqual([expect.stringContaining('in.yaml:35:14: metadata.labels.enabled')]);
+    expect(renderErrors(file)).toEqual([expect.stringContaining('in.yaml:35:14: Workload dev/a: metadata.labels.enabled')]);
+    // …in the same words, with the API server's own on the controller line.
+    const sentence = 'Workload dev/a: metadata.labels.enabled is a boolean, where the schema wants a string';
+    const controller = 'controller: metadata.labels.enabled: Invalid value: "boolean": metadata.labels.enabled in body must be of type string: "boolean"';
+    expect(lintJson(file)[0]).toMatchObject({ message: sentence, controllerMessage: controller.slice('controller: '.length) });
+    const render = carto(['render', file]);
+    expect(render.stderr).toContain(`in.yaml:35:14: ${sentence}\n`);
+    expect(render.stderr).toContain(`    ${controller}\n`);
   });
 });
