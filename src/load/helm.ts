@@ -23,6 +23,22 @@ function chartBeside(path: string): string | undefined {
   return undefined;
 }
 
+const HELM_HINT = 'helm template RELEASE CHART [-f values.yaml] > rendered.yaml, then give carto rendered.yaml (or pipe it: helm template … | carto lint -)';
+
+/** A directory named as an input that is a Helm chart (it holds Chart.yaml): one error, and it is not read. */
+export function helmChartDiagnostic(dir: string): Diagnostic | undefined {
+  const chart = join(dir, 'Chart.yaml');
+  if (!existsSync(chart)) return undefined;
+  return {
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `${dir} is a Helm chart (${chart}), not manifests: render it with helm template first`,
+    file: chart,
+    line: 1,
+    hint: HELM_HINT,
+  };
+}
+
 /**
  * A file's diagnostics, with its YAML syntax errors replaced by one that names it a Helm template
  * when it looks like one; unchanged otherwise.
@@ -42,7 +58,7 @@ export function helmTemplateDiagnostics(diagnostics: Diagnostic[], path: string,
     file: first.file ?? path,
     line: line ?? first.line ?? 1,
     detail: syntax.map((d) => d.message).join('\n'),
-    hint: 'helm template RELEASE CHART [-f values.yaml] > rendered.yaml, then give carto rendered.yaml (or pipe it: helm template … | carto lint -)',
+    hint: HELM_HINT,
   };
   return [helm, ...diagnostics.filter((d) => d.code !== 'yaml-syntax')];
 }

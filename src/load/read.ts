@@ -4,7 +4,7 @@
 // pure stages. It knows no object kinds: which objects are limited in number, which unreadable
 // files may be set aside and which directories are not inputs are the caller's (ReadOptions;
 // carto's policies are put together in src/inputs).
-import { helmTemplateDiagnostics } from './helm.js';
+import { helmChartDiagnostic, helmTemplateDiagnostics } from './helm.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
@@ -261,6 +261,12 @@ function readArguments(paths: readonly string[], options: ReadOptions, budget: {
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
     if (path !== '-' && isDirectoryArgument(path)) {
+      // A chart's values.yaml and templates are not manifests: say what it is, read nothing of it.
+      const chart = helmChartDiagnostic(path);
+      if (chart) {
+        diagnostics.push(chart);
+        continue;
+      }
       const how = { exclude, skipHolding: options.skipDirectoriesHolding ?? [], setAside: options.setAside };
       args.push({ kind: 'dir', scan: new DirectoryScan(path, how, budget, diagnostics, setAside) });
       continue;

@@ -192,6 +192,16 @@ spec:
     expect(carto(['lint', `${dir}/x.yaml`]).stdout).toContain(`this looks like a Helm chart template (${dir}/Chart.yaml beside it), not YAML`);
   });
 
+  it('a chart directory named as an input is one error saying so, with or without -R, on lint and render', () => {
+    const dir = tree({ 'mychart/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 0.1.0\n', 'mychart/values.yaml': 'replicas: 1\n', 'mychart/templates/sc.yaml': HELM });
+    for (const args of [['lint', `${dir}/mychart`], ['lint', '--strict', `${dir}/mychart`], ['render', `${dir}/mychart`], ['lint', '-R', `${dir}/mychart`]]) {
+      const r = carto(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).toContain(`${dir}/mychart is a Helm chart (${dir}/mychart/Chart.yaml), not manifests: render it with helm template first`);
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain('mychart/values.yaml');
+    }
+  });
+
   it('lint of an empty directory or empty stdin warns, and fails with --strict', () => {
     const empty = tree({ '.keep': '' });
     for (const args of [[empty], ['-']]) {
