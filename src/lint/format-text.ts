@@ -1,7 +1,8 @@
 // The text report: one line per problem, `file:line:col  severity  code  message`, as editors,
-// CI log parsers and problem matchers expect, then, indented (so no matcher takes it for a
-// problem), what the controller itself would say, when it says something else. Colour (severity
-// only) when asked for.
+// CI log parsers and problem matchers expect, then, indented (so no matcher takes them for a
+// problem), what the controller itself would say, when it says something else, and how to fix it
+// (a "did you mean", the labels a supply chain selects on), as render prints them. Colour
+// (severity only) when asked for.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface TextStyle {
@@ -17,7 +18,8 @@ export function formatText(diagnostics: readonly Diagnostic[], style: TextStyle 
       const where = `${d.file ?? '<inputs>'}:${d.line ?? 1}:${d.column ?? 1}`;
       const severity = d.severity === 'error' ? style.error('error') : style.warning(d.severity);
       const controller = d.controllerMessage && d.controllerMessage !== d.message ? `    controller: ${d.controllerMessage.replace(/\n/g, ' ')}\n` : '';
-      return `${where}  ${severity}  ${d.code}  ${d.message.replace(/\n/g, ' ')}\n${controller}`;
+      const hint = d.hint ? `    hint: ${d.hint.replace(/\n/g, ' ')}\n` : '';
+      return `${where}  ${severity}  ${d.code}  ${d.message.replace(/\n/g, ' ')}\n${controller}${hint}`;
     })
     .join('');
 }

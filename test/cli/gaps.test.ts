@@ -1,7 +1,7 @@
 // Problems lint catches that render used to let through (issue 15, item 7), through the real
 // binary: render refuses them with the same code, and both say what was probably meant.
 import { describe, expect, it } from 'vitest';
-import { carto } from '../helpers/cli.js';
+import { carto, withoutHints } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { blueprintDoc, ownerDoc } from '../helpers/chains.js';
 
@@ -61,6 +61,10 @@ describe('render refuses what lint catches', () => {
     const [d] = JSON.parse(lint.stdout).diagnostics;
     expect(d).toMatchObject({ code: 'unknown-kind', severity: 'error', line: 2, column: 7 });
     expect(d.hint).toMatch(/^did you mean ClusterSupplyChain\?/);
+    // …and in the text report, as an indented hint line after the problem (and its controller line).
+    const text = carto(['lint', dir]).stdout.split('\n');
+    const at = text.findIndex((l) => l.includes('  error  unknown-kind  '));
+    expect(text.slice(at + 1).find((l) => !l.startsWith('    controller: '))).toBe(`    hint: ${d.hint}`);
   });
 });
 
@@ -160,7 +164,7 @@ describe('inputs kubectl or helm would read differently', () => {
     expect(render.stderr).toContain(`controller: error parsing ${dir}/w.json: json: offset 83: invalid character '}' looking for beginning of object key string`);
     const lint = carto(['lint', `${dir}/l.json`]);
     expect(lint.status).toBe(1);
-    expect(lint.stdout).toBe(`${dir}/l.json:2:5  error  json-syntax  JSON syntax error: a trailing comma before ']'\n    controller: error parsing ${dir}/l.json: json: offset 83: invalid character ']' looking for beginning of value\n`);
+    expect(withoutHints(lint.stdout)).toBe(`${dir}/l.json:2:5  error  json-syntax  JSON syntax error: a trailing comma before ']'\n    controller: error parsing ${dir}/l.json: json: offset 83: invalid character ']' looking for beginning of value\n`);
     // A comma inside a string is no trailing comma.
     const fine = tree({ 'w.json': '{"apiVersion": "carto.run/v1alpha1", "kind": "Workload", "metadata": {"name": "w", "labels": {"a": ",}"}}, "spec": {}}\n' });
     expect(carto(['lint', fine]).stdout).not.toContain('json-syntax');
@@ -180,7 +184,7 @@ spec:
     const dir = tree({ 'chart/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 0.1.0\n', 'chart/templates/sc.yaml': HELM });
     const lint = carto(['lint', '-R', `${dir}/chart/templates/sc.yaml`]);
     expect(lint.status).toBe(1);
-    expect(lint.stdout).toBe(`${dir}/chart/templates/sc.yaml:4:1  error  yaml-syntax  this looks like a Helm chart template ({{ … }} at line 4), not YAML: render it with helm template first\n`);
+    expect(withoutHints(lint.stdout)).toBe(`${dir}/chart/templates/sc.yaml:4:1  error  yaml-syntax  this looks like a Helm chart template ({{ … }} at line 4), not YAML: render it with helm template first\n`);
     const render = carto(['render', '-'], { input: HELM });
     expect(render.status).toBe(1);
     expect(heads(render.stderr)).toEqual(['error: <stdin>:4: this looks like a Helm chart template ({{ … }} at line 4), not YAML: render it with helm template first']);

@@ -21,3 +21,11 @@ export function carto(args: readonly string[], options: { input?: string; cwd?: 
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * lint's text report without its indented `hint:` lines: for tests about the problem lines and
+ * the controller's words (what each hint says is tested where it is made, and once in the text).
+ */
+export function withoutHints(text: string): string {
+  return text.replace(/^ {4}hint: .*\n/gm, '');
+}
