@@ -5,14 +5,11 @@
 import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
 import type { Style } from './style.js';
 import { listSome } from '../util/list.js';
+import { clip } from '../util/clip.js';
 import { GROUP_AFTER, groupOwnerNotes, repeatsByOwner, summariseMissingTemplates, type Summaries } from './diagnostic-groups.js';
 
 /** Past this many bytes, the rest is counted, not printed (one diagnostic may end a little over). */
 const BUDGET = 16 * 1024;
-/** A run of characters without a space longer than this is cut (a 1 MB value in a placeholder). */
-const LONGEST_WORD = 200;
-/** A message, hint or controller message longer than this is cut. */
-const LONGEST_TEXT = 2000;
 /** Lines of a diagnostic's detail (e.g. ytt's excerpt) printed at most. */
 const DETAIL_LINES = 30;
 
@@ -72,14 +69,6 @@ function untold(rest: readonly Diagnostic[], style: Style): string {
   return `${style.dim(`… and ${parts.join(', ')}, not shown to keep this short: fix the ones above first (--workload NAME takes one owner)`)}\n`;
 }
 
-/**
- * A text cut to what a person reads: each run longer than LONGEST_WORD characters (a value, an
- * expression) keeps its start, then `…` and its length; the whole keeps LONGEST_TEXT characters.
- */
-export function clip(text: string): string {
-  const words = text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g'), (w) => `${w.slice(0, LONGEST_WORD - 40)}… (${w.length.toLocaleString('en-US')} characters)`);
-  return words.length <= LONGEST_TEXT ? words : `${words.slice(0, LONGEST_TEXT - 40)}… (${words.length.toLocaleString('en-US')} characters)`;
-}
 
 function detailLines(detail: string): string[] {
   const lines = detail.replace(/\n$/, '').split('\n');

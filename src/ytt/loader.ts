@@ -25,6 +25,7 @@ import { structModule } from './modules/struct.js';
 import { assertModule } from './modules/assert.js';
 import { regexpModule } from './modules/regexp.js';
 import { mathModule, md5Module, sha256Module, urlModule, versionModule } from './modules/misc.js';
+import { ipModule } from './modules/ip.js';
 import { overlayModule } from './modules/overlay.js';
 import { yttBuiltin } from './modules/util.js';
 
@@ -78,6 +79,7 @@ export const STATIC_MODULES: Record<string, Module> = {
   sha256: sha256Module,
   md5: md5Module,
   url: urlModule,
+  ip: ipModule,
   version: versionModule,
   math: mathModule,
   overlay: overlayModule,
