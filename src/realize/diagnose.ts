@@ -45,15 +45,16 @@ export function selectionFinding(owner: Owner, selection: Extract<BlueprintSelec
   const controllerMessage = selection.message;
   switch (selection.code) {
     case 'owner-labels-missing':
-      return { code: selection.code, message: `${name} has no labels, so no ${bp} can select it`, at: { ...at, path: ['metadata'] }, controllerMessage,
+      return { code: selection.code, message: `${name} has no labels, so no ${bp} can select it`, at: { ...at, path: ['metadata'], key: true }, controllerMessage,
         hint: `add the labels a ${bp} selects on${selectorHint(blueprints.filter((b) => b.kind === bp))}` };
     case 'no-blueprint-match':
-      return { code: selection.code, message: `no ${bp} selects ${name}`, at, controllerMessage,
+      // At the labels the selectors were matched against (render and lint alike).
+      return { code: selection.code, message: `no ${bp} selects ${name}`, at: { ...at, key: false }, controllerMessage,
         hint: selection.candidates.length === 0
           ? `the inputs hold no ${bp}; add it with -f`
           : selection.candidates.map((c) => `${c.blueprint.name}: ${c.verdict.matched ? 'matched' : c.verdict.reason}`).join('; ') };
     case 'blueprint-tie':
-      return { code: selection.code, message: `${name} is selected equally by ${selection.involved.map((b) => `${b.kind} ${b.name}`).join(' and ')}`, at, controllerMessage,
+      return { code: selection.code, message: `${name} is selected equally by ${selection.involved.map((b) => `${b.kind} ${b.name}`).join(' and ')}`, at: { ...at, key: false }, controllerMessage,
         hint: `make one ${bp}'s selector more specific (more labels or fields), or change the ${owner.kind}'s labels` };
     case 'invalid-selector': {
       const first = selection.involved[0];

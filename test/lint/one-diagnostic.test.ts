@@ -110,6 +110,17 @@ spec:
     expect(renderErrors(file)).toEqual([expect.stringContaining('in.yaml:12:13: ClusterConfigTemplate nowhere is not in the inputs')]);
   });
 
+  it('a Workload no supply chain selects, and one without labels: render and lint at the same spot', () => {
+    const chain = simpleChain('cfg');
+    for (const [labels, code] of [['    type: worker\n', 'no-blueprint-match'], ['', 'owner-labels-missing']] as const) {
+      const owner = labels === '' ? workload('a', '').replace('  labels:\n', '') : workload('a', labels);
+      const file = `${tree({ 'in.yaml': [chain, TEMPLATE, owner].join('---\n') })}/in.yaml`;
+      const [d] = lintJson(file).filter((x) => x.code === code);
+      expect(d, code).toBeDefined();
+      expect(renderErrors(file), code).toEqual([expect.stringContaining(`in.yaml:${d?.line}:${d?.column}: `)]);
+    }
+  });
+
   it('a boolean label value: one error in render, one in lint, at the value', () => {
     const chain = simpleChain('cfg');
     const file = `${tree({ 'in.yaml': [chain, TEMPLATE, workload('a', '    type: web\n    enabled: true\n')].join('---\n') })}/in.yaml`;

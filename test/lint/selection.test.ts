@@ -26,7 +26,7 @@ describe('owners and blueprints', () => {
   });
 
   it('no-blueprint-match: labels no supply chain selects', () => {
-    const d = expectOne(lintFiles({ 'chain.yaml': chain('web', '  selector: {app: web}\n'), 'app.yaml': workload('  labels:\n    app: worker\n') }), 'no-blueprint-match', 6, 'no ClusterSupplyChain selects Workload apps/app');
+    const d = expectOne(lintFiles({ 'chain.yaml': chain('web', '  selector: {app: web}\n'), 'app.yaml': workload('  labels:\n    app: worker\n') }), 'no-blueprint-match', 7, 'no ClusterSupplyChain selects Workload apps/app');
     expect(d.controllerMessage).toBe('no supply chain found where full selector is satisfied by labels: map[app:worker]');
     expect(d.hint).toBe('web: label app is worker, not web');
   });
@@ -37,7 +37,7 @@ describe('owners and blueprints', () => {
       'b.yaml': chain('b', '  selector: {tier: front}\n'),
       'app.yaml': workload('  labels:\n    app: web\n    tier: front\n'),
     });
-    const one = expectOne(d, 'blueprint-tie', 6, 'Workload apps/app is selected equally by ClusterSupplyChain a and ClusterSupplyChain b');
+    const one = expectOne(d, 'blueprint-tie', 7, 'Workload apps/app is selected equally by ClusterSupplyChain a and ClusterSupplyChain b');
     expect(one.controllerMessage).toBe("workload may only match a single supply chain's selector");
   });
 
