@@ -9,8 +9,14 @@ import type { RuleCode } from './rules.js';
 /** Codes raised once per owner for a problem of the blueprint itself. */
 const PER_OWNER: ReadonlySet<string> = new Set<RuleCode>(['invalid-selector', 'invalid-option-selector']);
 
+/** lint's own checks that a webhook rule may already have refused at the same spot (the webhook's says it). */
+const BELOW_WEBHOOK: ReadonlySet<string> = new Set<RuleCode>(['jsonpath-syntax']);
+const WEBHOOK_AT_KEY: ReadonlySet<string> = new Set<RuleCode>(['field-requirement-invalid', 'label-selector-invalid', 'option-invalid']);
+
 export function oneDiagnosticPerProblem(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
+  const webhookSpots = new Set(diagnostics.filter((d) => WEBHOOK_AT_KEY.has(d.code)).map(spot));
+  diagnostics = diagnostics.filter((d) => !(BELOW_WEBHOOK.has(d.code) && webhookSpots.has(spot(d))));
   const blueprintSpots = new Set(diagnostics.filter((d) => !PER_OWNER.has(d.code)).map(spot));
   const seen = new Set<string>();
   return diagnostics.filter((d) => {

@@ -121,6 +121,12 @@ spec:
     }
   });
 
+  it('a selectorMatchFields key the webhook refuses is not also a jsonpath-syntax error at the same key', () => {
+    const chain = simpleChain('cfg').replace('  resources:\n', '  selectorMatchFields:\n  - {key: "spec.source.git.url[", operator: Exists}\n  resources:\n');
+    const file = `${tree({ 'in.yaml': [chain, TEMPLATE].join('---\n') })}/in.yaml`;
+    expect(lintJson(file).map((d) => d.code)).toEqual(['field-requirement-invalid']);
+  });
+
   it('a boolean label value: one error in render, one in lint, at the value', () => {
     const chain = simpleChain('cfg');
     const file = `${tree({ 'in.yaml': [chain, TEMPLATE, workload('a', '    type: web\n    enabled: true\n')].join('---\n') })}/in.yaml`;
