@@ -121,10 +121,21 @@ export function isMissingTemplateHint(hint: string): boolean {
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {
+  const at = blueprintWhere(blueprint, [...ref.resource.path, ref.field, ...(ref.field === 'deployment' ? [] : [ref.index])]);
+  const list = `spec.${blueprint.format === '0.0.6' ? 'components' : 'resources'}`;
+  // A resource never sees its own output: moving it before itself is no advice.
+  if (ref.ref.resource === ref.resource.name) {
+    return {
+      code: 'forward-reference',
+      message: `input ${ref.ref.name} of resource ${ref.resource.name} comes from resource ${ref.resource.name} itself, which is not before it in ${list}`,
+      at,
+      hint: `a resource never sees its own output, so this input is never available: take it from a resource before ${ref.resource.name}`,
+    };
+  }
   return {
     code: 'forward-reference',
-    message: `input ${ref.ref.name} of resource ${ref.resource.name} comes from resource ${ref.ref.resource}, which is not before it in spec.${blueprint.format === '0.0.6' ? 'components' : 'resources'}`,
-    at: blueprintWhere(blueprint, [...ref.resource.path, ref.field, ...(ref.field === 'deployment' ? [] : [ref.index])]),
+    message: `input ${ref.ref.name} of resource ${ref.resource.name} comes from resource ${ref.ref.resource}, which is not before it in ${list}`,
+    at,
     hint: `Cartographer walks resources in list order and each sees only the outputs of those before it, so this input is never available: move ${ref.ref.resource} before ${ref.resource.name}`,
   };
 }

@@ -105,6 +105,24 @@ spec:
 `), 'forward-reference', 12, 'input source of resource image comes from resource source, which is not before it in spec.resources');
   });
 
+  it('forward-reference: an input from the resource itself says so, not "move it before itself"', () => {
+    const d = expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: chain
+spec:
+  selector:
+    app: web
+  resources:
+  - name: source
+    templateRef: {kind: ClusterSourceTemplate, name: git}
+    sources:
+    - resource: source
+      name: source
+`), 'forward-reference', 12, 'input source of resource source comes from resource source itself, which is not before it in spec.resources');
+    expect(d.hint).toBe('a resource never sees its own output, so this input is never available: take it from a resource before source');
+  });
+
   it('input-unknown-resource and input-wrong-kind: a delivery (its webhook does not check inputs)', () => {
     const d = lintYaml(`apiVersion: carto.run/v1alpha1
 kind: ClusterDelivery
