@@ -76,7 +76,8 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   'param-value-default': (_said, field) => `${field} must set exactly one of value and default`,
   'label-selector-invalid': (_said, field) => `${field} is not valid in a label selector`,
   'field-requirement-invalid': (said, field) => (/invalid jsonpath/.test(said) ? `${field} is not a JSONPath the controller can parse` : `${field} is not valid in a field requirement`),
-  'duplicate-resource-name': (said, field) => `${field} repeats the name ${quoted(said)}, which another resource already has`,
+  // A delivery's webhook names the index first (`spec.resources[1].name "source" cannot appear twice`).
+  'duplicate-resource-name': (said, field) => `${field} repeats the name ${/"([^"]*)" cannot appear twice/.exec(said)?.[1] ?? quoted(said)}, which another resource already has`,
   'duplicate-option-name': (said, field) => `${field} repeats the template name ${quoted(said)}, which another option already has`,
   'template-ref': (said, field) => (/more than one option$/.test(said) ? `${field} has only one option` : which(said, `${field} sets both name and options`, `${field} sets neither name nor options`)),
   'option-invalid': (said, field) => (/more than one pass through/.test(said) ? `${field} is a second passThrough option` : /selector: /.test(said) ? `${field} is not a valid selector` : which(said, `${field} sets both name and passThrough`, `${field} sets neither name nor passThrough`)),

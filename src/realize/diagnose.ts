@@ -95,10 +95,10 @@ export function missingTemplateFinding(blueprint: Blueprint, m: MissingVerdict):
 /** A resource named twice: the webhook refuses the blueprint, so it realizes nothing. */
 export function duplicateResourceFinding(blueprint: Blueprint, d: DuplicateResource): Finding {
   const list = blueprint.format === '0.0.6' ? 'components' : 'resources';
-  const first = blueprint.resources.findIndex((r) => r.name === d.resource.name);
   return {
     code: 'duplicate-resource-name',
-    message: `${blueprint.kind} ${blueprint.name} has two resources named ${d.resource.name} (spec.${list}[${first}] and [${d.index}])`,
+    // Worded as lint words the webhook rule (src/lint/plain.ts), so the two read the same.
+    message: `${blueprint.kind} ${blueprint.name}: spec.${list}[${d.index}].name repeats the name ${d.resource.name}, which another resource already has`,
     at: blueprintWhere(blueprint, [...d.resource.path, 'name']),
     controllerMessage: duplicateResourceMessage(blueprint, d.resource.name, d.index),
     hint: `rename one of them: kubectl apply would be refused by the webhook, so no ${blueprint.kind === 'ClusterDelivery' ? 'Deliverable' : 'Workload'} is realized through it`,

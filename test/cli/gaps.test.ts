@@ -29,7 +29,8 @@ describe('render refuses what lint catches', () => {
     const r = carto(['render', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:9:11: ClusterSupplyChain sc has two resources named cfg (spec.resources[0] and [1])`]);
+    // The same sentence as lint's, below.
+    expect(heads(r.stderr)).toEqual([`error: ${dir}/sc.yaml:9:11: ClusterSupplyChain sc: spec.resources[1].name repeats the name cfg, which another resource already has`]);
     expect(r.stderr).toContain('controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found');
     const lint = carto(['lint', dir]);
     expect(lint.stdout).toContain('sc.yaml:9:11  error  duplicate-resource-name  ClusterSupplyChain sc: spec.resources[1].name repeats the name cfg, which another resource already has\n    controller: error validating clustersupplychain [sc]: duplicate resource name [cfg] found\n');

@@ -337,7 +337,7 @@ spec:
       name: app-deploy
 `);
     expect(expectOne(d, 'deployment-input', 15, 'ClusterDelivery delivery: spec.resources[2].templateRef.kind is a ClusterDeploymentTemplate, and the resource receives no deployment').controllerMessage).toBe('error validating clusterdelivery [delivery]: spec.resources[deployer] is a ClusterDeploymentTemplate and must receive a deployment');
-    expect(expectOne(d, 'duplicate-resource-name', 11, 'ClusterDelivery delivery: spec.resources[1].name repeats the name 1, which another resource already has').controllerMessage).toBe('error validating clusterdelivery [delivery]: spec.resources[1].name "source" cannot appear twice');
+    expect(expectOne(d, 'duplicate-resource-name', 11, 'ClusterDelivery delivery: spec.resources[1].name repeats the name source, which another resource already has').controllerMessage).toBe('error validating clusterdelivery [delivery]: spec.resources[1].name "source" cannot appear twice');
   });
 });
 
