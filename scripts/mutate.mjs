@@ -53,7 +53,7 @@ export const MUTANTS = [
   {
     name: 'ytt: the steps a run used are reported as none',
     file: 'src/ytt/engine.ts',
-    search: 'options.stepsUsed?.(Math.min(thread.steps, thread.maxSteps));',
+    search: 'options.stepsUsed?.(used);',
     replace: 'options.stepsUsed?.(0);',
     tests: ['test/ytt/budget.test.ts'],
   },
