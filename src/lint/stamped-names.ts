@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Catalog } from '../model/index.js';
 import { labelValueProblem, objectNameProblem } from '../select/index.js';
+import { labelTypeProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -71,6 +72,14 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   const labels = metadata['labels'];
   if (isObject(labels)) {
     for (const [key, value] of Object.entries(labels)) {
+      const typed = labelTypeProblem(value);
+      if (typed) {
+        out.push(lintDiagnostic('stamped-label-invalid', `label ${key} of the ${kind || 'object'} this template stamps would be ${JSON.stringify(value)}, not a string, which the API server refuses`, { doc, object, path: ['spec', 'template', 'metadata', 'labels', key] }, {
+          controllerMessage: typed,
+          hint: `quote it: ${key}: "${String(value)}"`,
+        }));
+        continue;
+      }
       if (typeof value !== 'string' || value.includes('$(')) continue;
       const problem = labelValueProblem(value);
       if (problem) {

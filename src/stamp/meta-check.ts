@@ -1,5 +1,5 @@
 // What the API server would refuse in a stamped object's metadata: a name that is not a DNS-1123
-// subdomain (a path segment for RBAC kinds), and labels whose key or value is invalid — the
+// subdomain (a path segment for RBAC kinds), and labels whose key or value is invalid or not a string — the
 // carto.run/* labels carry owner, blueprint, template and resource names, which need not be valid
 // label values (a 64-character Workload name, a resource named "build image"). The controller
 // stamps such an object and the apply fails; carto says so before.
@@ -26,9 +26,24 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
   const labels = metadata['labels'];
   if (isObject(labels)) {
     for (const [key, value] of Object.entries(labels)) {
+      const typed = labelTypeProblem(value);
+      if (typed) {
+        out.push({ field: 'metadata.labels', label: key, message: typed });
+        continue;
+      }
       const problem = labelKeyProblem(key) ?? (typeof value === 'string' ? labelValueProblem(value) : undefined);
       if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(labelKeyProblem(key) ? key : value)}: ${problem}` });
     }
   }
   return out;
+}
+
+/**
+ * A label value that is not a string (`enabled: true`, `replicas: 3`): the API server cannot decode
+ * the object, and says so as Go's encoding/json does.
+ */
+export function labelTypeProblem(value: unknown): string | undefined {
+  if (value === null || value === undefined || typeof value === 'string') return undefined;
+  const goType = typeof value === 'boolean' ? 'bool' : typeof value === 'number' || typeof value === 'bigint' ? 'number' : Array.isArray(value) ? 'array' : 'object';
+  return `json: cannot unmarshal ${goType} into Go struct field ObjectMeta.metadata.labels of type string`;
 }

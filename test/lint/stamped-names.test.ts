@@ -57,6 +57,19 @@ describe('lint', () => {
   });
 });
 
+describe('a label value that is not a string (enabled: true)', () => {
+  it('is an error in lint and a warning in render, at the value, with the API server\'s decoding error', () => {
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$', '      labels:\n        enabled: true\n'), 'w.yaml': workload('one') });
+    const controller = 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string';
+    const lint = carto(['lint', dir]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toBe(`${dir}/t.yaml:12:18  error  stamped-label-invalid  label enabled of the ConfigMap this template stamps would be true, not a string, which the API server refuses\n    controller: ${controller}\n    hint: quote it: enabled: "true"\n`);
+    const render = carto(['render', dir]);
+    expect(render.stderr).toContain(`warning: ${dir}/t.yaml:12:18: the API server would refuse the ConfigMap one that resource build of ClusterSupplyChain sc stamps: its label enabled is invalid\n`);
+    expect(render.stderr).toContain(`    controller: ${controller}\n`);
+  });
+});
+
 describe('render', () => {
   it('warns about the objects the API server would refuse, once per place for all owners; --strict makes it an error', () => {
     const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('app-$SESSION_NAMESPACE'), 'w.yaml': stream(workload('one'), workload('two')) });
