@@ -1,6 +1,7 @@
 // Turns a failed placeholder or spec.ytt lookup into advice: which param, input or owner field is
 // missing, and how to provide it. The controller's (or ytt's) own message is always kept alongside.
 import type { ResourceInputs } from '../chain/index.js';
+import { closest } from '../util/suggest.js';
 import type { Format, Owner, Resource } from '../model/index.js';
 import type { InterpolationError } from '../stamp/interpolate.js';
 import type { ParamValue } from '../stamp/params.js';
@@ -115,6 +116,9 @@ function cascadeHint(failure: YttFailure, ctx: HintContext): string | undefined 
 }
 
 function paramHint(name: string | undefined, ctx: HintContext): string {
+  // A param the template does have under a slightly different name (`clusterbuilder`, `clusterBuilder`).
+  const near = name === undefined ? undefined : closest(name, ctx.params.keys());
+  if (near !== undefined) return `did you mean ${near}? no param named ${name} is set, but ${near} is`;
   if (ctx.semantics === '0.0.6') {
     return `no param named ${name ?? '?'}: Cartographer 0.0.6 knows only the params the template declares (spec.params, with a default), which a component's params can override`;
   }

@@ -264,4 +264,11 @@ spec: {}
     expect(errors).toMatchObject([{ code: 'jsonpath-no-result', message: 'jsonpath returned empty list: params.nowhere' }]);
     expect(errors[0]?.hint).toMatch(/no param named nowhere/);
   });
+
+  it('a param set under another case or with a slip gets "did you mean"', () => {
+    for (const slip of ['Registry', 'registri']) {
+      const result = renderText(template(`{s: $(params.${slip})$}`));
+      expect(errorsOf(result)[0]?.hint).toBe(`did you mean registry? no param named ${slip} is set, but registry is`);
+    }
+  });
 });
