@@ -4,8 +4,9 @@
 // rule; a resource's failure becomes render's diagnostics here, with the mocks that may have
 // caused it named first.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Blueprint, Format, Owner, Resource, Runnable, RunTemplate, Template } from '../model/index.js';
+import { formatPath, type Blueprint, type Format, type Owner, type Resource, type Runnable, type RunTemplate, type Template } from '../model/index.js';
 import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice, type SelectorSpot } from '../select/index.js';
+import type { InterpolationError } from '../stamp/interpolate.js';
 import { stamperError, type StampFailure } from '../stamp/stamp.js';
 import type { ResourceInputs } from '../chain/index.js';
 import type { ParamValue } from '../stamp/params.js';
@@ -243,7 +244,7 @@ function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnosti
       })];
     }
     case 'placeholders':
-      return failure.errors.map((err) => diagnostic('error', err.code, err.reason, at(['spec', 'template', ...err.path]), {
+      return failure.errors.map((err) => diagnostic('error', err.code, placeholderMessage(err, `${template.kind} ${template.name}`), at(['spec', 'template', ...err.path]), {
         owner: ownerRef(ctx.owner),
         resource: ctx.resource.name,
         // Past one of carto's own limits the controller has no message to quote: it would run on.
@@ -327,7 +328,7 @@ function runStampDiagnostics(failure: StampFailure, ctx: RunnableContext, error:
             : undefined;
         return error({
           code: err.code,
-          message: err.reason,
+          message: placeholderMessage(err, `ClusterRunTemplate ${template?.name ?? ''}`),
           at: at(['spec', 'template', ...err.path]),
           // Past one of carto's own limits the controller has no message to quote: it would run on.
           ...(err.code === 'render-limit' ? {} : { controllerMessage: controller(`failed to recursively evaluate template: ${err.controllerMessage}`) }),
@@ -347,4 +348,25 @@ function runnableMockHint(expression: string, ctx: RunnableContext): string | un
     return uidSentence({ ownerKind: 'Runnable', ownerName: ctx.runnable.name, value: ctx.uid });
   }
   return /^\{?\.?runnable\.spec\.inputs\b/.test(expression) ? ctx.inputsMockHint?.() : undefined;
+}
+
+/**
+ * A failing placeholder in plain words: the template, the field, what the placeholder found. The
+ * interpolator's own words end the controller's message (carto's own limits have no controller
+ * message: theirs is the message).
+ */
+function placeholderMessage(err: InterpolationError, object: string): string {
+  const at = `${object}: $(${err.expression})$ in ${formatPath(['spec', 'template', ...err.path])}`;
+  switch (err.code) {
+    case 'jsonpath-no-result':
+      return `${at} finds no value`;
+    case 'jsonpath-many-results':
+      return `${at} finds more than one value`;
+    case 'nil-in-text':
+      return `${at} is null, which the text around it cannot hold`;
+    case 'render-limit':
+      return err.reason;
+    default:
+      return `${at} cannot be evaluated: ${err.reason}`;
+  }
 }

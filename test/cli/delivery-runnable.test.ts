@@ -63,7 +63,8 @@ describe('Deliverable → ClusterDelivery', () => {
     expect(r.stderr).toContain(
       'controller: resource [deployer] condition not met: deployment success condition [status.conditions[?(@.type=="ReconcileSucceeded")].status] was: False, expected: True',
     );
-    expect(r.stderr).toMatch(/error: .*templates\.yaml:\d+:\d+: jsonpath returned empty list: sources\.deployed\.revision/);
+    expect(r.stderr).toMatch(/error: .*templates\.yaml:\d+:\d+: .*: \$\(sources\.deployed\.revision\)\$ in \S+ finds no value\n/);
+    expect(r.stderr).toMatch(/controller: .*: jsonpath returned empty list: sources\.deployed\.revision\n/);
     expect(r.stderr).toContain("hint: input deployed comes from resource deployer, whose deployment is not ready yet");
   });
 

@@ -379,14 +379,14 @@ describe('errors', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const file = join(dir, 'templates.yaml');
-    expect(r.stderr).toContain(`error: ${file}:14:12: jsonpath returned empty list: workload.spec.source.git.url\n`);
+    expect(r.stderr).toContain(`error: ${file}:14:12: ClusterSourceTemplate git: $(workload.spec.source.git.url)$ in spec.template.spec.url finds no value\n`);
     expect(r.stderr).toContain('owner Workload dev/b, resource source, ClusterSourceTemplate git, field spec.template.spec.url');
     expect(r.stderr).toContain('hint: the Workload dev/b has no spec.source.git.url');
     expect(r.stderr).toContain(
       'controller: unable to stamp object for resource [source] for template [ClusterSourceTemplate/git] in supply chain [chain]: failed to recursively evaluate template: failed to interpolate template at path [spec.url]: evaluate tag $(workload.spec.source.git.url)$: jsonpath returned empty list: workload.spec.source.git.url',
     );
     // The downstream resource fails too (its input is missing), and says why.
-    expect(r.stderr).toMatch(/jsonpath returned empty list: source\.url\n.*\n\s+hint: input source comes from resource source, which failed/);
+    expect(r.stderr).toMatch(/\$\(source\.url\)\$ in \S+ finds no value\n.*\n\s+hint: input source comes from resource source, which failed/);
   });
 
   it('the same error for many owners is said once, naming the other owners: stderr stays short', () => {
@@ -395,7 +395,7 @@ describe('errors', () => {
     const r = carto(['render', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.match(/^error: .*jsonpath returned empty list: workload\.spec\.source\.git\.url$/gm)).toHaveLength(1);
+    expect(r.stderr.match(/^error: .*\$\(workload\.spec\.source\.git\.url\)\$ in spec\.template\.spec\.url finds no value$/gm)).toHaveLength(1);
     expect(r.stderr).toContain('owner Workload dev/a, resource source');
     expect(r.stderr).toContain('the same for 5 more owners: Workload dev/b, Workload dev/c, Workload dev/d, and 2 more\n');
   });

@@ -30,9 +30,9 @@ describe('render names the template file and line of a value from a ytt file', (
       // A value a data value inserted (`configPath: #@ data.values.port`): the key's line.
       `error: ${TEMPLATES}:35:3: ClusterConfigTemplate app-config: spec.configPath is an integer, where the schema wants a string`,
       // A placeholder in a def fragment: the line inside the def.
-      `error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`,
+      `error: ${TEMPLATES}:11:10: ClusterTemplate app-deploy: $(workload.spec.source.git.url)$ in spec.template.spec.template.spec.containers[0].env[0].value finds no value`,
       // A placeholder for an input the resource does not declare.
-      `error: ${TEMPLATES}:42:14: jsonpath returned empty list: images.image.image`,
+      `error: ${TEMPLATES}:42:14: ClusterConfigTemplate app-config: $(images.image.image)$ in spec.template.data.image finds no value`,
       // A line inside the spec.ytt body of a plain file of the run.
       `error: ${REPORT}:14: the ytt template (spec.ytt) of ClusterTemplate app-report fails: struct has no .owner field or method`,
     ]);
@@ -74,7 +74,7 @@ describe('explain and graph name the same places', () => {
   it('graph', () => {
     const r = carto(['graph', ...ARGS, '--workload', 'hello', '--format', 'text']);
     expect(r.status).toBe(1);
-    expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:11:10: jsonpath returned empty list: workload.spec.source.git.url`);
+    expect(errorLines(r.stderr)).toContain(`error: ${TEMPLATES}:11:10: ClusterTemplate app-deploy: $(workload.spec.source.git.url)$ in spec.template.spec.template.spec.containers[0].env[0].value finds no value`);
     expect(errorLines(r.stderr)[0]).toBe(`error: ${TEMPLATES}:35:3: ClusterConfigTemplate app-config: spec.configPath is an integer, where the schema wants a string`);
   });
 });

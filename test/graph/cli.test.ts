@@ -98,7 +98,7 @@ describe('carto graph on the command line', () => {
     const result = carto(['graph', 'examples/web-app/', '--workload', 'petclinic', '--set-output', 'app-config.config=not-a-map']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: examples\/web-app\/templates\.yaml:\d+:\d+: jsonpath returned empty list: configs\.app-config\.config\.LOG_LEVEL$/m);
+    expect(result.stderr).toMatch(/^error: examples\/web-app\/templates\.yaml:\d+:\d+: ClusterTemplate app-deployment: \$\(configs\.app-config\.config\.LOG_LEVEL\)\$ in \S+ finds no value$/m);
     const broken = carto(['graph', 'examples/web-app/supply-chain.yaml', 'examples/web-app/workloads.yaml', '--workload', 'petclinic']);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe('');

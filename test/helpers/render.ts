@@ -1,6 +1,7 @@
 // Test helpers: render YAML text through the library API, and pick results apart.
 import { parseText } from '../../src/load/index.js';
 import { render, type RenderOptions, type RenderResult } from '../../src/render/index.js';
+import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
 /** Renders the documents in `text` (one or more YAML documents) as if read from `file`. */
@@ -71,4 +72,18 @@ export function at(value: unknown, path: string): unknown {
 /** The blueprint resource each stamped object came from, in output order. */
 export function resourceNames(result: RenderResult): string[] {
   return result.objects.flatMap((o) => (o.via === 'blueprint' ? [o.resource.name] : []));
+}
+
+/**
+ * The interpolator's own reason for a failing placeholder (`jsonpath returned empty list: x`):
+ * the message says it in plain words, the controller's message ends with the reason.
+ */
+export function reasonOf(d: { controllerMessage?: string; message: string }): string {
+  const match = /: ((?:jsonpath returned empty list|tag must not point to nil value|evaluate: |too many results|empty jsonpath|infinite tag loop)[\s\S]*)$/.exec(d.controllerMessage ?? '');
+  return match?.[1] ?? d.message;
+}
+
+/** Matches a controller message that ends with the interpolator's reason `reason`. */
+export function endingWith(reason: string): unknown {
+  return expect.stringMatching(new RegExp(`: ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }

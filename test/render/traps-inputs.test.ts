@@ -3,7 +3,7 @@
 // `labels` key, and passThrough options (§6).
 import { describe, expect, it } from 'vitest';
 import type { RenderOptions } from '../../src/index.js';
-import { errorsOf, renderText, stampedFor, resourceNames } from '../helpers/render.js';
+import { endingWith, errorsOf, reasonOf, renderText, resourceNames, stampedFor } from '../helpers/render.js';
 
 /** Upstream templates whose outputs are read from their own stamped ConfigMap. */
 const upstreams = `
@@ -177,7 +177,7 @@ describe('trap 9: inputs are positional', () => {
       resource: 'use',
     });
     // The controller still realizes `use` with the input absent: its placeholder finds nothing.
-    expect(errors.slice(1)).toMatchObject([{ code: 'jsonpath-no-result', message: 'jsonpath returned empty list: sources.s.url', resource: 'use' }]);
+    expect(errors.slice(1)).toMatchObject([{ code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: sources.s.url'), resource: 'use' }]);
     expect(resourceNames(result)).toEqual(['a']);
   });
 
@@ -198,7 +198,7 @@ describe('trap 10: a failed resource does not stop the walk (current)', () => {
     const result = render('url: $(sources.s.url)$', [broken('bad', 'ClusterSourceTemplate'), src('ok'), use('sources: [{name: s, resource: bad}]'), img('after')].join('\n'));
     expect(resourceNames(result)).toEqual(['ok', 'after']);
     const errors = errorsOf(result);
-    expect(errors.map((d) => [d.resource, d.message])).toEqual([
+    expect(errors.map((d) => [d.resource, reasonOf(d)])).toEqual([
       ['bad', 'jsonpath returned empty list: params.nowhere'],
       ['use', 'jsonpath returned empty list: sources.s.url'],
     ]);
@@ -210,7 +210,7 @@ describe('trap 10: a failed resource does not stop the walk (current)', () => {
 describe('trap 11: singular aliases count the inputs that are available', () => {
   it('two sources: no `source`', () => {
     const result = render('url: $(source.url)$', [src('a'), src('b'), use('sources: [{name: one, resource: a}, {name: two, resource: b}]')].join('\n'));
-    expect(errorsOf(result)).toMatchObject([{ code: 'jsonpath-no-result', message: 'jsonpath returned empty list: source.url' }]);
+    expect(errorsOf(result)).toMatchObject([{ code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: source.url') }]);
   });
 
   it('two sources, one from a failed resource: `source` is the other', () => {
@@ -227,7 +227,7 @@ describe('trap 11: singular aliases count the inputs that are available', () => 
   it('two images: no `image`; two configs: no `config`', () => {
     const resources = [img('i1'), img('i2'), cfg('c1'), cfg('c2'), use('images: [{name: a, resource: i1}, {name: b, resource: i2}]\nconfigs: [{name: a, resource: c1}, {name: b, resource: c2}]')].join('\n');
     const result = render('i: $(image)$\nc: $(config)$', resources);
-    expect(errorsOf(result).map((d) => d.message)).toEqual(['jsonpath returned empty list: image', 'jsonpath returned empty list: config']);
+    expect(errorsOf(result).map(reasonOf)).toEqual(['jsonpath returned empty list: image', 'jsonpath returned empty list: config']);
   });
 
   it('a failed upstream is absent: with no other input there is no alias either', () => {
@@ -255,7 +255,7 @@ describe('trap 13: labels are in the context', () => {
 
   it('there is no supplyChain / resource / template key', () => {
     const result = render('a: $(supplyChain.metadata.name)$', use('{}'));
-    expect(errorsOf(result).map((d) => d.message)).toEqual(['jsonpath returned empty list: supplyChain.metadata.name']);
+    expect(errorsOf(result).map(reasonOf)).toEqual(['jsonpath returned empty list: supplyChain.metadata.name']);
   });
 });
 

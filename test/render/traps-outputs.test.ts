@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/load/index.js';
 import { readOutputsFile, SuppliedOutputs, type OutputField } from '../../src/outputs/index.js';
 import type { JSONValue } from '../../src/jsonpath/index.js';
-import { errorsOf, renderText, stampedFor, resourceNames } from '../helpers/render.js';
+import { endingWith, errorsOf, reasonOf, renderText, resourceNames, stampedFor } from '../helpers/render.js';
 
 const templates = `
 apiVersion: carto.run/v1alpha1
@@ -171,7 +171,7 @@ describe('where outputs come from', () => {
     const result = renderText(templates, { outputs });
     expect((stampedFor(result, 'deploy')['data'] as Record<string, unknown>)['image']).toBe('namespaced');
     // Only the key of an owner the inputs do not hold is reported (issue 15): its value is never read.
-    expect(result.diagnostics.filter((d) => d.code === 'unused-output').map((d) => d.message)).toEqual(['supplied outputs for other/image-builder match no owner: the inputs hold no Workload or Deliverable other']);
+    expect(result.diagnostics.filter((d) => d.code === 'unused-output').map(reasonOf)).toEqual(['supplied outputs for other/image-builder match no owner: the inputs hold no Workload or Deliverable other']);
   });
 
   it('a supplied key that names no resource is a warning', () => {
@@ -212,7 +212,7 @@ describe('trap 22: null outputs', () => {
     expect(errorsOf(result)).toEqual([]);
     expect((stampedFor(result, 'deploy')['data'] as Record<string, unknown>)['images']).toEqual({});
     const failing = renderText(templates, { outputs: supplied([['image-builder', 'image', null]]) });
-    expect(errorsOf(failing)).toMatchObject([{ code: 'jsonpath-no-result', message: 'jsonpath returned empty list: image', resource: 'deploy' }]);
+    expect(errorsOf(failing)).toMatchObject([{ code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: image'), resource: 'deploy' }]);
   });
 
   it('a config output that is null is absent downstream', () => {
@@ -230,8 +230,8 @@ describe('trap 22: null outputs', () => {
     const embedded = renderText(templates.replace('url: $(source.url)$', 'url: "blob:$(source.url)$"'), { outputs });
     // image-builder fails, so deploy has no image input either.
     expect(errorsOf(embedded)).toMatchObject([
-      { code: 'nil-in-text', message: 'tag must not point to nil value: source.url', resource: 'image-builder' },
-      { code: 'jsonpath-no-result', message: 'jsonpath returned empty list: image', resource: 'deploy' },
+      { code: 'nil-in-text', controllerMessage: endingWith('tag must not point to nil value: source.url'), resource: 'image-builder' },
+      { code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: image'), resource: 'deploy' },
     ]);
   });
 });
@@ -255,7 +255,7 @@ describe('output paths', () => {
         path: 'spec.imagePath',
         resource: 'image-builder',
       },
-      { code: 'jsonpath-no-result', message: 'jsonpath returned empty list: image', resource: 'deploy' },
+      { code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: image'), resource: 'deploy' },
     ]);
   });
 

@@ -3,7 +3,7 @@
 // protection), nothing filtered by the template's declarations, and params opaque in
 // spec.template.
 import { describe, expect, it } from 'vitest';
-import { errorsOf, renderText, stampedFor } from '../helpers/render.js';
+import { endingWith, errorsOf, reasonOf, renderText, stampedFor } from '../helpers/render.js';
 
 // One param per row of the precedence table. Levels: template default (T), blueprint
 // value/default (Bv/Bd), resource value/default (Rv/Rd), owner (O). The stamped value names the
@@ -245,7 +245,6 @@ spec: {}
     const errors = errorsOf(result);
     expect(errors).toMatchObject([{
       code: 'jsonpath-no-result',
-      message: 'jsonpath returned empty list: params.registry.server',
       path: 'spec.template.data.s',
       controllerMessage:
         'unable to stamp object for resource [r] for template [ClusterTemplate/t] in supply chain [sc]: failed to recursively evaluate template: failed to interpolate template at path [data.s]: evaluate tag $(params.registry.server)$: jsonpath returned empty list: params.registry.server',
@@ -255,14 +254,16 @@ spec: {}
 
   it('a bracket step into a param finds nothing too', () => {
     const result = renderText(template(`{s: "$(params.registry['server'])$"}`));
-    expect(errorsOf(result).map((d) => d.message)).toEqual(["jsonpath returned empty list: params.registry['server']"]);
+    expect(errorsOf(result).map(reasonOf)).toEqual(["jsonpath returned empty list: params.registry['server']"]);
   });
 
   it('a param defined nowhere is "empty list", with a hint naming the four levels', () => {
     const result = renderText(template('{s: $(params.nowhere)$}'));
     const errors = errorsOf(result);
-    expect(errors).toMatchObject([{ code: 'jsonpath-no-result', message: 'jsonpath returned empty list: params.nowhere' }]);
+    expect(errors).toMatchObject([{ code: 'jsonpath-no-result', controllerMessage: endingWith('jsonpath returned empty list: params.nowhere') }]);
     expect(errors[0]?.hint).toMatch(/no param named nowhere/);
+    // A sentence naming the template and field first; the interpolator's words end the controller's message.
+    expect(errors[0]?.message).toBe('ClusterTemplate t: $(params.nowhere)$ in spec.template.data.s finds no value');
   });
 
   it('a param set under another case or with a slip gets "did you mean"', () => {
