@@ -3,7 +3,7 @@
 // ClusterDelivery's inputs naming unknown resources or resources that produce no such output,
 // and ClusterRunTemplates named by Runnables (applied ones, and ones a template stamps).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Blueprint, Catalog, Resource, Template } from '../model/index.js';
+import { isTemplateKind, type Blueprint, type Catalog, type Resource, type Template } from '../model/index.js';
 import { blueprintProblems, forwardReferenceFinding, judgeMissingTemplates, missingTemplateFinding, runTemplateNotFoundFinding } from '../realize/index.js';
 import { declaredInputs } from '../chain/index.js';
 import { isObject, own } from '../util/objects.js';
@@ -74,7 +74,7 @@ function deliveryInputs(blueprint: Blueprint): Diagnostic[] {
           resource: resource.name,
           hint: `the input is never available; ${guess(ref.resource, byName.keys())}name one of ${[...byName.keys()].join(', ')}`,
         }));
-      } else if (!producers.includes(upstream.templateRef.kind)) {
+      } else if (!producers.includes(upstream.templateRef.kind) && isTemplateKind(upstream.templateRef.kind)) {
         out.push(lintDiagnostic('input-wrong-kind', `${label} of resource ${resource.name} comes from resource ${ref.resource}, a ${upstream.templateRef.kind || 'resource without a kind'}, which has no ${type === 'config' ? 'config' : 'source'} output`, { doc: blueprint.doc, object, path }, {
           resource: resource.name,
           hint: `only a ${producers.join(' or ')} produces it, so the input is never available`,

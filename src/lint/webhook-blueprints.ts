@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compile, JsonPathError } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
-import type { LabelSelectorRequirement, Path } from '../model/index.js';
+import { isTemplateKind, type LabelSelectorRequirement, type Path } from '../model/index.js';
 import { matchLabelSelector } from '../select/index.js';
 import { duplicateResourceMessage } from '../realize/index.js';
 import { isObject, own } from '../util/objects.js';
@@ -203,7 +203,8 @@ export function checkBlueprintWebhook(doc: SourceDocument, kind: 'ClusterSupplyC
         const at = ['spec', 'resources', index, inputs, r, 'resource'];
         if (!upstream) {
           report('input-unknown-resource', `${prefix}[${str(ref, 'name')}] is provided by unknown resource [${str(ref, 'resource')}]`, at, false, `${guess(str(ref, 'resource'), byName.keys())}name one of the resources of this ${kind}: ${[...byName.keys()].join(', ')}`);
-        } else if (str(templateRefOf(upstream), 'kind') !== target) {
+        } else if (str(templateRefOf(upstream), 'kind') !== target && isTemplateKind(str(templateRefOf(upstream), 'kind'))) {
+          // (A kind that is no template kind is the schema's error: the API server refuses it before the webhook runs.)
           report('input-wrong-kind', `${prefix}resource [${str(upstream, 'name')}] providing [${str(ref, 'name')}] must reference a ${target}`, at, false,
             `only a ${target} produces ${inputs}; take it from such a resource, or declare the input under the right key`);
         }

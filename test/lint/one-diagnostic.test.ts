@@ -127,6 +127,26 @@ spec:
     expect(lintJson(file).map((d) => d.code)).toEqual(['field-requirement-invalid']);
   });
 
+  it('a misspelt template kind is the schema\'s error only, not also an input of the wrong kind downstream', () => {
+    const chain = `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata:
+  name: sc
+spec:
+  selector:
+    type: web
+  resources:
+  - name: cfg
+    templateRef: {kind: ClusterConfigTemplat, name: cfg}
+  - name: app
+    templateRef: {kind: ClusterTemplate, name: app}
+    configs: [{resource: cfg, name: cfg}]
+`;
+    const file = `${tree({ 'in.yaml': chain })}/in.yaml`;
+    // (template app is not in the inputs: a problem of its own)
+    expect(lintJson(file).map((d) => d.code).filter((c) => c !== 'template-not-found')).toEqual(['schema-enum']);
+  });
+
   it('a boolean label value: one error in render, one in lint, at the value', () => {
     const chain = simpleChain('cfg');
     const file = `${tree({ 'in.yaml': [chain, TEMPLATE, workload('a', '    type: web\n    enabled: true\n')].join('---\n') })}/in.yaml`;
