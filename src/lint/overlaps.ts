@@ -13,10 +13,10 @@ const PER_OWNER: ReadonlySet<string> = new Set<RuleCode>(['invalid-selector', 'i
 const BELOW_WEBHOOK: ReadonlySet<string> = new Set<RuleCode>(['jsonpath-syntax']);
 const WEBHOOK_AT_KEY: ReadonlySet<string> = new Set<RuleCode>(['field-requirement-invalid', 'label-selector-invalid', 'option-invalid']);
 
-export function oneDiagnosticPerProblem(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function oneDiagnosticPerProblem(all: readonly Diagnostic[]): Diagnostic[] {
   const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
-  const webhookSpots = new Set(diagnostics.filter((d) => WEBHOOK_AT_KEY.has(d.code)).map(spot));
-  diagnostics = diagnostics.filter((d) => !(BELOW_WEBHOOK.has(d.code) && webhookSpots.has(spot(d))));
+  const webhookSpots = new Set(all.filter((d) => WEBHOOK_AT_KEY.has(d.code)).map(spot));
+  const diagnostics = all.filter((d) => !(BELOW_WEBHOOK.has(d.code) && webhookSpots.has(spot(d))));
   const blueprintSpots = new Set(diagnostics.filter((d) => !PER_OWNER.has(d.code)).map(spot));
   const seen = new Set<string>();
   return diagnostics.filter((d) => {

@@ -128,17 +128,8 @@ spec:
   });
 
   it('a misspelt template kind is the schema\'s error only, not also an input of the wrong kind downstream', () => {
-    const chain = `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: sc
-spec:
-  selector:
-    type: web
-  resources:
-  - name: cfg
-    templateRef: {kind: ClusterConfigTemplat, name: cfg}
-  - name: app
+    // simpleChain's resource with its kind misspelt, and a resource that takes its config.
+    const chain = `${simpleChain('cfg').replace('kind: ClusterConfigTemplate', 'kind: ClusterConfigTemplat')}  - name: app
     templateRef: {kind: ClusterTemplate, name: app}
     configs: [{resource: cfg, name: cfg}]
 `;

@@ -106,20 +106,9 @@ spec:
   });
 
   it('forward-reference: an input from the resource itself says so, not "move it before itself"', () => {
-    const d = expectOne(lintYaml(`apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata:
-  name: chain
-spec:
-  selector:
-    app: web
-  resources:
-  - name: source
-    templateRef: {kind: ClusterSourceTemplate, name: git}
-    sources:
-    - resource: source
-      name: source
-`), 'forward-reference', 12, 'input source of resource source comes from resource source itself, which is not before it in spec.resources');
+    // chainWith's resource source, taking its own output as an input
+    const [d] = chainWith('    sources:\n    - resource: source\n      name: source\n', '').filter((x) => x.code === 'forward-reference');
+    expect(d).toMatchObject({ file: 'chain.yaml', line: 14, message: 'input source of resource source comes from resource source itself, which is not before it in spec.resources' });
     expect(d.hint).toBe('a resource never sees its own output, so this input is never available: take it from a resource before source');
   });
 
