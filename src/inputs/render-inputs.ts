@@ -35,7 +35,7 @@ export async function readRenderInputs(files: RenderFiles): Promise<RenderInputs
   diagnostics.push(...loaded.diagnostics);
   let outputs: SuppliedOutputs | undefined;
   if (files.outputs !== undefined) {
-    const file = await readInputs([files.outputs]);
+    const file = await readInputs([files.outputs], { filesOnly: '--outputs' });
     diagnostics.push(...file.diagnostics.map(outputsFileProblem));
     const read = readOutputsFile(file.documents);
     diagnostics.push(...read.diagnostics);

@@ -42,6 +42,8 @@ export interface ReadOptions {
   setAside?: SetAsidePolicy;
   /** Objects the inputs may hold only so many of, counted over all files; reading stops past the limit. */
   limited?: LimitedObjects;
+  /** The paths name files only (a flag such as `--outputs FILE`): a directory is a usage error naming the flag. */
+  filesOnly?: string;
 }
 
 /** A kind of object limited in number (carto's owners: their renders are what costs). */
@@ -261,6 +263,7 @@ function readArguments(paths: readonly string[], options: ReadOptions, budget: {
   for (const path of paths) {
     if (budget.bytes < 0) break; // the run's byte budget is spent: stop at one message
     if (path !== '-' && isDirectoryArgument(path)) {
+      if (options.filesOnly) throw new UsageError(`${options.filesOnly} ${path}: this is a directory; ${options.filesOnly} takes one file`);
       // A chart's values.yaml and templates are not manifests: say what it is, read nothing of it.
       const chart = helmChartDiagnostic(path);
       if (chart) {

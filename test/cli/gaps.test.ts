@@ -137,6 +137,14 @@ describe('supplied outputs', () => {
     expect(r.stderr).toContain('hint: did you mean default/app? the inputs hold default/app;');
   });
 
+  it('--outputs given a directory is a usage error naming the flag, and nothing under it is read', () => {
+    const dir = tree({ 'sub/not-outputs.yaml': 'a: [unclosed\n' });
+    const r = carto(['render', inputs(), '--outputs', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`carto: --outputs ${dir}: this is a directory; --outputs takes one file\n`);
+  });
+
   it('--outputs given a list, a string or a live object: a message of its own', () => {
     const files = tree({
       'list.yaml': '- first\n- second\n',
