@@ -10,6 +10,7 @@ import type { BlueprintSelection, OptionChoice, Selected, SelectorVerdict } from
 import type { ParamValue } from '../stamp/params.js';
 import type { StampFailure } from '../stamp/stamp.js';
 import type { OutputPathError } from '../outputs/index.js';
+import type { HealthCondition } from '../health/index.js';
 
 /** Why a Runnable stamped nothing: the step that failed, with what it knew. */
 export type RunnableFailure =
@@ -82,6 +83,9 @@ export interface ResourceReport {
   /** With --missing-templates mock: the template the resource names is not in the inputs, so
    *  it stamps nothing and its outputs are mocks. */
   missingTemplate?: { kind: string; name: string };
+  /** The template's health rule on the stamped object (merged with its observed live object):
+   *  the resource's `Healthy` condition. Absent when nothing was stamped. */
+  health?: HealthCondition;
 }
 
 export interface OwnerReport {
