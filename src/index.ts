@@ -5,10 +5,10 @@ export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.j
 export { DiagnosticError, UsageError, InputError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
 export { parseText, parseValue, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';
-// carto's reading (owners limited, files without a carto.run object set aside, test suites left out)
+// carto's reading (files without a carto.run object set aside, test suites left out)
 export { readInputs, readRenderInputs, type RenderFiles, type RenderInputs } from './inputs/index.js';
 export { buildCatalog, type Catalog, type Blueprint, type Owner, type Template, type Resource, type Format } from './model/index.js';
-export { type RenderOptions, type RenderResult, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
+export { type RenderOptions, type RenderResult, type RenderedOwner, type RenderSummary, type StampedObject, type OwnerReport, type ResourceReport } from './render/index.js';
 export { builtinYtt, budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
 export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
@@ -18,7 +18,7 @@ export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, form
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
 export { VERSION } from './version.js';
 
-import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
+import { render as renderWith, renderOwners as renderOwnersWith, type RenderedOwner, type RenderOptions, type RenderResult, type RenderSummary } from './render/index.js';
 import type { SourceDocument } from './load/index.js';
 import { budgetedBuiltinYtt, builtinYttCheck } from './stamp/ytt-builtin.js';
 import { lint as lintWith, type LintOptions, type LintResult } from './lint/index.js';
@@ -31,4 +31,13 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 /** Renders documents as the controller would; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise. */
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
   return renderWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
+}
+
+/**
+ * render(), owner by owner: yields each owner's objects and report before rendering the next (so
+ * that writing them out as they come holds one owner's at a time), and returns the diagnostics
+ * of the whole render. Format them with formatYamlStream or formatJsonList.
+ */
+export function renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
+  return renderOwnersWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
 }

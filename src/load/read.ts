@@ -40,19 +40,8 @@ export interface ReadOptions {
   skipDirectoriesHolding?: readonly string[];
   /** Which unreadable files found under a directory may be set aside with a note; without it, none is. */
   setAside?: SetAsidePolicy;
-  /** Objects the inputs may hold only so many of, counted over all files; reading stops past the limit. */
-  limited?: LimitedObjects;
   /** The paths name files only (a flag such as `--outputs FILE`): a directory is a usage error naming the flag. */
   filesOnly?: string;
-}
-
-/** A kind of object limited in number (carto's owners: their renders are what costs). */
-export interface LimitedObjects {
-  /** True for a document's value that counts. */
-  counts(value: Record<string, unknown>): boolean;
-  max: number;
-  /** What they are called in the limit's message (`Workloads, Deliverables and Runnables`). */
-  name: string;
 }
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
@@ -121,7 +110,6 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
-  let limited = 0;
   let yttBudget: YttBudget | undefined;
   const kindless: SourceDocument[] = [];
   /** Adds one file's (or the ytt run's) documents; false once a limit is reached. */
@@ -129,14 +117,8 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     // One by one: a spread of a very long array overflows the stack.
     for (const doc of parsed.documents) documents.push(doc);
     for (const d of parsed.diagnostics) diagnostics.push(d);
-    const { limited: limit } = options;
-    if (limit) for (const doc of parsed.documents) if (limit.counts(doc.value)) limited++;
     if (parsed.tooManyDocuments || documents.length > MAX_DOCUMENTS) {
       diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(MAX_DOCUMENTS)} documents`, name));
-      return false;
-    }
-    if (limit && limited > limit.max) {
-      diagnostics.push(limitDiagnostic(`the inputs hold more than carto's limit of ${formatCount(limit.max)} ${limit.name}`, name));
       return false;
     }
     return true;

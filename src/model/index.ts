@@ -3,5 +3,5 @@ export * from './types.js';
 export { buildCatalog, type CatalogOptions } from './catalog.js';
 export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
-export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';
+export { OWNER_KINDS, CARTOGRAPHER_INPUTS, holdsCartographerObject } from './inputs.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';

@@ -10,7 +10,7 @@ import { mockUid, type OutputSources } from '../outputs/index.js';
 import type { OwnerReference } from '../stamp/finish.js';
 import { substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
-import { MAX_OBJECTS, formatCount } from '../util/limits.js';
+import { MAX_OBJECTS, MAX_OWNER_OBJECTS, formatCount } from '../util/limits.js';
 import { blueprintProblems, judgeMissingTemplates } from './blueprint-checks.js';
 import { duplicateResourceFinding, findingDiagnostic, forwardReferenceFinding, missingTemplateFinding, selectionFinding } from './diagnose.js';
 import type { UidMock } from './mocks.js';
@@ -40,7 +40,15 @@ export interface Realized {
   diagnostics: Diagnostic[];
 }
 
-/** One render stamps at most MAX_OBJECTS objects: more is an error, not an out-of-memory crash. */
+/** One owner stamps at most MAX_OWNER_OBJECTS objects (held until it is written out): more is an error, not an out-of-memory crash. */
+function tooManyOwnerObjects(where: Where, owner: ObjectRef): Diagnostic {
+  return diagnostic('error', 'render-limit', `${owner.kind} ${owner.namespace ?? ''}/${owner.name} stamps more than carto's limit of ${formatCount(MAX_OWNER_OBJECTS)} objects for one owner`, where, {
+    owner,
+    hint: 'check the blueprint: no real supply chain stamps this many objects for one owner',
+  });
+}
+
+/** One render stamps at most MAX_OBJECTS objects in all (a bound on its time): more is an error. */
 export function tooManyObjects(where: Where, owner: ObjectRef): Diagnostic {
   return diagnostic('error', 'render-limit', `the inputs stamp more than carto's limit of ${formatCount(MAX_OBJECTS)} objects; stopped at ${owner.kind} ${owner.namespace ?? ''}/${owner.name}`, where, {
     owner,
@@ -97,8 +105,8 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     ...(options.ytt ? { ytt: options.ytt } : {}),
   };
   for (const resource of blueprint.resources) {
-    if (objects.length >= MAX_OBJECTS) {
-      diagnostics.push(tooManyObjects({ doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: resource.path }, ownerRef(owner)));
+    if (objects.length >= MAX_OWNER_OBJECTS) {
+      diagnostics.push(tooManyOwnerObjects({ doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: resource.path }, ownerRef(owner)));
       break;
     }
     const entry = realizeResource(walk, resource);

@@ -1,18 +1,17 @@
-// render(): the library's main entry point; it hands each owner to the realization core (src/realize). Loaded documents in; for every Workload and
-// Deliverable, the objects the controller would stamp, plus diagnostics (errors, warnings and
-// notes such as which outputs were mocked). Pure: no file system, no process.
+// render(): the library's main entry point. Loaded documents in; for every Workload, Deliverable
+// and Runnable, the objects the controller would stamp and the report of how (src/realize), plus
+// diagnostics (errors, warnings and notes such as which outputs were mocked). It collects what
+// renderOwners() (owners.ts) yields owner by owner; a caller that writes each owner out as it
+// comes uses that generator instead and holds one owner's objects at a time. Pure: no file
+// system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { OWNER_KINDS, buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
+import type { Format } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
-import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
-import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
-import { listSome } from '../util/list.js';
-import { invalidStampedObjects } from './stamped-checks.js';
-import { guess } from '../util/suggest.js';
-import { MAX_OBJECTS } from '../util/limits.js';
-import { substitutionBudget } from '../stamp/interpolate.js';
+import type { OwnerReport, RunnableReport, StampedObject } from '../realize/index.js';
+import type { Shard } from '../util/shard.js';
 import type { YttRunner } from '../stamp/ytt.js';
+import { renderOwners } from './owners.js';
 
 export interface RenderOptions {
   /** `auto` (default): 0.0.6 semantics for blueprints written in the 0.0.6 format. */
@@ -21,6 +20,8 @@ export interface RenderOptions {
   defaultNamespace?: string;
   /** Render only these owners: `NAME` or `NAMESPACE/NAME`. */
   owners?: readonly string[];
+  /** Render only the owners of this shard (--shard I/N): a stable hash of NAMESPACE/NAME picks them. */
+  shard?: Shard;
   /** Outputs the user supplies (`--outputs`, `--set-output`). */
   outputs?: SuppliedOutputs;
   /** Live objects to read outputs from (`--observed`). */
@@ -51,158 +52,16 @@ export interface RenderResult {
 }
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
-  const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
   const objects: StampedObject[] = [];
   const owners: OwnerReport[] = [];
-
   const runnables: RunnableReport[] = [];
-  const selected = selectOwners([...catalog.owners, ...catalog.runnables], options.owners ?? [], diagnostics);
-  if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
+  const run = renderOwners(documents, options);
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) return { ok: step.value.ok, objects, diagnostics: step.value.diagnostics, owners, runnables };
+    const rendered = step.value;
+    // One by one: a spread of a very long array overflows the stack.
+    for (const object of rendered.objects) objects.push(object);
+    if (rendered.kind === 'owner') owners.push(rendered.report);
+    else runnables.push(rendered.report);
   }
-  const legacyNoted = new Set<Blueprint>();
-  /** Blueprints rendered with templates missing (--missing-templates mock): one note names them all. */
-  const missingIn = new Map<Blueprint, readonly MissingTemplate[]>();
-  const withoutUid: Array<Owner | Runnable> = [];
-  const ownerReferences = options.ownerReferences ?? true;
-  const observed = options.observed ? { observed: options.observed } : {};
-  const substitution = substitutionBudget();
-  /** Problems of stamped objects already reported (the same bad name reaches every owner). */
-  const invalidSaid = new Set<string>();
-  for (const owner of selected) {
-    if (owner.kind === 'Runnable') {
-      const realized = realizeRunnable(owner, catalog, { ...observed, ownerReferences, substitution });
-      const uidNote = runnableUidDiagnostic(realized.report, options.strict ?? false);
-      // With --strict the mock is the first thing to fix: it comes before what it caused.
-      if (uidNote?.severity === 'error') diagnostics.push(uidNote);
-      diagnostics.push(...realized.diagnostics);
-      if (uidNote?.severity === 'note') diagnostics.push(uidNote);
-      diagnostics.push(...invalidStampedObjects(realized.objects, options.strict ?? false, invalidSaid));
-      if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
-      objects.push(...realized.objects);
-      runnables.push(realized.report);
-      continue;
-    }
-    const semantics = semanticsFor(owner, catalog.blueprints, options.semantics ?? 'auto');
-    const realized = realizeOwner(owner, catalog, semantics, {
-      outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...observed },
-      ownerReferences,
-      expandRunnables: options.expandRunnables ?? false,
-      substitution,
-      ...(options.ytt ? { ytt: options.ytt } : {}),
-      ...(options.missingTemplates ? { missingTemplates: options.missingTemplates } : {}),
-    });
-    const blueprint = realized.report.blueprint;
-    if (blueprint && realized.report.missingTemplates) missingIn.set(blueprint, realized.report.missingTemplates);
-    if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !legacyNoted.has(blueprint)) {
-      legacyNoted.add(blueprint);
-      diagnostics.push(legacyFormatNote(blueprint));
-    }
-    const mocks = mockDiagnostics(realized.report, options.strict ?? false);
-    // With --strict the mock is the first thing to fix: it comes before what it caused.
-    if (options.strict) diagnostics.push(...mocks, ...realized.diagnostics);
-    else diagnostics.push(...realized.diagnostics, ...mocks);
-    if (realized.objects.length > 0 && !owner.uid && ownerReferences) withoutUid.push(owner);
-    if (realized.report.runnables.some((r) => r.object) && ownerReferences) {
-      for (const r of realized.report.runnables) if (r.object && !r.runnable.uid) withoutUid.push(r.runnable);
-    }
-    diagnostics.push(...invalidStampedObjects(realized.objects, options.strict ?? false, invalidSaid));
-    for (const object of realized.objects) objects.push(object);
-    owners.push(realized.report);
-    if (objects.length > MAX_OBJECTS) {
-      diagnostics.push(tooManyObjects({ doc: owner.doc, object: { kind: owner.kind, name: owner.name, namespace: owner.namespace }, path: [] }, ownerRef(owner)));
-      break;
-    }
-  }
-  if (withoutUid.length > 0) diagnostics.push(ownerReferencesNote(withoutUid));
-  // The first thing to know about such a render, before the notes about each owner's mocks.
-  if (missingIn.size > 0) diagnostics.unshift(missingTemplatesNote(missingIn));
-  if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, owners, catalog.owners));
-  if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
-    diagnostics.push(runnablesExpandedNote());
-  }
-  const reported = oneDiagnosticPerField(diagnostics);
-  return { ok: !reported.some((d) => d.severity === 'error'), objects, diagnostics: reported, owners, runnables };
-}
-
-/** A field of the wrong type in an owner (a label `true`) is found twice: reading the object
- *  (invalid-field) and decoding it as the controller's Go type (invalid-owner-field). It is one
- *  problem: the first diagnostic stays, with the other's hint when it has none. */
-function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
-  const typeErrors = new Map<string, Diagnostic>();
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    if (d.code !== 'invalid-field' && d.code !== 'invalid-owner-field') {
-      out.push(d);
-      continue;
-    }
-    const first = typeErrors.get(spot(d));
-    if (!first) {
-      const kept = { ...d };
-      typeErrors.set(spot(d), kept);
-      out.push(kept);
-    } else if (first.hint === undefined && d.hint !== undefined) {
-      first.hint = d.hint;
-    }
-  }
-  return out;
-}
-
-/** Owners in output order (namespace, name, kind), narrowed to the requested ones. */
-function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly string[], diagnostics: Diagnostic[]): Array<Owner | Runnable> {
-  const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
-  if (wanted.length === 0) return sorted;
-  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
-  for (const w of wanted) {
-    if (!sorted.some((o) => matches(o, w))) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'owner-not-found',
-        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
-        hint: sorted.length > 0 ? `the inputs hold ${listSome(sorted.map((o) => `${o.namespace}/${o.name}`), 10)}` : 'the inputs hold no Workload, Deliverable or Runnable',
-      });
-    }
-  }
-  return sorted.filter((o) => wanted.some((w) => matches(o, w)));
-}
-
-/**
- * Supplied outputs whose key names no resource of a rendered blueprint, or whose owner part names
- * no owner in the inputs: probably a typo, since such a value is never read.
- */
-function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[], all: readonly Owner[]): Diagnostic[] {
-  const resources = new Set(owners.flatMap((o) => o.blueprint?.resources.map((r) => r.name) ?? []));
-  if (resources.size === 0) return [];
-  // Any owner of the inputs, not only those rendered: one outputs file may serve several --workload runs.
-  const names = new Set(all.map((o) => o.name));
-  const qualified = new Set(all.map((o) => `${o.namespace}/${o.name}`));
-  return supplied.keys().flatMap((k) => {
-    const slash = k.lastIndexOf('/');
-    const resource = k.slice(slash + 1);
-    const owner = slash < 0 ? undefined : k.slice(0, slash);
-    if (!resources.has(resource)) {
-      return [unused(`supplied outputs for ${k} match no resource of any rendered blueprint`, `${guess(resource, resources)}keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint`)];
-    }
-    if (owner !== undefined && !(owner.includes('/') ? qualified.has(owner) : names.has(owner))) {
-      const known = owner.includes('/') ? qualified : names;
-      return [unused(`supplied outputs for ${k} match no owner: the inputs hold no Workload or Deliverable ${owner}`, `${guess(owner, known)}the inputs hold ${listSome([...known].sort(), 10)}; keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE`)];
-    }
-    return [];
-  });
-}
-
-function unused(message: string, hint: string): Diagnostic {
-  return { severity: 'warning', code: 'unused-output', message, hint };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
-function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
-  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
-  if (!other) return undefined;
-  return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
 }

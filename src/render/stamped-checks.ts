@@ -6,10 +6,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 
-export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): Diagnostic[] {
+/** `refused`: with --strict, an object of these has a problem (said now or for an earlier owner). */
+export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; refused: boolean } {
   const out: Diagnostic[] = [];
+  let refused = false;
   for (const stamped of objects) {
     for (const problem of stampedMetaProblems(stamped.object)) {
+      refused = strict;
       const where = origin(stamped, problem);
       const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
       if (said.has(key)) continue;
@@ -26,7 +29,7 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
       }));
     }
   }
-  return out;
+  return { diagnostics: out, refused };
 }
 
 /** Where the bad value is written: the template, or the name a carto.run label copies. */

@@ -9,7 +9,7 @@ import { evaluateJsonPath, evaluatePrepared, prepareJsonPath, type EvalFailure, 
 import { goValueText, marshal, type GoValue, type JSONValue } from '../jsonpath/index.js';
 import type { Format } from '../model/index.js';
 import { setOwn } from '../util/objects.js';
-import { MAX_DEPTH, MAX_OBJECT_SUBSTITUTION, MAX_RENDER_SUBSTITUTION, MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
+import { MAX_DEPTH, MAX_OBJECT_SUBSTITUTION, MAX_OWNER_SUBSTITUTION, MAX_RENDER_SUBSTITUTION, MAX_SUBSTITUTIONS, MAX_REINTERPOLATION, MAX_STRING, formatCount } from '../util/limits.js';
 
 const START = '$(';
 const END = ')$';
@@ -55,15 +55,23 @@ export function isSingleTag(text: string): boolean {
 }
 
 /**
- * What is left of one render's substitution budget (MAX_RENDER_SUBSTITUTION): shared by the
- * templates of a render, so that a huge value substituted into many objects stops early.
+ * What is left of one render's substitution budgets: the owner's (MAX_OWNER_SUBSTITUTION, which
+ * bounds the memory of the objects held until the owner is written out) and the render's
+ * (MAX_RENDER_SUBSTITUTION, shared by all owners, so that a huge value substituted for every
+ * owner stops early).
  */
 export interface SubstitutionBudget {
   left: number;
+  ownerLeft: number;
 }
 
 export function substitutionBudget(): SubstitutionBudget {
-  return { left: MAX_RENDER_SUBSTITUTION };
+  return { left: MAX_RENDER_SUBSTITUTION, ownerLeft: MAX_OWNER_SUBSTITUTION };
+}
+
+/** The next owner of the render begins: a full budget of its own; the render's goes on. */
+export function startOwner(budget: SubstitutionBudget): void {
+  budget.ownerLeft = MAX_OWNER_SUBSTITUTION;
 }
 
 export function interpolateTemplate(template: JSONValue, context: GoValue, semantics: Format, budget: SubstitutionBudget = substitutionBudget()): Interpolated {
@@ -192,6 +200,7 @@ function tooLong(expression: string): LeafFailure {
 
 const TOO_BIG_OBJECT = `the placeholders substitute more into this object than carto's limit allows (${formatCount(MAX_OBJECT_SUBSTITUTION)} units: a character, or 16 for a map or list); the API server would refuse an object this large anyway`;
 const TOO_BIG_RENDER = `the placeholders of this render substitute more than carto's limit of ${formatCount(MAX_RENDER_SUBSTITUTION)} units in all (a character, or 16 for a map or list)`;
+const TOO_BIG_OWNER = `the placeholders substitute more into the objects of this owner than carto's limit of ${formatCount(MAX_OWNER_SUBSTITUTION)} units (a character, or 16 for a map or list)`;
 const TOO_DEEP = `substituted values nest deeper than carto's limit of ${formatCount(MAX_DEPTH)} levels`;
 
 /** The size of a substituted value in budget units, counting no further than `limit`. */
@@ -229,15 +238,18 @@ class Walker {
     private readonly budget: SubstitutionBudget,
   ) {}
 
-  /** Charges a substituted value to the object's and the render's budgets. */
+  /** Charges a substituted value to the object's, the owner's and the render's budgets. */
   private charge(value: JSONValue, expression: string): LeafFailure | undefined {
-    const room = Math.min(MAX_OBJECT_SUBSTITUTION - this.substituted, this.budget.left);
+    const objectRoom = MAX_OBJECT_SUBSTITUTION - this.substituted;
+    const room = Math.min(objectRoom, this.budget.ownerLeft, this.budget.left);
     const size = sizeOf(value, room);
     if (size > room) {
-      const reason = MAX_OBJECT_SUBSTITUTION - this.substituted <= this.budget.left ? TOO_BIG_OBJECT : TOO_BIG_RENDER;
+      // The smallest budget is the one exceeded (on a tie the object's, then the render's).
+      const reason = objectRoom === room ? TOO_BIG_OBJECT : this.budget.left === room ? TOO_BIG_RENDER : TOO_BIG_OWNER;
       return new LeafFailure(expression, reason, `interpolate tag: ${reason}`, false, 'render-limit');
     }
     this.substituted += size;
+    this.budget.ownerLeft -= size;
     this.budget.left -= size;
     return undefined;
   }

@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { readInputs as readGeneric, type SetAsidePolicy } from '../../src/load/index.js';
 import { readInputs, readRenderInputs } from '../../src/inputs/index.js';
-import { CARTOGRAPHER_INPUTS, OWNER_LIMIT, holdsCartographerObject, isOwnerObject } from '../../src/model/index.js';
-import { MAX_OWNERS, formatCount } from '../../src/util/limits.js';
+import { CARTOGRAPHER_INPUTS, holdsCartographerObject } from '../../src/model/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const tree = tempTrees('carto-generic-');
@@ -20,17 +19,12 @@ const workload = (name: string) => `apiVersion: carto.run/v1alpha1\nkind: Worklo
 const BROKEN = 'a: [\n';
 
 describe('load without policies', () => {
-  it('counts no object: many Workloads are only documents', async () => {
-    const root = tree({ 'w.yaml': Array.from({ length: MAX_OWNERS + 1 }, (_, i) => workload(`w${i}`)).join('---\n') });
+  it('counts no object: many Workloads are only documents, for load and for carto alike (owners are not limited in number)', async () => {
+    const root = tree({ 'w.yaml': Array.from({ length: 10_001 }, (_, i) => workload(`w${i}`)).join('---\n') });
     expect(errorsOf(await readGeneric([root]))).toEqual([]);
-    expect(errorsOf(await readInputs([root]))).toEqual([`input-limit: the inputs hold more than carto's limit of ${formatCount(MAX_OWNERS)} Workloads, Deliverables and Runnables`]);
-  });
-
-  it('counts what the caller says, and names it', async () => {
-    const root = tree({ 'a.yaml': 'kind: Widget\n---\nkind: Widget\n---\nkind: Workload\n' });
-    const limited = { counts: (v: Record<string, unknown>) => v['kind'] === 'Widget', max: 1, name: 'Widgets' };
-    expect(errorsOf(await readGeneric([root], { limited }))).toEqual(["input-limit: the inputs hold more than carto's limit of 1 Widgets"]);
-    expect(errorsOf(await readGeneric([root], { limited: { ...limited, max: 2 } }))).toEqual([]);
+    const read = await readInputs([root]);
+    expect(errorsOf(read)).toEqual([]);
+    expect(read.documents).toHaveLength(10_001);
   });
 
   it('sets nothing aside: a broken file under a directory is an error', async () => {
@@ -62,13 +56,6 @@ describe('load without policies', () => {
 });
 
 describe("carto's policies (src/model/inputs.ts)", () => {
-  it('owners are carto.run Workloads, Deliverables and Runnables', () => {
-    expect(isOwnerObject({ apiVersion: 'carto.run/v1alpha1', kind: 'Deliverable' })).toBe(true);
-    expect(isOwnerObject({ apiVersion: 'example.com/v1', kind: 'Workload' })).toBe(false);
-    expect(isOwnerObject({ apiVersion: 'carto.run/v1alpha1', kind: 'ClusterTemplate' })).toBe(false);
-    expect(OWNER_LIMIT.counts).toBe(isOwnerObject);
-  });
-
   it('a file must be read when it holds a carto.run object, not when it only mentions carto.run', () => {
     expect(holdsCartographerObject('"apiVersion": "carto.run/v1alpha1"')).toBe(true);
     expect(holdsCartographerObject('rules:\n- apiGroups: [carto.run]\n')).toBe(false);

@@ -12,7 +12,6 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
   MAX_FILE_BYTES: 2_000,
   MAX_TOTAL_BYTES: 5_000,
   MAX_DOCUMENTS: 6,
-  MAX_OWNERS: 3,
   MAX_DEPTH: 10,
   MAX_ALIAS_NODES: 50,
   MAX_STRING: 100,
@@ -20,6 +19,7 @@ vi.mock('../../src/util/limits.js', async (importOriginal) => ({
   MAX_SUBSTITUTIONS: 200,
   MAX_OBJECTS: 4,
   MAX_OBJECT_SUBSTITUTION: 100_000,
+  MAX_OWNER_SUBSTITUTION: 200_000,
   MAX_RENDER_SUBSTITUTION: 250_000,
   MAX_OUTPUT: 3_000,
   YTT_MAX_STEPS: 20_000,
@@ -33,7 +33,7 @@ const { certainDocuments } = await import('../../src/load/documents.js');
 const { Alias } = await import('yaml');
 const { render } = await import('../../src/render/index.js');
 const { formatJsonList, formatYamlStream, planDirectory } = await import('../../src/emit/index.js');
-const { interpolateTemplate, substitutionBudget } = await import('../../src/stamp/interpolate.js');
+const { interpolateTemplate, startOwner, substitutionBudget } = await import('../../src/stamp/interpolate.js');
 const { budgetedBuiltinYtt } = await import('../../src/stamp/ytt-builtin.js');
 const { evaluateYttRun, yttInputBudget } = await import('../../src/load/ytt-files.js');
 type GoValue = import('../../src/jsonpath/index.js').GoValue;
@@ -101,10 +101,10 @@ describe('documents and owners', () => {
     expect(errorsOf(await readInputs([file(docs(7))]))).toEqual(["input-limit: the inputs hold more than carto's limit of 6 documents"]);
   });
 
-  it('MAX_OWNERS Workloads are read; one more is an error, counted over all files', async () => {
-    expect(errorsOf(await readInputs([file([1, 2, 3].map((i) => workload(`w${i}`)).join('---\n'))]))).toEqual([]);
-    const r = await readInputs([file(workload('a') + '---\n' + workload('b')), file(workload('c') + '---\n' + workload('d'))]);
-    expect(errorsOf(r)).toEqual(["input-limit: the inputs hold more than carto's limit of 3 Workloads, Deliverables and Runnables"]);
+  it('owners have no limit of their own: as many Workloads as MAX_DOCUMENTS allows are read, over all files', async () => {
+    const r = await readInputs([file(workload('a') + '---\n' + workload('b') + '---\n' + workload('c')), file(workload('d') + '---\n' + workload('e') + '---\n' + workload('f'))]);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.documents).toHaveLength(6);
   });
 });
 
@@ -262,9 +262,20 @@ describe('substitution', () => {
     const plusOne = { params: { v: 'y'.repeat(100), w: 'z' }, workload: {} } as unknown as GoValue;
     expect(reasons(interpolateTemplate({ ...keys(1000, '$(params.v)$'), more: '$(params.w)$' }, plusOne, 'current'))).toEqual([expect.stringContaining('100,000 units')]);
   });
-  it('the objects of one render share MAX_RENDER_SUBSTITUTION units', () => {
+  it('the objects of one owner share MAX_OWNER_SUBSTITUTION units; the next owner has its own', () => {
     const budget = substitutionBudget();
     const each = () => interpolateTemplate({ a: '$(params.v)$' }, context(list(40_000)), 'current', budget); // 40,016 units
+    expect(Array.from({ length: 4 }, each).map(reasons)).toEqual([[], [], [], []]);
+    expect(reasons(each())).toEqual([expect.stringContaining("the placeholders substitute more into the objects of this owner than carto's limit of 200,000 units")]);
+    startOwner(budget);
+    expect(reasons(each())).toEqual([]);
+  });
+  it('the objects of one render share MAX_RENDER_SUBSTITUTION units, whatever their owners', () => {
+    const budget = substitutionBudget();
+    const each = () => {
+      startOwner(budget);
+      return interpolateTemplate({ a: '$(params.v)$' }, context(list(40_000)), 'current', budget); // 40,016 units
+    };
     expect(Array.from({ length: 6 }, each).map(reasons)).toEqual([[], [], [], [], [], []]);
     expect(reasons(each())).toEqual([expect.stringContaining("the placeholders of this render substitute more than carto's limit of 250,000 units in all")]);
   });

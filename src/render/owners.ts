@@ -1,0 +1,245 @@
+// renderOwners(): the render, one owner at a time. Each Workload, Deliverable and Runnable is
+// handed to the realization core (src/realize) and yielded with its objects and report before the
+// next is rendered, so that a caller writing each owner out as it comes (the CLI) holds one
+// owner's objects at a time, however many owners there are; render() collects them all. What is
+// said about the render as a whole (its diagnostics, in the order render() has always given them)
+// is the generator's return value. Pure: no file system, no process.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
+import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
+import type { SuppliedOutputs } from '../outputs/index.js';
+import { realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
+import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
+import { listSome } from '../util/list.js';
+import { invalidStampedObjects } from './stamped-checks.js';
+import { guess } from '../util/suggest.js';
+import { MAX_OBJECTS, formatCount } from '../util/limits.js';
+import { formatShard, inShard, type Shard } from '../util/shard.js';
+import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
+import type { RenderOptions } from './render.js';
+
+/** One owner rendered: its objects in output order, its report, and whether it failed. */
+export type RenderedOwner = { objects: StampedObject[]; diagnostics: Diagnostic[]; failed: boolean } & (
+  | { kind: 'owner'; owner: Owner; report: OwnerReport }
+  | { kind: 'runnable'; owner: Runnable; report: RunnableReport }
+);
+
+/** What the render says as a whole, once every owner is rendered. */
+export interface RenderSummary {
+  /** True when nothing is an error. */
+  ok: boolean;
+  /** Every diagnostic of the render (those of each owner included), in render()'s order. */
+  diagnostics: Diagnostic[];
+}
+
+/** What the render remembers from one owner to the next: notes about the whole, and budgets. */
+interface Run {
+  catalog: Catalog;
+  options: RenderOptions;
+  diagnostics: Diagnostic[];
+  substitution: SubstitutionBudget;
+  legacyNoted: Set<Blueprint>;
+  /** Blueprints rendered with templates missing (--missing-templates mock): one note names them all. */
+  missingIn: Map<Blueprint, readonly MissingTemplate[]>;
+  withoutUid: Array<Owner | Runnable>;
+  /** Problems of stamped objects already reported (the same bad name reaches every owner). */
+  invalidSaid: Set<string>;
+  /** Resource names of the blueprints rendered, for --outputs keys that match none. */
+  resources: Set<string>;
+  expanded: boolean;
+}
+
+export function* renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
+  const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const selected = selectOwners([...catalog.owners, ...catalog.runnables], options, diagnostics);
+  if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
+  }
+  const run: Run = {
+    catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
+    withoutUid: [], invalidSaid: new Set(), resources: new Set(), expanded: false,
+  };
+  let stamped = 0;
+  for (const owner of selected) {
+    startOwner(run.substitution);
+    const rendered = owner.kind === 'Runnable' ? renderRunnable(owner, run) : renderOwner(owner, run);
+    stamped += rendered.objects.length;
+    if (stamped > MAX_OBJECTS) {
+      const ref = { kind: owner.kind, name: owner.name, namespace: owner.namespace };
+      const limit = tooManyObjects({ doc: owner.doc, object: ref, path: [] }, ref);
+      diagnostics.push(limit);
+      rendered.diagnostics.push(limit);
+      yield { ...rendered, failed: true };
+      break;
+    }
+    yield rendered;
+  }
+  return finish(run);
+}
+
+/** The notes about the render as a whole, and every diagnostic in order. */
+function finish(run: Run): RenderSummary {
+  const { diagnostics, options } = run;
+  if (run.withoutUid.length > 0) diagnostics.push(ownerReferencesNote(run.withoutUid));
+  // The first thing to know about such a render, before the notes about each owner's mocks.
+  if (run.missingIn.size > 0) diagnostics.unshift(missingTemplatesNote(run.missingIn));
+  if (options.outputs) {
+    // A shard renders some owners of a blueprint that others render: a key is unused only if no blueprint has its resource.
+    const resources = options.shard ? new Set(run.catalog.blueprints.flatMap((b) => b.resources.map((r) => r.name))) : run.resources;
+    diagnostics.push(...unusedSupplied(options.outputs, resources, run.catalog.owners));
+  }
+  if (run.expanded) diagnostics.push(runnablesExpandedNote());
+  const reported = oneDiagnosticPerField(diagnostics);
+  return { ok: !reported.some((d) => d.severity === 'error'), diagnostics: reported };
+}
+
+function renderRunnable(runnable: Runnable, run: Run): RenderedOwner {
+  const { options } = run;
+  const strict = options.strict ?? false;
+  const ownerReferences = options.ownerReferences ?? true;
+  const realized = realizeRunnable(runnable, run.catalog, { ...(options.observed ? { observed: options.observed } : {}), ownerReferences, substitution: run.substitution });
+  const own: Diagnostic[] = [];
+  const uidNote = runnableUidDiagnostic(realized.report, strict);
+  // With --strict the mock is the first thing to fix: it comes before what it caused.
+  if (uidNote?.severity === 'error') own.push(uidNote);
+  own.push(...realized.diagnostics);
+  if (uidNote?.severity === 'note') own.push(uidNote);
+  const invalid = invalidStampedObjects(realized.objects, strict, run.invalidSaid);
+  own.push(...invalid.diagnostics);
+  if (realized.objects.length > 0 && !runnable.uid && ownerReferences) run.withoutUid.push(runnable);
+  for (const d of own) run.diagnostics.push(d);
+  const failed = invalid.refused || own.some((d) => d.severity === 'error');
+  return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, diagnostics: own, failed };
+}
+
+function renderOwner(owner: Owner, run: Run): RenderedOwner {
+  const { options } = run;
+  const strict = options.strict ?? false;
+  const ownerReferences = options.ownerReferences ?? true;
+  const semantics = semanticsFor(owner, run.catalog.blueprints, options.semantics ?? 'auto');
+  const realized = realizeOwner(owner, run.catalog, semantics, {
+    outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) },
+    ownerReferences,
+    expandRunnables: options.expandRunnables ?? false,
+    substitution: run.substitution,
+    ...(options.ytt ? { ytt: options.ytt } : {}),
+    ...(options.missingTemplates ? { missingTemplates: options.missingTemplates } : {}),
+  });
+  const { report } = realized;
+  const blueprint = report.blueprint;
+  if (blueprint) for (const r of blueprint.resources) run.resources.add(r.name);
+  if (blueprint && report.missingTemplates) run.missingIn.set(blueprint, report.missingTemplates);
+  if (blueprint && semantics === '0.0.6' && options.semantics !== '0.0.6' && !run.legacyNoted.has(blueprint)) {
+    run.legacyNoted.add(blueprint);
+    run.diagnostics.push(legacyFormatNote(blueprint));
+  }
+  const mocks = mockDiagnostics(report, strict);
+  // With --strict the mock is the first thing to fix: it comes before what it caused.
+  const own = strict ? [...mocks, ...realized.diagnostics] : [...realized.diagnostics, ...mocks];
+  if (realized.objects.length > 0 && !owner.uid && ownerReferences) run.withoutUid.push(owner);
+  if (ownerReferences) {
+    for (const r of report.runnables) if (r.object && !r.runnable.uid) run.withoutUid.push(r.runnable);
+  }
+  if ((options.expandRunnables ?? false) && report.runnables.some((r) => r.object)) run.expanded = true;
+  const invalid = invalidStampedObjects(realized.objects, strict, run.invalidSaid);
+  own.push(...invalid.diagnostics);
+  for (const d of own) run.diagnostics.push(d);
+  const failed = invalid.refused || own.some((d) => d.severity === 'error');
+  return { kind: 'owner', owner, report, objects: realized.objects, diagnostics: own, failed };
+}
+
+/** A field of the wrong type in an owner (a label `true`) is found twice: reading the object
+ *  (invalid-field) and decoding it as the controller's Go type (invalid-owner-field). It is one
+ *  problem: the first diagnostic stays, with the other's hint when it has none. */
+function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const spot = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}`;
+  const typeErrors = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== 'invalid-field' && d.code !== 'invalid-owner-field') {
+      out.push(d);
+      continue;
+    }
+    const first = typeErrors.get(spot(d));
+    if (!first) {
+      const kept = { ...d };
+      typeErrors.set(spot(d), kept);
+      out.push(kept);
+    } else if (first.hint === undefined && d.hint !== undefined) {
+      first.hint = d.hint;
+    }
+  }
+  return out;
+}
+
+/** Owners in output order (namespace, name, kind), narrowed to the requested ones and the shard. */
+function selectOwners(all: ReadonlyArray<Owner | Runnable>, options: RenderOptions, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
+  const wanted = options.owners ?? [];
+  const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
+  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
+  for (const w of wanted) {
+    if (!sorted.some((o) => matches(o, w))) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'owner-not-found',
+        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
+        hint: sorted.length > 0 ? `the inputs hold ${listSome(sorted.map((o) => `${o.namespace}/${o.name}`), 10)}` : 'the inputs hold no Workload, Deliverable or Runnable',
+      });
+    }
+  }
+  const chosen = wanted.length === 0 ? sorted : sorted.filter((o) => wanted.some((w) => matches(o, w)));
+  return options.shard ? inThisShard(chosen, options.shard, diagnostics) : chosen;
+}
+
+/** The owners of one shard; a note when it has none (a shard may be empty: it is not a mistake). */
+function inThisShard(owners: ReadonlyArray<Owner | Runnable>, shard: Shard, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
+  const mine = owners.filter((o) => inShard(`${o.namespace}/${o.name}`, shard));
+  if (mine.length === 0 && owners.length > 0) {
+    diagnostics.push({
+      severity: 'note',
+      code: 'shard-empty',
+      message: `shard ${formatShard(shard)} holds none of the ${formatCount(owners.length)} owner${owners.length === 1 ? '' : 's'} of the inputs, so it renders nothing`,
+      hint: 'owners are spread over the shards by a hash of NAMESPACE/NAME: with fewer owners than shards, some shards are empty',
+    });
+  }
+  return mine;
+}
+
+/**
+ * Supplied outputs whose key names no resource of a rendered blueprint, or whose owner part names
+ * no owner in the inputs: probably a typo, since such a value is never read.
+ */
+function unusedSupplied(supplied: SuppliedOutputs, resources: ReadonlySet<string>, all: readonly Owner[]): Diagnostic[] {
+  if (resources.size === 0) return [];
+  // Any owner of the inputs, not only those rendered: one outputs file may serve several --workload runs.
+  const names = new Set(all.map((o) => o.name));
+  const qualified = new Set(all.map((o) => `${o.namespace}/${o.name}`));
+  return supplied.keys().flatMap((k) => {
+    const slash = k.lastIndexOf('/');
+    const resource = k.slice(slash + 1);
+    const owner = slash < 0 ? undefined : k.slice(0, slash);
+    if (!resources.has(resource)) {
+      return [unused(`supplied outputs for ${k} match no resource of any rendered blueprint`, `${guess(resource, resources)}keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint`)];
+    }
+    if (owner !== undefined && !(owner.includes('/') ? qualified.has(owner) : names.has(owner))) {
+      const known = owner.includes('/') ? qualified : names;
+      return [unused(`supplied outputs for ${k} match no owner: the inputs hold no Workload or Deliverable ${owner}`, `${guess(owner, known)}the inputs hold ${listSome([...known].sort(), 10)}; keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE`)];
+    }
+    return [];
+  });
+}
+
+function unused(message: string, hint: string): Diagnostic {
+  return { severity: 'warning', code: 'unused-output', message, hint };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
+function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
+  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
+  if (!other) return undefined;
+  return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
+}
