@@ -12,7 +12,7 @@ export { type RenderOptions, type RenderResult, type RenderedOwner, type RenderS
 export { builtinYtt, budgetedBuiltinYtt } from './stamp/ytt-builtin.js';
 export type { YttRunner, YttRun } from './stamp/ytt.js';
 export { SuppliedOutputs, readOutputsFile, parseSetOutput, type OutputValue, type Provenance, type OutputField } from './outputs/index.js';
-export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type PlannedFile } from './emit/index.js';
+export { formatYamlStream, formatJsonList, YAML_STREAM, JSON_LIST, planDirectory, writeDirectory, type PlannedFile, type StreamFormat } from './emit/index.js';
 export { formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
 export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, formatText as formatGraphText, type Graph, type GraphFormat } from './graph/index.js';
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
@@ -36,7 +36,7 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
 /**
  * render(), owner by owner: yields each owner's objects and report before rendering the next (so
  * that writing them out as they come holds one owner's at a time), and returns the diagnostics
- * of the whole render. Format them with formatYamlStream or formatJsonList.
+ * of the whole render. Format the objects with YAML_STREAM or JSON_LIST to get render's bytes.
  */
 export function renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
   return renderOwnersWith(documents, { ytt: budgetedBuiltinYtt(), ...options });

@@ -3,7 +3,8 @@
 // writes once at the end does not need them.
 import { writeSync } from 'node:fs';
 
-export function writeOut(text: string): void {
+/** Text, or bytes already encoded (render's output copied from its temporary file). */
+export function writeOut(text: string | Uint8Array): void {
   writeAll(1, text);
 }
 
@@ -11,20 +12,20 @@ export function writeErr(text: string): void {
   writeAll(2, text);
 }
 
-function writeAll(fd: number, text: string): void {
-  if (text === '') return;
+function writeAll(fd: number, text: string | Uint8Array): void {
+  if (text.length === 0) return;
   // Usually one write takes it all, without first copying megabytes into a Buffer.
   let written = 0;
   try {
-    written = writeSync(fd, text);
-    if (written === Buffer.byteLength(text)) return;
+    written = typeof text === 'string' ? writeSync(fd, text) : writeSync(fd, text);
+    if (written === (typeof text === 'string' ? Buffer.byteLength(text) : text.length)) return;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') return;
     if (code !== 'EAGAIN') throw err;
   }
   // A short write (a full non-blocking pipe): write the remaining bytes piece by piece.
-  let buffer = Buffer.from(text, 'utf8').subarray(written);
+  let buffer = (typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.length)).subarray(written);
   while (buffer.length > 0) {
     try {
       const written = writeSync(fd, buffer);

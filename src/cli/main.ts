@@ -25,6 +25,7 @@ const flag = {
   dataValueFile: () => new Option('--data-value-file <key=path>', 'set a data value of the input ytt files to the contents of a file, as ytt does (repeatable)').argParser(collect).default([]),
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
   missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
+  shard: (what: string) => new Option('--shard <I/N>', `only shard I of N: a stable share of the ${what} by a hash of their name, for CI matrices`),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
@@ -62,7 +63,9 @@ function program(): Command {
     .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
-    .option('--no-owner-references', 'never emit ownerReferences');
+    .option('--no-owner-references', 'never emit ownerReferences')
+    .option('--keep-going', 'print what every owner that renders stamps, report those that fail, exit 1')
+    .addOption(flag.shard('owners (NAMESPACE/NAME)'));
   withCommonFlags(withRenderFlags(render)).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runRender } = await import('./render.js');
     process.exitCode = await runRender(paths, options);
@@ -76,7 +79,8 @@ function program(): Command {
     .addOption(flag.dataValueYaml())
     .addOption(flag.dataValueFile())
     .addOption(flag.namespace())
-    .addOption(flag.missingTemplates());
+    .addOption(flag.missingTemplates())
+    .addOption(flag.shard('owners (NAMESPACE/NAME); templates and blueprints are checked in every shard'));
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');
     process.exitCode = await runLint(paths, options);
@@ -91,7 +95,8 @@ function program(): Command {
     .option('--junit <file>', 'also write a JUnit XML report to FILE')
     .option('--update', 'rewrite whole-chain expectations from what carto renders now')
     .option('--force', 'with --update: rewrite even when CI is set')
-    .addOption(flag.ytt());
+    .addOption(flag.ytt())
+    .addOption(flag.shard('test cases (their paths)'));
   withCommonFlags(test).action(async (dirs: string[], options: Record<string, unknown>) => {
     const { runTest } = await import('./test.js');
     process.exitCode = await runTest(dirs, options);

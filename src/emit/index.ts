@@ -1,4 +1,5 @@
-// emit: stamped objects → YAML stream, JSON List, or one file per object.
-export { formatYamlStream, formatJsonList } from './stream.js';
-export { planDirectory, writeDirectory, safeName, type PlannedFile } from './directory.js';
+// emit: stamped objects → YAML stream, JSON List, or one file per object; whole, or owner by owner.
+export { formatYamlStream, formatJsonList, YAML_STREAM, JSON_LIST, type StreamFormat } from './stream.js';
+export { planDirectory, writeDirectory, safeName, DirectoryPlan, DirectoryWriter, type PlannedFile } from './directory.js';
+export { Spool, SPOOL_MEMORY } from './spool.js';
 export { sourceOf } from './source-comment.js';
