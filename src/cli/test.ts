@@ -5,7 +5,7 @@
 // and only to a terminal.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, normalize } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { writeDirectory } from '../emit/index.js';
 import type { YttRunner } from '../stamp/ytt.js';
@@ -23,6 +23,9 @@ import {
 } from '../testing/index.js';
 import { writeErr, writeOut } from './io.js';
 import { isTerminal, makeStyle } from './style.js';
+import { shardOption } from './shard.js';
+import { formatShard, inShard } from '../util/shard.js';
+import { formatCount } from '../util/limits.js';
 
 export async function runTest(dirs: string[], options: Record<string, unknown>): Promise<number> {
   if (dirs.length === 0) throw new UsageError('test: give the directory holding the tests (cartotest suites or whole-chain tests)');
@@ -35,6 +38,7 @@ export async function runTest(dirs: string[], options: Record<string, unknown>):
     }
     if (!stat.isDirectory()) throw new UsageError(`test: ${dir}: argument must be a valid directory`);
   }
+  const shard = shardOption(options);
   const update = options['update'] === true;
   if (update && inCi() && options['force'] !== true) {
     throw new UsageError(`test --update: CI=${process.env['CI']} says this is a CI run, where expectations are checked, not rewritten; pass --force to rewrite them anyway`);
@@ -52,10 +56,17 @@ export async function runTest(dirs: string[], options: Record<string, unknown>):
     preprocess = builtinPreprocessor(nodeFs);
   }
 
-  const cases = findCases(dirs, nodeFs);
-  if (cases.length === 0) {
+  const found = findCases(dirs, nodeFs);
+  if (found.length === 0) {
     writeErr(`carto test: no test cases under ${dirs.join(', ')} (a case is a leaf directory with cartotest's files, or a directory with carto-test.yaml)\n`);
     return 1;
+  }
+  // A case's shard is a hash of its path as found from the directories given (the same on every runner).
+  const cases = shard ? found.filter((c) => inShard(normalize(c.path), shard)) : found;
+  if (shard) {
+    writeErr(`carto test: shard ${formatShard(shard)}: ${formatCount(cases.length)} of the ${formatCount(found.length)} test cases\n`);
+    // With fewer cases than shards some shards are empty: not a failure of the suite.
+    if (cases.length === 0) return 0;
   }
   const progress = isTerminal(2);
   // One line, rewritten in place: kept shorter than the terminal is wide, or it would wrap.

@@ -32,7 +32,10 @@ export function checkOwners(catalog: Catalog): OwnerCheck {
       continue;
     }
     const blueprint = plan.selection.blueprint;
-    selected.set(blueprint, [...(selected.get(blueprint) ?? []), owner]);
+    // Pushed, not copied: a blueprint selected by 100,000 owners stays linear.
+    const owners = selected.get(blueprint);
+    if (owners) owners.push(owner);
+    else selected.set(blueprint, [owner]);
     for (const resource of blueprint.resources) {
       const choice = chooseTemplate(resource, blueprint, owner, plan.typed, semantics);
       if (choice.ok) continue;

@@ -23,7 +23,7 @@ export const RULES = {
   'no-objects': rule('warning', 'input', 'the inputs hold no object at all: nothing was checked (a wrong path, a missing -R)'),
   'json-in-package': rule('note', 'input', 'a .json file in a ytt package holds carto.run objects, but ytt takes it for data: it is not read'),
   'invalid-encoding': rule('error', 'input', 'a file is not UTF-8 text (a bad byte, or UTF-16)'),
-  'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length, owners)"),
+  'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length)"),
   'duplicate-object': rule('error', 'input', 'the same object (kind, namespace, name) is defined twice'),
   'unknown-api-version': rule('error', 'input', 'a carto.run object has an apiVersion other than carto.run/v1alpha1'),
   'unknown-kind': rule('error', 'input', 'a carto.run object has a kind Cartographer does not define (kinds are case-sensitive)'),

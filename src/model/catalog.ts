@@ -96,7 +96,8 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
   return { catalog: { templates, blueprints, owners, runTemplates, runnables, others, documents }, diagnostics };
 }
 
-function namespaceOf(metadata: unknown): string | undefined {
+/** An object's metadata.namespace, when it is a non-empty string (owners without one take the default). */
+export function namespaceOf(metadata: unknown): string | undefined {
   if (typeof metadata !== 'object' || metadata === null) return undefined;
   const ns = own(metadata as Record<string, unknown>, 'namespace');
   return typeof ns === 'string' && ns !== '' ? ns : undefined;

@@ -1,6 +1,6 @@
 // model: loaded documents → typed carto.run objects (the 0.0.6 format normalised on the way in).
 export * from './types.js';
-export { buildCatalog, type CatalogOptions } from './catalog.js';
+export { buildCatalog, namespaceOf, type CatalogOptions } from './catalog.js';
 export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { OWNER_KINDS, CARTOGRAPHER_INPUTS, holdsCartographerObject } from './inputs.js';
