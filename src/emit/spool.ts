@@ -13,16 +13,25 @@ import { outputTooLarge } from './stream.js';
 
 /** Characters kept in memory before the output moves to a temporary file. */
 export const SPOOL_MEMORY = 4 * 1024 * 1024;
-/** Characters gathered before each write to the file (one write per owner would be many small writes). */
+/**
+ * Bytes gathered before each write to the file (one write per owner would be many small writes).
+ * They are encoded into a buffer outside the JavaScript heap as each text comes: a text kept until
+ * a batch is full would outlive a young-generation collection or two and be promoted, and the old
+ * generation would fill with hundreds of MB of written text before V8 collected it.
+ */
 const BATCH = 1024 * 1024;
 /** Bytes read back at a time when copying the file out. */
 const CHUNK = 1024 * 1024;
 
 export class Spool {
+  /** What is written while it stays in memory. */
   private parts: string[] = [];
   private pending = 0;
   private total = 0;
   private fd: number | undefined;
+  /** Once on disk: bytes waiting to be written, `used` of them. */
+  private batch: Buffer | undefined;
+  private used = 0;
   /** The file's name, while it still has one (where it cannot be removed while open). */
   private named: string | undefined;
   private readonly removeAtExit = (): void => this.discard();
@@ -48,10 +57,19 @@ export class Spool {
     if (text === '') return;
     this.total += text.length;
     if (this.total > MAX_OUTPUT) throw outputTooLarge();
+    if (this.fd !== undefined) {
+      this.encode(text);
+      return;
+    }
     this.parts.push(text);
     this.pending += text.length;
-    if (this.fd === undefined && this.pending > this.memory) this.open();
-    if (this.fd !== undefined && this.pending >= BATCH) this.flush();
+    if (this.pending > this.memory) {
+      this.open();
+      const held = this.parts.join('');
+      this.parts = [];
+      this.pending = 0;
+      this.encode(held);
+    }
   }
 
   /** Hands everything written to `sink`, in order, then releases the file. */
@@ -77,6 +95,8 @@ export class Spool {
   discard(): void {
     this.parts = [];
     this.pending = 0;
+    this.batch = undefined;
+    this.used = 0;
     if (this.fd !== undefined) {
       tryTo(() => closeSync(this.fd as number));
       this.fd = undefined;
@@ -102,12 +122,23 @@ export class Spool {
     }
   }
 
+  /** Adds text to the batch, writing the batch out when it is full. */
+  private encode(text: string): void {
+    const batch = (this.batch ??= Buffer.allocUnsafe(BATCH));
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (this.used + bytes > batch.length) this.flush();
+    if (bytes > batch.length) this.writeBytes(Buffer.from(text, 'utf8'));
+    else this.used += batch.write(text, this.used, 'utf8');
+  }
+
   private flush(): void {
-    if (this.fd === undefined || this.parts.length === 0) return;
-    const bytes = Buffer.from(this.parts.join(''), 'utf8');
-    this.parts = [];
-    this.pending = 0;
-    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
+    if (this.batch === undefined || this.used === 0) return;
+    this.writeBytes(this.batch.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd as number, bytes, written);
   }
 }
 

@@ -25,6 +25,7 @@ export const builtinYttCheck: YttCheck = (body) => {
 function run(body: string, dataValues: Parameters<YttRunner>[1], budget: YttBudget | undefined): ReturnType<YttRunner> {
   try {
     const { documents } = runYtt([{ name: 'stdin.yml', text: body }], {
+      documentsOnly: true,
       dataValues: dataValues.map((v) => ({ key: v.key, value: v.value })),
       ...(budget ? { budget } : {}),
     });

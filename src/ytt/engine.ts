@@ -87,6 +87,7 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
   for (const d of result.docs) {
     if (isEmptyDoc(d)) continue;
     documents.push(toPlain(d.value));
+    if (options.documentsOnly) continue;
     const part = emitYamlDoc(toPlain(d.value, true));
     parts.push(part);
     if (sources) {

@@ -45,6 +45,11 @@ export interface YttOptions {
   print?: (message: string) => void;
   /** Also return a source map per output document (YttResult.sources); off on hot paths. */
   positions?: boolean;
+  /**
+   * Only the documents are wanted: YttResult.text is '' and the documents are not printed (a
+   * tenth of a run of Cartographer's templates; render's spec.ytt reads the documents).
+   */
+  documentsOnly?: boolean;
 }
 
 export type DataValue = { key: string; value: unknown } | { key: string; yaml: string } | { key: string; file: string; text: string };

@@ -193,3 +193,14 @@ describe('compiled templates are cached', () => {
     for (let i = 0; i < 5; i++) expect(ytt(t, { n: i })).toBe(`num: ${i}\n`);
   });
 });
+
+describe('documentsOnly (what render reads of a spec.ytt run)', () => {
+  it('gives the same documents and no text', () => {
+    const files = [{ name: 'stdin.yml', text: '#@ load("@ytt:data", "data")\na: #@ data.values.n\n---\nb: [1, 2]\n' }];
+    const full = runYtt(files, { dataValues: [{ key: 'n', value: 3 }] });
+    const only = runYtt(files, { dataValues: [{ key: 'n', value: 3 }], documentsOnly: true });
+    expect(full.text).toBe('a: 3\n---\nb:\n- 1\n- 2\n');
+    expect(only.text).toBe('');
+    expect(only.documents).toEqual(full.documents);
+  });
+});
