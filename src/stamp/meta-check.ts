@@ -31,11 +31,32 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
         out.push({ field: 'metadata.labels', label: key, message: typed });
         continue;
       }
-      const problem = labelKeyProblem(key) ?? (typeof value === 'string' ? labelValueProblem(value) : undefined);
-      if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(labelKeyProblem(key) ? key : value)}: ${problem}` });
+      const problem = keyProblem(key) ?? (typeof value === 'string' ? valueProblem(value) : undefined);
+      if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(keyProblem(key) ? key : value)}: ${problem}` });
     }
   }
   return out;
+}
+
+// Every object of a chain carries the same label keys and, but for the owner's name, the same
+// values: each is checked once (the checks were a twentieth of a large render).
+const keyProblems = new Map<string, string | undefined>();
+const valueProblems = new Map<string, string | undefined>();
+
+function keyProblem(key: string): string | undefined {
+  return remembered(keyProblems, key, labelKeyProblem);
+}
+
+function valueProblem(value: string): string | undefined {
+  return remembered(valueProblems, value, labelValueProblem);
+}
+
+function remembered(memo: Map<string, string | undefined>, text: string, check: (text: string) => string | undefined): string | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const problem = check(text);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(text, problem);
+  return problem;
 }
 
 /**
