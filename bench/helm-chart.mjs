@@ -3,7 +3,7 @@
 // labels and spec fields, the same mock.invalid stand-ins for the outputs only a cluster has). The
 // Workloads go into values.yaml, one entry each, and every template ranges over them, so helm does
 // the same per-Workload work carto does: read the values, fill in five templates, print YAML.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -135,5 +135,15 @@ export function writeChart(dir, workloads) {
   writeFileSync(join(dir, 'values.yaml'), stringify({ supplyChain: 'supply-chain', workloads: workloads.map(valuesEntry) }));
   writeFileSync(join(dir, 'templates', '_helpers.tpl'), HELPERS);
   for (const [file, text] of Object.entries(TEMPLATES)) writeFileSync(join(dir, 'templates', file), text);
+  return dir;
+}
+
+/** The chart for many generated Workloads, written once: kept while its marker says it is complete. */
+export function keptChart(dir, count, workloadAt) {
+  const marker = join(dir, '.complete');
+  const stamp = `${count} ${JSON.stringify(TEMPLATES).length}\n`;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
+  writeChart(dir, Array.from({ length: count }, (_, i) => workloadAt(i)));
+  writeFileSync(marker, stamp);
   return dir;
 }

@@ -1,7 +1,8 @@
 // Generates the benchmark's carto inputs, deterministically, under the cache folder: N Workloads in
 // the style of the blog's (examples/source-to-url/, 5 resources each) and N Workloads in the style of
-// examples/ytt/workloads.yaml, each next to a copy of its example's supply chain and templates.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// examples/ytt/workloads.yaml, each next to a copy of its example's supply chain and templates. The
+// large sets (10,000 and 100,000 Workloads) are kept between runs: a marker says one is complete.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 
@@ -52,6 +53,18 @@ function writeInputs(dir, exampleDir, workloads) {
   return dir;
 }
 
+/** A large input set, written once: regenerated only when its marker (or the example) is missing. */
+function keptInputs(dir, exampleDir, count) {
+  const marker = join(dir, '.complete');
+  const stamp = `${count} ${readFileSync(join(exampleDir, 'templates.yaml'), 'utf8').length}\n`;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
+  writeInputs(dir, exampleDir, range(count, blogWorkload));
+  writeFileSync(marker, stamp);
+  return dir;
+}
+
+const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+
 /** The Workloads of a carto input folder (its *.yaml documents of kind Workload), as plain objects. */
 export function readWorkloads(dir) {
   const out = [];
@@ -64,16 +77,16 @@ export function readWorkloads(dir) {
   return out;
 }
 
-/** Writes every input set; returns their folders. */
-export function generateInputs(root, cacheDir) {
+/** Writes every input set (the largest of `hugeCount` Workloads); returns their folders. */
+export function generateInputs(root, cacheDir, hugeCount = 100_000) {
   const blog = join(root, 'examples', 'source-to-url');
   const ytt = join(root, 'examples', 'ytt');
   const base = join(cacheDir, 'inputs');
-  const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
   return {
     blog4: blog, // the bundled example itself, as a user renders it
-    blog100: writeInputs(join(base, 'source-to-url-100'), blog, range(100, blogWorkload)),
     blog1000: writeInputs(join(base, 'source-to-url-1000'), blog, range(1000, blogWorkload)),
+    blog10000: keptInputs(join(base, 'source-to-url-10000'), blog, 10_000),
+    blogHuge: keptInputs(join(base, `source-to-url-${hugeCount}`), blog, hugeCount),
     ytt100: writeInputs(join(base, 'ytt-100'), ytt, range(100, yttWorkload)),
   };
 }

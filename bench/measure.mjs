@@ -1,9 +1,9 @@
 // Runs commands as a user runs them and times them: a new process per run, stdout and stderr to
 // /dev/null, wall time from spawn to exit. Commands being compared run alternately (the order
 // flips every repetition) after one discarded warm-up each; medians are what the report uses.
-// Also measures a process's peak RSS.
+// Also measures a process's peak RSS, and counts the documents of a large output without holding it.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,12 @@ let devNull;
 const sink = () => (devNull ??= openSync('/dev/null', 'w'));
 export const closeSink = () => devNull !== undefined && closeSync(devNull);
 
-/** A command: { label, cmd, args, env }. Runs it once; returns wall milliseconds; throws on failure. */
+/**
+ * A command: { label, cmd, args, env, prepare? }. Runs it once; returns wall milliseconds; throws on
+ * failure. `prepare` runs before the clock starts (e.g. emptying a cache for a first run ever).
+ */
 export function timeOnce(c) {
+  c.prepare?.();
   const start = performance.now();
   const run = spawnSync(c.cmd, c.args, { env: c.env, stdio: ['ignore', sink(), sink()] });
   const ms = performance.now() - start;
@@ -74,12 +78,22 @@ const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
 /**
  * Peak RSS of one run, in MB. With GNU time (/usr/bin/time) the process runs untouched; otherwise
  * (a node command only) a preloaded module records process.resourceUsage().maxRSS at exit.
+ * `stdoutFile`: stdout goes to that file (as `> file` does) instead of /dev/null.
  */
-export function peakRssMB(c) {
+export function peakRssMB(c, stdoutFile) {
   const out = join(tmpdir(), `carto-bench-rss-${process.pid}.txt`);
   rmSync(out, { force: true });
+  const stdout = stdoutFile === undefined ? sink() : openSync(stdoutFile, 'w');
+  try {
+    return peakRss(c, out, stdout);
+  } finally {
+    if (stdoutFile !== undefined) closeSync(stdout);
+  }
+}
+
+function peakRss(c, out, stdout) {
   if (existsSync('/usr/bin/time')) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, c.cmd, ...c.args], { env: c.env, stdio: ['ignore', sink(), sink()] });
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, c.cmd, ...c.args], { env: c.env, stdio: ['ignore', stdout, sink()] });
     if (run.status === 0 && existsSync(out)) {
       const kb = Number(readFileSync(out, 'utf8').trim().split('\n').pop());
       rmSync(out, { force: true });
@@ -87,9 +101,27 @@ export function peakRssMB(c) {
     }
   }
   if (c.cmd !== process.execPath && c.cmd !== 'node') throw new Error(`no /usr/bin/time to measure ${c.label}`);
-  const run = spawnSync(c.cmd, ['--import', probe, ...c.args], { env: { ...c.env, CARTO_BENCH_RSS_OUT: out }, stdio: ['ignore', sink(), sink()] });
+  const run = spawnSync(c.cmd, ['--import', probe, ...c.args], { env: { ...c.env, CARTO_BENCH_RSS_OUT: out }, stdio: ['ignore', stdout, sink()] });
   if (run.status !== 0 || !existsSync(out)) throw new Error(`${c.label}: the RSS probe run failed`);
   const kb = Number(readFileSync(out, 'utf8').trim());
   rmSync(out, { force: true });
   return { mb: kb / 1024, method: 'process.resourceUsage().maxRSS at exit (preloaded probe)' };
+}
+
+/** YAML documents (`---` lines) in a file, read a chunk at a time (outputs of hundreds of MB). */
+export function countDocuments(file) {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let count = 0;
+  let tail = '\n';
+  try {
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const text = tail + buffer.toString('latin1', 0, n);
+      for (let i = text.indexOf('\n---\n'); i >= 0; i = text.indexOf('\n---\n', i + 1)) count++;
+      tail = text.slice(-4);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count;
 }
