@@ -41,7 +41,7 @@ export const MAX_RENDER_SUBSTITUTION = 1024 * 1024 * 1024;
 /** Objects one owner may stamp (held in memory until the owner is written out). */
 export const MAX_OWNER_OBJECTS = 10_000;
 /**
- * Objects one render may stamp, all owners together: it bounds time (about a minute of rendering)
+ * Objects one render may stamp, all owners together: it bounds time (a minute or two of rendering)
  * and, for the library's render(), which keeps them all, memory.
  */
 export const MAX_OBJECTS = 2_000_000;
