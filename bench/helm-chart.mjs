@@ -127,23 +127,30 @@ function valuesEntry(workload) {
   return entry;
 }
 
-/** Writes the chart for these Workloads into dir (replacing it); returns dir. */
-export function writeChart(dir, workloads) {
+/**
+ * Writes the chart for these Workloads into dir (replacing it); returns { dir, values }. With
+ * `valuesFile`, the Workloads go into that file instead of the chart's values.yaml (`helm template
+ * -f FILE`): helm refuses a chart file larger than 5 MiB, which 100,000 Workloads are.
+ */
+export function writeChart(dir, workloads, valuesFile) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'templates'), { recursive: true });
   writeFileSync(join(dir, 'Chart.yaml'), CHART_YAML);
-  writeFileSync(join(dir, 'values.yaml'), stringify({ supplyChain: 'supply-chain', workloads: workloads.map(valuesEntry) }));
+  const entries = { workloads: workloads.map(valuesEntry) };
+  writeFileSync(join(dir, 'values.yaml'), stringify({ supplyChain: 'supply-chain', ...(valuesFile ? {} : entries) }));
+  if (valuesFile) writeFileSync(valuesFile, stringify(entries));
   writeFileSync(join(dir, 'templates', '_helpers.tpl'), HELPERS);
   for (const [file, text] of Object.entries(TEMPLATES)) writeFileSync(join(dir, 'templates', file), text);
-  return dir;
+  return { dir, ...(valuesFile ? { values: valuesFile } : {}) };
 }
 
-/** The chart for many generated Workloads, written once: kept while its marker says it is complete. */
+/** The chart for many generated Workloads (in a values file beside it), written once: kept while its marker says it is complete. */
 export function keptChart(dir, count, workloadAt) {
   const marker = join(dir, '.complete');
+  const values = `${dir}-values.yaml`;
   const stamp = `${count} ${JSON.stringify(TEMPLATES).length}\n`;
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
-  writeChart(dir, Array.from({ length: count }, (_, i) => workloadAt(i)));
+  if (existsSync(marker) && existsSync(values) && readFileSync(marker, 'utf8') === stamp) return { dir, values };
+  writeChart(dir, Array.from({ length: count }, (_, i) => workloadAt(i)), values);
   writeFileSync(marker, stamp);
-  return dir;
+  return { dir, values };
 }

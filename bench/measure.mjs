@@ -92,15 +92,17 @@ export function peakRssMB(c, stdoutFile) {
 }
 
 function peakRss(c, out, stdout) {
+  let failed;
   if (existsSync('/usr/bin/time')) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, c.cmd, ...c.args], { env: c.env, stdio: ['ignore', stdout, sink()] });
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, c.cmd, ...c.args], { env: c.env, stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status === 0 && existsSync(out)) {
       const kb = Number(readFileSync(out, 'utf8').trim().split('\n').pop());
       rmSync(out, { force: true });
       if (kb > 0) return { mb: kb / 1024, method: '/usr/bin/time -f %M' };
     }
+    failed = `exit ${run.status}: ${(run.stderr || '').trim().split('\n').slice(-3).join(' ')}`;
   }
-  if (c.cmd !== process.execPath && c.cmd !== 'node') throw new Error(`no /usr/bin/time to measure ${c.label}`);
+  if (c.cmd !== process.execPath && c.cmd !== 'node') throw new Error(failed ? `${c.label} failed under /usr/bin/time (${failed})` : `no /usr/bin/time to measure ${c.label}`);
   const run = spawnSync(c.cmd, ['--import', probe, ...c.args], { env: { ...c.env, CARTO_BENCH_RSS_OUT: out }, stdio: ['ignore', stdout, sink()] });
   if (run.status !== 0 || !existsSync(out)) throw new Error(`${c.label}: the RSS probe run failed`);
   const kb = Number(readFileSync(out, 'utf8').trim());

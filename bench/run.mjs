@@ -74,7 +74,7 @@ const codeCaches = join(cacheDir, 'code-cache');
 rmSync(codeCaches, { recursive: true, force: true });
 const cartoOn = (n, cache, ...args) => ({ ...carto(...args), cmd: n.path, extraEnv: { CARTO_CACHE_DIR: join(codeCaches, cache) } });
 const firstRunEver = (n, ...args) => ({ ...cartoOn(n, 'first-run', ...args), prepare: () => rmSync(join(codeCaches, 'first-run'), { recursive: true, force: true }) });
-const helmTemplate = (chart) => ({ cmd: helm.path, args: ['template', 'bench', chart], helm: true });
+const helmTemplate = (chart) => ({ cmd: helm.path, args: ['template', 'bench', chart.dir, ...(chart.values ? ['-f', chart.values] : [])], helm: true });
 
 function capture(c) {
   const env = c.helm ? helmEnv(cacheDir) : process.env;
