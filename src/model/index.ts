@@ -5,3 +5,4 @@ export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';
+export { guessPlural, qualifiedResource } from './resource-name.js';
