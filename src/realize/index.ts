@@ -10,3 +10,5 @@ export { typedOwner } from './typed-owner.js';
 export { mockedOutputsUsed, type MockedOutput } from './mocks.js';
 export { diagnostic, ownerRef, type Where } from './where.js';
 export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure } from './report.js';
+export { submittedCondition, hasControllerError, liveName, type ControllerCondition } from './conditions.js';
+export { selectOwners } from './select-owners.js';

@@ -94,16 +94,20 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
     const settled = deploymentOutputs(template, object, resource, inputs, walk.outputValues, walk.sources, walk.semantics);
     if ('error' in settled) return fail(walk, entry, { step: 'deployment-input', error: settled.error });
     if (settled.note) warn(settled.note.severity, settled.note.code, settled.note.message, ['spec'], settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {});
+    if (settled.notReady) entry.notReady = settled.notReady;
+    if (settled.observed) entry.observed = settled.observed;
     return settle(walk, entry, settled);
   }
   for (const { field, pathKey, path } of outputFieldsOf(template)) {
     if (path === undefined || path === '') warn('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, ['spec']);
   }
   const resolved = resolveOutputs(template, object, walk.owner, resource.name, walk.sources, walk.semantics, status);
+  if (resolved.observed) entry.observed = resolved.observed;
   if (resolved.error) {
     entry.outputs = resolved.values;
     return fail(walk, entry, { step: 'output-path', error: resolved.error });
   }
+  if (resolved.missing) return fail(walk, entry, { step: 'output-missing', missing: resolved.missing });
   return settle(walk, entry, resolved);
 }
 
@@ -178,6 +182,8 @@ function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks
     ...(entry.template ? { template: entry.template } : {}),
     ...(entry.params ? { params: entry.params } : {}),
     ...(entry.inputs ? { inputs: entry.inputs } : {}),
+    ...(entry.object ? { object: entry.object } : {}),
+    ...(walk.sources.observed?.length ? { observedGiven: true } : {}),
     ...(mocks ? { mocks } : {}),
   }));
   return entry;

@@ -4,7 +4,8 @@
 import type { ResourceInputs, ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isTemplateKind, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { deploymentReadiness, findObserved, resolveAbsentOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { deploymentReadiness, findObserved, resolveAbsentOutputs, type NotReadyKind, type OutputSources, type OutputValue } from '../outputs/index.js';
+import type { SourceDocument } from '../load/index.js';
 
 export type Settled = { output: ResourceOutput; values: OutputValue[] } | { error: string };
 
@@ -15,9 +16,17 @@ export interface DeploymentNote {
   controllerMessage?: string;
 }
 
+/** A deployment that is not ready: the controller's kind of error and its words. */
+export interface NotReady {
+  kind: NotReadyKind;
+  reason: string;
+  expression?: string;
+}
+
 /**
  * A ClusterDeploymentTemplate's output is its deployment input, passed through once the stamped
- * object is ready (observedMatches / observedCompletion); until then it has none.
+ * object is ready (observedMatches / observedCompletion); until then it has none. Without mocks,
+ * what only the live object could say is not assumed: the deployment is not ready yet.
  */
 export function deploymentOutputs(
   template: Template,
@@ -27,11 +36,15 @@ export function deploymentOutputs(
   outputValues: ReadonlyMap<string, OutputValue[]>,
   sources: OutputSources,
   semantics: Format,
-): Settled & { note?: DeploymentNote } {
+): Settled & { note?: DeploymentNote; notReady?: NotReady; observed?: SourceDocument } {
   const observed = sources.observed?.length ? findObserved(object, sources.observed) : undefined;
-  const readiness = deploymentReadiness(template, object, observed, semantics);
+  const readiness = deploymentReadiness(template, object, observed, semantics, sources.mocks !== false);
+  const live = observed ? { observed } : {};
   if (!readiness.ready) {
+    const { kind, reason, expression } = readiness;
     return {
+      ...live,
+      notReady: { kind, reason, ...(expression !== undefined ? { expression } : {}) },
       output: { waiting: readiness.reason },
       values: [],
       note: {
@@ -43,8 +56,8 @@ export function deploymentOutputs(
     };
   }
   const passed = passDeployment(resource, inputs, outputValues);
-  if ('error' in passed || !readiness.assumed) return passed;
-  return { ...passed, note: { severity: 'note', code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } };
+  if ('error' in passed || !readiness.assumed) return 'error' in passed ? passed : { ...passed, ...live };
+  return { ...passed, ...live, note: { severity: 'note', code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } };
 }
 
 /** A deployment's output: its deployment input, passed through with the values' provenance. */
