@@ -124,6 +124,15 @@ function program(): Command {
     process.exitCode = await runGraph(paths, options);
   });
 
+  const statusCmd = withInputs(cmd.command('status').description('the status Cartographer would write on each Workload and Deliverable: where each is stuck, and why'))
+    .addOption(new Option('-o, --output <format>', 'text (for a person), or the owners with their status as yaml or json').choices(['text', 'yaml', 'json']).default('text'))
+    .option('--workload <name>', 'only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
+    .option('--exit-code', 'exit 1 when an owner is not Ready (for CI gates)');
+  withCommonFlags(withRenderFlags(statusCmd)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runStatus } = await import('./status.js');
+    process.exitCode = await runStatus(paths, options);
+  });
+
   const explain = withInputs(cmd.command('explain').description('explain the render of one owner: the blueprint and options chosen and why, where every param and output came from'))
     .requiredOption('--workload <name>', 'the owner to explain: NAME or NAMESPACE/NAME')
     .addOption(new Option('--format <format>', 'text (for a person) or json (for tools)').choices(['text', 'json']).default('text'));

@@ -271,12 +271,29 @@ export function stampControllerMessage(failure: StampFailure, ctx: FailureContex
     case 'ytt':
       return stampErrorMessage(ctx, failure.ytt.controllerMessage);
     case 'placeholders': {
-      const first = failure.errors[0];
+      const first = firstInKeyOrder(failure.errors);
       return first && first.code !== 'render-limit' ? stampErrorMessage(ctx, `failed to recursively evaluate template: ${first.controllerMessage}`) : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * The failing placeholder the controller most likely meets first. It walks the template's maps in
+ * Go's map order, which is random; but a map decoded from JSON whose keys were sorted (kubectl
+ * sends them so) is iterated in that order most of the time, so: keys in byte order, items in order.
+ */
+function firstInKeyOrder(errors: readonly InterpolationError[]): InterpolationError | undefined {
+  const before = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => {
+    for (let i = 0; i < a.length && i < b.length; i++) {
+      const x = a[i] as string | number;
+      const y = b[i] as string | number;
+      if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x < y : Buffer.compare(Buffer.from(String(x)), Buffer.from(String(y))) < 0;
+    }
+    return a.length < b.length;
+  };
+  return errors.reduce<InterpolationError | undefined>((best, e) => (best === undefined || before(e.path, best.path) ? e : best), undefined);
 }
 
 function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnostic[] {
