@@ -210,7 +210,7 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
         owner: ownerRef(ctx.owner),
         resource: resource.name,
         ...(ctx.object ? { controllerMessage: missingValueMessage(path, ctx.object) } : {}),
-        hint: `the controller waits for it, and the resources that take it are not stamped until it comes: give the live object with --observed, or the value with --outputs or --set-output ${resource.name}.${field}=VALUE`,
+        hint: `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
       })];
     }
     case 'stamp':

@@ -1,6 +1,7 @@
 // The statuses for a person: one block per owner (its Ready verdict and blueprint), then a line
-// per resource with a mark — ready, waiting or failed — and, for what is not ready, the reason,
-// the field or rule involved with its file:line, and what to give carto to get further.
+// per resource with a mark — ready, waiting or failed — and, for what is not ready, the reason
+// in plain words, the field or rule involved with its file:line, and what to give carto (or fix)
+// to get further. A resource held back only by one before it says which, and no more.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ConditionStatus } from '../health/index.js';
 import type { ResourceReport } from '../realize/index.js';
@@ -23,6 +24,8 @@ const MARKS: Record<ConditionStatus, { mark: string; word: string; paint: keyof 
   Unknown: { mark: '…', word: 'waiting', paint: 'warning' },
   False: { mark: '✗', word: 'failed', paint: 'error' },
 };
+const MARK_WIDTH = 10;
+const INDENT = '      ';
 
 export function formatStatusText(result: StatusResult, paint: Paint): string {
   if (result.owners.length === 0) return 'no Workload or Deliverable in the inputs\n';
@@ -30,56 +33,66 @@ export function formatStatusText(result: StatusResult, paint: Paint): string {
 }
 
 function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], paint: Paint): string {
-  const status = o.status;
   const name = `${o.owner.kind} ${o.owner.namespace}/${o.owner.name}`;
-  if (!status) return `${paint.bold(name)}: ${paint.error('no status')} (the API server would refuse it)\n`;
+  const status = o.status;
+  if (!status) return `${paint.bold(name)}  ${paint.error('no status')}: the API server would refuse the ${o.owner.kind} (see the errors above)\n`;
   const ready = status.conditions.at(-1) as Condition;
-  const ref = status.blueprintRef.name ? ` (${status.blueprintRef.kind} ${status.blueprintRef.name})` : '';
-  let out = `${paint.bold(name)}${ref}: ${mark(ready.status, paint)}${ready.status === 'True' ? '' : ` ${ready.reason}`}\n`;
-  if (ready.status !== 'True' && ready.message !== '' && !status.resources?.length) out += `    ${clip(ready.message)}\n`;
-  const mine = diagnostics.filter((d) => d.owner?.kind === o.owner.kind && d.owner.name === o.owner.name && d.owner.namespace === o.owner.namespace);
-  if (!status.resources?.length) return out + ownerHints(mine);
+  const ref = status.blueprintRef.name ? `  ${paint.dim(`${status.blueprintRef.kind} ${status.blueprintRef.name}`)}` : '';
+  let out = `${paint.bold(name)}  ${verdict(ready, paint)}${ref}\n`;
+  const mine = diagnostics.filter((d) => d.owner?.kind === o.owner.kind && d.owner.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.severity === 'error');
+  if (!status.resources?.length) {
+    if (ready.status !== 'True') out += `    ${firstLine(ready.message)}\n`;
+    return out + mine.map((d) => explain(d, '    ', paint)).join('');
+  }
   const width = Math.max(...status.resources.map((r) => r.name.length));
   status.resources.forEach((r, i) => {
-    out += resourceLines(r, o.report.resources[i] as ResourceReport, width, mine.filter((d) => d.resource === r.name), paint);
+    const entry = o.report.resources[i] as ResourceReport;
+    out += resourceLines(r, entry, width, diagnostics.filter((d) => d.owner?.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.resource === r.name), paint);
   });
   return out;
 }
 
-function mark(status: ConditionStatus, paint: Paint): string {
-  const m = MARKS[status];
-  return paint[m.paint](`${m.mark} ${m.word}`);
-}
-
-/** The owner's own diagnostics (no blueprint, templates missing): where, and the fix. */
-function ownerHints(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.filter((d) => d.severity === 'error').map((d) => `    ${at(d)}${d.hint ? `\n    to get further: ${clip(d.hint)}` : ''}\n`).join('');
+/** `✓ ready`, or `… waiting: MissingValueAtPath`. */
+function verdict(c: Condition, paint: Paint): string {
+  const m = MARKS[c.status];
+  return paint[m.paint](`${m.mark} ${m.word}`) + (c.status === 'True' ? '' : `: ${c.reason}`);
 }
 
 function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, diagnostics: readonly Diagnostic[], paint: Paint): string {
   const ready = r.conditions.at(-1) as Condition;
-  const object = r.stampedRef ? `  ${r.stampedRef.kind} ${r.stampedRef.name}` : entry.passThrough !== undefined ? `  (passes ${entry.passThrough} through)` : '';
-  let out = `  ${mark(ready.status, paint)}  ${r.name.padEnd(width)}${object}\n`;
+  const m = MARKS[ready.status];
+  const object = r.stampedRef ? `  ${r.stampedRef.kind} ${r.stampedRef.name}` : entry.passThrough !== undefined ? `  passes input ${entry.passThrough} through` : '';
+  let out = `  ${paint[m.paint](`${m.mark} ${m.word}`.padEnd(MARK_WIDTH))} ${object ? r.name.padEnd(width) + object : r.name}\n`;
   if (ready.status === 'True') return out;
-  out += `      ${ready.reason}${ready.message !== '' ? `: ${clip(ready.message)}` : ''}\n`;
   const told = diagnostics.filter((d) => d.severity !== 'note');
-  for (const d of told) out += `      ${paint.dim(at(d))}\n${d.hint ? `      to get further: ${clip(d.hint)}\n` : ''}`;
-  const waitsFor = entry.inputs?.absent.map((a) => a.resource) ?? [];
-  if (waitsFor.length > 0) out += `      it needs the output of ${[...new Set(waitsFor)].join(', ')}, which ${waitsFor.length === 1 ? 'has' : 'have'} none yet\n`;
-  if (told.length === 0 && ready.reason !== 'MissingValueAtPath') out += healthLine(r, entry);
+  const first = told[0];
+  out += `${INDENT}${ready.reason}: ${first ? clip(first.message) : firstLine(ready.message)}\n`;
+  if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;
+  const upstream = [...new Set(entry.inputs?.absent.map((a) => a.resource) ?? [])];
+  // Held back by a resource before it: that is where to look, not here.
+  if (upstream.length > 0) return out + `${INDENT}it needs the output of ${upstream.join(', ')}, which ${upstream.length === 1 ? 'has' : 'have'} none yet: get ${upstream.length === 1 ? 'it' : 'them'} further first\n`;
+  if (first?.hint) out += `${INDENT}to get further: ${clip(first.hint)}\n`;
+  if (!first) out += healthLines(r, entry);
   return out;
 }
 
-/** A diagnostic as `file:line: message`. */
-function at(d: Diagnostic): string {
-  return `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${clip(d.message)}`;
+/** A diagnostic of the owner itself: what, where, and the fix. */
+function explain(d: Diagnostic, indent: string, paint: Paint): string {
+  const at = d.file ? paint.dim(`${d.file}${d.line ? `:${d.line}` : ''}: `) : '';
+  return `${indent}${at}${clip(d.message)}\n${d.hint ? `${indent}to get further: ${clip(d.hint)}\n` : ''}`;
 }
 
-/** For a resource held back by its health rule: the rule's verdict and where the rule is. */
-function healthLine(r: ResourceStatus, entry: ResourceReport): string {
+/** For a resource its health rule holds back: the verdict, the rule's place, and what would tell more. */
+function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (!healthy || healthy.status === 'True' || !entry.template) return '';
-  const where = `${entry.template.kind} ${entry.template.name} (${entry.template.doc.file}:${entry.template.doc.line})`;
-  return `      Healthy ${healthy.status}: ${healthy.reason}${healthy.message ? ` (${clip(healthy.message)})` : ''}, by the health rule of ${where}\n` +
-    `      to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, so its status can be judged\n`;
+  const t = entry.template;
+  return `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
+    `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`;
+}
+
+/** A controller message's first line (ytt's run over several), clipped. */
+function firstLine(message: string): string {
+  const nl = message.indexOf('\n');
+  return clip(nl < 0 ? message : `${message.slice(0, nl).trimEnd()} …`);
 }
