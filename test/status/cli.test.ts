@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto, ROOT } from '../helpers/cli.js';
+import { blueprintDoc, configMapTemplate, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
 type Cond = { type: string; status: string; reason: string; message: string };
@@ -27,50 +28,22 @@ const resource = (o: Owner | undefined, name: string): Record<string, any> => (o
 const resourceCondition = (o: Owner | undefined, name: string, type: string): Cond => (resource(o, name)['conditions'] as Cond[]).find((c) => c.type === type) as Cond;
 const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
-/** A supply chain whose one source takes its url from status only (a GitRepository's). */
-const GIT_CHAIN = `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: source
+/** A supply chain whose source takes its url from status only; a config map needs that url. */
+const GIT_CHAIN = stream(
+  blueprintDoc(`  - name: source
     templateRef: {kind: ClusterSourceTemplate, name: git}
   - name: config
     sources: [{resource: source, name: src}]
-    templateRef: {kind: ClusterTemplate, name: cm}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSourceTemplate
-metadata: {name: git}
-spec:
-  urlPath: .status.artifact.url
-  revisionPath: .status.artifact.revision
-  template:
-    apiVersion: source.toolkit.fluxcd.io/v1
-    kind: GitRepository
-    metadata: {name: $(workload.metadata.name)$}
-    spec: {url: https://example.com/app.git}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: cm}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: $(workload.metadata.name)$}
-    data: {url: $(sources.src.url)$}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: app, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+    templateRef: {kind: ClusterTemplate, name: cm}`),
+  statusSourceTemplate('git'),
+  configMapTemplate('cm', '{url: $(sources.src.url)$}'),
+  ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'),
+);
 
-const LIVE_GIT = `apiVersion: source.toolkit.fluxcd.io/v1
-kind: GitRepository
-metadata: {name: app, namespace: dev}
+/** The live object of the source, with the status the template's paths read. */
+const LIVE_GIT = `apiVersion: example.com/v1
+kind: Source
+metadata: {name: git, namespace: dev}
 status:
   artifact: {url: 'http://source/app.tar.gz', revision: 'main@sha1:0123'}
 `;
@@ -136,13 +109,13 @@ describe('owner conditions', () => {
 describe('resource conditions', () => {
   it('a value only the live object has: MissingValueAtPath, Unknown, with the guessed plural; what needs it fails to stamp', () => {
     const owner = statuses([tree({ 'in.yaml': GIT_CHAIN })]).get('app');
-    const waiting = 'waiting to read value [.status.artifact.url] from object [gitrepositories.source.toolkit.fluxcd.io/app] in namespace [dev]';
+    const waiting = 'waiting to read value [.status.artifact.url] from object [sources.example.com/git] in namespace [dev]';
     expect(resource(owner, 'source')['conditions']).toEqual([
       { message: waiting, reason: 'MissingValueAtPath', status: 'Unknown', type: 'ResourceSubmitted' },
       { message: '', reason: 'OutputNotAvailable', status: 'Unknown', type: 'Healthy' },
       { message: waiting, reason: 'MissingValueAtPath', status: 'Unknown', type: 'Ready' },
     ]);
-    expect(resource(owner, 'source')['stampedRef']).toEqual({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', name: 'app', namespace: 'dev', resource: 'gitrepositories.source.toolkit.fluxcd.io' });
+    expect(resource(owner, 'source')['stampedRef']).toEqual({ apiVersion: 'example.com/v1', kind: 'Source', name: 'git', namespace: 'dev', resource: 'sources.example.com' });
     expect(resource(owner, 'source')).not.toHaveProperty('outputs');
     expect(resourceCondition(owner, 'config', 'ResourceSubmitted')).toMatchObject({ reason: 'TemplateStampFailure', status: 'False' });
     expect(resourceCondition(owner, 'config', 'ResourceSubmitted').message).toMatch(/^unable to stamp object for resource \[config\] for template \[ClusterTemplate\/cm\] in supply chain \[sc\]: .*evaluate tag \$\(sources\.src\.url\)\$: jsonpath returned empty list: sources\.src\.url$/);
@@ -214,7 +187,7 @@ describe('outputs: preview and digest as the controller computes them', () => {
 describe('--observed, --outputs and --set-output change the verdict', () => {
   const dir = tree({ 'in/chain.yaml': GIT_CHAIN, 'live/git.yaml': LIVE_GIT, 'outputs.yaml': 'app/source: {url: "http://supplied/app.tar.gz", revision: r1}\n' });
 
-  it('the live GitRepository: its url is read, the config map is stamped, the Workload is Ready', () => {
+  it('the live object: its url is read, the config map is stamped, the Workload is Ready', () => {
     const owner = statuses([`${dir}/in`, '--observed', `${dir}/live`]).get('app');
     expect(condition(owner, 'Ready')).toEqual({ message: '', reason: 'Ready', status: 'True', type: 'Ready' });
     expect(resource(owner, 'source')['outputs'][0]).toEqual({ digest: sha256('http://source/app.tar.gz\n'), name: 'url', preview: 'http://source/app.tar.gz\n' });
@@ -228,7 +201,7 @@ describe('--observed, --outputs and --set-output change the verdict', () => {
 
   it('one value of two is not enough: the controller waits for the revision', () => {
     const owner = statuses([`${dir}/in`, '--set-output', 'source.url=http://set/app.tar.gz']).get('app');
-    expect(condition(owner, 'ResourcesSubmitted')?.message).toBe('waiting to read value [.status.artifact.revision] from object [gitrepositories.source.toolkit.fluxcd.io/app] in namespace [dev]');
+    expect(condition(owner, 'ResourcesSubmitted')?.message).toBe('waiting to read value [.status.artifact.revision] from object [sources.example.com/git] in namespace [dev]');
   });
 });
 
@@ -239,10 +212,10 @@ describe('the report for a person', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Workload dev/app  … waiting: MissingValueAtPath  ClusterSupplyChain sc');
-    expect(lines[1]).toBe('  … waiting  source  GitRepository app');
+    expect(lines[1]).toBe('  … waiting  source  Source git');
     expect(lines[2]).toBe('      MissingValueAtPath: the url output of resource source is on no object carto was given: urlPath .status.artifact.url finds nothing on the stamped object');
     expect(lines[3]).toBe(`      at ${dir}/in.yaml:17 (spec.urlPath)`);
-    expect(lines[4]).toMatch(/^ {6}to get further: .*give the live GitRepository with --observed FILE, or the value with --set-output source\.url=VALUE or --outputs FILE$/);
+    expect(lines[4]).toMatch(/^ {6}to get further: .*give the live Source with --observed FILE, or the value with --set-output source\.url=VALUE or --outputs FILE$/);
     expect(lines[5]).toBe('  ✗ failed   config');
     expect(lines[6]).toMatch(/^ {6}TemplateStampFailure: ClusterTemplate cm: \$\(sources\.src\.url\)\$ in spec\.template\.data\.url finds no value$/);
     expect(lines[8]).toBe('      it needs the output of source, which has none yet: get it further first');
@@ -250,7 +223,7 @@ describe('the report for a person', () => {
 
   it('a ready owner is one line per resource, with what each stamped', () => {
     const dir = tree({ 'in/chain.yaml': GIT_CHAIN, 'live/git.yaml': LIVE_GIT });
-    expect(carto(['status', `${dir}/in`, '--observed', `${dir}/live`]).stdout).toBe('Workload dev/app  ✓ ready  ClusterSupplyChain sc\n  ✓ ready    source  GitRepository app\n  ✓ ready    config  ConfigMap app\n');
+    expect(carto(['status', `${dir}/in`, '--observed', `${dir}/live`]).stdout).toBe('Workload dev/app  ✓ ready  ClusterSupplyChain sc\n  ✓ ready    source  Source git\n  ✓ ready    config  ConfigMap cm\n');
   });
 
   it('an owner no blueprint takes: the controller\'s reason and message, where, and the fix', () => {
@@ -302,13 +275,13 @@ describe('exit codes and formats', () => {
   it('-o yaml keeps the owner as given and adds status after it, long messages folded as kubectl folds them', () => {
     const text = carto(['status', notReady, '-o', 'yaml']).stdout;
     expect(text.startsWith('---\napiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: app\n  namespace: dev\n  labels:\n    app: web\nspec: {}\nstatus:\n')).toBe(true);
-    expect(text).toContain('  - message: waiting to read value [.status.artifact.url] from object [gitrepositories.source.toolkit.fluxcd.io/app]\n      in namespace [dev]\n');
+    expect(text).toContain('  - message: waiting to read value [.status.artifact.url] from object [sources.example.com/git]\n      in namespace [dev]\n');
   });
 });
 
 describe('what the cluster would not have', () => {
   it('an owner the API server would refuse has no status: exit 1, and why on stderr', () => {
-    const dir = tree({ 'in.yaml': GIT_CHAIN.replace('labels: {app: web}', 'labels: {app: web, enabled: true}') });
+    const dir = tree({ 'in.yaml': GIT_CHAIN.replace('labels: {app: web}}', 'labels: {app: web, enabled: true}}') });
     const r = carto(['status', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('metadata.labels.enabled is a boolean, where the schema wants a string');
@@ -329,12 +302,12 @@ describe('what the cluster would not have', () => {
   });
 
   it('an object stamped with generateName: its prefix, or the name of its live object when given', () => {
-    const chain = GIT_CHAIN.replace('metadata: {name: $(workload.metadata.name)$}\n    spec: {url', 'metadata: {generateName: $(workload.metadata.name)$-}\n    spec: {url');
-    const live = LIVE_GIT.replace('metadata: {name: app, namespace: dev}', 'metadata: {name: app-x7k2p, namespace: dev, labels: {carto.run/workload-name: app, carto.run/workload-namespace: dev, carto.run/supply-chain-name: sc, carto.run/resource-name: source, carto.run/template-kind: ClusterSourceTemplate, carto.run/cluster-template-name: git, carto.run/template-lifecycle: mutable}}');
+    const chain = GIT_CHAIN.replace('metadata: {name: git}}', 'metadata: {generateName: git-}}');
+    const live = LIVE_GIT.replace('metadata: {name: git, namespace: dev}', 'metadata: {name: git-x7k2p, namespace: dev, labels: {carto.run/workload-name: app, carto.run/workload-namespace: dev, carto.run/supply-chain-name: sc, carto.run/resource-name: source, carto.run/template-kind: ClusterSourceTemplate, carto.run/cluster-template-name: git, carto.run/template-lifecycle: mutable}}');
     const dir = tree({ 'in/chain.yaml': chain, 'live/git.yaml': live });
-    expect(resource(statuses([`${dir}/in`]).get('app'), 'source')['stampedRef'].name).toBe('app-');
+    expect(resource(statuses([`${dir}/in`]).get('app'), 'source')['stampedRef'].name).toBe('git-');
     const owner = statuses([`${dir}/in`, '--observed', `${dir}/live`]).get('app');
-    expect(resource(owner, 'source')['stampedRef'].name).toBe('app-x7k2p');
+    expect(resource(owner, 'source')['stampedRef'].name).toBe('git-x7k2p');
     expect(condition(owner, 'Ready')?.status).toBe('True');
   });
 });
