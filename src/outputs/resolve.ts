@@ -68,7 +68,8 @@ export function resolveOutputs(
   computedStatus?: { status: JSONObject; origin: string },
 ): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing; observed?: SourceDocument } {
   const values: OutputValue[] = [];
-  let observed: SourceDocument | null | undefined; // looked up once, on first need
+  // The live object, when one was given: the report names it whatever the outputs need.
+  const observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
   for (const { field, path, pathKey } of outputFieldsOf(template)) {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) {
@@ -76,7 +77,6 @@ export function resolveOutputs(
       continue;
     }
     if (path) {
-      if (observed === undefined) observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
       const read = readPath(path, computedStatus ? { ...stamped, status: computedStatus.status } : stamped, observed ?? undefined, semantics);
       // A path that fails on what the object does hold fails on the live object too: the
       // controller never gets this output, so neither does anything downstream.

@@ -66,7 +66,8 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   if (ready.status === 'True') return out;
   const told = diagnostics.filter((d) => d.severity !== 'note');
   const first = told[0];
-  out += `${INDENT}${ready.reason}: ${first ? clip(first.message) : firstLine(ready.message)}\n`;
+  const why = first ? clip(first.message) : firstLine(ready.message);
+  out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
   if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;
   const upstream = [...new Set(entry.inputs?.absent.map((a) => a.resource) ?? [])];
   // Held back by a resource before it: that is where to look, not here.
@@ -87,8 +88,11 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (!healthy || healthy.status === 'True' || !entry.template) return '';
   const t = entry.template;
+  const live = entry.observed;
   return `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
-    `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`;
+    (live
+      ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`
+      : `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`);
 }
 
 /** A controller message's first line (ytt's run over several), clipped. */
