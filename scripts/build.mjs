@@ -28,6 +28,7 @@ const LAZY = {
   'src/cli/test.ts': 'test',
   'src/cli/graph.ts': 'graph',
   'src/cli/explain.ts': 'explain',
+  'src/cli/diff.ts': 'diff',
   'src/cli/ytt-binary.ts': 'ytt-binary',
   // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
   // files that are ytt templates, or for both (two bundles would each hold a copy to compile)

@@ -5,3 +5,4 @@ export { readInputs, expandPaths, type ReadOptions, type LimitedObjects, type In
 export { type SetAsidePolicy, type SetAside } from './set-aside.js';
 export { locate, locateBodyLine, type Position } from './locate.js';
 export { MANIFEST } from './ytt-package.js';
+export { readRevision, type RevisionTree } from './git.js';
