@@ -1,7 +1,7 @@
 // carto diff's reports of a Review (src/review): a unified diff per changed object (default), one
 // line per owner (--stat), JSON for machines, and Markdown for a pull-request comment. Objects are
 // shown as YAML with sorted keys, so two renders that wrote keys in another order line up.
-import { sortKeys, unifiedDiff } from '../diff/index.js';
+import { hunkHeader, sortKeys, unifiedHunks } from '../diff/index.js';
 import { emitYaml } from '../yaml/index.js';
 import { objectLabel, ownerKey, type ObjectChange, type OwnerChange, type Review } from '../review/index.js';
 
@@ -28,9 +28,43 @@ export function changeTitle(c: ObjectChange): string {
   return `${ownerKey(c.owner)}, resource ${c.resource} (${c.template.kind} ${c.template.name}): ${objectLabel(c.object)}`;
 }
 
-/** The unified diff of one object's YAML, old to new, with `context` lines around each change. */
+/**
+ * The unified diff of one object's YAML, old to new, with `context` lines around each change. Each
+ * hunk header ends with the field the first change is under (`@@ -22,7 +22,7 @@ spec.template`), as
+ * git names the function a hunk is in.
+ */
 export function objectPatch(c: ObjectChange, context: number): string {
-  return unifiedDiff(yamlLines(c.old), yamlLines(c.new), context);
+  const a = yamlLines(c.old);
+  const b = yamlLines(c.new);
+  return unifiedHunks(a, b, context)
+    .map((h) => {
+      const first = h.lines.findIndex((l) => l.op !== ' ');
+      const before = h.lines.slice(0, first);
+      const removed = h.lines[first]?.op === '-';
+      const index = removed ? h.oldStart - 1 + before.length : h.newStart - 1 + before.filter((l) => l.op !== '-').length;
+      const under = enclosingKeys(removed ? a : b, index);
+      return `${hunkHeader(h)}${under ? ` ${under}` : ''}\n${h.lines.map((l) => `${l.op}${l.text}\n`).join('')}`;
+    })
+    .join('');
+}
+
+/** `spec.template.metadata`: the keys of the less indented lines above line `index` of a YAML text. */
+function enclosingKeys(lines: readonly string[], index: number): string {
+  const keys: string[] = [];
+  let indent = indentOf(lines[index] ?? '');
+  for (let j = index - 1; j >= 0 && indent > 0; j--) {
+    const line = lines[j] as string;
+    const own = indentOf(line);
+    if (own >= indent) continue;
+    const key = /^\s*(?:- )?([^\s:][^:]*):(?:\s|$)/.exec(line);
+    if (key) keys.unshift(key[1] as string);
+    indent = own;
+  }
+  return keys.join('.');
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** The default report: owner changes, then for each changed object a header and its patch. */

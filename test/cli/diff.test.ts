@@ -46,7 +46,7 @@ spec:
     expect(r.stdout).toBe(`diff Workload dev/w, resource config (ClusterTemplate cm): ConfigMap dev/cm: modified
 --- old/dev/ConfigMap/cm
 +++ new/dev/ConfigMap/cm
-@@ -1,6 +1,6 @@
+@@ -1,6 +1,6 @@ data
  apiVersion: v1
  data:
 -  a: "1"
@@ -153,13 +153,13 @@ spec:
     expect(md).toContain('**carto diff**: 1 owner, 1 object: 0 added, 0 removed, 1 modified');
     expect(md).toContain('| Workload dev/w | config | ConfigMap dev/cm | modified (1 field) |');
     expect(md).toContain('<details><summary>Workload dev/w, resource config (ClusterTemplate cm): ConfigMap dev/cm: modified</summary>');
-    expect(md).toContain('\n\n```diff\n@@ -1,6 +1,6 @@\n apiVersion: v1\n data:\n-  a: "1"\n+  a: "2"\n kind: ConfigMap\n metadata:\n   labels:\n```\n\n</details>\n');
+    expect(md).toContain('\n\n```diff\n@@ -1,6 +1,6 @@ data\n apiVersion: v1\n data:\n-  a: "1"\n+  a: "2"\n kind: ConfigMap\n metadata:\n   labels:\n```\n\n</details>\n');
     expect(carto(['diff', a, a, '-o', 'markdown']).stdout).toBe('**carto diff**: no changes to stamped objects.\n');
   });
 
   it('-U sets the context lines', () => {
     const r = carto(['diff', side('{a: "1", b: two}'), side('{a: "2", b: two}'), '-U', '0']);
-    expect(r.stdout).toContain('@@ -3 +3 @@\n-  a: "1"\n+  a: "2"\n');
+    expect(r.stdout).toContain('@@ -3 +3 @@ data\n-  a: "1"\n+  a: "2"\n');
   });
 });
 
