@@ -147,6 +147,14 @@ function program(): Command {
     const { runDiff } = await import('./diff.js');
     process.exitCode = await runDiff(paths, options);
   });
+  cmd
+    .command('completion')
+    .description('print a shell completion script: source <(carto completion bash)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      writeOut(completionScript(shell, cmd));
+    });
   // A command (or top-level flag) carto does not have: the whole usage on stderr, so the person
   // sees what it does have. Set after the subcommands, which keep the one-line pointer above.
   cmd.showHelpAfterError(true);
