@@ -24,7 +24,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['select', 'chain'],
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
-  ['render', 'lint', 'status'],
+  ['render', 'lint', 'status', 'migrate'],
   ['review'],
   ['emit', 'graph'],
   ['explain', 'testing'],

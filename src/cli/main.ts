@@ -147,6 +147,13 @@ function program(): Command {
     const { runDiff } = await import('./diff.js');
     process.exitCode = await runDiff(paths, options);
   });
+  const migrateCmd = withInputs(cmd.command('migrate').description('rewrite ClusterSupplyChains written for Cartographer 0.0.6 in the current format, and say what behaves differently'))
+    .option('--in-place', 'rewrite the files themselves instead of printing');
+  withCommonFlags(migrateCmd).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runMigrate } = await import('./migrate.js');
+    process.exitCode = await runMigrate(paths, options);
+  });
+
   cmd
     .command('completion')
     .description('print a shell completion script: source <(carto completion bash)')
