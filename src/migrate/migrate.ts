@@ -135,8 +135,9 @@ function templateNotes(template: SourceDocument, workloads: readonly SourceDocum
 function oldLabelReaders(documents: readonly SourceDocument[]): MigrationNote[] {
   const out: MigrationNote[] = [];
   for (const doc of documents) {
-    const text = JSON.stringify(doc.value);
-    const label = OLD_LABELS.find((l) => text.includes(l));
+    // Also as a placeholder writes it, with the dot escaped (`carto\\.run/component-name`).
+    const found = /carto(?:\\\\)*\.run\/(cluster-supply-chain-name|component-name)/.exec(JSON.stringify(doc.value));
+    const label = found ? `carto.run/${found[1]}` : undefined;
     if (label) out.push(note('labels', doc, [], `${kindOf(doc)} ${nameOf(doc)} reads ${label}, a label objects no longer carry`, `read ${label === OLD_LABELS[0] ? 'carto.run/supply-chain-name' : 'carto.run/resource-name'} instead`, 'warning'));
   }
   return out;
