@@ -29,6 +29,7 @@ const LAZY = {
   'src/cli/graph.ts': 'graph',
   'src/cli/explain.ts': 'explain',
   'src/cli/status.ts': 'status',
+  'src/cli/diff.ts': 'diff',
   'src/cli/ytt-binary.ts': 'ytt-binary',
   // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
   // files that are ytt templates, or for both (two bundles would each hold a copy to compile)
@@ -150,6 +151,8 @@ const warm = [
   ['graph', 'examples/web-app/'],
   ['graph', 'examples/web-app/', '--workload', 'petclinic', '--format', 'mermaid'],
   ['explain', 'examples/web-app/', '--workload', 'petclinic'],
+  ['status', 'examples/web-app/'],
+  ['status', 'examples/delivery/', '--observed', 'examples/delivery/observed/', '-o', 'yaml'],
   ['test', 'examples/'],
 ];
 for (const args of warm) {

@@ -34,6 +34,8 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
   return renderWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
 }
+export { compareRenders, type Review, type ObjectChange, type OwnerChange } from './review/index.js';
+export { migrate, applyEdits, type Migration, type MigrationNote } from './migrate/index.js';
 
 /**
  * The status Cartographer v0.8.11 would write on each Workload and Deliverable, realized without

@@ -14,7 +14,7 @@ const SRC = join(ROOT, 'src');
 /** Stages, lowest first: a folder may import only folders of a lower stage (and its own). */
 const STAGES: readonly (readonly string[])[] = [
   ['util', 'version.ts'],
-  ['jsonpath'],
+  ['jsonpath', 'diff'],
   ['gotypes'],
   ['diagnostics', 'yaml'],
   ['ytt'],
@@ -24,7 +24,8 @@ const STAGES: readonly (readonly string[])[] = [
   ['select', 'chain'],
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
-  ['render', 'lint', 'status'],
+  ['render', 'lint', 'status', 'migrate'],
+  ['review'],
   ['emit', 'graph'],
   ['explain', 'testing'],
   ['cli', 'index.ts'],

@@ -140,6 +140,37 @@ function program(): Command {
     const { runExplain } = await import('./explain.js');
     process.exitCode = await runExplain(paths, options);
   });
+  const diff = cmd
+    .command('diff')
+    .description('what a change to templates, blueprints or owners does to every stamped object: carto diff OLD NEW, or --base REV [PATH...]')
+    .argument('[paths...]', 'OLD and NEW (each a file or directory of inputs), or with --base the paths to compare')
+    .addOption(flag.recursive())
+    .option('--base <rev>', 'compare the inputs at this git revision with the work tree (e.g. origin/main)')
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--stat', 'one line per owner with what changed')
+    .option('-U, --unified <n>', 'lines of context around each change (default 3)')
+    .option('--workload <name>', 'compare only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
+    .option('--expand-runnables', 'also compare what each Runnable a supply chain stamps would stamp')
+    .option('--no-owner-references', 'never emit ownerReferences');
+  withCommonFlags(withRenderFlags(diff)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runDiff } = await import('./diff.js');
+    process.exitCode = await runDiff(paths, options);
+  });
+  const migrateCmd = withInputs(cmd.command('migrate').description('rewrite ClusterSupplyChains written for Cartographer 0.0.6 in the current format, and say what behaves differently'))
+    .option('--in-place', 'rewrite the files themselves instead of printing');
+  withCommonFlags(migrateCmd).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runMigrate } = await import('./migrate.js');
+    process.exitCode = await runMigrate(paths, options);
+  });
+
+  cmd
+    .command('completion')
+    .description('print a shell completion script: source <(carto completion bash)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      writeOut(completionScript(shell, cmd));
+    });
   // A command (or top-level flag) carto does not have: the whole usage on stderr, so the person
   // sees what it does have. Set after the subcommands, which keep the one-line pointer above.
   cmd.showHelpAfterError(true);
