@@ -22,6 +22,7 @@ import { checkBlueprintWebhook } from './webhook-blueprints.js';
 import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
 import { checkYttBody } from './ytt-bodies.js';
 import { checkStampedNames } from './stamped-names.js';
+import { referencesIntoUnread, unreadInputs } from './unread-inputs.js';
 import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
@@ -137,7 +138,8 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
-  const sorted = order(oneDiagnosticPerProblem(dedupe(diagnostics)), [...(options.files ?? []), ...documents.map((d) => d.file)]);
+  const found = referencesIntoUnread(oneDiagnosticPerProblem(dedupe(diagnostics)), unreadInputs(options.inputDiagnostics ?? []));
+  const sorted = order(found, [...(options.files ?? []), ...documents.map((d) => d.file)]);
   return {
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,
