@@ -51,8 +51,8 @@ export interface LintResult {
 }
 
 const GROUP = 'carto.run/';
-/** Model diagnostics lint reports itself, better placed (the schema check, with the API server's wording). */
-const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name', 'unknown-kind', 'unknown-api-version']);
+/** Model diagnostics lint reports itself, better placed (the schema check, with the API server's wording); an owner's unknown fields and params without a value are the model's for render, the schema's here. */
+const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name', 'unknown-kind', 'unknown-api-version', 'unknown-field', 'schema-required']);
 
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
   // Of the loader's notes, those about files lint does not read are its business.
