@@ -1,7 +1,8 @@
 // What the API server does to a Workload's or Deliverable's fields, told alike by render and lint
 // (issue 15): a field the CRD does not define is dropped (a warning, kubectl's `unknown field`
 // words, a "did you mean" when a defined field is close), and a param whose value is left empty is
-// refused (the null is pruned, and `value` is required): an error in both.
+// refused (the null is pruned, and `value` is required): an error in both. A placeholder that reads
+// inside a field the owner types as a string never finds a value: lint says so where render fails.
 import { describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
@@ -99,5 +100,17 @@ describe('a Workload param whose value is left empty', () => {
     const dir = tree({ 'all.yaml': stream(CHAIN, TEMPLATE, workload(spec)) });
     expect(carto(['lint', dir])).toMatchObject({ status: 0, stdout: '' });
     expect(carto(['render', dir]).status).toBe(0);
+  });
+});
+
+describe('a placeholder that reads inside a string field of the Workload', () => {
+  it('lint reports it where render fails it', () => {
+    const dir = tree({ 'sc.yaml': CHAIN, 't.yaml': configMapTemplate('cm', '{url: $(workload.spec.source.git.url.foo)$}'), 'w.yaml': workload('  source:\n    git: {url: https://example.com/app.git}\n') });
+    const lint = carto(['lint', dir]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain(`${dir}/t.yaml:9:17  error  owner-field-unknown  $(workload.spec.source.git.url.foo)$ reads foo inside spec.source.git.url, which is a string in a Workload, so it never resolves\n`);
+    const render = carto(['render', dir]);
+    expect(render.status).toBe(1);
+    expect(render.stderr).toContain(`error: ${dir}/t.yaml:9:17: ClusterTemplate cm: $(workload.spec.source.git.url.foo)$ in spec.template.data.url finds no value\n`);
   });
 });
