@@ -138,6 +138,11 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
+  return report(diagnostics, documents, options);
+}
+
+/** One diagnostic per problem, a reference into an input that could not be read as a note, in file order, counted. */
+function report(diagnostics: readonly Diagnostic[], documents: readonly SourceDocument[], options: LintOptions): LintResult {
   const found = referencesIntoUnread(oneDiagnosticPerProblem(dedupe(diagnostics)), unreadInputs(options.inputDiagnostics ?? []));
   const sorted = order(found, [...(options.files ?? []), ...documents.map((d) => d.file)]);
   return {
