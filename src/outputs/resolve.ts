@@ -66,7 +66,7 @@ export function resolveOutputs(
   sources: OutputSources,
   semantics: Format,
   computedStatus?: { status: JSONObject; origin: string },
-): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing; observed?: SourceDocument } {
+): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing; live?: SourceDocument } {
   const values: OutputValue[] = [];
   // The live object, when one was given: the report names it whatever the outputs need.
   const observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
@@ -95,11 +95,11 @@ export function resolveOutputs(
       }
     }
     // The controller reads the outputs in order and stops at the first it cannot: none at all.
-    if (sources.mocks === false) return { output: {}, values: [], missing: { field, path: path ?? '', pathKey }, ...(observed ? { observed } : {}) };
+    if (sources.mocks === false) return { output: {}, values: [], missing: { field, path: path ?? '', pathKey }, ...(observed ? { live: observed } : {}) };
     const mock = mockOutput(owner, resource, field, { ...(path ? { path } : {}), ...(stamped ? { stamped } : {}) });
     values.push({ resource, field, value: mock.value, provenance: 'mock', ...(path ? { path } : {}), ...(mock.how ? { origin: mock.how } : {}) });
   }
-  return { output: toOutput(template.kind, values), values, ...(observed ? { observed } : {}) };
+  return { output: toOutput(template.kind, values), values, ...(observed ? { live: observed } : {}) };
 }
 
 /**

@@ -104,7 +104,7 @@ function outputError(entry: ResourceReport, report: OwnerReport, path: string, e
 
 /** The name the API server gave an object stamped with generateName, when its live object was given. */
 export function liveName(entry: ResourceReport): string | undefined {
-  const meta = entry.observed?.value['metadata'];
+  const meta = entry.live?.value['metadata'];
   const name = meta && typeof meta === 'object' ? (meta as Record<string, unknown>)['name'] : undefined;
   return typeof name === 'string' && name !== '' ? name : undefined;
 }

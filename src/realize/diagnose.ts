@@ -231,8 +231,8 @@ export function retrieveOutputMessage(resource: Resource, blueprint: Blueprint, 
   return `unable to retrieve outputs from stamped object [${namespace}/${name}] of type [${type}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${error}`;
 }
 
-/** An object's name (the live one for generateName, when known), namespace and qualified resource. */
-function stampedIdentity(object: JSONObject, liveName?: string): { name: string; namespace: string; resource: string } {
+/** An object's name (the live one for generateName, when known, else the prefix), namespace and qualified resource. */
+export function stampedIdentity(object: JSONObject, liveName?: string): { name: string; namespace: string; resource: string } {
   const meta = (object['metadata'] ?? {}) as JSONObject;
   const name = liveName ?? (typeof meta['name'] === 'string' && meta['name'] !== '' ? meta['name'] : String(meta['generateName'] ?? ''));
   const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';

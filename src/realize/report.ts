@@ -92,8 +92,9 @@ export interface ResourceReport {
   health?: HealthCondition;
   /** A ClusterDeploymentTemplate's object that is not ready (its outputs are not passed on yet). */
   notReady?: { kind: NotReadyKind; reason: string; expression?: string };
-  /** The live object (--observed) the stamped object was matched with, when outputs were read. */
-  observed?: SourceDocument;
+  /** The live object given with --observed that stands for the stamped one: its status (and,
+   *  for generateName, its name) is what the status paths read. */
+  live?: SourceDocument;
 }
 
 export interface OwnerReport {

@@ -95,14 +95,14 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
     if ('error' in settled) return fail(walk, entry, { step: 'deployment-input', error: settled.error });
     if (settled.note) warn(settled.note.severity, settled.note.code, settled.note.message, ['spec'], settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {});
     if (settled.notReady) entry.notReady = settled.notReady;
-    if (settled.observed) entry.observed = settled.observed;
+    if (settled.live) entry.live = settled.live;
     return settle(walk, entry, settled);
   }
   for (const { field, pathKey, path } of outputFieldsOf(template)) {
     if (path === undefined || path === '') warn('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, ['spec']);
   }
   const resolved = resolveOutputs(template, object, walk.owner, resource.name, walk.sources, walk.semantics, status);
-  if (resolved.observed) entry.observed = resolved.observed;
+  if (resolved.live) entry.live = resolved.live;
   if (resolved.error) {
     entry.outputs = resolved.values;
     return fail(walk, entry, { step: 'output-path', error: resolved.error });

@@ -36,10 +36,10 @@ export function deploymentOutputs(
   outputValues: ReadonlyMap<string, OutputValue[]>,
   sources: OutputSources,
   semantics: Format,
-): Settled & { note?: DeploymentNote; notReady?: NotReady; observed?: SourceDocument } {
+): Settled & { note?: DeploymentNote; notReady?: NotReady; live?: SourceDocument } {
   const observed = sources.observed?.length ? findObserved(object, sources.observed) : undefined;
   const readiness = deploymentReadiness(template, object, observed, semantics, sources.mocks !== false);
-  const live = observed ? { observed } : {};
+  const live = observed ? { live: observed } : {};
   if (!readiness.ready) {
     const { kind, reason, expression } = readiness;
     return {

@@ -88,7 +88,7 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (!healthy || healthy.status === 'True' || !entry.template) return '';
   const t = entry.template;
-  const live = entry.observed;
+  const live = entry.live;
   return `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
     (live
       ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`

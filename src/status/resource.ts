@@ -2,8 +2,8 @@
 // realizer returned for the resource: the object it stamped (stampedRef, with the guessed plural
 // as `resource`), the template (templateRef), the resources its inputs come from, its outputs
 // with preview and digest, and the conditions ResourceSubmitted, Healthy and Ready.
-import { qualifiedResource, type JSONObject } from '../model/index.js';
-import { liveName, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
+import type { JSONObject } from '../model/index.js';
+import { liveName, stampedIdentity, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
 import { withTopCondition, type Condition } from './conditions.js';
 import { healthyCondition } from './health.js';
 import { outputStatus, type OutputStatus } from './preview.js';
@@ -60,14 +60,10 @@ function outputsOf(entry: ResourceReport): OutputStatus[] {
 }
 
 function stampedRefOf(entry: ResourceReport, object: JSONObject): ObjectReference {
-  const meta = (object['metadata'] ?? {}) as JSONObject;
-  const apiVersion = String(object['apiVersion'] ?? '');
-  const kind = String(object['kind'] ?? '');
   // An object stamped with generateName: the API server's name when its live object was given,
   // else only the prefix (the rest is random).
-  const name = liveName(entry) ?? (typeof meta['name'] === 'string' && meta['name'] !== '' ? meta['name'] : String(meta['generateName'] ?? ''));
-  const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
-  return { apiVersion, kind, name, ...(namespace !== '' ? { namespace } : {}), resource: qualifiedResource(apiVersion, kind) };
+  const { name, namespace, resource } = stampedIdentity(object, liveName(entry));
+  return { apiVersion: String(object['apiVersion'] ?? ''), kind: String(object['kind'] ?? ''), name, ...(namespace !== '' ? { namespace } : {}), resource };
 }
 
 /** The entry as the controller's YAML lists it: keys in go-yaml's order, empty lists left out. */
