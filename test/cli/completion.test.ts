@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
 
-const COMMANDS = ['render', 'lint', 'test', 'ytt', 'graph', 'explain', 'diff', 'completion'];
+const COMMANDS = ['render', 'lint', 'test', 'ytt', 'graph', 'explain', 'diff', 'migrate', 'completion'];
 const has = (shell: string) => spawnSync(shell, ['-c', 'true']).status === 0;
 
 /** What bash completes for the words typed so far (the last one being completed). */
