@@ -5,6 +5,7 @@
 // final-configmap with revision main and stamps it with revision dev.
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { blueprintDoc, configMapTemplate, ownerDoc, stream } from '../helpers/chains.js';
 import { carto } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
@@ -18,7 +19,7 @@ const tree = tempTrees('carto-health-');
  * `spec` holds the template's lifecycle and healthRule lines (indented two spaces).
  */
 function chain(spec: string, run = ''): string {
-  return `apiVersion: carto.run/v1alpha1
+  const checked = `apiVersion: carto.run/v1alpha1
 kind: ClusterSourceTemplate
 metadata: {name: checked}
 spec:
@@ -30,31 +31,14 @@ ${spec}
     kind: Run
     metadata: {generateName: w-run-}
     spec: {url: https://example.com/src.tgz, revision: r1}
-${run}---
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: consumer}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: consumer}
-    data: {url: $(source.url)$}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - {name: checked, templateRef: {kind: ClusterSourceTemplate, name: checked}}
-  - {name: consumer, templateRef: {kind: ClusterTemplate, name: consumer}, sources: [{resource: checked, name: src}]}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+${run}`;
+  return stream(
+    checked,
+    configMapTemplate('consumer', '{url: $(source.url)$}'),
+    blueprintDoc(`  - {name: checked, templateRef: {kind: ClusterSourceTemplate, name: checked}}
+  - {name: consumer, templateRef: {kind: ClusterTemplate, name: consumer}, sources: [{resource: checked, name: src}]}`),
+    ownerDoc(),
+  );
 }
 
 /** A live Run of resource `checked`, as `kubectl get runs -o yaml` shows it. */
