@@ -7,7 +7,7 @@
 // resource whose template was found gets the `Healthy` condition the controller writes.
 import { effectiveRule, judgeRule, liveView, resourceHealth, type HealthVerdict } from '../health/index.js';
 import type { SourceDocument } from '../load/index.js';
-import type { JSONObject, Template } from '../model/index.js';
+import type { Format, JSONObject, Template } from '../model/index.js';
 import { findObserved, type OutputSources } from '../outputs/index.js';
 import type { ResourceReport } from './report.js';
 
@@ -17,8 +17,9 @@ export type Gate =
   /** `assumed`: Unknown without a live object, taken as healthy; `closed`: not healthy, no outputs. */
   | { outcome: 'assumed' | 'closed'; verdict: HealthVerdict; live?: SourceDocument };
 
-export function gateOutputs(template: Template, object: JSONObject, sources: OutputSources): Gate {
-  const rule = effectiveRule(template);
+export function gateOutputs(template: Template, object: JSONObject, sources: OutputSources, semantics: Format): Gate {
+  // Cartographer 0.0.6 had neither lifecycles nor health rules.
+  const rule = semantics === '0.0.6' ? undefined : effectiveRule(template);
   const healthy = (doc: SourceDocument) => !rule || judgeRule(rule, liveView(object, doc.value)).condition.status === 'True';
   const live = sources.observed?.length ? findObserved(object, sources.observed, healthy) : undefined;
   const at = live ? { live } : {};
@@ -34,10 +35,11 @@ export function withLive(sources: OutputSources, gate: Gate): OutputSources {
   return sources.observed ? { ...sources, observed: gate.live ? [gate.live] : [] } : sources;
 }
 
-/** The `Healthy` condition of a resource whose template was found, once its outputs are settled. */
-export function recordHealth(entry: ResourceReport): void {
+/** The `Healthy` condition of a resource whose template was found, once its outputs are settled
+ *  (Cartographer 0.0.6 wrote none). */
+export function recordHealth(entry: ResourceReport, semantics: Format): void {
   const template = entry.template;
-  if (!template) return;
+  if (!template || semantics === '0.0.6') return;
   const outputsAvailable = !entry.failed && entry.outputs.length > 0 && entry.outputs.every((v) => v.provenance !== 'mock');
   const object = entry.object ? liveView(entry.object, entry.live?.value) : undefined;
   entry.health = resourceHealth({ template, ...(object ? { object } : {}), outputsAvailable }).condition;

@@ -102,7 +102,7 @@ function settleStamped(walk: Walk, entry: ResourceReport, template: Template, ob
   // A stamped Runnable: what it would stamp, and its outputs as its status.
   const status = walk.expandRunnables ? expandRunnable(walk, resource, template, object, () => mocks.anyError()) : undefined;
 
-  const gate = gateOutputs(template, object, walk.sources);
+  const gate = gateOutputs(template, object, walk.sources, walk.semantics);
   if (gate.live) entry.live = gate.live;
   if (gate.outcome !== 'open') walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, resource, template));
   if (gate.outcome === 'closed') return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });
@@ -181,7 +181,7 @@ function settle(walk: Walk, entry: ResourceReport, settled: Exclude<Settled, { e
   walk.outputs.set(entry.resource.name, settled.output);
   walk.outputValues.set(entry.resource.name, settled.values);
   entry.outputs = settled.values;
-  recordHealth(entry);
+  recordHealth(entry, walk.semantics);
   return entry;
 }
 
@@ -190,7 +190,7 @@ function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks
   entry.failed = true;
   entry.failure = failure;
   walk.outputs.set(entry.resource.name, null);
-  recordHealth(entry);
+  recordHealth(entry, walk.semantics);
   walk.diagnostics.push(...resourceDiagnostics(failure, {
     owner: walk.owner,
     blueprint: walk.blueprint,

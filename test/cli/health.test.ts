@@ -169,6 +169,16 @@ describe('lifecycle immutable', () => {
   });
 });
 
+describe('Cartographer 0.0.6', () => {
+  it('had neither lifecycles nor health rules: a failed live run does not stop the outputs', () => {
+    const dir = tree({ 'chain.yaml': chain('  lifecycle: tekton'), 'live/runs.yaml': liveRun('w-run-abc', '2024-05-01T10:00:00Z', '[{type: Succeeded, status: "False"}]', 'tekton') });
+    const r = carto(['render', '-f', `${dir}/chain.yaml`, '--no-owner-references', '--observed', `${dir}/live`, '--cartographer', '0.0.6']);
+    expect(r.status).toBe(0);
+    expect(consumerStamped(r.stdout)).toBe('https://example.com/src.tgz');
+    expect(r.stderr).not.toMatch(/healthy/);
+  });
+});
+
 describe('lifecycle mutable', () => {
   it('outputs are read whatever the health rule says', () => {
     const r = render('  healthRule: {singleConditionType: Ready}', undefined, '    status: {conditions: [{type: Ready, status: "False"}]}\n');
