@@ -201,6 +201,13 @@ describe("Cartographer's immutables scenario", () => {
     expect(r.stderr).toContain('hint: input immutable-provider comes from resource immutable-provider, whose object is not healthy, so it hands on no outputs (see its warning)');
   });
 
+  it('explain says why final-configmap gets no input: the object of immutable-provider is not healthy', () => {
+    const files = ['-f', `${dir}/templates.yaml`, '-f', `${dir}/main`, '--workload', 'petclinic'];
+    expect(carto(['explain', ...files]).stdout).toContain('immutable-provider (source) ← immutable-provider: missing, the object of\n         immutable-provider is not healthy\n');
+    const json = JSON.parse(carto(['explain', ...files, '--format', 'json']).stdout) as { resources: Array<{ name: string; inputs: Array<{ reason: string | null }> }> };
+    expect(json.resources.find((r) => r.name === 'another-provider')?.inputs.map((i) => i.reason)).toEqual(['unhealthy']);
+  });
+
   it('revision dev: healthy, so final-configmap is stamped from its outputs', () => {
     const r = carto(['render', '-f', `${dir}/templates.yaml`, '-f', `${dir}/dev`]);
     expect(r.status).toBe(0);
