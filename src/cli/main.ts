@@ -16,7 +16,7 @@ const flag = {
   recursive: () => new Option('-R, --recursive', 'read directories recursively'),
   outputs: () => new Option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}'),
   setOutput: () => new Option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)').argParser(collect).default([]),
-  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)').argParser(collect).default([]),
+  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs and health from (repeatable)').argParser(collect).default([]),
   cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
   ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),

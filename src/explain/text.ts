@@ -143,6 +143,7 @@ function input(i: InputExplanation): string {
     failed: `${i.resource} failed`,
     'no-output': `${i.resource} has no such output`,
     'not-ready': `the deployment of ${i.resource} is not ready`,
+    unhealthy: `the object of ${i.resource} is not healthy`,
     'unknown-resource': `there is no resource ${i.resource}`,
     'later-resource': `${i.resource} comes after it, so its output is never there`,
   };

@@ -105,7 +105,7 @@ export interface InputExplanation {
   /** The resource whose output feeds it. */
   resource: string;
   available: boolean;
-  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unknown-resource`, `later-resource`. */
+  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unhealthy`, `unknown-resource`, `later-resource`. */
   reason: string | null;
   /** Where the values it carries came from, distinct, in field order. */
   provenance: Provenance[];

@@ -66,10 +66,9 @@ export function resolveOutputs(
   sources: OutputSources,
   semantics: Format,
   computedStatus?: { status: JSONObject; origin: string },
-): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing; live?: SourceDocument } {
+): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing } {
   const values: OutputValue[] = [];
-  // The live object, when one was given: the report names it whatever the outputs need.
-  const observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
+  let observed: SourceDocument | null | undefined; // looked up once, on first need
   for (const { field, path, pathKey } of outputFieldsOf(template)) {
     const supplied = sources.supplied?.lookup(owner, resource, field);
     if (supplied) {
@@ -77,6 +76,7 @@ export function resolveOutputs(
       continue;
     }
     if (path) {
+      if (observed === undefined) observed = sources.observed?.length ? findObserved(stamped, sources.observed) ?? null : null;
       const read = readPath(path, computedStatus ? { ...stamped, status: computedStatus.status } : stamped, observed ?? undefined, semantics);
       // A path that fails on what the object does hold fails on the live object too: the
       // controller never gets this output, so neither does anything downstream.
@@ -95,11 +95,11 @@ export function resolveOutputs(
       }
     }
     // The controller reads the outputs in order and stops at the first it cannot: none at all.
-    if (sources.mocks === false) return { output: {}, values: [], missing: { field, path: path ?? '', pathKey }, ...(observed ? { live: observed } : {}) };
+    if (sources.mocks === false) return { output: {}, values: [], missing: { field, path: path ?? '', pathKey } };
     const mock = mockOutput(owner, resource, field, { ...(path ? { path } : {}), ...(stamped ? { stamped } : {}) });
     values.push({ resource, field, value: mock.value, provenance: 'mock', ...(path ? { path } : {}), ...(mock.how ? { origin: mock.how } : {}) });
   }
-  return { output: toOutput(template.kind, values), values, ...(observed ? { live: observed } : {}) };
+  return { output: toOutput(template.kind, values), values };
 }
 
 /**

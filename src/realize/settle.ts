@@ -5,7 +5,6 @@ import type { ResourceInputs, ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isTemplateKind, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
 import { deploymentReadiness, findObserved, resolveAbsentOutputs, type NotReadyKind, type OutputSources, type OutputValue } from '../outputs/index.js';
-import type { SourceDocument } from '../load/index.js';
 
 export type Settled = { output: ResourceOutput; values: OutputValue[] } | { error: string };
 
@@ -36,14 +35,12 @@ export function deploymentOutputs(
   outputValues: ReadonlyMap<string, OutputValue[]>,
   sources: OutputSources,
   semantics: Format,
-): Settled & { note?: DeploymentNote; notReady?: NotReady; live?: SourceDocument } {
+): Settled & { note?: DeploymentNote; notReady?: NotReady } {
   const observed = sources.observed?.length ? findObserved(object, sources.observed) : undefined;
   const readiness = deploymentReadiness(template, object, observed, semantics, sources.mocks !== false);
-  const live = observed ? { live: observed } : {};
   if (!readiness.ready) {
     const { kind, reason, expression } = readiness;
     return {
-      ...live,
       notReady: { kind, reason, ...(expression !== undefined ? { expression } : {}) },
       output: { waiting: readiness.reason },
       values: [],
@@ -56,8 +53,8 @@ export function deploymentOutputs(
     };
   }
   const passed = passDeployment(resource, inputs, outputValues);
-  if ('error' in passed || !readiness.assumed) return 'error' in passed ? passed : { ...passed, ...live };
-  return { ...passed, ...live, note: { severity: 'note', code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } };
+  if ('error' in passed || !readiness.assumed) return passed;
+  return { ...passed, note: { severity: 'note', code: 'deployment-assumed-ready', message: `the deployment of resource ${resource.name} is taken as complete: ${readiness.assumed} (give it with --observed to check)` } };
 }
 
 /** A deployment's output: its deployment input, passed through with the values' provenance. */

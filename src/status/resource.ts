@@ -29,7 +29,7 @@ export interface ResourceStatus {
 export function resourceStatus(entry: ResourceReport, report: OwnerReport): ResourceStatus {
   const outputs = outputsOf(entry);
   const submitted = submittedCondition(entry, report, false);
-  const healthy = healthyCondition(entry, outputs.length > 0);
+  const healthy = healthyCondition(entry);
   const stampedRef = entry.object ? stampedRefOf(entry, entry.object) : undefined;
   return {
     name: entry.resource.name,

@@ -154,6 +154,21 @@ describe('resource conditions', () => {
   });
 });
 
+describe('lifecycles: outputs only from a healthy object, and nothing taken as healthy', () => {
+  it('a tekton object without its Succeeded condition has no outputs: MissingValueAtPath on its first path', () => {
+    const owner = statuses([`${FIXTURES}/lifecycles`]).get('w');
+    expect(resourceCondition(owner, 'tek', 'ResourceSubmitted')).toEqual({ message: 'waiting to read value [.data] from object [configmaps/tek] in namespace [dev]', reason: 'MissingValueAtPath', status: 'Unknown', type: 'ResourceSubmitted' });
+    expect(resourceCondition(owner, 'tek', 'Healthy')).toEqual({ message: 'condition with type [Succeeded] not found on resource status', reason: 'SucceededCondition', status: 'Unknown', type: 'Healthy' });
+    expect(resource(owner, 'imm')['outputs']).toHaveLength(1);
+  });
+
+  it("the live objects that make the web-app's Workloads ready, a Succeeded PipelineRun among them", () => {
+    const r = carto(['status', 'examples/web-app/', '--observed', 'examples/web-app/observed/', '--exit-code']);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('  ✓ ready    source-tester    PipelineRun petclinic-tests-x7k2p\n');
+  });
+});
+
 describe('outputs: preview and digest as the controller computes them', () => {
   const owner = statuses([`${FIXTURES}/previews`]).get('previews');
   const output = (name: string) => resource(owner, name)['outputs'][0] as { name: string; preview: string; digest: string };

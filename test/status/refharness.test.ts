@@ -22,6 +22,7 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ['test/fixtures/status/pass-through', []],
   ['test/fixtures/status/deployments', []],
   ['test/fixtures/status/deployment-completion', []],
+  ['test/fixtures/status/lifecycles', []],
   ['test/fixtures/status/errors', []],
   ['test/fixtures/status/errors', ['--outputs', 'test/fixtures/status/outputs/errors.yaml']],
   ['examples/web-app', []],
