@@ -35,10 +35,13 @@ const statusBuilt = statusHelp.status === 0 && statusHelp.stdout.startsWith('Usa
 const NO_STATUS = '(skipped: carto status not built)';
 
 /**
- * Fixtures whose stamped objects carto renders unlike the controller today, and why. Each entry
- * is checked to still differ, so a fix shows here as a failing test: remove the entry then.
+ * Fixtures where the controller's own messages vary from run to run, and why: their statuses are
+ * compared with refharness's without the messages (expected.yaml asserts none of them).
  */
-const RENDER_DIFFERS: Record<string, string> = {};
+const UNSTABLE_MESSAGES: Record<string, string> = {
+  'values-cannot-be-interpolated':
+    "the broken-tag template has two failing placeholders; the controller names whichever Go's random map order reaches first",
+};
 
 const fixtures = readdirSync(FIXTURES, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.yaml')))
@@ -100,9 +103,26 @@ const key = (o: Obj) => {
   return `${String(o['kind'])} ${String(m['namespace'] ?? 'default')}/${String(m['name'] ?? m['generateName'])}`;
 };
 
-/** Each owner's status by owner, lastTransitionTime left out. */
-function statuses(owners: Obj[]): Record<string, unknown> {
-  return Object.fromEntries(owners.map((o) => [key(o), without(o['status'], new Set(['lastTransitionTime']))]));
+/**
+ * Each owner's status by owner, without what only the API server and time decide: the time of
+ * each transition, and observedGeneration for an owner whose input has no metadata.generation
+ * (refharness's fake API server gives every owner generation 1; carto writes none it is not given).
+ * Without the messages too when `messages` is false.
+ */
+function statuses(owners: Obj[], generated: ReadonlySet<string>, messages: boolean): Record<string, unknown> {
+  const left = new Set(messages ? ['lastTransitionTime'] : ['lastTransitionTime', 'message']);
+  return Object.fromEntries(owners.map((o) => {
+    const status = without(o['status'], left) as Obj;
+    if (!generated.has(key(o))) delete status['observedGeneration'];
+    return [key(o), status];
+  }));
+}
+
+/** The owners whose input gives metadata.generation. */
+function withGeneration(name: string): Set<string> {
+  const inputs = join(FIXTURES, name, 'inputs');
+  const docs = readdirSync(inputs).flatMap((file) => documents(readFileSync(join(inputs, file), 'utf8')).map((d) => d.object));
+  return new Set(docs.filter((o) => isOwner(o) && ((o['metadata'] ?? {}) as Obj)['generation'] !== undefined).map(key));
 }
 
 const NO_OWNER_REFERENCES = new Set(['ownerReferences']);
@@ -137,8 +157,16 @@ function referenceObjects(name: string): Record<string, Record<string, unknown>>
     [owner, Object.fromEntries(Object.entries(byResource).map(([resource, o]) => [resource, without(o, NO_OWNER_REFERENCES)]))]));
 }
 
-it('finds the kuttl fixtures', () => {
-  expect(fixtures.length).toBeGreaterThanOrEqual(25);
+describe('the kuttl fixtures', () => {
+  it('are there, about thirty of them', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('are each credited in the README, which names no other', () => {
+    const readme = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| ([\w, -]+?) \| (?:supplychain|delivery)\//gm)].flatMap((m) => m[1]!.split(', '));
+    expect(rows.sort()).toEqual(fixtures);
+  });
 });
 
 describe.each(fixtures)('kuttl scenario %s', (name) => {
@@ -148,20 +176,15 @@ describe.each(fixtures)('kuttl scenario %s', (name) => {
 
   it.skipIf(!statusBuilt)(`carto status -o yaml satisfies expected.yaml ${statusBuilt ? '' : NO_STATUS}`, () => {
     const run = carto(['status', '-o', 'yaml', join(FIXTURES, name, 'inputs')]);
-    expect(run.stderr).not.toMatch(/^error/m);
+    // exit 0 whenever the statuses could be computed, whatever they say
+    expect(run.status, run.stderr).toBe(0);
     const owners = documents(run.stdout).map((d) => d.object).filter(isOwner);
     expect(kuttlAssert(expected(name), owners)).toEqual([]);
-    if (hasRefharness) expect(statuses(owners)).toEqual(statuses(reference(name).owners));
+    const [generated, messages] = [withGeneration(name), UNSTABLE_MESSAGES[name] === undefined];
+    if (hasRefharness) expect(statuses(owners, generated, messages)).toEqual(statuses(reference(name).owners, generated, messages));
   });
 
-  const differs = RENDER_DIFFERS[name];
-  it.skipIf(!hasRefharness)(
-    `carto's render stamps ${differs === undefined ? 'what refharness stamps' : `unlike refharness (known: ${differs})`} ${hasRefharness ? '' : NO_REFHARNESS}`,
-    async () => {
-      const ours = await cartoObjects(name);
-      const theirs = referenceObjects(name);
-      if (differs === undefined) expect(ours).toEqual(theirs);
-      else expect(ours).not.toEqual(theirs);
-    },
-  );
+  it.skipIf(!hasRefharness)(`carto's render stamps what refharness stamps ${hasRefharness ? '' : NO_REFHARNESS}`, async () => {
+    expect(await cartoObjects(name)).toEqual(referenceObjects(name));
+  });
 });
