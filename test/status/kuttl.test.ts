@@ -4,7 +4,8 @@
 //  - refharness (Cartographer v0.8.11's own realizer, offline) satisfies expected.yaml under
 //    kuttl's rule: this checks the fixture, so the other checks measure carto against the truth;
 //  - `carto status -o yaml` satisfies expected.yaml too, and writes the very statuses refharness
-//    writes (lastTransitionTime aside: only time decides it);
+//    writes (aside from what only time or the API server decide: lastTransitionTime, and
+//    observedGeneration where the input gives no metadata.generation);
 //  - carto's render stamps the objects refharness prints, resource by resource (ownerReferences
 //    aside: the controller sets an owner uid only the API server knows). Render goes on past a
 //    missing output with a mock where the controller waits: what a mock reached is left out.
