@@ -42,6 +42,11 @@ export function formatExplanation(e: Explanation): string {
   out.add(2, `labels: ${labels.length > 0 ? labels.join(', ') : 'none'}`);
   out.add(2, e.semantics === '0.0.6' ? 'rendered as Cartographer 0.0.6 would' : 'rendered as current Cartographer (v0.8) would');
   out.add(2, e.ok ? 'renders without errors' : 'does not render: the errors are below');
+  if (e.readiness) {
+    const r = e.readiness;
+    out.add(2, `Ready: ${r.status}${r.reason ? `, ${r.reason}` : ''} (as carto status reports it: no mocks)`);
+    if (r.message) out.add(4, `controller: ${clip(r.message.replace(/\n/g, ' '))}`);
+  }
 
   out.blank();
   const sel = e.selection;
@@ -101,6 +106,7 @@ function resource(out: Text, r: ResourceExplanation, n: number, words: Words, pr
   }[r.status];
   if (r.template) out.add(3, `template at ${r.template.file}:${r.template.line}`);
   if (status) out.add(3, status);
+  if (r.health) out.add(3, `health: ${r.health.status}, ${r.health.reason}${r.health.assumed ? ' (taken as healthy: no live object given)' : ''}${r.health.message ? `: ${clip(r.health.message.replace(/\n/g, ' '))}` : ''}`);
   for (const d of problems) problem(out, 5, d, d.message);
   if (r.options) {
     out.add(3, 'options:');

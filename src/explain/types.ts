@@ -29,6 +29,24 @@ export interface Explanation {
   mocks: MockExplanation[];
   /** Everything render reported (errors, warnings, notes), as on stderr. */
   diagnostics: DiagnosticExplanation[];
+  /** The owner's Ready condition as `carto status` reports it: without mocks, so what only a live
+   *  cluster knows stays unknown. Absent when not computed (0.0.6 semantics, --missing-templates mock). */
+  readiness?: ReadinessExplanation;
+}
+
+export interface ReadinessExplanation {
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+}
+
+/** A resource's `Healthy` condition (its template's health rule on the stamped or live object). */
+export interface HealthExplanation {
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+  /** Unknown only because no live object was given: render took it as healthy. */
+  assumed: boolean;
 }
 
 export interface Selection {
@@ -84,6 +102,8 @@ export interface ResourceExplanation {
   inputs: InputExplanation[];
   object: { apiVersion: string | null; kind: string | null; namespace: string | null; name: string | null; generateName: string | null } | null;
   outputs: OutputExplanation[];
+  /** Absent when nothing was stamped (or under 0.0.6 semantics, which has no health). */
+  health?: HealthExplanation;
 }
 
 export interface ParamExplanation {

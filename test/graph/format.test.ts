@@ -157,9 +157,12 @@ metadata: {name: app, namespace: ns, labels: {app: web}}
     const graph = ownerGraph(result.owners[0]!);
     expect(graph.clusters[0]?.title).toBe('Workload ns/app');
     expect(graph.clusters[0]?.nodes.map((n) => n.details)).toEqual([
-      ['stamps ConfigMap app', 'outputs url, revision: stamped'],
-      ['stamps ConfigMap (generateName app-)', 'outputs config: stamped'],
+      ['stamps ConfigMap app', 'health: True, OutputsAvailable', 'outputs url, revision: stamped'],
+      ['stamps ConfigMap (generateName app-)', 'health: True, OutputsAvailable', 'outputs config: stamped'],
     ]);
+    expect(graph.clusters[0]?.nodes.map((n) => n.health)).toEqual(['healthy', 'healthy']);
     expect(graph.clusters[0]?.edges[0]?.dashed).toBeUndefined();
+    // The owner's readiness, when the caller computed it (carto status's verdict), is a detail of the box.
+    expect(ownerGraph(result.owners[0]!, { status: 'Unknown', reason: 'MissingValueAtPath' }).clusters[0]?.details).toEqual(['through ClusterSupplyChain chain', 'Ready: Unknown (MissingValueAtPath), as carto status reports it']);
   });
 });
