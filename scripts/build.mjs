@@ -30,6 +30,7 @@ const LAZY = {
   'src/cli/explain.ts': 'explain',
   'src/cli/diff.ts': 'diff',
   'src/cli/ytt-binary.ts': 'ytt-binary',
+  'src/cli/validate.ts': 'validate',
   // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
   // files that are ytt templates, or for both (two bundles would each hold a copy to compile)
   'src/stamp/ytt-builtin.ts': 'ytt-engine',
