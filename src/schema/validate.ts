@@ -86,7 +86,7 @@ class Walker {
     const apiServer = this.dialect === 'builtin'
       ? decodeTypeError(value, raw.$ref ? raw : schema, this.goName(struct).split('.').pop() ?? struct, path, this.goName)
       : fieldTypeError(value, schema['x-kubernetes-int-or-string'] ? 'integer-or-string' : schema.type ?? 'object', path);
-    this.push('type', path, `expected ${expected}, got ${describeValue(value)}`, apiServer, 'decode');
+    this.push('type', path, `expected ${expected}, got ${describeValue(value)}`, apiServer, this.dialect === 'builtin' ? 'decode' : 'validate');
   }
 
   /** Does the value pass a schema of value validations (an anyOf/oneOf alternative)? */
@@ -106,7 +106,7 @@ class Walker {
     const format = schema.format ? formatProblem(schema.format, value) : undefined;
     if (format) {
       const apiServer = this.dialect === 'builtin' ? formatDecodeError(schema.format as string, value) : fieldValueError(value, path, `must be of type ${schema.format}`);
-      this.push('format', path, `${describeValue(value)} is ${format}`, apiServer, 'decode');
+      this.push('format', path, `${describeValue(value)} is ${format}`, apiServer, this.dialect === 'builtin' ? 'decode' : 'validate');
     }
     for (const [should, plain] of limitProblems(value, schema)) this.push('limit', path, `${describeValue(value)} ${plain}`, fieldValueError(value, path, should));
     if (schema.pattern !== undefined && typeof value === 'string' && !safeTest(schema.pattern, value)) {

@@ -95,7 +95,7 @@ function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceRepo
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
   const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
   const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
-  const origin = originOf(stamped, issue.path, report, options.ytt);
+  const origin = originOf(stamped, issue.path, report, options.ytt, issue.rule === 'unknown-field');
   const field = fieldPath(issue.path);
   const message = `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${field}: ${issue.message}${origin.from}`;
   const apiServer = `${apiServerPrefix(issue, object, kind, name)}${issue.apiServer}`;
@@ -123,10 +123,13 @@ function hintFor(issue: Issue, kind: string, placeholder: string | undefined, op
   switch (issue.rule) {
     case 'unknown-field':
       return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}a ${kind} has no field ${last} (${schema}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
-    case 'type':
+    case 'type': {
+      const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
+      const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
       return placeholder
-        ? `a placeholder that is the whole value keeps the value's type: make the value ${issue.message.replace(/^expected ([^,]*),.*$/, '$1')} where it is set (replicas: 1, not "1"), or quote the placeholder in the template only if text is wanted`
-        : `write ${issue.message.replace(/^expected ([^,]*),.*$/, '$1')} there in the template`;
+        ? `a placeholder that is the whole value keeps the value's type: make the value ${wanted} where it is set${example}`
+        : `write ${wanted} there in the template${example}`;
+    }
     case 'required':
       return `the API server refuses a ${kind} without ${fieldPath(issue.path)}: add it to the template`;
     default:

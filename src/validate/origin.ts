@@ -19,7 +19,8 @@ export interface Origin {
   placeholder?: string;
 }
 
-export function originOf(stamped: StampedObject, path: Path, report: ResourceReport | undefined, ytt: YttSources | undefined): Origin {
+/** `key`: the field itself is at fault (an unknown field): point at its key rather than its value. */
+export function originOf(stamped: StampedObject, path: Path, report: ResourceReport | undefined, ytt: YttSources | undefined, key = false): Origin {
   const template = stamped.via === 'blueprint' ? stamped.template : { ...stamped.runTemplate, kind: 'ClusterRunTemplate', ytt: undefined };
   const object = { kind: template.kind, name: template.name };
   const named = `${template.kind} ${template.name}`;
@@ -35,12 +36,13 @@ export function originOf(stamped: StampedObject, path: Path, report: ResourceRep
     depth++;
   }
   const at = ['spec', 'template', ...path.slice(0, depth)];
-  const where: Where = { doc: template.doc, object, path: at };
+  const where: Where = { doc: template.doc, object, path: at, ...(key && depth === path.length ? { key: true } : {}) };
   const pos = locate(template.doc, at);
   const placed = `${named}, ${pos.file}:${pos.line}`;
-  if (typeof node !== 'string' || !node.includes('$(')) return { where, from: ` — written in ${placed}` };
+  // written in the template itself: the diagnostic's own place is the line
+  if (typeof node !== 'string' || !node.includes('$(')) return { where, from: ` — in ${named}` };
   const tags = listPlaceholders(node as JSONValue);
-  if (tags.length === 0) return { where, from: ` — written in ${placed}` };
+  if (tags.length === 0) return { where, from: ` — in ${named}` };
   const first = tags[0] as (typeof tags)[number];
   const text = tags.map((t) => `$(${t.expression})$`).join(', ');
   const source = tags.length === 1 && first.single ? valueSource(first.expression, stamped, report) : undefined;
@@ -57,8 +59,7 @@ function yttOrigin(stamped: StampedObject, doc: SourceDocument, object: Where['o
   }
   const pos = locateBodyLine(doc, bodyAt, hit.source.line, body);
   const line = (body.split('\n')[hit.source.line - 1] ?? '').trim();
-  const how = hit.depth === path.length ? 'written' : 'inserted';
-  return { where: { doc, object, path: bodyAt, line: pos.line }, from: ` — ${how} by line ${hit.source.line} of the ytt template of ${named} (${pos.file}:${pos.line}: ${line})` };
+  return { where: { doc, object, path: bodyAt, line: pos.line }, from: ` — from line ${hit.source.line} of the ytt template of ${named} (${pos.file}:${pos.line}: ${line})` };
 }
 
 /** Where a single placeholder's value was set, when that can be said: a param, or the owner's own field. */
