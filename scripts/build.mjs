@@ -147,6 +147,7 @@ const warm = [
   ['ytt', '-f', 'examples/ytt-package/config/', '--data-values-file', 'examples/ytt-package/values.yaml'],
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
+  ['render', '-f', 'examples/validate/', '--validate'],
   ['lint', '-R', 'examples/'],
   ['graph', 'examples/web-app/'],
   ['graph', 'examples/web-app/', '--workload', 'petclinic', '--format', 'mermaid'],

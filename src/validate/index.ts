@@ -122,7 +122,7 @@ function hintFor(issue: Issue, kind: string, placeholder: string | undefined, op
   const last = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.rule) {
     case 'unknown-field':
-      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}a ${kind} has no field ${last} (${schema}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
+      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} has no field ${last} (${schema}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
     case 'type': {
       const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
       const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
@@ -131,7 +131,7 @@ function hintFor(issue: Issue, kind: string, placeholder: string | undefined, op
         : `write ${wanted} there in the template${example}`;
     }
     case 'required':
-      return `the API server refuses a ${kind} without ${fieldPath(issue.path)}: add it to the template`;
+      return `the API server refuses a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} without ${fieldPath(issue.path)}: add it to the template`;
     default:
       return placeholder ? `fix the value ${placeholder} gives, where it is set` : 'fix the value in the template';
   }
