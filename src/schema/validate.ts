@@ -142,7 +142,7 @@ class Walker {
 
   requiredFields(value: Record<string, unknown>, schema: Schema, path: Path): void {
     for (const key of schema.required ?? []) {
-      if (value[key] === undefined || value[key] === null) this.push('required', [...path, key], 'required, and missing', `${fieldPath([...path, key])}: Required value`);
+      if (!Object.hasOwn(value, key) || value[key] === undefined || value[key] === null) this.push('required', [...path, key], 'required, and missing', `${fieldPath([...path, key])}: Required value`);
     }
   }
 

@@ -73,6 +73,10 @@ describe('structural schema validation', () => {
     ]);
   });
 
+  it('takes format and required names from a CRD as plain text (no Object.prototype keys)', () => {
+    expect(rules({ a: 'x' }, { type: 'object', required: ['__proto__', 'constructor'], properties: { a: { type: 'string', format: 'constructor' } } })).toEqual(['required __proto__', 'required constructor']);
+  });
+
   it('does not run a pattern that could backtrack for ever', () => {
     expect(rules({ tag: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' }, { type: 'object', properties: { tag: { type: 'string', pattern: '^(a+)+$' } } })).toEqual([]);
   });
