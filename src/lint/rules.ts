@@ -97,7 +97,7 @@ export const RULES = {
   'stamped-format': rule('error', 'stamped', 'a field of a stamped object does not have its format (a quantity, a date-time, an int32)'),
   'stamped-limit': rule('error', 'stamped', 'a field of a stamped object is too small, too large, too short or too long'),
   'stamped-pattern': rule('error', 'stamped', "a field of a stamped object does not match its schema's pattern"),
-  'stamped-no-schema': rule('note', 'stamped', 'kinds carto has no schema for (no CRD in the inputs or --crds): their objects are not validated (an error with --strict-schemas)'),
+  'stamped-no-schema': rule('error', 'stamped', 'with --strict-schemas, kinds carto has no schema for (no CRD in the inputs or --crds), whose objects are not validated (render says it in a note without the flag)'),
   'crd-without-schema': rule('note', 'stamped', 'a CustomResourceDefinition version has no openAPIV3Schema: its objects are taken as they are'),
 } as const satisfies Record<string, Rule>;
 

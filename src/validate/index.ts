@@ -51,6 +51,8 @@ export function validateStamped(objects: readonly StampedObject[], options: Vali
       continue;
     }
     for (const issue of issues) {
+      // a label value that is not a string is render's and lint's stamped-label-invalid already
+      if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
       const d = toDiagnostic(stamped, issue, reports.get(stamped.object), options);
       const key = `${d.file}\u0000${d.line}\u0000${d.code}\u0000${d.message}`;
       if (!said.has(key)) out.push(d);
