@@ -97,6 +97,7 @@ export const RULES = {
   'stamped-format': rule('error', 'stamped', 'a field of a stamped object does not have its format (a quantity, a date-time, an int32)'),
   'stamped-limit': rule('error', 'stamped', 'a field of a stamped object is too small, too large, too short or too long'),
   'stamped-pattern': rule('error', 'stamped', "a field of a stamped object does not match its schema's pattern"),
+  'stamped-mocked-value': rule('warning', 'stamped', 'a field the API server would refuse holds a mocked value (an output only a cluster has), so it cannot be judged: give the real output'),
   'stamped-no-schema': rule('error', 'stamped', 'with --strict-schemas, kinds carto has no schema for (no CRD in the inputs or --crds), whose objects are not validated (render says it in a note without the flag)'),
   'crd-without-schema': rule('note', 'stamped', 'a CustomResourceDefinition version has no openAPIV3Schema: its objects are taken as they are'),
 } as const satisfies Record<string, Rule>;

@@ -5,7 +5,7 @@
 // (or the placeholder) that produced it, with the API server's words and a hint. Kinds no schema
 // covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic, ownerRef, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
+import { diagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
 import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
 import { listSome } from '../util/list.js';
 import { isObject } from '../util/objects.js';
@@ -38,7 +38,17 @@ const CODES: Record<Issue['rule'], string> = {
 
 export function validateStamped(objects: readonly StampedObject[], options: ValidateStampedOptions): Diagnostic[] {
   const reports = new Map<unknown, ResourceReport>();
-  for (const owner of options.owners ?? []) for (const r of owner.resources) if (r.object) reports.set(r.object, r);
+  /** The mocked outputs each stamped object's template took as inputs. */
+  const mocks = new Map<unknown, MockedOutput[]>();
+  for (const owner of options.owners ?? []) {
+    const used = mockedOutputsUsed(owner);
+    for (const r of owner.resources) {
+      if (!r.object) continue;
+      reports.set(r.object, r);
+      const mine = used.filter((m) => m.users.includes(r.resource.name));
+      if (mine.length > 0) mocks.set(r.object, mine);
+    }
+  }
   const out: Diagnostic[] = [];
   const unchecked = new Map<string, StampedObject>();
   const said = new Set<string>();
@@ -53,7 +63,7 @@ export function validateStamped(objects: readonly StampedObject[], options: Vali
     for (const issue of issues) {
       // a label value that is not a string is render's and lint's stamped-label-invalid already
       if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
-      const d = toDiagnostic(stamped, issue, reports.get(stamped.object), options);
+      const d = toDiagnostic(stamped, issue, reports.get(stamped.object), mocks.get(stamped.object), options);
       const key = `${d.file}\u0000${d.line}\u0000${d.code}\u0000${d.message}`;
       if (!said.has(key)) out.push(d);
       said.add(key);
@@ -91,7 +101,10 @@ function withoutMetadata(schema: Schema): Schema {
   return { ...schema, properties };
 }
 
-function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceReport | undefined, options: ValidateStampedOptions): Diagnostic {
+/** A placeholder reading one of the resource's inputs (whose value may be a mock). */
+const INPUT_PLACEHOLDER = /^\$\((sources|images|configs|source|image|config|deployment)\b/;
+
+function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceReport | undefined, mocked: readonly MockedOutput[] | undefined, options: ValidateStampedOptions): Diagnostic {
   const object = stamped.object;
   const kind = String(object['kind']);
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
@@ -104,10 +117,15 @@ function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceRepo
   const controllerMessage = stamped.via === 'blueprint'
     ? `unable to apply object [${namespace}/${name}] for resource [${stamped.resource.name}] in ${stamped.blueprint.kind === 'ClusterDelivery' ? 'delivery' : 'supply chain'} [${stamped.blueprint.name}]: ${apiServer}`
     : apiServer;
-  return diagnostic('error', CODES[issue.rule], message, origin.where, {
+  // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
+  const mock = mocked && origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked : undefined;
+  const hint = hintFor(issue, kind, origin.placeholder, options);
+  return diagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], message, origin.where, {
     ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : { owner: { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace } }),
     controllerMessage,
-    hint: hintFor(issue, kind, origin.placeholder, options),
+    hint: mock
+      ? `the template got mocked values, which only a live cluster has (${mock.map((m) => `${m.resource} ${m.values.map((v) => v.field).join(' and ')}`).join(', ')}): give the real ones with --outputs FILE, --set-output or --observed; otherwise ${hint}`
+      : hint,
   });
 }
 

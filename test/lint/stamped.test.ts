@@ -51,3 +51,52 @@ describe('lint: stamped objects', () => {
     expect(withoutHints(strict.stdout)).toContain('<inputs>:1:1  error  stamped-no-schema  no schema for 1 kind of the stamped objects, so its objects were not validated: Image (example.com/v1)\n');
   });
 });
+
+describe('lint: a mocked value', () => {
+  it('where the API server wants another type is a warning naming the mock, not an error', () => {
+    const dir = tree({
+      'chain.yaml': `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata: {name: settings}
+spec:
+  configPath: .status.result
+  template:
+    apiVersion: example.com/v1
+    kind: Settings
+    metadata: {name: $(workload.metadata.name)$}
+    spec: {settings: {}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: cm}
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: $(workload.metadata.name)$}
+    data: $(config)$
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata: {name: sc}
+spec:
+  selector: {app: web}
+  resources:
+  - name: settings
+    templateRef: {kind: ClusterConfigTemplate, name: settings}
+  - name: cm
+    templateRef: {kind: ClusterTemplate, name: cm}
+    configs: [{resource: settings, name: settings}]
+---
+apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata: {name: app, namespace: dev, labels: {app: web}}
+spec: {}
+`,
+    });
+    const r = carto(['lint', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${dir}/chain.yaml:20:11  warning  stamped-mocked-value  ConfigMap dev/app: data: expected a map, got string "mock-config-settings" — from $(config)$ in ClusterTemplate cm`);
+    expect(r.stdout).toContain('    hint: the template got mocked values, which only a live cluster has (settings config): give the real ones with --outputs FILE, --set-output or --observed');
+  });
+});
