@@ -44,6 +44,26 @@ const QUANTITIES = {
   CSIStorageCapacity: ['capacity', 'maximumVolumeSize'],
 };
 
+/**
+ * The values the API server's validation accepts for some string fields (Kubernetes' OpenAPI spec
+ * has carried no enums since 1.24, but the API server still refuses others: `Unsupported value`).
+ * The fields templates write most; keyed like QUANTITIES.
+ */
+const ENUMS = {
+  Container: { imagePullPolicy: ['Always', 'IfNotPresent', 'Never'], terminationMessagePolicy: ['File', 'FallbackToLogsOnError'] },
+  PodSpec: { restartPolicy: ['Always', 'OnFailure', 'Never'], dnsPolicy: ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] },
+  ContainerPort: { protocol: ['TCP', 'UDP', 'SCTP'] },
+  ServicePort: { protocol: ['TCP', 'UDP', 'SCTP'] },
+  ServiceSpec: { type: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'], sessionAffinity: ['ClientIP', 'None'], externalTrafficPolicy: ['Cluster', 'Local'], internalTrafficPolicy: ['Cluster', 'Local'] },
+  DeploymentStrategy: { type: ['Recreate', 'RollingUpdate'] },
+  StatefulSetSpec: { podManagementPolicy: ['OrderedReady', 'Parallel'] },
+  HTTPGetAction: { scheme: ['HTTP', 'HTTPS'] },
+  HTTPIngressPath: { pathType: ['Exact', 'Prefix', 'ImplementationSpecific'] },
+  CronJobSpec: { concurrencyPolicy: ['Allow', 'Forbid', 'Replace'] },
+  Toleration: { operator: ['Exists', 'Equal'], effect: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] },
+  LabelSelectorRequirement: { operator: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+};
+
 function fetchRelease(version, dir) {
   execFileSync('npm', ['pack', `@kubernetes/client-node@${version}`, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
@@ -121,6 +141,8 @@ function convert(dir) {
     for (const f of model.fields) {
       let schema = schemaOf(f.type, f.format, refs);
       if (quantities.has(f.baseName)) schema = schema.type === 'object' ? { type: 'object', additionalProperties: { type: 'string', format: 'quantity' } } : { type: 'string', format: 'quantity' };
+      const allowed = ENUMS[kindOf(name)]?.[f.baseName];
+      if (allowed && schema.type === 'string') schema = { ...schema, enum: allowed };
       properties[f.baseName] = schema;
     }
     const required = model.fields.filter((f) => model.required.includes(f.name)).map((f) => f.baseName);

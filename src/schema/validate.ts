@@ -99,7 +99,8 @@ class Walker {
 
   /** enum, format, limits and pattern of one value. */
   valueChecks(value: unknown, schema: Schema, path: Path): void {
-    if (schema.enum && !schema.enum.some((e) => sameValue(e, value))) {
+    // a built-in kind's empty string is the zero value, which the API server defaults
+    if (schema.enum && !(this.dialect === 'builtin' && value === '') && !schema.enum.some((e) => sameValue(e, value))) {
       const allowed = schema.enum.map((e) => JSON.stringify(e)).join(', ');
       this.push('enum', path, `${describeValue(value)} is not one of ${allowed}`, `${fieldPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`);
     }

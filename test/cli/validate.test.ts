@@ -78,6 +78,13 @@ describe('carto render --validate', () => {
     expect(errors(r.stderr)).toEqual([`error: ${dir}/templates.yaml:${lineOf(dir, 'replicas: $(params.replicas)$')}:7: Deployment dev/app: spec.selector: required, and missing — in ClusterTemplate app-deploy`]);
   });
 
+  it('a built-in kind\'s value outside the set the API server accepts', () => {
+    const dir = inputs({ replace: [['              image: $(params.image)$\n', '              image: $(params.image)$\n              imagePullPolicy: Sometimes\n']] });
+    const r = carto(['render', dir, '--validate']);
+    expect(errors(r.stderr)).toEqual([`error: ${dir}/templates.yaml:${lineOf(dir, 'imagePullPolicy: Sometimes')}:32: Deployment dev/app: spec.template.spec.containers[0].imagePullPolicy: string "Sometimes" is not one of "Always", "IfNotPresent", "Never" — in ClusterTemplate app-deploy`]);
+    expect(r.stderr).toContain('Deployment.apps "app" is invalid: spec.template.spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"');
+  });
+
   it('a quantity may be a number, and must be a quantity', () => {
     expect(carto(['render', inputs(), '--validate']).status).toBe(0); // cpu: 1
     const dir = inputs({ replace: [['memory: 512Mi', 'memory: 512 MB']] });
