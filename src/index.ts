@@ -17,6 +17,10 @@ export { formatText, formatJson, formatSarif, RULES, type LintOptions, type Lint
 export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, formatText as formatGraphText, type Graph, type GraphFormat } from './graph/index.js';
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
 export { VERSION } from './version.js';
+// validating what is stamped (the CLI's --validate): the schema engine, and stamped objects against
+// a Kubernetes version's schemas (schemas/kubernetes/v1.NN.json of the package) and CRDs
+export { validateValue, type Schema, type Issue, type ValidateOptions } from './schema/index.js';
+export { validateStamped, customSchemas, YttSources, type ValidateStampedOptions, type ValidationSchemas, type KubeSchemas, type CustomSchema } from './validate/index.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
 import type { SourceDocument } from './load/index.js';
