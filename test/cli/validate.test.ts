@@ -133,6 +133,17 @@ describe('carto render --validate', () => {
     expect(crds.stderr).toContain('spec.builder.kind: string "Kpack" is not one of');
   });
 
+  it('a name the API server refuses is an error with --validate (a warning without it)', () => {
+    const dir = inputs({ replace: [['      name: $(workload.metadata.name)$\n    spec:\n      replicas', '      name: App_$(workload.metadata.name)$\n    spec:\n      replicas']] });
+    const plain = carto(['render', dir]);
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/^warning: .*: the API server would refuse the Deployment App_app that resource deployer of ClusterSupplyChain validate stamps: its name is invalid$/m);
+    const validated = carto(['render', dir, '--validate']);
+    expect(validated.status).toBe(1);
+    expect(validated.stdout).toBe('');
+    expect(validated.stderr).toMatch(/^error: .*: the API server would refuse the Deployment App_app that resource deployer of ClusterSupplyChain validate stamps: its name is invalid$/m);
+  });
+
   it('--kube-version picks the schemas; one carto does not have is a usage error', () => {
     expect(carto(['render', inputs(), '--validate', '--kube-version', 'v1.32.4']).status).toBe(0);
     const r = carto(['render', inputs(), '--validate', '--kube-version', '1.20']);
