@@ -15,6 +15,8 @@ export async function runRender(paths: string[], options: Record<string, unknown
   if (typeof options['outputDir'] === 'string' && options['output'] === 'json') {
     throw new UsageError('--output-dir writes one YAML file per object; -o json prints one List: choose one');
   }
+  const needsValidate = [(options['crds'] as string[] | undefined)?.length ? '--crds' : '', options['kubeVersion'] !== undefined ? '--kube-version' : '', options['strictSchemas'] === true ? '--strict-schemas' : ''].filter((f) => f !== '');
+  if (options['validate'] !== true && needsValidate.length > 0) throw new UsageError(`${needsValidate.join(', ')} ${needsValidate.length === 1 ? 'says' : 'say'} how to validate: add --validate`);
   // --validate: its bundle is loaded only then, and the ytt runs record where they wrote each value
   const validating = options['validate'] === true ? await import('./validate.js') : undefined;
   const yttSources = validating ? new validating.YttSources() : undefined;

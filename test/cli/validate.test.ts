@@ -146,6 +146,9 @@ describe('carto render --validate', () => {
 
   it('--kube-version picks the schemas; one carto does not have is a usage error', () => {
     expect(carto(['render', inputs(), '--validate', '--kube-version', 'v1.32.4']).status).toBe(0);
+    const without = carto(['render', inputs(), '--kube-version', '1.34', '--strict-schemas']);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toBe('carto: --kube-version, --strict-schemas say how to validate: add --validate\n');
     const r = carto(['render', inputs(), '--validate', '--kube-version', '1.20']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('carto: --kube-version 1.20: carto has the schemas of Kubernetes 1.32, 1.33, 1.34, 1.36; give one of them (the patch version does not matter)\n');
