@@ -36,3 +36,5 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
   return renderWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
 }
+export { compareRenders, type Review, type ObjectChange, type OwnerChange } from './review/index.js';
+export { migrate, applyEdits, type Migration, type MigrationNote } from './migrate/index.js';

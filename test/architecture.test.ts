@@ -25,7 +25,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
   ['validate'],
-  ['render', 'lint', 'status'],
+  ['render', 'lint', 'status', 'migrate'],
   ['review'],
   ['emit', 'graph'],
   ['explain', 'testing'],
@@ -49,6 +49,9 @@ const STEPS: ReadonlyArray<[symbol: string, file: string, callers: string[]]> = 
   ['resolveOutputs', 'outputs/resolve.ts', ['realize/resource.ts']],
   ['resolveAbsentOutputs', 'outputs/resolve.ts', ['realize/settle.ts']],
   ['deploymentReadiness', 'outputs/deployment.ts', ['realize/settle.ts']],
+  // Health rules: the gate of immutable/tekton outputs, and the Healthy condition on each report.
+  ['judgeRule', 'health/rule.ts', ['realize/lifecycle.ts']],
+  ['resourceHealth', 'health/resource.ts', ['realize/lifecycle.ts']],
   ['chooseTemplate', 'realize/plan.ts', ['lint/owners.ts', 'testing/supply-chain.ts']],
   ['stampResource', 'realize/resource.ts', ['testing/run-case.ts']],
 ];

@@ -16,7 +16,7 @@ const flag = {
   recursive: () => new Option('-R, --recursive', 'read directories recursively'),
   outputs: () => new Option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}'),
   setOutput: () => new Option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)').argParser(collect).default([]),
-  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)').argParser(collect).default([]),
+  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs and health from (repeatable)').argParser(collect).default([]),
   cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
   ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
@@ -158,6 +158,21 @@ function program(): Command {
     const { runDiff } = await import('./diff.js');
     process.exitCode = await runDiff(paths, options);
   });
+  const migrateCmd = withInputs(cmd.command('migrate').description('rewrite ClusterSupplyChains written for Cartographer 0.0.6 in the current format, and say what behaves differently'))
+    .option('--in-place', 'rewrite the files themselves instead of printing');
+  withCommonFlags(migrateCmd).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runMigrate } = await import('./migrate.js');
+    process.exitCode = await runMigrate(paths, options);
+  });
+
+  cmd
+    .command('completion')
+    .description('print a shell completion script: source <(carto completion bash)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      writeOut(completionScript(shell, cmd));
+    });
   // A command (or top-level flag) carto does not have: the whole usage on stderr, so the person
   // sees what it does have. Set after the subcommands, which keep the one-line pointer above.
   cmd.showHelpAfterError(true);

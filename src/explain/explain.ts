@@ -119,5 +119,6 @@ function where(template: Template): { name: string; file: string; line: number }
 }
 
 function explainDiagnostic(d: Diagnostic): DiagnosticExplanation {
-  return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? null, line: d.line ?? null, resource: d.resource ?? null, hint: d.hint ?? null };
+  const controller = d.controllerMessage !== undefined && d.controllerMessage !== d.message ? { controllerMessage: d.controllerMessage } : {};
+  return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? null, line: d.line ?? null, resource: d.resource ?? null, hint: d.hint ?? null, ...controller };
 }

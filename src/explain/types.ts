@@ -1,6 +1,9 @@
 // The shape of an explanation: what `carto explain --format json` prints (JSON.stringify of an
 // Explanation) and what its text is written from. Version 1; documented in the README
-// ("Explaining a render"). Every field is always present: absent things are null or [].
+// ("Explaining a render"). Every field of the first version is always present: absent things are
+// null or []. Fields added since are optional (`?`): absent when there is nothing to say, so a
+// reader written for the first version reads them all. Only removing, renaming or retyping a
+// field makes a new version.
 import type { Provenance } from '../outputs/index.js';
 import type { ParamLevel } from '../stamp/params.js';
 import type { InputType } from '../chain/index.js';
@@ -102,7 +105,7 @@ export interface InputExplanation {
   /** The resource whose output feeds it. */
   resource: string;
   available: boolean;
-  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unknown-resource`, `later-resource`. */
+  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unhealthy`, `unknown-resource`, `later-resource`. */
   reason: string | null;
   /** Where the values it carries came from, distinct, in field order. */
   provenance: Provenance[];
@@ -138,4 +141,6 @@ export interface DiagnosticExplanation {
   line: number | null;
   resource: string | null;
   hint: string | null;
+  /** What the controller (the API server, a webhook) would say, in its own words, when it says something else. Added to version 1. */
+  controllerMessage?: string;
 }

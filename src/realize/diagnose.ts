@@ -3,7 +3,7 @@
 // and where), which render turns into diagnostics and lint into lint diagnostics of the same
 // rule; a resource's failure becomes render's diagnostics here, with the mocks that may have
 // caused it named first.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
 import { formatPath, type Blueprint, type Format, type Owner, type Resource, type Runnable, type RunTemplate, type Template } from '../model/index.js';
 import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice, type SelectorSpot } from '../select/index.js';
 import type { InterpolationError } from '../stamp/interpolate.js';
@@ -26,6 +26,8 @@ export interface Finding {
   controllerMessage?: string;
   hint?: string;
   detail?: string;
+  /** A missing template the platform may install (Diagnostic.platformTemplate). */
+  platformTemplate?: ObjectRef;
 }
 
 /** A Finding as render reports it: an error of one owner. */
@@ -36,6 +38,7 @@ export function findingDiagnostic(f: Finding, owner: Owner, resource?: string): 
     ...(f.controllerMessage !== undefined ? { controllerMessage: f.controllerMessage } : {}),
     ...(f.hint !== undefined ? { hint: f.hint } : {}),
     ...(f.detail !== undefined ? { detail: f.detail } : {}),
+    ...(f.platformTemplate !== undefined ? { platformTemplate: f.platformTemplate } : {}),
   });
 }
 
@@ -90,7 +93,13 @@ export function missingTemplateFinding(blueprint: Blueprint, m: MissingVerdict):
     at: blueprintWhere(blueprint, m.path),
     controllerMessage: m.controllerMessage,
     hint: missingTemplateHint(blueprint, m),
+    ...(mayBeInstalled(m) ? { platformTemplate: { kind: m.kind, name: m.name } } : {}),
   };
+}
+
+/** A template that may be the platform's: not a nameless reference, a wrong kind or a slip of a name the inputs have. */
+function mayBeInstalled(m: MissingVerdict): boolean {
+  return m.ref !== 'nameless' && !m.otherKind && !m.closest;
 }
 
 /** A resource named twice: the webhook refuses the blueprint, so it realizes nothing. */
@@ -107,18 +116,11 @@ export function duplicateResourceFinding(blueprint: Blueprint, d: DuplicateResou
 }
 
 function missingTemplateHint(blueprint: Blueprint, m: MissingVerdict): string {
-  // A typo (no name) or a wrong kind is not a template the platform installs.
+  // A typo (no name) or a wrong kind is not a template the platform installs (mayBeInstalled).
   if (m.ref === 'nameless') return `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`;
   if (m.otherKind) return `the inputs have a ${m.otherKind} named ${m.name}: is templateRef.kind right?`;
   if (m.closest) return `did you mean ${m.closest}? the inputs have a ${m.kind} of that name`;
-  return `add the ${m.kind} to the inputs (-f), or fix the name; ${PLATFORM_HINT} (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
-}
-
-const PLATFORM_HINT = 'if the platform installs it';
-
-/** Whether a hint is the one for a template the platform may install (not a wrong kind, a typo…): many such are summarised as one. */
-export function isMissingTemplateHint(hint: string): boolean {
-  return /^add the \S+ to the inputs \(-f\), or fix the name; /.test(hint) && hint.includes(PLATFORM_HINT);
+  return `add the ${m.kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {

@@ -11,6 +11,7 @@ import type { ParamValue } from '../stamp/params.js';
 import type { StampFailure } from '../stamp/stamp.js';
 import type { OutputPathError } from '../outputs/index.js';
 import type { HealthCondition } from '../health/index.js';
+import type { SourceDocument } from '../load/index.js';
 
 /** Why a Runnable stamped nothing: the step that failed, with what it knew. */
 export type RunnableFailure =
@@ -83,9 +84,20 @@ export interface ResourceReport {
   /** With --missing-templates mock: the template the resource names is not in the inputs, so
    *  it stamps nothing and its outputs are mocks. */
   missingTemplate?: { kind: string; name: string };
-  /** The template's health rule on the stamped object (merged with its observed live object):
-   *  the resource's `Healthy` condition. Absent when nothing was stamped. */
+  /** The resource's `Healthy` condition as the controller writes it: the template's health rule
+   *  on the stamped object (with its live object's status, from --observed), or without a rule
+   *  what its outputs say (a mocked output is not one the controller would have). Set wherever
+   *  the controller writes one: whenever the template was found, stamped or not; absent for a
+   *  passThrough, a template not in the inputs, or an option that could not be chosen. */
   health?: HealthCondition;
+  /** Render took an immutable or tekton resource's object as healthy, and read its outputs,
+   *  though `health` is Unknown: only because no live object was given (--observed), as the
+   *  stamped object has no status to judge. `carto status`, which uses no mocks, reads Unknown
+   *  as not healthy: the controller hands on no outputs until the rule says True. */
+  healthAssumed?: boolean;
+  /** The live object given with --observed that stands for the stamped one: its status (and,
+   *  for generateName, its name) is what the health rule and status paths read. */
+  live?: SourceDocument;
 }
 
 export interface OwnerReport {

@@ -48,7 +48,7 @@ describe('lint: stamped objects', () => {
     expect(r.stdout).not.toContain('stamped-no-schema');
     const strict = carto(['lint', dir, '--strict-schemas']);
     expect(strict.status).toBe(1);
-    expect(withoutHints(strict.stdout)).toContain('<inputs>:1:1  error  stamped-no-schema  no schema for 1 kind of the stamped objects, so its objects were not validated: Image (example.com/v1)\n');
+    expect(withoutHints(strict.stdout).split('\n')).toContain('error  stamped-no-schema  no schema for 1 kind of the stamped objects, so its objects were not validated: Image (example.com/v1)');
   });
 });
 
