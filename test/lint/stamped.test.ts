@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carto, ROOT, withoutHints } from '../helpers/cli.js';
+import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/validate');
 
@@ -54,49 +55,17 @@ describe('lint: stamped objects', () => {
 
 describe('lint: a mocked value', () => {
   it('where the API server wants another type is a warning naming the mock, not an error', () => {
-    const dir = tree({
-      'chain.yaml': `apiVersion: carto.run/v1alpha1
-kind: ClusterConfigTemplate
-metadata: {name: settings}
-spec:
-  configPath: .status.result
-  template:
-    apiVersion: example.com/v1
-    kind: Settings
-    metadata: {name: $(workload.metadata.name)$}
-    spec: {settings: {}}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: cm}
-spec:
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: $(workload.metadata.name)$}
-    data: $(config)$
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: settings
-    templateRef: {kind: ClusterConfigTemplate, name: settings}
-  - name: cm
-    templateRef: {kind: ClusterTemplate, name: cm}
-    configs: [{resource: settings, name: settings}]
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: app, namespace: dev, labels: {app: web}}
-spec: {}
-`,
-    });
+    const chain = stream(
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterConfigTemplate\nmetadata: {name: settings}\nspec:\n  configPath: .status.result\n  template: {apiVersion: example.com/v1, kind: Settings, metadata: {name: s}}',
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: cm}\nspec:\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: $(workload.metadata.name)$}\n    data: $(config)$',
+      blueprintDoc('  - name: settings\n    templateRef: {kind: ClusterConfigTemplate, name: settings}\n  - name: cm\n    templateRef: {kind: ClusterTemplate, name: cm}\n    configs: [{resource: settings, name: settings}]'),
+      ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'),
+    );
+    const dir = tree({ 'chain.yaml': chain });
+    const line = chain.split('\n').findIndex((l) => l.includes('data: $(config)$')) + 1;
     const r = carto(['lint', dir]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${dir}/chain.yaml:20:11  warning  stamped-mocked-value  ConfigMap dev/app: data: expected a map, got string "mock-config-settings" — from $(config)$ in ClusterTemplate cm`);
+    expect(r.stdout).toContain(`${dir}/chain.yaml:${line}:11  warning  stamped-mocked-value  ConfigMap dev/app: data: expected a map, got string "mock-config-settings" — from $(config)$ in ClusterTemplate cm`);
     expect(r.stdout).toContain('    hint: the template got mocked values, which only a live cluster has (settings config): give the real ones with --outputs FILE, --set-output or --observed');
   });
 });
