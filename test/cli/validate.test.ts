@@ -108,6 +108,20 @@ describe('carto render --validate', () => {
     expect(r.stderr).toContain(`the Workload sets builder: "Kpack" (${dir}/workload.yaml:`);
   });
 
+  it('int-or-string, an embedded object\'s apiVersion and kind, and a null where the schema allows none (pruned, so missing)', () => {
+    // a Workload without spec.env: $(workload.spec.env)$ is null (Go's nil slice)
+    const dir = inputs({ params: { size: true, pod: { metadata: { name: 'x' }, spec: {} } }, replace: [['tag: $(params.tag)$', 'tag: $(workload.spec.env)$']] });
+    const r = carto(['render', dir, '--validate']);
+    expect(r.status).toBe(1);
+    expect(errors(r.stderr).map((l) => l.replace(/^error: [^ ]+ /, '').replace(/ — .*$/, ''))).toEqual([
+      'Image dev/app: spec.cache.size: expected integer or string, got boolean true',
+      'Image dev/app: spec.pod.apiVersion: required, and missing (an embedded object needs its apiVersion and kind)',
+      'Image dev/app: spec.pod.kind: required, and missing (an embedded object needs its apiVersion and kind)',
+      'Image dev/app: spec.tag: required, and missing',
+    ]);
+    expect(r.stderr).toContain('Image.example.com "app" is invalid: spec.cache.size: Invalid value: "boolean": spec.cache.size in body must be of type integer-or-string: "boolean"');
+  });
+
   it('a field the CRD does not declare, and a required one missing', () => {
     const dir = inputs({ replace: [['      builder:\n        kind: $(params.builder)$\n        name: default\n', '      bulider:\n        kind: $(params.builder)$\n']] });
     const r = carto(['render', dir, '--validate']);
