@@ -18,6 +18,10 @@ export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, form
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
 export { formatStatusYaml, formatStatusJson, formatStatusText, type StatusOptions, type StatusResult, type OwnerStatusResult, type OwnerStatus, type Condition, type ResourceStatus, type Paint } from './status/index.js';
 export { VERSION } from './version.js';
+// validating what is stamped (the CLI's --validate): the schema engine, and stamped objects against
+// a Kubernetes version's schemas (schemas/kubernetes/v1.NN.json of the package) and CRDs
+export { validateValue, type Schema, type Issue, type ValidateOptions } from './schema/index.js';
+export { validateStamped, customSchemas, YttSources, type ValidateStampedOptions, type ValidationSchemas, type KubeSchemas, type CustomSchema } from './validate/index.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
 import type { SourceDocument } from './load/index.js';

@@ -14,7 +14,7 @@ const SRC = join(ROOT, 'src');
 /** Stages, lowest first: a folder may import only folders of a lower stage (and its own). */
 const STAGES: readonly (readonly string[])[] = [
   ['util', 'version.ts'],
-  ['jsonpath', 'diff'],
+  ['jsonpath', 'diff', 'schema'],
   ['gotypes'],
   ['diagnostics', 'yaml'],
   ['ytt'],
@@ -24,6 +24,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['select', 'chain'],
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
+  ['validate'],
   ['render', 'lint', 'status', 'migrate'],
   ['review'],
   ['emit', 'graph'],

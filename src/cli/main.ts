@@ -26,6 +26,9 @@ const flag = {
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
   missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
+  kubeVersion: () => new Option('--kube-version <version>', 'validate against the schemas of this Kubernetes version (1.32, 1.33, 1.34, 1.36; default 1.34)'),
+  crds: () => new Option('--crds <path>', 'CustomResourceDefinitions to validate custom resources against: a file or directory (repeatable)').argParser(collect).default([]),
+  strictSchemas: () => new Option('--strict-schemas', 'a stamped object of a kind no schema covers is an error'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
 
@@ -62,7 +65,11 @@ function program(): Command {
     .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
-    .option('--no-owner-references', 'never emit ownerReferences');
+    .option('--no-owner-references', 'never emit ownerReferences')
+    .option('--validate', 'validate the stamped objects as the API server would (strict); an invalid object is an error')
+    .addOption(flag.kubeVersion())
+    .addOption(flag.crds())
+    .addOption(flag.strictSchemas());
   withCommonFlags(withRenderFlags(render)).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runRender } = await import('./render.js');
     process.exitCode = await runRender(paths, options);
@@ -76,7 +83,11 @@ function program(): Command {
     .addOption(flag.dataValueYaml())
     .addOption(flag.dataValueFile())
     .addOption(flag.namespace())
-    .addOption(flag.missingTemplates());
+    .addOption(flag.missingTemplates())
+    .option('--no-render', 'do not render the owners to validate what they stamp')
+    .addOption(flag.kubeVersion())
+    .addOption(flag.crds())
+    .addOption(flag.strictSchemas());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');
     process.exitCode = await runLint(paths, options);

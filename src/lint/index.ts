@@ -41,6 +41,8 @@ export interface LintOptions {
   missingTemplates?: 'error' | 'mock';
   /** Compiles spec.ytt bodies (the built-in engine's builtinYttCheck); without it they are not read. */
   yttCheck?: YttCheck;
+  /** Problems of what the owners stamp (the CLI renders them and validates the objects), reported with the rest. */
+  stamped?: readonly Diagnostic[];
 }
 
 export interface LintResult {
@@ -138,6 +140,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
+  diagnostics.push(...(options.stamped ?? []));
   return report(diagnostics, documents, options);
 }
 
