@@ -41,6 +41,16 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
     if (typeof before === 'number') return before;
     const after = await renderSide(sides[1], options, errStyle);
     if (typeof after === 'number') return after;
+    // Nothing to render on either side (templates only, or directories without -R) is not "no
+    // changes": a CI job would pass whatever the templates became.
+    const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
+    if (empty(before) && empty(after)) {
+      writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
+      return 2;
+    }
+    for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
+      if (empty(result)) writeErr(`carto diff: the ${side.label} holds no Workload, Deliverable or Runnable: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
+    }
     const review = compareRenders(before, after);
     const outStyle = await makeStyle(options['color'] !== false, 1);
     if (format === 'json') writeOut(formatReviewJson(review));
@@ -74,9 +84,6 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
     // an owner's own error is a change, reported with the owner.
     const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner);
     if (global.length > 0) return trouble(global);
-    // A side with nothing to render (a directory of directories without -R) would be "no changes".
-    const empty = result.diagnostics.filter((d) => d.code === 'no-owners');
-    if (empty.length > 0) writeErr(`carto diff: the ${side.label}:\n${formatDiagnostics(empty, style)}`);
     return result;
   } catch (e) {
     // A path that does not exist, a flag's file that cannot be read: say which side.

@@ -97,7 +97,11 @@ function oneSided(p: Placed, change: 'added' | 'removed', why: string | undefine
   };
 }
 
-/** One render's objects by key, without those of owners that fail (render prints none of theirs). */
+/**
+ * One render's objects by key: what each owner stamps, including an owner with a failing resource —
+ * the controller goes on past a failed resource and stamps the rest, so only the failing resource's
+ * object (and what needed its outputs) goes, not the owner's whole chain.
+ */
 function side(result: RenderResult): Side {
   const failures = new Map<string, string>();
   for (const d of result.diagnostics) {
@@ -110,7 +114,6 @@ function side(result: RenderResult): Side {
   const order = new Map<string, number>();
   for (const stamped of result.objects) {
     const p = placed(stamped);
-    if (failures.has(ownerKey(p.owner))) continue;
     let key = objectKey(p);
     // Two generateName objects of one resource (rare: a Runnable's run and its resource): numbered.
     for (let n = 2; objects.has(key); n++) key = `${objectKey(p)}\u0000${n}`;

@@ -102,6 +102,28 @@ spec:
     expect(changes[0]).toMatchObject({ change: 'modified', object: { kind: 'ConfigMap', generateName: 'run-' }, fields: [{ path: '.data.v', old: '1', new: '2' }] });
   });
 
+  it('an owner with a failing resource: only that resource\'s object goes, the rest stays (the controller goes on)', () => {
+    const two = (second: string) => blueprintDoc(`  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+  - name: other
+    templateRef: {kind: ClusterTemplate, name: ${second}}`);
+    const broken = configMapTemplate('broken', '{a: $(workload.spec.nope.x)$}');
+    const old = tree({ 'a.yaml': stream(two('extra'), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('extra', '{x: y}'), broken, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(two('broken'), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('extra', '{x: y}'), broken, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string }) => `${c.resource} ${c.change}`)).toEqual(['other removed']);
+    expect(json.changes[0].why).toContain('finds no value');
+    expect(json.owners.map((o: { change: string }) => o.change)).toEqual(['fails']);
+  });
+
+  it('a side with no owner at all: every object of the other side is added or removed, and said', () => {
+    const templatesOnly = tree({ 'a.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')) });
+    const r = carto(['diff', templatesOnly, side('{a: "1"}'), '--stat']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`the old side (${templatesOnly}) holds no Workload, Deliverable or Runnable: all of the other side's objects count as added`);
+    expect(r.stdout).toBe('Workload dev/w | 1 added, new owner\n');
+  });
+
   it('a changed mock is a change (a supplied output that now differs)', () => {
     const dir = join(ROOT, 'examples', 'web-app');
     const outputs = tree({ 'o.yaml': 'source-provider: {url: https://example.com/a.tar.gz, revision: abc}\n' });
@@ -207,9 +229,11 @@ describe('carto diff --base REV', () => {
     // Without paths: the current directory.
     expect(carto(['diff', '--base', 'main'], { cwd: join(repo, 'config') }).status).toBe(1);
     expect(carto(['diff', '--base', 'HEAD', '--stat', '-R'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
-    // Without -R the repository's root holds no input: said, not taken as "no changes" silently.
+    // Without -R the repository's root holds no input: trouble, not "no changes" (a CI job would pass).
     const flat = carto(['diff', '--base', 'HEAD'], { cwd: repo });
-    expect(flat.stderr).toContain('the inputs hold no Workload');
+    expect(flat.status).toBe(2);
+    expect(flat.stderr).toContain('neither side holds a Workload, Deliverable or Runnable');
+    expect(flat.stdout).toBe('');
   });
 
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {
