@@ -146,9 +146,11 @@ function hintFor(issue: Issue, kind: string, placeholder: string | undefined, op
     case 'type': {
       const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
       const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
+      // "an integer", "a string", "a map"; "string or null" keeps its first word's article.
+      const article = /^[aeiou]/i.test(wanted) ? 'an' : 'a';
       return placeholder
-        ? `a placeholder that is the whole value keeps the value's type: make the value ${wanted} where it is set${example}`
-        : `write ${wanted} there in the template${example}`;
+        ? `a placeholder that is the whole value keeps the value's type: make the value ${article} ${wanted} where it is set${example}`
+        : `write ${article} ${wanted} there in the template${example}`;
     }
     case 'required':
       return `the API server refuses a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} without ${fieldPath(issue.path)}: add it to the template`;

@@ -53,7 +53,7 @@ describe('carto render --validate', () => {
       `error: ${dir}/templates.yaml:${line}:17: Deployment dev/app: spec.replicas: expected integer, got string "1" — from $(params.replicas)$ in ClusterTemplate app-deploy, ${dir}/templates.yaml:${line}; the Workload sets replicas: "1" (${dir}/workload.yaml:12)`,
     ]);
     expect(r.stderr).toContain('    owner Workload dev/app, resource deployer, ClusterTemplate app-deploy, field spec.template.spec.replicas\n');
-    expect(r.stderr).toContain('    hint: a placeholder that is the whole value keeps the value\'s type: make the value integer where it is set (replicas: 1, not "1")\n');
+    expect(r.stderr).toContain('    hint: a placeholder that is the whole value keeps the value\'s type: make the value an integer where it is set (replicas: 1, not "1")\n');
     expect(r.stderr).toContain('    controller: unable to apply object [dev/app] for resource [deployer] in supply chain [validate]: Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n');
     // without the flag the same inputs render (the cluster would refuse the object)
     expect(carto(['render', dir]).status).toBe(0);
