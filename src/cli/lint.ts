@@ -12,6 +12,9 @@ import { shardDocuments } from '../lint/shard.js';
 import { formatShard } from '../util/shard.js';
 import { formatCount } from '../util/limits.js';
 import { shardOption } from './shard.js';
+import { renderOwners } from '../render/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
 import { VERSION } from '../version.js';
 import { makeStyle } from './style.js';
 import { writeErr, writeOut } from './io.js';
@@ -29,7 +32,9 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   const documents = part?.documents ?? loaded.documents;
   // The ytt engine is loaded only when a template needs it.
   const yttCheck = documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).builtinYttCheck : undefined;
+  const stamped = options['render'] === false ? [] : await validateStamped(documents, options);
   const result = lint(documents, {
+    stamped,
     ...(yttCheck ? { yttCheck } : {}),
     defaultNamespace: options['namespace'] as string,
     inputDiagnostics: loaded.diagnostics,
@@ -47,4 +52,29 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
     if (result.diagnostics.length > 0) writeErr(`carto lint: ${counts.join(', ')}\n`);
   }
   return result.errors > 0 || (options['strict'] === true && result.warnings > 0) ? 1 : 0;
+}
+
+/**
+ * Renders the owners of the inputs (mocking what only a cluster has, as render does) and validates
+ * what they stamp, owner by owner (a large estate's objects are never all held at once). Only the
+ * validation's problems are reported: render's own errors are lint's cross-reference checks,
+ * already reported in lint's words.
+ */
+async function validateStamped(documents: readonly SourceDocument[], options: Record<string, unknown>): Promise<Diagnostic[]> {
+  const { prepareValidation, ownerValidator, YttSources } = await import('./validate.js');
+  const sources = new YttSources();
+  const ytt = documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt(undefined, (d, s) => sources.record(d, s)) : undefined;
+  const validation = await prepareValidation(documents, options);
+  const validator = ownerValidator(validation, sources);
+  const problems: Diagnostic[] = [];
+  const run = renderOwners(documents, {
+    defaultNamespace: options['namespace'] as string,
+    ...(options['missingTemplates'] === 'mock' ? { missingTemplates: 'mock' as const } : {}),
+    ...(ytt ? { ytt } : {}),
+  });
+  for (let step = run.next(); !step.done; step = run.next()) {
+    problems.push(...validator.add(step.value.objects, step.value.kind === 'owner' ? [step.value.report] : []));
+  }
+  // Kinds without a schema are render's note; lint says only what is wrong (an error with --strict-schemas).
+  return [...validation.diagnostics, ...problems, ...validator.finish()].filter((d) => d.code !== 'stamped-no-schema' || d.severity === 'error');
 }

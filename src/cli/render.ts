@@ -2,9 +2,11 @@
 // it is rendered (render-output.ts), so memory stays flat however many owners there are — and
 // then releases either the objects (stdout, or --output-dir) or the reasons it cannot (stderr):
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
-// that fail are reported, and the exit code is 1.
+// that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
+// checked as the API server would check them, and what it would refuse is an error.
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
-import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StampedValidator } from '../validate/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
@@ -22,13 +24,20 @@ export async function runRender(paths: string[], options: Record<string, unknown
   if (typeof options['outputDir'] === 'string' && options['output'] === 'json') {
     throw new UsageError('--output-dir writes one YAML file per object; -o json prints one List: choose one');
   }
+  const needsValidate = [(options['crds'] as string[] | undefined)?.length ? '--crds' : '', options['kubeVersion'] !== undefined ? '--kube-version' : '', options['strictSchemas'] === true ? '--strict-schemas' : ''].filter((f) => f !== '');
+  if (options['validate'] !== true && needsValidate.length > 0) throw new UsageError(`${needsValidate.join(', ')} ${needsValidate.length === 1 ? 'says' : 'say'} how to validate: add --validate`);
   const shard = shardOption(options);
-  const prepared = await prepareRender(paths, options);
+  // --validate: its bundle is loaded only then, and the ytt runs record where they wrote each value
+  const validating = options['validate'] === true ? await import('./validate.js') : undefined;
+  const yttSources = validating ? new validating.YttSources() : undefined;
+  const prepared = await prepareRender(paths, options, yttSources ? (documents, sources) => yttSources.record(documents, sources) : undefined);
   diagnostics.push(...prepared.diagnostics);
   if (!prepared.ok) {
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
+  const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
+  const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
     ...prepared.options,
     owners: options['workload'] as string[],
@@ -40,33 +49,60 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const keepGoing = options['keepGoing'] === true;
   const output = renderOutput({ ...(typeof options['outputDir'] === 'string' ? { outputDir: options['outputDir'] } : {}), json: options['output'] === 'json' });
   try {
-    const { summary, failed } = await writeOwners(run, output, keepGoing);
-    diagnostics.push(...summary.diagnostics);
+    const { summary, failed, validated } = await writeOwners(run, output, keepGoing, validator);
+    if (validator && validation) {
+      // All or nothing: what the API server would refuse is an error, names and labels included.
+      diagnostics.push(...validation.diagnostics, ...summary.diagnostics.map(asApiServerError));
+      if (summary.ok || keepGoing) diagnostics.push(...validated, ...validator.finish());
+    } else {
+      diagnostics.push(...summary.diagnostics);
+    }
     writeErr(formatDiagnostics(diagnostics, style));
-    if (!summary.ok && !keepGoing) return 1;
+    const ok = summary.ok && !hasErrors(diagnostics);
+    if (!ok && !keepGoing) return 1;
     if (failed.length > 0) writeErr(leftOut(failed));
     const told = output.commit();
     if (told !== undefined) writeErr(told);
-    return summary.ok ? 0 : 1;
+    return ok ? 0 : 1;
   } finally {
     output.discard();
   }
 }
 
+interface Written {
+  summary: RenderSummary;
+  failed: RenderedOwner['owner'][];
+  /** With --validate: the problems of the objects of the owners that rendered. */
+  validated: Diagnostic[];
+}
+
 /**
  * Renders every owner, adding the objects of each to the output as it comes: all of them, until
  * one fails (without --keep-going nothing will be released then), or those of the owners that do
- * not fail (--keep-going).
+ * not fail (--keep-going). With a validator, an owner whose objects the API server would refuse
+ * fails too.
  */
-async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, output: RenderOutput, keepGoing: boolean): Promise<{ summary: RenderSummary; failed: RenderedOwner['owner'][] }> {
+async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, output: RenderOutput, keepGoing: boolean, validator: StampedValidator | undefined): Promise<Written> {
   const failed: RenderedOwner['owner'][] = [];
+  const validated: Diagnostic[] = [];
   for (let step = run.next(); ; step = run.next()) {
-    if (step.done) return { summary: step.value, failed };
+    if (step.done) return { summary: step.value, failed, validated };
     const rendered = step.value;
-    if (rendered.failed) failed.push(rendered.owner);
+    let ownerFailed = rendered.failed;
+    if (validator && !ownerFailed && (keepGoing || failed.length === 0)) {
+      const problems = validator.add(rendered.objects, rendered.kind === 'owner' ? [rendered.report] : []);
+      validated.push(...problems);
+      ownerFailed = rendered.refused || hasErrors(problems);
+    }
+    if (ownerFailed) failed.push(rendered.owner);
     else if (keepGoing || failed.length === 0) output.add(rendered.objects);
     await pause();
   }
+}
+
+/** With --validate, a stamped name or label the API server refuses is an error, not a warning. */
+function asApiServerError(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' && (d.code === 'stamped-name-invalid' || d.code === 'stamped-label-invalid') ? { ...d, severity: 'error' } : d;
 }
 
 /** --keep-going: which owners the output leaves out (their errors are above). */

@@ -3,3 +3,4 @@ export { formatYamlStream, formatJsonList, YAML_STREAM, JSON_LIST, type StreamFo
 export { planDirectory, writeDirectory, safeName, DirectoryPlan, DirectoryWriter, type PlannedFile } from './directory.js';
 export { Spool, SPOOL_MEMORY } from './spool.js';
 export { sourceOf } from './source-comment.js';
+export { formatReviewText, formatReviewStat, formatReviewJson, formatReviewMarkdown, reviewSummary, type DiffStyle } from './review.js';

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
-import { realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
+import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
 import { invalidStampedObjects } from './stamped-checks.js';
@@ -18,8 +18,13 @@ import { formatShard, inShard, type Shard } from '../util/shard.js';
 import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import type { RenderOptions } from './render.js';
 
-/** One owner rendered: its objects in output order, its report, and whether it failed. */
-export type RenderedOwner = { objects: StampedObject[]; diagnostics: Diagnostic[]; failed: boolean } & (
+/**
+ * One owner rendered: its objects in output order, its report, and whether it failed. `refused`:
+ * a stamped object has a name or label the API server refuses (a failure only with --strict, or
+ * when the caller validates as the API server would); true for every owner meeting the problem,
+ * though it is said once.
+ */
+export type RenderedOwner = { objects: StampedObject[]; diagnostics: Diagnostic[]; failed: boolean; refused: boolean } & (
   | { kind: 'owner'; owner: Owner; report: OwnerReport }
   | { kind: 'runnable'; owner: Runnable; report: RunnableReport }
 );
@@ -51,7 +56,7 @@ interface Run {
 
 export function* renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
   const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
-  const selected = selectOwners([...catalog.owners, ...catalog.runnables], options, diagnostics);
+  const selected = ownersToRender([...catalog.owners, ...catalog.runnables], options, diagnostics);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
   }
@@ -108,8 +113,8 @@ function renderRunnable(runnable: Runnable, run: Run): RenderedOwner {
   own.push(...invalid.diagnostics);
   if (realized.objects.length > 0 && !runnable.uid && ownerReferences) run.withoutUid.push(runnable);
   for (const d of own) run.diagnostics.push(d);
-  const failed = invalid.refused || own.some((d) => d.severity === 'error');
-  return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, diagnostics: own, failed };
+  const failed = (strict && invalid.invalid) || own.some((d) => d.severity === 'error');
+  return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, diagnostics: own, failed, refused: invalid.invalid };
 }
 
 function renderOwner(owner: Owner, run: Run): RenderedOwner {
@@ -144,8 +149,8 @@ function renderOwner(owner: Owner, run: Run): RenderedOwner {
   const invalid = invalidStampedObjects(realized.objects, strict, run.invalidSaid);
   own.push(...invalid.diagnostics);
   for (const d of own) run.diagnostics.push(d);
-  const failed = invalid.refused || own.some((d) => d.severity === 'error');
-  return { kind: 'owner', owner, report, objects: realized.objects, diagnostics: own, failed };
+  const failed = (strict && invalid.invalid) || own.some((d) => d.severity === 'error');
+  return { kind: 'owner', owner, report, objects: realized.objects, diagnostics: own, failed, refused: invalid.invalid };
 }
 
 /** A field of the wrong type in an owner (a label `true`) is found twice: reading the object
@@ -173,21 +178,8 @@ function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[]
 }
 
 /** Owners in output order (namespace, name, kind), narrowed to the requested ones and the shard. */
-function selectOwners(all: ReadonlyArray<Owner | Runnable>, options: RenderOptions, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
-  const wanted = options.owners ?? [];
-  const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
-  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
-  for (const w of wanted) {
-    if (!sorted.some((o) => matches(o, w))) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'owner-not-found',
-        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
-        hint: sorted.length > 0 ? `the inputs hold ${listSome(sorted.map((o) => `${o.namespace}/${o.name}`), 10)}` : 'the inputs hold no Workload, Deliverable or Runnable',
-      });
-    }
-  }
-  const chosen = wanted.length === 0 ? sorted : sorted.filter((o) => wanted.some((w) => matches(o, w)));
+function ownersToRender(all: ReadonlyArray<Owner | Runnable>, options: RenderOptions, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
+  const chosen = selectOwners(all, options.owners ?? [], diagnostics);
   return options.shard ? inThisShard(chosen, options.shard, diagnostics) : chosen;
 }
 
@@ -231,10 +223,6 @@ function unusedSupplied(supplied: SuppliedOutputs, resources: ReadonlySet<string
 
 function unused(message: string, hint: string): Diagnostic {
   return { severity: 'warning', code: 'unused-output', message, hint };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */

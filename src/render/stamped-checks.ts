@@ -1,18 +1,33 @@
 // Stamped objects the API server would refuse for their metadata (src/stamp/meta-check.ts): a
 // warning naming the object and pointing at where the bad value comes from — the template's
 // name, or the owner, blueprint, resource or template name a carto.run label carries — and an
-// error with --strict. Said once per place and problem, not once per owner.
+// error with --strict. Said once per place and problem, not once per owner. An owner's name that
+// is no valid label value and that several labels carry (carto.run/workload-name, and the
+// carto.run/runnable-name of a Runnable named after it, or a template's app.kubernetes.io/part-of)
+// is one problem: one warning for the owner, naming every label that carries it.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Owner } from '../model/index.js';
 import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize/index.js';
+import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
+import { isObject } from '../util/objects.js';
 
-/** `refused`: with --strict, an object of these has a problem (said now or for an earlier owner). */
-export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; refused: boolean } {
+/** `invalid`: an object of these has such a problem, said now or for an earlier owner (a failure with --strict). */
+export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; invalid: boolean } {
   const out: Diagnostic[] = [];
-  let refused = false;
+  let invalid = false;
+  const carriers = ownerNameCarriers(objects);
   for (const stamped of objects) {
     for (const problem of stampedMetaProblems(stamped.object)) {
-      refused = strict;
+      invalid = true;
+      const owner = carriedOwner(stamped, problem);
+      const labels = owner ? carriers.get(owner) : undefined;
+      if (owner && labels && labels.length > 1) {
+        const key = `owner\u0000${owner.kind}\u0000${owner.namespace}\u0000${owner.name}`;
+        if (!said.has(key)) out.push(ownerNameDiagnostic(owner, labels, problem, strict));
+        said.add(key);
+        continue;
+      }
       const where = origin(stamped, problem);
       const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
       if (said.has(key)) continue;
@@ -29,7 +44,43 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
       }));
     }
   }
-  return { diagnostics: out, refused };
+  return { diagnostics: out, invalid };
+}
+
+/** The owner whose name stamped.object carries in its label at fault, if that name is what makes it invalid. */
+function carriedOwner(stamped: StampedObject, problem: MetaProblem): Owner | undefined {
+  const owner = stamped.via === 'blueprint' ? stamped.owner : stamped.runnable.stampedBy?.owner;
+  if (!owner || problem.field !== 'metadata.labels' || problem.label === undefined) return undefined;
+  const metadata = stamped.object['metadata'];
+  const labels = isObject(metadata) ? metadata['labels'] : undefined;
+  const value = isObject(labels) ? labels[problem.label] : undefined;
+  return value === owner.name && labelValueProblem(owner.name) !== undefined ? owner : undefined;
+}
+
+/** For each owner, the labels (in the order met) whose invalid value is its name, over all the objects stamped for it. */
+function ownerNameCarriers(objects: readonly StampedObject[]): Map<Owner, string[]> {
+  const out = new Map<Owner, string[]>();
+  for (const stamped of objects) {
+    for (const problem of stampedMetaProblems(stamped.object)) {
+      const owner = carriedOwner(stamped, problem);
+      if (!owner || problem.label === undefined) continue;
+      const labels = out.get(owner) ?? [];
+      if (!labels.includes(problem.label)) labels.push(problem.label);
+      out.set(owner, labels);
+    }
+  }
+  return out;
+}
+
+/** One owner name, several labels carrying it: said once, at the name. */
+function ownerNameDiagnostic(owner: Owner, labels: readonly string[], problem: MetaProblem, strict: boolean): Diagnostic {
+  const named = `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] as string}`;
+  const where: Where = { doc: owner.doc, object: ownerRef(owner), path: ['metadata', 'name'] };
+  return diagnostic(strict ? 'error' : 'warning', 'stamped-label-invalid', `the API server would refuse the objects stamped for ${owner.kind} ${owner.namespace}/${owner.name}: their labels ${named} carry its name, which is not a valid label value`, where, {
+    owner: ownerRef(owner),
+    controllerMessage: problem.message,
+    hint: `the ${owner.kind}'s name is copied into the labels ${named} of the objects stamped for it, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename the ${owner.kind}`,
+  });
 }
 
 /** Where the bad value is written: the template, or the name a carto.run label copies. */

@@ -1,8 +1,9 @@
 // Names and label values stamped objects would carry, checked as the API server checks them
 // (issue 15, item 2): lint reports them at the name that causes them; render warns about the
 // objects it stamps (an error with --strict), once per place however many owners.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { carto, withoutHints } from '../helpers/cli.js';
+import { carto, ROOT, withoutHints } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
@@ -90,6 +91,29 @@ describe('render', () => {
     expect(warnings).toEqual([
       `warning: ${dir}/w.yaml:3:18: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/workload-name is invalid`,
       `warning: ${dir}/sc.yaml:7:11: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/resource-name is invalid`,
+    ]);
+  });
+
+  it('one long owner name carried by several labels is one warning for the owner, naming them all', () => {
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$', '      labels:\n        app.kubernetes.io/part-of: $(workload.metadata.name)$\n'), 'w.yaml': workload(LONG) });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([
+      `warning: ${dir}/w.yaml:3:18: the API server would refuse the objects stamped for Workload default/${LONG}: their labels app.kubernetes.io/part-of and carto.run/workload-name carry its name, which is not a valid label value`,
+    ]);
+    expect(r.stderr).toContain(`    controller: metadata.labels: Invalid value: "${LONG}": must be no more than 63 characters\n`);
+    expect(carto(['render', '--strict', dir]).stderr).toContain(`error: ${dir}/w.yaml:3:18: the API server would refuse the objects stamped for Workload default/${LONG}`);
+  });
+
+  it('a Runnable named after the Workload: carto.run/workload-name and carto.run/runnable-name in one warning (--expand-runnables)', () => {
+    const example = (name: string) => readFileSync(`${ROOT}/examples/testing/${name}`, 'utf8');
+    const long = `greeter-${LONG}`;
+    const dir = tree({ 'supply-chain.yaml': example('supply-chain.yaml'), 'templates.yaml': example('templates.yaml'), 'developer.yaml': example('developer.yaml').replace(/name: greeter$/m, `name: ${long}`) });
+    const r = carto(['render', '--expand-runnables', dir]);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([
+      `warning: ${dir}/developer.yaml:6:9: the API server would refuse the objects stamped for Workload apps/${long}: their labels carto.run/workload-name and carto.run/runnable-name carry its name, which is not a valid label value`,
     ]);
   });
 });
