@@ -146,7 +146,7 @@ describe('--ytt runs a ytt binary with Cartographer\'s protocol', () => {
     const workload = flags.find((f) => f.startsWith('workload='))!;
     expect(workload).toBe(
       // The Workload written by hand has no uid: the template gets its stand-in.
-      `workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev","uid":"${mockUid({ kind: 'Workload', namespace: 'dev', name: 'app' })}"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{}}}`,
+      `workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev","uid":"${mockUid({ kind: 'Workload', namespace: 'dev', name: 'app' })}"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{"kind":"ClusterSupplyChain","name":"chain"}}}`,
     );
     expect(flags).toContain('params={"registry":{"server":"registry.example.com"}}');
     // Only the first document of its output counts.
