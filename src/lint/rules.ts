@@ -76,6 +76,7 @@ export const RULES = {
   'output-path-not-stamped': rule('warning', 'reference', 'an output path names a field outside status and metadata that the template does not stamp'),
   'stamped-name-invalid': rule('error', 'reference', "a template's literal metadata.name is not a valid name (e.g. app-$SESSION_NAMESPACE: only $(…)$ is a placeholder)"),
   'stamped-label-invalid': rule('error', 'reference', 'an owner, blueprint, resource or template name is not a valid label value (the carto.run/* labels carry it), or a template writes an invalid label value'),
+  'stamped-value-invalid': rule('error', 'reference', "a template writes a value the API server cannot decode as a string: an annotation, a ConfigMap's or Secret's data (port: 8080)"),
   'ytt-error': rule('error', 'reference', 'a spec.ytt body does not compile (YAML or Starlark syntax, an #@ if/def/for without #@ end, load() of a module that does not exist)'),
   'placeholder-unclosed': rule('warning', 'reference', 'a $( with a context name but no closing )$: left as text by the controller'),
 

@@ -4,11 +4,12 @@
 // values, and the names Cartographer copies into carto.run/* labels — owner, blueprint, resource
 // and template names, which may be valid names but not valid label values (over 63 characters,
 // a space). A name with placeholders is checked for the characters no value could make valid.
+// Literal annotations and a ConfigMap's or Secret's data that are not strings are refused too.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Catalog } from '../model/index.js';
 import { labelValueProblem, objectNameProblem } from '../select/index.js';
-import { labelTypeProblem } from '../stamp/meta-check.js';
+import { labelTypeProblem, stampedMetaProblems } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -69,13 +70,25 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
       }));
     }
   }
+  // Values the API server reads as strings, written as something else (a placeholder is a string
+  // here: what it gives is render's to see).
+  for (const problem of stampedMetaProblems(template)) {
+    if (problem.field === 'metadata.labels' || problem.field === 'metadata.name') continue;
+    // A whole map written as one placeholder (`data: $(config)$`) takes the value's type.
+    if (problem.key === undefined && isPlaceholder(problem.field === 'metadata.annotations' ? metadata['annotations'] : template[problem.field])) continue;
+    const path = ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])];
+    const what = problem.key === undefined ? `has a ${problem.field} that is not a map of strings` : `has ${problem.field}.${problem.key} that is not a string`;
+    out.push(lintDiagnostic('stamped-value-invalid', `the ${kind || 'object'} this template stamps ${what}, which the API server refuses`, { doc, object, path }, {
+      controllerMessage: problem.message,
+      hint: 'quote it: the API server reads these values as strings',
+    }));
+  }
   const labels = metadata['labels'];
   if (isObject(labels)) {
     for (const [key, value] of Object.entries(labels)) {
-      const typed = labelTypeProblem(value);
-      if (typed) {
-        out.push(lintDiagnostic('stamped-label-invalid', `label ${key} of the ${kind || 'object'} this template stamps would be ${JSON.stringify(value)}, not a string, which the API server refuses`, { doc, object, path: ['spec', 'template', 'metadata', 'labels', key] }, {
-          controllerMessage: typed,
+      if (labelTypeProblem(value) !== undefined || value === null) {
+        // The controller reads the labels as a map of strings: with one that is not, it reads none.
+        out.push(lintDiagnostic('stamped-label-invalid', `label ${key} of the ${kind || 'object'} this template stamps is ${JSON.stringify(value)}, not a string, so the controller drops every label the template writes`, { doc, object, path: ['spec', 'template', 'metadata', 'labels', key] }, {
           hint: `quote it: ${key}: "${String(value)}"`,
         }));
         continue;
@@ -90,4 +103,9 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
     }
   }
   return out;
+}
+
+/** A string holding a placeholder: what it gives is render's to see. */
+function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('$(');
 }

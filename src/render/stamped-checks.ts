@@ -1,14 +1,18 @@
-// Stamped objects the API server would refuse for their metadata (src/stamp/meta-check.ts): a
-// warning naming the object and pointing at where the bad value comes from — the template's
-// name, or the owner, blueprint, resource or template name a carto.run label carries — and an
-// error with --strict. Said once per place and problem, not once per owner.
+// Stamped objects the API server would refuse (src/stamp/meta-check.ts): their metadata, or a
+// ConfigMap's or Secret's data of the wrong type. A warning naming the object and pointing at where
+// the bad value comes from — the template, or the owner, blueprint, resource or template name a
+// carto.run label carries — and an error with --strict. Said once per place and problem, not once
+// per owner. Also the template labels the controller drops (dropped-labels.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
+import { droppedLabels } from './dropped-labels.js';
 
 export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const stamped of objects) {
+    const dropped = droppedLabels(stamped, said);
+    if (dropped) out.push(dropped);
     for (const problem of stampedMetaProblems(stamped.object)) {
       const where = origin(stamped, problem);
       const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
@@ -19,7 +23,8 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
       const by = stamped.via === 'blueprint'
         ? `resource ${stamped.resource.name} of ${stamped.blueprint.kind} ${stamped.blueprint.name} stamps`
         : `Runnable ${stamped.runnable.namespace}/${stamped.runnable.name} stamps`;
-      out.push(diagnostic(strict ? 'error' : 'warning', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server would refuse the ${kind} ${String(metadata['name'] ?? '')} that ${by}: ${problem.field === 'metadata.name' ? 'its name' : `its label ${problem.label}`} is invalid`, where, {
+      const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
+      out.push(diagnostic(strict ? 'error' : 'warning', codeFor(problem), `the API server would refuse the ${kind}${name ? ` ${name}` : ''} that ${by}: ${whatIsWrong(problem)}`, where, {
         ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : {}),
         controllerMessage: problem.message,
         hint: hintFor(problem),
@@ -42,6 +47,9 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
   const templateWhere = (path: (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
   const source = template.ytt !== undefined ? ['spec', 'ytt'] : ['spec', 'template', 'metadata'];
   if (problem.field === 'metadata.name') return templateWhere(template.ytt !== undefined ? source : [...source, 'name']);
+  if (problem.field !== 'metadata.labels') {
+    return templateWhere(template.ytt !== undefined ? source : ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])]);
+  }
   switch (problem.label) {
     case 'carto.run/workload-name':
     case 'carto.run/deliverable-name':
@@ -60,7 +68,19 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
   }
 }
 
+function codeFor(problem: MetaProblem): string {
+  return problem.field === 'metadata.name' ? 'stamped-name-invalid' : problem.field === 'metadata.labels' ? 'stamped-label-invalid' : 'stamped-value-invalid';
+}
+
+function whatIsWrong(problem: MetaProblem): string {
+  if (problem.field === 'metadata.name') return 'its name is invalid';
+  if (problem.field === 'metadata.labels') return `its label ${problem.label} is invalid`;
+  if (problem.field === 'metadata.annotations') return `its annotation ${problem.key} is not a string`;
+  return problem.key === undefined ? `its ${problem.field} is not a map of strings` : `its ${problem.field}.${problem.key} is not a string`;
+}
+
 function hintFor(problem: MetaProblem): string {
+  if (problem.field !== 'metadata.name' && problem.field !== 'metadata.labels') return 'the API server reads these values as strings: quote a literal (port: "8080"); a placeholder alone in a value keeps its value\'s type, while one inside text gives text';
   if (problem.field === 'metadata.name') return 'kubectl apply (and the controller) would be refused; a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)';
   if (problem.label?.startsWith('carto.run/')) return `Cartographer copies this name into the ${problem.label} label of every object it stamps, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename it`;
   return 'fix the label in the template: the API server would refuse the object';

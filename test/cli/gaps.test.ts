@@ -104,7 +104,8 @@ describe('did you mean', () => {
 });
 
 describe('supplied outputs', () => {
-  const reading = TEMPLATE.replace('a: b', 'a: $(config)$');
+  // A Report, not a ConfigMap: the API server refuses a ConfigMap whose data are a map.
+  const reading = TEMPLATE.replace('a: b', 'a: $(config)$').replace('apiVersion: v1, kind: ConfigMap', 'apiVersion: example.com/v1, kind: Report');
   const twoStep = chain(`${resource('first')}  - name: second
     templateRef:
       kind: ClusterConfigTemplate

@@ -47,8 +47,8 @@ kind: ClusterTemplate
 metadata: {name: deploy}
 spec:
   template:
-    apiVersion: v1
-    kind: ConfigMap
+    apiVersion: example.com/v1
+    kind: Report
     metadata: {name: deploy}
     data:
       image: $(image)$
