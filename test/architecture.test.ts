@@ -24,7 +24,9 @@ const STAGES: readonly (readonly string[])[] = [
   ['select', 'chain'],
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
-  ['render', 'lint', 'status'],
+  // render reports lint's admission-webhook rules (one implementation of them).
+  ['lint'],
+  ['render', 'status'],
   ['emit', 'graph'],
   ['explain', 'testing'],
   ['cli', 'index.ts'],

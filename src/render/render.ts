@@ -1,6 +1,7 @@
 // render(): the library's main entry point; it hands each owner to the realization core (src/realize). Loaded documents in; for every Workload and
 // Deliverable, the objects the controller would stamp, plus diagnostics (errors, warnings and
-// notes such as which outputs were mocked). Pure: no file system, no process.
+// notes such as which outputs were mocked, and what the admission webhooks would refuse, in
+// lint's words). Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
@@ -13,6 +14,7 @@ import { guess } from '../util/suggest.js';
 import { MAX_OBJECTS } from '../util/limits.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
+import { admissionDiagnostics } from '../lint/index.js';
 
 export interface RenderOptions {
   /** `auto` (default): 0.0.6 semantics for blueprints written in the 0.0.6 format. */
@@ -52,6 +54,7 @@ export interface RenderResult {
 
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
   const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const refused = admissionVerdicts(documents, options.strict ?? false);
   const objects: StampedObject[] = [];
   const owners: OwnerReport[] = [];
 
@@ -121,7 +124,8 @@ export function render(documents: readonly SourceDocument[], options: RenderOpti
   if ((options.expandRunnables ?? false) && owners.some((o) => o.runnables.some((r) => r.object))) {
     diagnostics.push(runnablesExpandedNote());
   }
-  const reported = oneDiagnosticPerField(diagnostics);
+  // About the inputs themselves: before what rendering them found.
+  const reported = oneDiagnosticPerField([...besideErrors(refused, diagnostics), ...diagnostics]);
   return { ok: !reported.some((d) => d.severity === 'error'), objects, diagnostics: reported, owners, runnables };
 }
 
@@ -147,6 +151,22 @@ function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[]
     }
   }
   return out;
+}
+
+/**
+ * What the admission webhooks would refuse among the inputs, in lint's words (lint's rules, one
+ * implementation): the object would never reach the controller. render stamps it as written, as a
+ * controller without webhooks would, and warns; with --strict it is an error.
+ */
+function admissionVerdicts(documents: readonly SourceDocument[], strict: boolean): Diagnostic[] {
+  return admissionDiagnostics(documents).map((d) => ({ ...d, severity: strict ? 'error' : 'warning' }));
+}
+
+/** Verdicts not already said by an error of the render at the same place (a blueprint's
+ *  duplicate resource name, a template with both spec.template and spec.ytt). */
+function besideErrors(verdicts: readonly Diagnostic[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const spots = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => `${d.file}\u0000${d.line}`));
+  return verdicts.filter((d) => !spots.has(`${d.file}\u0000${d.line}`));
 }
 
 /** Owners in output order (namespace, name, kind), narrowed to the requested ones. */
