@@ -70,3 +70,31 @@ describe('render and the admission webhooks', () => {
     ]);
   });
 });
+
+describe('a templateRef with both a name and options (found by the differential test)', () => {
+  const option = (name: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: ${name}}
+spec:
+  template: {apiVersion: example.com/v1, kind: Note, metadata: {name: $(workload.metadata.name)$}, spec: {from: ${name}}}
+`;
+  const chain = blueprintDoc(`  - name: r
+    templateRef:
+      kind: ClusterTemplate
+      name: named
+      options:
+      - {name: opt-a, selector: {matchLabels: {app: web}}}
+      - {name: opt-b, selector: {matchLabels: {app: api}}}`);
+
+  it('the controller looks only for the named template before it calls the blueprint Ready: without it, nothing is stamped', () => {
+    const r = carto(['render', tree({ 'in.yaml': stream(option('opt-a'), option('opt-b'), chain, ownerDoc()) })]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*ClusterTemplate named is not in the inputs/m);
+  });
+
+  it('with the named template there, it stamps with the options', () => {
+    const r = carto(['render', tree({ 'in.yaml': stream(option('named'), option('opt-a'), chain, ownerDoc()) }), '-o', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { items: Array<{ spec: { from: string } }> }).items.map((o) => o.spec.from)).toEqual(['opt-a']);
+  });
+});
