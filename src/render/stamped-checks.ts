@@ -23,7 +23,7 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
       const by = stamped.via === 'blueprint'
         ? `resource ${stamped.resource.name} of ${stamped.blueprint.kind} ${stamped.blueprint.name} stamps`
         : `Runnable ${stamped.runnable.namespace}/${stamped.runnable.name} stamps`;
-      const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
+      const name = [metadata['name'], metadata['generateName']].find((n): n is string => typeof n === 'string') ?? '';
       out.push(diagnostic(strict ? 'error' : 'warning', codeFor(problem), `the API server would refuse the ${kind}${name ? ` ${name}` : ''} that ${by}: ${whatIsWrong(problem)}`, where, {
         ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : {}),
         controllerMessage: problem.message,
@@ -73,7 +73,7 @@ function codeFor(problem: MetaProblem): string {
 }
 
 function whatIsWrong(problem: MetaProblem): string {
-  if (problem.field === 'metadata.name') return 'its name is invalid';
+  if (problem.field === 'metadata.name') return problem.message.startsWith('json: ') ? `its ${problem.message.includes('generateName') ? 'generateName' : 'name'} is not a string` : 'its name is invalid';
   if (problem.field === 'metadata.labels') return `its label ${problem.label} is invalid`;
   if (problem.field === 'metadata.annotations') return `its annotation ${problem.key} is not a string`;
   return problem.key === undefined ? `its ${problem.field} is not a map of strings` : `its ${problem.field}.${problem.key} is not a string`;

@@ -1,5 +1,6 @@
 // What the API server would refuse in a stamped object's metadata: a name that is not a DNS-1123
-// subdomain (a path segment for RBAC kinds; no name at all is the realization's own warning),
+// subdomain (a path segment for RBAC kinds), or not a string (no name at all is the realization's
+// own warning),
 // labels whose key or value is invalid or not a string — the carto.run/* labels carry owner,
 // blueprint, template and resource names, which need not be valid label values (a 64-character
 // Workload name, a resource named "build image") — and annotations that are not strings; and, for
@@ -27,6 +28,11 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
   const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
   const nameProblem = typeof name === 'string' && name !== '' ? objectNameProblem(kind, name) : undefined;
   if (nameProblem) out.push({ field: 'metadata.name', message: `metadata.name: Invalid value: ${JSON.stringify(name)}: ${nameProblem}` });
+  // A name a placeholder made a map or a number (the controller reads it as no name at all).
+  for (const key of ['name', 'generateName'] as const) {
+    const value = metadata[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') out.push({ field: 'metadata.name', message: `json: cannot unmarshal ${jsonTypeOf(value)} into Go struct field ObjectMeta.metadata.${key} of type string` });
+  }
   out.push(...stringMapProblems(metadata['annotations'], 'metadata.annotations', 'ObjectMeta.metadata.annotations'));
   const typed = STRING_MAPS[`${String(object['apiVersion'])}/${kind}`] ?? [];
   for (const [field, goField, goType] of typed) out.push(...stringMapProblems(object[field], field, goField, goType));

@@ -127,3 +127,14 @@ describe('values the API server decodes as strings (found by the differential te
     expect(carto(['render', '--strict', dir]).status).toBe(1);
   });
 });
+
+describe('a name a placeholder makes a map (found by the differential test)', () => {
+  it('render warns that the API server would refuse it', () => {
+    const owner = ownerDoc('Workload', '{name: one, labels: {app: web}}', '{source: {git: {url: "https://example.com/a.git", ref: {branch: main}}}}');
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.spec.source.git.ref)$'), 'w.yaml': owner });
+    const r = carto(['render', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`warning: ${dir}/t.yaml:10:13: the API server would refuse the ConfigMap that resource build of ClusterSupplyChain sc stamps: its name is not a string\n`);
+    expect(r.stderr).toContain('    controller: json: cannot unmarshal object into Go struct field ObjectMeta.metadata.name of type string\n');
+  });
+});
