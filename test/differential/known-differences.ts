@@ -118,8 +118,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     name: 'controller-panic',
     status: 'reference-limit',
-    reason: 'Cartographer v0.8.11\'s realizer panics (statuses.resourceStatuses.Add: slice bounds out of range) on a ClusterDelivery with two resources of one name. Its webhook refuses such a delivery, so on a cluster it never reaches the realizer; carto reports the duplicate name (an error, nothing realized through that delivery) and the webhook\'s verdict. Only the verdicts are compared.',
-    ownersIncomparable: (reference, validated) => reference.panic !== undefined && validated.admission.size > 0,
+    reason: 'Cartographer v0.8.11\'s realizer panics on two inputs, and then nothing it did is an answer: a ClusterDelivery with two resources of one name (statuses.resourceStatuses.Add: slice bounds out of range; its webhook refuses such a delivery, and carto reports the duplicate name as an error), and observedMatches whose input and output are both lists or both maps (Go\'s == on them; carto says the deployment is not ready, with the panic\'s words). Only the webhook verdicts are compared.',
+    ownersIncomparable: (reference, validated) => reference.panic !== undefined && (validated.admission.size > 0 || reference.panic.includes('comparing uncomparable type')),
   },
   {
     name: 'crd-defaults',
