@@ -73,7 +73,7 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   // Values the API server reads as strings, written as something else (a placeholder is a string
   // here: what it gives is render's to see).
   for (const problem of stampedMetaProblems(template)) {
-    if (problem.field === 'metadata.labels' || problem.field === 'metadata.name') continue;
+    if (problem.field === 'metadata.labels' || problem.field === 'metadata.name' || problem.field === 'kind') continue;
     // A whole map written as one placeholder (`data: $(config)$`) takes the value's type.
     if (problem.key === undefined && isPlaceholder(problem.field === 'metadata.annotations' ? metadata['annotations'] : template[problem.field])) continue;
     const path = ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])];

@@ -14,11 +14,13 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
     const dropped = droppedLabels(stamped, said);
     if (dropped) out.push(dropped);
     for (const problem of stampedMetaProblems(stamped.object)) {
+      // A spec.template written without a kind is the webhook's verdict already (template-parse).
+      if (problem.field === 'kind' && !kindByPlaceholder(stamped)) continue;
       const where = origin(stamped, problem);
       const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
       if (said.has(key)) continue;
       said.add(key);
-      const kind = String(stamped.object['kind'] ?? 'object');
+      const kind = typeof stamped.object['kind'] === 'string' && stamped.object['kind'] !== '' ? stamped.object['kind'] : 'object';
       const metadata = stamped.object['metadata'] as Record<string, unknown>;
       const by = stamped.via === 'blueprint'
         ? `resource ${stamped.resource.name} of ${stamped.blueprint.kind} ${stamped.blueprint.name} stamps`
@@ -41,12 +43,14 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
     const r = stamped.runnable;
     if (problem.label === 'carto.run/runnable-name') return { doc: r.doc, object: { kind: 'Runnable', name: r.name, namespace: r.namespace }, path: ['metadata', 'name'] };
     if (problem.label === 'carto.run/run-template-name') return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['metadata', 'name'] };
+    if (problem.field === 'kind') return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['spec', 'template', 'kind'] };
     return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['spec', 'template', 'metadata', ...(problem.field === 'metadata.name' ? ['name'] : ['labels', problem.label ?? ''])] };
   }
   const { owner, blueprint, resource, template } = stamped;
   const templateWhere = (path: (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
   const source = template.ytt !== undefined ? ['spec', 'ytt'] : ['spec', 'template', 'metadata'];
   if (problem.field === 'metadata.name') return templateWhere(template.ytt !== undefined ? source : [...source, 'name']);
+  if (problem.field === 'kind') return templateWhere(template.ytt !== undefined ? source : ['spec', 'template', 'kind']);
   if (problem.field !== 'metadata.labels') {
     return templateWhere(template.ytt !== undefined ? source : ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])]);
   }
@@ -68,11 +72,20 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
   }
 }
 
+/** The template's own kind is a placeholder, which gave no kind. */
+function kindByPlaceholder(stamped: StampedObject): boolean {
+  const template = stamped.via === 'blueprint' ? stamped.template.template : stamped.runTemplate.template;
+  const kind = template?.['kind'];
+  return typeof kind === 'string' && kind.includes('$(');
+}
+
 function codeFor(problem: MetaProblem): string {
+  if (problem.field === 'kind') return 'stamped-kind-missing';
   return problem.field === 'metadata.name' ? 'stamped-name-invalid' : problem.field === 'metadata.labels' ? 'stamped-label-invalid' : 'stamped-value-invalid';
 }
 
 function whatIsWrong(problem: MetaProblem): string {
+  if (problem.field === 'kind') return 'it has no kind';
   if (problem.field === 'metadata.name') return problem.message.startsWith('json: ') ? `its ${problem.message.includes('generateName') ? 'generateName' : 'name'} is not a string` : 'its name is invalid';
   if (problem.field === 'metadata.labels') return `its label ${problem.label} is invalid`;
   if (problem.field === 'metadata.annotations') return `its annotation ${problem.key} is not a string`;
@@ -80,6 +93,7 @@ function whatIsWrong(problem: MetaProblem): string {
 }
 
 function hintFor(problem: MetaProblem): string {
+  if (problem.field === 'kind') return 'give the stamped object a kind (and an apiVersion)';
   if (problem.field !== 'metadata.name' && problem.field !== 'metadata.labels') return 'the API server reads these values as strings: quote a literal (port: "8080"); a placeholder alone in a value keeps its value\'s type, while one inside text gives text';
   if (problem.field === 'metadata.name') return 'kubectl apply (and the controller) would be refused; a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)';
   if (problem.label?.startsWith('carto.run/')) return `Cartographer copies this name into the ${problem.label} label of every object it stamps, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename it`;

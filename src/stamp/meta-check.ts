@@ -1,4 +1,4 @@
-// What the API server would refuse in a stamped object's metadata: a name that is not a DNS-1123
+// What the API server would refuse in a stamped object: no kind; in its metadata, a name that is not a DNS-1123
 // subdomain (a path segment for RBAC kinds), or not a string (no name at all is the realization's
 // own warning),
 // labels whose key or value is invalid or not a string — the carto.run/* labels carry owner,
@@ -11,7 +11,7 @@ import { isObject } from '../util/objects.js';
 
 export interface MetaProblem {
   /** `metadata.name`, `metadata.labels` for a label, or the map a value of the wrong type is in. */
-  field: 'metadata.name' | 'metadata.labels' | 'metadata.annotations' | 'data' | 'binaryData' | 'stringData';
+  field: 'kind' | 'metadata.name' | 'metadata.labels' | 'metadata.annotations' | 'data' | 'binaryData' | 'stringData';
   /** The label's key, for a label. */
   label?: string;
   /** The key of the value of the wrong type (an annotation, a data entry); absent when the whole map is. */
@@ -22,6 +22,8 @@ export interface MetaProblem {
 
 export function stampedMetaProblems(object: Record<string, unknown>): MetaProblem[] {
   const out: MetaProblem[] = [];
+  // No kind: the object cannot even be sent (the webhook refuses such a spec.template; ytt can make one).
+  if (typeof object['kind'] !== 'string' || object['kind'] === '') out.push({ field: 'kind', message: "Object 'Kind' is missing in the stamped object" });
   const metadata = object['metadata'];
   if (!isObject(metadata)) return out;
   const name = metadata['name'];

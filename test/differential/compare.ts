@@ -58,7 +58,10 @@ function upTo(objects: ReadonlyArray<{ resource: string; object: JsonObject }>, 
 function compareObjects(key: string, ref: ReferenceOwner, carto: CartoOwner, allowances: readonly Allowance[]): Difference[] {
   if (allowances.some((a) => a.objects === false)) return [];
   const order = carto.report.blueprint?.resources.map((r) => r.name) ?? ref.objects.map((o) => o.resource);
-  const cuts = allowances.flatMap((a) => (a.compareThrough === undefined ? [] : [order.indexOf(a.compareThrough)])).filter((i) => i >= 0);
+  const cuts = allowances.flatMap((a) => [
+    ...(a.compareThrough === undefined ? [] : [order.indexOf(a.compareThrough)]),
+    ...(a.compareBefore === undefined || !order.includes(a.compareBefore) ? [] : [order.indexOf(a.compareBefore) - 1]),
+  ]).filter((i) => i >= -1);
   const cut = cuts.length > 0 ? Math.min(...cuts) : Infinity;
   const mine = upTo(carto.objects, order, cut);
   const theirs = upTo(ref.objects, order, cut);

@@ -15,6 +15,9 @@ export interface Allowance {
   /** Compare the objects of resources up to and including this one (by blueprint order); what
    *  comes after follows from a value only one side has. */
   compareThrough?: string;
+  /** Compare the objects of resources before this one only (the controller may or may not have
+   *  sent this one before it failed). */
+  compareBefore?: string;
   /** Compare no objects of this owner. */
   objects?: false;
   /** Do not require carto to fail exactly when the controller does. */
@@ -106,8 +109,11 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     name: 'api-server-refusals',
     status: 'deliberate',
-    reason: 'an object the API server would refuse (no name, an invalid name or label, an annotation or a ConfigMap\'s data that is not a string) is stamped by carto with a warning saying what is wrong (an error with --strict): render shows what the template makes. On a cluster the apply fails and the resource has no outputs (refharness\'s fake API server refuses some of these: core kinds that do not decode, a missing name). Objects after the first such object are not compared.',
-    owner: ({ carto }) => through(carto?.objects.find((o) => stampedMetaProblems(o.object).length > 0 || carto.notices.some((d) => d.code === 'no-name' && d.resource === o.resource))?.resource),
+    reason: 'an object the API server would refuse (no kind, no name, an invalid name or label, an annotation or a ConfigMap\'s data that is not a string) is stamped by carto with a warning saying what is wrong (an error with --strict): render shows what the template makes. On a cluster the apply fails and the resource has no outputs (refharness\'s fake API server refuses some of these: core kinds that do not decode, a missing name). That object and those after it are not compared.',
+    owner: ({ carto }) => {
+      const refused = carto?.objects.find((o) => stampedMetaProblems(o.object).length > 0 || carto.notices.some((d) => d.code === 'no-name' && d.resource === o.resource));
+      return refused ? { compareBefore: refused.resource, failureParity: false } : undefined;
+    },
   },
   {
     name: 'deployment-assumed-ready',

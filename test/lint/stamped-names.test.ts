@@ -138,3 +138,16 @@ describe('a name a placeholder makes a map (found by the differential test)', ()
     expect(r.stderr).toContain('    controller: json: cannot unmarshal object into Go struct field ObjectMeta.metadata.name of type string\n');
   });
 });
+
+describe('a kind a placeholder makes something else than a name (found by the differential test)', () => {
+  it('render warns that the object cannot be sent; a spec.template written without a kind is the webhook\'s verdict only', () => {
+    const kindless = template('$(workload.metadata.name)$').replace('    kind: ConfigMap\n', '    kind: $(params.kind)$\n').replace('spec:\n', 'spec:\n  params: [{name: kind, default: {}}]\n');
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': kindless, 'w.yaml': workload('one') });
+    const r = carto(['render', dir]);
+    expect(r.stderr).toMatch(/^warning: .*t\.yaml:\d+:\d+: the API server would refuse the object one that resource build of ClusterSupplyChain sc stamps: it has no kind$/m);
+    const written = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$').replace('    kind: ConfigMap\n', ''), 'w.yaml': workload('one') });
+    expect(carto(['render', written]).stderr.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.replace(/^warning: \S+ /, ''))).toEqual([
+      'ClusterTemplate cm: spec.template has no kind, so it is not an object the webhook can read',
+    ]);
+  });
+});
