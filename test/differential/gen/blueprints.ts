@@ -49,7 +49,7 @@ function blueprintSelector(draw: Draw): Record<string, Json> {
   const selector = labels(draw);
   if (Object.keys(selector).length > 0) out['selector'] = selector;
   const free = LABEL_KEYS.filter((k) => !(k in selector));
-  if (chance(draw, 0.25)) out['selectorMatchExpressions'] = times(count(draw, 1, 2), (i) => matchExpression(draw, free.slice(i, i + 1)));
+  if (free.length > 0 && chance(draw, 0.25)) out['selectorMatchExpressions'] = times(count(draw, 1, Math.min(2, free.length)), (i) => matchExpression(draw, free.slice(i, i + 1)));
   if (chance(draw, 0.08)) out['selectorMatchFields'] = times(count(draw, 1, 2), () => matchField(draw));
   if (Object.keys(out).length === 0 && !chance(draw, 0.05)) out['selector'] = { app: pick(draw, LABEL_VALUES) };
   return out;

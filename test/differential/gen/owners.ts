@@ -7,7 +7,7 @@ import { chance, count, pick, times, type Draw } from './draw.js';
 import { ENV_NAMES, jsonValue, LABEL_KEYS, LABEL_VALUES, labels, NAMESPACES, PARAM_NAMES, type Json } from './values.js';
 
 function source(draw: Draw): Json {
-  const out: Record<string, Json> = chance(draw, 0.75)
+  const out: Record<string, Json> = !chance(draw, 0.15)
     ? { git: { url: pick(draw, ['https://example.com/app.git', 'git@example.com:x/y.git']), ref: { [pick(draw, ['branch', 'tag', 'commit'])]: pick(draw, ['main', 'v1.2.3', 'abc123']) } } }
     : { image: 'registry.example.com/src:latest' };
   if (chance(draw, 0.2)) out['subPath'] = 'apps/web';
@@ -16,7 +16,7 @@ function source(draw: Draw): Json {
 
 function workloadSpec(draw: Draw): Record<string, Json> {
   const spec: Record<string, Json> = {};
-  if (chance(draw, 0.7)) spec['source'] = source(draw);
+  if (!chance(draw, 0.15)) spec['source'] = source(draw);
   if (chance(draw, 0.3)) spec['image'] = pick(draw, ['registry.example.com/app:1', 'fast']);
   if (chance(draw, 0.3)) spec['env'] = times(count(draw, 1, 2), (i) => ({ name: ENV_NAMES[i]!, value: pick(draw, ['1', 'debug', '']) }));
   if (chance(draw, 0.15)) spec['build'] = { env: [{ name: 'BP_JVM_VERSION', value: '17' }] };
