@@ -178,6 +178,7 @@ for (const e of envs) {
   put('P4b', { short: 'P4 time 1,000 WL vs 100 WL', target: 'linearity: 1,000 Workloads vs 100 (10x)', vs: 'carto, 100 Workloads', limit: { max: 11, text: 'ratio <= 11' } },
     e.id, ...time('P4 linearity', [cartoRender(inputs.blog1000), cartoRender(inputs.blog100)], reps.large));
   rows.get('P4a').method = rss[0].method;
+  validationRow(e, time);
 }
 closeSink();
 
@@ -215,3 +216,13 @@ for (const [name, body] of [['latest.json', `${JSON.stringify(json, null, 2)}\n`
   renameSync(join(resultsDir, `${name}.tmp`), join(resultsDir, name));
 }
 process.stdout.write(`wrote bench/results/latest.json and bench/results/latest.md\n`);
+
+/**
+ * P6: `carto render --validate` of the 1,000 Workloads (their Deployments, Services and Ingresses
+ * checked against Kubernetes' schemas) against the same render without it: validating may cost at
+ * most half as much again.
+ */
+function validationRow(e, time) {
+  const p6 = { short: 'P6 render --validate 1,000 WL vs render', target: '1,000 Workloads (5,000 objects), render --validate', vs: 'the same render without --validate', limit: { max: 1.5, text: 'ratio <= 1.5' } };
+  put('P6', p6, e.id, ...time('P6', [cartoRender(inputs.blog1000, '--validate'), cartoRender(inputs.blog1000)], reps.large));
+}

@@ -20,6 +20,8 @@ export function buildValidators() {
     inlineRefs: false,
     // lint words the messages itself (as the API server does); ajv's are not needed.
     messages: false,
+    // an error's parentSchema: the fields defined beside an unknown one, for a "did you mean".
+    verbose: true,
     code: { source: true, esm: true, optimize: true },
   });
   const files = readdirSync(SCHEMAS).filter((f) => f.endsWith('.json')).sort();

@@ -28,7 +28,10 @@ const LAZY = {
   'src/cli/test.ts': 'test',
   'src/cli/graph.ts': 'graph',
   'src/cli/explain.ts': 'explain',
+  'src/cli/status.ts': 'status',
+  'src/cli/diff.ts': 'diff',
   'src/cli/ytt-binary.ts': 'ytt-binary',
+  'src/cli/validate.ts': 'validate',
   // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
   // files that are ytt templates, or for both (two bundles would each hold a copy to compile)
   'src/stamp/ytt-builtin.ts': 'ytt-engine',
@@ -145,10 +148,13 @@ const warm = [
   ['ytt', '-f', 'examples/ytt-package/config/', '--data-values-file', 'examples/ytt-package/values.yaml'],
   ['render', '-f', 'examples/delivery/', '-f', 'examples/testing/', '--expand-runnables'],
   ['render', '-f', 'examples/source-to-url/', '--strict'],
+  ['render', '-f', 'examples/validate/', '--validate'],
   ['lint', '-R', 'examples/'],
   ['graph', 'examples/web-app/'],
   ['graph', 'examples/web-app/', '--workload', 'petclinic', '--format', 'mermaid'],
   ['explain', 'examples/web-app/', '--workload', 'petclinic'],
+  ['status', 'examples/web-app/'],
+  ['status', 'examples/delivery/', '--observed', 'examples/delivery/observed/', '-o', 'yaml'],
   ['test', 'examples/'],
 ];
 for (const args of warm) {

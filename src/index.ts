@@ -1,5 +1,5 @@
-// carto's library API: everything the CLI does is available here, with types. `render()` and
-// `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
+// carto's library API: everything the CLI does is available here, with types. `render()`,
+// `status()` and `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
 // `writeDirectory` are the only functions that touch the file system.
 export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
 export { DiagnosticError, UsageError, InputError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
@@ -16,12 +16,18 @@ export { formatYamlStream, formatJsonList, planDirectory, writeDirectory, type P
 export { formatText, formatJson, formatSarif, RULES, type LintOptions, type LintResult, type Rule, type RuleCode } from './lint/index.js';
 export { blueprintGraph, ownerGraph, formatGraph, formatDot, formatMermaid, formatText as formatGraphText, type Graph, type GraphFormat } from './graph/index.js';
 export { explain, formatExplanation, type Explanation } from './explain/index.js';
+export { formatStatusYaml, formatStatusJson, formatStatusText, type StatusOptions, type StatusResult, type OwnerStatusResult, type OwnerStatus, type Condition, type ResourceStatus, type Paint } from './status/index.js';
 export { VERSION } from './version.js';
+// validating what is stamped (the CLI's --validate): the schema engine, and stamped objects against
+// a Kubernetes version's schemas (schemas/kubernetes/v1.NN.json of the package) and CRDs
+export { validateValue, type Schema, type Issue, type ValidateOptions } from './schema/index.js';
+export { validateStamped, customSchemas, YttSources, type ValidateStampedOptions, type ValidationSchemas, type KubeSchemas, type CustomSchema } from './validate/index.js';
 
 import { render as renderWith, type RenderOptions, type RenderResult } from './render/index.js';
 import type { SourceDocument } from './load/index.js';
 import { budgetedBuiltinYtt, builtinYttCheck } from './stamp/ytt-builtin.js';
 import { lint as lintWith, type LintOptions, type LintResult } from './lint/index.js';
+import { status as statusWith, type StatusOptions, type StatusResult } from './status/index.js';
 
 /** Lints documents; `spec.ytt` bodies are compiled by the built-in engine unless `options.yttCheck` says otherwise. */
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
@@ -31,4 +37,14 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 /** Renders documents as the controller would; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise. */
 export function render(documents: readonly SourceDocument[], options: RenderOptions = {}): RenderResult {
   return renderWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
+}
+export { compareRenders, type Review, type ObjectChange, type OwnerChange } from './review/index.js';
+export { migrate, applyEdits, type Migration, type MigrationNote } from './migrate/index.js';
+
+/**
+ * The status Cartographer v0.8.11 would write on each Workload and Deliverable, realized without
+ * mocks; `spec.ytt` templates run in the built-in engine unless `options.ytt` says otherwise.
+ */
+export function status(documents: readonly SourceDocument[], options: StatusOptions = {}): StatusResult {
+  return statusWith(documents, { ytt: budgetedBuiltinYtt(), ...options });
 }

@@ -14,7 +14,7 @@ const SRC = join(ROOT, 'src');
 /** Stages, lowest first: a folder may import only folders of a lower stage (and its own). */
 const STAGES: readonly (readonly string[])[] = [
   ['util', 'version.ts'],
-  ['jsonpath'],
+  ['jsonpath', 'diff', 'schema'],
   ['gotypes'],
   ['diagnostics', 'yaml'],
   ['ytt'],
@@ -24,9 +24,11 @@ const STAGES: readonly (readonly string[])[] = [
   ['select', 'chain'],
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
+  ['validate'],
   // render reports lint's admission-webhook rules (one implementation of them).
   ['lint'],
-  ['render', 'status'],
+  ['render', 'status', 'migrate'],
+  ['review'],
   ['emit', 'graph'],
   ['explain', 'testing'],
   ['cli', 'index.ts'],
@@ -49,6 +51,9 @@ const STEPS: ReadonlyArray<[symbol: string, file: string, callers: string[]]> = 
   ['resolveOutputs', 'outputs/resolve.ts', ['realize/resource.ts']],
   ['resolveAbsentOutputs', 'outputs/resolve.ts', ['realize/settle.ts']],
   ['deploymentReadiness', 'outputs/deployment.ts', ['realize/settle.ts']],
+  // Health rules: the gate of immutable/tekton outputs, and the Healthy condition on each report.
+  ['judgeRule', 'health/rule.ts', ['realize/lifecycle.ts']],
+  ['resourceHealth', 'health/resource.ts', ['realize/lifecycle.ts']],
   ['chooseTemplate', 'realize/plan.ts', ['lint/owners.ts', 'testing/supply-chain.ts']],
   ['stampResource', 'realize/resource.ts', ['testing/run-case.ts']],
 ];

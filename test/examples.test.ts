@@ -18,6 +18,7 @@ const cases = [
   { golden: 'testing.yaml', args: ['render', '-f', 'examples/testing/'] },
   { golden: 'testing.expanded.yaml', args: ['render', '-f', 'examples/testing/', '--expand-runnables'] },
   { golden: 'ytt.yaml', args: ['render', '-f', 'examples/ytt/'] },
+  { golden: 'validate.yaml', args: ['render', '-f', 'examples/validate/', '--validate'] },
   { golden: 'ytt-package.yaml', args: ['render', '-f', 'examples/ytt-package/config/', '-f', 'examples/ytt-package/hello.yaml', '--data-values-file', 'examples/ytt-package/values.yaml'] },
 ];
 

@@ -24,7 +24,7 @@ export interface AbsentInput {
   type: 'source' | 'image' | 'config' | 'deployment';
   name: string;
   resource: string;
-  reason: 'failed' | 'no-output' | 'not-ready' | 'unknown-resource' | 'later-resource';
+  reason: 'failed' | 'no-output' | 'not-ready' | 'unhealthy' | 'unknown-resource' | 'later-resource';
   /** For an unknown resource: the blueprint's resource whose name is one slip away, if any. */
   closest?: string;
 }
@@ -85,6 +85,7 @@ export function gatherInputs(blueprint: Blueprint, resource: Resource, outputs: 
     const output = outputs.get(ref.resource);
     if (!output) return absent('failed');
     if (output.waiting !== undefined) return absent('not-ready');
+    if (output.unhealthy !== undefined) return absent('unhealthy');
     const value = output[key];
     return value === undefined || value === null ? absent('no-output') : value;
   };

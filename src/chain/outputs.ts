@@ -8,6 +8,9 @@ export interface ResourceOutput {
   config?: JSONValue;
   /** Stamped but not ready (a deployment whose condition is not met): no output yet. */
   waiting?: string;
+  /** Stamped, and its health rule finds the object not healthy: an immutable or tekton
+   *  template hands on no output (why, in words). */
+  unhealthy?: string;
 }
 
 /** Resource name → its output; `null` when the resource failed (it is recorded all the same). */

@@ -4,7 +4,6 @@
 // inputs lack become one summary naming them and the owners that need them. Presentation only:
 // render() still returns one diagnostic per owner, and JSON/SARIF keep them all.
 import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
-import { isMissingTemplateHint } from '../realize/index.js';
 import { templateExportCommand } from '../render/notes.js';
 import { listSome } from '../util/list.js';
 
@@ -80,7 +79,8 @@ function sameness(d: Diagnostic): string | undefined {
  * missing template with a hint of its own (a wrong kind, a nameless templateRef) stays as it is.
  */
 export function summariseMissingTemplates(sorted: readonly Diagnostic[], summaries: Summaries): Diagnostic[] {
-  const missing = sorted.filter((d) => d.code === 'template-not-found' && d.severity === 'error' && d.hint !== undefined && isMissingTemplateHint(d.hint));
+  // The core marks the templates the platform may install; a wrong kind or a slip of a name is not one.
+  const missing = sorted.filter((d) => d.code === 'template-not-found' && d.severity === 'error' && d.platformTemplate !== undefined);
   if (missing.length <= 1) return [...sorted];
   const sites = new Map<string, Diagnostic>();
   for (const d of missing) {
@@ -89,8 +89,8 @@ export function summariseMissingTemplates(sorted: readonly Diagnostic[], summari
   }
   const owners = unique(missing.flatMap((d) => (d.owner ? [formatObjectRef(d.owner)] : [])));
   const controller = unique(missing.flatMap((d) => (d.controllerMessage ? [d.controllerMessage] : [])));
-  // `ClusterSourceTemplate git-source is not in the inputs (resource source)`: one template, however many resources name it.
-  const templates = unique([...sites.values()].map((d) => /^(\S+ \S+) is not in the inputs/.exec(d.message)?.[1] ?? d.message));
+  // One template, however many resources name it.
+  const templates = unique(missing.map((d) => formatObjectRef(d.platformTemplate as ObjectRef)));
   const [it, its] = templates.length === 1 ? ['it', 'its'] : ['them', 'their'];
   const first = missing[0] as Diagnostic;
   const summary: Diagnostic = {

@@ -10,6 +10,7 @@ import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
+import { readinessOf } from './readiness.js';
 
 export async function runExplain(paths: string[], options: Record<string, unknown>): Promise<number> {
   const workload = options['workload'] as string;
@@ -27,7 +28,7 @@ export async function runExplain(paths: string[], options: Record<string, unknow
     writeErr(formatDiagnostics(picked.diagnostic ? [...diagnostics, picked.diagnostic] : diagnostics, style));
     return 1;
   }
-  const explanation = explain(picked.report, diagnostics);
+  const explanation = explain(picked.report, diagnostics, readinessOf(prepared, picked.report));
   writeErr(formatDiagnostics(diagnostics, style));
   writeOut(options['format'] === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
   return explanation.ok ? 0 : 1;

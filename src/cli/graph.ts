@@ -9,6 +9,7 @@ import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
+import { readinessOf } from './readiness.js';
 
 export async function runGraph(paths: string[], options: Record<string, unknown>): Promise<number> {
   const workload = options['workload'] as string | undefined;
@@ -35,7 +36,7 @@ export async function runGraph(paths: string[], options: Record<string, unknown>
     const picked = pickOwner(result, workload);
     if (!picked.ok) return fail(picked.diagnostic ? [picked.diagnostic] : []);
     if (!result.ok) return fail();
-    graph = ownerGraph(picked.report);
+    graph = ownerGraph(picked.report, readinessOf(prepared, picked.report));
   } else {
     const { catalog, diagnostics: modelled } = buildCatalog(prepared.documents, { defaultNamespace: prepared.options.defaultNamespace ?? 'default' });
     diagnostics.push(...modelled);

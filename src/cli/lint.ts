@@ -7,6 +7,9 @@ import { inputOptions } from './input-options.js';
 import { hasYttTemplate } from './render-options.js';
 import { expandPaths, readInputs } from '../inputs/read.js';
 import { formatJson, formatSarif, formatText, lint } from '../lint/index.js';
+import { render } from '../render/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/index.js';
 import { VERSION } from '../version.js';
 import { makeStyle } from './style.js';
 import { writeErr, writeOut } from './io.js';
@@ -20,7 +23,9 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   const loaded = await readInputs(inputs, inputOptions(options));
   // The ytt engine is loaded only when a template needs it.
   const yttCheck = loaded.documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).builtinYttCheck : undefined;
+  const stamped = options['render'] === false ? [] : await validateStamped(loaded.documents, options);
   const result = lint(loaded.documents, {
+    stamped,
     ...(yttCheck ? { yttCheck } : {}),
     defaultNamespace: options['namespace'] as string,
     inputDiagnostics: loaded.diagnostics,
@@ -38,4 +43,23 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
     if (result.diagnostics.length > 0) writeErr(`carto lint: ${counts.join(', ')}\n`);
   }
   return result.errors > 0 || (options['strict'] === true && result.warnings > 0) ? 1 : 0;
+}
+
+/**
+ * Renders the owners of the inputs (mocking what only a cluster has, as render does) and validates
+ * what they stamp. Only the validation's problems are reported: render's own errors are lint's
+ * cross-reference checks, already reported in lint's words.
+ */
+async function validateStamped(documents: readonly SourceDocument[], options: Record<string, unknown>): Promise<Diagnostic[]> {
+  const { prepareValidation, validateRender, YttSources } = await import('./validate.js');
+  const sources = new YttSources();
+  const ytt = documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt(undefined, (d, s) => sources.record(d, s)) : undefined;
+  const validation = await prepareValidation(documents, options);
+  const result = render(documents, {
+    defaultNamespace: options['namespace'] as string,
+    ...(options['missingTemplates'] === 'mock' ? { missingTemplates: 'mock' as const } : {}),
+    ...(ytt ? { ytt } : {}),
+  });
+  // Kinds without a schema are render's note; lint says only what is wrong (an error with --strict-schemas).
+  return [...validation.diagnostics, ...validateRender(result, validation, sources)].filter((d) => d.code !== 'stamped-no-schema' || d.severity === 'error');
 }

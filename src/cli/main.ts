@@ -16,7 +16,7 @@ const flag = {
   recursive: () => new Option('-R, --recursive', 'read directories recursively'),
   outputs: () => new Option('--outputs <file>', 'outputs of resources: RESOURCE (or OWNER/RESOURCE) → {url, revision} | {image} | {config}'),
   setOutput: () => new Option('--set-output <resource.field=value>', 'set one output, e.g. image-builder.image=registry/app@sha256:… (repeatable)').argParser(collect).default([]),
-  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs from (repeatable)').argParser(collect).default([]),
+  observed: () => new Option('--observed <path>', 'live objects (kubectl get -o yaml) to read status outputs and health from (repeatable)').argParser(collect).default([]),
   cartographer: () => new Option('--cartographer <version>', 'semantics to reproduce (default: 0.0.6 for 0.0.6-format blueprints, else current)').choices(['current', '0.0.6']),
   ytt: () => new Option('--ytt <path>', 'run ytt with this binary instead of the built-in engine (also CARTO_YTT)'),
   dataValuesFile: () => new Option('--data-values-file <file>', 'data values for input files that are themselves ytt templates (repeatable)').argParser(collect).default([]),
@@ -26,6 +26,9 @@ const flag = {
   namespace: () => new Option('-n, --namespace <namespace>', 'namespace of owners whose file has none').default('default'),
   missingTemplates: () => new Option('--missing-templates <mode>', 'a template the inputs lack: error (as the controller) or mock (taken as installed by the platform)').choices(['error', 'mock']).default('error'),
   noColor: () => new Option('--no-color', 'no colour in messages and reports'),
+  kubeVersion: () => new Option('--kube-version <version>', 'validate against the schemas of this Kubernetes version (1.32, 1.33, 1.34, 1.36; default 1.34)'),
+  crds: () => new Option('--crds <path>', 'CustomResourceDefinitions to validate custom resources against: a file or directory (repeatable)').argParser(collect).default([]),
+  strictSchemas: () => new Option('--strict-schemas', 'a stamped object of a kind no schema covers is an error'),
   debug: () => new Option('--debug', 'show stack traces of internal errors'),
 };
 
@@ -62,7 +65,11 @@ function program(): Command {
     .option('--workload <name>', 'render only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
     .option('--strict', 'fail instead of using a mocked output')
     .option('--expand-runnables', 'also render what each Runnable a supply chain stamps would stamp')
-    .option('--no-owner-references', 'never emit ownerReferences');
+    .option('--no-owner-references', 'never emit ownerReferences')
+    .option('--validate', 'validate the stamped objects as the API server would (strict); an invalid object is an error')
+    .addOption(flag.kubeVersion())
+    .addOption(flag.crds())
+    .addOption(flag.strictSchemas());
   withCommonFlags(withRenderFlags(render)).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runRender } = await import('./render.js');
     process.exitCode = await runRender(paths, options);
@@ -76,7 +83,11 @@ function program(): Command {
     .addOption(flag.dataValueYaml())
     .addOption(flag.dataValueFile())
     .addOption(flag.namespace())
-    .addOption(flag.missingTemplates());
+    .addOption(flag.missingTemplates())
+    .option('--no-render', 'do not render the owners to validate what they stamp')
+    .addOption(flag.kubeVersion())
+    .addOption(flag.crds())
+    .addOption(flag.strictSchemas());
   withCommonFlags(lint).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runLint } = await import('./lint.js');
     process.exitCode = await runLint(paths, options);
@@ -124,6 +135,15 @@ function program(): Command {
     process.exitCode = await runGraph(paths, options);
   });
 
+  const statusCmd = withInputs(cmd.command('status').description('the status Cartographer would write on each Workload and Deliverable: where each is stuck, and why'))
+    .addOption(new Option('-o, --output <format>', 'text (for a person), or the owners with their status as yaml or json').choices(['text', 'yaml', 'json']).default('text'))
+    .option('--workload <name>', 'only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
+    .option('--exit-code', 'exit 1 when an owner is not Ready (for CI gates)');
+  withCommonFlags(withRenderFlags(statusCmd)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runStatus } = await import('./status.js');
+    process.exitCode = await runStatus(paths, options);
+  });
+
   const explain = withInputs(cmd.command('explain').description('explain the render of one owner: the blueprint and options chosen and why, where every param and output came from'))
     .requiredOption('--workload <name>', 'the owner to explain: NAME or NAMESPACE/NAME')
     .addOption(new Option('--format <format>', 'text (for a person) or json (for tools)').choices(['text', 'json']).default('text'));
@@ -131,6 +151,37 @@ function program(): Command {
     const { runExplain } = await import('./explain.js');
     process.exitCode = await runExplain(paths, options);
   });
+  const diff = cmd
+    .command('diff')
+    .description('what a change to templates, blueprints or owners does to every stamped object: carto diff OLD NEW, or --base REV [PATH...]')
+    .argument('[paths...]', 'OLD and NEW (each a file or directory of inputs), or with --base the paths to compare')
+    .addOption(flag.recursive())
+    .option('--base <rev>', 'compare the inputs at this git revision with the work tree (e.g. origin/main)')
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--stat', 'one line per owner with what changed')
+    .option('-U, --unified <n>', 'lines of context around each change (default 3)')
+    .option('--workload <name>', 'compare only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
+    .option('--expand-runnables', 'also compare what each Runnable a supply chain stamps would stamp')
+    .option('--no-owner-references', 'never emit ownerReferences');
+  withCommonFlags(withRenderFlags(diff)).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runDiff } = await import('./diff.js');
+    process.exitCode = await runDiff(paths, options);
+  });
+  const migrateCmd = withInputs(cmd.command('migrate').description('rewrite ClusterSupplyChains written for Cartographer 0.0.6 in the current format, and say what behaves differently'))
+    .option('--in-place', 'rewrite the files themselves instead of printing');
+  withCommonFlags(migrateCmd).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runMigrate } = await import('./migrate.js');
+    process.exitCode = await runMigrate(paths, options);
+  });
+
+  cmd
+    .command('completion')
+    .description('print a shell completion script: source <(carto completion bash)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      writeOut(completionScript(shell, cmd));
+    });
   // A command (or top-level flag) carto does not have: the whole usage on stderr, so the person
   // sees what it does have. Set after the subcommands, which keep the one-line pointer above.
   cmd.showHelpAfterError(true);

@@ -10,14 +10,18 @@ import type { RenderOptions } from '../render/index.js';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import { inputOptions } from './input-options.js';
+import type { YttRecorder } from '../stamp/ytt-builtin.js';
 
 export type PreparedRender =
   /** The inputs or a flag's file hold errors: print the diagnostics and exit 1. */
   | { ok: false; diagnostics: Diagnostic[] }
   | { ok: true; documents: SourceDocument[]; options: RenderOptions; diagnostics: Diagnostic[] };
 
-/** Reads the inputs and the files the flags name; throws a UsageError for a malformed flag. */
-export async function prepareRender(paths: readonly string[], options: Record<string, unknown>): Promise<PreparedRender> {
+/**
+ * Reads the inputs and the files the flags name; throws a UsageError for a malformed flag.
+ * `yttRecorder` is told where the built-in ytt engine's runs wrote each value (for validation).
+ */
+export async function prepareRender(paths: readonly string[], options: Record<string, unknown>, yttRecorder?: YttRecorder): Promise<PreparedRender> {
   const inputs = [...paths, ...(options['filename'] as string[])];
   if (inputs.length === 0) throw new UsageError('no inputs: give files or directories (or -f PATH, or - for stdin)');
   const yttPath = (options['ytt'] as string | undefined) ?? (process.env['CARTO_YTT'] || undefined);
@@ -53,7 +57,7 @@ export async function prepareRender(paths: readonly string[], options: Record<st
   const ytt = yttPath
     ? (await import('./ytt-binary.js')).binaryYtt(yttPath)
     : read.documents.some(hasYttTemplate)
-      ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt()
+      ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt(undefined, yttRecorder)
       : undefined;
   return {
     ok: true,

@@ -6,11 +6,16 @@ export interface Style {
   error(text: string): string;
   warning(text: string): string;
   note(text: string): string;
+  /** What is fine (a ready resource in carto status). */
+  success(text: string): string;
   bold(text: string): string;
   dim(text: string): string;
+  /** Lines a diff adds and removes, as git colours them. */
+  added(text: string): string;
+  removed(text: string): string;
 }
 
-const plain: Style = { error: (t) => t, warning: (t) => t, note: (t) => t, bold: (t) => t, dim: (t) => t };
+const plain: Style = { error: (t) => t, warning: (t) => t, note: (t) => t, success: (t) => t, bold: (t) => t, dim: (t) => t, added: (t) => t, removed: (t) => t };
 
 /** `fd`: 2 (stderr, the default) or 1 (stdout, where lint prints its report). */
 export async function makeStyle(wantColor: boolean, fd: 1 | 2 = 2): Promise<Style> {
@@ -18,7 +23,7 @@ export async function makeStyle(wantColor: boolean, fd: 1 | 2 = 2): Promise<Styl
   if (!wantColor || (env !== undefined && env !== '') || !isTerminal(fd)) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
-  return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan, bold: chalk.bold, dim: chalk.dim };
+  return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan, success: chalk.green, bold: chalk.bold, dim: chalk.dim, added: chalk.green, removed: chalk.red };
 }
 
 /**

@@ -35,6 +35,12 @@ export interface Diagnostic {
   hint?: string;
   /** More lines a person may need, e.g. ytt's own error with its `file:line | code` excerpt. */
   detail?: string;
+  /**
+   * On a template-not-found: the template the inputs lack, when it may be one the platform
+   * installs (not a misspelt name, a wrong kind or a nameless reference), so that many such are
+   * summarised as one (give an export, or --missing-templates mock).
+   */
+  platformTemplate?: ObjectRef;
 }
 
 /** Thrown by pure stages when they cannot go on; carries the diagnostics that explain why. */

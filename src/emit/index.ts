@@ -2,3 +2,4 @@
 export { formatYamlStream, formatJsonList } from './stream.js';
 export { planDirectory, writeDirectory, safeName, type PlannedFile } from './directory.js';
 export { sourceOf } from './source-comment.js';
+export { formatReviewText, formatReviewStat, formatReviewJson, formatReviewMarkdown, reviewSummary, type DiffStyle } from './review.js';

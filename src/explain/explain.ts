@@ -18,11 +18,12 @@ import type {
   ResourceExplanation,
   Selection,
   Verdict,
+  ReadinessExplanation,
 } from './types.js';
 import { verdicts } from './verdicts.js';
 import { optionLabel } from '../select/index.js';
 
-export function explain(report: OwnerReport, diagnostics: readonly Diagnostic[]): Explanation {
+export function explain(report: OwnerReport, diagnostics: readonly Diagnostic[], readiness?: ReadinessExplanation): Explanation {
   const { owner } = report;
   return {
     version: 1,
@@ -35,6 +36,7 @@ export function explain(report: OwnerReport, diagnostics: readonly Diagnostic[])
       m.values.map((v) => ({ resource: m.resource, field: v.field, value: v.value, path: v.path ?? null, usedBy: [...m.users] })),
     ),
     diagnostics: diagnostics.map(explainDiagnostic),
+    ...(readiness ? { readiness: { status: readiness.status, reason: readiness.reason, message: readiness.message } } : {}),
   };
 }
 
@@ -73,6 +75,7 @@ function explainResource(report: OwnerReport, resource: Resource): ResourceExpla
     inputs: entry ? explainInputs(report, resource, entry) : [],
     object: entry?.object ? objectOf(entry.object) : null,
     outputs: (entry?.outputs ?? []).map((v) => ({ field: v.field, value: v.value, provenance: v.provenance, resource: v.resource, path: v.path ?? null, origin: v.origin ?? null })),
+    ...(entry?.health ? { health: { ...entry.health, assumed: entry.healthAssumed === true } } : {}),
   };
 }
 
@@ -119,5 +122,6 @@ function where(template: Template): { name: string; file: string; line: number }
 }
 
 function explainDiagnostic(d: Diagnostic): DiagnosticExplanation {
-  return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? null, line: d.line ?? null, resource: d.resource ?? null, hint: d.hint ?? null };
+  const controller = d.controllerMessage !== undefined && d.controllerMessage !== d.message ? { controllerMessage: d.controllerMessage } : {};
+  return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? null, line: d.line ?? null, resource: d.resource ?? null, hint: d.hint ?? null, ...controller };
 }

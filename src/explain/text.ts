@@ -3,6 +3,7 @@
 // (option, inputs, params and where each came from, the stamped object, outputs and their
 // provenance), then the mocks. Written from the same data as the JSON.
 import { wrap } from '../graph/wrap.js';
+import { clip } from '../util/clip.js';
 import type { ParamLevel } from '../stamp/params.js';
 import type {
   CandidateExplanation,
@@ -41,6 +42,11 @@ export function formatExplanation(e: Explanation): string {
   out.add(2, `labels: ${labels.length > 0 ? labels.join(', ') : 'none'}`);
   out.add(2, e.semantics === '0.0.6' ? 'rendered as Cartographer 0.0.6 would' : 'rendered as current Cartographer (v0.8) would');
   out.add(2, e.ok ? 'renders without errors' : 'does not render: the errors are below');
+  if (e.readiness) {
+    const r = e.readiness;
+    out.add(2, `Ready: ${r.status}${r.reason ? `, ${r.reason}` : ''} (as carto status reports it: no mocks)`);
+    if (r.message) out.add(4, `controller: ${clip(r.message.replace(/\n/g, ' '))}`);
+  }
 
   out.blank();
   const sel = e.selection;
@@ -70,9 +76,16 @@ export function formatExplanation(e: Explanation): string {
   if (general.length > 0) {
     out.blank();
     out.add(0, 'Errors and warnings:');
-    for (const d of general) out.add(2, `${d.severity}: ${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}`);
+    // The controller's message of a selection that failed is printed with the blueprints already.
+    for (const d of general) problem(out, 2, d.controllerMessage === sel.message ? { ...d, controllerMessage: undefined } : d, `${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}`);
   }
   return `${out.lines.join('\n')}\n`;
+}
+
+/** `error: …`, then the controller's own words on an indented line, as lint and render print them (long values cut). */
+function problem(out: Text, indent: number, d: DiagnosticExplanation, said: string): void {
+  out.add(indent, `${d.severity}: ${said}`);
+  if (d.controllerMessage !== undefined) out.add(indent + 2, `controller: ${clip(d.controllerMessage.replace(/\n/g, ' '))}`);
 }
 
 function candidate(out: Text, c: CandidateExplanation): void {
@@ -93,7 +106,8 @@ function resource(out: Text, r: ResourceExplanation, n: number, words: Words, pr
   }[r.status];
   if (r.template) out.add(3, `template at ${r.template.file}:${r.template.line}`);
   if (status) out.add(3, status);
-  for (const d of problems) out.add(5, `${d.severity}: ${d.message}`);
+  if (r.health) out.add(3, `health: ${r.health.status}, ${r.health.reason}${r.health.assumed ? ' (taken as healthy: no live object given)' : ''}${r.health.message ? `: ${clip(r.health.message.replace(/\n/g, ' '))}` : ''}`);
+  for (const d of problems) problem(out, 5, d, d.message);
   if (r.options) {
     out.add(3, 'options:');
     for (const o of r.options) option(out, o);
@@ -135,6 +149,7 @@ function input(i: InputExplanation): string {
     failed: `${i.resource} failed`,
     'no-output': `${i.resource} has no such output`,
     'not-ready': `the deployment of ${i.resource} is not ready`,
+    unhealthy: `the object of ${i.resource} is not healthy`,
     'unknown-resource': `there is no resource ${i.resource}`,
     'later-resource': `${i.resource} comes after it, so its output is never there`,
   };

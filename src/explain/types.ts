@@ -1,6 +1,9 @@
 // The shape of an explanation: what `carto explain --format json` prints (JSON.stringify of an
 // Explanation) and what its text is written from. Version 1; documented in the README
-// ("Explaining a render"). Every field is always present: absent things are null or [].
+// ("Explaining a render"). Every field of the first version is always present: absent things are
+// null or []. Fields added since are optional (`?`): absent when there is nothing to say, so a
+// reader written for the first version reads them all. Only removing, renaming or retyping a
+// field makes a new version.
 import type { Provenance } from '../outputs/index.js';
 import type { ParamLevel } from '../stamp/params.js';
 import type { InputType } from '../chain/index.js';
@@ -26,6 +29,24 @@ export interface Explanation {
   mocks: MockExplanation[];
   /** Everything render reported (errors, warnings, notes), as on stderr. */
   diagnostics: DiagnosticExplanation[];
+  /** The owner's Ready condition as `carto status` reports it: without mocks, so what only a live
+   *  cluster knows stays unknown. Absent when not computed (0.0.6 semantics, --missing-templates mock). */
+  readiness?: ReadinessExplanation;
+}
+
+export interface ReadinessExplanation {
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+}
+
+/** A resource's `Healthy` condition (its template's health rule on the stamped or live object). */
+export interface HealthExplanation {
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+  /** Unknown only because no live object was given: render took it as healthy. */
+  assumed: boolean;
 }
 
 export interface Selection {
@@ -81,6 +102,8 @@ export interface ResourceExplanation {
   inputs: InputExplanation[];
   object: { apiVersion: string | null; kind: string | null; namespace: string | null; name: string | null; generateName: string | null } | null;
   outputs: OutputExplanation[];
+  /** Absent when nothing was stamped (or under 0.0.6 semantics, which has no health). */
+  health?: HealthExplanation;
 }
 
 export interface ParamExplanation {
@@ -102,7 +125,7 @@ export interface InputExplanation {
   /** The resource whose output feeds it. */
   resource: string;
   available: boolean;
-  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unknown-resource`, `later-resource`. */
+  /** Why it has no value: `failed`, `no-output`, `not-ready`, `unhealthy`, `unknown-resource`, `later-resource`. */
   reason: string | null;
   /** Where the values it carries came from, distinct, in field order. */
   provenance: Provenance[];
@@ -138,4 +161,6 @@ export interface DiagnosticExplanation {
   line: number | null;
   resource: string | null;
   hint: string | null;
+  /** What the controller (the API server, a webhook) would say, in its own words, when it says something else. Added to version 1. */
+  controllerMessage?: string;
 }

@@ -148,7 +148,8 @@ function toPlainJSON(v: unknown): JSONValue {
   }
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
+// Go's time.Parse takes a fraction after the seconds with a comma as well as a dot.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([.,]\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 /** metav1.Time: parse RFC 3339, print it again in UTC to the second; the zero time prints as null. */
 function normalizeTime(s: string): string | null | undefined {

@@ -1,7 +1,7 @@
 // Graphviz DOT for a graph: `digraph`, left to right, one cluster per box, nodes in blueprint
 // resource order, every ID quoted, labels as HTML-like labels (escaped) so the resource name is
 // bold. Same graph, same bytes.
-import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
+import { HEALTH_COLOURS, healthMark, type Cluster, type Graph, type GraphEdge, type GraphNode } from './model.js';
 import { wrap } from './wrap.js';
 
 /** Widest line of a label before it is wrapped. */
@@ -34,11 +34,11 @@ function clusterLines(cluster: Cluster, index: number): string[] {
 
 function nodeLine(node: GraphNode): string {
   const lines = [
-    `<B>${html(node.name)}</B>`,
+    `<B>${html(healthMark(node.health) + node.name)}</B>`,
     ...wrap(node.template, WIDTH).map(html),
     ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH)).map((l) => `<FONT POINT-SIZE="9">${html(l)}</FONT>`),
   ];
-  const style = node.missing ? ', style="rounded,dashed", color="#888888"' : '';
+  const style = node.missing ? ', style="rounded,dashed", color="#888888"' : node.health ? `, color="${HEALTH_COLOURS[node.health]}", penwidth=2` : '';
   return `${id(node.key)} [label=<${lines.join('<BR/>')}>${style}];`;
 }
 

@@ -1,7 +1,7 @@
 // Mermaid flowchart for a graph (GitHub renders it in Markdown): `flowchart LR`, a subgraph per
 // box, nodes in blueprint resource order with generated IDs (b0r1), and every label quoted with
 // Mermaid's entity codes for the characters that would end or change it (" # < > & `).
-import type { Graph } from './model.js';
+import { HEALTH_COLOURS, healthMark, type Graph } from './model.js';
 import { wrap } from './wrap.js';
 
 const WIDTH = 48;
@@ -10,15 +10,17 @@ export function formatMermaid(graph: Graph): string {
   const ids = new Map<string, string>();
   const out: string[] = ['flowchart LR'];
   const missing: string[] = [];
+  const styles: string[] = [];
   graph.clusters.forEach((cluster, b) => {
     cluster.nodes.forEach((node, r) => ids.set(node.key, `b${b}r${r}`));
     const title = [cluster.title, ...cluster.details.flatMap((d) => wrap(d, WIDTH * 2))];
     out.push(`  subgraph b${b}["${label(title)}"]`);
     out.push('    direction LR');
     for (const node of cluster.nodes) {
-      const lines = [node.name, ...wrap(node.template, WIDTH), ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH))];
+      const lines = [healthMark(node.health) + node.name, ...wrap(node.template, WIDTH), ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH))];
       out.push(`    ${ids.get(node.key)}["${label(lines)}"]`);
       if (node.missing) missing.push(ids.get(node.key) as string);
+      if (node.health) styles.push(`  style ${ids.get(node.key)} stroke:${HEALTH_COLOURS[node.health]},stroke-width:2px`);
     }
     out.push('  end');
   });
@@ -26,6 +28,7 @@ export function formatMermaid(graph: Graph): string {
     const text = label([edge.label, ...(edge.note ? wrap(edge.note, WIDTH / 2) : [])]);
     out.push(`  ${ids.get(edge.from)} ${edge.dashed ? '-.->' : '-->'}|"${text}"| ${ids.get(edge.to)}`);
   }
+  out.push(...styles);
   if (missing.length > 0) {
     out.push('  classDef missing stroke-dasharray: 4 4');
     out.push(`  class ${missing.join(',')} missing`);

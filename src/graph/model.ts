@@ -27,7 +27,17 @@ export interface GraphNode {
   details: string[];
   /** Not a resource of the blueprint: an input names a resource that does not exist. */
   missing?: boolean;
+  /** Owner graphs: the resource's `Healthy` condition (a mark in text, a colour in DOT and Mermaid). */
+  health?: 'healthy' | 'unhealthy' | 'unknown';
 }
+
+/** The mark a resource's health gets before its name: ✓ healthy, ✗ unhealthy, ? unknown. */
+export function healthMark(health: GraphNode['health']): string {
+  return health === 'healthy' ? '✓ ' : health === 'unhealthy' ? '✗ ' : health === 'unknown' ? '? ' : '';
+}
+
+/** DOT and Mermaid colours of a resource's health (green, red, grey). */
+export const HEALTH_COLOURS = { healthy: '#2e7d32', unhealthy: '#c62828', unknown: '#888888' } as const;
 
 export interface GraphEdge {
   /** Keys of the nodes. */

@@ -7,7 +7,8 @@ import { declaredInputs } from '../chain/index.js';
 import { describeInput, describeObject, describeSelector } from './describe.js';
 import type { Cluster, Graph, GraphEdge, GraphNode } from './model.js';
 
-export function ownerGraph(report: OwnerReport): Graph {
+/** `readiness`: the owner's Ready condition as `carto status` reports it (without mocks), when known. */
+export function ownerGraph(report: OwnerReport, readiness?: { status: string; reason: string }): Graph {
   const { owner, blueprint } = report;
   const title = `${owner.kind} ${owner.namespace}/${owner.name}`;
   if (!blueprint) return { clusters: [{ title, details: ['selected by no blueprint'], nodes: [], edges: [] }] };
@@ -17,7 +18,8 @@ export function ownerGraph(report: OwnerReport): Graph {
   const edges: GraphEdge[] = [];
   for (const resource of blueprint.resources) {
     const entry = entries.get(resource.name);
-    nodes.push({ key: key(resource.name), name: resource.name, template: templateOf(entry, resource.templateRef.kind), options: entry ? optionsOf(entry) : [], details: entry ? detailsOf(entry) : ['not reached'] });
+    const health = entry?.health ? { health: entry.healthAssumed || entry.health.status === 'Unknown' ? ('unknown' as const) : entry.health.status === 'True' ? ('healthy' as const) : ('unhealthy' as const) } : {};
+    nodes.push({ key: key(resource.name), name: resource.name, template: templateOf(entry, resource.templateRef.kind), options: entry ? optionsOf(entry) : [], details: entry ? detailsOf(entry) : ['not reached'], ...health });
     for (const input of declaredInputs(resource)) {
       if (!entries.has(input.resource)) continue;
       const values = (entries.get(input.resource)?.outputs ?? []).filter((v) => input.fields.includes(v.field));
@@ -31,7 +33,8 @@ export function ownerGraph(report: OwnerReport): Graph {
       });
     }
   }
-  const cluster: Cluster = { title, details: [`through ${blueprint.kind} ${blueprint.name}`], nodes, edges };
+  const ready = readiness ? [`Ready: ${readiness.status}${readiness.reason ? ` (${readiness.reason})` : ''}, as carto status reports it`] : [];
+  const cluster: Cluster = { title, details: [`through ${blueprint.kind} ${blueprint.name}`, ...ready], nodes, edges };
   return { clusters: [cluster] };
 }
 
@@ -52,6 +55,7 @@ function detailsOf(entry: ResourceReport): string[] {
   else if (entry.passThrough !== undefined && !entry.failed) details.push(`stamps nothing: passes input ${entry.passThrough} through`);
   else if (entry.missingTemplate && !entry.failed) details.push(`stamps nothing: template ${entry.missingTemplate.name} is missing`);
   if (entry.failed) details.push('failed');
+  if (entry.health) details.push(`health: ${entry.health.status}, ${entry.health.reason}${entry.healthAssumed ? ' (assumed: no live object)' : ''}`);
   const outputs = describeOutputs(entry.outputs, entry.resource.name);
   if (outputs) details.push(outputs);
   return details;

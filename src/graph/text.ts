@@ -1,7 +1,7 @@
 // A graph as a tree for the terminal, within 80 columns: each box, then its resources in
 // blueprint order, each with how its template is chosen, its inputs (← the resource feeding
 // them) and what it stamps and outputs. Long lines wrap under their own branch.
-import type { Cluster, Graph } from './model.js';
+import { healthMark, type Cluster, type Graph } from './model.js';
 import { wrap } from './wrap.js';
 
 export const TEXT_WIDTH = 80;
@@ -18,7 +18,7 @@ export function formatText(graph: Graph): string {
 function clusterText(cluster: Cluster): string {
   const names = new Map(cluster.nodes.map((n) => [n.key, n.name]));
   const items: Item[] = cluster.nodes.map((node) => ({
-    text: `${node.name}  ${node.template}`,
+    text: `${healthMark(node.health)}${node.name}  ${node.template}`,
     children: [
       ...node.options,
       ...cluster.edges

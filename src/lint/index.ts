@@ -21,6 +21,7 @@ import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
 import { admissionDiagnostics, isLegacyBlueprint, webhookDiagnostics } from './admission.js';
 import { checkYttBody } from './ytt-bodies.js';
 import { checkStampedNames } from './stamped-names.js';
+import { referencesIntoUnread, unreadInputs } from './unread-inputs.js';
 import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
@@ -40,6 +41,8 @@ export interface LintOptions {
   missingTemplates?: 'error' | 'mock';
   /** Compiles spec.ytt bodies (the built-in engine's builtinYttCheck); without it they are not read. */
   yttCheck?: YttCheck;
+  /** Problems of what the owners stamp (the CLI renders them and validates the objects), reported with the rest. */
+  stamped?: readonly Diagnostic[];
 }
 
 export interface LintResult {
@@ -50,8 +53,8 @@ export interface LintResult {
 }
 
 const GROUP = 'carto.run/';
-/** Model diagnostics lint reports itself, better placed (the schema check, with the API server's wording). */
-const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name', 'unknown-kind', 'unknown-api-version']);
+/** Model diagnostics lint reports itself, better placed (the schema check, with the API server's wording); an owner's unknown fields and params without a value are the model's for render, the schema's here. */
+const COVERED_BY_SCHEMA = new Set(['invalid-field', 'missing-field', 'missing-name', 'unknown-kind', 'unknown-api-version', 'unknown-field', 'schema-required']);
 
 export function lint(documents: readonly SourceDocument[], options: LintOptions = {}): LintResult {
   // Of the loader's notes, those about files lint does not read are its business.
@@ -133,7 +136,14 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
-  const sorted = order(oneDiagnosticPerProblem(dedupe(diagnostics)), [...(options.files ?? []), ...documents.map((d) => d.file)]);
+  diagnostics.push(...(options.stamped ?? []));
+  return report(diagnostics, documents, options);
+}
+
+/** One diagnostic per problem, a reference into an input that could not be read as a note, in file order, counted. */
+function report(diagnostics: readonly Diagnostic[], documents: readonly SourceDocument[], options: LintOptions): LintResult {
+  const found = referencesIntoUnread(oneDiagnosticPerProblem(dedupe(diagnostics)), unreadInputs(options.inputDiagnostics ?? []));
+  const sorted = order(found, [...(options.files ?? []), ...documents.map((d) => d.file)]);
   return {
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,

@@ -39,26 +39,18 @@ export function checkOutputPaths(template: Template): Diagnostic[] {
 /** A multiMatch health rule's matchFields keys and messagePaths, read from the stamped object the
  *  way the controller reads them (as an output path): each must parse, whoever stamps the template. */
 function checkHealthRulePaths(template: Template, object: ReturnType<typeof refOf>): Diagnostic[] {
-  const spec = own(template.doc.value, 'spec');
-  const rule = isObject(spec) ? own(spec, 'healthRule') : undefined;
-  const multi = isObject(rule) ? own(rule, 'multiMatch') : undefined;
-  if (!isObject(multi)) return [];
-  const out: Diagnostic[] = [];
-  for (const side of ['healthy', 'unhealthy']) {
-    const sideRule = own(multi, side);
-    const fields = isObject(sideRule) ? own(sideRule, 'matchFields') : undefined;
-    if (!Array.isArray(fields)) continue;
-    fields.forEach((field: unknown, i) => {
-      if (!isObject(field)) return;
-      for (const key of ['key', 'messagePath']) {
-        const path = own(field, key);
-        if (typeof path !== 'string' || path === '') continue;
+  const multi = template.healthRule?.multiMatch;
+  if (!multi) return [];
+  return (['healthy', 'unhealthy'] as const).flatMap((side) =>
+    multi[side].matchFields.flatMap((field, i) =>
+      (['key', 'messagePath'] as const).flatMap((key) => {
+        const path = field[key];
+        if (path === '') return [];
         const at = ['spec', 'healthRule', 'multiMatch', side, 'matchFields', i, key];
-        out.push(...checkPath(path, `spec.healthRule.multiMatch.${side}.matchFields[${i}].${key}`, '', { doc: template.doc, object, path: at }, undefined, false));
-      }
-    });
-  }
-  return out;
+        return checkPath(path, `spec.healthRule.multiMatch.${side}.matchFields[${i}].${key}`, '', { doc: template.doc, object, path: at }, undefined, false);
+      }),
+    ),
+  );
 }
 
 export function checkRunTemplateOutputs(runTemplate: RunTemplate): Diagnostic[] {

@@ -5,7 +5,7 @@
 // where they stay greppable. The checks keep producing the controller's wording; this is the one
 // place that words it for a person.
 import type { ObjectRef } from '../diagnostics/diagnostic.js';
-import { formatPath, wrongTypeSentence, type Path } from '../model/index.js';
+import { formatPath, requiredFieldSentence, unknownFieldSentence, wrongTypeSentence, type Path } from '../model/index.js';
 import { RULES, type RuleCode } from './rules.js';
 
 /** The template webhooks' own prefixes: their messages carry no controllerMessage of their own. */
@@ -49,7 +49,7 @@ const quoted = (said: string): string => /\[([^\]]*)\]|"([^"]*)"|'([^']*)'/.exec
 
 const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   // The API server (CRD schemas, ObjectMeta) and kubectl.
-  'schema-required': (said) => `${said.replace(/: Required value$/, '')} is missing, and the schema requires it`,
+  'schema-required': (said) => requiredFieldSentence(said.replace(/: Required value$/, '')),
   'schema-type': (said, field) => {
     const m = /^.*?: Invalid value: "([^"]*)": .* must be of type (.+): "[^"]*"$/.exec(said);
     return m ? wrongTypeSentence(field, m[1] as string, m[2] as string) : `${field} does not have the type the schema wants`;
@@ -57,7 +57,7 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   'schema-enum': (_said, field) => `${field} is not one of the values the schema allows`,
   'schema-limit': (said, field) => (/items$/.test(said) ? `${field} has fewer items than the schema requires` : / chars long$/.test(said) ? `${field} is shorter than the schema allows` : `${field} is smaller than the schema allows`),
   'schema-pattern': (_said, field) => `${field} does not have the form the schema requires`,
-  'unknown-field': (said) => `${quoted(said) || 'a field'} is not a field the schema defines`,
+  'unknown-field': (said) => unknownFieldSentence(quoted(said) || 'a field'),
   'invalid-label': (said, _field, at) => {
     const label = String(at.path[at.path.length - 1] ?? '');
     return at.key ? `label key ${JSON.stringify(label)} is not a valid label key` : `the value of label ${label} (${quoted(said) || '""'}) is not a valid label value`;

@@ -52,5 +52,6 @@ export function lintFinding(f: Finding, place: { key?: boolean; path?: Path } = 
     controllerMessage: controllerMessage ?? f.controllerMessage,
     hint: hint ?? f.hint,
     detail: detail ?? f.detail,
+    platformTemplate: f.platformTemplate,
   });
 }

@@ -3,7 +3,7 @@
 // one is a breaking change. Codes shared with `carto render` mean the same problem there.
 import type { Severity } from '../diagnostics/diagnostic.js';
 
-export type Category = 'input' | 'schema' | 'webhook' | 'reference' | 'selection';
+export type Category = 'input' | 'schema' | 'webhook' | 'reference' | 'selection' | 'stamped';
 
 export interface Rule {
   readonly severity: Severity;
@@ -76,7 +76,6 @@ export const RULES = {
   'output-path-not-stamped': rule('warning', 'reference', 'an output path names a field outside status and metadata that the template does not stamp'),
   'stamped-name-invalid': rule('error', 'reference', "a template's literal metadata.name is not a valid name (e.g. app-$SESSION_NAMESPACE: only $(…)$ is a placeholder)"),
   'stamped-label-invalid': rule('error', 'reference', 'an owner, blueprint, resource or template name is not a valid label value (the carto.run/* labels carry it), or a template writes an invalid label value'),
-  'stamped-value-invalid': rule('error', 'reference', "a template writes a value the API server cannot decode as a string: an annotation, a ConfigMap's or Secret's data (port: 8080)"),
   'ytt-error': rule('error', 'reference', 'a spec.ytt body does not compile (YAML or Starlark syntax, an #@ if/def/for without #@ end, load() of a module that does not exist)'),
   'placeholder-unclosed': rule('warning', 'reference', 'a $( with a context name but no closing )$: left as text by the controller'),
 
@@ -89,6 +88,18 @@ export const RULES = {
   'invalid-option-selector': rule('error', 'selection', "evaluating an option's selector against an owner fails"),
   'selector-tie': rule('warning', 'selection', 'two blueprints would tie for some label set'),
   'option-tie': rule('warning', 'selection', 'two options of a resource would tie for some owner'),
+
+  // What the owners stamp, validated as the API server would (lint renders them; --no-render skips it).
+  'stamped-unknown-field': rule('error', 'stamped', 'a stamped object has a field its schema does not declare (strict field validation refuses it)'),
+  'stamped-wrong-type': rule('error', 'stamped', 'a field of a stamped object has the wrong type (replicas: "1" where an integer is wanted)'),
+  'stamped-required': rule('error', 'stamped', 'a stamped object lacks a field its schema requires (a Deployment without spec.selector)'),
+  'stamped-enum': rule('error', 'stamped', 'a field of a stamped object has a value outside its allowed set'),
+  'stamped-format': rule('error', 'stamped', 'a field of a stamped object does not have its format (a quantity, a date-time, an int32)'),
+  'stamped-limit': rule('error', 'stamped', 'a field of a stamped object is too small, too large, too short or too long'),
+  'stamped-pattern': rule('error', 'stamped', "a field of a stamped object does not match its schema's pattern"),
+  'stamped-mocked-value': rule('warning', 'stamped', 'a field the API server would refuse holds a mocked value (an output only a cluster has), so it cannot be judged: give the real output'),
+  'stamped-no-schema': rule('error', 'stamped', 'with --strict-schemas, kinds carto has no schema for (no CRD in the inputs or --crds), whose objects are not validated (render says it in a note without the flag)'),
+  'crd-without-schema': rule('note', 'stamped', 'a CustomResourceDefinition version has no openAPIV3Schema: its objects are taken as they are'),
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;

@@ -5,7 +5,7 @@
 // drops them rather than refusing the object.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { formatPath, type Path } from '../model/index.js';
+import { formatPath, OWNER_KINDS, paramValueHint, unknownFieldHint, type Path } from '../model/index.js';
 import { labelKeyProblem, labelValueProblem } from '../select/index.js';
 import { isObject, own, ownAt } from '../util/objects.js';
 import * as validators from './generated/validators.js';
@@ -40,7 +40,7 @@ export function checkSchema(doc: SourceDocument, kind: string, name: string, leg
   const object = refOf(kind, name, namespaceOf(doc.value));
   const out: Diagnostic[] = [];
   for (const error of schemaErrors(validate, kind, doc.value)) {
-    const d = describe(error, doc.value);
+    const d = describe(error, doc.value, kind);
     if (d) out.push(lintDiagnostic(d.code, d.message, { doc, object, path: d.path, key: d.key }, d.hint ? { hint: d.hint } : {}));
   }
   out.push(...checkName(doc, object));
@@ -89,7 +89,7 @@ interface Described {
   hint?: string;
 }
 
-function describe(error: SchemaError, root: unknown): Described | undefined {
+function describe(error: SchemaError, root: unknown, kind: string): Described | undefined {
   // Exactly-one-of rules (template/ytt, name/options…) are webhook rules, reported there in the
   // controller's words; apiVersion and kind chose this schema, so they already match.
   if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'const') return undefined;
@@ -102,7 +102,9 @@ function describe(error: SchemaError, root: unknown): Described | undefined {
       const missing = String(error.params['missingProperty']);
       // A required field left empty (null, pruned) is pointed at itself, not at its parent.
       const leftEmpty = isObject(value) && own(value, missing) === null;
-      return { code: 'schema-required', message: `${join(at, missing)}: Required value`, path: leftEmpty ? [...path, missing] : path, key: true };
+      // An owner's param (spec.params[i].value) gets the hint render gives (src/model owner-schema.ts).
+      const param = missing === 'value' && path.length === 3 && path[0] === 'spec' && path[1] === 'params' && OWNER_KINDS.has(kind);
+      return { code: 'schema-required', message: `${join(at, missing)}: Required value`, path: leftEmpty ? [...path, missing] : path, key: true, ...(param ? { hint: paramValueHint(kind) } : {}) };
     }
     case 'type': {
       const actual = jsonType(value);
@@ -128,7 +130,7 @@ function describe(error: SchemaError, root: unknown): Described | undefined {
         message: `unknown field "${join(at, field)}"`,
         path: [...path, field],
         key: true,
-        hint: 'the API server drops fields its schema does not define (and kubectl --validate=strict refuses them): check the spelling and the indentation',
+        hint: unknownFieldHint(join(at, field), Object.keys(error.parentSchema?.properties ?? {})),
       };
     }
     default:

@@ -9,6 +9,8 @@ export interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema holding the failing keyword (the validators are built verbose): its `properties`, for one. */
+  parentSchema?: { properties?: Record<string, unknown> };
 }
 
 export interface Validator {

@@ -4,12 +4,11 @@
 // values, and the names Cartographer copies into carto.run/* labels — owner, blueprint, resource
 // and template names, which may be valid names but not valid label values (over 63 characters,
 // a space). A name with placeholders is checked for the characters no value could make valid.
-// Literal annotations and a ConfigMap's or Secret's data that are not strings are refused too.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Catalog } from '../model/index.js';
 import { labelValueProblem, objectNameProblem } from '../select/index.js';
-import { labelTypeProblem, stampedMetaProblems } from '../stamp/meta-check.js';
+import { labelTypeProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
 
@@ -70,19 +69,6 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
       }));
     }
   }
-  // Values the API server reads as strings, written as something else (a placeholder is a string
-  // here: what it gives is render's to see).
-  for (const problem of stampedMetaProblems(template)) {
-    if (problem.field === 'metadata.labels' || problem.field === 'metadata.name' || problem.field === 'kind') continue;
-    // A whole map written as one placeholder (`data: $(config)$`) takes the value's type.
-    if (problem.key === undefined && isPlaceholder(problem.field === 'metadata.annotations' ? metadata['annotations'] : template[problem.field])) continue;
-    const path = ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])];
-    const what = problem.key === undefined ? `has a ${problem.field} that is not a map of strings` : `has ${problem.field}.${problem.key} that is not a string`;
-    out.push(lintDiagnostic('stamped-value-invalid', `the ${kind || 'object'} this template stamps ${what}, which the API server refuses`, { doc, object, path }, {
-      controllerMessage: problem.message,
-      hint: 'quote it: the API server reads these values as strings',
-    }));
-  }
   const labels = metadata['labels'];
   if (isObject(labels)) {
     for (const [key, value] of Object.entries(labels)) {
@@ -105,7 +91,3 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   return out;
 }
 
-/** A string holding a placeholder: what it gives is render's to see. */
-function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('$(');
-}

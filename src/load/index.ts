@@ -3,5 +3,6 @@
 export { parseText, parseValue, parseDocumentValues, isPlainObject, type SourceDocument, type ParsedText, type TemplateOrigin } from './documents.js';
 export { readInputs, expandPaths, type ReadOptions, type LimitedObjects, type InputsRead } from './read.js';
 export { type SetAsidePolicy, type SetAside } from './set-aside.js';
-export { locate, locateBodyLine, type Position } from './locate.js';
+export { locate, locateBodyLine, keySpan, type Position } from './locate.js';
 export { MANIFEST } from './ytt-package.js';
+export { readRevision, type RevisionTree } from './git.js';

@@ -162,3 +162,23 @@ function isEmpty(node: unknown): boolean {
 function isScalarWithValue(node: unknown, key: string | number): boolean {
   return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === key;
 }
+
+/**
+ * Where the key at `path` is written in the document's own text: offsets [start, end) of the key
+ * as written (quotes included), for edits that change a key and nothing else (`carto migrate`).
+ * Undefined for an object a ytt run produced, or a key that is not there.
+ */
+export function keySpan(doc: SourceDocument, path: readonly (string | number)[]): { start: number; end: number } | undefined {
+  if (doc.origin.template || path.length === 0) return undefined;
+  const full = [...doc.origin.basePath, ...path];
+  const yamlDoc = parse(doc.origin.text).docs[doc.origin.docIndex];
+  let node: unknown = yamlDoc?.contents;
+  for (let i = 0; i < full.length - 1; i++) {
+    if (!isCollection(node)) return undefined;
+    node = node.get(full[i] as string | number, true);
+  }
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isScalarWithValue(item.key, full[full.length - 1] as string | number));
+  const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}

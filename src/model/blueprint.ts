@@ -118,7 +118,8 @@ function readFieldRequirements(r: FieldReader, parent: Record<string, unknown>, 
   return r.objects(parent, key, path).map(({ item, index }) => readRequirement(r, item, [...path, key, index]));
 }
 
-function readRequirement(r: FieldReader, item: Record<string, unknown>, path: Path): LabelSelectorRequirement {
+/** A `{key, operator, values}` requirement (label or field); the health rule's matchFields read theirs here too. */
+export function readRequirement(r: FieldReader, item: Record<string, unknown>, path: Path): LabelSelectorRequirement {
   const values = r.strings(item, 'values', path);
   return {
     key: r.string(item, 'key', path) ?? '',

@@ -22,8 +22,9 @@ export class FieldReader {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  report(severity: Diagnostic['severity'], code: string, path: Path, message: string, hint?: string, controllerMessage?: string): void {
-    const pos = locate(this.doc, path);
+  /** `key`: point at the field's key rather than its value (a field that should not be there, or is missing). */
+  report(severity: Diagnostic['severity'], code: string, path: Path, message: string, hint?: string, controllerMessage?: string, key = false): void {
+    const pos = locate(this.doc, path, { key });
     this.diagnostics.push({
       severity,
       code,
@@ -42,12 +43,17 @@ export class FieldReader {
     // The same sentence lint's schema check gives, and the API server's words as the controller line.
     const field = formatPath(path);
     const actual = schemaTypeOf(value);
+    const who = this.who();
+    this.report('error', 'invalid-field', path, `${who}: ${wrongTypeSentence(field, actual, expected)}`, undefined,
+      `${field}: Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`);
+  }
+
+  /** The object as lint's schema check names it: `Workload dev/app`, the namespace as the file writes it. */
+  who(): string {
     const meta = own(this.doc.value, 'metadata');
     const written = meta !== null && typeof meta === 'object' ? own(meta as Record<string, unknown>, 'namespace') : undefined;
     const namespace = this.ref.namespace ?? (typeof written === 'string' && written !== '' ? written : undefined);
-    const who = namespace ? `${this.ref.kind} ${namespace}/${this.ref.name}` : `${this.ref.kind} ${this.ref.name}`;
-    this.report('error', 'invalid-field', path, `${who}: ${wrongTypeSentence(field, actual, expected)}`, undefined,
-      `${field}: Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`);
+    return namespace ? `${this.ref.kind} ${namespace}/${this.ref.name}` : `${this.ref.kind} ${this.ref.name}`;
   }
 
   string(parent: Record<string, unknown>, key: string, path: Path): string | undefined {

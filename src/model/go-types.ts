@@ -97,7 +97,8 @@ function source(withSubPath: boolean): GoType {
   ]);
 }
 
-const condition = t.struct('Condition', [
+/** metav1.Condition, as owners' status and health rules (`status.conditions` of any object) decode it. */
+export const condition = t.struct('Condition', [
   field('type', str, { goName: 'Type' }),
   field('status', str, { goName: 'Status' }),
   field('observedGeneration', t.int(), { omitEmpty: true, goName: 'ObservedGeneration' }),

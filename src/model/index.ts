@@ -3,5 +3,7 @@ export * from './types.js';
 export { buildCatalog, type CatalogOptions } from './catalog.js';
 export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
+export { paramValueHint, requiredFieldSentence, unknownFieldHint, unknownFieldSentence } from './owner-schema.js';
 export { OWNER_KINDS, OWNER_LIMIT, CARTOGRAPHER_INPUTS, holdsCartographerObject, isOwnerObject } from './inputs.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';
+export { guessPlural, qualifiedResource } from './resource-name.js';

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { FieldReader } from './fields.js';
+import { checkOwnerFields } from './owner-schema.js';
 import type { JSONObject, Owner, OwnerKind, Runnable } from './types.js';
 
 export function readOwner(
@@ -19,6 +20,7 @@ export function readOwner(
   const labels = r.stringMap(metadata, 'labels', ['metadata']);
   const uid = r.string(metadata, 'uid', ['metadata']);
   const object = { ...doc.value, metadata: { ...metadata, namespace } };
+  checkOwnerFields(r, kind, doc.value);
   return {
     kind,
     apiVersion: typeof doc.value['apiVersion'] === 'string' ? doc.value['apiVersion'] : 'carto.run/v1alpha1',

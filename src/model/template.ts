@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { FieldReader } from './fields.js';
+import { readHealthRule } from './health-rule.js';
 import { own } from '../util/objects.js';
 import type { Lifecycle, Template, TemplateKind, TemplateParam, RunTemplate } from './types.js';
 
@@ -42,6 +43,7 @@ export function readTemplate(doc: SourceDocument, kind: TemplateKind, name: stri
     const p = [...at, 'observedCompletion', key];
     return { key: r.string(c, 'key', p) ?? '', value: r.string(c, 'value', p) ?? '' };
   };
+  const healthRule = readHealthRule(r, spec, at);
   const succeeded = condition('succeeded');
   const failed = condition('failed');
   return {
@@ -56,6 +58,7 @@ export function readTemplate(doc: SourceDocument, kind: TemplateKind, name: stri
     ...optionalString(r, spec, 'imagePath'),
     ...optionalString(r, spec, 'configPath'),
     lifecycle,
+    ...(healthRule ? { healthRule } : {}),
     ...(observedMatches ? { observedMatches } : {}),
     ...(completion ? { observedCompletion: { ...(succeeded ? { succeeded } : {}), ...(failed ? { failed } : {}) } } : {}),
   };

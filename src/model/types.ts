@@ -31,11 +31,37 @@ export interface Template {
   readonly configPath?: string;
   /** Unknown values count as mutable, as in the controller. */
   readonly lifecycle: Lifecycle;
+  /** `spec.healthRule` as written (absent or null: none; tekton's default is applied by src/health). */
+  readonly healthRule?: HealthRule;
   readonly observedMatches?: readonly { input: string; output: string }[];
   readonly observedCompletion?: {
     succeeded?: { key: string; value: string };
     failed?: { key: string; value: string };
   };
+}
+
+/**
+ * A template's `spec.healthRule`, shaped like the controller's struct: each part set or not, in
+ * the order the controller tries them (alwaysHealthy, singleConditionType, multiMatch). The
+ * webhook wants exactly one; a rule with none or several is still evaluated in that order.
+ */
+export interface HealthRule {
+  /** `alwaysHealthy` is present and not null (its content is ignored). */
+  readonly alwaysHealthy: boolean;
+  /** `""` when absent. */
+  readonly singleConditionType: string;
+  readonly multiMatch?: { readonly healthy: HealthMatchRule; readonly unhealthy: HealthMatchRule };
+}
+
+/** One side of a multiMatch rule: conditions of the object's status, and fields of the object. */
+export interface HealthMatchRule {
+  readonly matchConditions: readonly { readonly type: string; readonly status: string }[];
+  readonly matchFields: readonly HealthFieldRequirement[];
+}
+
+export interface HealthFieldRequirement extends FieldSelectorRequirement {
+  /** A JSONPath into the object whose value the condition's message quotes (`""` when absent). */
+  readonly messagePath: string;
 }
 
 export interface TemplateParam {

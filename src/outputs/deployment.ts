@@ -1,68 +1,92 @@
 // Whether a ClusterDeploymentTemplate's object is ready, so that its deployment input may pass
 // through as its output (spec §9.1). The controller checks the live object; carto reads each
-// path the way outputs are read (stamped object, then the observed one) and, when a path can
-// be read from neither, takes the deployment as complete and says so.
+// path the way outputs are read (stamped object, then the observed one). When a path can be read
+// from neither, render takes the deployment as complete and says so; `carto status` (assume:
+// false) answers as the controller does on a fresh cluster, where that status is not there yet.
 import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Format, JSONObject, Template } from '../model/index.js';
-import { readPath } from './read.js';
+import { readPath, type Read } from './read.js';
 import { goFloatV } from '../util/go-float.js';
+
+/**
+ * Why a deployment is not ready, as the controller's error types tell it apart: `not-met`
+ * (DeploymentConditionError, condition ConditionNotMet), `failed` (the failed condition holds:
+ * FailedConditionMet), `no-observed-generation` (ObservedGenerationError, TemplateStampFailure),
+ * `path-error` (a path that cannot be evaluated: JsonPathError, MissingValueAtPath).
+ */
+export type NotReadyKind = 'not-met' | 'failed' | 'no-observed-generation' | 'path-error';
 
 export type Readiness =
   | { ready: true; assumed?: string }
-  | { ready: false; /** The controller's reason, e.g. `deployment success condition [...] was: ...`. */ reason: string };
+  | {
+      ready: false;
+      kind: NotReadyKind;
+      /** The controller's reason, e.g. `deployment success condition [...] was: ...`. */
+      reason: string;
+      /** For a path-error: the path. */
+      expression?: string;
+    };
 
-export function deploymentReadiness(template: Template, stamped: JSONObject, observed: SourceDocument | undefined, semantics: Format): Readiness {
+type Value = { ok: true; value: JSONValue | undefined } | { ok: false; error: string };
+
+export function deploymentReadiness(template: Template, stamped: JSONObject, observed: SourceDocument | undefined, semantics: Format, assume = true): Readiness {
   const unread: string[] = [];
-  /** The value at `path`, `undefined` when it cannot be known offline, or the failure. */
-  const value = (path: string): { ok: true; value: JSONValue | undefined } | { ok: false; error: string } => {
+  /** The value at `path`, `undefined` when it cannot be known offline (and may be assumed), or the failure. */
+  const value = (path: string): Value => {
     const read = readPath(path, stamped, observed, semantics);
     if (read.found) return { ok: true, value: read.value };
     if (read.observedError !== undefined) return { ok: false, error: read.observedError };
+    if (!assume) return { ok: false, error: read.error ?? read.missing ?? '' };
     unread.push(path);
     return { ok: true, value: undefined };
   };
-  const assumed = (): Readiness =>
-    unread.length > 0
-      ? { ready: true, assumed: `${unread.join(', ')} ${unread.length === 1 ? 'exists' : 'exist'} only on the live object` }
-      : { ready: true };
+  // A live object always has metadata.generation: on a fresh cluster (nothing observed) it is 1.
+  const generation: Value = assume || observed ? value('metadata.generation') : { ok: true, value: 1 };
+  const verdict = template.observedCompletion
+    ? completion(template.observedCompletion, generation, value, (path) => readPath(path, stamped, observed, semantics))
+    : matches(template.observedMatches ?? [], value);
+  if (!verdict.ready || unread.length === 0) return verdict;
+  return { ready: true, assumed: `${unread.join(', ')} ${unread.length === 1 ? 'exists' : 'exist'} only on the live object` };
+}
 
-  if (template.observedCompletion) {
-    const completion = template.observedCompletion;
-    const generation = value('metadata.generation');
-    if (!generation.ok) return { ready: false, reason: `failed to evaluate metadata.generation: ${generation.error}` };
-    const observedGeneration = value('status.observedGeneration');
-    if (!observedGeneration.ok) return { ready: false, reason: `failed to evaluate status.observedGeneration: ${observedGeneration.error}` };
-    if (generation.value !== undefined && observedGeneration.value !== undefined && observedGeneration.value !== generation.value) {
-      return { ready: false, reason: `status.observedGeneration does not equal metadata.generation: ${goS(observedGeneration.value)} != ${goS(generation.value)}` };
-    }
-    if (completion.failed) {
-      const failed = readPath(completion.failed.key, stamped, observed, semantics);
-      if (failed.found && failed.value === completion.failed.value) {
-        return { ready: false, reason: `deployment failure condition [${completion.failed.key}] was: ${goS(failed.value)}` };
-      }
-    }
-    if (completion.succeeded) {
-      const succeeded = value(completion.succeeded.key);
-      if (!succeeded.ok) return { ready: false, reason: `failed to evaluate succeededCondition.Key [${completion.succeeded.key}]: ${succeeded.error}` };
-      if (succeeded.value !== undefined && succeeded.value !== completion.succeeded.value) {
-        return { ready: false, reason: `deployment success condition [${completion.succeeded.key}] was: ${goS(succeeded.value)}, expected: ${completion.succeeded.value}` };
-      }
-    }
-    return assumed();
+function completion(spec: NonNullable<Template['observedCompletion']>, generation: Value, value: (path: string) => Value, read: (path: string) => Read): Readiness {
+  if (!generation.ok) return { ready: false, kind: 'path-error', reason: `failed to evaluate metadata.generation: ${generation.error}`, expression: 'metadata.generation' };
+  const observedGeneration = value('status.observedGeneration');
+  if (!observedGeneration.ok) return { ready: false, kind: 'no-observed-generation', reason: `failed to evaluate status.observedGeneration: ${observedGeneration.error}` };
+  if (generation.value !== undefined && observedGeneration.value !== undefined && observedGeneration.value !== generation.value) {
+    return { ready: false, kind: 'not-met', reason: `status.observedGeneration does not equal metadata.generation: ${goS(observedGeneration.value)} != ${goS(generation.value)}` };
   }
-  for (const match of template.observedMatches ?? []) {
+  if (spec.failed) {
+    const failed = read(spec.failed.key);
+    if (!failed.found && failed.error !== undefined) return { ready: false, kind: 'path-error', reason: `failed to evaluate ${spec.failed.key}: ${failed.error}`, expression: spec.failed.key };
+    if (failed.found && failed.value === spec.failed.value) {
+      return { ready: false, kind: 'failed', reason: `deployment failure condition [${spec.failed.key}] was: ${goS(failed.value)}` };
+    }
+  }
+  if (spec.succeeded) {
+    const succeeded = value(spec.succeeded.key);
+    if (!succeeded.ok) return { ready: false, kind: 'not-met', reason: `failed to evaluate succeededCondition.Key [${spec.succeeded.key}]: ${succeeded.error}` };
+    if (succeeded.value !== undefined && succeeded.value !== spec.succeeded.value) {
+      return { ready: false, kind: 'not-met', reason: `deployment success condition [${spec.succeeded.key}] was: ${goS(succeeded.value)}, expected: ${spec.succeeded.value}` };
+    }
+  }
+  return { ready: true };
+}
+
+function matches(list: NonNullable<Template['observedMatches']>, value: (path: string) => Value): Readiness {
+  for (const match of list) {
     const input = value(match.input);
-    if (!input.ok) return { ready: false, reason: `could not find value on input [${match.input}]: ${input.error}` };
+    if (!input.ok) return { ready: false, kind: 'not-met', reason: `could not find value on input [${match.input}]: ${input.error}` };
     const output = value(match.output);
-    if (!output.ok) return { ready: false, reason: `could not find value on output [${match.output}]: ${output.error}` };
+    if (!output.ok) return { ready: false, kind: 'not-met', reason: `could not find value on output [${match.output}]: ${output.error}` };
     const crash = input.value !== undefined && output.value !== undefined ? uncomparable(input.value, output.value) : undefined;
-    if (crash) return { ready: false, reason: `runtime error: comparing uncomparable type ${crash} (Go's == cannot compare two of them: the controller panics here)` };
+    if (crash) return { ready: false, kind: 'not-met', reason: `runtime error: comparing uncomparable type ${crash} (Go's == cannot compare two of them: the controller panics here)` };
     if (input.value !== undefined && output.value !== undefined && !sameValue(input.value, output.value)) {
-      return { ready: false, reason: `input [${match.input}] and output [${match.output}] do not match: ${goS(input.value)} != ${goS(output.value)}` };
+      return { ready: false, kind: 'not-met', reason: `input [${match.input}] and output [${match.output}] do not match: ${goS(input.value)} != ${goS(output.value)}` };
     }
   }
-  return assumed();
+  return { ready: true };
 }
 
 /** Two lists or two maps: Go's `==` on them panics (different types just differ). */

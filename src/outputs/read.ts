@@ -14,6 +14,8 @@ export type Read =
       error?: string;
       /** The failure on the observed object, when there was one to read. */
       observedError?: string;
+      /** Found on neither, and no path error: the controller's words for a path that finds nothing. */
+      missing?: string;
     };
 
 export function readPath(path: string, stamped: JSONObject, observed: SourceDocument | undefined, semantics: Format): Read {
@@ -22,8 +24,8 @@ export function readPath(path: string, stamped: JSONObject, observed: SourceDocu
   const own = evaluateJsonPath(path, stamped as GoValue, 'current');
   if (own.ok) return { found: true, value: own.value, from: 'stamped' };
   if (!own.missing) return { found: false, error: own.message };
-  if (!observed) return { found: false };
+  if (!observed) return { found: false, missing: own.message };
   const live = evaluateJsonPath(path, observed.value as GoValue, semantics);
   if (live.ok) return { found: true, value: live.value, from: 'observed', origin: `${observed.file}:${observed.line}` };
-  return { found: false, observedError: live.message };
+  return { found: false, observedError: live.message, ...(live.missing ? { missing: live.message } : {}) };
 }

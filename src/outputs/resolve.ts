@@ -1,6 +1,8 @@
 // Decides each output of a stamped resource, in the order the CLI contract fixes:
 // supplied > read from the stamped object > read from an observed live object > mock.
 // Reading uses the template's path exactly as the controller would read the live object.
+// Without mocks (`carto status`), a value found nowhere is missing, as on a fresh cluster: the
+// controller then has no output from the resource at all.
 import type { ResourceOutput } from '../chain/index.js';
 import type { JSONValue } from '../jsonpath/index.js';
 import type { SourceDocument } from '../load/index.js';
@@ -38,6 +40,18 @@ export interface OutputPathError {
 export interface OutputSources {
   supplied?: SuppliedOutputs;
   observed?: readonly SourceDocument[];
+  /** false: an output found nowhere is missing (the controller's MissingValueAtPath), never a
+   *  mock. Default true. */
+  mocks?: boolean;
+}
+
+/** The first output the controller would wait for: its value is on no object carto was given. */
+export interface OutputMissing {
+  field: OutputField;
+  /** The template's path for it (the controller's "waiting to read value [path]"). */
+  path: string;
+  /** The template field holding the path, e.g. `urlPath`. */
+  pathKey: string;
 }
 
 /**
@@ -52,7 +66,7 @@ export function resolveOutputs(
   sources: OutputSources,
   semantics: Format,
   computedStatus?: { status: JSONObject; origin: string },
-): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError } {
+): { output: ResourceOutput; values: OutputValue[]; error?: OutputPathError; missing?: OutputMissing } {
   const values: OutputValue[] = [];
   let observed: SourceDocument | null | undefined; // looked up once, on first need
   for (const { field, path, pathKey } of outputFieldsOf(template)) {
@@ -80,6 +94,8 @@ export function resolveOutputs(
         continue;
       }
     }
+    // The controller reads the outputs in order and stops at the first it cannot: none at all.
+    if (sources.mocks === false) return { output: {}, values: [], missing: { field, path: path ?? '', pathKey } };
     const mock = mockOutput(owner, resource, field, { ...(path ? { path } : {}), ...(stamped ? { stamped } : {}) });
     values.push({ resource, field, value: mock.value, provenance: 'mock', ...(path ? { path } : {}), ...(mock.how ? { origin: mock.how } : {}) });
   }

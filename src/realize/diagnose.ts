@@ -3,8 +3,8 @@
 // and where), which render turns into diagnostics and lint into lint diagnostics of the same
 // rule; a resource's failure becomes render's diagnostics here, with the mocks that may have
 // caused it named first.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatPath, type Blueprint, type Format, type Owner, type Resource, type Runnable, type RunTemplate, type Template } from '../model/index.js';
+import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
+import { formatPath, qualifiedResource, type Blueprint, type Format, type JSONObject, type Owner, type Resource, type Runnable, type RunTemplate, type Template } from '../model/index.js';
 import { blueprintKindFor, goMap, optionLabel, type BlueprintSelection, type OptionChoice, type SelectorSpot } from '../select/index.js';
 import type { InterpolationError } from '../stamp/interpolate.js';
 import { stamperError, type StampFailure } from '../stamp/stamp.js';
@@ -26,6 +26,8 @@ export interface Finding {
   controllerMessage?: string;
   hint?: string;
   detail?: string;
+  /** A missing template the platform may install (Diagnostic.platformTemplate). */
+  platformTemplate?: ObjectRef;
 }
 
 /** A Finding as render reports it: an error of one owner. */
@@ -36,6 +38,7 @@ export function findingDiagnostic(f: Finding, owner: Owner, resource?: string): 
     ...(f.controllerMessage !== undefined ? { controllerMessage: f.controllerMessage } : {}),
     ...(f.hint !== undefined ? { hint: f.hint } : {}),
     ...(f.detail !== undefined ? { detail: f.detail } : {}),
+    ...(f.platformTemplate !== undefined ? { platformTemplate: f.platformTemplate } : {}),
   });
 }
 
@@ -90,7 +93,13 @@ export function missingTemplateFinding(blueprint: Blueprint, m: MissingVerdict):
     at: blueprintWhere(blueprint, m.path),
     controllerMessage: m.controllerMessage,
     hint: missingTemplateHint(blueprint, m),
+    ...(mayBeInstalled(m) ? { platformTemplate: { kind: m.kind, name: m.name } } : {}),
   };
+}
+
+/** A template that may be the platform's: not a nameless reference, a wrong kind or a slip of a name the inputs have. */
+function mayBeInstalled(m: MissingVerdict): boolean {
+  return m.ref !== 'nameless' && !m.otherKind && !m.closest;
 }
 
 /** A resource named twice: the webhook refuses the blueprint, so it realizes nothing. */
@@ -107,18 +116,11 @@ export function duplicateResourceFinding(blueprint: Blueprint, d: DuplicateResou
 }
 
 function missingTemplateHint(blueprint: Blueprint, m: MissingVerdict): string {
-  // A typo (no name) or a wrong kind is not a template the platform installs.
+  // A typo (no name) or a wrong kind is not a template the platform installs (mayBeInstalled).
   if (m.ref === 'nameless') return `give resource ${m.resource.name}'s templateRef a name (or options): kubectl apply would be refused by the webhook (exactly one of templateRef.Name or templateRef.Options must be specified)`;
   if (m.otherKind) return `the inputs have a ${m.otherKind} named ${m.name}: is templateRef.kind right?`;
   if (m.closest) return `did you mean ${m.closest}? the inputs have a ${m.kind} of that name`;
-  return `add the ${m.kind} to the inputs (-f), or fix the name; ${PLATFORM_HINT} (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
-}
-
-const PLATFORM_HINT = 'if the platform installs it';
-
-/** Whether a hint is the one for a template the platform may install (not a wrong kind, a typo…): many such are summarised as one. */
-export function isMissingTemplateHint(hint: string): boolean {
-  return /^add the \S+ to the inputs \(-f\), or fix the name; /.test(hint) && hint.includes(PLATFORM_HINT);
+  return `add the ${m.kind} to the inputs (-f), or fix the name; if the platform installs it (a distribution's out-of-the-box templates), pass --missing-templates mock to take it as installed, with its outputs mocked; the controller stamps nothing for a ${blueprint.kind} until every template it references exists, options included`;
 }
 
 export function forwardReferenceFinding(blueprint: Blueprint, ref: ForwardRef): Finding {
@@ -178,6 +180,10 @@ export interface FailureContext {
   template?: Template;
   params?: ReadonlyMap<string, ParamValue>;
   inputs?: ResourceInputs;
+  /** Live objects were given (--observed). */
+  observedGiven?: boolean;
+  /** The object stamped, when the failure came after stamping. */
+  object?: JSONObject;
   mocks?: MockWitness;
 }
 
@@ -191,7 +197,7 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
       return one(optionFinding(blueprint, resource, failure.choice));
     case 'pass-through':
       return one({ code: 'pass-through-input-missing', message: `resource ${resource.name} passes input ${failure.input} through, and it has no ${/ in (\w+)$/.exec(failure.error)?.[1]?.replace(/s$/, '') ?? ''} input of that name`.replace('no  input', 'no input'), at: at(['templateRef', 'options']),
-        controllerMessage: `unable to retrieve outputs from pass through [${failure.input}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${failure.error}` });
+        controllerMessage: passThroughMessage(resource, blueprint, failure.input, failure.error) });
     case 'deployment-input':
       return one({ code: 'deployment-input-missing', message: `resource ${resource.name} of ${blueprint.kind} ${blueprint.name} has no deployment input to pass on`, at: at([]), controllerMessage: failure.error,
         hint: `give resource ${resource.name} a deployment input (deployment: {resource: …}) from a resource before it` });
@@ -200,9 +206,43 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
       return one({ code: 'output-path-error', message: `the ${field} output cannot be read with ${pathKey} ${path}: ${message}`, at: templateWhere(ctx, ['spec', pathKey]),
         hint: `fix spec.${pathKey}; until then the controller gets no output from ${resource.name}, and the resources that take it as an input go without` });
     }
+    case 'output-missing': {
+      const { field, path, pathKey } = failure.missing;
+      return [diagnostic('warning', 'output-missing', `the ${field} output of resource ${resource.name} is on no object carto was given: ${pathKey} ${path} finds nothing on the stamped object${ctx.observedGiven ? ' or the observed one' : ''}`, templateWhere(ctx, ['spec', pathKey]), {
+        owner: ownerRef(ctx.owner),
+        resource: resource.name,
+        ...(ctx.object ? { controllerMessage: missingValueMessage(path, ctx.object) } : {}),
+        hint: `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
+      })];
+    }
     case 'stamp':
       return stampDiagnostics(failure.failure, ctx);
   }
+}
+
+/** The controller's error for a passThrough whose input is missing (it says "supply chain" for a delivery too). */
+export function passThroughMessage(resource: Resource, blueprint: Blueprint, input: string, error: string): string {
+  return `unable to retrieve outputs from pass through [${input}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${error}`;
+}
+
+/** The controller's error for outputs it cannot read from an object, where no path is to blame. */
+export function retrieveOutputMessage(resource: Resource, blueprint: Blueprint, object: JSONObject, error: string, liveName?: string): string {
+  const { name, namespace, resource: type } = stampedIdentity(object, liveName);
+  return `unable to retrieve outputs from stamped object [${namespace}/${name}] of type [${type}] for resource [${resource.name}] in supply chain [${blueprint.name}]: ${error}`;
+}
+
+/** An object's name (the live one for generateName, when known, else the prefix), namespace and qualified resource. */
+export function stampedIdentity(object: JSONObject, liveName?: string): { name: string; namespace: string; resource: string } {
+  const meta = (object['metadata'] ?? {}) as JSONObject;
+  const name = liveName ?? (typeof meta['name'] === 'string' && meta['name'] !== '' ? meta['name'] : String(meta['generateName'] ?? ''));
+  const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
+  return { name, namespace, resource: qualifiedResource(String(object['apiVersion'] ?? ''), String(object['kind'] ?? '')) };
+}
+
+/** The controller's MissingValueAtPath message: it waits for `path` on the object it stamped. */
+export function missingValueMessage(path: string, object: JSONObject, liveName?: string): string {
+  const { name, namespace, resource } = stampedIdentity(object, liveName);
+  return `waiting to read value [${path}] from object [${resource}/${name}]${namespace !== '' ? ` in namespace [${namespace}]` : ''}`;
 }
 
 function templateWhere(ctx: FailureContext, path: readonly (string | number)[]): Where {
@@ -210,14 +250,59 @@ function templateWhere(ctx: FailureContext, path: readonly (string | number)[]):
   return t ? { doc: t.doc, object: { kind: t.kind, name: t.name }, path } : blueprintWhere(ctx.blueprint, ctx.resource.path);
 }
 
+/** The controller's "unable to stamp object" error (it names the template since v0.1, and says
+ *  "supply chain" for a delivery too). */
+function stampErrorMessage(ctx: FailureContext, message: string): string {
+  const template = ctx.template as Template;
+  return `${ctx.semantics === '0.0.6'
+    ? `unable to stamp object for component '${ctx.resource.name}'`
+    : `unable to stamp object for resource [${ctx.resource.name}] for template [${template.kind}/${template.name}] in supply chain [${ctx.blueprint.name}]`}: ${message}`;
+}
+
+/**
+ * The controller's message for a stamping that failed: the first failing placeholder's (it stops
+ * there), ytt's, the stamper's. Undefined for carto's own limits, which the controller lacks.
+ */
+export function stampControllerMessage(failure: StampFailure, ctx: FailureContext): string | undefined {
+  switch (failure.step) {
+    case 'both-sources':
+    case 'no-source':
+      return stampErrorMessage(ctx, stamperError(failure).message);
+    case 'finish':
+      return stampErrorMessage(ctx, failure.reason);
+    case 'ytt':
+      return stampErrorMessage(ctx, failure.ytt.controllerMessage);
+    case 'placeholders': {
+      const first = firstInKeyOrder(failure.errors);
+      return first && first.code !== 'render-limit' ? stampErrorMessage(ctx, `failed to recursively evaluate template: ${first.controllerMessage}`) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The failing placeholder the controller most likely meets first. It walks the template's maps in
+ * Go's map order, which is random; but a map decoded from JSON whose keys were sorted (kubectl
+ * sends them so) is iterated in that order most of the time, so: keys in byte order, items in order.
+ */
+function firstInKeyOrder(errors: readonly InterpolationError[]): InterpolationError | undefined {
+  const before = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => {
+    for (let i = 0; i < a.length && i < b.length; i++) {
+      const x = a[i] as string | number;
+      const y = b[i] as string | number;
+      if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x < y : Buffer.compare(Buffer.from(String(x)), Buffer.from(String(y))) < 0;
+    }
+    return a.length < b.length;
+  };
+  return errors.reduce<InterpolationError | undefined>((best, e) => (best === undefined || before(e.path, best.path) ? e : best), undefined);
+}
+
 function stampDiagnostics(failure: StampFailure, ctx: FailureContext): Diagnostic[] {
   const template = ctx.template as Template;
   const at = (path: readonly (string | number)[]) => templateWhere(ctx, path);
   const hintCtx: HintContext = { owner: ctx.owner, resource: ctx.resource, params: ctx.params ?? new Map(), inputs: ctx.inputs ?? { sources: {}, images: {}, configs: {}, deployment: null, absent: [] }, semantics: ctx.semantics, blueprintKind: ctx.blueprint.kind };
-  // The controller's "unable to stamp object" prefix, which names the template since v0.1.
-  const controller = (message: string) => `${ctx.semantics === '0.0.6'
-    ? `unable to stamp object for component '${ctx.resource.name}'`
-    : `unable to stamp object for resource [${ctx.resource.name}] for template [${template.kind}/${template.name}] in supply chain [${ctx.blueprint.name}]`}: ${message}`;
+  const controller = (message: string) => stampErrorMessage(ctx, message);
   const one = (f: Finding): Diagnostic[] => [findingDiagnostic(f, ctx.owner, ctx.resource.name)];
   switch (failure.step) {
     case 'both-sources':

@@ -183,7 +183,9 @@ function describeAbsent(absent: ResourceInputs['absent'][number]): string {
     case 'unknown-resource':
       return `input ${absent.name} names resource ${absent.resource}, which is not in the blueprint${absent.closest !== undefined ? `: did you mean ${absent.closest}?` : ''}`;
     case 'not-ready':
-      return `input ${absent.name} comes from resource ${absent.resource}, whose deployment is not ready yet (see the warning above)`;
+      return `input ${absent.name} comes from resource ${absent.resource}, whose deployment is not ready yet (see its warning)`;
+    case 'unhealthy':
+      return `input ${absent.name} comes from resource ${absent.resource}, whose object is not healthy, so it hands on no outputs (see its warning)`;
     case 'no-output':
       return `resource ${absent.resource} produced no ${absent.type} output (an image or config output of null counts as none)`;
   }

@@ -32,6 +32,10 @@ export interface RealizeOptions {
   /** `mock`: a template that is not in the inputs is taken as installed by the platform: its
    *  resource stamps nothing and has mocked outputs. `error` (default): the controller's error. */
   missingTemplates?: 'error' | 'mock';
+  /** false: nothing is invented (`carto status`). An output that is not supplied, not on the
+   *  stamped object and not on an observed one is missing, as the controller finds it on a fresh
+   *  cluster, and what needs it is not stamped; a missing template is never mocked. Default true. */
+  mocks?: boolean;
 }
 
 export interface Realized {
@@ -71,12 +75,15 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
   const problems = blueprintProblems(blueprint, catalog);
   // The webhook refuses a blueprint with two resources of one name: it never exists on the cluster.
   if (problems.duplicates.length > 0) {
+    report.duplicateResources = problems.duplicates;
     for (const d of problems.duplicates) diagnostics.push(findingDiagnostic(duplicateResourceFinding(blueprint, d), owner, d.resource.name));
     return done();
   }
-  const verdicts = judgeMissingTemplates(problems.missing, catalog, semantics, options.missingTemplates ?? 'error');
+  const mocks = options.mocks ?? true;
+  const verdicts = judgeMissingTemplates(problems.missing, catalog, semantics, mocks ? options.missingTemplates ?? 'error' : 'error');
   const unmocked = verdicts.filter((v) => !v.mocked);
   if (unmocked.length > 0) {
+    report.templatesNotFound = problems.missing;
     // At the name of the missing template (the option's name for an option), as lint points.
     for (const m of unmocked) diagnostics.push(findingDiagnostic(missingTemplateFinding(blueprint, m), owner, m.resource.name));
     return done();
@@ -89,7 +96,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     : undefined;
   const walk: Walk = {
     owner, typed: plan.typed, semantics, blueprint, catalog, report, diagnostics, objects,
-    outputs: new Map(), outputValues: new Map(), sources: options.outputs,
+    outputs: new Map(), outputValues: new Map(), sources: mocks ? options.outputs : { ...options.outputs, mocks: false },
     ownerReferences: options.ownerReferences, expandRunnables: options.expandRunnables,
     substitution: options.substitution ?? substitutionBudget(),
     ...(ownerReference ? { ownerReference } : {}),

@@ -9,7 +9,9 @@ import type { OutputValue, Provenance } from '../outputs/index.js';
 import type { BlueprintSelection, OptionChoice, Selected, SelectorVerdict } from '../select/index.js';
 import type { ParamValue } from '../stamp/params.js';
 import type { StampFailure } from '../stamp/stamp.js';
-import type { OutputPathError } from '../outputs/index.js';
+import type { NotReadyKind, OutputMissing, OutputPathError } from '../outputs/index.js';
+import type { SourceDocument } from '../load/index.js';
+import type { DuplicateResource, MissingRef } from './blueprint-checks.js';
 import type { HealthCondition } from '../health/index.js';
 
 /** Why a Runnable stamped nothing: the step that failed, with what it knew. */
@@ -26,7 +28,9 @@ export type ResourceFailure =
   /** A ClusterDeploymentTemplate (stamped or absent) without a deployment input to pass on. */
   | { step: 'deployment-input'; error: string }
   | { step: 'stamp'; failure: StampFailure }
-  | { step: 'output-path'; error: OutputPathError };
+  | { step: 'output-path'; error: OutputPathError }
+  /** Without mocks: an output is on no object given (the controller waits for it). */
+  | { step: 'output-missing'; missing: OutputMissing };
 
 /** An object stamped for a blueprint resource, or by a Runnable from its ClusterRunTemplate. */
 export type StampedObject = BlueprintStamped | RunnableStamped;
@@ -83,9 +87,22 @@ export interface ResourceReport {
   /** With --missing-templates mock: the template the resource names is not in the inputs, so
    *  it stamps nothing and its outputs are mocks. */
   missingTemplate?: { kind: string; name: string };
-  /** The template's health rule on the stamped object (merged with its observed live object):
-   *  the resource's `Healthy` condition. Absent when nothing was stamped. */
+  /** The resource's `Healthy` condition as the controller writes it: the template's health rule
+   *  on the stamped object (with its live object's status, from --observed), or without a rule
+   *  what its outputs say (a mocked output is not one the controller would have). Set wherever
+   *  the controller writes one: whenever the template was found, stamped or not; absent for a
+   *  passThrough, a template not in the inputs, or an option that could not be chosen. */
   health?: HealthCondition;
+  /** A ClusterDeploymentTemplate's object that is not ready (its outputs are not passed on yet). */
+  notReady?: { kind: NotReadyKind; reason: string; expression?: string };
+  /** Render took an immutable or tekton resource's object as healthy, and read its outputs,
+   *  though `health` is Unknown: only because no live object was given (--observed), as the
+   *  stamped object has no status to judge. `carto status`, which uses no mocks, reads Unknown
+   *  as not healthy: the controller hands on no outputs until the rule says True. */
+  healthAssumed?: boolean;
+  /** The live object given with --observed that stands for the stamped one: its status (and,
+   *  for generateName, its name) is what the health rule and status paths read. */
+  live?: SourceDocument;
 }
 
 export interface OwnerReport {
@@ -100,4 +117,9 @@ export interface OwnerReport {
   mockedUid?: { value: string; users: string[] };
   /** With --missing-templates mock: the templates the blueprint names that are not in the inputs. */
   missingTemplates?: ReadonlyArray<{ kind: string; name: string; resource: Resource }>;
+  /** The templates the blueprint names that are not in the inputs, when that stopped the walk
+   *  (the controller's TemplatesNotFound: the blueprint is not ready). */
+  templatesNotFound?: readonly MissingRef[];
+  /** Resources named twice: the webhook refuses the blueprint, so nothing was realized. */
+  duplicateResources?: readonly DuplicateResource[];
 }

@@ -21,6 +21,8 @@ import type { OwnerReport, ResourceFailure, ResourceReport, StampedObject } from
 import { expandRunnable } from './runnable.js';
 import { absentTemplateOutputs, deploymentOutputs, passThroughOutputs, type Settled } from './settle.js';
 import { diagnostic, ownerRef, type Where } from './where.js';
+import { healthGateDiagnostic } from './diagnose-health.js';
+import { gateOutputs, recordHealth, withLive, type Gate } from './lifecycle.js';
 
 /** One owner's walk through its blueprint: what each resource reads and adds to. */
 export interface Walk {
@@ -80,6 +82,16 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   entry.object = object;
   mocks.stamped(object);
   walk.objects.push({ via: 'blueprint', object, owner: walk.owner, blueprint: walk.blueprint, resource, template });
+  return settleStamped(walk, entry, template, object, mocks);
+}
+
+/**
+ * A stamped resource's outputs: read from the object (or its live one, supplied values, mocks),
+ * a deployment's passed through once ready, none from an immutable or tekton object that is not
+ * healthy; with the warnings and notes about how they were had.
+ */
+function settleStamped(walk: Walk, entry: ResourceReport, template: Template, object: JSONObject, mocks: MockWitness): ResourceReport {
+  const { resource } = entry;
   const at = (path: readonly (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
   const warn = (severity: Diagnostic['severity'], code: string, message: string, path: readonly (string | number)[], extra: Partial<Diagnostic> = {}) =>
     walk.diagnostics.push(diagnostic(severity, code, message, at(path), { owner: ownerRef(walk.owner), resource: resource.name, ...extra }));
@@ -90,21 +102,45 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   // A stamped Runnable: what it would stamp, and its outputs as its status.
   const status = walk.expandRunnables ? expandRunnable(walk, resource, template, object, () => mocks.anyError()) : undefined;
 
+  const gate = noMocksGate(gateOutputs(template, object, walk.sources, walk.semantics), walk.sources);
+  if (gate.live) entry.live = gate.live;
+  if (gate.outcome !== 'open') walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, resource, template));
+  if (gate.outcome === 'closed') return closedGate(walk, entry, template, gate);
+  if (gate.outcome === 'assumed') entry.healthAssumed = true;
+  const sources = withLive(walk.sources, gate);
+
   if (template.kind === 'ClusterDeploymentTemplate') {
-    const settled = deploymentOutputs(template, object, resource, inputs, walk.outputValues, walk.sources, walk.semantics);
+    const settled = deploymentOutputs(template, object, resource, entry.inputs as ResourceInputs, walk.outputValues, sources, walk.semantics);
     if ('error' in settled) return fail(walk, entry, { step: 'deployment-input', error: settled.error });
     if (settled.note) warn(settled.note.severity, settled.note.code, settled.note.message, ['spec'], settled.note.controllerMessage ? { controllerMessage: settled.note.controllerMessage } : {});
+    if (settled.notReady) entry.notReady = settled.notReady;
     return settle(walk, entry, settled);
   }
   for (const { field, pathKey, path } of outputFieldsOf(template)) {
     if (path === undefined || path === '') warn('warning', 'missing-output-path', `${template.kind} ${template.name} has no spec.${pathKey}, so its ${field} output cannot be read`, ['spec']);
   }
-  const resolved = resolveOutputs(template, object, walk.owner, resource.name, walk.sources, walk.semantics, status);
+  const resolved = resolveOutputs(template, object, walk.owner, resource.name, sources, walk.semantics, status);
   if (resolved.error) {
     entry.outputs = resolved.values;
     return fail(walk, entry, { step: 'output-path', error: resolved.error });
   }
+  if (resolved.missing) return fail(walk, entry, { step: 'output-missing', missing: resolved.missing });
   return settle(walk, entry, resolved);
+}
+
+/** Without mocks nothing is taken as healthy: an Unknown verdict withholds the outputs, as on the cluster. */
+function noMocksGate(gate: Gate, sources: OutputSources): Gate {
+  return gate.outcome === 'assumed' && sources.mocks === false ? { ...gate, outcome: 'closed' as const } : gate;
+}
+
+/**
+ * An immutable or tekton resource whose object is not healthy hands on no outputs. Without mocks
+ * that is the controller's error too: it reads the first output path on no object, and waits.
+ */
+function closedGate(walk: Walk, entry: ResourceReport, template: Template, gate: Extract<Gate, { verdict: unknown }>): ResourceReport {
+  const first = outputFieldsOf(template)[0];
+  if (walk.sources.mocks === false && first) return fail(walk, entry, { step: 'output-missing', missing: { field: first.field, path: first.path ?? '', pathKey: first.pathKey } });
+  return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });
 }
 
 /** What a resource's template is stamped with, and what it stamped. */
@@ -162,6 +198,7 @@ function settle(walk: Walk, entry: ResourceReport, settled: Exclude<Settled, { e
   walk.outputs.set(entry.resource.name, settled.output);
   walk.outputValues.set(entry.resource.name, settled.values);
   entry.outputs = settled.values;
+  recordHealth(entry, walk.semantics);
   return entry;
 }
 
@@ -170,6 +207,7 @@ function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks
   entry.failed = true;
   entry.failure = failure;
   walk.outputs.set(entry.resource.name, null);
+  recordHealth(entry, walk.semantics);
   walk.diagnostics.push(...resourceDiagnostics(failure, {
     owner: walk.owner,
     blueprint: walk.blueprint,
@@ -178,6 +216,8 @@ function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks
     ...(entry.template ? { template: entry.template } : {}),
     ...(entry.params ? { params: entry.params } : {}),
     ...(entry.inputs ? { inputs: entry.inputs } : {}),
+    ...(entry.object ? { object: entry.object } : {}),
+    ...(walk.sources.observed?.length ? { observedGiven: true } : {}),
     ...(mocks ? { mocks } : {}),
   }));
   return entry;

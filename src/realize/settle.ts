@@ -4,7 +4,7 @@
 import type { ResourceInputs, ResourceOutput } from '../chain/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isTemplateKind, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { deploymentReadiness, findObserved, resolveAbsentOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { deploymentReadiness, findObserved, resolveAbsentOutputs, type NotReadyKind, type OutputSources, type OutputValue } from '../outputs/index.js';
 
 export type Settled = { output: ResourceOutput; values: OutputValue[] } | { error: string };
 
@@ -15,9 +15,17 @@ export interface DeploymentNote {
   controllerMessage?: string;
 }
 
+/** A deployment that is not ready: the controller's kind of error and its words. */
+export interface NotReady {
+  kind: NotReadyKind;
+  reason: string;
+  expression?: string;
+}
+
 /**
  * A ClusterDeploymentTemplate's output is its deployment input, passed through once the stamped
- * object is ready (observedMatches / observedCompletion); until then it has none.
+ * object is ready (observedMatches / observedCompletion); until then it has none. Without mocks,
+ * what only the live object could say is not assumed: the deployment is not ready yet.
  */
 export function deploymentOutputs(
   template: Template,
@@ -27,11 +35,13 @@ export function deploymentOutputs(
   outputValues: ReadonlyMap<string, OutputValue[]>,
   sources: OutputSources,
   semantics: Format,
-): Settled & { note?: DeploymentNote } {
+): Settled & { note?: DeploymentNote; notReady?: NotReady } {
   const observed = sources.observed?.length ? findObserved(object, sources.observed) : undefined;
-  const readiness = deploymentReadiness(template, object, observed, semantics);
+  const readiness = deploymentReadiness(template, object, observed, semantics, sources.mocks !== false);
   if (!readiness.ready) {
+    const { kind, reason, expression } = readiness;
     return {
+      notReady: { kind, reason, ...(expression !== undefined ? { expression } : {}) },
       output: { waiting: readiness.reason },
       values: [],
       note: {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, type Blueprint, type Format, type Owner, type Runnable } from '../model/index.js';
 import type { SuppliedOutputs } from '../outputs/index.js';
-import { ownerRef, realizeOwner, realizeRunnable, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
+import { ownerRef, realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { listSome } from '../util/list.js';
 import { invalidStampedObjects } from './stamped-checks.js';
@@ -169,24 +169,6 @@ function besideErrors(verdicts: readonly Diagnostic[], diagnostics: readonly Dia
   return verdicts.filter((d) => !spots.has(`${d.file}\u0000${d.line}`));
 }
 
-/** Owners in output order (namespace, name, kind), narrowed to the requested ones. */
-function selectOwners(all: ReadonlyArray<Owner | Runnable>, wanted: readonly string[], diagnostics: Diagnostic[]): Array<Owner | Runnable> {
-  const sorted = [...all].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind));
-  if (wanted.length === 0) return sorted;
-  const matches = (owner: Owner | Runnable, w: string) => (w.includes('/') ? `${owner.namespace}/${owner.name}` === w : owner.name === w);
-  for (const w of wanted) {
-    if (!sorted.some((o) => matches(o, w))) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'owner-not-found',
-        message: `no Workload, Deliverable or Runnable named ${w} in the inputs`,
-        hint: sorted.length > 0 ? `the inputs hold ${listSome(sorted.map((o) => `${o.namespace}/${o.name}`), 10)}` : 'the inputs hold no Workload, Deliverable or Runnable',
-      });
-    }
-  }
-  return sorted.filter((o) => wanted.some((w) => matches(o, w)));
-}
-
 /**
  * Supplied outputs whose key names no resource of a rendered blueprint, or whose owner part names
  * no owner in the inputs: probably a typo, since such a value is never read.
@@ -214,10 +196,6 @@ function unusedSupplied(supplied: SuppliedOutputs, owners: readonly OwnerReport[
 
 function unused(message: string, hint: string): Diagnostic {
   return { severity: 'warning', code: 'unused-output', message, hint };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */

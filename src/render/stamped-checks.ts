@@ -1,32 +1,44 @@
-// Stamped objects the API server would refuse (src/stamp/meta-check.ts): their metadata, or a
-// ConfigMap's or Secret's data of the wrong type. A warning naming the object and pointing at where
-// the bad value comes from — the template, or the owner, blueprint, resource or template name a
-// carto.run label carries — and an error with --strict. Said once per place and problem, not once
-// per owner. Also the template labels the controller drops (dropped-labels.ts).
+// Stamped objects the API server would refuse for their metadata (src/stamp/meta-check.ts): a
+// warning naming the object and pointing at where the bad value comes from — the template's
+// name, or the owner, blueprint, resource or template name a carto.run label carries — and an
+// error with --strict. Said once per place and problem, not once per owner. An owner's name that
+// is no valid label value and that several labels carry (carto.run/workload-name, and the
+// carto.run/runnable-name of a Runnable named after it, or a template's app.kubernetes.io/part-of)
+// is one problem: one warning for the owner, naming every label that carries it. Also the template
+// labels the controller drops (dropped-labels.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Owner } from '../model/index.js';
 import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize/index.js';
+import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
+import { isObject } from '../util/objects.js';
 import { droppedLabels } from './dropped-labels.js';
 
 export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const carriers = ownerNameCarriers(objects);
   for (const stamped of objects) {
     const dropped = droppedLabels(stamped, said);
     if (dropped) out.push(dropped);
     for (const problem of stampedMetaProblems(stamped.object)) {
-      // A spec.template written without a kind is the webhook's verdict already (template-parse).
-      if (problem.field === 'kind' && !kindByPlaceholder(stamped)) continue;
+      const owner = carriedOwner(stamped, problem);
+      const labels = owner ? carriers.get(owner) : undefined;
+      if (owner && labels && labels.length > 1) {
+        const key = `owner\u0000${owner.kind}\u0000${owner.namespace}\u0000${owner.name}`;
+        if (!said.has(key)) out.push(ownerNameDiagnostic(owner, labels, problem, strict));
+        said.add(key);
+        continue;
+      }
       const where = origin(stamped, problem);
       const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
       if (said.has(key)) continue;
       said.add(key);
-      const kind = typeof stamped.object['kind'] === 'string' && stamped.object['kind'] !== '' ? stamped.object['kind'] : 'object';
+      const kind = String(stamped.object['kind'] ?? 'object');
       const metadata = stamped.object['metadata'] as Record<string, unknown>;
       const by = stamped.via === 'blueprint'
         ? `resource ${stamped.resource.name} of ${stamped.blueprint.kind} ${stamped.blueprint.name} stamps`
         : `Runnable ${stamped.runnable.namespace}/${stamped.runnable.name} stamps`;
-      const name = [metadata['name'], metadata['generateName']].find((n): n is string => typeof n === 'string') ?? '';
-      out.push(diagnostic(strict ? 'error' : 'warning', codeFor(problem), `the API server would refuse the ${kind}${name ? ` ${name}` : ''} that ${by}: ${whatIsWrong(problem)}`, where, {
+      out.push(diagnostic(strict ? 'error' : 'warning', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server would refuse the ${kind} ${String(metadata['name'] ?? '')} that ${by}: ${problem.field === 'metadata.name' ? 'its name' : `its label ${problem.label}`} is invalid`, where, {
         ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : {}),
         controllerMessage: problem.message,
         hint: hintFor(problem),
@@ -36,6 +48,42 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
   return out;
 }
 
+/** The owner whose name stamped.object carries in its label at fault, if that name is what makes it invalid. */
+function carriedOwner(stamped: StampedObject, problem: MetaProblem): Owner | undefined {
+  const owner = stamped.via === 'blueprint' ? stamped.owner : stamped.runnable.stampedBy?.owner;
+  if (!owner || problem.field !== 'metadata.labels' || problem.label === undefined) return undefined;
+  const metadata = stamped.object['metadata'];
+  const labels = isObject(metadata) ? metadata['labels'] : undefined;
+  const value = isObject(labels) ? labels[problem.label] : undefined;
+  return value === owner.name && labelValueProblem(owner.name) !== undefined ? owner : undefined;
+}
+
+/** For each owner, the labels (in the order met) whose invalid value is its name, over all the objects stamped for it. */
+function ownerNameCarriers(objects: readonly StampedObject[]): Map<Owner, string[]> {
+  const out = new Map<Owner, string[]>();
+  for (const stamped of objects) {
+    for (const problem of stampedMetaProblems(stamped.object)) {
+      const owner = carriedOwner(stamped, problem);
+      if (!owner || problem.label === undefined) continue;
+      const labels = out.get(owner) ?? [];
+      if (!labels.includes(problem.label)) labels.push(problem.label);
+      out.set(owner, labels);
+    }
+  }
+  return out;
+}
+
+/** One owner name, several labels carrying it: said once, at the name. */
+function ownerNameDiagnostic(owner: Owner, labels: readonly string[], problem: MetaProblem, strict: boolean): Diagnostic {
+  const named = `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] as string}`;
+  const where: Where = { doc: owner.doc, object: ownerRef(owner), path: ['metadata', 'name'] };
+  return diagnostic(strict ? 'error' : 'warning', 'stamped-label-invalid', `the API server would refuse the objects stamped for ${owner.kind} ${owner.namespace}/${owner.name}: their labels ${named} carry its name, which is not a valid label value`, where, {
+    owner: ownerRef(owner),
+    controllerMessage: problem.message,
+    hint: `the ${owner.kind}'s name is copied into the labels ${named} of the objects stamped for it, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename the ${owner.kind}`,
+  });
+}
+
 /** Where the bad value is written: the template, or the name a carto.run label copies. */
 function origin(stamped: StampedObject, problem: MetaProblem): Where {
   if (stamped.via === 'runnable') {
@@ -43,17 +91,12 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
     const r = stamped.runnable;
     if (problem.label === 'carto.run/runnable-name') return { doc: r.doc, object: { kind: 'Runnable', name: r.name, namespace: r.namespace }, path: ['metadata', 'name'] };
     if (problem.label === 'carto.run/run-template-name') return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['metadata', 'name'] };
-    if (problem.field === 'kind') return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['spec', 'template', 'kind'] };
     return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['spec', 'template', 'metadata', ...(problem.field === 'metadata.name' ? ['name'] : ['labels', problem.label ?? ''])] };
   }
   const { owner, blueprint, resource, template } = stamped;
   const templateWhere = (path: (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
   const source = template.ytt !== undefined ? ['spec', 'ytt'] : ['spec', 'template', 'metadata'];
   if (problem.field === 'metadata.name') return templateWhere(template.ytt !== undefined ? source : [...source, 'name']);
-  if (problem.field === 'kind') return templateWhere(template.ytt !== undefined ? source : ['spec', 'template', 'kind']);
-  if (problem.field !== 'metadata.labels') {
-    return templateWhere(template.ytt !== undefined ? source : ['spec', 'template', ...problem.field.split('.'), ...(problem.key === undefined ? [] : [problem.key])]);
-  }
   switch (problem.label) {
     case 'carto.run/workload-name':
     case 'carto.run/deliverable-name':
@@ -72,29 +115,7 @@ function origin(stamped: StampedObject, problem: MetaProblem): Where {
   }
 }
 
-/** The template's own kind is a placeholder, which gave no kind. */
-function kindByPlaceholder(stamped: StampedObject): boolean {
-  const template = stamped.via === 'blueprint' ? stamped.template.template : stamped.runTemplate.template;
-  const kind = template?.['kind'];
-  return typeof kind === 'string' && kind.includes('$(');
-}
-
-function codeFor(problem: MetaProblem): string {
-  if (problem.field === 'kind') return 'stamped-kind-missing';
-  return problem.field === 'metadata.name' ? 'stamped-name-invalid' : problem.field === 'metadata.labels' ? 'stamped-label-invalid' : 'stamped-value-invalid';
-}
-
-function whatIsWrong(problem: MetaProblem): string {
-  if (problem.field === 'kind') return 'it has no kind';
-  if (problem.field === 'metadata.name') return problem.message.startsWith('json: ') ? `its ${problem.message.includes('generateName') ? 'generateName' : 'name'} is not a string` : 'its name is invalid';
-  if (problem.field === 'metadata.labels') return `its label ${problem.label} is invalid`;
-  if (problem.field === 'metadata.annotations') return `its annotation ${problem.key} is not a string`;
-  return problem.key === undefined ? `its ${problem.field} is not a map of strings` : `its ${problem.field}.${problem.key} is not a string`;
-}
-
 function hintFor(problem: MetaProblem): string {
-  if (problem.field === 'kind') return 'give the stamped object a kind (and an apiVersion)';
-  if (problem.field !== 'metadata.name' && problem.field !== 'metadata.labels') return 'the API server reads these values as strings: quote a literal (port: "8080"); a placeholder alone in a value keeps its value\'s type, while one inside text gives text';
   if (problem.field === 'metadata.name') return 'kubectl apply (and the controller) would be refused; a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)';
   if (problem.label?.startsWith('carto.run/')) return `Cartographer copies this name into the ${problem.label} label of every object it stamps, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename it`;
   return 'fix the label in the template: the API server would refuse the object';

@@ -28,6 +28,11 @@ export function blueprintKindFor(owner: Owner): Blueprint['kind'] {
   return owner.kind === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery';
 }
 
+/** The controller's condition message for an owner no blueprint selects. */
+export function noBlueprintMessage(owner: Owner): string {
+  return `no ${wording(owner).blueprint} found where full selector is satisfied by labels: ${goMap(owner.labels)}`;
+}
+
 /** Words the controller uses for an owner kind and its blueprint kind. */
 export function wording(owner: Owner): { owner: string; blueprint: string } {
   return owner.kind === 'Workload' ? { owner: 'workload', blueprint: 'supply chain' } : { owner: 'deliverable', blueprint: 'delivery' };
@@ -54,7 +59,7 @@ export function selectBlueprint(owner: Owner, blueprints: readonly Blueprint[], 
     return {
       ok: false,
       code: 'no-blueprint-match',
-      message: `no ${words.blueprint} found where full selector is satisfied by labels: ${goMap(owner.labels)}`,
+      message: noBlueprintMessage(owner),
       candidates,
       involved: [],
     };

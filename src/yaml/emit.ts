@@ -11,6 +11,7 @@ import { formatGoFloat, formatNumber } from './go-number.js';
 import { stringNeedsQuotes, type ResolveDialect } from './resolve.js';
 import {
   BLOCK_OK,
+  BLOCK_OK_V3,
   HAS_DQ_ESCAPE,
   MULTILINE,
   NEEDS_CARE,
@@ -30,6 +31,14 @@ export interface EmitOptions {
    * 80 folds like stock go-yaml v2 (yaml.Marshal in v2.0-2.2 and v2.4). 0 or Infinity: never fold.
    */
   lineWidth?: number;
+  /**
+   * `v3`: write as gopkg.in/yaml.v3 (v3.0.0) Marshal does — what Cartographer writes an output's
+   * `preview` with: 4-space indentation (a node inside a sequence item 2 past its dash, any other
+   * rounded up to the next multiple of 4), sequences indented under their key, a literal block's
+   * indentation hint 4 and no line break of its own before the text (v3.0.0 loses a leading
+   * empty line), and no folding whatever `lineWidth` says. Default `v2`: go-yaml v2.
+   */
+  goYaml?: 'v2' | 'v3';
   /**
    * Which resolver decides that a string must be quoted. 'ytt' (default) reproduces ytt byte for
    * byte. 'kubernetes' uses sigs.k8s.io/yaml's resolver and also quotes a "<<" string, so that
@@ -74,8 +83,11 @@ const LITERAL = 3;
 const CTX_NONE = 0;
 const CTX_MAPPING = 1;
 const CTX_SIMPLE_KEY = 2;
+/** An item of a block sequence (go-yaml v3 indents what follows its dash by 2, not to a multiple). */
+const CTX_SEQUENCE_ITEM = 4;
 
 const BEST_INDENT = 2;
+const V3_INDENT = 4;
 const MAX_SIMPLE_KEY_BYTES = 128;
 
 let SPACES = ' '.repeat(128);
@@ -169,11 +181,30 @@ class Emitter {
   whitespace = true;
   indention = true;
 
+  /** go-yaml v3's layout (see EmitOptions.goYaml). */
+  private readonly v3: boolean;
+
   constructor(
     private readonly width: number,
     private readonly dialect: ResolveDialect,
     private readonly maxLength = Infinity,
-  ) {}
+    goYaml: 'v2' | 'v3' = 'v2',
+  ) {
+    this.v3 = goYaml === 'v3';
+  }
+
+  /**
+   * The indentation of a node's content (go-yaml's increase_indent): `flow` for scalars, which
+   * start at the best indent at the top level. v2 adds 2 (a sequence that is a mapping's value
+   * stays at its key's column); v3 adds 2 after a sequence item's dash, else rounds up to the
+   * next multiple of 4.
+   */
+  private increaseIndent(flow: boolean, ctx: number, indentless = false): void {
+    if (this.indent < 0) this.indent = flow ? (this.v3 ? V3_INDENT : BEST_INDENT) : 0;
+    else if (!this.v3) this.indent += indentless ? 0 : BEST_INDENT;
+    else if ((ctx & CTX_SEQUENCE_ITEM) !== 0) this.indent += 2;
+    else this.indent = V3_INDENT * Math.floor((this.indent + V3_INDENT) / V3_INDENT);
+  }
 
   private checkLength(): void {
     if (this.out.length > this.maxLength) throw new EmitLengthError(this.maxLength);
@@ -243,13 +274,13 @@ class Emitter {
       else this.emitBlockSequence(v, ctx);
     } else if (v instanceof Map) {
       if (v.size === 0) this.emitEmptyFlow('{', '}');
-      else this.emitMapMapping(v);
+      else this.emitMapMapping(v, ctx);
     } else if (v instanceof YamlFloat) {
       this.emitPlainText(formatGoFloat(v.value));
     } else if (v instanceof Date) {
       this.emitPlainText(formatDate(v));
     } else {
-      this.emitObjectMapping(v as Record<string, unknown>);
+      this.emitObjectMapping(v as Record<string, unknown>, ctx);
     }
   }
 
@@ -260,25 +291,24 @@ class Emitter {
 
   private emitBlockSequence(items: readonly unknown[], ctx: number): void {
     const saved = this.indent;
-    if (this.indent < 0) this.indent = 0;
-    else if (!((ctx & CTX_MAPPING) !== 0 && !this.indention)) this.indent += BEST_INDENT;
+    this.increaseIndent(false, ctx, (ctx & CTX_MAPPING) !== 0 && !this.indention);
     for (let i = 0; i < items.length; i++) {
       this.checkLength();
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      this.emitNode(items[i], CTX_NONE);
+      this.emitNode(items[i], CTX_SEQUENCE_ITEM);
     }
     this.indent = saved;
   }
 
-  private emitMapMapping(map: Map<unknown, unknown>): void {
+  private emitMapMapping(map: Map<unknown, unknown>, ctx: number): void {
     const saved = this.indent;
-    this.indent = this.indent < 0 ? 0 : this.indent + BEST_INDENT;
+    this.increaseIndent(false, ctx);
     for (const [k, v] of map) this.emitPair(k, v);
     this.indent = saved;
   }
 
-  private emitObjectMapping(obj: Record<string, unknown>): void {
+  private emitObjectMapping(obj: Record<string, unknown>, ctx: number): void {
     let any = false;
     let saved = 0;
     for (const k in obj) {
@@ -289,7 +319,7 @@ class Emitter {
         // Deferred so that an object whose properties are all undefined prints as {}.
         any = true;
         saved = this.indent;
-        this.indent = this.indent < 0 ? 0 : this.indent + BEST_INDENT;
+        this.increaseIndent(false, ctx);
       }
       this.emitStringPair(k, v);
     }
@@ -376,14 +406,14 @@ class Emitter {
     if (simpleKey && (flags & MULTILINE) !== 0) style = DOUBLE;
     if (style === PLAIN && ((flags & PLAIN_OK) === 0 || (s.length === 0 && simpleKey))) style = SINGLE;
     if (style === SINGLE && (flags & SINGLE_OK) === 0) style = DOUBLE;
-    if (style === LITERAL && ((flags & BLOCK_OK) === 0 || simpleKey)) style = DOUBLE;
+    if (style === LITERAL && ((flags & (this.v3 ? BLOCK_OK_V3 : BLOCK_OK)) === 0 || simpleKey)) style = DOUBLE;
     // go-yaml (YAML 1.1) reads NEL, LS and PS as line breaks, YAML 1.2 readers (the yaml package)
     // as text: outside double quotes the two read such a string differently. Escaped in double
     // quotes (\N, \L, \P) every reader gets the same string, so carto's own output does that.
     if (style !== DOUBLE && (flags & MULTILINE) !== 0 && this.dialect === 'kubernetes' && UNICODE_BREAK.test(s)) style = DOUBLE;
 
     const saved = this.indent;
-    this.indent = this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT;
+    this.increaseIndent(true, ctx);
     const allowBreaks = !simpleKey;
     const cpLen = a.codePoints;
     switch (style) {
@@ -583,14 +613,17 @@ class Emitter {
     // then the chomping indicator from how the text ends.
     const n = s.length;
     const first = s.charCodeAt(0);
-    if (first === 32 || isBreak(first)) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    if (first === 32 || isBreak(first)) this.writeIndicator(String(this.v3 ? V3_INDENT : BEST_INDENT), false, false, false);
     const last = s.charCodeAt(n - 1);
     let chomp = '';
     if (!isBreak(last)) chomp = '-';
     else if (n === 1 || isBreak(s.charCodeAt(n - 2))) chomp = '+';
     if (chomp) this.writeIndicator(chomp, false, false, false);
-    this.putBreak();
-    this.indention = true;
+    // v3.0.0 writes no break here: the first line's indentation (or the text's own first break) starts the text.
+    if (!this.v3) {
+      this.putBreak();
+      this.indention = true;
+    }
     this.whitespace = true;
 
     if ((flags & NEEDS_CARE) === 0) {
@@ -660,7 +693,7 @@ class Emitter {
 }
 
 function resolveWidth(options: EmitOptions | undefined): number {
-  const w = options?.lineWidth;
+  const w = options?.goYaml === 'v3' ? undefined : options?.lineWidth;
   if (w === undefined) return Infinity;
   if (w === 0 || w === Infinity || !(w > 0)) return Infinity;
   return w;
@@ -701,7 +734,7 @@ function needsQuotes(s: string, a: Analysis, dialect: ResolveDialect): boolean {
 }
 
 export function emitYaml(value: unknown, options?: EmitOptions): string {
-  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt', options?.maxLength).document(value);
+  return new Emitter(resolveWidth(options), options?.dialect ?? 'ytt', options?.maxLength, options?.goYaml).document(value);
 }
 
 /**
@@ -715,7 +748,7 @@ export function emitYamlStream(values: readonly unknown[], options?: EmitOptions
   const docs: string[] = [];
   for (const v of values) {
     if (!keepEmpty && (v === null || v === undefined || isEmptyCollection(v))) continue;
-    const doc = new Emitter(width, dialect).document(v);
+    const doc = new Emitter(width, dialect, Infinity, options?.goYaml).document(v);
     // Flatten each document while its rope is young: a stream-long rope would be promoted by the
     // garbage collector before the final flatten, which costs more than the emitting itself.
     doc.charCodeAt(0);

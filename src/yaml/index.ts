@@ -3,6 +3,7 @@
 // reader for the Kubernetes subset of YAML that defers to the `yaml` package outside it, and the
 // text kubectl (kubectlSource) and go-yaml (goYamlTabs) actually read at the edges of a file.
 export { emitYaml, emitYamlStream, YamlFloat, EmitLengthError } from './emit.js';
+export { goYamlKeyLess, goYamlKeyOrder, inGoYamlKeyOrder } from './key-order.js';
 export type { EmitOptions } from './emit.js';
 export { resolvePlainScalar, stringNeedsQuotes, isBase60Float } from './resolve.js';
 export type { ResolveDialect, ResolvedScalar, ScalarTag } from './resolve.js';

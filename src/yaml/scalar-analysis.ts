@@ -17,6 +17,8 @@ export const BLOCK_OK = 8;
 export const NEEDS_CARE = 16;
 /** Contains '"' or '\\' (escaped inside double quotes). */
 export const HAS_DQ_ESCAPE = 32;
+/** May be written as a literal block scalar by go-yaml v3, which lets tabs into one. */
+export const BLOCK_OK_V3 = 64;
 
 /** Code points in the last analysed string. */
 export let scalarCodePoints = 0;
@@ -70,7 +72,7 @@ function isBlankAt(s: string, i: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** Returns a bit set of MULTILINE / PLAIN_OK / SINGLE_OK / BLOCK_OK / NEEDS_CARE / HAS_DQ_ESCAPE. */
+/** Returns a bit set of MULTILINE / PLAIN_OK / SINGLE_OK / BLOCK_OK / NEEDS_CARE / HAS_DQ_ESCAPE / BLOCK_OK_V3. */
 export function analyzeScalar(s: string): number {
   const n = s.length;
   if (n === 0) {
@@ -81,6 +83,8 @@ export function analyzeScalar(s: string): number {
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;
+  /** Special for another reason than a tab (go-yaml v3 allows tabs in block scalars). */
+  let specialNotTab = false;
   let care = false;
   let dqEscape = false;
   let breakSpace = false;
@@ -141,6 +145,7 @@ export function analyzeScalar(s: string): number {
           lineBreaks = true;
           if (c === 13) {
             special = true;
+            specialNotTab = true;
             care = true;
           }
           if (previousSpace) spaceBreak = true;
@@ -150,6 +155,7 @@ export function analyzeScalar(s: string): number {
           break;
         case CONTROL:
           special = true;
+          if (c !== 9) specialNotTab = true;
           care = true;
           previousSpace = false;
           previousBreak = false;
@@ -180,7 +186,10 @@ export function analyzeScalar(s: string): number {
     // UTF-8 bytes beyond one per UTF-16 unit: 2-byte and 3-byte characters add 1 and 2; a
     // surrogate pair (4 bytes, 2 units) adds 2.
     extraUtf8 += cp < 0x800 ? 1 : 2;
-    if (!isPrintable(cp)) special = true;
+    if (!isPrintable(cp)) {
+      special = true;
+      specialNotTab = true;
+    }
     if (cp === 0x85 || cp === 0x2028 || cp === 0x2029) {
       lineBreaks = true;
       if (previousSpace) spaceBreak = true;
@@ -216,6 +225,7 @@ export function analyzeScalar(s: string): number {
   }
   if (lineBreaks) plainOk = false;
   if (blockIndicators) plainOk = false;
+  const blockOkV3 = !trailingSpace && !spaceBreak && !specialNotTab;
 
   return (
     (lineBreaks ? MULTILINE : 0) |
@@ -223,6 +233,7 @@ export function analyzeScalar(s: string): number {
     (singleOk ? SINGLE_OK : 0) |
     (blockOk ? BLOCK_OK : 0) |
     (care ? NEEDS_CARE : 0) |
-    (dqEscape ? HAS_DQ_ESCAPE : 0)
+    (dqEscape ? HAS_DQ_ESCAPE : 0) |
+    (blockOkV3 ? BLOCK_OK_V3 : 0)
   );
 }

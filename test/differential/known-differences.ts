@@ -61,13 +61,13 @@ function lifecycleUnset(carto: CartoSide, object: string): boolean {
   return typeof spec === 'object' && spec !== null && (spec as Record<string, unknown>)['lifecycle'] === undefined;
 }
 
-const through = (resource: string | undefined): Allowance | undefined => (resource === undefined ? undefined : { compareThrough: resource, failureParity: false });
-
-/** The raw spec of a resource's template, as written. */
-function specOf(r: CartoOwner['report']['resources'][number]): Record<string, unknown> {
-  const spec = r.template?.doc.value['spec'];
-  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
+/** The resource of `names` that comes first in the owner's blueprint. */
+function earliest(carto: CartoOwner | undefined, names: readonly string[]): string | undefined {
+  const order = carto?.report.blueprint?.resources.map((r) => r.name) ?? [];
+  return [...names].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
 }
+
+const through = (resource: string | undefined): Allowance | undefined => (resource === undefined ? undefined : { compareThrough: resource, failureParity: false });
 
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
@@ -109,10 +109,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     name: 'api-server-refusals',
     status: 'deliberate',
-    reason: 'an object the API server would refuse (no kind, no name, an invalid name or label, an annotation or a ConfigMap\'s data that is not a string) is stamped by carto with a warning saying what is wrong (an error with --strict): render shows what the template makes. On a cluster the apply fails and the resource has no outputs (refharness\'s fake API server refuses some of these: core kinds that do not decode, a missing name). That object and those after it are not compared.',
-    owner: ({ carto }) => {
-      const refused = carto?.objects.find((o) => stampedMetaProblems(o.object).length > 0 || carto.notices.some((d) => d.code === 'no-name' && d.resource === o.resource));
-      return refused ? { compareBefore: refused.resource, failureParity: false } : undefined;
+    reason: 'an object the API server would refuse is stamped by carto: with a warning when its name or a label value is invalid, or it has no name (an error with --strict); the rest of the object is judged against its schema only with --validate (a ConfigMap\'s data that are not strings, no kind). On a cluster the apply fails, the resource has no outputs, and what reads them is not stamped (refharness\'s fake API server refuses some of these: core kinds that do not decode, no name, no kind — "unable to apply object"). That object and those after it are not compared.',
+    owner: ({ ref, carto }) => {
+      const refusedByController = [...(ref?.errors ?? [])].filter(([, message]) => message.startsWith('unable to apply object')).map(([resource]) => resource);
+      const warnedByCarto = (carto?.objects ?? []).filter((o) => stampedMetaProblems(o.object).length > 0 || carto!.notices.some((d) => d.code === 'no-name' && d.resource === o.resource)).map((o) => o.resource);
+      const first = earliest(carto, [...refusedByController, ...warnedByCarto]);
+      return first === undefined ? undefined : { compareBefore: first, failureParity: false };
     },
   },
   {
@@ -135,14 +137,9 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       messages.every((m) => m === 'invalid template: if lifecycle is mutable, no retention policy may be set') && lifecycleUnset(carto, object),
   },
   {
-    name: 'immutable-health',
-    status: 'known-bug',
-    reason: 'an immutable or tekton template gives outputs only from a healthy object: on a fresh cluster, with a health rule other than alwaysHealthy (or tekton without one, which means singleConditionType Succeeded), the controller has none and what reads them is not stamped; carto reads the stamped object. Fixed by wp/health (issue 16 item 1); fixture test/fixtures/differential/immutable-health.',
-    owner: ({ carto }) => through(firstResource(carto, (r) => {
-      if (r.template?.lifecycle !== 'immutable' && r.template?.lifecycle !== 'tekton') return false;
-      const rule = specOf(r)['healthRule'];
-      const always = typeof rule === 'object' && rule !== null && 'alwaysHealthy' in rule;
-      return rule === undefined || rule === null ? r.template.lifecycle === 'tekton' : !always;
-    })),
+    name: 'health-assumed',
+    status: 'deliberate',
+    reason: 'an immutable or tekton template gives outputs only from a healthy object; on a fresh cluster the controller cannot tell yet (no status), so it has none and what reads them is not stamped. render takes such an object as healthy, with a note (health-assumed), and reads its outputs (README, Health rules and lifecycles); carto status does not. Objects after it are not compared.',
+    owner: ({ carto }) => through(carto?.notices.find((d) => d.code === 'health-assumed')?.resource),
   },
 ];

@@ -42,6 +42,18 @@ describe('carto explain explains the examples as their golden files', () => {
   }
 });
 
+describe('the controller\'s words', () => {
+  it('follow each error on a controller: line, as lint prints them, and are controllerMessage in the JSON (an optional field added to version 1)', () => {
+    const args = ['explain', `${FIX}/choices.yaml`, '--workload', 'stuck'];
+    const text = carto(args);
+    const said = 'expected exactly 1 option to match, found [2] matching options [git, blob] for resource [source] in supply chain [specific]';
+    expect(text.stdout).toMatch(/\n {7}controller: expected exactly 1 option to match, found \[2\] matching\n {11}options \[git, blob\]/);
+    const json = JSON.parse(carto([...args, '--format', 'json']).stdout) as { version: number; diagnostics: Array<{ code: string; controllerMessage?: string }> };
+    expect(json.version).toBe(1);
+    expect(json.diagnostics.find((d) => d.code === 'no-option-match')?.controllerMessage).toBe(said);
+  });
+});
+
 describe('the JSON has the documented shape', () => {
   for (const c of cases) {
     it(`${c.golden}.json matches test/explain/explanation.schema.json`, () => {

@@ -1,6 +1,7 @@
 // The three drawings of a graph, on graphs built by hand and from the library: escaping (DOT
 // quoted IDs and HTML-like labels, Mermaid entity codes), stable order, dashed edges, the text
 // tree's shape and width, and the line wrapping they share.
+import { blueprintDoc, ownerDoc, renderStream, stream } from '../helpers/chains.js';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/load/index.js';
@@ -157,9 +158,35 @@ metadata: {name: app, namespace: ns, labels: {app: web}}
     const graph = ownerGraph(result.owners[0]!);
     expect(graph.clusters[0]?.title).toBe('Workload ns/app');
     expect(graph.clusters[0]?.nodes.map((n) => n.details)).toEqual([
-      ['stamps ConfigMap app', 'outputs url, revision: stamped'],
-      ['stamps ConfigMap (generateName app-)', 'outputs config: stamped'],
+      ['stamps ConfigMap app', 'health: True, OutputsAvailable', 'outputs url, revision: stamped'],
+      ['stamps ConfigMap (generateName app-)', 'health: True, OutputsAvailable', 'outputs config: stamped'],
     ]);
+    expect(graph.clusters[0]?.nodes.map((n) => n.health)).toEqual(['healthy', 'healthy']);
     expect(graph.clusters[0]?.edges[0]?.dashed).toBeUndefined();
+    // The owner's readiness, when the caller computed it (carto status's verdict), is a detail of the box.
+    expect(ownerGraph(result.owners[0]!, { status: 'Unknown', reason: 'MissingValueAtPath' }).clusters[0]?.details).toEqual(['through ClusterSupplyChain chain', 'Ready: Unknown (MissingValueAtPath), as carto status reports it']);
+  });
+
+  it('marks each resource with its health: an unhealthy object gets ✗ and a red border', () => {
+    const result = renderStream(stream(
+      blueprintDoc(`  - name: cm
+    templateRef: {kind: ClusterTemplate, name: cm}`),
+      `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: cm}
+spec:
+  healthRule:
+    multiMatch:
+      healthy: {matchFields: [{key: data.state, operator: In, values: [good]}]}
+      unhealthy: {matchFields: [{key: data.state, operator: In, values: [bad]}]}
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}, data: {state: bad}}`,
+      ownerDoc(),
+    ));
+    const graph = ownerGraph(result.owners[0]!);
+    expect(graph.clusters[0]?.nodes[0]?.health).toBe('unhealthy');
+    expect(formatText(graph).split('\n')[1]).toBe('└── ✗ cm  ClusterTemplate cm');
+    expect(formatDot(graph)).toContain('color="#c62828", penwidth=2');
+    expect(formatMermaid(graph)).toContain('style b0r0 stroke:#c62828,stroke-width:2px');
   });
 });
+

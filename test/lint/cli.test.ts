@@ -130,7 +130,8 @@ describe('carto lint (CLI)', () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
     const r = carto(['lint', empty]);
     expect(r.status).toBe(0);
-    expect(withoutHints(r.stdout)).toBe('<inputs>:1:1  warning  no-objects  the inputs hold no object at all: nothing was checked\n');
+    // No file, so no position (a made-up `<inputs>:1:1` would send an editor or a problem matcher nowhere).
+    expect(withoutHints(r.stdout)).toBe('warning  no-objects  the inputs hold no object at all: nothing was checked\n');
     // a pre-commit hook with --strict fails on it
     expect(carto(['lint', empty, '--strict']).status).toBe(1);
   });
@@ -152,6 +153,15 @@ describe('carto lint (CLI)', () => {
     expect(carto(['lint', ytt, '-v', 'name=from-flag'])).toMatchObject({ status: 0, stdout: '' });
     const values = write('values.yaml', 'name: from-values\n');
     expect(carto(['lint', ytt, '--data-values-file', values])).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('a problem that belongs to no file (a --data-values-file that is not YAML) is printed without a made-up position', () => {
+    const ytt = write('ytt-chain-2.yaml', '#@ load("@ytt:data", "data")\napiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: #@ data.values.name\nspec:\n  ytt: "x: 1"\n');
+    const values = write('bad-values.yaml', 'name: [\n');
+    const r = carto(['lint', ytt, '--data-values-file', values]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^error {2}ytt-template-file {2}ytt failed on the input files: .*bad-values\.yaml/);
+    expect(r.stdout).not.toContain('<inputs>');
   });
 
   it('usage errors exit 2: no inputs, an unreadable path, an unknown format', () => {

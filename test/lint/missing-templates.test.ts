@@ -53,6 +53,18 @@ describe('carto lint --missing-templates', () => {
     expect(render.stderr).not.toContain('pass --missing-templates mock');
   });
 
+  it('the core marks, in data, which missing templates the platform may install: the JSON says so, for a wrong kind it does not', () => {
+    type Json = { diagnostics: Array<{ code: string; message: string; platformTemplate?: { kind: string; name: string } }> };
+    const own = JSON.parse(carto(['lint', ...OWN, '--format', 'json']).stdout) as Json;
+    expect(own.diagnostics.filter((d) => d.code === 'template-not-found').map((d) => d.platformTemplate)).toEqual([
+      { kind: 'ClusterSourceTemplate', name: 'source-template' },
+      { kind: 'ClusterImageTemplate', name: 'image-provider-template' },
+    ]);
+    const both = JSON.parse(carto(['lint', '-f', 'test/fixtures/mocks/wrong-kind-and-platform.yaml', '--format', 'json']).stdout) as Json;
+    const byName = Object.fromEntries(both.diagnostics.filter((d) => d.code === 'template-not-found').map((d) => [d.message.split(' ')[1], d.platformTemplate ?? null]));
+    expect(byName).toEqual({ 'platform-source': { kind: 'ClusterSourceTemplate', name: 'platform-source' }, cm: null });
+  });
+
   it('a mode it does not know is a usage error', () => {
     expect(carto(['lint', ...OWN, '--missing-templates', 'maybe']).status).toBe(2);
   });

@@ -271,6 +271,18 @@ spec:
     ]);
   });
 
+  it('owner-field-unknown: a path through a field the Workload types as a string, number or boolean', () => {
+    const d = expectOne(lintYaml(clusterTemplate(`      url: $(workload.spec.source.git.url.foo)$
+`)), 'owner-field-unknown', 12, '$(workload.spec.source.git.url.foo)$ reads foo inside spec.source.git.url, which is a string in a Workload, so it never resolves');
+    expect(d.hint).toBe('spec.source.git.url has no fields: read it whole, $(workload.spec.source.git.url)$');
+    expectOne(lintYaml(clusterTemplate(`      n: $(workload.metadata.generation.value)$
+`)), 'owner-field-unknown', 12, '$(workload.metadata.generation.value)$ reads value inside metadata.generation, which is a number in a Workload, so it never resolves');
+    // A map's keys are free (labels), and a whole scalar is fine.
+    expect(codes(lintYaml(clusterTemplate(`      a: $(workload.metadata.labels.app)$
+      b: $(workload.spec.source.git.url)$
+`)))).not.toContain('owner-field-unknown');
+  });
+
   it('param-indexed: $(params.x.y)$ never resolves in spec.template', () => {
     expectOne(lintYaml(clusterTemplate(`      server: $(params.registry.server)$
 `)), 'param-indexed', 12, '$(params.registry.server)$ indexes into param registry, and params cannot be indexed in spec.template: it never resolves');

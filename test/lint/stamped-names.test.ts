@@ -1,8 +1,9 @@
 // Names and label values stamped objects would carry, checked as the API server checks them
 // (issue 15, item 2): lint reports them at the name that causes them; render warns about the
 // objects it stamps (an error with --strict), once per place however many owners.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { carto, withoutHints } from '../helpers/cli.js';
+import { carto, ROOT, withoutHints } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 import { parse } from 'yaml';
@@ -97,57 +98,27 @@ describe('render', () => {
       `warning: ${dir}/sc.yaml:7:11: the API server would refuse the ConfigMap ${LONG} that resource build image of ClusterSupplyChain sc stamps: its label carto.run/resource-name is invalid`,
     ]);
   });
-});
 
-describe('values the API server decodes as strings (found by the differential test)', () => {
-  const values = '      annotations:\n        replicas: 3\n    data:\n      port: 8080\n      host: $(workload.metadata.name)$\n';
-
-  it('lint: a literal annotation or ConfigMap data value that is not a string, at the value', () => {
-    const dir = tree({ 't.yaml': template('$(workload.metadata.name)$', values) });
-    const r = carto(['lint', dir]);
-    expect(r.status).toBe(1);
-    expect(withoutHints(r.stdout)).toBe([
-      `${dir}/t.yaml:12:19  error  stamped-value-invalid  the ConfigMap this template stamps has metadata.annotations.replicas that is not a string, which the API server refuses`,
-      '    controller: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string',
-      `${dir}/t.yaml:14:13  error  stamped-value-invalid  the ConfigMap this template stamps has data.port that is not a string, which the API server refuses`,
-      '    controller: json: cannot unmarshal number into Go struct field ConfigMap.data of type string',
-      '',
-    ].join('\n'));
-  });
-
-  it('render: a warning per value, with the API server\'s decoding error; --strict makes them errors', () => {
-    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$', values), 'w.yaml': workload('one') });
+  it('one long owner name carried by several labels is one warning for the owner, naming them all', () => {
+    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$', '      labels:\n        app.kubernetes.io/part-of: $(workload.metadata.name)$\n'), 'w.yaml': workload(LONG) });
     const r = carto(['render', dir]);
     expect(r.status).toBe(0);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: '))).toEqual([
-      `warning: ${dir}/t.yaml:12:19: the API server would refuse the ConfigMap one that resource build of ClusterSupplyChain sc stamps: its annotation replicas is not a string`,
-      `warning: ${dir}/t.yaml:14:13: the API server would refuse the ConfigMap one that resource build of ClusterSupplyChain sc stamps: its data.port is not a string`,
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([
+      `warning: ${dir}/w.yaml:3:18: the API server would refuse the objects stamped for Workload default/${LONG}: their labels app.kubernetes.io/part-of and carto.run/workload-name carry its name, which is not a valid label value`,
     ]);
-    expect(r.stderr).toContain('    controller: json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n');
-    expect(carto(['render', '--strict', dir]).status).toBe(1);
+    expect(r.stderr).toContain(`    controller: metadata.labels: Invalid value: "${LONG}": must be no more than 63 characters\n`);
+    expect(carto(['render', '--strict', dir]).stderr).toContain(`error: ${dir}/w.yaml:3:18: the API server would refuse the objects stamped for Workload default/${LONG}`);
   });
-});
 
-describe('a name a placeholder makes a map (found by the differential test)', () => {
-  it('render warns that the API server would refuse it', () => {
-    const owner = ownerDoc('Workload', '{name: one, labels: {app: web}}', '{source: {git: {url: "https://example.com/a.git", ref: {branch: main}}}}');
-    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.spec.source.git.ref)$'), 'w.yaml': owner });
-    const r = carto(['render', dir]);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`warning: ${dir}/t.yaml:10:13: the API server would refuse the ConfigMap that resource build of ClusterSupplyChain sc stamps: its name is not a string\n`);
-    expect(r.stderr).toContain('    controller: json: cannot unmarshal object into Go struct field ObjectMeta.metadata.name of type string\n');
-  });
-});
-
-describe('a kind a placeholder makes something else than a name (found by the differential test)', () => {
-  it('render warns that the object cannot be sent; a spec.template written without a kind is the webhook\'s verdict only', () => {
-    const kindless = template('$(workload.metadata.name)$').replace('    kind: ConfigMap\n', '    kind: $(params.kind)$\n').replace('spec:\n', 'spec:\n  params: [{name: kind, default: {}}]\n');
-    const dir = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': kindless, 'w.yaml': workload('one') });
-    const r = carto(['render', dir]);
-    expect(r.stderr).toMatch(/^warning: .*t\.yaml:\d+:\d+: the API server would refuse the object one that resource build of ClusterSupplyChain sc stamps: it has no kind$/m);
-    const written = tree({ 'sc.yaml': CHAIN.replace('build image', 'build'), 't.yaml': template('$(workload.metadata.name)$').replace('    kind: ConfigMap\n', ''), 'w.yaml': workload('one') });
-    expect(carto(['render', written]).stderr.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.replace(/^warning: \S+ /, ''))).toEqual([
-      'ClusterTemplate cm: spec.template has no kind, so it is not an object the webhook can read',
+  it('a Runnable named after the Workload: carto.run/workload-name and carto.run/runnable-name in one warning (--expand-runnables)', () => {
+    const example = (name: string) => readFileSync(`${ROOT}/examples/testing/${name}`, 'utf8');
+    const long = `greeter-${LONG}`;
+    const dir = tree({ 'supply-chain.yaml': example('supply-chain.yaml'), 'templates.yaml': example('templates.yaml'), 'developer.yaml': example('developer.yaml').replace(/name: greeter$/m, `name: ${long}`) });
+    const r = carto(['render', '--expand-runnables', dir]);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toEqual([
+      `warning: ${dir}/developer.yaml:6:9: the API server would refuse the objects stamped for Workload apps/${long}: their labels carto.run/workload-name and carto.run/runnable-name carry its name, which is not a valid label value`,
     ]);
   });
 });

@@ -47,8 +47,8 @@ kind: ClusterTemplate
 metadata: {name: deploy}
 spec:
   template:
-    apiVersion: example.com/v1
-    kind: Report
+    apiVersion: v1
+    kind: ConfigMap
     metadata: {name: deploy}
     data:
       image: $(image)$

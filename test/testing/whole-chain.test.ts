@@ -68,7 +68,7 @@ describe('whole-chain tests', () => {
   it('--update rewrites the stream; the test then passes and a second update changes nothing (round trip)', () => {
     const file = join(dir, 'stream/expected.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace(/replicas: "2"/, 'replicas: "20"'));
+    writeFileSync(file, original.replace(/replicas: 2/, 'replicas: 20'));
     expect(test(['stream']).status).toBe(1);
     const update = test(['stream', '--update']);
     expect(update.stdout).toBe('PASS: stream (expectation updated)\n\n1 passed, 0 failed, 1 expectation updated\nPASS\n');

@@ -1,0 +1,104 @@
+// `carto diff OLD NEW` and `carto diff --base REV [PATH...]`: renders both sides with the same
+// flags and prints what changes, object by object. Exit codes as diff's: 0 no differences,
+// 1 differences, 2 trouble (a usage error, or a side that cannot be read or rendered at all: stderr
+// says which side and why, stdout stays empty).
+import { formatReviewJson, formatReviewMarkdown, formatReviewStat, formatReviewText, reviewSummary } from '../emit/index.js';
+import { isInputError, isUsageError, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readRevision, type RevisionTree } from '../load/index.js';
+import { render, type RenderResult } from '../render/index.js';
+import { compareRenders } from '../review/index.js';
+import { formatDiagnostics } from './diagnostics.js';
+import { writeErr, writeOut } from './io.js';
+import { prepareRender } from './render-options.js';
+import { makeStyle, type Style } from './style.js';
+
+interface SideInput {
+  label: string;
+  paths: string[];
+  /** Names files of a --base revision as `REV:path` in messages. */
+  rename?: (file: string) => string;
+}
+
+export async function runDiff(paths: string[], options: Record<string, unknown>): Promise<number> {
+  const errStyle = await makeStyle(options['color'] !== false);
+  const base = options['base'] as string | undefined;
+  const format = (options['output'] as string | undefined) ?? 'text';
+  if (options['stat'] === true && format !== 'text') throw new UsageError(`--stat is a text report; -o ${format} has its own form: choose one`);
+  const context = contextLines(options['unified']);
+  let tree: RevisionTree | undefined;
+  try {
+    let sides: [SideInput, SideInput];
+    if (base !== undefined) {
+      const asked = paths.length > 0 ? paths : ['.'];
+      tree = readRevision(base, asked, process.cwd());
+      const rename = tree.name;
+      sides = [{ label: `old side (${base})`, paths: tree.paths, rename }, { label: 'new side (work tree)', paths: asked }];
+    } else {
+      if (paths.length !== 2) throw new UsageError(`carto diff compares two inputs: carto diff OLD NEW, or carto diff --base REV [PATH...] (got ${paths.length} path${paths.length === 1 ? '' : 's'})`);
+      sides = [{ label: `old side (${paths[0]})`, paths: [paths[0] as string] }, { label: `new side (${paths[1]})`, paths: [paths[1] as string] }];
+    }
+    const before = await renderSide(sides[0], options, errStyle);
+    if (typeof before === 'number') return before;
+    const after = await renderSide(sides[1], options, errStyle);
+    if (typeof after === 'number') return after;
+    // Nothing to render on either side (templates only, or directories without -R) is not "no
+    // changes": a CI job would pass whatever the templates became.
+    const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
+    if (empty(before) && empty(after)) {
+      writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
+      return 2;
+    }
+    for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
+      if (empty(result)) writeErr(`carto diff: the ${side.label} holds no Workload, Deliverable or Runnable: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
+    }
+    const review = compareRenders(before, after);
+    const outStyle = await makeStyle(options['color'] !== false, 1);
+    if (format === 'json') writeOut(formatReviewJson(review));
+    else if (format === 'markdown') writeOut(formatReviewMarkdown(review, context));
+    else if (options['stat'] === true) writeOut(formatReviewStat(review));
+    else writeOut(formatReviewText(review, context, outStyle));
+    writeErr(`${reviewSummary(review)}\n`);
+    return review.changes.length > 0 || review.owners.length > 0 ? 1 : 0;
+  } finally {
+    tree?.remove();
+  }
+}
+
+/** One side rendered, or the exit code (2) when it cannot be read or rendered at all. */
+async function renderSide(side: SideInput, options: Record<string, unknown>, style: Style): Promise<RenderResult | number> {
+  const trouble = (diagnostics: readonly Diagnostic[]) => {
+    const named = side.rename ? diagnostics.map((d) => (d.file ? { ...d, file: (side.rename as (f: string) => string)(d.file) } : d)) : diagnostics;
+    writeErr(`carto diff: the ${side.label} cannot be rendered:\n${formatDiagnostics(named.filter((d) => d.severity === 'error'), style)}`);
+    return 2;
+  };
+  try {
+    const prepared = await prepareRender(side.paths, { ...options, filename: [] });
+    if (!prepared.ok) return trouble(prepared.diagnostics);
+    const result = render(prepared.documents, {
+      ...prepared.options,
+      owners: options['workload'] as string[],
+      ownerReferences: options['ownerReferences'] !== false,
+      expandRunnables: options['expandRunnables'] === true,
+    });
+    // An error of no owner (a broken template file, an unknown --workload) stops the whole side;
+    // an owner's own error is a change, reported with the owner.
+    const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner);
+    if (global.length > 0) return trouble(global);
+    return result;
+  } catch (e) {
+    // A path that does not exist, a flag's file that cannot be read: say which side.
+    if (isUsageError(e)) throw new UsageError(`the ${side.label}: ${(e as Error).message}`);
+    if (isInputError(e)) {
+      writeErr(`carto diff: the ${side.label} cannot be read: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function contextLines(value: unknown): number {
+  if (value === undefined) return 3;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1000) throw new UsageError(`-U ${String(value)}: the number of context lines is a whole number from 0 to 1000`);
+  return n;
+}

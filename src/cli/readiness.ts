@@ -1,0 +1,28 @@
+// The owner's Ready condition as `carto status` would report it, for `carto explain` and `carto
+// graph`: the same inputs and flags, realized again without mocks (render's report has mocks, so
+// its verdicts are not what a cluster would say). Not computed where status refuses to work:
+// 0.0.6 semantics and --missing-templates mock.
+import type { OwnerReport } from '../render/index.js';
+import { status } from '../status/index.js';
+import type { PreparedRender } from './render-options.js';
+
+export interface Readiness {
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+}
+
+export function readinessOf(prepared: Extract<PreparedRender, { ok: true }>, report: OwnerReport): Readiness | undefined {
+  const options = prepared.options;
+  if (report.semantics === '0.0.6' || options.missingTemplates === 'mock') return undefined;
+  const owner = report.owner;
+  const result = status(prepared.documents, {
+    owners: [`${owner.namespace}/${owner.name}`],
+    ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
+    ...(options.outputs ? { outputs: options.outputs } : {}),
+    ...(options.observed ? { observed: options.observed } : {}),
+    ...(options.ytt ? { ytt: options.ytt } : {}),
+  });
+  const ready = result.owners.find((o) => o.owner.kind === owner.kind)?.status?.conditions.find((c) => c.type === 'Ready');
+  return ready ? { status: ready.status, reason: ready.reason, message: ready.message } : undefined;
+}

@@ -1,0 +1,40 @@
+// `carto status`: the status Cartographer would write on each Workload and Deliverable, from the
+// same inputs and flags as render. Text for a person (default), or the owners as given with
+// `status` filled (-o yaml|json). Exit 0 when the statuses could be computed, whatever they say
+// (1 with --exit-code when an owner is not Ready); 1 when the inputs cannot be read.
+import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatStatusJson, formatStatusText, formatStatusYaml, status } from '../status/index.js';
+import { formatDiagnostics } from './diagnostics.js';
+import { writeErr, writeOut } from './io.js';
+import { prepareRender } from './render-options.js';
+import { makeStyle } from './style.js';
+
+export async function runStatus(paths: string[], options: Record<string, unknown>): Promise<number> {
+  if (options['cartographer'] === '0.0.6') throw new UsageError('carto status writes what Cartographer v0.8.11 writes (--cartographer current); the 0.0.6 controller wrote another status');
+  if (options['missingTemplates'] === 'mock') throw new UsageError('--missing-templates mock does not apply to carto status: a status built on mocked templates would not be the controller\'s (a template missing from the inputs is its TemplatesNotFound)');
+  const style = await makeStyle(options['color'] !== false);
+  const prepared = await prepareRender(paths, options);
+  if (!prepared.ok) {
+    writeErr(formatDiagnostics(prepared.diagnostics, style));
+    return 1;
+  }
+  const { defaultNamespace, outputs, observed, ytt } = prepared.options;
+  const result = status(prepared.documents, {
+    ...(defaultNamespace !== undefined ? { defaultNamespace } : {}),
+    owners: options['workload'] as string[],
+    ...(outputs ? { outputs } : {}),
+    ...(observed ? { observed } : {}),
+    ...(ytt ? { ytt } : {}),
+  });
+  // What an owner's status says is told in it; stderr keeps what concerns the inputs themselves,
+  // and why an owner has no status.
+  const unstated = new Set(result.owners.filter((o) => !o.status).map((o) => `${o.owner.kind}/${o.owner.namespace}/${o.owner.name}`));
+  const told = (d: Diagnostic) => d.owner === undefined ? d.severity !== 'note' : unstated.has(`${d.owner.kind}/${d.owner.namespace ?? ''}/${d.owner.name}`);
+  writeErr(formatDiagnostics([...prepared.diagnostics, ...result.diagnostics.filter(told)], style));
+  if (!result.ok) return 1;
+  const format = options['output'] as string;
+  if (format === 'yaml') writeOut(formatStatusYaml(result));
+  else if (format === 'json') writeOut(formatStatusJson(result));
+  else writeOut(formatStatusText(result, await makeStyle(options['color'] !== false, 1)));
+  return options['exitCode'] === true && result.owners.some((o) => o.ready !== 'True') ? 1 : 0;
+}

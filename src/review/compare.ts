@@ -1,0 +1,190 @@
+// carto diff's core: two renders of the same flags (OLD and NEW inputs) compared owner by owner.
+// Objects are matched by owner, resource and identity (identity.ts); each is added, removed or
+// modified, with the fields that changed. What changed that stamps nothing (yet) is reported per
+// owner: another blueprint selected, a template option flipped, an owner that starts or stops
+// rendering. Comments, YAML style, key order and output order are not changes: the objects are
+// compared as data. Pure.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fieldChanges, same, type FieldChange } from '../diff/index.js';
+import type { JSONObject } from '../model/index.js';
+import type { OwnerReport, RenderResult } from '../render/index.js';
+import { objectKey, ownerId, ownerKey, placed, type ObjectId, type OwnerId, type Placed } from './identity.js';
+
+export type ChangeKind = 'added' | 'removed' | 'modified';
+
+export interface ObjectChange {
+  owner: OwnerId;
+  resource: string;
+  template: { kind: string; name: string };
+  object: ObjectId;
+  change: ChangeKind;
+  /** The changed fields (modified objects); every field of an added or removed one is not listed. */
+  fields: FieldChange[];
+  old?: JSONObject;
+  new?: JSONObject;
+  /** Why an owner's objects appear or disappear when the owner itself starts or stops rendering. */
+  why?: string;
+}
+
+export type OwnerChangeKind = 'owner-added' | 'owner-removed' | 'blueprint' | 'option' | 'fails' | 'recovers';
+
+/** A change of an owner that is not (only) a stamped object: what it selects, whether it renders. */
+export interface OwnerChange {
+  owner: OwnerId;
+  change: OwnerChangeKind;
+  resource?: string;
+  old?: string;
+  new?: string;
+  /** One sentence for a person. */
+  message: string;
+}
+
+export interface Review {
+  changes: ObjectChange[];
+  owners: OwnerChange[];
+  summary: { owners: number; objects: number; added: number; removed: number; modified: number };
+}
+
+interface Side {
+  objects: Map<string, Placed>;
+  /** Objects' position in the render's output: changes come out in that order. */
+  order: Map<string, number>;
+  reports: Map<string, OwnerReport>;
+  /** The first error of each owner that does not render. */
+  failures: Map<string, string>;
+  owners: Map<string, OwnerId>;
+}
+
+export function compareRenders(before: RenderResult, after: RenderResult): Review {
+  const a = side(before);
+  const b = side(after);
+  const owners = ownerChanges(a, b);
+  const changes: ObjectChange[] = [];
+  for (const [key, old] of a.objects) {
+    const now = b.objects.get(key);
+    if (!now) changes.push(oneSided(old, 'removed', b.failures.get(ownerKey(old.owner)) ?? (b.owners.has(ownerKey(old.owner)) ? undefined : 'the owner is not in the new inputs')));
+    else if (!same(old.value, now.value)) {
+      changes.push({ owner: now.owner, resource: now.resource, template: now.template, object: now.object, change: 'modified', fields: fieldChanges(old.value, now.value), old: old.value, new: now.value });
+    }
+  }
+  for (const [key, now] of b.objects) {
+    if (!a.objects.has(key)) changes.push(oneSided(now, 'added', a.failures.get(ownerKey(now.owner)) ?? (a.owners.has(ownerKey(now.owner)) ? undefined : 'the owner is not in the old inputs')));
+  }
+  const rank = (c: ObjectChange): number => {
+    const key = objectKey({ owner: c.owner, resource: c.resource, template: c.template, object: c.object, value: {} });
+    return b.order.get(key) ?? (a.order.get(key) ?? 0) + 0.5;
+  };
+  changes.sort((x, y) => compare(ownerKey(x.owner), ownerKey(y.owner)) || rank(x) - rank(y));
+  const changedOwners = new Set([...changes.map((c) => ownerKey(c.owner)), ...owners.map((o) => ownerKey(o.owner))]);
+  const count = (k: ChangeKind) => changes.filter((c) => c.change === k).length;
+  return {
+    changes,
+    owners,
+    summary: { owners: changedOwners.size, objects: changes.length, added: count('added'), removed: count('removed'), modified: count('modified') },
+  };
+}
+
+function oneSided(p: Placed, change: 'added' | 'removed', why: string | undefined): ObjectChange {
+  return {
+    owner: p.owner,
+    resource: p.resource,
+    template: p.template,
+    object: p.object,
+    change,
+    fields: [],
+    ...(change === 'added' ? { new: p.value } : { old: p.value }),
+    ...(why ? { why } : {}),
+  };
+}
+
+/**
+ * One render's objects by key: what each owner stamps, including an owner with a failing resource —
+ * the controller goes on past a failed resource and stamps the rest, so only the failing resource's
+ * object (and what needed its outputs) goes, not the owner's whole chain.
+ */
+function side(result: RenderResult): Side {
+  const failures = new Map<string, string>();
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error' && d.owner && d.owner.namespace !== undefined) {
+      const key = ownerKey({ kind: d.owner.kind, namespace: d.owner.namespace, name: d.owner.name });
+      if (!failures.has(key)) failures.set(key, firstLine(d));
+    }
+  }
+  const objects = new Map<string, Placed>();
+  const order = new Map<string, number>();
+  for (const stamped of result.objects) {
+    const p = placed(stamped);
+    let key = objectKey(p);
+    // Two generateName objects of one resource (rare: a Runnable's run and its resource): numbered.
+    for (let n = 2; objects.has(key); n++) key = `${objectKey(p)}\u0000${n}`;
+    objects.set(key, p);
+    order.set(key, order.size);
+  }
+  const reports = new Map(result.owners.map((r) => [ownerKey(ownerId(r.owner)), r]));
+  const owners = new Map<string, OwnerId>(result.owners.map((r) => [ownerKey(ownerId(r.owner)), ownerId(r.owner)]));
+  for (const r of result.runnables) owners.set(ownerKey(ownerId(r.runnable)), ownerId(r.runnable));
+  return { objects, order, reports, failures, owners };
+}
+
+function firstLine(d: Diagnostic): string {
+  return d.message.split('\n')[0] as string;
+}
+
+function ownerChanges(a: Side, b: Side): OwnerChange[] {
+  const out: OwnerChange[] = [];
+  const keys = [...new Set([...a.owners.keys(), ...b.owners.keys()])].sort(compare);
+  for (const key of keys) {
+    const owner = (b.owners.get(key) ?? a.owners.get(key)) as OwnerId;
+    if (!a.owners.has(key)) {
+      out.push({ owner, change: 'owner-added', message: `${key} is new` });
+      continue;
+    }
+    if (!b.owners.has(key)) {
+      out.push({ owner, change: 'owner-removed', message: `${key} is no longer in the inputs` });
+      continue;
+    }
+    const failedBefore = a.failures.get(key);
+    const failsNow = b.failures.get(key);
+    if (failsNow !== undefined && failedBefore === undefined) out.push({ owner, change: 'fails', new: failsNow, message: `${key} no longer renders: ${failsNow}` });
+    else if (failsNow === undefined && failedBefore !== undefined) out.push({ owner, change: 'recovers', old: failedBefore, message: `${key} renders now (it failed: ${failedBefore})` });
+    else if (failsNow !== undefined && failedBefore !== undefined && failsNow !== failedBefore) {
+      out.push({ owner, change: 'fails', old: failedBefore, new: failsNow, message: `${key} fails differently: ${failsNow} (was: ${failedBefore})` });
+    }
+    out.push(...selectionChanges(owner, key, a.reports.get(key), b.reports.get(key)));
+  }
+  return out;
+}
+
+/** Another blueprint, or another template option for a resource: said even when it stamps the same. */
+function selectionChanges(owner: OwnerId, key: string, before: OwnerReport | undefined, after: OwnerReport | undefined): OwnerChange[] {
+  if (!before || !after) return [];
+  const bp = (r: OwnerReport) => (r.blueprint ? `${r.blueprint.kind} ${r.blueprint.name}` : undefined);
+  const oldBp = bp(before);
+  const newBp = bp(after);
+  if (oldBp !== newBp) {
+    const message = newBp === undefined
+      ? `${key} no longer matches a blueprint (it selected ${oldBp})`
+      : oldBp === undefined ? `${key} now selects ${newBp} (it matched none)` : `${key} selects ${newBp} instead of ${oldBp}`;
+    return [{ owner, change: 'blueprint', ...(oldBp ? { old: oldBp } : {}), ...(newBp ? { new: newBp } : {}), message }];
+  }
+  const out: OwnerChange[] = [];
+  const choice = (r: OwnerReport, name: string): string | undefined => {
+    const entry = r.resources.find((e) => e.resource.name === name);
+    if (!entry) return undefined;
+    if (entry.passThrough !== undefined) return `passThrough ${entry.passThrough}`;
+    return entry.option ? `option ${entry.option.name ?? entry.template?.name ?? ''}` : undefined;
+  };
+  for (const entry of after.resources) {
+    const name = entry.resource.name;
+    const was = choice(before, name);
+    const now = choice(after, name);
+    if (was !== now && (was !== undefined || now !== undefined)) {
+      out.push({ owner, change: 'option', resource: name, ...(was ? { old: was } : {}), ...(now ? { new: now } : {}), message: `${key}, resource ${name}: ${now ?? 'no option'} chosen instead of ${was ?? 'no option'}` });
+    }
+  }
+  return out;
+}
+
+function compare(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,102 @@
+// The statuses for a person: one block per owner (its Ready verdict and blueprint), then a line
+// per resource with a mark — ready, waiting or failed — and, for what is not ready, the reason
+// in plain words, the field or rule involved with its file:line, and what to give carto (or fix)
+// to get further. A resource held back only by one before it says which, and no more.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ConditionStatus } from '../health/index.js';
+import type { ResourceReport } from '../realize/index.js';
+import { clip } from '../util/clip.js';
+import type { Condition } from './conditions.js';
+import type { ResourceStatus } from './resource.js';
+import type { OwnerStatusResult, StatusResult } from './status.js';
+
+/** How marks are coloured (plain text when not on a terminal). */
+export interface Paint {
+  error(text: string): string;
+  warning(text: string): string;
+  success(text: string): string;
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+const MARKS: Record<ConditionStatus, { mark: string; word: string; paint: keyof Paint }> = {
+  True: { mark: '✓', word: 'ready', paint: 'success' },
+  Unknown: { mark: '…', word: 'waiting', paint: 'warning' },
+  False: { mark: '✗', word: 'failed', paint: 'error' },
+};
+const MARK_WIDTH = 10;
+const INDENT = '      ';
+
+export function formatStatusText(result: StatusResult, paint: Paint): string {
+  if (result.owners.length === 0) return 'no Workload or Deliverable in the inputs\n';
+  return result.owners.map((o) => ownerBlock(o, result.diagnostics, paint)).join('\n');
+}
+
+function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], paint: Paint): string {
+  const name = `${o.owner.kind} ${o.owner.namespace}/${o.owner.name}`;
+  const status = o.status;
+  if (!status) return `${paint.bold(name)}  ${paint.error('no status')}: the API server would refuse the ${o.owner.kind} (see the errors above)\n`;
+  const ready = status.conditions.at(-1) as Condition;
+  const ref = status.blueprintRef.name ? `  ${paint.dim(`${status.blueprintRef.kind} ${status.blueprintRef.name}`)}` : '';
+  let out = `${paint.bold(name)}  ${verdict(ready, paint)}${ref}\n`;
+  const mine = diagnostics.filter((d) => d.owner?.kind === o.owner.kind && d.owner.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.severity === 'error');
+  if (!status.resources?.length) {
+    if (ready.status !== 'True') out += `    ${firstLine(ready.message)}\n`;
+    return out + mine.map((d) => explain(d, '    ', paint)).join('');
+  }
+  const width = Math.max(...status.resources.map((r) => r.name.length));
+  status.resources.forEach((r, i) => {
+    const entry = o.report.resources[i] as ResourceReport;
+    out += resourceLines(r, entry, width, diagnostics.filter((d) => d.owner?.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.resource === r.name), paint);
+  });
+  return out;
+}
+
+/** `✓ ready`, or `… waiting: MissingValueAtPath`. */
+function verdict(c: Condition, paint: Paint): string {
+  const m = MARKS[c.status];
+  return paint[m.paint](`${m.mark} ${m.word}`) + (c.status === 'True' ? '' : `: ${c.reason}`);
+}
+
+function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, diagnostics: readonly Diagnostic[], paint: Paint): string {
+  const ready = r.conditions.at(-1) as Condition;
+  const m = MARKS[ready.status];
+  const object = r.stampedRef ? `  ${r.stampedRef.kind} ${r.stampedRef.name}` : entry.passThrough !== undefined ? `  passes input ${entry.passThrough} through` : '';
+  let out = `  ${paint[m.paint](`${m.mark} ${m.word}`.padEnd(MARK_WIDTH))} ${object ? r.name.padEnd(width) + object : r.name}\n`;
+  if (ready.status === 'True') return out;
+  const told = diagnostics.filter((d) => d.severity !== 'note');
+  const first = told[0];
+  const why = first ? clip(first.message) : firstLine(ready.message);
+  out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
+  if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;
+  const upstream = [...new Set(entry.inputs?.absent.map((a) => a.resource) ?? [])];
+  // Held back by a resource before it: that is where to look, not here.
+  if (upstream.length > 0) return out + `${INDENT}it needs the output of ${upstream.join(', ')}, which ${upstream.length === 1 ? 'has' : 'have'} none yet: get ${upstream.length === 1 ? 'it' : 'them'} further first\n`;
+  if (first?.hint) out += `${INDENT}to get further: ${clip(first.hint)}\n`;
+  if (!first) out += healthLines(r, entry);
+  return out;
+}
+
+/** A diagnostic of the owner itself: what, where, and the fix. */
+function explain(d: Diagnostic, indent: string, paint: Paint): string {
+  const at = d.file ? paint.dim(`${d.file}${d.line ? `:${d.line}` : ''}: `) : '';
+  return `${indent}${at}${clip(d.message)}\n${d.hint ? `${indent}to get further: ${clip(d.hint)}\n` : ''}`;
+}
+
+/** For a resource its health rule holds back: the verdict, the rule's place, and what would tell more. */
+function healthLines(r: ResourceStatus, entry: ResourceReport): string {
+  const healthy = r.conditions.find((c) => c.type === 'Healthy');
+  if (!healthy || healthy.status === 'True' || !entry.template) return '';
+  const t = entry.template;
+  const live = entry.live;
+  return `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
+    (live
+      ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`
+      : `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`);
+}
+
+/** A controller message's first line (ytt's run over several), clipped. */
+function firstLine(message: string): string {
+  const nl = message.indexOf('\n');
+  return clip(nl < 0 ? message : `${message.slice(0, nl).trimEnd()} …`);
+}

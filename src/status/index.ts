@@ -1,0 +1,8 @@
+// status: the status Cartographer would write on each Workload and Deliverable (`carto status`).
+export { status, type StatusOptions, type StatusResult, type OwnerStatusResult } from './status.js';
+export { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
+export { outputStatus, firstBytes, type OutputStatus } from './preview.js';
+export type { Condition } from './conditions.js';
+export type { ResourceStatus, ObjectReference } from './resource.js';
+export { formatStatusYaml, formatStatusJson } from './format.js';
+export { formatStatusText, type Paint } from './format-text.js';

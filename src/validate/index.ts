@@ -1,0 +1,173 @@
+// Validates what a render stamped as the API server would on create, with strict field
+// validation: built-in kinds against the schemas of one Kubernetes version, custom resources
+// against their CRDs' schemas (src/schema does the checking). Each problem becomes a diagnostic
+// naming the owner, the resource, the stamped object and the field, pointing at the template line
+// (or the placeholder) that produced it, with the API server's words and a hint. Kinds no schema
+// covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
+import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
+import { listSome } from '../util/list.js';
+import { isObject } from '../util/objects.js';
+import { originOf } from './origin.js';
+import { gvk, type ValidationSchemas } from './schemas.js';
+import type { YttSources } from './ytt-sources.js';
+
+export { customSchemas, isCrd, gvk, type CustomSchema, type KubeSchemas, type ValidationSchemas } from './schemas.js';
+export { YttSources } from './ytt-sources.js';
+
+export interface ValidateStampedOptions {
+  schemas: ValidationSchemas;
+  /** A kind with no schema is an error, not a note (--strict-schemas). */
+  strictSchemas?: boolean;
+  /** Where ytt templates wrote each field (the render's runs, recorded). */
+  ytt?: YttSources;
+  /** The render's owner reports: where a param's value was set. */
+  owners?: readonly OwnerReport[];
+}
+
+const CODES: Record<Issue['rule'], string> = {
+  'unknown-field': 'stamped-unknown-field',
+  type: 'stamped-wrong-type',
+  required: 'stamped-required',
+  enum: 'stamped-enum',
+  format: 'stamped-format',
+  limit: 'stamped-limit',
+  pattern: 'stamped-pattern',
+};
+
+export function validateStamped(objects: readonly StampedObject[], options: ValidateStampedOptions): Diagnostic[] {
+  const reports = new Map<unknown, ResourceReport>();
+  /** The mocked outputs each stamped object's template took as inputs. */
+  const mocks = new Map<unknown, MockedOutput[]>();
+  for (const owner of options.owners ?? []) {
+    const used = mockedOutputsUsed(owner);
+    for (const r of owner.resources) {
+      if (!r.object) continue;
+      reports.set(r.object, r);
+      const mine = used.filter((m) => m.users.includes(r.resource.name));
+      if (mine.length > 0) mocks.set(r.object, mine);
+    }
+  }
+  const out: Diagnostic[] = [];
+  const unchecked = new Map<string, StampedObject>();
+  const said = new Set<string>();
+  for (const stamped of objects) {
+    const apiVersion = String(stamped.object['apiVersion'] ?? '');
+    const kind = String(stamped.object['kind'] ?? '');
+    const issues = check(stamped.object, apiVersion, kind, options.schemas);
+    if (issues === undefined) {
+      if (!unchecked.has(`${kind} (${apiVersion})`)) unchecked.set(`${kind} (${apiVersion})`, stamped);
+      continue;
+    }
+    for (const issue of issues) {
+      // a label value that is not a string is render's and lint's stamped-label-invalid already
+      if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
+      const d = toDiagnostic(stamped, issue, reports.get(stamped.object), mocks.get(stamped.object), options);
+      const key = `${d.file}\u0000${d.line}\u0000${d.code}\u0000${d.message}`;
+      if (!said.has(key)) out.push(d);
+      said.add(key);
+    }
+  }
+  if (unchecked.size > 0) out.push(uncheckedKinds(unchecked, options));
+  return out;
+}
+
+/** The problems of one object, or undefined when no schema covers its kind. */
+function check(object: Record<string, unknown>, apiVersion: string, kind: string, schemas: ValidationSchemas): Issue[] | undefined {
+  const key = gvk(apiVersion, kind);
+  const custom = schemas.custom.get(key);
+  const kube = schemas.kube;
+  if (custom) {
+    // status is not created with the object when it is a subresource; metadata is every object's
+    const { status: _status, metadata, ...rest } = object;
+    const body = custom.statusSubresource ? rest : { ...rest, ...(_status !== undefined ? { status: _status } : {}) };
+    const issues = validateValue(body, withoutMetadata(custom.schema), { dialect: 'custom' });
+    if (kube && metadata !== undefined) {
+      const meta = validateValue(metadata, { $ref: 'V1ObjectMeta' }, { dialect: 'builtin', definitions: kube.definitions, rootName: 'V1ObjectMeta' });
+      issues.unshift(...meta.map((i) => ({ ...i, path: ['metadata', ...i.path] })));
+    }
+    return issues;
+  }
+  const model = kube?.kinds[key];
+  if (!kube || model === undefined) return undefined;
+  return validateValue(object, { $ref: model }, { dialect: 'builtin', definitions: kube.definitions, rootName: model });
+}
+
+/** A CRD's own word on metadata is ignored by the API server: ObjectMeta is checked instead. */
+function withoutMetadata(schema: Schema): Schema {
+  if (!schema.properties || !Object.hasOwn(schema.properties, 'metadata')) return schema;
+  const { metadata: _m, ...properties } = schema.properties;
+  return { ...schema, properties };
+}
+
+/** A placeholder reading one of the resource's inputs (whose value may be a mock). */
+const INPUT_PLACEHOLDER = /^\$\((sources|images|configs|source|image|config|deployment)\b/;
+
+function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceReport | undefined, mocked: readonly MockedOutput[] | undefined, options: ValidateStampedOptions): Diagnostic {
+  const object = stamped.object;
+  const kind = String(object['kind']);
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
+  const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
+  const origin = originOf(stamped, issue.path, report, options.ytt, issue.rule === 'unknown-field');
+  const field = fieldPath(issue.path);
+  const message = `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${field}: ${issue.message}${origin.from}`;
+  const apiServer = `${apiServerPrefix(issue, object, kind, name)}${issue.apiServer}`;
+  const controllerMessage = stamped.via === 'blueprint'
+    ? `unable to apply object [${namespace}/${name}] for resource [${stamped.resource.name}] in ${stamped.blueprint.kind === 'ClusterDelivery' ? 'delivery' : 'supply chain'} [${stamped.blueprint.name}]: ${apiServer}`
+    : apiServer;
+  // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
+  const mock = mocked && origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked : undefined;
+  const hint = hintFor(issue, kind, origin.placeholder, options);
+  return diagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], message, origin.where, {
+    ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : { owner: { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace } }),
+    controllerMessage,
+    hint: mock
+      ? `the template got mocked values, which only a live cluster has (${mock.map((m) => `${m.resource} ${m.values.map((v) => v.field).join(' and ')}`).join(', ')}): give the real ones with --outputs FILE, --set-output or --observed; otherwise ${hint}`
+      : hint,
+  });
+}
+
+/** `Deployment in version "v1" cannot be handled as a Deployment: ` or `Deployment.apps "app" is invalid: `. */
+function apiServerPrefix(issue: Issue, object: Record<string, unknown>, kind: string, name: string): string {
+  const apiVersion = String(object['apiVersion']);
+  const slash = apiVersion.lastIndexOf('/');
+  if (issue.stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
+  return `${kind}${slash > 0 ? `.${apiVersion.slice(0, slash)}` : ''} ${JSON.stringify(name)} is invalid: `;
+}
+
+function hintFor(issue: Issue, kind: string, placeholder: string | undefined, options: ValidateStampedOptions): string {
+  const schema = options.schemas.kube ? `Kubernetes ${options.schemas.kube.kubernetes}` : 'its schema';
+  const last = String(issue.path[issue.path.length - 1] ?? '');
+  switch (issue.rule) {
+    case 'unknown-field':
+      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} has no field ${last} (${schema}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
+    case 'type': {
+      const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
+      const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
+      // "an integer", "a string", "a map"; "string or null" keeps its first word's article.
+      const article = /^[aeiou]/i.test(wanted) ? 'an' : 'a';
+      return placeholder
+        ? `a placeholder that is the whole value keeps the value's type: make the value ${article} ${wanted} where it is set${example}`
+        : `write ${article} ${wanted} there in the template${example}`;
+    }
+    case 'required':
+      return `the API server refuses a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} without ${fieldPath(issue.path)}: add it to the template`;
+    default:
+      return placeholder ? `fix the value ${placeholder} gives, where it is set` : 'fix the value in the template';
+  }
+}
+
+/** One note (an error with strictSchemas) naming the kinds that were not validated. */
+function uncheckedKinds(unchecked: ReadonlyMap<string, StampedObject>, options: ValidateStampedOptions): Diagnostic {
+  const names = [...unchecked.keys()].sort();
+  const count = `${names.length} kind${names.length === 1 ? '' : 's'}`;
+  const severity = options.strictSchemas ? 'error' : 'note';
+  return {
+    severity,
+    code: 'stamped-no-schema',
+    message: `no schema for ${count} of the stamped objects, so ${names.length === 1 ? 'its objects were' : 'their objects were'} not validated: ${listSome(names, 10)}`,
+    hint: `give their CustomResourceDefinitions with --crds PATH (kubectl get crd NAME -o yaml > crds.yaml) or among the inputs${options.strictSchemas ? '' : '; --strict-schemas makes this an error'}`,
+  };
+}

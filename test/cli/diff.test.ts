@@ -1,0 +1,263 @@
+// `carto diff` through the real binary: each kind of change, matching, noise that is not a change,
+// --base with a temporary git repository, every output format and every exit code.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blueprintDoc, configMapTemplate, ownerDoc, stream } from '../helpers/chains.js';
+import { carto, ROOT } from '../helpers/cli.js';
+import { tempTrees } from '../helpers/temp-tree.js';
+
+const tree = tempTrees('carto-diff-');
+
+const chain = blueprintDoc(`  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}`);
+const side = (data: string, extra: string[] = [], owner = ownerDoc()) => tree({ 'chain.yaml': stream(chain, configMapTemplate('cm', data), ...extra), 'owner.yaml': owner });
+
+describe('carto diff OLD NEW', () => {
+  it('exits 0 with nothing on stdout when nothing stamped changes, whatever the style, comments and order', () => {
+    const old = side('{a: "1", b: two}');
+    // The same objects written in another key order, block style, with comments, in two files.
+    const restyled = tree({
+      'a.yaml': `# the owner\n${ownerDoc()}\n`,
+      'b.yaml': stream(`# templates
+apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata:
+  name: cm
+spec:
+  template:
+    kind: ConfigMap
+    apiVersion: v1
+    data:
+      b: two   # a comment
+      a: '1'
+    metadata: {name: cm}`, chain),
+    });
+    const r = carto(['diff', old, restyled]);
+    expect(r.stderr).toBe('no changes\n');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('a modified object: a header naming owner, resource, template and object, then a unified diff; exit 1', () => {
+    const r = carto(['diff', side('{a: "1", b: two}'), side('{a: "2", b: two}')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`diff Workload dev/w, resource config (ClusterTemplate cm): ConfigMap dev/cm: modified
+--- old/dev/ConfigMap/cm
++++ new/dev/ConfigMap/cm
+@@ -1,6 +1,6 @@ data
+ apiVersion: v1
+ data:
+-  a: "1"
++  a: "2"
+   b: two
+ kind: ConfigMap
+ metadata:
+`);
+    expect(r.stderr).toBe('1 owner, 1 object: 0 added, 0 removed, 1 modified\n');
+  });
+
+  it('added and removed objects: a resource that appears, another owner', () => {
+    const two = blueprintDoc(`  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+  - name: extra
+    templateRef: {kind: ClusterTemplate, name: extra}`);
+    const old = tree({ 'all.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const now = tree({ 'all.yaml': stream(two, configMapTemplate('cm', '{a: "1"}'), configMapTemplate('extra', '{x: y}'), ownerDoc(), ownerDoc('Workload', '{name: w2, namespace: dev, labels: {app: web}}')) });
+    const r = carto(['diff', old, now, '-o', 'json']);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.changes.map((c: { owner: { name: string }; resource: string; change: string; why?: string }) => [c.owner.name, c.resource, c.change, c.why])).toEqual([
+      ['w', 'extra', 'added', undefined],
+      ['w2', 'config', 'added', 'the owner is not in the old inputs'],
+      ['w2', 'extra', 'added', 'the owner is not in the old inputs'],
+    ]);
+    expect(json.owners).toEqual([{ owner: { kind: 'Workload', namespace: 'dev', name: 'w2' }, change: 'owner-added', message: 'Workload dev/w2 is new' }]);
+    expect(json.summary).toEqual({ owners: 2, objects: 3, added: 3, removed: 0, modified: 0 });
+    // The reverse is all removals.
+    const back = JSON.parse(carto(['diff', now, old, '-o', 'json']).stdout);
+    expect(back.changes.map((c: { change: string }) => c.change)).toEqual(['removed', 'removed', 'removed']);
+  });
+
+  it('a modified object lists its changed fields by path, in JSON', () => {
+    const r = carto(['diff', side('{a: "1", b: two, "carto.run/x": p}'), side('{a: "1", c: three, "carto.run/x": q}'), '-o', 'json']);
+    expect(JSON.parse(r.stdout).changes[0].fields).toEqual([
+      { path: '.data.b', old: 'two' },
+      { path: ".data['carto.run/x']", old: 'p', new: 'q' },
+      { path: '.data.c', new: 'three' },
+    ]);
+  });
+
+  it('objects stamped with generateName match by owner and resource', () => {
+    const immutable = (value: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: cm}
+spec:
+  lifecycle: immutable
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {generateName: run-}, data: {v: "${value}"}}`;
+    const r = carto(['diff', tree({ 'a.yaml': stream(chain, immutable('1'), ownerDoc()) }), tree({ 'a.yaml': stream(chain, immutable('2'), ownerDoc()) }), '-o', 'json']);
+    const changes = JSON.parse(r.stdout).changes;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ change: 'modified', object: { kind: 'ConfigMap', generateName: 'run-' }, fields: [{ path: '.data.v', old: '1', new: '2' }] });
+  });
+
+  it('an owner with a failing resource: only that resource\'s object goes, the rest stays (the controller goes on)', () => {
+    const two = (second: string) => blueprintDoc(`  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+  - name: other
+    templateRef: {kind: ClusterTemplate, name: ${second}}`);
+    const broken = configMapTemplate('broken', '{a: $(workload.spec.nope.x)$}');
+    const old = tree({ 'a.yaml': stream(two('extra'), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('extra', '{x: y}'), broken, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(two('broken'), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('extra', '{x: y}'), broken, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string }) => `${c.resource} ${c.change}`)).toEqual(['other removed']);
+    expect(json.changes[0].why).toContain('finds no value');
+    expect(json.owners.map((o: { change: string }) => o.change)).toEqual(['fails']);
+  });
+
+  it('a side with no owner at all: every object of the other side is added or removed, and said', () => {
+    const templatesOnly = tree({ 'a.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')) });
+    const r = carto(['diff', templatesOnly, side('{a: "1"}'), '--stat']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`the old side (${templatesOnly}) holds no Workload, Deliverable or Runnable: all of the other side's objects count as added`);
+    expect(r.stdout).toBe('Workload dev/w | 1 added, new owner\n');
+  });
+
+  it('a changed mock is a change (a supplied output that now differs)', () => {
+    const dir = join(ROOT, 'examples', 'web-app');
+    const outputs = tree({ 'o.yaml': 'source-provider: {url: https://example.com/a.tar.gz, revision: abc}\n' });
+    const r = carto(['diff', dir, dir, '--outputs', join(outputs, 'o.yaml')]);
+    // The same outputs on both sides: no change.
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(outputs, 'o.yaml'), 'utf8')).toContain('abc');
+  });
+
+  it('what changes that stamps nothing yet: another blueprint, an option that flips, an owner that stops rendering', () => {
+    const options = (selected: string) => `apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata: {name: sc}
+spec:
+  selector: {app: web}
+  resources:
+  - name: config
+    templateRef:
+      kind: ClusterTemplate
+      options:
+      - name: cm
+        selector: {matchLabels: {pick: "${selected === 'cm' ? 'yes' : 'no'}"}}
+      - name: cm2
+        selector: {matchLabels: {pick: "${selected === 'cm2' ? 'yes' : 'no'}"}}`;
+    const owner = ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: web, pick: "yes"}}');
+    // Both templates stamp the same ConfigMap: the option flips, the object does not change.
+    const cm2 = configMapTemplate('cm', '{a: "1"}').replace('metadata: {name: cm}', 'metadata: {name: cm2}');
+    const a = tree({ 'a.yaml': stream(options('cm'), configMapTemplate('cm', '{a: "1"}'), cm2, owner) });
+    const b = tree({ 'a.yaml': stream(options('cm2'), configMapTemplate('cm', '{a: "1"}'), cm2, owner) });
+    const r = carto(['diff', a, b]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('# Workload dev/w, resource config: option cm2 chosen instead of option cm\n');
+    expect(r.stderr).toBe('1 owner, 0 objects: 0 added, 0 removed, 0 modified\n');
+
+    // The owner's labels no longer match: its objects are removed, and why.
+    const unmatched = tree({ 'a.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}'), ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: api}}')) });
+    const gone = JSON.parse(carto(['diff', side('{a: "1"}'), unmatched, '-o', 'json']).stdout);
+    expect(gone.changes).toHaveLength(1);
+    expect(gone.changes[0].change).toBe('removed');
+    expect(gone.changes[0].why).toMatch(/no ClusterSupplyChain|supply chain/i);
+    expect(gone.owners.map((o: { change: string }) => o.change)).toEqual(['fails', 'blueprint']);
+  });
+
+  it('--stat: one line per owner; -o markdown: a table and a collapsible diff per object', () => {
+    const a = side('{a: "1"}');
+    const b = side('{a: "2"}');
+    expect(carto(['diff', a, b, '--stat']).stdout).toBe('Workload dev/w | 1 modified\n');
+    const md = carto(['diff', a, b, '-o', 'markdown']).stdout;
+    expect(md).toContain('**carto diff**: 1 owner, 1 object: 0 added, 0 removed, 1 modified');
+    expect(md).toContain('| Workload dev/w | config | ConfigMap dev/cm | modified (1 field) |');
+    expect(md).toContain('<details><summary>Workload dev/w, resource config (ClusterTemplate cm): ConfigMap dev/cm: modified</summary>');
+    expect(md).toContain('\n\n```diff\n@@ -1,6 +1,6 @@ data\n apiVersion: v1\n data:\n-  a: "1"\n+  a: "2"\n kind: ConfigMap\n metadata:\n   labels:\n```\n\n</details>\n');
+    expect(carto(['diff', a, a, '-o', 'markdown']).stdout).toBe('**carto diff**: no changes to stamped objects.\n');
+  });
+
+  it('-U sets the context lines', () => {
+    const r = carto(['diff', side('{a: "1", b: two}'), side('{a: "2", b: two}'), '-U', '0']);
+    expect(r.stdout).toContain('@@ -3 +3 @@ data\n-  a: "1"\n+  a: "2"\n');
+  });
+});
+
+describe('carto diff exit 2: trouble, stdout empty, stderr names the side', () => {
+  it('a side that does not exist', () => {
+    const r = carto(['diff', side('{a: "1"}'), '/nonexistent/carto-diff']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^carto: the new side \(\/nonexistent\/carto-diff\): cannot read/);
+  });
+
+  it('a side whose YAML does not parse', () => {
+    const broken = tree({ 'a.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+    const r = carto(['diff', broken, side('{a: "1"}')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`carto diff: the old side (${broken}) cannot be rendered:`);
+    expect(r.stderr).toContain('YAML syntax error');
+  });
+
+  it('usage errors', () => {
+    expect(carto(['diff', side('{a: "1"}')]).status).toBe(2);
+    expect(carto(['diff', 'a', 'b', '--stat', '-o', 'json']).status).toBe(2);
+    expect(carto(['diff', 'a', 'b', '-U', 'x']).status).toBe(2);
+  });
+});
+
+describe('carto diff --base REV', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+
+  it('compares the inputs at a revision with the work tree, leaving the work tree, index and HEAD alone', () => {
+    const repo = tree({ 'config/chain.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')), 'config/owner.yaml': ownerDoc(), 'other/x.txt': 'not an input\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    // An uncommitted edit in the work tree, and a staged one.
+    const edited = stream(chain, configMapTemplate('cm', '{a: "2"}'));
+    execFileSync('sh', ['-c', `cat > config/chain.yaml`], { cwd: repo, input: edited });
+    const status = git(repo, 'status', '--porcelain');
+    const r = carto(['diff', '--base', 'main', 'config'], { cwd: repo });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('-  a: "1"\n+  a: "2"\n');
+    expect(git(repo, 'status', '--porcelain')).toBe(status);
+    expect(readFileSync(join(repo, 'config/chain.yaml'), 'utf8')).toBe(edited);
+    // Without paths: the current directory.
+    expect(carto(['diff', '--base', 'main'], { cwd: join(repo, 'config') }).status).toBe(1);
+    expect(carto(['diff', '--base', 'HEAD', '--stat', '-R'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    // Without -R the repository's root holds no input: trouble, not "no changes" (a CI job would pass).
+    const flat = carto(['diff', '--base', 'HEAD'], { cwd: repo });
+    expect(flat.status).toBe(2);
+    expect(flat.stderr).toContain('neither side holds a Workload, Deliverable or Runnable');
+    expect(flat.stdout).toBe('');
+  });
+
+  it('a file that only the revision has is read from git, and errors there are named REV:path', () => {
+    const repo = tree({ 'c/chain.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')), 'c/owner.yaml': ownerDoc(), 'c/bad.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    git(repo, 'rm', '-q', 'c/bad.yaml');
+    const r = carto(['diff', '--base', 'main', 'c'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the old side (main) cannot be rendered');
+    expect(r.stderr).toContain('main:c/bad.yaml:');
+  });
+
+  it('an unknown revision, or no repository, is a usage error', () => {
+    const repo = tree({ 'a.yaml': ownerDoc() });
+    const outside = carto(['diff', '--base', 'main'], { cwd: repo });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/not inside a git repository/);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    const unknown = carto(['diff', '--base', 'no-such-branch'], { cwd: repo });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no such revision/);
+  });
+});
