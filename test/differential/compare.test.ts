@@ -1,7 +1,7 @@
 // The differential test's own machinery, without the binary: refharness's output read back, and a
 // comparison that finds a difference planted in an otherwise identical answer (a comparison that
-// cannot fail would let every generated case pass), with known differences applied only where
-// their predicates hold.
+// cannot fail would let every generated case pass) — in render's objects, carto status's and its
+// statuses — with known differences applied only where their predicates hold.
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
@@ -48,7 +48,7 @@ async function carto(text: string): Promise<CartoSide> {
 function echo(side: CartoSide, stderr = ''): RefRun {
   const docs = [...side.owners.values()].flatMap((o) => [
     ...o.objects.map((x) => `---\n# refharness owner: ${o.key}, resource: ${x.resource}\n${stringify(x.object)}`),
-    `---\n# refharness owner: ${o.key} (status as Cartographer would write it)\n${stringify({ status: { conditions: [{ type: 'Ready', status: 'True' }] } })}`,
+    `---\n# refharness owner: ${o.key} (status as Cartographer would write it)\n${stringify({ status: side.statuses.get(o.key)?.status })}`,
   ]);
   return { status: stderr.includes('error:') ? 1 : 0, stdout: docs.join(''), stderr };
 }
@@ -62,7 +62,9 @@ describe('the comparison', () => {
     expect(compare(side, run)).toEqual([]);
     const planted = { ...run, stdout: run.stdout.replace('url: https://example.com/a.tar.gz\n  revision', 'url: https://example.com/b.tar.gz\n  revision') };
     expect(planted.stdout).not.toBe(run.stdout);
-    expect(compare(side, planted)).toEqual([{ check: 'stamped', owner: 'Workload dev/w', message: 'resource source: carto != controller at spec.url: "https://example.com/a.tar.gz" != "https://example.com/b.tar.gz"' }]);
+    const at = 'resource source: carto != controller at spec.url: "https://example.com/a.tar.gz" != "https://example.com/b.tar.gz"';
+    // render's object, and carto status's (without mocks).
+    expect(compare(side, planted)).toEqual([{ check: 'stamped', owner: 'Workload dev/w', message: at }, { check: 'status', owner: 'Workload dev/w', message: `without mocks: ${at}` }]);
   });
 
   it('an owner the controller fails and carto does not is a difference', async () => {
@@ -83,13 +85,13 @@ describe('the comparison', () => {
     // The controller cannot read status.artifact.url on a fresh cluster: read is not stamped.
     const run: RefRun = {
       status: 1,
-      stdout: `---\n# refharness owner: Workload dev/w, resource: source\n${stringify(source.object)}`,
+      stdout: `---\n# refharness owner: Workload dev/w, resource: source\n${stringify(source.object)}---\n# refharness owner: Workload dev/w (status as Cartographer would write it)\n${stringify({ status: side.statuses.get('Workload dev/w')?.status })}`,
       stderr: 'warning: Workload dev/w: resource [source]: outputs not available offline: x\nerror: Workload dev/w: resource [read]: unable to stamp object: evaluate tag $(source.url)$: jsonpath returned empty list: source.url\n',
     };
     expect(compare(side, run)).toEqual([]);
-    // Without the mock (the path resolves), the same answer is a difference.
+    // Without the mock (the path resolves), the same answer is a difference, and carto status writes another status.
     const plain = await carto(stream(template(), reader, chain, ownerDoc()));
-    expect(compare(plain, run).map((d) => d.check)).toEqual(['stamped', 'failure']);
+    expect(compare(plain, run).map((d) => d.check)).toEqual(['stamped', 'failure', 'status', 'status']);
   });
 });
 

@@ -1,9 +1,10 @@
 // The comparison of one case: carto's render (library, and the binary for a sample) against
 // refharness's, owner by owner — the objects stamped (ownerReferences aside), whether the owner
-// fails, the admission webhooks' verdicts — with the known differences applied by their
-// predicates, never by skipping a case. Owner statuses plug in at `compareOwnerStatuses`.
+// fails, the admission webhooks' verdicts — and carto status's realization (no mocks) object for
+// object with the very status the controller writes, with the known differences applied by their
+// predicates, never by skipping a case.
 import type { CliResult } from '../helpers/cli.js';
-import type { CartoOwner, CartoSide } from './carto.js';
+import type { CartoOwner, CartoSide, CartoStatusOwner } from './carto.js';
 import { ownerKey } from './carto.js';
 import { KNOWN_DIFFERENCES, type Allowance, type KnownDifference } from './known-differences.js';
 import type { JsonObject, Reference, ReferenceOwner } from './refharness.js';
@@ -107,8 +108,9 @@ function compareOwners(runs: CaseRuns, known: readonly KnownDifference[]): Diffe
       out.push({ check: 'owners', owner: key, message: theirs ? 'carto does not render this owner' : 'the controller does not realize this owner' });
       continue;
     }
-    const allowances = known.flatMap((k) => k.owner?.({ ref: theirs, carto: mine }) ?? []);
+    const allowances = known.flatMap((k) => k.owner?.({ ref: theirs, carto: mine, realization: 'render' }) ?? []);
     out.push(...compareObjects(key, theirs, mine, allowances), ...compareFailure(key, theirs, mine, allowances));
+    out.push(...compareWithoutMocks(key, theirs, carto.statuses.get(key), known));
   }
   // Every object carto stamps belongs to an owner refharness realizes, or is one it never prints.
   for (const stamped of carto.result.objects) {
@@ -143,17 +145,25 @@ function compareCli(cli: CliResult, carto: CartoSide, known: readonly KnownDiffe
 }
 
 /**
- * Owner statuses (lastTransitionTime aside). `carto status` is not on main yet: `cartoStatuses`
- * is undefined and nothing is compared. LEAD: once `carto status` merges, compute carto's status
- * per owner (`Workload ns/name` → the `status` object) where compareCase calls this, and pass it.
+ * The owner as `carto status` realizes it — without mocks, as the controller on a fresh cluster —
+ * against the controller: the same objects (ownerReferences aside), and the very status it writes
+ * (lastTransitionTime aside). Only the known differences marked `withoutMocks` apply here.
  */
-export function compareOwnerStatuses(reference: Reference, cartoStatuses: ReadonlyMap<string, JsonObject> | undefined): Difference[] {
-  if (!cartoStatuses) return [];
-  const strip = (v: unknown): unknown => (Array.isArray(v) ? v.map(strip) : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'lastTransitionTime').map(([k, x]) => [k, strip(x)])) : v);
-  return [...reference.owners.values()].flatMap((owner) => {
-    const d = firstDifference(strip(cartoStatuses.get(owner.key)), strip(owner.status));
-    return d ? [{ check: 'status' as const, owner: owner.key, message: `status: carto != controller at ${d}` }] : [];
-  });
+function compareWithoutMocks(key: string, ref: ReferenceOwner, mine: CartoStatusOwner | undefined, known: readonly KnownDifference[]): Difference[] {
+  if (!mine) return [{ check: 'status', owner: key, message: 'carto status does not realize this owner' }];
+  const allowances = known.filter((k) => k.withoutMocks).flatMap((k) => k.owner?.({ ref, carto: mine, realization: 'status' }) ?? []);
+  const objects = compareObjects(key, ref, mine, allowances).map((d) => ({ ...d, check: 'status' as const, message: `without mocks: ${d.message}` }));
+  if (allowances.some((a) => a.status === false) || !ref.status) return objects;
+  const theirs = known.reduce((status, k) => k.referenceStatus?.(status, mine) ?? status, ref.status);
+  const d = firstDifference(withoutTimes(mine.status), withoutTimes(theirs));
+  return d ? [...objects, { check: 'status', owner: key, message: `status: carto != controller at ${d}` }] : objects;
+}
+
+/** A status without the time of each transition (only the API server's clock decides it). */
+function withoutTimes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutTimes);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'lastTransitionTime').map(([k, x]) => [k, withoutTimes(x)]));
 }
 
 /** Every difference between carto and the controller on one case that no known difference accounts for. */
@@ -165,7 +175,5 @@ export function compareCase(runs: CaseRuns, known: readonly KnownDifference[] = 
   if (!known.some((k) => k.ownersIncomparable?.(runs.reference, runs.validated))) out.push(...compareOwners(runs, known));
   out.push(...compareAdmission(runs.validated, runs.carto, known));
   if (runs.cli) out.push(...compareCli(runs.cli, runs.carto, known));
-  // LEAD: the owner statuses plug in here (see compareOwnerStatuses).
-  out.push(...compareOwnerStatuses(runs.reference, undefined));
   return out;
 }

@@ -7,8 +7,8 @@
 // entry goes once the fix merges).
 import type { StampedObject } from '../../src/index.js';
 import { stampedMetaProblems } from '../../src/stamp/meta-check.js';
-import type { CartoOwner, CartoSide } from './carto.js';
-import type { Reference, ReferenceOwner } from './refharness.js';
+import type { CartoOwner, CartoSide, CartoStatusOwner } from './carto.js';
+import type { JsonObject, Reference, ReferenceOwner } from './refharness.js';
 
 /** What the comparison lets pass for one owner. */
 export interface Allowance {
@@ -22,6 +22,8 @@ export interface Allowance {
   objects?: false;
   /** Do not require carto to fail exactly when the controller does. */
   failureParity?: false;
+  /** Do not compare the owner's status. */
+  status?: false;
   /** Errors of carto's that the controller does not have (carto reports them on purpose). */
   extraCartoError?: (code: string) => boolean;
 }
@@ -29,6 +31,8 @@ export interface Allowance {
 export interface OwnerPair {
   ref?: ReferenceOwner;
   carto?: CartoOwner;
+  /** Which of carto's realizations `carto` is: render's (mocks allowed) or carto status's (none). */
+  realization: 'render' | 'status';
 }
 
 export interface KnownDifference {
@@ -37,6 +41,10 @@ export interface KnownDifference {
   reason: string;
   /** For an owner: what the comparison lets pass, or undefined when this difference is not at play. */
   owner?: (pair: OwnerPair) => Allowance | undefined;
+  /** `owner` applies to carto status's realization (no mocks) too, not only to render's. */
+  withoutMocks?: true;
+  /** The controller's status of an owner, as carto status writes it where they knowingly differ. */
+  referenceStatus?: (status: JsonObject, carto: CartoStatusOwner) => JsonObject;
   /** An object carto stamps that the controller never prints. */
   cartoOnlyObject?: (object: StampedObject) => boolean;
   /** The CLI prints nothing for this render, though the library returns objects. */
@@ -92,7 +100,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     name: 'duplicate-resource-names',
     status: 'deliberate',
     reason: 'a blueprint with two resources of one name is refused by the webhook, so on a cluster nothing is realized through it; carto reports it as an error and realizes nothing through it (render does not warn and go on, as for the other webhook rules: which resource would be which is anyone\'s guess). The controller without its webhook realizes it.',
-    owner: ({ carto }) => (carto?.errors.some((d) => d.code === 'duplicate-resource-name') ? { objects: false, failureParity: false } : undefined),
+    owner: ({ carto }) => (carto?.errors.some((d) => d.code === 'duplicate-resource-name') ? { objects: false, failureParity: false, status: false } : undefined),
+    withoutMocks: true,
   },
   {
     name: 'forward-reference',
@@ -114,8 +123,9 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       const refusedByController = [...(ref?.errors ?? [])].filter(([, message]) => message.startsWith('unable to apply object')).map(([resource]) => resource);
       const warnedByCarto = (carto?.objects ?? []).filter((o) => stampedMetaProblems(o.object).length > 0 || carto!.notices.some((d) => d.code === 'no-name' && d.resource === o.resource)).map((o) => o.resource);
       const first = earliest(carto, [...refusedByController, ...warnedByCarto]);
-      return first === undefined ? undefined : { compareBefore: first, failureParity: false };
+      return first === undefined ? undefined : { compareBefore: first, failureParity: false, status: false };
     },
+    withoutMocks: true,
   },
   {
     name: 'deployment-assumed-ready',
@@ -141,5 +151,54 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     status: 'deliberate',
     reason: 'an immutable or tekton template gives outputs only from a healthy object; on a fresh cluster the controller cannot tell yet (no status), so it has none and what reads them is not stamped. render takes such an object as healthy, with a note (health-assumed), and reads its outputs (README, Health rules and lifecycles); carto status does not. Objects after it are not compared.',
     owner: ({ carto }) => through(carto?.notices.find((d) => d.code === 'health-assumed')?.resource),
+  },
+  {
+    name: 'generated-names',
+    status: 'deliberate',
+    reason: 'an object stamped with generateName gets the rest of its name from the API server, at random: carto status names it by its prefix (README, Status), the controller\'s status by the name it got.',
+    referenceStatus: (status, carto) => {
+      const prefixes = carto.objects.flatMap((o) => {
+        const generated = (o.object['metadata'] as JsonObject | undefined)?.['generateName'];
+        return typeof generated === 'string' && generated !== '' ? [generated] : [];
+      });
+      let text = JSON.stringify(status);
+      for (const prefix of prefixes) text = text.split(prefix).map((part, i) => (i === 0 ? part : part.replace(/^[bcdfghjklmnpqrstvwxz2456789]{5}/, ''))).join(prefix);
+      return JSON.parse(text) as JsonObject;
+    },
+  },
+  {
+    name: 'existing-status',
+    status: 'deliberate',
+    reason: 'carto status computes one reconcile on a fresh cluster: a status in the input is replaced, not continued; the controller keeps what it does not rewrite (a ref\'s other fields, conditions of earlier reconciles) (README, Status).',
+    owner: ({ carto }) => (carto?.report.owner.object['status'] !== undefined ? { status: false } : undefined),
+    withoutMocks: true,
+  },
+  {
+    name: 'supplied-outputs',
+    status: 'reference-limit',
+    reason: 'refharness takes an output from the outputs file wherever Cartographer could not read it, even from an immutable or tekton object not known healthy, whose outputs the controller would not read however the live object looked; carto status keeps waiting there (render uses the supplied value too). Objects after it are not compared without mocks, nor the status.',
+    owner: ({ ref, carto, realization }) => {
+      if (realization !== 'status') return undefined;
+      const r = carto?.report.resources.find((x) => ref?.supplied.has(x.resource.name) && (x.template?.lifecycle === 'immutable' || x.template?.lifecycle === 'tekton'));
+      return r ? { compareThrough: r.resource.name, status: false } : undefined;
+    },
+    withoutMocks: true,
+  },
+  {
+    name: 'random-placeholder',
+    status: 'deliberate',
+    reason: 'when several placeholders of one template fail, the controller names one of them, at random (Go\'s map order); carto reports them all (render) and names one in its status (README, Fidelity notes and Status). The controller\'s message must be one of the failures carto found.',
+    referenceStatus: (status, carto) => {
+      let text = JSON.stringify(status);
+      const mine = JSON.stringify(carto.status ?? {});
+      const byResource = new Map<string, string[]>();
+      for (const d of carto.errors) if (d.resource && d.controllerMessage) byResource.set(d.resource, [...(byResource.get(d.resource) ?? []), JSON.stringify(d.controllerMessage).slice(1, -1)]);
+      for (const messages of byResource.values()) {
+        const chosen = messages.find((m) => mine.includes(m));
+        if (messages.length < 2 || chosen === undefined) continue;
+        for (const m of messages) if (m !== chosen) text = text.split(m).join(chosen);
+      }
+      return JSON.parse(text) as JsonObject;
+    },
   },
 ];

@@ -57,6 +57,8 @@ describe.skipIf(MISSING !== undefined)(`carto against Cartographer's own realize
     let keep = false;
     let failed = false;
     let shrinking = 0;
+    /** The differences of the last failing run (a re-run may differ: Go's map order is random). */
+    let lastFailure: CaseOutcome['differences'] = [];
     try {
       const property = fc.asyncProperty(caseArbitrary, async (c) => {
         // Budget spent: every smaller candidate "passes", so fast-check keeps the smallest failing one.
@@ -70,6 +72,7 @@ describe.skipIf(MISSING !== undefined)(`carto against Cartographer's own realize
           return true;
         }
         failed = true;
+        lastFailure = outcome.differences;
         return false;
       });
       const result = await fc.check(property, { numRuns: RUNS, seed: SEED, endOnFailure: false });
@@ -79,6 +82,7 @@ describe.skipIf(MISSING !== undefined)(`carto against Cartographer's own realize
         const dir = join(base, 'shrunk');
         const { inputs, outputs } = writeCase(dir, c);
         const outcome = await runCase(inputs, outputs, { cli: true });
+        if (outcome.differences.length === 0) outcome.differences.push(...lastFailure.map((d) => ({ ...d, message: `${d.message} (not on a second run of the same case)` })));
         keep = CI;
         const saved = saveFixture(CI ? base : FIXTURES, c, outcome.recorded, outcome.differences);
         expect.fail(`carto and the controller differ (seed ${SEED}, ${result.numRuns} cases, shrunk ${result.numShrinks} times); the minimal case is saved in ${saved}${CI ? ' (CI: under the temporary folder)' : ''}:\n${outcome.differences.map((d) => `  ${d.check}${d.owner ? ` ${d.owner}` : ''}: ${d.message}`).join('\n')}\nreplay: CARTO_FUZZ_SEED=${SEED} CARTO_FUZZ_RUNS=${RUNS} npm run fuzz:diff`);

@@ -45,6 +45,8 @@ export interface ReferenceOwner {
   ownerError?: string;
   /** Resources whose outputs Cartographer could not read (a status nobody supplied). */
   unavailable: Map<string, string>;
+  /** Resources whose outputs refharness took from the outputs file. */
+  supplied: Set<string>;
   /** The status Cartographer would write on the owner. */
   status?: JsonObject;
 }
@@ -64,7 +66,7 @@ const DOC_HEAD = /^---\n# refharness owner: ((?:Workload|Deliverable) \S+)(?:, r
 function ownerOf(ref: Reference, key: string): ReferenceOwner {
   let owner = ref.owners.get(key);
   if (!owner) {
-    owner = { key, objects: [], errors: new Map(), unavailable: new Map() };
+    owner = { key, objects: [], errors: new Map(), unavailable: new Map(), supplied: new Set() };
     ref.owners.set(key, owner);
   }
   return owner;
@@ -87,6 +89,7 @@ function readStderr(ref: Reference, stderr: string): void {
     else if ((m = /^error: ((?:Workload|Deliverable) \S+): resource \[([^\]]*)\]: ([\s\S]*)$/.exec(entry))) ownerOf(ref, m[1]!).errors.set(m[2]!, m[3]!);
     else if ((m = /^warning: ((?:Workload|Deliverable) \S+): resource \[([^\]]*)\]: outputs not available offline: ([\s\S]*)$/.exec(entry))) ownerOf(ref, m[1]!).unavailable.set(m[2]!, m[3]!);
     else if ((m = /^error: ((?:Workload|Deliverable) \S+): ([\s\S]*)$/.exec(entry))) ownerOf(ref, m[1]!).ownerError = m[2]!;
+    else if ((m = /^note: ((?:Workload|Deliverable) \S+): resource \[([^\]]*)\]: outputs taken from the outputs file$/.exec(entry))) ownerOf(ref, m[1]!).supplied.add(m[2]!);
     else if (!entry.startsWith('note: ')) ref.other.push(entry);
   }
 }
