@@ -201,4 +201,11 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       return JSON.parse(text) as JsonObject;
     },
   },
+  {
+    name: 'null-output-status',
+    status: 'known-bug',
+    reason: 'an output whose value is null (a configPath or imagePath on a null field) is no output for the controller: its status lists none and the Healthy condition (no health rule) is OutputNotAvailable, so the owner is not Ready; carto status lists it (a preview of null) and says OutputsAvailable. Objects agree (the input is absent for what comes after, in both). In src/realize/lifecycle.ts (recordHealth) and src/status/resource.ts (outputsOf); fixture test/fixtures/differential/null-output-status.',
+    owner: ({ carto, realization }) => (realization === 'status' && carto?.report.resources.some((r) => r.outputs.some((v) => v.value === null)) ? { status: false } : undefined),
+    withoutMocks: true,
+  },
 ];
