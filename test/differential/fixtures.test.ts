@@ -34,14 +34,20 @@ describe('differential regression fixtures', () => {
   it.skipIf(MISSING !== undefined).each(fixtures.map((f) => [f.name, f] as const))(`%s: the recording is what refharness prints${MISSING ? ` (skipped: ${MISSING})` : ''}`, (_name, f) => {
     const now = recordReference(f.inputs, f.outputs);
     expect(stable(now.validated.stdout)).toBe(stable(f.recorded.validated.stdout));
-    expect(stable(now.validated.stderr)).toBe(stable(f.recorded.validated.stderr));
+    expect(refusals(now.validated.stderr)).toBe(refusals(f.recorded.validated.stderr));
     expect(now.reference && stable(now.reference.stdout)).toBe(f.recorded.reference && stable(f.recorded.reference.stdout));
   });
 });
 
-/** refharness's output without what changes from run to run: the time of a condition, the
- *  random suffix the API server gives a generateName (and the digest of an output holding it), a
- *  panic's goroutine dump. */
+/** The webhooks' refusals on stderr (the controller's own errors may name any of several failing
+ *  placeholders: Go's map order). */
+function refusals(stderr: string): string {
+  return stderr.split('\n').filter((l) => l.startsWith('error: admission webhook denied')).join('\n');
+}
+
+/** refharness's objects, without what changes from run to run: the random suffix the API server
+ *  gives a generateName, a panic's goroutine dump; and without the statuses (their messages may name
+ *  any of several failing placeholders). */
 function stable(text: string): string {
-  return text.replace(/lastTransitionTime: .*/g, '').replace(/digest: sha256:[0-9a-f]{64}/g, 'digest: sha256:…').replace(/(\w-)[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, '$1XXXXX').replace(/^(panic: .*\n)[\s\S]*/m, '$1');
+  return text.replace(/---\n# refharness owner: [^\n]*\(status as Cartographer would write it\)\n(?:(?!---\n)[^]*?)(?=---\n|$)/g, '').replace(/(\w-)[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, '$1XXXXX').replace(/^(panic: .*\n)[\s\S]*/m, '$1');
 }
