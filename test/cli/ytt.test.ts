@@ -305,3 +305,15 @@ describe('carto ytt usage', () => {
     expect(r.stderr).toMatch(/^ytt: Error: /);
   });
 });
+
+describe('the controller\'s words when ytt\'s first document is no object with a kind (found by the differential test)', () => {
+  it('it decodes the output as JSON: Go\'s error, the object marshalled as Go does (sorted keys, <>& escaped)', () => {
+    const render = (body: string) => {
+      write(body);
+      return carto(['render', dir]);
+    };
+    const noKind = render('apiVersion: v1\nmetadata: {generateName: x-, b: "<&>", a: 1}\n');
+    expect(noKind.stderr).toContain(`: error unmarshaling JSON: while decoding JSON: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"a":1,"b":"\\u003c\\u0026\\u003e","generateName":"x-"}}'\n`);
+    expect(render('--- 5\n').stderr).toContain(': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go value of type map[string]interface {}\n');
+  });
+});
