@@ -25,7 +25,9 @@ const STAGES: readonly (readonly string[])[] = [
   ['stamp', 'outputs', 'health'],
   ['realize', 'inputs'],
   ['validate'],
-  ['render', 'lint', 'status', 'migrate'],
+  // render reports lint's admission-webhook rules (one implementation of them).
+  ['lint'],
+  ['render', 'status', 'migrate'],
   ['review'],
   ['emit', 'graph'],
   ['explain', 'testing'],

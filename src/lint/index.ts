@@ -4,7 +4,7 @@
 // selection of blueprints and options. Pure: documents in, diagnostics out, in file order.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, cartoKindProblem, isTemplateKind, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
+import { buildCatalog, cartoKindProblem, templateKey, type Blueprint, type Format, type Template } from '../model/index.js';
 import { deliverableType, runnableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
 import { isObject, own } from '../util/objects.js';
 import { checkOutputPaths, checkRunTemplateOutputs } from './output-paths.js';
@@ -18,14 +18,14 @@ import { lintDiagnostic, refOf } from './report.js';
 import { checkSchema } from './schema-check.js';
 import { checkSelectorPaths } from './selector-paths.js';
 import { checkBlueprintTies, checkOptionTies } from './selector-ties.js';
-import { checkBlueprintWebhook } from './webhook-blueprints.js';
-import { checkRunTemplateWebhook, checkTemplateWebhook } from './webhook-templates.js';
+import { admissionDiagnostics, isLegacyBlueprint, webhookDiagnostics } from './admission.js';
 import { checkYttBody } from './ytt-bodies.js';
 import { checkStampedNames } from './stamped-names.js';
 import { referencesIntoUnread, unreadInputs } from './unread-inputs.js';
 import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
+export { admissionDiagnostics };
 export { formatText } from './format-text.js';
 export { formatJson } from './format-json.js';
 export { formatSarif } from './format-sarif.js';
@@ -82,12 +82,8 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     }
     const legacy = isLegacyBlueprint(doc);
     diagnostics.push(...checkSchema(doc, kind, name, legacy));
-    if (isTemplateKind(kind)) diagnostics.push(...checkTemplateWebhook(doc, kind, name));
-    else if (kind === 'ClusterRunTemplate') diagnostics.push(...checkRunTemplateWebhook(doc, name));
-    else if (kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') {
-      diagnostics.push(...checkBlueprintWebhook(doc, kind, name, legacy));
-      if (!legacy) diagnostics.push(...checkSelectorPaths(doc, kind, name));
-    }
+    diagnostics.push(...webhookDiagnostics(doc, kind, name));
+    if ((kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery') && !legacy) diagnostics.push(...checkSelectorPaths(doc, kind, name));
   }
 
   // 2. The objects together, as the pipeline models them.
@@ -168,12 +164,6 @@ function ownerTypes(blueprints: readonly Blueprint[]): OwnerType[] {
     else types.set('workload', { heads: OWNER_HEADS, type: workloadType, described: 'a Workload' });
   }
   return [...types.values()];
-}
-
-/** A supply chain written in the 0.0.6 format (spec.components and no spec.resources). */
-function isLegacyBlueprint(doc: SourceDocument): boolean {
-  const spec = own(doc.value, 'spec');
-  return isObject(spec) && own(spec, 'components') !== undefined && own(spec, 'resources') === undefined;
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -72,10 +72,9 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   const labels = metadata['labels'];
   if (isObject(labels)) {
     for (const [key, value] of Object.entries(labels)) {
-      const typed = labelTypeProblem(value);
-      if (typed) {
-        out.push(lintDiagnostic('stamped-label-invalid', `label ${key} of the ${kind || 'object'} this template stamps would be ${JSON.stringify(value)}, not a string, which the API server refuses`, { doc, object, path: ['spec', 'template', 'metadata', 'labels', key] }, {
-          controllerMessage: typed,
+      if (labelTypeProblem(value) !== undefined || value === null) {
+        // The controller reads the labels as a map of strings: with one that is not, it reads none.
+        out.push(lintDiagnostic('stamped-label-invalid', `label ${key} of the ${kind || 'object'} this template stamps is ${JSON.stringify(value)}, not a string, so the controller drops every label the template writes`, { doc, object, path: ['spec', 'template', 'metadata', 'labels', key] }, {
           hint: `quote it: ${key}: "${String(value)}"`,
         }));
         continue;
@@ -91,3 +90,4 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   }
   return out;
 }
+

@@ -80,6 +80,8 @@ function matches(list: NonNullable<Template['observedMatches']>, value: (path: s
     if (!input.ok) return { ready: false, kind: 'not-met', reason: `could not find value on input [${match.input}]: ${input.error}` };
     const output = value(match.output);
     if (!output.ok) return { ready: false, kind: 'not-met', reason: `could not find value on output [${match.output}]: ${output.error}` };
+    const crash = input.value !== undefined && output.value !== undefined ? uncomparable(input.value, output.value) : undefined;
+    if (crash) return { ready: false, kind: 'not-met', reason: `runtime error: comparing uncomparable type ${crash} (Go's == cannot compare two of them: the controller panics here)` };
     if (input.value !== undefined && output.value !== undefined && !sameValue(input.value, output.value)) {
       return { ready: false, kind: 'not-met', reason: `input [${match.input}] and output [${match.output}] do not match: ${goS(input.value)} != ${goS(output.value)}` };
     }
@@ -87,7 +89,14 @@ function matches(list: NonNullable<Template['observedMatches']>, value: (path: s
   return { ready: true };
 }
 
-/** Go's `==` on decoded JSON values (maps and slices would not even compare; treat as unequal). */
+/** Two lists or two maps: Go's `==` on them panics (different types just differ). */
+function uncomparable(a: JSONValue, b: JSONValue): string | undefined {
+  if (Array.isArray(a) && Array.isArray(b)) return '[]interface {}';
+  const isMap = (v: JSONValue) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isMap(a) && isMap(b) ? 'map[string]interface {}' : undefined;
+}
+
+/** Go's `==` on decoded JSON values (a list or map against anything else is unequal). */
 function sameValue(a: JSONValue, b: JSONValue): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Object.is(a, b));
 }

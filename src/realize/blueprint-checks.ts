@@ -52,11 +52,21 @@ export function referencedTemplates(resource: Resource): Array<{ name: string; r
   return name ? [{ name, ref: 'name' as const, path: [...resource.path, 'templateRef', 'name'] }] : [];
 }
 
+/**
+ * The templates the controller looks for before it calls a blueprint Ready: templateRef.name when
+ * there is one — even beside options (which the webhook refuses; the walk then stamps with the
+ * options, and their templates are not looked for) — else each option's.
+ */
+function readinessRefs(resource: Resource): ReturnType<typeof referencedTemplates> {
+  const name = resource.templateRef.name;
+  return name ? [{ name, ref: 'name', path: [...resource.path, 'templateRef', 'name'] }] : referencedTemplates(resource);
+}
+
 function missingTemplates(blueprint: Blueprint, catalog: Catalog): MissingRef[] {
   const missing: MissingRef[] = [];
   for (const resource of blueprint.resources) {
     const kind = resource.templateRef.kind;
-    const refs = referencedTemplates(resource);
+    const refs = readinessRefs(resource);
     // The controller looks a nameless templateRef up by the empty name, and does not find it.
     if (refs.length === 0 && !resource.templateRef.options?.length) {
       missing.push({ resource, kind: kind || 'template', name: '(no name)', ref: 'nameless', path: [...resource.path, 'templateRef'] });

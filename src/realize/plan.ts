@@ -22,11 +22,18 @@ export interface OwnerPlan {
   selection?: BlueprintSelection;
 }
 
-/** The owner decoded, then the blueprint selected for it (not when it could not be decoded). */
+/**
+ * The owner decoded, then the blueprint selected for it (not when it could not be decoded). The
+ * controller writes the selected blueprint into the owner's status.supplyChainRef (deliveryRef)
+ * before it realizes anything, and templates read the owner it holds: from there on, the owner
+ * is decoded with that reference.
+ */
 export function planOwner(owner: Owner, blueprints: readonly Blueprint[], semantics: Format, standInUid?: string): OwnerPlan {
   const typed = typedOwner(owner, semantics, standInUid);
   if (typed.diagnostics.length > 0) return { typed: typed.value, invalid: typed.diagnostics };
-  return { typed: typed.value, invalid: [], selection: selectBlueprint(owner, blueprints, typed.value, semantics) };
+  const selection = selectBlueprint(owner, blueprints, typed.value, semantics);
+  if (!selection.ok || semantics !== 'current') return { typed: typed.value, invalid: [], selection };
+  return { typed: typedOwner(owner, semantics, standInUid, selection.blueprint).value, invalid: [], selection };
 }
 
 export type TemplateChoice =

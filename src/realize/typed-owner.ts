@@ -7,12 +7,13 @@ import { decode, type GoType } from '../gotypes/index.js';
 import type { GoValue } from '../jsonpath/index.js';
 import { locate } from '../load/index.js';
 import { deliverableType, workloadType, workloadTypeV006 } from '../model/go-types.js';
-import type { Format, Owner } from '../model/index.js';
+import type { Blueprint, Format, Owner } from '../model/index.js';
 import { isObject, own, setOwn } from '../util/objects.js';
 
-export function typedOwner(owner: Owner, semantics: Format, uid?: string): { value: GoValue; diagnostics: Diagnostic[] } {
+export function typedOwner(owner: Owner, semantics: Format, uid?: string, selected?: Blueprint): { value: GoValue; diagnostics: Diagnostic[] } {
   const type: GoType = owner.kind === 'Deliverable' ? deliverableType : semantics === '0.0.6' ? workloadTypeV006 : workloadType;
-  const { value, errors } = decode(type, uid === undefined ? owner.object : withUid(owner.object, uid));
+  const withRef = selected ? withBlueprintRef(owner.object, selected) : owner.object;
+  const { value, errors } = decode(type, uid === undefined ? withRef : withUid(withRef, uid));
   const diagnostics = errors.map((err): Diagnostic => {
     const pos = locate(owner.doc, splitPath(err.path));
     return {
@@ -48,5 +49,17 @@ export function withUid(object: Record<string, unknown>, uid: string): Record<st
   if (current !== undefined && current !== null && current !== '') return object;
   const copy = { ...object };
   setOwn(copy, 'metadata', { ...(isObject(meta) ? meta : {}), uid });
+  return copy;
+}
+
+/** A copy of `object` whose status names `blueprint` as the controller writes it (kind and name
+ *  of status.supplyChainRef, or deliveryRef for a ClusterDelivery; other fields kept). */
+export function withBlueprintRef(object: Record<string, unknown>, blueprint: Blueprint): Record<string, unknown> {
+  const status = own(object, 'status');
+  if (status !== undefined && status !== null && !isObject(status)) return object;
+  const key = blueprint.kind === 'ClusterDelivery' ? 'deliveryRef' : 'supplyChainRef';
+  const current = isObject(status) ? own(status, key) : undefined;
+  const copy = { ...object };
+  setOwn(copy, 'status', { ...(isObject(status) ? status : {}), [key]: { ...(isObject(current) ? current : {}), kind: blueprint.kind, name: blueprint.name } });
   return copy;
 }

@@ -17,6 +17,7 @@ import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import { formatShard, inShard, type Shard } from '../util/shard.js';
 import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
 import type { RenderOptions } from './render.js';
+import { admissionDiagnostics } from '../lint/index.js';
 
 /**
  * One owner rendered: its objects in output order, its report, and whether it failed. `refused`:
@@ -52,17 +53,20 @@ interface Run {
   /** Resource names of the blueprints rendered, for --outputs keys that match none. */
   resources: Set<string>;
   expanded: boolean;
+  /** What the admission webhooks would refuse among the inputs (said before the rest at the end). */
+  refused: Diagnostic[];
 }
 
 export function* renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
   const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const refused = admissionVerdicts(documents, options.strict ?? false);
   const selected = ownersToRender([...catalog.owners, ...catalog.runnables], options, diagnostics);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
   }
   const run: Run = {
     catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
-    withoutUid: [], invalidSaid: new Set(), resources: new Set(), expanded: false,
+    withoutUid: [], invalidSaid: new Set(), resources: new Set(), expanded: false, refused,
   };
   let stamped = 0;
   for (const owner of selected) {
@@ -94,8 +98,25 @@ function finish(run: Run): RenderSummary {
     diagnostics.push(...unusedSupplied(options.outputs, resources, run.catalog.owners));
   }
   if (run.expanded) diagnostics.push(runnablesExpandedNote());
-  const reported = oneDiagnosticPerField(diagnostics);
+  // About the inputs themselves: before what rendering them found.
+  const reported = oneDiagnosticPerField([...besideErrors(run.refused, diagnostics), ...diagnostics]);
   return { ok: !reported.some((d) => d.severity === 'error'), diagnostics: reported };
+}
+
+/**
+ * What the admission webhooks would refuse among the inputs, in lint's words (lint's rules, one
+ * implementation): the object would never reach the controller. render stamps it as written, as a
+ * controller without webhooks would, and warns; with --strict it is an error.
+ */
+function admissionVerdicts(documents: readonly SourceDocument[], strict: boolean): Diagnostic[] {
+  return admissionDiagnostics(documents).map((d) => ({ ...d, severity: strict ? 'error' : 'warning' }));
+}
+
+/** Verdicts not already said by an error of the render at the same place (a blueprint's
+ *  duplicate resource name, a template with both spec.template and spec.ytt). */
+function besideErrors(verdicts: readonly Diagnostic[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const spots = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => `${d.file}\u0000${d.line}`));
+  return verdicts.filter((d) => !spots.has(`${d.file}\u0000${d.line}`));
 }
 
 function renderRunnable(runnable: Runnable, run: Run): RenderedOwner {

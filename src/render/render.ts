@@ -1,6 +1,7 @@
 // render(): the library's main entry point. Loaded documents in; for every Workload, Deliverable
 // and Runnable, the objects the controller would stamp and the report of how (src/realize), plus
-// diagnostics (errors, warnings and notes such as which outputs were mocked). It collects what
+// diagnostics (errors, warnings and notes such as which outputs were mocked, and what the admission
+// webhooks would refuse, in lint's words). It collects what
 // renderOwners() (owners.ts) yields owner by owner; a caller that writes each owner out as it
 // comes uses that generator instead and holds one owner's objects at a time. Pure: no file
 // system, no process.

@@ -4,13 +4,15 @@
 // error with --strict. Said once per place and problem, not once per owner. An owner's name that
 // is no valid label value and that several labels carry (carto.run/workload-name, and the
 // carto.run/runnable-name of a Runnable named after it, or a template's app.kubernetes.io/part-of)
-// is one problem: one warning for the owner, naming every label that carries it.
+// is one problem: one warning for the owner, naming every label that carries it. Also the template
+// labels the controller drops (dropped-labels.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Owner } from '../model/index.js';
 import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize/index.js';
 import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
+import { droppedLabels } from './dropped-labels.js';
 
 /** `invalid`: an object of these has such a problem, said now or for an earlier owner (a failure with --strict). */
 export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; invalid: boolean } {
@@ -18,6 +20,8 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
   let invalid = false;
   const carriers = ownerNameCarriers(objects);
   for (const stamped of objects) {
+    const dropped = droppedLabels(stamped, said);
+    if (dropped) out.push(dropped);
     for (const problem of stampedMetaProblems(stamped.object)) {
       invalid = true;
       const owner = carriedOwner(stamped, problem);

@@ -1,5 +1,6 @@
 // What the stamper adds to an interpolated object (spec §8): the owner's namespace, exactly
-// one controller ownerReference, and the carto.run labels over the template's own. New keys
+// one controller ownerReference, and the carto.run labels over the template's own (none of the
+// template's when one of their values is not a string: the controller drops them all). New keys
 // go where a reader expects them (namespace after name, labels after namespace).
 import type { Format, JSONObject } from '../model/index.js';
 import { hasOwn, isObject, setOwn } from '../util/objects.js';
@@ -39,7 +40,9 @@ export function finishObject(stamped: JSONObject, options: FinishOptions): Finis
   }
   const labelsValue = hasOwn(meta, 'labels') ? meta['labels'] : undefined;
   const labels: JSONObject = {};
-  if (isObject(labelsValue)) for (const key of Object.keys(labelsValue)) setOwn(labels, key, labelsValue[key]);
+  // The controller reads the template's labels as a map of strings (unstructured's GetLabels):
+  // one value of another type (enabled: true, null) and it reads none, so only its own remain.
+  if (templateLabelsKept(labelsValue)) for (const key of Object.keys(labelsValue)) setOwn(labels, key, labelsValue[key]);
   for (const [key, value] of Object.entries(options.labels)) setOwn(labels, key, value);
 
   const out: JSONObject = {};
@@ -74,4 +77,9 @@ export function finishObject(stamped: JSONObject, options: FinishOptions): Finis
     out['namespace'] = namespace;
     out['labels'] = labels;
   }
+}
+
+/** The template's labels survive the stamper only as a map whose every value is a string. */
+export function templateLabelsKept(labels: unknown): labels is Record<string, string> {
+  return isObject(labels) && Object.values(labels).every((v) => typeof v === 'string');
 }

@@ -2,7 +2,7 @@
 // as one data value per top-level key (its Go-JSON, keys sorted), the body is the only file
 // (`stdin.yml`), and only the FIRST output document is used; it must be an object with a kind.
 // How ytt runs is up to the runner: the built-in engine, or a ytt binary (the CLI's --ytt).
-import { toJSON, type GoStruct, type JSONValue } from '../jsonpath/index.js';
+import { marshal, toJSON, type GoStruct, type JSONValue } from '../jsonpath/index.js';
 
 export interface YttRunner {
   (body: string, dataValues: ReadonlyArray<{ key: string; value: JSONValue }>): YttRun;
@@ -54,12 +54,16 @@ export function stampYtt(body: string, context: GoStruct, run: YttRunner): YttSt
     if (!(err instanceof NotJson)) throw err;
     return { ok: false, reason: `the ytt template produced ${err.message}`, controllerMessage: `unable to apply ytt template: ${err.message}` };
   }
-  if (first === null || typeof first !== 'object' || Array.isArray(first)) {
-    return { ok: false, reason: 'the ytt template produced no object', controllerMessage: `Object 'Kind' is missing in '${JSON.stringify(first ?? {})}'` };
+  // The controller decodes ytt's output as JSON into an Unstructured, and says so in its error.
+  const decoding = 'error unmarshaling JSON: while decoding JSON: ';
+  if (first === null) return { ok: false, reason: 'the ytt template produced no object', controllerMessage: `Object 'Kind' is missing in '{}'` };
+  if (typeof first !== 'object' || Array.isArray(first)) {
+    const type = Array.isArray(first) ? 'array' : typeof first === 'boolean' ? 'bool' : typeof first;
+    return { ok: false, reason: 'the ytt template produced no object', controllerMessage: `${decoding}json: cannot unmarshal ${type} into Go value of type map[string]interface {}` };
   }
   const kind = (first as Record<string, unknown>)['kind'];
   if (typeof kind !== 'string' || kind === '') {
-    return { ok: false, reason: 'the first document the ytt template produced has no kind', controllerMessage: `Object 'Kind' is missing in '${JSON.stringify(first)}'` };
+    return { ok: false, reason: 'the first document the ytt template produced has no kind', controllerMessage: `${decoding}Object 'Kind' is missing in '${marshal(first as JSONValue)}'` };
   }
   return { ok: true, object: first as Record<string, unknown> };
 }

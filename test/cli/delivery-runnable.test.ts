@@ -96,6 +96,14 @@ describe('Deliverable → ClusterDelivery', () => {
     );
   });
 
+  it('observedMatches on two lists: not ready, with the panic the controller meets there (found by the differential test)', () => {
+    const example = copyExample('delivery');
+    const templates = join(example, 'templates.yaml');
+    writeFileSync(templates, readFileSync(templates, 'utf8').replace(/  observedCompletion:\n(    .*\n)+/, '  observedMatches:\n  - input: spec.fetch\n    output: spec.fetch\n'));
+    const r = carto(['render', '-f', example]);
+    expect(r.stderr).toContain('controller: resource [deployer] condition not met: runtime error: comparing uncomparable type []interface {} (Go\'s == cannot compare two of them: the controller panics here)');
+  });
+
   it('a deployment template without a deployment input has no output: "deployment not found in upstream template"', () => {
     const example = copyExample('delivery');
     const delivery = join(example, 'delivery.yaml');

@@ -146,7 +146,7 @@ describe('--ytt runs a ytt binary with Cartographer\'s protocol', () => {
     const workload = flags.find((f) => f.startsWith('workload='))!;
     expect(workload).toBe(
       // The Workload written by hand has no uid: the template gets its stand-in.
-      `workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev","uid":"${mockUid({ kind: 'Workload', namespace: 'dev', name: 'app' })}"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{}}}`,
+      `workload={"apiVersion":"carto.run/v1alpha1","kind":"Workload","metadata":{"creationTimestamp":null,"labels":{"app":"web"},"name":"app","namespace":"dev","uid":"${mockUid({ kind: 'Workload', namespace: 'dev', name: 'app' })}"},"spec":{"build":{},"image":"registry.example.com/app:1"},"status":{"supplyChainRef":{"kind":"ClusterSupplyChain","name":"chain"}}}`,
     );
     expect(flags).toContain('params={"registry":{"server":"registry.example.com"}}');
     // Only the first document of its output counts.
@@ -303,5 +303,17 @@ describe('carto ytt usage', () => {
     const r = carto(['ytt', '-f', '-'], { input: 'a: #@ 1 +\n' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^ytt: Error: /);
+  });
+});
+
+describe('the controller\'s words when ytt\'s first document is no object with a kind (found by the differential test)', () => {
+  it('it decodes the output as JSON: Go\'s error, the object marshalled as Go does (sorted keys, <>& escaped)', () => {
+    const render = (body: string) => {
+      write(body);
+      return carto(['render', dir]);
+    };
+    const noKind = render('apiVersion: v1\nmetadata: {generateName: x-, b: "<&>", a: 1}\n');
+    expect(noKind.stderr).toContain(`: error unmarshaling JSON: while decoding JSON: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"a":1,"b":"\\u003c\\u0026\\u003e","generateName":"x-"}}'\n`);
+    expect(render('--- 5\n').stderr).toContain(': error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go value of type map[string]interface {}\n');
   });
 });

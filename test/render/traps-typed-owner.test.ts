@@ -43,8 +43,14 @@ describe('trap 1: value-type fields always exist', () => {
     expect(dataOf(render('uid: $(workload.metadata.uid)$', exported))).toEqual({ uid: '6f1c2f1e-0b7e-4bb0-9d43-2c3d4e5f6a7b' });
   });
 
-  it('status.supplyChainRef is {} on a Workload that has no status', () => {
-    expect(dataOf(render('ref: $(workload.status.supplyChainRef)$', bare))).toEqual({ ref: {} });
+  it('status.supplyChainRef names the selected supply chain: the controller writes it before it stamps (refharness agrees)', () => {
+    expect(dataOf(render('ref: $(workload.status.supplyChainRef)$', bare))).toEqual({ ref: { kind: 'ClusterSupplyChain', name: 'sc' } });
+  });
+
+  it('a Deliverable\'s status.deliveryRef names the selected delivery; other fields of an exported status stay', () => {
+    const deliverable = bare.replace('kind: Workload', 'kind: Deliverable').replace('spec: {}', 'spec: {}\nstatus: {deliveryRef: {kind: Old, name: old, apiVersion: carto.run/v1alpha1}, observedGeneration: 3}');
+    const data = dataOf(renderText(oneResourceChain('ref: $(deliverable.status)$', deliverable, { delivery: true })));
+    expect(data).toEqual({ ref: { deliveryRef: { kind: 'ClusterDelivery', name: 'd', apiVersion: 'carto.run/v1alpha1' }, observedGeneration: 3 } });
   });
 
   it('a set creationTimestamp is a metav1.Time: RFC 3339 in UTC', () => {

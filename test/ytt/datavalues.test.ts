@@ -182,3 +182,15 @@ describe('YAML 1.1 scalars in data values are what go-yaml reads', () => {
     expect(e.text).toContain('\n:\n    |\n  ? | \n    |\n');
   });
 });
+
+describe('plain numbers in data values are what they are after Go\'s JSON (found by the differential test)', () => {
+  it('a whole number is an int when it fits an int64, a float beyond (as the real ytt reads --data-value-yaml n=100000000000000000000)', () => {
+    const text = '#@ load("@ytt:data", "data")\n#@ load("@ytt:json", "json")\n---\nv: #@ json.encode(data.values.n)\nt: #@ type(data.values.n)\n';
+    const run = (n: number) => runYtt([{ name: 'stdin.yml', text }], { dataValues: [{ key: 'n', value: n }] }).text;
+    expect(run(3)).toBe('v: "3"\nt: int\n');
+    expect(run(2 ** 62)).toBe('v: "4611686018427387904"\nt: int\n');
+    expect(run(1e20)).toBe('v: "100000000000000000000"\nt: float\n');
+    expect(run(1e21)).toBe('v: "1e+21"\nt: float\n');
+    expect(run(-1e22)).toBe('v: "-1e+22"\nt: float\n');
+  });
+});

@@ -197,14 +197,18 @@ function keyToScalar(k: Value): Scalar {
 
 const NOT_SCALAR = Symbol('not a scalar');
 
-/** A plain JS scalar as a Starlark/YAML scalar (integers exact, other numbers floats), or NOT_SCALAR. */
+/**
+ * A plain JS scalar as a Starlark/YAML scalar, or NOT_SCALAR. Plain values reach ytt as compact
+ * JSON read as YAML: a whole number is an int when it fits an int64, and a float beyond (YAML
+ * reads 100000000000000000000 as a float; from 1e21 on Go even prints it 1e+21).
+ */
 function plainScalar(v: unknown): Scalar | typeof NOT_SCALAR {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'boolean': case 'string': case 'bigint':
       return v;
     case 'number':
-      if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
+      if (Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63) return Number.isSafeInteger(v) ? v : BigInt(v);
       return new Float(v);
     default:
       break;
