@@ -196,9 +196,9 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     name: 'supplied-outputs',
     status: 'reference-limit',
-    reason: 'refharness takes an output from the outputs file wherever Cartographer could not read it, even where the controller would read none however the live object looked (an immutable or tekton object not known healthy, a deployment whose condition is not met, a passThrough of an input that is not there; the outputs key may name another blueprint\'s resource of that name); carto status keeps waiting there (render uses the supplied value too). Objects after it are not compared without mocks, nor the status.',
+    reason: 'refharness takes an output from the outputs file wherever Cartographer could not read it, even where the controller would read none however the live object looked (an immutable or tekton object not known healthy, a deployment whose condition is not met, a passThrough of an input that is not there, a ClusterDeploymentTemplate, whose output is its deployment input and never read from an object; the outputs key may name another blueprint\'s resource of that name); carto status keeps waiting there (render uses the supplied value too). Objects after it are not compared without mocks, nor the status.',
     owner: ({ ref, carto }) => {
-      const r = carto?.report.resources.find((x) => ref?.supplied.has(x.resource.name) && (x.outputs.length === 0 || x.failed || x.notReady !== undefined || x.passThrough !== undefined));
+      const r = carto?.report.resources.find((x) => ref?.supplied.has(x.resource.name) && (x.outputs.length === 0 || x.failed || x.notReady !== undefined || x.passThrough !== undefined || x.resource.templateRef.kind === 'ClusterDeploymentTemplate'));
       return r ? { compareThrough: r.resource.name, failureParity: false, status: false } : undefined;
     },
     withoutMocks: true,
