@@ -238,4 +238,15 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     },
     withoutMocks: true,
   },
+  {
+    name: 'deployment-health-status',
+    status: 'known-bug',
+    reason: 'a mutable ClusterDeploymentTemplate with observedCompletion and a health rule whose verdict is not True: the controller waits for metadata.generation (MissingValueAtPath, as if it read an empty object), carto status says "cannot satisfy observedCompletion without observedGeneration". Not yet understood; in the no-mocks realization (src/realize, src/status); fixture test/fixtures/differential/deployment-health-status.',
+    owner: ({ carto, realization }) => {
+      if (realization !== 'status') return undefined;
+      const r = carto?.report.resources.find((x) => x.template?.kind === 'ClusterDeploymentTemplate' && x.template.healthRule !== undefined && x.health?.status !== 'True');
+      return r ? { compareThrough: r.resource.name, status: false } : undefined;
+    },
+    withoutMocks: true,
+  },
 ];
