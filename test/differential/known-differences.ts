@@ -239,12 +239,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     withoutMocks: true,
   },
   {
-    name: 'deployment-health-status',
+    name: 'deployment-generation-status',
     status: 'known-bug',
-    reason: 'a mutable ClusterDeploymentTemplate with observedCompletion and a health rule whose verdict is not True: the controller waits for metadata.generation (MissingValueAtPath, as if it read an empty object), carto status says "cannot satisfy observedCompletion without observedGeneration". Not yet understood; in the no-mocks realization (src/realize, src/status); fixture test/fixtures/differential/deployment-health-status.',
+    reason: 'a mutable ClusterDeploymentTemplate with observedCompletion on a fresh cluster: carto status takes the object\'s metadata.generation as 1 and writes TemplateStampFailure "cannot satisfy observedCompletion without observedGeneration in object status"; the controller (refharness) finds no metadata.generation on the object and waits for it (MissingValueAtPath "waiting to read value [metadata.generation] …"). A ConfigMap never has a generation on a real cluster, a custom resource does: which one the controller sees is to be settled (src/outputs/deployment.ts, src/realize/conditions.ts); fixtures test/fixtures/differential/deployment-generation-widget and deployment-generation-configmap.',
     owner: ({ carto, realization }) => {
       if (realization !== 'status') return undefined;
-      const r = carto?.report.resources.find((x) => x.template?.kind === 'ClusterDeploymentTemplate' && x.template.healthRule !== undefined && x.health?.status !== 'True');
+      const r = carto?.report.resources.find((x) => x.notReady?.kind === 'no-observed-generation');
       return r ? { compareThrough: r.resource.name, status: false } : undefined;
     },
     withoutMocks: true,
