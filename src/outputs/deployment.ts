@@ -102,12 +102,13 @@ function sameValue(a: JSONValue, b: JSONValue): boolean {
 }
 
 /** How Go's `%s` prints a decoded JSON value inside the controller's messages. */
-export function goS(value: JSONValue): string {
-  if (value === null) return '%!s(<nil>)';
+export function goS(value: JSONValue, nested = false): string {
+  // fmt prints a nil inside a slice or map as <nil>, and a nil argument as a bad verb.
+  if (value === null) return nested ? '<nil>' : '%!s(<nil>)';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return `%!s(float64=${goFloatV(value)})`;
   if (typeof value === 'boolean') return `%!s(bool=${value})`;
-  if (Array.isArray(value)) return `[${value.map(goS).join(' ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => goS(v, true)).join(' ')}]`;
   const keys = Object.keys(value).sort();
-  return `map[${keys.map((k) => `${k}:${goS(value[k] as JSONValue)}`).join(' ')}]`;
+  return `map[${keys.map((k) => `${k}:${goS(value[k] as JSONValue, true)}`).join(' ')}]`;
 }

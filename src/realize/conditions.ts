@@ -90,7 +90,7 @@ function notReadyCondition(entry: ResourceReport, report: OwnerReport): ErrorCon
 }
 
 function missingValue(entry: ResourceReport, path: string): ErrorCondition {
-  return { status: 'Unknown', reason: 'MissingValueAtPath', message: missingValueMessage(path, entry.object ?? {}, liveName(entry)) };
+  return { status: 'Unknown', reason: 'MissingValueAtPath', message: missingValueMessage(path, entry.object ?? {}, liveName(entry), entry.health?.status) };
 }
 
 /**

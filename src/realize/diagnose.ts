@@ -239,10 +239,17 @@ export function stampedIdentity(object: JSONObject, liveName?: string): { name: 
   return { name, namespace, resource: qualifiedResource(String(object['apiVersion'] ?? ''), String(object['kind'] ?? '')) };
 }
 
-/** The controller's MissingValueAtPath message: it waits for `path` on the object it stamped. */
-export function missingValueMessage(path: string, object: JSONObject, liveName?: string): string {
+/**
+ * The controller's MissingValueAtPath message: it waits for `path` on the object it stamped — or,
+ * when the object's Healthy condition has a verdict, it cannot read it from a healthy object (ask
+ * the platform) or from an unhealthy one (look at the object).
+ */
+export function missingValueMessage(path: string, object: JSONObject, liveName?: string, health?: string): string {
   const { name, namespace, resource } = stampedIdentity(object, liveName);
-  return `waiting to read value [${path}] from object [${resource}/${name}]${namespace !== '' ? ` in namespace [${namespace}]` : ''}`;
+  const where = `object [${resource}/${name}]${namespace !== '' ? ` in namespace [${namespace}]` : ''}`;
+  if (health === 'True') return `cannot read value [${path}] from healthy ${where}, contact Platform Eng`;
+  if (health === 'False') return `cannot read value [${path}] from unhealthy ${where}, examine object, particularly whether it is receiving proper inputs`;
+  return `waiting to read value [${path}] from ${where}`;
 }
 
 function templateWhere(ctx: FailureContext, path: readonly (string | number)[]): Where {

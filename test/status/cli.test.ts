@@ -126,6 +126,16 @@ describe('resource conditions', () => {
     expect(condition(owner, 'Ready')).toEqual({ message: waiting, reason: 'MissingValueAtPath', status: 'Unknown', type: 'Ready' });
   });
 
+  it('a value missing from an object whose health rule has a verdict: "cannot read value … from healthy object" (found by the differential test)', () => {
+    const healthy = GIT_CHAIN.replace('spec:\n  urlPath', 'spec:\n  healthRule: {alwaysHealthy: {}}\n  urlPath');
+    expect(healthy).not.toBe(GIT_CHAIN);
+    const owner = statuses([tree({ 'in.yaml': healthy })]).get('app');
+    expect(resourceCondition(owner, 'source', 'ResourceSubmitted')).toEqual({
+      message: 'cannot read value [.status.artifact.url] from healthy object [sources.example.com/git] in namespace [dev], contact Platform Eng',
+      reason: 'MissingValueAtPath', status: 'Unknown', type: 'ResourceSubmitted',
+    });
+  });
+
   it('a passThrough: PassThrough, its input\'s outputs, no template, no Healthy condition', () => {
     const pass = resource(statuses([`${FIXTURES}/options`]).get('w'), 'pass');
     expect(pass['conditions']).toEqual([

@@ -15,4 +15,8 @@ describe("Go's %v of a float64 (strconv 'g', shortest)", () => {
   it("is what deployment readiness messages wrap in %!s(float64=…)", () => {
     expect(goS([1e6, 2, true])).toBe('[%!s(float64=1e+06) %!s(float64=2) %!s(bool=true)]');
   });
+  it('prints a nil inside a list or map as <nil>, a nil value as %!s(<nil>) (the differential test found it)', () => {
+    expect(goS({ a: '', list: [null, 1e21] })).toBe('map[a: list:[<nil> %!s(float64=1e+21)]]');
+    expect(goS(null)).toBe('%!s(<nil>)');
+  });
 });

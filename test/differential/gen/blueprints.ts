@@ -89,7 +89,7 @@ interface Earlier {
 }
 
 /** Inputs of one resource from the resources before it, with the occasional slip. */
-function inputsFor(draw: Draw, earlier: readonly Earlier[], delivery: boolean, total: number): Record<string, Array<{ name: string; resource: string }>> {
+function inputsFor(draw: Draw, earlier: readonly Earlier[], delivery: boolean, last: string): Record<string, Array<{ name: string; resource: string }>> {
   const out: Record<string, Array<{ name: string; resource: string }>> = { sources: [], images: [], configs: [] };
   const wiring = [['ClusterSourceTemplate', 'sources', SOURCE_INPUTS], ['ClusterImageTemplate', 'images', IMAGE_INPUTS], ['ClusterConfigTemplate', 'configs', CONFIG_INPUTS]] as const;
   for (const e of earlier) {
@@ -98,7 +98,7 @@ function inputsFor(draw: Draw, earlier: readonly Earlier[], delivery: boolean, t
     }
   }
   const slip = weighted<string | undefined>(draw, [[96, undefined], [2, 'later'], [1, 'unknown'], [1, 'wrong-kind']]);
-  if (slip === 'later') out['sources']!.push({ name: 'source', resource: `r${total - 1}` });
+  if (slip === 'later') out['sources']!.push({ name: 'source', resource: last });
   if (slip === 'unknown') out['configs']!.push({ name: 'config', resource: 'nowhere' });
   if (slip === 'wrong-kind' && earlier.length > 0) out[delivery ? 'configs' : 'images']!.push({ name: 'image', resource: pick(draw, earlier).name });
   return out;
@@ -118,8 +118,10 @@ export function generateBlueprint(draw: Draw, b: number, delivery: boolean, owne
   const supplyable: GeneratedBlueprint['supplyable'] = [];
   for (let i = 0; i < total; i++) {
     const resourceKind = kindFor(draw, delivery, earlier);
-    const name = chance(draw, 0.02) && i > 0 ? 'r0' : `r${i}`;
-    const inputs = inputsFor(draw, earlier, delivery, total);
+    // Resource names differ between blueprints, so that an outputs file key names one resource.
+    const named = (n: number) => `r${b}${n}`;
+    const name = chance(draw, 0.02) && i > 0 ? named(0) : named(i);
+    const inputs = inputsFor(draw, earlier, delivery, named(total - 1));
     const resourceParams = chance(draw, 0.2) ? params(draw) : [];
     const deployment = resourceKind === 'ClusterDeploymentTemplate' ? earlier.find((e) => e.kind === 'ClusterSourceTemplate') : undefined;
     const ctx: ResourceContext = {
