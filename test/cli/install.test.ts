@@ -42,8 +42,11 @@ describe('the installed package', () => {
     expect(files.filter((f) => /\.(map|ts)$/.test(f.path) && !f.path.endsWith('.d.ts'))).toEqual([]);
     const cacheNodes = new Set(files.filter((f) => f.path.endsWith('.cache')).map((f) => /\.node-(v[\d.]+)\.cache$/.exec(f.path)?.[1]));
     expect([...cacheNodes].every((v) => v !== undefined) && cacheNodes.size <= 1).toBe(true);
-    const bytes = files.reduce((n, f) => n + f.size, 0);
-    expect(bytes).toBeLessThan(12 * 1024 * 1024);
+    // The caches are measured apart: their size is V8's, and grows with the Node that built them
+    // (Node 24's are about a tenth larger than Node 20's).
+    const sum = (fs: typeof files) => fs.reduce((n, f) => n + f.size, 0);
+    expect(sum(files.filter((f) => !f.path.endsWith('.cache')))).toBeLessThan(9 * 1024 * 1024);
+    expect(sum(files.filter((f) => f.path.endsWith('.cache')))).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('ships a package.json without install-time scripts or runtime dependencies', () => {
