@@ -61,6 +61,8 @@ export interface Issue {
   suggestion?: string;
   /** That field is required and missing: this issue says so, and no `required` issue is given for it. */
   suggestionMissing?: boolean;
+  /** For a value outside its `enum`, the values allowed. */
+  allowed?: unknown[];
 }
 
 export interface ValidateOptions {

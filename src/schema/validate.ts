@@ -102,7 +102,7 @@ class Walker {
     // a built-in kind's empty string is the zero value, which the API server defaults
     if (schema.enum && !(this.dialect === 'builtin' && value === '') && !schema.enum.some((e) => sameValue(e, value))) {
       const allowed = schema.enum.map((e) => JSON.stringify(e)).join(', ');
-      this.push('enum', path, `${describeValue(value)} is not one of ${allowed}`, `${fieldPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`);
+      this.issues.push({ rule: 'enum', path, message: `${describeValue(value)} is not one of ${allowed}`, apiServer: `${fieldPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`, stage: 'validate', allowed: schema.enum });
     }
     const format = schema.format ? formatProblem(schema.format, value) : undefined;
     if (format) {

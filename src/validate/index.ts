@@ -10,6 +10,7 @@ import { fieldPath, validateValue, type Issue, type Schema } from '../schema/ind
 import { listSome } from '../util/list.js';
 import { isObject, own } from '../util/objects.js';
 import { ProblemGroups, type Met } from './groups.js';
+import { hintFor, valueAt } from './hints.js';
 import { originOf } from './origin.js';
 import { gvk, type ValidationSchemas } from './schemas.js';
 import type { YttSources } from './ytt-sources.js';
@@ -148,7 +149,7 @@ function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, rep
     : apiServer;
   // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
   const mock = mocked && origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked : undefined;
-  const hint = hintFor(issue, kind, origin.placeholder, against);
+  const hint = hintFor(issue, kind, valueAt(object, issue.path), origin.placeholder, against);
   const owner = stamped.via === 'blueprint' ? ownerRef(stamped.owner) : { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace };
   const ownerDoc = stamped.via === 'blueprint' ? stamped.owner.doc : stamped.runnable.doc;
   const diagnostic = makeDiagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${said}`, origin.where, {
@@ -168,30 +169,6 @@ function apiServerPrefix(issue: Issue, object: Record<string, unknown>, kind: st
   const slash = apiVersion.lastIndexOf('/');
   if (issue.stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
   return `${kind}${slash > 0 ? `.${apiVersion.slice(0, slash)}` : ''} ${JSON.stringify(name)} is invalid: `;
-}
-
-function hintFor(issue: Issue, kind: string, placeholder: string | undefined, against: string): string {
-  const last = String(issue.path[issue.path.length - 1] ?? '');
-  const a = `a${/^[AEIOU]/.test(kind) ? 'n' : ''}`;
-  switch (issue.rule) {
-    case 'unknown-field':
-      // the field meant is required and missing: this is why, and no second error says so
-      if (issue.suggestion && issue.suggestionMissing) return `did you mean ${issue.suggestion}? ${a} ${kind} has no field ${last}, and needs ${issue.suggestion}, which it lacks (${against}): rename ${last} to ${issue.suggestion} in the template`;
-      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}${a} ${kind} has no field ${last} (${against}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
-    case 'type': {
-      const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
-      const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
-      // "an integer", "a string", "a map"; "string or null" keeps its first word's article.
-      const article = /^[aeiou]/i.test(wanted) ? 'an' : 'a';
-      return placeholder
-        ? `a placeholder that is the whole value keeps the value's type: make the value ${article} ${wanted} where it is set${example}`
-        : `write ${article} ${wanted} there in the template${example}`;
-    }
-    case 'required':
-      return `the API server refuses ${a} ${kind} without ${fieldPath(issue.path)}: add it to the template`;
-    default:
-      return placeholder ? `fix the value ${placeholder} gives, where it is set` : 'fix the value in the template';
-  }
 }
 
 /** One note (an error with strictSchemas) naming the kinds that were not validated. */

@@ -68,7 +68,7 @@ describe('carto render --validate', () => {
       `error: ${dir}/templates.yaml:${lineOf(dir, 'contaners:')}:11: Deployment dev/app: spec.template.spec.contaners: unknown field: did you mean containers? — in ClusterTemplate app-deploy`,
     ]);
     expect(r.stderr).toContain('strict decoding error: unknown field "spec.template.spec.contaners"');
-    expect(r.stderr).toContain('    hint: did you mean containers? a Deployment has no field contaners, and needs containers, which it lacks (Kubernetes 1.34): rename contaners to containers in the template\n');
+    expect(r.stderr).toContain("    hint: did you mean containers? a Deployment's spec.template.spec has no field contaners, and needs containers, which it lacks (Kubernetes 1.34): rename contaners to containers in the template\n");
     expect(r.stderr).not.toContain('Required value');
   });
 
@@ -128,7 +128,7 @@ describe('carto render --validate', () => {
     expect(errors(r.stderr).map((l) => l.replace(/ — .*$/, ''))).toEqual([
       `error: ${dir}/templates.yaml:${lineOf(dir, 'bulider:')}:7: Image dev/app: spec.bulider: unknown field: did you mean builder?`,
     ]);
-    expect(r.stderr).toContain('an Image has no field bulider, and needs builder, which it lacks (CustomResourceDefinition images.example.com)');
+    expect(r.stderr).toContain("an Image's spec has no field bulider, and needs builder, which it lacks (CustomResourceDefinition images.example.com)");
     // a required field no unknown field means is still missing
     const gone = inputs({ replace: [['      builder:\n        kind: $(params.builder)$\n        name: default\n', '      colour: blue\n']] });
     expect(errors(carto(['render', gone, '--validate']).stderr).map((l) => l.replace(/^error: [^ ]+ /, '').replace(/ — .*$/, ''))).toEqual([
@@ -208,6 +208,26 @@ describe('carto render --validate', () => {
     expect(errors(r.stderr)).toEqual([
       `error: ${dir}/templates.yaml:15: Deployment dev/app: spec.replicas: expected integer, got string "2" — from line 7 of the ytt template of ClusterTemplate app-deploy (${dir}/templates.yaml:15: replicas: #@ data.values.params.replicas)`,
       `error: ${dir}/templates.yaml:24: Deployment dev/app: spec.template.spec.containers[0].ports[0].containerPort: expected integer, got string "8080" — from line 16 of the ytt template of ClusterTemplate app-deploy (${dir}/templates.yaml:24: ports: [{containerPort: "8080"}])`,
+    ]);
+  });
+
+  it('hints from common slips: the value as it should be written, the map that lacks a field, a value in the wrong case', () => {
+    const dir = inputs({
+      replace: [
+        ['      replicas: $(params.replicas)$\n', '      replicas: "2"\n      revisionHistoryLimit: " 3"\n      paused: "false"\n'],
+        ['        matchLabels:', '        matchLabel:'],
+        ['              image: $(params.image)$\n', '              image: $(params.image)$\n              imagePullPolicy: always\n'],
+      ],
+    });
+    const r = carto(['render', dir, '--validate']);
+    expect(r.status).toBe(1);
+    const hints = r.stderr.split('\n').filter((l) => l.startsWith('    hint: ') && !l.includes('ownerReference'));
+    expect(hints).toEqual([
+      '    hint: write an integer there in the template (replicas: 2, not "2")',
+      '    hint: write an integer there in the template (revisionHistoryLimit: 3, not " 3")',
+      '    hint: write a boolean there in the template (paused: false, not "false")',
+      "    hint: did you mean matchLabels? a Deployment's spec.selector has no field matchLabel (Kubernetes 1.34): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning",
+      '    hint: did you mean "Always"? the values are case-sensitive: fix the value in the template',
     ]);
   });
 
