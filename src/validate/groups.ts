@@ -5,6 +5,7 @@
 // whose words differ from owner to owner stays apart: a value a Workload sets itself is named in
 // its message (`the Workload sets replicas: "1" (workload.yaml:12)`), so that Workload is the cause.
 import { formatObjectRef, type Diagnostic, type OwnerSite } from '../diagnostics/diagnostic.js';
+import { formatCount } from '../util/limits.js';
 import { listSome } from '../util/list.js';
 
 /** One problem of one stamped object, in parts: `${kind} ${object}: ${said}` is its message. */
@@ -69,5 +70,5 @@ export function ownersPhrase(owners: readonly OwnerSite[]): string {
   const kinds = new Set(owners.map((o) => o.kind));
   const one = kinds.size === 1 ? owners[0]?.kind : undefined;
   const names = owners.map((o) => (one ? (o.namespace ? `${o.namespace}/${o.name}` : o.name) : formatObjectRef(o)));
-  return `${owners.length} ${one ? `${one}s` : 'owners'}: ${listSome(names, owners.length <= NAMED + 1 ? NAMED + 1 : NAMED)}`;
+  return `${formatCount(owners.length)} ${one ? `${one}s` : 'owners'}: ${listSome(names, owners.length <= NAMED + 1 ? NAMED + 1 : NAMED)}`;
 }
