@@ -111,6 +111,23 @@ describe('validation: one problem, one diagnostic', () => {
     }
   });
 
+  it('a template two supply chains stamp under other resource names: one diagnostic, no single resource, the template named', () => {
+    const dir = inputs({ a: {}, b: {} });
+    const workloads = readFileSync(join(dir, 'workloads.yaml'), 'utf8');
+    writeFileSync(join(dir, 'workloads.yaml'), workloads.replace(/app: validate\n(?![\s\S]*app: validate\n)/, 'app: other\n'));
+    const templates = readFileSync(join(dir, 'templates.yaml'), 'utf8');
+    const chain = templates.slice(templates.lastIndexOf('apiVersion: carto.run/v1alpha1\nkind: ClusterSupplyChain'));
+    writeFileSync(join(dir, 'other-chain.yaml'), chain.replace('name: validate\n', 'name: other\n').replace('app: validate', 'app: other').replace('- name: deployer', '- name: deploy-it'));
+    const r = carto(['render', dir, '--validate']);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors[0]).toContain('Deployment: spec.template.spec.contaners: unknown field: did you mean containers? — in ClusterTemplate app-deploy; in 2 Workloads: dev/a, dev/b');
+    expect(r.stderr).toContain('    ClusterTemplate app-deploy, field spec.template.spec.template.spec.contaners\n');
+    const json = JSON.parse(carto(['lint', dir, '--format', 'json']).stdout) as { diagnostics: Array<Record<string, unknown>> };
+    const first = json.diagnostics.find((d) => d['code'] === 'stamped-unknown-field' && String(d['message']).includes('contaners'))!;
+    expect(first).not.toHaveProperty('resource');
+    expect((first['owners'] as unknown[]).length).toBe(2);
+  });
+
   it('a value each Workload sets itself is said for each Workload, naming it; the template default once for the others', () => {
     const dir = inputs({ a: { replicas: '1' }, b: { replicas: '2' }, c: {} });
     const r = carto(['lint', dir]);
