@@ -5,8 +5,7 @@
 // whose words differ from owner to owner stays apart: a value a Workload sets itself is named in
 // its message (`the Workload sets replicas: "1" (workload.yaml:12)`), so that Workload is the cause.
 import { formatObjectRef, type Diagnostic, type OwnerSite } from '../diagnostics/diagnostic.js';
-import { formatCount } from '../util/limits.js';
-import { listSome } from '../util/list.js';
+import { ownersPhrase } from '../diagnostics/owners.js';
 
 /** One problem of one stamped object, in parts: `${kind} ${object}: ${said}` is its message. */
 export interface Met {
@@ -25,9 +24,6 @@ interface Group {
   seen: Set<string>;
   resources: Set<string | undefined>;
 }
-
-/** Owners a grouped message names before "and N more". */
-const NAMED = 3;
 
 export class ProblemGroups {
   private readonly groups = new Map<string, Group>();
@@ -63,12 +59,4 @@ function grouped(group: Group): Diagnostic {
   // the resource only when every owner's blueprint stamps the template as the same one
   if (group.resources.size > 1) delete out.resource;
   return out;
-}
-
-/** `2 Workloads: dev/a, dev/b`, `5 Workloads: dev/a, dev/b, dev/c, and 2 more`, `2 owners: Workload dev/a, Deliverable dev/b`. */
-export function ownersPhrase(owners: readonly OwnerSite[]): string {
-  const kinds = new Set(owners.map((o) => o.kind));
-  const one = kinds.size === 1 ? owners[0]?.kind : undefined;
-  const names = owners.map((o) => (one ? (o.namespace ? `${o.namespace}/${o.name}` : o.name) : formatObjectRef(o)));
-  return `${formatCount(owners.length)} ${one ? `${one}s` : 'owners'}: ${listSome(names, owners.length <= NAMED + 1 ? NAMED + 1 : NAMED)}`;
 }

@@ -146,3 +146,35 @@ describe('validation: one problem, one diagnostic', () => {
     expect(replicas.map((d) => [d.owner, d.owners?.length])).toEqual([[{ kind: 'Workload', name: 'a', namespace: 'dev' }, undefined], [{ kind: 'Workload', name: 'b', namespace: 'dev' }, undefined], [undefined, 3]]);
   });
 });
+
+describe('render: a template name no owner can make valid, once', () => {
+  /** The fixture's templates (no other mistake) with the Deployment's name replaced, and one Workload per name. */
+  function named(name: string, workloads: Record<string, Record<string, unknown>>): string {
+    const dir = inputs(workloads);
+    const templates = read('templates.yaml');
+    const at = templates.indexOf('kind: Deployment');
+    writeFileSync(join(dir, 'templates.yaml'), templates.slice(0, at) + templates.slice(at).replace('      name: $(workload.metadata.name)$', `      name: ${name}`));
+    return dir;
+  }
+
+  it('the text around the placeholder is at fault: one error naming the objects and the Workloads, with or without --validate', () => {
+    const dir = named('App_$(workload.metadata.name)$', { a: {}, b: {}, c: {} });
+    const line = lineOf(dir, 'name: App_');
+    const message = `${dir}/templates.yaml:${line}:13: the API server would refuse the Deployments App_a, App_b, App_c that resource deployer of ClusterSupplyChain validate stamps: their names are invalid; in 3 Workloads: dev/a, dev/b, dev/c`;
+    const r = carto(['render', dir, '--validate']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([`error: ${message}`]);
+    expect(r.stderr).toContain(`    hint: the template's own text around its placeholders has "A", which no name may have, whatever each owner gives: a name is lowercase letters, digits, - and .\n`);
+    const plain = carto(['render', dir]);
+    expect(plain.stderr.split('\n').filter((l) => l.startsWith('warning: '))).toEqual([`warning: ${message}`]);
+  });
+
+  it("a name each Workload's own value makes invalid is said for each", () => {
+    const dir = named('$(params.app)$', { a: { app: 'Shop_A' }, b: { app: 'Shop_B' } });
+    const r = carto(['render', dir, '--validate']);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.replace(/^error: [^ ]+ /, ''))).toEqual([
+      'the API server would refuse the Deployment Shop_A that resource deployer of ClusterSupplyChain validate stamps: its name is invalid',
+      'the API server would refuse the Deployment Shop_B that resource deployer of ClusterSupplyChain validate stamps: its name is invalid',
+    ]);
+  });
+});
