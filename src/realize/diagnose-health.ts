@@ -10,7 +10,8 @@ import type { Owner, Resource, Template } from '../model/index.js';
 import type { Gate } from './lifecycle.js';
 import { diagnostic, ownerRef } from './where.js';
 
-export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template): Diagnostic {
+/** `supplied`: without mocks, the rule could not tell and the user supplied the outputs, which are used. */
+export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template, supplied = false): Diagnostic {
   const { condition, decider } = gate.verdict;
   const object = gate.live ? `the live object (${gate.live.file}:${gate.live.line})` : 'the stamped object';
   const why = clause(decider, object, template);
@@ -21,6 +22,12 @@ export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 
     : `the health rule of ${template.kind} ${template.name}`;
   if (gate.outcome === 'assumed') {
     return diagnostic('note', 'health-assumed', `the object of resource ${resource.name} is taken as healthy: ${rule} cannot tell yet, as ${why} (give the live object with --observed to check)`, where, extra);
+  }
+  if (supplied) {
+    return diagnostic('note', 'health-unknown-supplied', `${rule} cannot tell yet whether the object of resource ${resource.name} is healthy, as ${why}: its outputs are the ones supplied (--outputs, --set-output), as if its live object had them`, where, {
+      ...extra,
+      hint: `its Healthy condition stays Unknown, so the owner is not Ready: give the live object with --observed for the rule to judge`,
+    });
   }
   const verdict = condition.status === 'False' ? 'unhealthy' : 'not healthy (Unknown)';
   return diagnostic('warning', 'resource-unhealthy', `${rule} finds the object of resource ${resource.name} ${verdict}, so it has no outputs: ${why}`, where, {
