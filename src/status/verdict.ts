@@ -25,3 +25,21 @@ export function resourceVerdict(r: ResourceStatus, entry: ResourceReport): Resou
   if (absent.length > 0 && absent.every((a) => UPSTREAM.has(a.reason))) return { verdict: 'blocked', upstream: [...new Set(absent.map((a) => a.resource))] };
   return { verdict: ready.status === 'False' ? 'failed' : 'waiting', upstream: [] };
 }
+
+/** A resource's verdict with the controller's reason, for explain and graph. */
+export interface ResourceVerdictSummary {
+  name: string;
+  verdict: Verdict;
+  /** The reason of its Ready condition ('Ready' when ready). */
+  reason: string;
+  /** For `blocked`: the resources it waits for. */
+  waitingFor: string[];
+}
+
+/** Each resource of an owner's status with its verdict (none when no blueprint was walked). */
+export function resourceVerdicts(resources: readonly ResourceStatus[] | undefined, reports: readonly ResourceReport[]): ResourceVerdictSummary[] {
+  return (resources ?? []).map((r, i) => {
+    const judged = resourceVerdict(r, reports[i] as ResourceReport);
+    return { name: r.name, verdict: judged.verdict, reason: (r.conditions.at(-1) as Condition).reason, waitingFor: judged.upstream };
+  });
+}
