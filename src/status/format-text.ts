@@ -58,6 +58,8 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
     const own = o.refused ? mine.filter((d) => d.code !== 'no-blueprint-match') : mine;
     return out + (o.refused ?? []).map((r) => refusedLines(r, o, paint)).join('') + own.map((d) => explain(d, '    ', paint)).join('');
   }
+  // Another blueprint took the owner: say which refused one would have been in the running.
+  out += (o.refused ?? []).map((r) => refusedLines(r, o, paint)).join('');
   const width = Math.max(...status.resources.map((r) => r.name.length));
   status.resources.forEach((r, i) => {
     const entry = o.report.resources[i] as ResourceReport;

@@ -21,8 +21,9 @@ export function resourceVerdict(r: ResourceStatus, entry: ResourceReport): Resou
   const ready = r.conditions.at(-1) as Condition;
   if (ready.status === 'True') return { verdict: 'ready', upstream: [] };
   const absent = entry.inputs?.absent ?? [];
-  // An input naming no resource (or a later one) is this resource's own mistake, not a wait.
-  if (absent.length > 0 && absent.every((a) => UPSTREAM.has(a.reason))) return { verdict: 'blocked', upstream: [...new Set(absent.map((a) => a.resource))] };
+  // An input naming no resource (or a later one) is this resource's own mistake, not a wait; and
+  // a resource that did stamp its object is held back by that object, not by its inputs.
+  if (!entry.object && absent.length > 0 && absent.every((a) => UPSTREAM.has(a.reason))) return { verdict: 'blocked', upstream: [...new Set(absent.map((a) => a.resource))] };
   return { verdict: ready.status === 'False' ? 'failed' : 'waiting', upstream: [] };
 }
 

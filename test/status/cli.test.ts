@@ -364,6 +364,14 @@ describe('what the cluster would not have', () => {
     expect(delivery[7]).toBe('      waiting for deployer, which has no outputs to hand on yet (the controller reports TemplateStampFailure here until then)');
   });
 
+  it('an owner another blueprint took: the report still names the refused one it would have matched', () => {
+    const lines = carto(['status', `${FIXTURES}/misspelt-inputs`, '--workload', 'w-config']).stdout.split('\n');
+    expect(lines[0]).toBe('Workload dev/w-config  ✓ ready  ClusterSupplyChain fallback');
+    expect(lines[1]).toBe("    ClusterSupplyChain typo-config would select this Workload, but Cartographer's admission webhook refuses it, so it is not on a cluster:");
+    expect(lines[3]).toBe('      to get further: did you mean config-provider? name one of the resources of this ClusterSupplyChain: config-provider, writer');
+    expect(lines[4]).toBe('  ✓ ready    config-provider  ConfigMap w-config-cfg');
+  });
+
   it("render's error for a misspelt deployment input carries the did-you-mean", () => {
     const r = carto(['render', `${FIXTURES}/misspelt-inputs`, '--workload', 'd-deployment']);
     expect(r.stderr).toContain('$(deployment.url)$ in spec.template.spec.url finds no value\n    owner Deliverable dev/d-deployment, resource deployer, ClusterDeploymentTemplate deploy, field spec.template.spec.url\n    hint: input deployment names resource source-provder, which is not in the blueprint: did you mean source-provider?\n');
