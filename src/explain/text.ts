@@ -101,8 +101,6 @@ type StatusVerdict = NonNullable<ReadinessExplanation['resources']>[number];
 function resource(out: Text, r: ResourceExplanation, n: number, words: Words, problems: readonly DiagnosticExplanation[], judged: StatusVerdict | undefined): void {
   const template = r.passThrough !== null ? `${r.templateKind}, passThrough of input ${r.passThrough}` : r.template ? `${r.templateKind} ${r.template.name}` : r.templateKind;
   out.add(0, `${n}. ${r.name}: ${template}`);
-  // carto status's verdict (no mocks), beside what this render (which may mock) made of it below.
-  if (judged) out.add(3, `carto status: ${MARKS[judged.verdict].mark} ${judged.verdict}${judged.verdict === 'ready' ? '' : judged.verdict === 'blocked' ? `, waiting for ${judged.waitingFor.join(', ')}` : `, ${judged.reason}`}`);
   const status = {
     stamped: undefined,
     'passed-through': `stamps nothing: hands on input ${r.passThrough} as its output`,
@@ -111,6 +109,8 @@ function resource(out: Text, r: ResourceExplanation, n: number, words: Words, pr
     'not-reached': 'not reached: the controller stopped before it',
   }[r.status];
   if (r.template) out.add(3, `template at ${r.template.file}:${r.template.line}`);
+  // carto status's verdict (no mocks), beside what this render (which may mock) made of it below.
+  if (judged) out.add(3, `carto status: ${MARKS[judged.verdict].mark} ${judged.verdict}${judged.verdict === 'ready' ? '' : judged.verdict === 'blocked' ? `, waiting for ${judged.waitingFor.join(', ')}` : `, ${judged.reason}`}`);
   if (status) out.add(3, status);
   if (r.health) out.add(3, `${judged ? "render's health" : 'health'}: ${r.health.status}, ${r.health.reason}${r.health.assumed ? ' (taken as healthy: no live object given)' : ''}${r.health.message ? `: ${clip(r.health.message.replace(/\n/g, ' '))}` : ''}`);
   for (const d of problems) problem(out, 5, d, d.message);
