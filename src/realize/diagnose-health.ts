@@ -10,8 +10,13 @@ import type { Owner, Resource, Template } from '../model/index.js';
 import type { Gate } from './lifecycle.js';
 import { diagnostic, ownerRef } from './where.js';
 
-/** `supplied`: without mocks, the rule could not tell and the user supplied the outputs, which are used. */
-export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template, supplied = false): Diagnostic {
+/**
+ * `supplied`: without mocks, the rule could not tell and the user supplied the outputs, which are
+ * used. `ignored`: outputs supplied for an object whose live object the rule does not find
+ * healthy, which are not (the controller takes none from it).
+ */
+export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template, given: { supplied?: boolean; ignored?: readonly string[] } = {}): Diagnostic {
+  const { supplied = false, ignored = [] } = given;
   const { condition, decider } = gate.verdict;
   const object = gate.live ? `the live object (${gate.live.file}:${gate.live.line})` : 'the stamped object';
   const why = clause(decider, object, template);
@@ -33,7 +38,7 @@ export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 
   return diagnostic('warning', 'resource-unhealthy', `${rule} finds the object of resource ${resource.name} ${verdict}, so it has no outputs: ${why}`, where, {
     ...extra,
     hint: gate.live
-      ? `${article(template.lifecycle)} template hands on outputs only from a healthy object (the newest one); give a live object the rule finds healthy with --observed to render what follows ${resource.name}`
+      ? `${article(template.lifecycle)} template hands on outputs only from a healthy object (the newest one); give a live object the rule finds healthy with --observed to render what follows ${resource.name}${ignored.length > 0 ? ` (the ${ignored.join(' and ')} supplied for it ${ignored.length === 1 ? 'is' : 'are'} not used while the live object given is not healthy)` : ''}`
       : condition.status === 'Unknown'
         // Only without mocks (carto status): render takes an Unknown verdict as healthy.
         ? `${article(template.lifecycle)} template hands on outputs only from a healthy object, and only the live object's status can tell: give it with --observed (a fresh cluster's has none yet, so the controller waits)`

@@ -144,7 +144,9 @@ function noMocksGate(gate: Gate, sources: OutputSources): Gate {
  */
 function closedGate(walk: Walk, entry: ResourceReport, template: Template, gate: Extract<Gate, { verdict: unknown }>): ResourceReport {
   const first = outputFieldsOf(template)[0];
-  const said = (supplied: boolean) => walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, entry.resource, template, supplied));
+  // Values supplied for an object the live one given shows unhealthy are not used: say so, not nothing.
+  const ignored = gate.live ? outputFieldsOf(template).filter((f) => walk.sources.supplied?.lookup(walk.owner, entry.resource.name, f.field)).map((f) => f.field) : [];
+  const said = (supplied: boolean) => walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, entry.resource, template, { supplied, ignored }));
   if (walk.sources.mocks !== false || !first) {
     said(false);
     return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });

@@ -182,6 +182,13 @@ describe('lifecycles: outputs only from a healthy object, and nothing taken as h
     expect(text).toContain('  … waiting  tek       ConfigMap tek\n      SucceededCondition: condition with type [Succeeded] not found on resource status\n      its outputs (config) are the ones supplied, handed on as if its live object had them\n');
   });
 
+  it('outputs supplied for a tekton object whose live object fails the rule are not used, and the report says so', () => {
+    const live = tree({ 'tek.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tek, namespace: dev}\nstatus:\n  conditions: [{type: Succeeded, status: "False", reason: Failed, message: boom}]\n' });
+    const args = [`${FIXTURES}/lifecycles`, '--observed', live, '--set-output', 'tek.config={x: 1}'];
+    expect(resource(statuses(args).get('w'), 'tek')['outputs']).toBeUndefined();
+    expect(carto(['status', ...args]).stdout).toContain('(the config supplied for it is not used while the live object given is not healthy)\n');
+  });
+
   it('a supplied output whose key names no resource warns, as render does', () => {
     const r = carto(['status', `${FIXTURES}/lifecycles`, '--set-output', 'tekk.config=1', '--set-output', 'nobody/tek.config=1']);
     expect(r.status).toBe(0);
