@@ -2,6 +2,8 @@
 // would write after reconciling it on a cluster where the stamped objects exist as stamped, plus
 // what the live objects (observed) and supplied outputs say — and nothing else: the owners are
 // realized without mocks, so what only a live cluster knows stays unknown, as on a fresh one.
+// A blueprint the webhook refuses for its structure is not on that cluster (refused.ts); an owner
+// whose blueprint is in the 0.0.6 format gets no status (v0.8.11 has none to write from it).
 // Pure: documents in, statuses and diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
