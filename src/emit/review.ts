@@ -115,6 +115,12 @@ function ownerChangeWord(o: OwnerChange): string {
       return o.new ? `selects ${o.new}` : 'matches no blueprint';
     case 'option':
       return `${o.resource}: ${o.new ?? 'no option'}`;
+    case 'resource-renamed':
+      return `resource ${o.old} renamed to ${o.new}`;
+    case 'resource-removed':
+      return `resource ${o.resource} gone`;
+    case 'resource-added':
+      return `resource ${o.resource} new`;
     case 'fails':
       return 'fails to render';
     case 'recovers':
@@ -139,6 +145,7 @@ export function formatReviewJson(review: Review): string {
     object: { apiVersion: c.object.apiVersion, kind: c.object.kind, ...(c.object.namespace !== undefined ? { namespace: c.object.namespace } : {}), [c.object.generateName ? 'generateName' : 'name']: c.object.name },
     change: c.change,
     fields: c.fields.map((f) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) })),
+    ...(c.from ? { from: c.from } : {}),
     ...(c.why ? { why: c.why } : {}),
   }));
   const owners = review.owners.map((o) => ({ owner: o.owner, change: o.change, ...(o.resource ? { resource: o.resource } : {}), ...(o.old ? { old: o.old } : {}), ...(o.new ? { new: o.new } : {}), message: o.message }));

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blueprintDoc, configMapTemplate, ownerDoc, stream } from '../helpers/chains.js';
+import { blueprintDoc, configMapTemplate, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
 import { carto, ROOT } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
@@ -259,5 +259,96 @@ describe('carto diff --base REV', () => {
     const unknown = carto(['diff', '--base', 'no-such-branch'], { cwd: repo });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/no such revision/);
+  });
+});
+
+describe('carto diff: a renamed resource', () => {
+  const chainOf = (resources: string) => blueprintDoc(resources);
+  const one = (name: string, template = 'cm') => `  - name: ${name}\n    templateRef: {kind: ClusterTemplate, name: ${template}}`;
+
+  it('with the same template: the object is the same one, modified (its resource label), and the owner says the rename', () => {
+    const old = tree({ 'a.yaml': stream(chainOf(one('config')), configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings')), configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const r = carto(['diff', old, now]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`# Workload dev/w: resource config renamed to settings
+diff Workload dev/w, resource settings (ClusterTemplate cm): ConfigMap dev/cm: modified (resource renamed from config to settings)
+--- old/dev/ConfigMap/cm
++++ new/dev/ConfigMap/cm
+@@ -5,7 +5,7 @@ metadata.labels
+ metadata:
+   labels:
+     carto.run/cluster-template-name: cm
+-    carto.run/resource-name: config
++    carto.run/resource-name: settings
+     carto.run/supply-chain-name: sc
+     carto.run/template-kind: ClusterTemplate
+     carto.run/template-lifecycle: mutable
+`);
+    expect(r.stderr).toBe('1 owner, 1 object: 0 added, 0 removed, 1 modified\n');
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.owners).toEqual([{ owner: { kind: 'Workload', namespace: 'dev', name: 'w' }, change: 'resource-renamed', resource: 'settings', old: 'config', new: 'settings', message: 'Workload dev/w: resource config renamed to settings' }]);
+    expect(json.changes[0]).toMatchObject({ resource: 'settings', from: { resource: 'config', template: { kind: 'ClusterTemplate', name: 'cm' } }, change: 'modified', why: 'resource renamed from config to settings' });
+    expect(carto(['diff', old, now, '--stat']).stdout).toBe('Workload dev/w | 1 modified, resource config renamed to settings\n');
+  });
+
+  it('with options: said as a rename, not as an option chosen instead of no option; an option that flips too is said', () => {
+    const options = (name: string, pick: string) => blueprintDoc(`  - name: ${name}
+    templateRef:
+      kind: ClusterTemplate
+      options:
+      - name: cm
+        selector: {matchLabels: {pick: "${pick === 'cm' ? 'yes' : 'no'}"}}
+      - name: cm2
+        selector: {matchLabels: {pick: "${pick === 'cm2' ? 'yes' : 'no'}"}}`);
+    const owner = ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: web, pick: "yes"}}');
+    const cm2 = configMapTemplate('cm', '{a: "1"}').replace('metadata: {name: cm}', 'metadata: {name: cm2}');
+    const side = (name: string, pick: string) => tree({ 'a.yaml': stream(options(name, pick), configMapTemplate('cm', '{a: "1"}'), cm2, owner) });
+    const renamed = carto(['diff', side('config', 'cm'), side('settings', 'cm')]);
+    expect(renamed.stdout).toMatch(/^# Workload dev\/w: resource config renamed to settings\ndiff Workload dev\/w, resource settings \(ClusterTemplate cm\): ConfigMap dev\/cm: modified \(resource renamed from config to settings\)\n/);
+    expect(renamed.stdout).not.toContain('chosen instead of');
+    const flipped = carto(['diff', side('config', 'cm'), side('settings', 'cm2'), '-o', 'json']);
+    expect(JSON.parse(flipped.stdout).owners.map((o: { message: string }) => o.message)).toEqual([
+      'Workload dev/w: resource config renamed to settings',
+      'Workload dev/w, resource settings: option cm2 chosen instead of option cm',
+    ]);
+  });
+
+  it('to another template that stamps another object: that object removed, the new one added, no rename', () => {
+    const old = tree({ 'a.yaml': stream(chainOf(one('config', 'cm')), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{a: "1"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings', 'other')), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{a: "1"}'), ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; object: { name: string }; change: string }) => `${c.resource} ${c.object.name} ${c.change}`)).toEqual(['settings other added', 'config cm removed']);
+    expect(json.owners).toEqual([]);
+  });
+
+  it('an object another resource of the owner stamps now is modified, not removed and added (the controller keeps it)', () => {
+    // Two resources swap their templates: each ConfigMap is still stamped, by the other resource.
+    const old = tree({ 'a.yaml': stream(chainOf(`${one('first', 'cm')}\n${one('second', 'other')}`), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{b: "2"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(`${one('first', 'other')}\n${one('second', 'cm')}`), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{b: "2"}'), ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; object: { name: string }; change: string; why: string }) => `${c.resource} ${c.object.name} ${c.change}: ${c.why}`)).toEqual([
+      'first other modified: stamped by resource first instead of second',
+      'second cm modified: stamped by resource second instead of first',
+    ]);
+    expect(json.summary).toEqual({ owners: 1, objects: 2, added: 0, removed: 0, modified: 2 });
+  });
+
+  it('a resource gone or new that stamps nothing (a passThrough) is said by the owner', () => {
+    const pass = (name: string) => `  - name: ${name}
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - passThrough: src
+        selector: {matchLabels: {app: web}}
+    sources:
+    - {resource: source, name: src}`;
+    const source = '  - name: source\n    templateRef: {kind: ClusterSourceTemplate, name: src}';
+    const old = tree({ 'a.yaml': stream(chainOf(source), statusSourceTemplate(), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(`${source}\n${pass('tested')}`), statusSourceTemplate(), ownerDoc()) });
+    const r = carto(['diff', old, now]);
+    expect(r.stdout).toBe('# Workload dev/w: resource tested is new in ClusterSupplyChain sc\n');
+    expect(r.status).toBe(1);
+    expect(carto(['diff', now, old]).stdout).toBe('# Workload dev/w: resource tested is gone from ClusterSupplyChain sc\n');
   });
 });
