@@ -29,13 +29,15 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
   try {
     let sides: [SideInput, SideInput];
     if (base !== undefined) {
-      const asked = paths.length > 0 ? paths : ['.'];
+      const given = [...paths, ...((options['filename'] as string[] | undefined) ?? [])];
+      const asked = given.length > 0 ? given : ['.'];
+      if (asked.includes('-')) throw new UsageError(`--base ${base} reads the paths at the revision through git: stdin (-) has no revision; give files or directories`);
       tree = readRevision(base, asked, process.cwd());
       const rename = tree.name;
       sides = [{ label: `old side (${base})`, paths: tree.paths, rename }, { label: 'new side (work tree)', paths: asked }];
     } else {
-      if (paths.length !== 2) throw new UsageError(`carto diff compares two inputs: carto diff OLD NEW, or carto diff --base REV [PATH...] (got ${paths.length} path${paths.length === 1 ? '' : 's'})`);
-      sides = [{ label: `old side (${paths[0]})`, paths: [paths[0] as string] }, { label: `new side (${paths[1]})`, paths: [paths[1] as string] }];
+      const [oldPath, newPath] = oldAndNew(paths, (options['filename'] as string[] | undefined) ?? []);
+      sides = [{ label: `old side (${oldPath})`, paths: [oldPath] }, { label: `new side (${newPath})`, paths: [newPath] }];
     }
     const before = await renderSide(sides[0], options, errStyle);
     if (typeof before === 'number') return before;
@@ -94,6 +96,34 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
     }
     throw e;
   }
+}
+
+/** The forms carto diff takes, for usage errors: one a line under the message. */
+const FORMS = [
+  'usage: carto diff OLD NEW                  two files or directories of inputs',
+  '       carto diff -f OLD -f NEW',
+  '       carto diff --base REV [-f] PATH...  PATH at the git revision REV against the work tree',
+].map((l) => `\n    ${l}`).join('');
+
+/**
+ * OLD and NEW, given as two paths or as two -f (as render takes its inputs): never some of each,
+ * as the order of a path and a -f is not known. One -f alone is kubectl diff's habit (the file
+ * against the cluster): here the other side is a git revision, --base.
+ */
+function oldAndNew(paths: readonly string[], files: readonly string[]): [string, string] {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const times = (n: number) => `-f ${n === 1 ? 'once' : `${n} times`}`;
+  if (paths.length > 0 && files.length > 0) {
+    throw new UsageError(`carto diff takes OLD and NEW either as two paths or as two -f, not some of each (got ${plural(paths.length, 'path')} and ${times(files.length)})${FORMS}`);
+  }
+  const given = files.length > 0 ? files : paths;
+  if (given.length !== 2) {
+    const what = files.length > 0 ? times(files.length) : plural(paths.length, 'path');
+    const alone = given.length === 1 ? `\n    hint: to compare ${given[0]} with what it was at a git revision: carto diff --base origin/main ${files.length > 0 ? '-f ' : ''}${given[0]}` : '';
+    throw new UsageError(`carto diff compares two inputs, each one file or directory (got ${what})${FORMS}${alone}`);
+  }
+  if (given[0] === '-' && given[1] === '-') throw new UsageError('carto diff: stdin (-) can be read once, so only one side can be -');
+  return [given[0] as string, given[1] as string];
 }
 
 function contextLines(value: unknown): number {

@@ -202,6 +202,28 @@ describe('carto diff exit 2: trouble, stdout empty, stderr names the side', () =
     expect(r.stderr).toContain('YAML syntax error');
   });
 
+  it('-f as render takes it: -f OLD -f NEW; one -f, or a path and a -f, is a usage error that shows the forms', () => {
+    const a = side('{a: "1"}');
+    const b = side('{a: "2"}');
+    const r = carto(['diff', '-f', a, '-f', b, '--stat']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('Workload dev/w | 1 modified\n');
+    const one = carto(['diff', '-f', b]);
+    expect(one.status).toBe(2);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toBe(`carto: carto diff compares two inputs, each one file or directory (got -f once)
+    usage: carto diff OLD NEW                  two files or directories of inputs
+           carto diff -f OLD -f NEW
+           carto diff --base REV [-f] PATH...  PATH at the git revision REV against the work tree
+    hint: to compare ${b} with what it was at a git revision: carto diff --base origin/main -f ${b}
+`);
+    const mixed = carto(['diff', a, '-f', b]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/^carto: carto diff takes OLD and NEW either as two paths or as two -f, not some of each \(got 1 path and -f once\)\n    usage: carto diff OLD NEW/);
+    expect(carto(['diff', '-f', a, '-f', b, '-f', a]).stderr).toContain('(got -f 3 times)');
+    expect(carto(['diff', '-', '-']).stderr).toContain('only one side can be -');
+  });
+
   it('usage errors', () => {
     expect(carto(['diff', side('{a: "1"}')]).status).toBe(2);
     expect(carto(['diff', 'a', 'b', '--stat', '-o', 'json']).status).toBe(2);
@@ -226,6 +248,10 @@ describe('carto diff --base REV', () => {
     expect(r.stdout).toContain('-  a: "1"\n+  a: "2"\n');
     expect(git(repo, 'status', '--porcelain')).toBe(status);
     expect(readFileSync(join(repo, 'config/chain.yaml'), 'utf8')).toBe(edited);
+    // The paths as -f, as render takes them, and mixed with a path.
+    expect(carto(['diff', '--base', 'main', '-f', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    expect(carto(['diff', '--base', 'main', '-f', 'config/chain.yaml', 'config/owner.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    expect(carto(['diff', '--base', 'main', '-f', '-'], { cwd: repo }).stderr).toContain('stdin (-) has no revision');
     // Without paths: the current directory.
     expect(carto(['diff', '--base', 'main'], { cwd: join(repo, 'config') }).status).toBe(1);
     expect(carto(['diff', '--base', 'HEAD', '--stat', '-R'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
