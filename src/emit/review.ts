@@ -48,17 +48,27 @@ export function objectPatch(c: ObjectChange, context: number): string {
     .join('');
 }
 
-/** `spec.template.metadata`: the keys of the less indented lines above line `index` of a YAML text. */
+/**
+ * `spec.template.spec.containers.env`: the keys of the less indented lines above line `index` of a
+ * YAML text. A sequence is not indented under its key (`containers:` then `- env:` at the same
+ * column), so above a `- ` line the parent may sit at the same indent, and the first key of an item
+ * (`- env:`) is the parent of an item below it but the sibling of a key below it.
+ */
 function enclosingKeys(lines: readonly string[], index: number): string {
   const keys: string[] = [];
+  const isItem = (line: string) => line.trimStart().startsWith('- ');
   let indent = indentOf(lines[index] ?? '');
-  for (let j = index - 1; j >= 0 && indent > 0; j--) {
+  let item = isItem(lines[index] ?? '');
+  for (let j = index - 1; j >= 0 && (indent > 0 || item); j--) {
     const line = lines[j] as string;
     const own = indentOf(line);
-    if (own >= indent) continue;
+    if (own > indent || (own === indent && (!item || isItem(line)))) continue;
     const key = /^\s*(?:- )?([^\s:][^:]*):(?:\s|$)/.exec(line);
-    if (key) keys.unshift(key[1] as string);
+    // `- env: …` then `  name: app` below it: name is env's sibling in the item, not under env.
+    const sibling = isItem(line) && !item && indent === own + 2;
+    if (key && !sibling) keys.unshift(key[1] as string);
     indent = own;
+    item = isItem(line);
   }
   return keys.join('.');
 }
@@ -166,7 +176,7 @@ export function formatReviewMarkdown(review: Review, context = 3): string {
       const patch = objectPatch(c, context);
       // A fence longer than any run of backticks in the patch.
       const fence = '`'.repeat(Math.max(3, ...[...patch.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}`)}</summary>\n\n${fence}diff\n${patch}${fence}\n\n</details>\n`;
+      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}${c.why ? ` (${c.why})` : ''}`)}</summary>\n\n${fence}diff\n${patch}${fence}\n\n</details>\n`;
     }
   }
   return out;

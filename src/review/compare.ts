@@ -7,6 +7,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fieldChanges, same, type FieldChange } from '../diff/index.js';
 import type { JSONObject } from '../model/index.js';
+import type { JSONValue } from '../jsonpath/index.js';
+import { renameMocks } from '../outputs/index.js';
 import type { OwnerReport, RenderResult } from '../render/index.js';
 import { objectKey, ownerId, ownerKey, placed, type ObjectId, type OwnerId, type Placed } from './identity.js';
 import { resourceChanges } from './resources.js';
@@ -64,6 +66,11 @@ export function compareRenders(before: RenderResult, after: RenderResult): Revie
   const b = side(after);
   const renames = new Map<string, Map<string, string>>();
   const owners = ownerChanges(a, b, renames);
+  // A renamed resource's mocked outputs are named after it: compared under the new name, as the
+  // real outputs (its object's, the same object) do not change with the name.
+  for (const p of a.objects.values()) {
+    for (const [from, to] of renames.get(ownerKey(p.owner)) ?? []) p.value = renameMocks(p.value as JSONValue, p.owner, from, to) as JSONObject;
+  }
   const changes: ObjectChange[] = [];
   const removed: Placed[] = [];
   const added: Placed[] = [];

@@ -318,6 +318,24 @@ diff Workload dev/w, resource settings (ClusterTemplate cm): ConfigMap dev/cm: m
     expect(carto(['diff', old, now, '--stat']).stdout).toBe('Workload dev/w | 1 modified, resource config renamed to settings\n');
   });
 
+  it("the mocked outputs it hands on are compared under its new name: what reads them does not change", () => {
+    const chainWith = (name: string) => chainOf(`  - name: ${name}
+    templateRef: {kind: ClusterSourceTemplate, name: src}
+  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+    sources:
+    - {resource: ${name}, name: src}`);
+    const cm = configMapTemplate('cm', '{url: "$(sources.src.url)$", revision: "at $(sources.src.revision)$"}');
+    const old = tree({ 'a.yaml': stream(chainWith('source'), statusSourceTemplate(), cm, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainWith('source-provider'), statusSourceTemplate(), cm, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string; fields: Array<{ path: string }> }) => `${c.resource} ${c.change} ${c.fields.map((f) => f.path).join(' ')}`)).toEqual([
+      "source-provider modified .metadata.labels['carto.run/resource-name']",
+    ]);
+    // The render itself still names the mocks after the resource (the diff is what compares them).
+    expect(carto(['render', '-f', now]).stdout).toContain('url: https://mock.invalid/dev/w/source-provider.tar.gz');
+  });
+
   it('with options: said as a rename, not as an option chosen instead of no option; an option that flips too is said', () => {
     const options = (name: string, pick: string) => blueprintDoc(`  - name: ${name}
     templateRef:
