@@ -117,18 +117,20 @@ function modified(old: Placed, now: Placed, why?: string): ObjectChange {
 /**
  * An object one resource of an owner stamped before and another stamps now (a renamed resource,
  * or the owner's new blueprint stamps it too) is the same object in the cluster: the controller
- * deletes a previously stamped object only when no resource stamps one of that identity any more,
- * so it stays and is modified (its carto.run/resource-name label, at least). Paired one to one.
+ * deletes a previously stamped object of a mutable template only when no resource stamps one of
+ * that identity any more, so it stays and is modified (its carto.run/resource-name label, at
+ * least). Paired one to one. Not a generateName object (immutable and tekton templates): the
+ * controller keeps one only for the same resource and template, and makes a new one.
  */
 function pairMoved(removed: Placed[], added: Placed[], renames: ReadonlyMap<string, ReadonlyMap<string, string>>): { changes: ObjectChange[]; removed: Placed[]; added: Placed[] } {
   const identity = (p: Placed) => objectKey({ ...p, resource: '' });
   const waiting = new Map<string, Placed[]>();
-  for (const p of removed) waiting.set(identity(p), [...(waiting.get(identity(p)) ?? []), p]);
+  for (const p of removed) if (!p.object.generateName) waiting.set(identity(p), [...(waiting.get(identity(p)) ?? []), p]);
   const changes: ObjectChange[] = [];
   const unpaired: Placed[] = [];
   const paired = new Set<Placed>();
   for (const now of added) {
-    const old = waiting.get(identity(now))?.shift();
+    const old = now.object.generateName ? undefined : waiting.get(identity(now))?.shift();
     if (!old) {
       unpaired.push(now);
       continue;
@@ -203,7 +205,10 @@ function ownerChanges(a: Side, b: Side, renames: Map<string, Map<string, string>
     }
     const failedBefore = a.failures.get(key);
     const failsNow = b.failures.get(key);
-    if (failsNow !== undefined && failedBefore === undefined) out.push({ owner, change: 'fails', new: failsNow, message: `${key} no longer renders: ${failsNow}` });
+    // The controller keeps a failing resource's last object (and a status that names it), and an
+    // owner that matches no blueprint keeps all of its objects: the render's `removed` is no delete.
+    const kept = 'the controller keeps what it stamped before, no longer updated';
+    if (failsNow !== undefined && failedBefore === undefined) out.push({ owner, change: 'fails', new: failsNow, message: `${key} no longer renders: ${failsNow}; ${kept}` });
     else if (failsNow === undefined && failedBefore !== undefined) out.push({ owner, change: 'recovers', old: failedBefore, message: `${key} renders now (it failed: ${failedBefore})` });
     else if (failsNow !== undefined && failedBefore !== undefined && failsNow !== failedBefore) {
       out.push({ owner, change: 'fails', old: failedBefore, new: failsNow, message: `${key} fails differently: ${failsNow} (was: ${failedBefore})` });

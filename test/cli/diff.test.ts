@@ -165,6 +165,8 @@ spec:
     expect(gone.changes[0].change).toBe('removed');
     expect(gone.changes[0].why).toMatch(/no ClusterSupplyChain|supply chain/i);
     expect(gone.owners.map((o: { change: string }) => o.change)).toEqual(['fails', 'blueprint']);
+    // The render no longer stamps them; the controller keeps them as they were: the owner's line says so.
+    expect(gone.owners[0].message).toMatch(/^Workload dev\/w no longer renders: .*; the controller keeps what it stamped before, no longer updated$/);
   });
 
   it('--stat: one line per owner; -o markdown: a table and a collapsible diff per object', () => {
@@ -376,6 +378,20 @@ diff Workload dev/w, resource settings (ClusterTemplate cm): ConfigMap dev/cm: m
       'second cm modified: stamped by resource second instead of first',
     ]);
     expect(json.summary).toEqual({ owners: 1, objects: 2, added: 0, removed: 0, modified: 2 });
+  });
+
+  it('with an immutable template: its objects are removed and added (the controller makes a new one), the rename is said', () => {
+    const immutable = `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: cm}
+spec:
+  lifecycle: immutable
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {generateName: run-}, data: {v: "1"}}`;
+    const old = tree({ 'a.yaml': stream(chainOf(one('config')), immutable, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings')), immutable, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string }) => `${c.resource} ${c.change}`)).toEqual(['settings added', 'config removed']);
+    expect(json.owners.map((o: { change: string }) => o.change)).toEqual(['resource-renamed']);
   });
 
   it('a resource gone or new that stamps nothing (a passThrough) is said by the owner', () => {
