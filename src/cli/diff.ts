@@ -2,6 +2,8 @@
 // flags and prints what changes, object by object. Exit codes as diff's: 0 no differences,
 // 1 differences, 2 trouble (a usage error, or a side that cannot be read or rendered at all: stderr
 // says which side and why, stdout stays empty).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatReviewJson, formatReviewMarkdown, formatReviewStat, formatReviewText, reviewSummary } from '../emit/index.js';
 import { isInputError, isUsageError, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readRevision, type RevisionTree } from '../load/index.js';
@@ -30,11 +32,8 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
     let sides: [SideInput, SideInput];
     if (base !== undefined) {
       const given = [...paths, ...((options['filename'] as string[] | undefined) ?? [])];
-      const asked = given.length > 0 ? given : ['.'];
-      if (asked.includes('-')) throw new UsageError(`--base ${base} reads the paths at the revision through git: stdin (-) has no revision; give files or directories`);
-      tree = readRevision(base, asked, process.cwd());
-      const rename = tree.name;
-      sides = [{ label: `old side (${base})`, paths: tree.paths, rename }, { label: 'new side (work tree)', paths: asked }];
+      tree = readRevision(base, checkedPaths(base, given), process.cwd());
+      sides = revisionSides(base, tree, given.length > 0 ? given : ['.']);
     } else {
       const [oldPath, newPath] = oldAndNew(paths, (options['filename'] as string[] | undefined) ?? []);
       sides = [{ label: `old side (${oldPath})`, paths: [oldPath] }, { label: `new side (${newPath})`, paths: [newPath] }];
@@ -64,6 +63,30 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
   } finally {
     tree?.remove();
   }
+}
+
+function checkedPaths(base: string, given: readonly string[]): string[] {
+  if (given.includes('-')) throw new UsageError(`--base ${base} reads the paths at the revision through git: stdin (-) has no revision; give files or directories`);
+  return given.length > 0 ? [...given] : ['.'];
+}
+
+/**
+ * The sides of `--base REV`: the paths at REV (read into `tree`) and in the work tree. A path
+ * added since REV is an empty directory on the old side, one deleted since an empty one on the
+ * new side (its objects are all added or all removed); in neither place it is a usage error.
+ */
+function revisionSides(base: string, tree: RevisionTree, asked: readonly string[]): [SideInput, SideInput] {
+  const now = asked.map((p, i) => {
+    const atBase = !tree.missing.includes(p);
+    if (existsSync(p)) return p;
+    if (!atBase) throw new UsageError(`--base ${base}: ${p} is neither in the work tree nor at ${base}`);
+    writeErr(`carto diff: ${p} is not in the work tree (deleted since ${base})\n`);
+    const empty = join(tree.root, `.carto-deleted-${i}`);
+    mkdirSync(empty);
+    return empty;
+  });
+  for (const p of tree.missing) if (existsSync(p)) writeErr(`carto diff: ${p} is not at ${base} (added since)\n`);
+  return [{ label: `old side (${base})`, paths: tree.paths, rename: tree.name }, { label: 'new side (work tree)', paths: now }];
 }
 
 /** One side rendered, or the exit code (2) when it cannot be read or rendered at all. */

@@ -276,6 +276,28 @@ describe('carto diff --base REV', () => {
     expect(r.stderr).toContain('main:c/bad.yaml:');
   });
 
+  it('a directory added or deleted since the revision: all of its objects are added or removed, not trouble', () => {
+    const repo = tree({ 'README': 'x\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'mkdir config && cat > config/all.yaml'], { cwd: repo, input: stream(chain, configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const added = carto(['diff', '--base', 'main', '-f', 'config', '--stat'], { cwd: repo });
+    expect(added.status).toBe(1);
+    expect(added.stdout).toBe('Workload dev/w | 1 added, new owner\n');
+    expect(added.stderr).toContain('carto diff: config is not at main (added since)\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'config');
+    git(repo, 'rm', '-rq', 'config');
+    const deleted = carto(['diff', '--base', 'main', 'config', '--stat'], { cwd: repo });
+    expect(deleted.status).toBe(1);
+    expect(deleted.stdout).toBe('Workload dev/w | 1 removed, owner removed\n');
+    expect(deleted.stderr).toContain('carto diff: config is not in the work tree (deleted since main)\n');
+    const neither = carto(['diff', '--base', 'main', 'confg'], { cwd: repo });
+    expect(neither.status).toBe(2);
+    expect(neither.stderr).toBe('carto: --base main: confg is neither in the work tree nor at main\n');
+  });
+
   it('an unknown revision, or no repository, is a usage error', () => {
     const repo = tree({ 'a.yaml': ownerDoc() });
     const outside = carto(['diff', '--base', 'main'], { cwd: repo });
