@@ -42,16 +42,8 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
     if (typeof before === 'number') return before;
     const after = await renderSide(sides[1], options, errStyle);
     if (typeof after === 'number') return after;
-    // Nothing to render on either side (templates only, or directories without -R) is not "no
-    // changes": a CI job would pass whatever the templates became.
-    const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
-    if (empty(before) && empty(after)) {
-      writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
-      return 2;
-    }
-    for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
-      if (empty(result)) writeErr(`carto diff: the ${side.label} holds no Workload, Deliverable or Runnable: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
-    }
+    const trouble = bothSides(sides, before, after, errStyle, ((options['workload'] as string[] | undefined) ?? []).length > 0);
+    if (trouble !== undefined) return trouble;
     const review = compareRenders(before, after);
     const outStyle = await makeStyle(options['color'] !== false, 1);
     if (format === 'json') writeOut(formatReviewJson(review));
@@ -63,6 +55,31 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
   } finally {
     tree?.remove();
   }
+}
+
+/**
+ * What only both sides together tell: nothing to render on either (templates only, directories
+ * without -R) is trouble, not "no changes" — a CI job would pass whatever the templates became —
+ * and so is a --workload on neither side (on one side only, it is an owner added or removed).
+ * Exit code 2, or undefined when the sides can be compared.
+ */
+function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult, after: RenderResult, style: Style, filtered: boolean): number | undefined {
+  const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
+  const unknown = (r: RenderResult) => r.diagnostics.filter((d) => d.code === 'owner-not-found');
+  const nowhere = unknown(before).filter((d) => unknown(after).some((e) => e.message === d.message));
+  if (nowhere.length > 0) {
+    writeErr(`carto diff: on neither side:\n${formatDiagnostics(nowhere, style)}`);
+    return 2;
+  }
+  if (empty(before) && empty(after)) {
+    writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
+    return 2;
+  }
+  for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
+    const what = filtered ? 'none of the owners --workload names' : 'no Workload, Deliverable or Runnable';
+    if (empty(result)) writeErr(`carto diff: the ${side.label} holds ${what}: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
+  }
+  return undefined;
 }
 
 function checkedPaths(base: string, given: readonly string[]): string[] {
@@ -107,7 +124,8 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
     });
     // An error of no owner (a broken template file, an unknown --workload) stops the whole side;
     // an owner's own error is a change, reported with the owner.
-    const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner);
+    // A --workload the side lacks is an owner added or removed, unless neither side has it (bothSides).
+    const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner && d.code !== 'owner-not-found');
     if (global.length > 0) return trouble(global);
     return result;
   } catch (e) {

@@ -187,6 +187,22 @@ spec:
   });
 });
 
+describe('carto diff --workload', () => {
+  it('an owner on one side only is added or removed (a Workload renamed or deleted), on neither side trouble', () => {
+    const old = side('{a: "1"}');
+    const now = side('{a: "1"}', [], ownerDoc('Workload', '{name: w2, namespace: dev, labels: {app: web}}'));
+    const gone = carto(['diff', old, now, '--workload', 'w', '--stat']);
+    expect(gone.status).toBe(1);
+    expect(gone.stdout).toBe('Workload dev/w | 1 removed, owner removed\n');
+    expect(gone.stderr).toContain(`the new side (${now}) holds none of the owners --workload names: all of the other side's objects count as removed`);
+    expect(carto(['diff', old, now, '--workload', 'w', '--workload', 'dev/w2', '--stat']).stdout).toBe('Workload dev/w  | 1 removed, owner removed\nWorkload dev/w2 | 1 added, new owner\n');
+    const neither = carto(['diff', old, now, '--workload', 'nope']);
+    expect(neither.status).toBe(2);
+    expect(neither.stdout).toBe('');
+    expect(neither.stderr).toContain('carto diff: on neither side:\nerror: no Workload, Deliverable or Runnable named nope in the inputs');
+  });
+});
+
 describe('carto diff exit 2: trouble, stdout empty, stderr names the side', () => {
   it('a side that does not exist', () => {
     const r = carto(['diff', side('{a: "1"}'), '/nonexistent/carto-diff']);
