@@ -51,7 +51,7 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
     else if (options['stat'] === true) writeOut(formatReviewStat(review));
     else writeOut(formatReviewText(review, context, outStyle));
     writeErr(`${reviewSummary(review)}\n`);
-    return review.changes.length > 0 || review.owners.length > 0 ? 1 : 0;
+    return review.changes.length > 0 || review.owners.length > 0 || review.templates.length > 0 ? 1 : 0;
   } finally {
     tree?.remove();
   }

@@ -1,7 +1,7 @@
 // carto diff's reports of a Review (src/review): a unified diff per changed object (default), one
 // line per owner (--stat), JSON for machines, and Markdown for a pull-request comment. Objects are
 // shown as YAML with sorted keys, so two renders that wrote keys in another order line up.
-import { hunkHeader, sortKeys, unifiedHunks } from '../diff/index.js';
+import { hunkHeader, sortKeys, unifiedHunks, type FieldChange } from '../diff/index.js';
 import { emitYaml } from '../yaml/index.js';
 import { objectLabel, ownerKey, type ObjectChange, type OwnerChange, type Review } from '../review/index.js';
 
@@ -80,6 +80,7 @@ function indentOf(line: string): number {
 /** The default report: owner changes, then for each changed object a header and its patch. */
 export function formatReviewText(review: Review, context = 3, style: DiffStyle = plain): string {
   let out = '';
+  for (const t of review.templates) out += `${style.note(`# ${t.message}`)}\n`;
   for (const o of review.owners) out += `${style.note(`# ${o.message}`)}\n`;
   for (const c of review.changes) {
     const id = `${c.object.namespace ? `${c.object.namespace}/` : ''}${c.object.kind}/${c.object.name}${c.object.generateName ? '…' : ''}`;
@@ -105,14 +106,14 @@ export function formatReviewStat(review: Review): string {
   for (const o of review.owners) entry(ownerKey(o.owner)).other.push(ownerChangeWord(o));
   for (const c of review.changes) entry(ownerKey(c.owner))[c.change]++;
   const keys = [...byOwner.keys()].sort();
-  const width = Math.max(0, ...keys.map((k) => k.length));
-  return keys
-    .map((key) => {
-      const e = byOwner.get(key) as { added: number; removed: number; modified: number; other: string[] };
-      const parts = [e.added ? `${e.added} added` : '', e.removed ? `${e.removed} removed` : '', e.modified ? `${e.modified} modified` : '', ...e.other].filter((p) => p !== '');
-      return `${key.padEnd(width)} | ${parts.join(', ')}\n`;
-    })
-    .join('');
+  const templates = review.templates.map((t) => [`${t.template.kind} ${t.template.name}`, `${t.fields.map((f) => f.path).join(', ')} changed`] as const);
+  const width = Math.max(0, ...keys.map((k) => k.length), ...templates.map(([k]) => k.length));
+  const rows = keys.map((key) => {
+    const e = byOwner.get(key) as { added: number; removed: number; modified: number; other: string[] };
+    const parts = [e.added ? `${e.added} added` : '', e.removed ? `${e.removed} removed` : '', e.modified ? `${e.modified} modified` : '', ...e.other].filter((p) => p !== '');
+    return [key, parts.join(', ')] as const;
+  });
+  return [...templates, ...rows].map(([key, text]) => `${key.padEnd(width)} | ${text}\n`).join('');
 }
 
 function ownerChangeWord(o: OwnerChange): string {
@@ -141,10 +142,13 @@ function ownerChangeWord(o: OwnerChange): string {
 /** stderr's last line: `2 owners, 3 objects: 1 added, 0 removed, 2 modified`. */
 export function reviewSummary(review: Review): string {
   const s = review.summary;
-  if (s.owners === 0) return 'no changes';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(s.owners, 'owner')}, ${plural(s.objects, 'object')}: ${s.added} added, ${s.removed} removed, ${s.modified} modified`;
+  const templates = review.templates.length > 0 ? `${plural(review.templates.length, 'template')} changing what the controller reads from stamped objects` : '';
+  if (s.owners === 0) return templates === '' ? 'no changes' : `no stamped object changes; ${templates}`;
+  return `${plural(s.owners, 'owner')}, ${plural(s.objects, 'object')}: ${s.added} added, ${s.removed} removed, ${s.modified} modified${templates === '' ? '' : `; ${templates}`}`;
 }
+
+const field = (f: FieldChange) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) });
 
 /** `-o json`: the changes and the owners' changes, for machines (keys as documented in the README). */
 export function formatReviewJson(review: Review): string {
@@ -154,19 +158,21 @@ export function formatReviewJson(review: Review): string {
     template: c.template,
     object: { apiVersion: c.object.apiVersion, kind: c.object.kind, ...(c.object.namespace !== undefined ? { namespace: c.object.namespace } : {}), [c.object.generateName ? 'generateName' : 'name']: c.object.name },
     change: c.change,
-    fields: c.fields.map((f) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) })),
+    fields: c.fields.map(field),
     ...(c.from ? { from: c.from } : {}),
     ...(c.why ? { why: c.why } : {}),
   }));
   const owners = review.owners.map((o) => ({ owner: o.owner, change: o.change, ...(o.resource ? { resource: o.resource } : {}), ...(o.old ? { old: o.old } : {}), ...(o.new ? { new: o.new } : {}), message: o.message }));
-  return `${JSON.stringify({ changes, owners, summary: review.summary }, null, 2)}\n`;
+  const templates = review.templates.map((t) => ({ template: t.template, fields: t.fields.map(field), message: t.message }));
+  return `${JSON.stringify({ changes, owners, templates, summary: review.summary }, null, 2)}\n`;
 }
 
 /** `-o markdown`: a summary table and one collapsible diff per object, for a pull-request comment. */
 export function formatReviewMarkdown(review: Review, context = 3): string {
-  if (review.changes.length === 0 && review.owners.length === 0) return '**carto diff**: no changes to stamped objects.\n';
+  if (review.changes.length === 0 && review.owners.length === 0 && review.templates.length === 0) return '**carto diff**: no changes to stamped objects.\n';
   let out = `**carto diff**: ${reviewSummary(review)}\n\n`;
-  if (review.owners.length > 0) out += review.owners.map((o) => `- ${cell(o.message)}\n`).join('') + '\n';
+  const notes = [...review.templates, ...review.owners];
+  if (notes.length > 0) out += notes.map((o) => `- ${cell(o.message)}\n`).join('') + '\n';
   if (review.changes.length > 0) {
     out += '| owner | resource | object | change |\n|---|---|---|---|\n';
     for (const c of review.changes) {

@@ -12,6 +12,7 @@ import { renameMocks } from '../outputs/index.js';
 import type { OwnerReport, RenderResult } from '../render/index.js';
 import { objectKey, ownerId, ownerKey, placed, type ObjectId, type OwnerId, type Placed } from './identity.js';
 import { resourceChanges } from './resources.js';
+import { templateChanges, type TemplateChange } from './templates.js';
 
 export type ChangeKind = 'added' | 'removed' | 'modified';
 
@@ -48,6 +49,9 @@ export interface OwnerChange {
 export interface Review {
   changes: ObjectChange[];
   owners: OwnerChange[];
+  /** Templates whose changes no stamped object shows (output paths, health rules). */
+  templates: TemplateChange[];
+  /** The JSON's documented summary: the templates' count is `templates.length`. */
   summary: { owners: number; objects: number; added: number; removed: number; modified: number };
 }
 
@@ -91,9 +95,11 @@ export function compareRenders(before: RenderResult, after: RenderResult): Revie
   changes.sort((x, y) => compare(ownerKey(x.owner), ownerKey(y.owner)) || rank(x) - rank(y));
   const changedOwners = new Set([...changes.map((c) => ownerKey(c.owner)), ...owners.map((o) => ownerKey(o.owner))]);
   const count = (k: ChangeKind) => changes.filter((c) => c.change === k).length;
+  const templates = templateChanges(before, after);
   return {
     changes,
     owners,
+    templates,
     summary: { owners: changedOwners.size, objects: changes.length, added: count('added'), removed: count('removed'), modified: count('modified') },
   };
 }

@@ -187,6 +187,37 @@ spec:
   });
 });
 
+describe('carto diff: a template change that no stamped object shows', () => {
+  const chainOf = blueprintDoc(`  - name: source
+    templateRef: {kind: ClusterSourceTemplate, name: src}
+  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+    sources:
+    - {resource: source, name: src}`);
+  const cm = configMapTemplate('cm', '{url: "$(sources.src.url)$"}');
+  const sideWith = (source: string) => tree({ 'a.yaml': stream(chainOf, source, cm, ownerDoc()) });
+
+  it('an output path or health rule that changes is said per template, and is a difference (exit 1)', () => {
+    const old = sideWith(statusSourceTemplate());
+    const now = sideWith(statusSourceTemplate().replace('urlPath: .status.artifact.url', 'urlPath: .status.artifact.location\n  healthRule: {singleConditionType: Ready}'));
+    const r = carto(['diff', old, now]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('# ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: what the controller reads from the objects it stamps (outputs, health), which the stamped objects do not show (give their live objects with --observed to see what it reads)\n');
+    expect(r.stderr).toBe('no stamped object changes; 1 template changing what the controller reads from stamped objects\n');
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.templates).toEqual([{ template: { kind: 'ClusterSourceTemplate', name: 'src' }, fields: [{ path: '.spec.urlPath', old: '.status.artifact.url', new: '.status.artifact.location' }, { path: '.spec.healthRule', new: { singleConditionType: 'Ready' } }], message: expect.stringContaining('ClusterSourceTemplate src: ') }]);
+    expect(json.summary).toEqual({ owners: 0, objects: 0, added: 0, removed: 0, modified: 0 });
+    expect(carto(['diff', old, now, '--stat']).stdout).toBe('ClusterSourceTemplate src | .spec.urlPath, .spec.healthRule changed\n');
+    expect(carto(['diff', old, now, '-o', 'markdown']).stdout).toContain('- ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: ');
+  });
+
+  it('a change of what is stamped is said by the objects only', () => {
+    const json = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
+    expect(json.templates).toEqual([]);
+    expect(json.changes).toHaveLength(1);
+  });
+});
+
 describe('carto diff --workload', () => {
   it('an owner on one side only is added or removed (a Workload renamed or deleted), on neither side trouble', () => {
     const old = side('{a: "1"}');
