@@ -4,7 +4,7 @@
 // option": the controller's status lists the resource under its new name, and an object it stamps
 // under both names is the same object (compare.ts pairs those).
 import type { OwnerReport } from '../render/index.js';
-import type { Resource } from '../model/index.js';
+import type { Blueprint, Resource } from '../model/index.js';
 
 export interface ResourceChange {
   change: 'resource-renamed' | 'resource-removed' | 'resource-added' | 'option';
@@ -18,18 +18,7 @@ export interface ResourceChange {
 
 /** What changed among the resources of an owner that selects the same blueprint on both sides. */
 export function resourceChanges(before: OwnerReport, after: OwnerReport): { changes: ResourceChange[]; renamed: Map<string, string> } {
-  const oldResources = before.blueprint?.resources ?? [];
-  const newResources = after.blueprint?.resources ?? [];
-  const oldNames = new Set(oldResources.map((r) => r.name));
-  const newNames = new Set(newResources.map((r) => r.name));
-  const gone = oldResources.filter((r) => !newNames.has(r.name));
-  const added = newResources.filter((r) => !oldNames.has(r.name));
-  // old name → new name: a gone resource and a new one that name the same template(s).
-  const renamed = new Map<string, string>();
-  for (const r of added) {
-    const match = gone.find((g) => !renamed.has(g.name) && refKey(g) === refKey(r));
-    if (match) renamed.set(match.name, r.name);
-  }
+  const { gone, added, renamed, optioned } = pairing(before.blueprint, after.blueprint);
   const newName = (name: string) => renamed.get(name) ?? name;
   const blueprint = after.blueprint ? ` ${after.blueprint.kind} ${after.blueprint.name}` : ' the blueprint';
   const changes: ResourceChange[] = [];
@@ -42,16 +31,57 @@ export function resourceChanges(before: OwnerReport, after: OwnerReport): { chan
   }
   const renamedTo = new Set(renamed.values());
   for (const r of added) if (!renamedTo.has(r.name) && !stamps(after, r.name)) changes.push({ change: 'resource-added', resource: r.name, text: `: resource ${r.name} is new in${blueprint}` });
-  // The option chosen, for each resource on both sides (under its old and new name when renamed).
-  for (const r of oldResources) {
-    if (!newNames.has(newName(r.name))) continue;
-    const was = choice(before, r.name);
-    const now = choice(after, newName(r.name));
+  // The option chosen, for each resource on both sides that has options (under its old and new
+  // name when renamed): only those choose one.
+  for (const name of optioned) {
+    const was = choice(before, name);
+    const now = choice(after, newName(name));
     if (was !== now) {
-      changes.push({ change: 'option', resource: newName(r.name), ...(was ? { old: was } : {}), ...(now ? { new: now } : {}), text: `, resource ${newName(r.name)}: ${now ?? 'no option'} chosen instead of ${was ?? 'no option'}` });
+      changes.push({ change: 'option', resource: newName(name), ...(was ? { old: was } : {}), ...(now ? { new: now } : {}), text: `, resource ${newName(name)}: ${now ?? 'no option'} chosen instead of ${was ?? 'no option'}` });
     }
   }
   return { changes, renamed };
+}
+
+interface Pairing {
+  gone: Resource[];
+  added: Resource[];
+  /** Old name → new name. */
+  renamed: Map<string, string>;
+  /** The old names of the resources on both sides with options on either. */
+  optioned: string[];
+}
+
+/** The resources of two blueprints paired by name, once per pair of blueprints (not per owner). */
+const pairings = new WeakMap<Blueprint, Map<Blueprint | undefined, Pairing>>();
+
+function pairing(before: Blueprint | undefined, after: Blueprint | undefined): Pairing {
+  const known = before ? pairings.get(before)?.get(after) : undefined;
+  if (known) return known;
+  const oldResources = before?.resources ?? [];
+  const newResources = after?.resources ?? [];
+  const oldNames = new Set(oldResources.map((r) => r.name));
+  const newByName = new Map(newResources.map((r) => [r.name, r]));
+  const gone = oldResources.filter((r) => !newByName.has(r.name));
+  const added = newResources.filter((r) => !oldNames.has(r.name));
+  // old name → new name: a gone resource and a new one that name the same template(s).
+  const renamed = new Map<string, string>();
+  for (const r of added) {
+    const match = gone.find((g) => !renamed.has(g.name) && refKey(g) === refKey(r));
+    if (match) renamed.set(match.name, r.name);
+  }
+  const optioned = oldResources
+    .filter((r) => {
+      const now = newByName.get(renamed.get(r.name) ?? r.name);
+      return now !== undefined && (r.templateRef.options !== undefined || now.templateRef.options !== undefined);
+    })
+    .map((r) => r.name);
+  const result = { gone, added, renamed, optioned };
+  if (before) {
+    if (!pairings.has(before)) pairings.set(before, new Map());
+    pairings.get(before)?.set(after, result);
+  }
+  return result;
 }
 
 /** The option (or passThrough) a resource chose, when it has options and one was chosen. */
