@@ -14,7 +14,7 @@ import { compareStreams, objectsOf } from './compare.mjs';
 import { writeDepsScripts } from './deps-bundle.mjs';
 import { keptChart, writeChart } from './helm-chart.mjs';
 import { findHelm, helmEnv } from './helm-fetch.mjs';
-import { blogWorkload, generateInputs, readWorkloads } from './inputs.mjs';
+import { blogWorkload, generateInputs, readWorkloads, writeChangedTemplate } from './inputs.mjs';
 import { closeSink, countDocuments, cpuAlternating, peakRssMB, timeAlternating } from './measure.mjs';
 import { findNode } from './node-fetch.mjs';
 import { judge, legend, markdownTable, textTable, toJson } from './report.mjs';
@@ -255,6 +255,7 @@ for (const e of envs) {
   if (e === envs.at(-1)) hugeRows(e, withEnv);
   else for (const id of ['P4c', 'P4d', 'P5']) put(id, HUGE[id], e.id, undefined, undefined, `measured with ${envs.at(-1).title} only`);
   validationRow(e, time);
+  diffRow(e, time);
 }
 closeSink();
 
@@ -301,4 +302,17 @@ process.stdout.write(`wrote bench/results/latest.json and bench/results/latest.m
 function validationRow(e, time) {
   const p6 = { short: 'P6 render --validate 1,000 WL vs render', target: '1,000 Workloads (5,000 objects), render --validate', vs: 'the same render without --validate', limit: { max: 1.5, text: 'ratio <= 1.5' } };
   put('P6', p6, e.id, ...time('P6', [cartoRender(inputs.blog1000, '--validate'), cartoRender(inputs.blog1000)], reps.large));
+}
+
+/**
+ * P8: `carto diff OLD NEW` of the 1,000 Workloads, where NEW changes one template (every Workload's
+ * Service is modified: 1,000 changes), against one `carto render` of OLD: diffing renders both
+ * sides and compares them, and may cost at most twice one render. carto diff exits 1 when it finds
+ * changes, and must here (status 1).
+ */
+function diffRow(e, time) {
+  const changed = writeChangedTemplate(join(cacheDir, 'inputs', 'source-to-url-1000-changed'), inputs.blog1000);
+  const p8 = { short: 'P8 diff 1,000 WL (1 template changed) vs render', target: '1,000 Workloads, carto diff OLD NEW where NEW changes one template (1,000 objects modified)', vs: 'one carto render of OLD', limit: { max: 2, text: 'ratio <= 2.0' } };
+  const diff = { ...carto('diff', inputs.blog1000, changed), status: 1 };
+  put('P8', p8, e.id, ...time('P8', [diff, cartoRender(inputs.blog1000)], reps.large));
 }
