@@ -74,9 +74,8 @@ const ytt = findYtt(cacheDir);
 log(`ytt for --ytt: ${ytt.note}`);
 const deps = await writeDepsScripts(cacheDir);
 // P1 also runs carto on the LTS lines people run (22 and 24), pinned, fetched when missing.
-const nodeDir = join(root, '.cache', 'node');
 const notRun = (major) => ({ available: false, version: String(major), reason: 'not selected by --only' });
-const nodes = wanted('P1-22', 'P1-24') ? { 22: findNode(22, nodeDir, log), 24: findNode(24, nodeDir, log) } : { 22: notRun(22), 24: notRun(24) };
+const nodes = wanted('P1-22', 'P1-24') ? { 22: findNode(22, root), 24: findNode(24, root) } : { 22: notRun(22), 24: notRun(24) };
 for (const n of Object.values(nodes)) if (wanted('P1-22', 'P1-24')) log(n.available ? `node ${n.version}: ${n.path} (${n.source})` : `node ${n.version}: UNAVAILABLE: ${n.reason}`);
 
 const node = process.execPath;
