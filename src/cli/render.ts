@@ -4,6 +4,7 @@
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
 // that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
 // checked as the API server would check them, and what it would refuse is an error.
+import { setFlagsFromString } from 'node:v8';
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StampedValidator } from '../validate/index.js';
@@ -36,6 +37,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
+  if (prepared.documents.length >= LARGE_ESTATE) tighterHeap();
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
@@ -67,6 +69,20 @@ export async function runRender(paths: string[], options: Record<string, unknown
   } finally {
     output.discard();
   }
+}
+
+/** Documents from which a render is an estate whose memory matters more than a little speed. */
+const LARGE_ESTATE = 20_000;
+
+/**
+ * V8 lets its old generation grow to about four times what is alive before it collects it, when
+ * collecting is cheap next to the work (as in a render, which makes garbage steadily): at 100,000
+ * Workloads, 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render
+ * that keeps little beyond its inputs. (Set now, not at start-up: V8 ties its code caches to its
+ * flags, and every bundle a render needs is loaded by now; see README "Performance".)
+ */
+function tighterHeap(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 interface Written {
