@@ -32,7 +32,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const validating = options['validate'] === true ? await import('./validate.js') : undefined;
   const yttSources = validating ? new validating.YttSources() : undefined;
   const prepared = await prepareRender(paths, options, yttSources ? (documents, sources) => yttSources.record(documents, sources) : undefined);
-  diagnostics.push(...prepared.diagnostics);
+  append(diagnostics, prepared.diagnostics);
   if (!prepared.ok) {
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
@@ -54,10 +54,11 @@ export async function runRender(paths: string[], options: Record<string, unknown
     const { summary, failed, validated } = await writeOwners(run, output, keepGoing, validator);
     if (validator && validation) {
       // All or nothing: what the API server would refuse is an error, names and labels included.
-      diagnostics.push(...validation.diagnostics, ...summary.diagnostics.map(asApiServerError));
-      if (summary.ok || keepGoing) diagnostics.push(...validated, ...validator.finish());
+      append(diagnostics, validation.diagnostics);
+      append(diagnostics, summary.diagnostics.map(asApiServerError));
+      if (summary.ok || keepGoing) append(diagnostics, [...validated, ...validator.finish()]);
     } else {
-      diagnostics.push(...summary.diagnostics);
+      append(diagnostics, summary.diagnostics);
     }
     writeErr(formatDiagnostics(diagnostics, style));
     const ok = summary.ok && !hasErrors(diagnostics);
@@ -114,6 +115,11 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
     else if (keepGoing || failed.length === 0) output.add(rendered.objects);
     await pause();
   }
+}
+
+/** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
+function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
+  for (const d of more) to.push(d);
 }
 
 /** With --validate, a stamped name or label the API server refuses is an error, not a warning. */

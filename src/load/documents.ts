@@ -8,7 +8,10 @@ import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
-import { DEFER_FROM_BYTES, deferredDocument, isDeferred, readDeferring } from './deferred.js';
+import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
+
+/** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
+const TOP: readonly (string | number)[] = Object.freeze([]);
 
 /** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
 const TO_JS = { maxAliasCount: -1 } as const;
@@ -91,8 +94,9 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
-      const origin = { text: body, docIndex, basePath: [] };
-      if (isDeferred(d.value)) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range));
+      const origin = { text: body, docIndex, basePath: TOP };
+      const head = deferredHead(d.value);
+      if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
       else documents.push({ file, line: d.line, value: d.value, origin });
     });

@@ -1,9 +1,9 @@
-// Owners kept as text until read (src/load/deferred.ts): in a file of 1 MB or more, the
+// Owners kept as text until read (src/load/deferred.ts): in a file of 8 MB or more, the
 // Workloads and Deliverables a render reads are parsed again whenever their value is read. What
 // they read as, where their fields are, and what a render makes of them must be exactly what the
 // eagerly parsed documents give.
 import { describe, expect, it } from 'vitest';
-import { isDeferredDocument, locate, parseText, type SourceDocument } from '../../src/load/index.js';
+import { headOf, isDeferredDocument, locate, parseText, type SourceDocument } from '../../src/load/index.js';
 import { DEFER_FROM_BYTES } from '../../src/load/deferred.js';
 import { isDeferrableOwner } from '../../src/model/index.js';
 import { render } from '../../src/index.js';
@@ -23,9 +23,16 @@ function workload(i: number): string {
 
 const TEMPLATE = 'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata:\n  name: t\nspec:\n  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n';
 
+/** Long comments, so that a few thousand documents make a file long enough to defer them. */
+const PAD = `# ${'padding '.repeat(250)}\n`;
+
 function bigText(): string {
   const parts = [TEMPLATE];
-  for (let i = 0; parts.join('---\n').length < DEFER_FROM_BYTES; i++) parts.push(workload(i));
+  for (let i = 0, length = 0; length < DEFER_FROM_BYTES; i++) {
+    const part = PAD + workload(i);
+    parts.push(part);
+    length += part.length + 4;
+  }
   return parts.join('---\n');
 }
 
@@ -47,6 +54,9 @@ describe('deferred owners', () => {
         expect([d.file, d.line, d.origin.docIndex]).toEqual([e.file, e.line, e.origin.docIndex]);
       });
     }
+    // apiVersion and kind known without reading the text again (what every pass over all documents reads)
+    expect(headOf(lazy.documents[3] as SourceDocument)).toEqual({ apiVersion: 'carto.run/v1alpha1', kind: 'Deliverable' });
+    expect(headOf(lazy.documents[0] as SourceDocument)).toBe((lazy.documents[0] as SourceDocument).value);
     // the same object while it is being read field by field
     const one = lazy.documents[5] as SourceDocument;
     expect(one.value).toBe(one.value);
@@ -70,9 +80,12 @@ describe('deferred owners', () => {
   it('renders an estate to the same objects and diagnostics', () => {
     const chain = readFileSync(join(ROOT, 'examples', 'source-to-url', 'supply-chain.yaml'), 'utf8') + '---\n' + readFileSync(join(ROOT, 'examples', 'source-to-url', 'templates.yaml'), 'utf8');
     // (a long comment each, so that a few hundred owners make a file long enough to defer them)
-    const wl = (i: number) => `# ${'padding '.repeat(600)}\napiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: hello-${i}\n  labels: {app.tanzu.vmware.com/workload-type: web}\nspec:\n  source: {git: {url: "https://github.com/example/hello-${i}.git", ref: {branch: main}}}\n  env: [{name: TARGET, value: "W ${i}"}]\n`;
+    const wl = (i: number) => `# ${'padding '.repeat(5000)}\napiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: hello-${i}\n  labels: {app.tanzu.vmware.com/workload-type: web}\nspec:\n  source: {git: {url: "https://github.com/example/hello-${i}.git", ref: {branch: main}}}\n  env: [{name: TARGET, value: "W ${i}"}]\n`;
     const parts: string[] = [];
-    for (let i = 0; parts.join('---\n').length < DEFER_FROM_BYTES; i++) parts.push(wl(i));
+    for (let i = 0, length = 0; length < DEFER_FROM_BYTES; i++) {
+      parts.push(wl(i));
+      length += (parts.at(-1) as string).length + 4;
+    }
     // one owner with a field of the wrong type: its diagnostic must point at the same line
     parts.push('apiVersion: carto.run/v1alpha1\nkind: Workload\nmetadata:\n  name: broken\n  labels: {app.tanzu.vmware.com/workload-type: web}\nspec:\n  source:\n    git:\n      url: 42\n');
     const owners = parts.join('---\n');
