@@ -72,8 +72,11 @@ export async function runRender(paths: string[], options: Record<string, unknown
   }
 }
 
-/** Documents from which a render is an estate whose memory matters more than a little speed. */
-const LARGE_ESTATE = 20_000;
+/**
+ * Documents from which a render is an estate whose memory matters more than a little speed (at
+ * 31,000 Workloads the tighter heap cost 7% of CPU to save 20 MB of 180; at 100,000 it saves 160 MB).
+ */
+const LARGE_ESTATE = 50_000;
 
 /**
  * V8 lets its old generation grow to about four times what is alive before it collects it, when
