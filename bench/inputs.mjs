@@ -77,7 +77,7 @@ export function readWorkloads(dir) {
   return out;
 }
 
-/** Writes every input set (the largest of `hugeCount` Workloads); returns their folders. */
+/** Writes every input set (the largest of `hugeCount` Workloads, none when 0); returns their folders. */
 export function generateInputs(root, cacheDir, hugeCount = 100_000) {
   const blog = join(root, 'examples', 'source-to-url');
   const ytt = join(root, 'examples', 'ytt');
@@ -86,7 +86,7 @@ export function generateInputs(root, cacheDir, hugeCount = 100_000) {
     blog4: blog, // the bundled example itself, as a user renders it
     blog1000: writeInputs(join(base, 'source-to-url-1000'), blog, range(1000, blogWorkload)),
     blog10000: keptInputs(join(base, 'source-to-url-10000'), blog, 10_000),
-    blogHuge: keptInputs(join(base, `source-to-url-${hugeCount}`), blog, hugeCount),
+    blogHuge: hugeCount ? keptInputs(join(base, `source-to-url-${hugeCount}`), blog, hugeCount) : undefined,
     ytt100: writeInputs(join(base, 'ytt-100'), ytt, range(100, yttWorkload)),
   };
 }
