@@ -74,13 +74,16 @@ describe.skipIf(!present)('carto status writes what Cartographer v0.8.11 writes 
     const ours = carto(['status', '-o', 'yaml', dir, ...flags]);
     expect(ours.status, ours.stderr).toBe(0);
     const mine = statusBlocks(ours.stdout, () => true);
-    // Which of two failing placeholders the controller names first follows Go's map order, which
-    // is random: mostly the sorted one, as carto names. A mismatch earns a second run or two.
-    let theirs = refharness(dir, flags, validate);
-    for (let tries = 0; tries < 2 && [...theirs].some(([k, v]) => mine.get(k) !== withoutFakeGeneration(v, mine.get(k))); tries++) theirs = refharness(dir, flags, validate);
+    const theirs = refharness(dir, flags, validate);
     expect(theirs.size).toBeGreaterThan(0);
     expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
-    for (const [owner, text] of theirs) expect(mine.get(owner), owner).toBe(withoutFakeGeneration(text, mine.get(owner)));
+    for (const [owner, text] of theirs) {
+      const expected = withoutFakeGeneration(text, mine.get(owner));
+      if (mine.get(owner) === expected) continue;
+      // Which of several failing placeholders the controller names follows Go's map order, which is
+      // random (a known difference): only that part may differ, nothing else of the status.
+      expect(withoutNamedPlaceholder(mine.get(owner) ?? ''), owner).toEqual(withoutNamedPlaceholder(expected));
+    }
   }, 120_000);
 });
 
@@ -89,6 +92,16 @@ it.skipIf(present)('carto status is compared with refharness only where ../share
 });
 
 /** refharness's fake API server gives an owner without metadata.generation generation 1. */
+/** The status as data, with the failing placeholder a stamping message names masked. */
+function withoutNamedPlaceholder(block: string): unknown {
+  const mask = (v: unknown): unknown =>
+    typeof v === 'string' ? v.replace(/at path \[[^\]]*\]: evaluate tag \$\(.*?\)\$: jsonpath returned empty list: \S+$/, 'at path […]: evaluate tag $(…)$: jsonpath returned empty list: …')
+    : Array.isArray(v) ? v.map(mask)
+    : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]))
+    : v;
+  return mask(parseAllDocuments(block)[0]?.toJS());
+}
+
 function withoutFakeGeneration(theirs: string, mine: string | undefined): string {
   return mine !== undefined && !mine.includes('\n  observedGeneration:') ? theirs.replace(/\n {2}observedGeneration: 1$/m, '') : theirs;
 }
