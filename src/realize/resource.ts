@@ -135,11 +135,15 @@ function noMocksGate(gate: Gate, sources: OutputSources): Gate {
 
 /**
  * An immutable or tekton resource whose object is not healthy hands on no outputs. Without mocks
- * that is the controller's error too: it reads the first output path on no object, and waits.
+ * that is the controller's error too: it reads the first output path on no object, and waits;
+ * for a ClusterDeploymentTemplate it judges the deployment on no object, which is an error.
  */
 function closedGate(walk: Walk, entry: ResourceReport, template: Template, gate: Extract<Gate, { verdict: unknown }>): ResourceReport {
-  const first = outputFieldsOf(template)[0];
-  if (walk.sources.mocks === false && first) return fail(walk, entry, { step: 'output-missing', missing: { field: first.field, path: first.path ?? '', pathKey: first.pathKey } });
+  if (walk.sources.mocks === false) {
+    if (template.kind === 'ClusterDeploymentTemplate') return fail(walk, entry, { step: 'no-healthy-object' });
+    const first = outputFieldsOf(template)[0];
+    if (first) return fail(walk, entry, { step: 'output-missing', missing: { field: first.field, path: first.path ?? '', pathKey: first.pathKey } });
+  }
   return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });
 }
 

@@ -221,24 +221,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     },
   },
   {
-    name: 'null-output-status',
-    status: 'known-bug',
-    reason: 'an output whose value is null (a configPath or imagePath on a null field) is no output for the controller: its status lists none and the Healthy condition (no health rule) is OutputNotAvailable, so the owner is not Ready; carto status lists it (a preview of null) and says OutputsAvailable. Objects agree (the input is absent for what comes after, in both). In src/realize/lifecycle.ts (recordHealth) and src/status/resource.ts (outputsOf); fixture test/fixtures/differential/null-output-status.',
-    owner: ({ carto, realization }) => (realization === 'status' && carto?.report.resources.some((r) => r.outputs.some((v) => v.value === null)) ? { status: false } : undefined),
-    withoutMocks: true,
-  },
-  {
-    name: 'immutable-deployment-status',
-    status: 'known-bug',
-    reason: 'a ClusterDeploymentTemplate with an immutable or tekton lifecycle whose object is not known healthy: the controller fails to read its outputs ("unable to retrieve outputs from stamped object [...]: failed to evaluate path of empty object"; reason UnknownError for a Deliverable), carto status writes ResourceSubmissionComplete. In the no-mocks realization (src/realize lifecycle and settle, src/status); fixture test/fixtures/differential/immutable-deployment-status.',
-    owner: ({ carto, realization }) => {
-      if (realization !== 'status') return undefined;
-      const r = carto?.report.resources.find((x) => x.template?.kind === 'ClusterDeploymentTemplate' && (x.template.lifecycle === 'immutable' || x.template.lifecycle === 'tekton') && x.health?.status !== 'True');
-      return r ? { compareThrough: r.resource.name, status: false } : undefined;
-    },
-    withoutMocks: true,
-  },
-  {
     name: 'deployment-generation-status',
     status: 'known-bug',
     reason: 'a mutable ClusterDeploymentTemplate with observedCompletion on a fresh cluster: carto status takes the object\'s metadata.generation as 1 and writes TemplateStampFailure "cannot satisfy observedCompletion without observedGeneration in object status"; the controller (refharness) finds no metadata.generation on the object and waits for it (MissingValueAtPath "waiting to read value [metadata.generation] …"). A ConfigMap never has a generation on a real cluster, a custom resource does: which one the controller sees is to be settled (src/outputs/deployment.ts, src/realize/conditions.ts); fixtures test/fixtures/differential/deployment-generation-widget and deployment-generation-configmap.',

@@ -51,3 +51,103 @@ describe('status() in the library', () => {
     expect(result.diagnostics.find((d) => d.code === 'output-missing')?.controllerMessage).toBe('waiting to read value [.status.artifact.url] from object [gitrepositories.source.toolkit.fluxcd.io/petclinic] in namespace [apps]');
   });
 });
+
+/** The conditions of one resource of the first owner's status, by type. */
+function conditionsOf(text: string, resource: string): Record<string, { status: string; reason: string; message: string }> {
+  const result = status(parseText(text, 'inputs.yaml').documents);
+  const entry = result.owners[0]?.status?.resources?.find((r) => r.name === resource);
+  return Object.fromEntries((entry?.conditions ?? []).map((c) => [c.type, { status: c.status, reason: c.reason, message: c.message }]));
+}
+
+describe('status(): what the controller counts as an output', () => {
+  const chain = (field: 'imagePath' | 'configPath', kind: string) => `
+apiVersion: carto.run/v1alpha1
+kind: ${kind}
+metadata: {name: t}
+spec:
+  ${field}: spec.v
+  template: {apiVersion: example.com/v1, kind: W, metadata: {name: w-t}, spec: {v: null}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterSourceTemplate
+metadata: {name: s}
+spec:
+  urlPath: spec.u
+  revisionPath: spec.r
+  template: {apiVersion: example.com/v1, kind: S, metadata: {name: w-s}, spec: {u: null, r: null}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterSupplyChain
+metadata: {name: sc}
+spec:
+  selector: {app: web}
+  resources:
+  - {name: t, templateRef: {kind: ${kind}, name: t}}
+  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: s}}
+---
+apiVersion: carto.run/v1alpha1
+kind: Workload
+metadata: {name: w, namespace: dev, labels: {app: web}}
+spec: {}
+`;
+
+  it.each([['configPath', 'ClusterConfigTemplate'], ['imagePath', 'ClusterImageTemplate']] as const)('a null value read by %s is none: no output listed, Healthy OutputNotAvailable, the owner not Ready', (field, kind) => {
+    const result = status(parseText(chain(field, kind), 'inputs.yaml').documents);
+    const owner = result.owners[0];
+    const entry = owner?.status?.resources?.find((r) => r.name === 't');
+    expect(entry?.outputs).toEqual([]);
+    expect(conditionsOf(chain(field, kind), 't')['Healthy']).toEqual({ status: 'Unknown', reason: 'OutputNotAvailable', message: '' });
+    expect(owner?.ready).toBe('Unknown');
+  });
+
+  it('a source whose url and revision are null still has both outputs (they come as a pair)', () => {
+    const result = status(parseText(chain('configPath', 'ClusterConfigTemplate'), 'inputs.yaml').documents);
+    const source = result.owners[0]?.status?.resources?.find((r) => r.name === 's');
+    expect(source?.outputs.map((o) => [o.name, o.preview])).toEqual([['url', 'null\n'], ['revision', 'null\n']]);
+    expect(conditionsOf(chain('configPath', 'ClusterConfigTemplate'), 's')['Healthy']?.reason).toBe('OutputsAvailable');
+  });
+});
+
+describe('status(): a tekton or immutable ClusterDeploymentTemplate not known healthy', () => {
+  const delivery = (owner: 'Workload' | 'Deliverable') => `
+apiVersion: carto.run/v1alpha1
+kind: ClusterSourceTemplate
+metadata: {name: src}
+spec:
+  urlPath: spec.u
+  revisionPath: spec.r
+  template: {apiVersion: example.com/v1, kind: S, metadata: {name: one-s}, spec: {u: a, r: b}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ClusterDeploymentTemplate
+metadata: {name: dep}
+spec:
+  lifecycle: tekton
+  observedMatches: [{input: spec.a, output: spec.a}]
+  template: {apiVersion: example.com/v1, kind: D, metadata: {name: one-dep}, spec: {a: 1}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ${owner === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery'}
+metadata: {name: bp}
+spec:
+  selector: {app: one}
+  resources:
+  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: src}}
+  - {name: dep, templateRef: {kind: ClusterDeploymentTemplate, name: dep}${owner === 'Deliverable' ? ', deployment: {resource: s}' : ''}}
+---
+apiVersion: carto.run/v1alpha1
+kind: ${owner}
+metadata: {name: one, namespace: dev, labels: {app: one}}
+spec: {}
+`;
+
+  it('for a Deliverable: the controller fails to read its outputs (UnknownError), its Healthy condition stays the rule\'s', () => {
+    const c = conditionsOf(delivery('Deliverable'), 'dep');
+    expect(c['ResourceSubmitted']).toEqual({ status: 'False', reason: 'UnknownError', message: 'unable to retrieve outputs from stamped object [dev/one-dep] of type [ds.example.com] for resource [dep] in supply chain [bp]: failed to evaluate path of empty object' });
+    expect(c['Healthy']).toEqual({ status: 'Unknown', reason: 'SucceededCondition', message: 'condition with type [Succeeded] not found on resource status' });
+  });
+
+  it('for a Workload: the controller waits for a value it cannot name (MissingValueAtPath)', () => {
+    expect(conditionsOf(delivery('Workload'), 'dep')['ResourceSubmitted']).toEqual({ status: 'Unknown', reason: 'MissingValueAtPath', message: 'waiting to read value [<no jsonpath context>] from object [ds.example.com/one-dep] in namespace [dev]' });
+  });
+});
