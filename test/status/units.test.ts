@@ -3,7 +3,7 @@
 // the library's status().
 import { describe, expect, it } from 'vitest';
 import { guessPlural, qualifiedResource } from '../../src/model/index.js';
-import { firstBytes } from '../../src/status/index.js';
+import { firstBytes, formatStatusText } from '../../src/status/index.js';
 import { parseText, status } from '../../src/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -100,6 +100,12 @@ spec: {}
     expect(owner?.ready).toBe('Unknown');
   });
 
+  it('the text report says which output is null, and that the template has no health rule', () => {
+    const plain = (t: string) => t;
+    const text = formatStatusText(status(parseText(chain('configPath', 'ClusterConfigTemplate'), 'inputs.yaml').documents), { error: plain, warning: plain, success: plain, bold: plain, dim: plain });
+    expect(text).toContain('  … waiting  t  W w-t\n      OutputNotAvailable\n      Healthy Unknown (OutputNotAvailable): ClusterConfigTemplate t at inputs.yaml:2 has no health rule, so its outputs decide, and its config output (spec.v) is null on the object, which the controller counts as no output\n');
+  });
+
   it('a source whose url and revision are null still has both outputs (they come as a pair)', () => {
     const result = status(parseText(chain('configPath', 'ClusterConfigTemplate'), 'inputs.yaml').documents);
     const source = result.owners[0]?.status?.resources?.find((r) => r.name === 's');
@@ -145,6 +151,8 @@ spec: {}
     const c = conditionsOf(delivery('Deliverable'), 'dep');
     expect(c['ResourceSubmitted']).toEqual({ status: 'False', reason: 'UnknownError', message: 'unable to retrieve outputs from stamped object [dev/one-dep] of type [ds.example.com] for resource [dep] in supply chain [bp]: failed to evaluate path of empty object' });
     expect(c['Healthy']).toEqual({ status: 'Unknown', reason: 'SucceededCondition', message: 'condition with type [Succeeded] not found on resource status' });
+    const warning = status(parseText(delivery('Deliverable'), 'inputs.yaml').documents).diagnostics.find((d) => d.code === 'resource-unhealthy' && d.resource === 'dep');
+    expect(warning?.hint).toMatch(/a fresh cluster's has none yet, so the controller cannot judge the deployment, an error until it can\)$/);
   });
 
   it('for a Workload: the controller waits for a value it cannot name (MissingValueAtPath)', () => {
