@@ -6,6 +6,7 @@ import { guessPlural, qualifiedResource } from '../../src/model/index.js';
 import { firstBytes, formatStatusText } from '../../src/status/index.js';
 import { parseText, status } from '../../src/index.js';
 import { readFileSync } from 'node:fs';
+import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
 describe('qualified resource names, guessed as client-go guesses them offline', () => {
   it.each([
@@ -60,36 +61,22 @@ function conditionsOf(text: string, resource: string): Record<string, { status: 
 }
 
 describe('status(): what the controller counts as an output', () => {
-  const chain = (field: 'imagePath' | 'configPath', kind: string) => `
+  const chain = (field: 'imagePath' | 'configPath', kind: string) => stream(`
 apiVersion: carto.run/v1alpha1
 kind: ${kind}
 metadata: {name: t}
 spec:
   ${field}: spec.v
-  template: {apiVersion: example.com/v1, kind: W, metadata: {name: w-t}, spec: {v: null}}
----
+  template: {apiVersion: example.com/v1, kind: W, metadata: {name: w-t}, spec: {v: null}}`, `
 apiVersion: carto.run/v1alpha1
 kind: ClusterSourceTemplate
 metadata: {name: s}
 spec:
   urlPath: spec.u
   revisionPath: spec.r
-  template: {apiVersion: example.com/v1, kind: S, metadata: {name: w-s}, spec: {u: null, r: null}}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - {name: t, templateRef: {kind: ${kind}, name: t}}
-  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: s}}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: w, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+  template: {apiVersion: example.com/v1, kind: S, metadata: {name: w-s}, spec: {u: null, r: null}}`,
+  blueprintDoc(`  - {name: t, templateRef: {kind: ${kind}, name: t}}\n  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: s}}`),
+  ownerDoc());
 
   it.each([['configPath', 'ClusterConfigTemplate'], ['imagePath', 'ClusterImageTemplate']] as const)('a null value read by %s is none: no output listed, Healthy OutputNotAvailable, the owner not Ready', (field, kind) => {
     const result = status(parseText(chain(field, kind), 'inputs.yaml').documents);
@@ -103,7 +90,7 @@ spec: {}
   it('the text report says which output is null, and that the template has no health rule', () => {
     const plain = (t: string) => t;
     const text = formatStatusText(status(parseText(chain('configPath', 'ClusterConfigTemplate'), 'inputs.yaml').documents), { error: plain, warning: plain, success: plain, bold: plain, dim: plain });
-    expect(text).toContain('  … waiting  t  W w-t\n      OutputNotAvailable\n      Healthy Unknown (OutputNotAvailable): ClusterConfigTemplate t at inputs.yaml:2 has no health rule, so its outputs decide, and its config output (spec.v) is null on the object, which the controller counts as no output\n');
+    expect(text).toContain('  … waiting  t  W w-t\n      OutputNotAvailable\n      Healthy Unknown (OutputNotAvailable): ClusterConfigTemplate t at inputs.yaml:1 has no health rule, so its outputs decide, and its config output (spec.v) is null on the object, which the controller counts as no output\n');
   });
 
   it('a source whose url and revision are null still has both outputs (they come as a pair)', () => {
@@ -115,37 +102,23 @@ spec: {}
 });
 
 describe('status(): a tekton or immutable ClusterDeploymentTemplate not known healthy', () => {
-  const delivery = (owner: 'Workload' | 'Deliverable') => `
+  const delivery = (owner: 'Workload' | 'Deliverable') => stream(`
 apiVersion: carto.run/v1alpha1
 kind: ClusterSourceTemplate
 metadata: {name: src}
 spec:
   urlPath: spec.u
   revisionPath: spec.r
-  template: {apiVersion: example.com/v1, kind: S, metadata: {name: one-s}, spec: {u: a, r: b}}
----
+  template: {apiVersion: example.com/v1, kind: S, metadata: {name: one-s}, spec: {u: a, r: b}}`, `
 apiVersion: carto.run/v1alpha1
 kind: ClusterDeploymentTemplate
 metadata: {name: dep}
 spec:
   lifecycle: tekton
   observedMatches: [{input: spec.a, output: spec.a}]
-  template: {apiVersion: example.com/v1, kind: D, metadata: {name: one-dep}, spec: {a: 1}}
----
-apiVersion: carto.run/v1alpha1
-kind: ${owner === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery'}
-metadata: {name: bp}
-spec:
-  selector: {app: one}
-  resources:
-  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: src}}
-  - {name: dep, templateRef: {kind: ClusterDeploymentTemplate, name: dep}${owner === 'Deliverable' ? ', deployment: {resource: s}' : ''}}
----
-apiVersion: carto.run/v1alpha1
-kind: ${owner}
-metadata: {name: one, namespace: dev, labels: {app: one}}
-spec: {}
-`;
+  template: {apiVersion: example.com/v1, kind: D, metadata: {name: one-dep}, spec: {a: 1}}`,
+  blueprintDoc(`  - {name: s, templateRef: {kind: ClusterSourceTemplate, name: src}}\n  - {name: dep, templateRef: {kind: ClusterDeploymentTemplate, name: dep}${owner === 'Deliverable' ? ', deployment: {resource: s}' : ''}}`, { kind: owner === 'Workload' ? 'ClusterSupplyChain' : 'ClusterDelivery', name: 'bp' }),
+  ownerDoc(owner, '{name: one, namespace: dev, labels: {app: web}}'));
 
   it('for a Deliverable: the controller fails to read its outputs (UnknownError), its Healthy condition stays the rule\'s', () => {
     const c = conditionsOf(delivery('Deliverable'), 'dep');
