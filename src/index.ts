@@ -1,7 +1,7 @@
 // carto's library API: everything the CLI does is available here, with types. `render()`,
 // `status()` and `lint()` are pure (documents in, objects and diagnostics out); `readInputs` and
 // `writeDirectory` are the only functions that touch the file system.
-export type { Diagnostic, Severity, ObjectRef } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Severity, ObjectRef, OwnerSite } from './diagnostics/diagnostic.js';
 export { DiagnosticError, UsageError, InputError, formatObjectRef, hasErrors } from './diagnostics/diagnostic.js';
 
 export { parseText, parseValue, locate, type SourceDocument, type ParsedText, type ReadOptions } from './load/index.js';

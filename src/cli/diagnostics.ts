@@ -40,7 +40,7 @@ function formatOne(d: Diagnostic, style: Style, others: Diagnostic[] | undefined
   if (d.resource) context.push(`resource ${d.resource}`);
   // The object, unless it is the owner itself (a problem in the Workload's own file).
   const isOwner = d.object && d.owner && d.object.kind === d.owner.kind && d.object.name === d.owner.name;
-  if (d.object && (d.owner || d.resource) && !isOwner) context.push(`${d.object.kind} ${d.object.name}`);
+  if (d.object && (d.owner || d.owners || d.resource) && !isOwner) context.push(`${d.object.kind} ${d.object.name}`);
   if (d.path) context.push(`field ${d.path}`);
   if (context.length > 0 && d.severity !== 'note') out += `    ${style.dim(clip(context.join(', ')))}\n`;
   for (const line of lines ?? []) out += `    ${clip(line)}\n`;

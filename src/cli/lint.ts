@@ -66,15 +66,15 @@ async function validateStamped(documents: readonly SourceDocument[], options: Re
   const ytt = documents.some(hasYttTemplate) ? (await import('../stamp/ytt-builtin.js')).budgetedBuiltinYtt(undefined, (d, s) => sources.record(d, s)) : undefined;
   const validation = await prepareValidation(documents, options);
   const validator = ownerValidator(validation, sources);
-  const problems: Diagnostic[] = [];
   const run = renderOwners(documents, {
     defaultNamespace: options['namespace'] as string,
     ...(options['missingTemplates'] === 'mock' ? { missingTemplates: 'mock' as const } : {}),
     ...(ytt ? { ytt } : {}),
   });
   for (let step = run.next(); !step.done; step = run.next()) {
-    problems.push(...validator.add(step.value.objects, step.value.kind === 'owner' ? [step.value.report] : []));
+    validator.add(step.value.objects, step.value.kind === 'owner' ? [step.value.report] : []);
   }
-  // Kinds without a schema are render's note; lint says only what is wrong (an error with --strict-schemas).
-  return [...validation.diagnostics, ...problems, ...validator.finish()].filter((d) => d.code !== 'stamped-no-schema' || d.severity === 'error');
+  // Each problem once (a template's mistake naming the owners it met); kinds without a schema are
+  // render's note: lint says only what is wrong (an error with --strict-schemas).
+  return [...validation.diagnostics, ...validator.finish()].filter((d) => d.code !== 'stamped-no-schema' || d.severity === 'error');
 }

@@ -49,11 +49,12 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const keepGoing = options['keepGoing'] === true;
   const output = renderOutput({ ...(typeof options['outputDir'] === 'string' ? { outputDir: options['outputDir'] } : {}), json: options['output'] === 'json' });
   try {
-    const { summary, failed, validated } = await writeOwners(run, output, keepGoing, validator);
+    const { summary, failed } = await writeOwners(run, output, keepGoing, validator);
     if (validator && validation) {
       // All or nothing: what the API server would refuse is an error, names and labels included.
       diagnostics.push(...validation.diagnostics, ...summary.diagnostics.map(asApiServerError));
-      if (summary.ok || keepGoing) diagnostics.push(...validated, ...validator.finish());
+      // each problem once: a template's mistake names the owners it met
+      if (summary.ok || keepGoing) diagnostics.push(...validator.finish());
     } else {
       diagnostics.push(...summary.diagnostics);
     }
@@ -72,8 +73,6 @@ export async function runRender(paths: string[], options: Record<string, unknown
 interface Written {
   summary: RenderSummary;
   failed: RenderedOwner['owner'][];
-  /** With --validate: the problems of the objects of the owners that rendered. */
-  validated: Diagnostic[];
 }
 
 /**
@@ -84,14 +83,13 @@ interface Written {
  */
 async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, output: RenderOutput, keepGoing: boolean, validator: StampedValidator | undefined): Promise<Written> {
   const failed: RenderedOwner['owner'][] = [];
-  const validated: Diagnostic[] = [];
   for (let step = run.next(); ; step = run.next()) {
-    if (step.done) return { summary: step.value, failed, validated };
+    if (step.done) return { summary: step.value, failed };
     const rendered = step.value;
     let ownerFailed = rendered.failed;
-    if (validator && !ownerFailed && (keepGoing || failed.length === 0)) {
+    // every owner that renders is validated, after one fails too: one run names every owner a template's mistake meets
+    if (validator && !ownerFailed) {
       const problems = validator.add(rendered.objects, rendered.kind === 'owner' ? [rendered.report] : []);
-      validated.push(...problems);
       ownerFailed = rendered.refused || hasErrors(problems);
     }
     if (ownerFailed) failed.push(rendered.owner);

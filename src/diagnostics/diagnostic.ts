@@ -11,6 +11,12 @@ export interface ObjectRef {
   namespace?: string;
 }
 
+/** An owner, and where it is written (its first line). */
+export interface OwnerSite extends ObjectRef {
+  file?: string;
+  line?: number;
+}
+
 export interface Diagnostic {
   severity: Severity;
   /** Stable, documented identifier (kebab-case), e.g. `jsonpath-empty-result`. */
@@ -27,6 +33,11 @@ export interface Diagnostic {
   path?: string;
   /** The owner (Workload/Deliverable/Runnable) being rendered, when there is one. */
   owner?: ObjectRef;
+  /**
+   * One problem met by several owners alike (a template's mistake, said once at the template's
+   * line): every one of them, in the order met, and where each is written; `owner` is then absent.
+   */
+  owners?: OwnerSite[];
   /** The blueprint resource being stamped, when there is one. */
   resource?: string;
   /** What the controller would report (condition message), verbatim, for fidelity. */

@@ -36,7 +36,7 @@ export function explain(report: OwnerReport, diagnostics: readonly Diagnostic[],
       m.values.map((v) => ({ resource: m.resource, field: v.field, value: v.value, path: v.path ?? null, usedBy: [...m.users] })),
     ),
     diagnostics: diagnostics.map(explainDiagnostic),
-    ...(readiness ? { readiness: { status: readiness.status, reason: readiness.reason, message: readiness.message } } : {}),
+    ...(readiness ? { readiness: { status: readiness.status, reason: readiness.reason, message: readiness.message, ...(readiness.resources ? { resources: readiness.resources.map((r) => ({ ...r, waitingFor: [...r.waitingFor] })) } : {}) } } : {}),
   };
 }
 

@@ -13,9 +13,11 @@ import type {
   OptionExplanation,
   OutputExplanation,
   ParamExplanation,
+  ReadinessExplanation,
   ResourceExplanation,
   Verdict,
 } from './types.js';
+import { MARKS } from '../status/index.js';
 
 export const EXPLAIN_WIDTH = 80;
 
@@ -61,7 +63,7 @@ export function formatExplanation(e: Explanation): string {
     out.add(0, `Resources, in the order the controller walks them:`);
     e.resources.forEach((r, i) => {
       out.blank();
-      resource(out, r, i + 1, words, e.diagnostics.filter((d) => d.resource === r.name));
+      resource(out, r, i + 1, words, e.diagnostics.filter((d) => d.resource === r.name), e.readiness?.resources?.find((v) => v.name === r.name));
     });
   }
 
@@ -94,7 +96,9 @@ function candidate(out: Text, c: CandidateExplanation): void {
   if (!c.chosen) out.add(6, `at ${c.file}:${c.line}`);
 }
 
-function resource(out: Text, r: ResourceExplanation, n: number, words: Words, problems: readonly DiagnosticExplanation[]): void {
+type StatusVerdict = NonNullable<ReadinessExplanation['resources']>[number];
+
+function resource(out: Text, r: ResourceExplanation, n: number, words: Words, problems: readonly DiagnosticExplanation[], judged: StatusVerdict | undefined): void {
   const template = r.passThrough !== null ? `${r.templateKind}, passThrough of input ${r.passThrough}` : r.template ? `${r.templateKind} ${r.template.name}` : r.templateKind;
   out.add(0, `${n}. ${r.name}: ${template}`);
   const status = {
@@ -105,8 +109,10 @@ function resource(out: Text, r: ResourceExplanation, n: number, words: Words, pr
     'not-reached': 'not reached: the controller stopped before it',
   }[r.status];
   if (r.template) out.add(3, `template at ${r.template.file}:${r.template.line}`);
+  // carto status's verdict (no mocks), beside what this render (which may mock) made of it below.
+  if (judged) out.add(3, `carto status: ${MARKS[judged.verdict].mark} ${judged.verdict}${judged.verdict === 'ready' ? '' : judged.verdict === 'blocked' ? `, waiting for ${judged.waitingFor.join(', ')}` : `, ${judged.reason}`}`);
   if (status) out.add(3, status);
-  if (r.health) out.add(3, `health: ${r.health.status}, ${r.health.reason}${r.health.assumed ? ' (taken as healthy: no live object given)' : ''}${r.health.message ? `: ${clip(r.health.message.replace(/\n/g, ' '))}` : ''}`);
+  if (r.health) out.add(3, `${judged ? "render's health" : 'health'}: ${r.health.status}, ${r.health.reason}${r.health.assumed ? ' (taken as healthy: no live object given)' : ''}${r.health.message ? `: ${clip(r.health.message.replace(/\n/g, ' '))}` : ''}`);
   for (const d of problems) problem(out, 5, d, d.message);
   if (r.options) {
     out.add(3, 'options:');

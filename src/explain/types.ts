@@ -38,6 +38,9 @@ export interface ReadinessExplanation {
   status: 'True' | 'False' | 'Unknown';
   reason: string;
   message: string;
+  /** Each resource's verdict in that status (`blocked`: held back only by the resources in
+   *  `waitingFor`), with its Ready condition's reason. */
+  resources?: ReadonlyArray<{ name: string; verdict: 'ready' | 'waiting' | 'failed' | 'blocked'; reason: string; waitingFor: readonly string[] }>;
 }
 
 /** A resource's `Healthy` condition (its template's health rule on the stamped or live object). */

@@ -1,7 +1,7 @@
 // Graphviz DOT for a graph: `digraph`, left to right, one cluster per box, nodes in blueprint
 // resource order, every ID quoted, labels as HTML-like labels (escaped) so the resource name is
 // bold. Same graph, same bytes.
-import { HEALTH_COLOURS, healthMark, type Cluster, type Graph, type GraphEdge, type GraphNode } from './model.js';
+import { nodeColour, nodeMark, type Cluster, type Graph, type GraphEdge, type GraphNode } from './model.js';
 import { wrap } from './wrap.js';
 
 /** Widest line of a label before it is wrapped. */
@@ -13,6 +13,7 @@ export function formatDot(graph: Graph): string {
     '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, labelloc=t, labeljust=l, nodesep=0.3, ranksep=0.6];',
     '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
+    ...(graph.legend ? [`  // ${graph.legend}`] : []),
   ];
   graph.clusters.forEach((cluster, i) => out.push('', ...clusterLines(cluster, i)));
   const edges = graph.clusters.flatMap((c) => c.edges);
@@ -34,11 +35,12 @@ function clusterLines(cluster: Cluster, index: number): string[] {
 
 function nodeLine(node: GraphNode): string {
   const lines = [
-    `<B>${html(healthMark(node.health) + node.name)}</B>`,
+    `<B>${html(nodeMark(node) + node.name)}</B>`,
     ...wrap(node.template, WIDTH).map(html),
     ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH)).map((l) => `<FONT POINT-SIZE="9">${html(l)}</FONT>`),
   ];
-  const style = node.missing ? ', style="rounded,dashed", color="#888888"' : node.health ? `, color="${HEALTH_COLOURS[node.health]}", penwidth=2` : '';
+  const colour = nodeColour(node);
+  const style = node.missing ? ', style="rounded,dashed", color="#888888"' : colour ? `, color="${colour}", penwidth=2` : '';
   return `${id(node.key)} [label=<${lines.join('<BR/>')}>${style}];`;
 }
 

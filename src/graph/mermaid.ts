@@ -1,14 +1,14 @@
 // Mermaid flowchart for a graph (GitHub renders it in Markdown): `flowchart LR`, a subgraph per
 // box, nodes in blueprint resource order with generated IDs (b0r1), and every label quoted with
 // Mermaid's entity codes for the characters that would end or change it (" # < > & `).
-import { HEALTH_COLOURS, healthMark, type Graph } from './model.js';
+import { nodeColour, nodeMark, type Graph } from './model.js';
 import { wrap } from './wrap.js';
 
 const WIDTH = 48;
 
 export function formatMermaid(graph: Graph): string {
   const ids = new Map<string, string>();
-  const out: string[] = ['flowchart LR'];
+  const out: string[] = ['flowchart LR', ...(graph.legend ? [`  %% ${graph.legend}`] : [])];
   const missing: string[] = [];
   const styles: string[] = [];
   graph.clusters.forEach((cluster, b) => {
@@ -17,10 +17,11 @@ export function formatMermaid(graph: Graph): string {
     out.push(`  subgraph b${b}["${label(title)}"]`);
     out.push('    direction LR');
     for (const node of cluster.nodes) {
-      const lines = [healthMark(node.health) + node.name, ...wrap(node.template, WIDTH), ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH))];
+      const lines = [nodeMark(node) + node.name, ...wrap(node.template, WIDTH), ...[...node.options, ...node.details].flatMap((d) => wrap(d, WIDTH))];
       out.push(`    ${ids.get(node.key)}["${label(lines)}"]`);
       if (node.missing) missing.push(ids.get(node.key) as string);
-      if (node.health) styles.push(`  style ${ids.get(node.key)} stroke:${HEALTH_COLOURS[node.health]},stroke-width:2px`);
+      const colour = nodeColour(node);
+      if (colour) styles.push(`  style ${ids.get(node.key)} stroke:${colour},stroke-width:2px`);
     }
     out.push('  end');
   });

@@ -1,7 +1,8 @@
 // A graph as a tree for the terminal, within 80 columns: each box, then its resources in
 // blueprint order, each with how its template is chosen, its inputs (← the resource feeding
-// them) and what it stamps and outputs. Long lines wrap under their own branch.
-import { healthMark, type Cluster, type Graph } from './model.js';
+// them) and what it stamps and outputs. Long lines wrap under their own branch. The legend of the
+// marks, when there are marks, comes last.
+import { nodeMark, type Cluster, type Graph } from './model.js';
 import { wrap } from './wrap.js';
 
 export const TEXT_WIDTH = 80;
@@ -12,13 +13,15 @@ interface Item {
 }
 
 export function formatText(graph: Graph): string {
-  return graph.clusters.map(clusterText).join('\n');
+  const [first = '', ...more] = graph.legend ? wrap(graph.legend, TEXT_WIDTH, TEXT_WIDTH - 4) : [];
+  const legend = graph.legend ? [first, ...more.map((l) => `    ${l}`)].map((l) => `${l}\n`).join('') : '';
+  return graph.clusters.map(clusterText).join('\n') + legend;
 }
 
 function clusterText(cluster: Cluster): string {
   const names = new Map(cluster.nodes.map((n) => [n.key, n.name]));
   const items: Item[] = cluster.nodes.map((node) => ({
-    text: `${healthMark(node.health)}${node.name}  ${node.template}`,
+    text: `${nodeMark(node)}${node.name}  ${node.template}`,
     children: [
       ...node.options,
       ...cluster.edges

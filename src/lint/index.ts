@@ -25,7 +25,7 @@ import { referencesIntoUnread, unreadInputs } from './unread-inputs.js';
 import type { YttCheck } from '../stamp/ytt.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
-export { admissionDiagnostics };
+export { admissionDiagnostics, webhookDiagnostics };
 export { formatText } from './format-text.js';
 export { formatJson } from './format-json.js';
 export { formatSarif } from './format-sarif.js';

@@ -83,7 +83,10 @@ const PHRASES: Partial<Record<RuleCode, Phrase>> = {
   'option-invalid': (said, field) => (/more than one pass through/.test(said) ? `${field} is a second passThrough option` : /selector: /.test(said) ? `${field} is not a valid selector` : which(said, `${field} sets both name and passThrough`, `${field} sets neither name nor passThrough`)),
   'option-duplicate-selector': (_said, field) => `${field} is the same as another option's`,
   'pass-through-invalid': (said, field) => (/is not a known type$/.test(said) ? `${field} is not a template kind whose input can pass through` : `${field} names no input of the resource`),
-  'input-unknown-resource': (_said, field) => `${field} names a resource the blueprint does not have`,
+  'input-unknown-resource': (said, field) => {
+    const named = /unknown (?:resource|component) [[']([^\]']*)[\]']$/.exec(said)?.[1];
+    return named === undefined ? `${field} names a resource the blueprint does not have` : `${field} names resource ${named}, which the blueprint does not have`;
+  },
   'input-wrong-kind': (_said, field) => `${field} names a resource whose template does not produce that kind of input`,
   'deployment-input': (said, field) => (/must receive a deployment$/.test(said) ? `${field} is a ClusterDeploymentTemplate, and the resource receives no deployment` : /must not receive config$/.test(said) ? `${field}: a ClusterDeploymentTemplate resource cannot receive configs` : `${field}: only a ClusterDeploymentTemplate resource receives a deployment`),
 };

@@ -6,3 +6,4 @@ export { mockOutput, mockRunnableOutput, mockUid } from './mock.js';
 export { readPath, type Read } from './read.js';
 export { findObserved } from './observed.js';
 export { deploymentReadiness, goS, type Readiness, type NotReadyKind } from './deployment.js';
+export { unusedSupplied } from './unused.js';

@@ -10,7 +10,13 @@ import type { Owner, Resource, Template } from '../model/index.js';
 import type { Gate } from './lifecycle.js';
 import { diagnostic, ownerRef } from './where.js';
 
-export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template): Diagnostic {
+/**
+ * `supplied`: without mocks, the rule could not tell and the user supplied the outputs, which are
+ * used. `ignored`: outputs supplied for an object whose live object the rule does not find
+ * healthy, which are not (the controller takes none from it).
+ */
+export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 'closed' }>, owner: Owner, resource: Resource, template: Template, given: { supplied?: boolean; ignored?: readonly string[] } = {}): Diagnostic {
+  const { supplied = false, ignored = [] } = given;
   const { condition, decider } = gate.verdict;
   const object = gate.live ? `the live object (${gate.live.file}:${gate.live.line})` : 'the stamped object';
   const why = clause(decider, object, template);
@@ -22,11 +28,17 @@ export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 
   if (gate.outcome === 'assumed') {
     return diagnostic('note', 'health-assumed', `the object of resource ${resource.name} is taken as healthy: ${rule} cannot tell yet, as ${why} (give the live object with --observed to check)`, where, extra);
   }
+  if (supplied) {
+    return diagnostic('note', 'health-unknown-supplied', `${rule} cannot tell yet whether the object of resource ${resource.name} is healthy, as ${why}: its outputs are the ones supplied (--outputs, --set-output), as if its live object had them`, where, {
+      ...extra,
+      hint: `its Healthy condition stays Unknown, so the owner is not Ready: give the live object with --observed for the rule to judge`,
+    });
+  }
   const verdict = condition.status === 'False' ? 'unhealthy' : 'not healthy (Unknown)';
   return diagnostic('warning', 'resource-unhealthy', `${rule} finds the object of resource ${resource.name} ${verdict}, so it has no outputs: ${why}`, where, {
     ...extra,
     hint: gate.live
-      ? `${article(template.lifecycle)} template hands on outputs only from a healthy object (the newest one); give a live object the rule finds healthy with --observed to render what follows ${resource.name}`
+      ? `${article(template.lifecycle)} template hands on outputs only from a healthy object (the newest one); give a live object the rule finds healthy with --observed to render what follows ${resource.name}${ignored.length > 0 ? ` (the ${ignored.join(' and ')} supplied for it ${ignored.length === 1 ? 'is' : 'are'} not used while the live object given is not healthy)` : ''}`
       : condition.status === 'Unknown'
         // Only without mocks (carto status): render takes an Unknown verdict as healthy.
         ? `${article(template.lifecycle)} template hands on outputs only from a healthy object, and only the live object's status can tell: give it with --observed (a fresh cluster's has none yet, so the controller ${template.kind === 'ClusterDeploymentTemplate' ? 'cannot judge the deployment, an error until it can' : 'waits'})`

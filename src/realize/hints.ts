@@ -59,7 +59,7 @@ export function stampHint(error: InterpolationError, ctx: HintContext): string |
       if (Object.keys(ctx.inputs[PLURAL[head]]).length === 1) return `the ${head} input ${Object.keys(ctx.inputs[PLURAL[head]])[0]} has no such field`;
       return singularHint(head, path.slice(1), ctx, placeholder);
     case 'deployment':
-      return `resource ${ctx.resource.name} receives no deployment input`;
+      return deploymentHint(ctx);
     case 'workload':
     case 'deliverable':
       return `the ${ctx.owner.kind} ${ctx.owner.namespace}/${ctx.owner.name} has no ${expr.slice(head.length + 1)}`;
@@ -82,7 +82,7 @@ export function yttHint(failure: YttFailure, ctx: HintContext): string | undefin
   if (!access) return cascadeHint(failure, ctx);
   const { base, name } = access;
   const [head, second] = base;
-  if (head === 'deployment' && base.length === 1 && failure.missing?.on === 'NoneType') return `resource ${ctx.resource.name} receives no deployment input`;
+  if (head === 'deployment' && base.length === 1 && failure.missing?.on === 'NoneType') return deploymentHint(ctx);
   // A lookup inside a value (a config, a param, a mock) failed on that value's shape, not the context's.
   if (failure.missing?.on !== 'struct') return undefined;
   const after = failure.paths.find((p) => p.length > base.length && p[base.length] === name && base.every((b, i) => p[i] === b))?.slice(base.length + 1) ?? [];
@@ -113,6 +113,12 @@ function cascadeHint(failure: YttFailure, ctx: HintContext): string | undefined 
   const failed = ctx.inputs.absent.filter((a) => a.reason === 'failed' && a.type !== 'deployment');
   const read = failed.filter((a) => failure.paths.length === 0 || failure.paths.some((p) => p[0] === a.type || (p[0] === PLURAL[a.type as InputType] && (p[1] === undefined || p[1] === a.name))));
   return read.length > 0 ? read.map(describeAbsent).join('; ') : undefined;
+}
+
+/** No deployment input: why it is absent (a misspelt resource, one that failed), or that none is declared. */
+function deploymentHint(ctx: HintContext): string {
+  const absent = ctx.inputs.absent.find((a) => a.type === 'deployment');
+  return absent ? describeAbsent(absent) : `resource ${ctx.resource.name} receives no deployment input`;
 }
 
 function paramHint(name: string | undefined, ctx: HintContext): string {
@@ -174,7 +180,8 @@ function inputHint(plural: Plural, name: string | undefined, ctx: HintContext): 
   return `resource ${ctx.resource.name} declares no ${singular} input named ${name ?? '?'}${declared.length ? ` (it declares ${declared.join(', ')})` : ''}`;
 }
 
-function describeAbsent(absent: ResourceInputs['absent'][number]): string {
+/** Why an input is absent, in a sentence (render's hints and `carto status`'s report say it alike). */
+export function describeAbsent(absent: ResourceInputs['absent'][number]): string {
   switch (absent.reason) {
     case 'failed':
       return `input ${absent.name} comes from resource ${absent.resource}, which failed (see the error above)`;

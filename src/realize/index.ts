@@ -12,3 +12,4 @@ export { diagnostic, ownerRef, type Where } from './where.js';
 export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure } from './report.js';
 export { submittedCondition, hasControllerError, liveName, type ControllerCondition } from './conditions.js';
 export { selectOwners } from './select-owners.js';
+export { describeAbsent } from './hints.js';

@@ -104,9 +104,11 @@ function settleStamped(walk: Walk, entry: ResourceReport, template: Template, ob
 
   const gate = noMocksGate(gateOutputs(template, object, walk.sources, walk.semantics), walk.sources);
   if (gate.live) entry.live = gate.live;
-  if (gate.outcome !== 'open') walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, resource, template));
   if (gate.outcome === 'closed') return closedGate(walk, entry, template, gate);
-  if (gate.outcome === 'assumed') entry.healthAssumed = true;
+  if (gate.outcome === 'assumed') {
+    walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, resource, template));
+    entry.healthAssumed = true;
+  }
   const sources = withLive(walk.sources, gate);
 
   if (template.kind === 'ClusterDeploymentTemplate') {
@@ -135,16 +137,35 @@ function noMocksGate(gate: Gate, sources: OutputSources): Gate {
 
 /**
  * An immutable or tekton resource whose object is not healthy hands on no outputs. Without mocks
- * that is the controller's error too: it reads the first output path on no object, and waits;
- * for a ClusterDeploymentTemplate it judges the deployment on no object, which is an error.
+ * that is the controller's error too: it reads the first output path on no object, and waits —
+ * unless, with no live object to judge, the user supplied the outputs (--outputs, --set-output):
+ * they stand for the live object's, as everywhere else (its Healthy condition stays Unknown). The
+ * stamped object is not read: its outputs are not the controller's until the rule says healthy.
+ * A ClusterDeploymentTemplate's deployment is then judged on no object: an error (supplied
+ * values change nothing, its output is its deployment input).
  */
 function closedGate(walk: Walk, entry: ResourceReport, template: Template, gate: Extract<Gate, { verdict: unknown }>): ResourceReport {
-  if (walk.sources.mocks === false) {
-    if (template.kind === 'ClusterDeploymentTemplate') return fail(walk, entry, { step: 'no-healthy-object' });
-    const first = outputFieldsOf(template)[0];
-    if (first) return fail(walk, entry, { step: 'output-missing', missing: { field: first.field, path: first.path ?? '', pathKey: first.pathKey } });
+  const first = outputFieldsOf(template)[0];
+  // Values supplied for an object the live one given shows unhealthy are not used: say so, not nothing.
+  const ignored = gate.live ? outputFieldsOf(template).filter((f) => walk.sources.supplied?.lookup(walk.owner, entry.resource.name, f.field)).map((f) => f.field) : [];
+  const said = (supplied: boolean) => walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, entry.resource, template, { supplied, ignored }));
+  if (walk.sources.mocks === false && template.kind === 'ClusterDeploymentTemplate') {
+    said(false);
+    return fail(walk, entry, { step: 'no-healthy-object' });
   }
-  return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });
+  if (walk.sources.mocks !== false || !first) {
+    said(false);
+    return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });
+  }
+  const supplied = !gate.live && walk.sources.supplied ? { supplied: walk.sources.supplied, mocks: false } : undefined;
+  const resolved = supplied ? resolveOutputs(template, {}, walk.owner, entry.resource.name, supplied, walk.semantics) : undefined;
+  if (!resolved || resolved.missing || resolved.error) {
+    said(false);
+    const missing = resolved?.missing ?? { field: first.field, path: first.path ?? '', pathKey: first.pathKey };
+    return fail(walk, entry, { step: 'output-missing', missing });
+  }
+  said(true);
+  return settle(walk, entry, resolved);
 }
 
 /** What a resource's template is stamped with, and what it stamped. */

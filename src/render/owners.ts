@@ -7,12 +7,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
-import type { SuppliedOutputs } from '../outputs/index.js';
+import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
-import { listSome } from '../util/list.js';
 import { invalidStampedObjects } from './stamped-checks.js';
-import { guess } from '../util/suggest.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import { formatShard, inShard, type Shard } from '../util/shard.js';
 import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
@@ -216,34 +214,6 @@ function inThisShard(owners: ReadonlyArray<Owner | Runnable>, shard: Shard, diag
     });
   }
   return mine;
-}
-
-/**
- * Supplied outputs whose key names no resource of a rendered blueprint, or whose owner part names
- * no owner in the inputs: probably a typo, since such a value is never read.
- */
-function unusedSupplied(supplied: SuppliedOutputs, resources: ReadonlySet<string>, all: readonly Owner[]): Diagnostic[] {
-  if (resources.size === 0) return [];
-  // Any owner of the inputs, not only those rendered: one outputs file may serve several --workload runs.
-  const names = new Set(all.map((o) => o.name));
-  const qualified = new Set(all.map((o) => `${o.namespace}/${o.name}`));
-  return supplied.keys().flatMap((k) => {
-    const slash = k.lastIndexOf('/');
-    const resource = k.slice(slash + 1);
-    const owner = slash < 0 ? undefined : k.slice(0, slash);
-    if (!resources.has(resource)) {
-      return [unused(`supplied outputs for ${k} match no resource of any rendered blueprint`, `${guess(resource, resources)}keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE, with the resource named as in the blueprint`)];
-    }
-    if (owner !== undefined && !(owner.includes('/') ? qualified.has(owner) : names.has(owner))) {
-      const known = owner.includes('/') ? qualified : names;
-      return [unused(`supplied outputs for ${k} match no owner: the inputs hold no Workload or Deliverable ${owner}`, `${guess(owner, known)}the inputs hold ${listSome([...known].sort(), 10)}; keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE`)];
-    }
-    return [];
-  });
-}
-
-function unused(message: string, hint: string): Diagnostic {
-  return { severity: 'warning', code: 'unused-output', message, hint };
 }
 
 /** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */

@@ -13,6 +13,7 @@ import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { droppedLabels } from './dropped-labels.js';
+import { groupsOf, templateNameAtFault } from './name-groups.js';
 
 /** `invalid`: an object of these has such a problem, said now or for an earlier owner (a failure with --strict). */
 export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; invalid: boolean } {
@@ -33,19 +34,25 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
         continue;
       }
       const where = origin(stamped, problem);
-      const key = `${where.doc.file}\u0000${where.path?.join('.')}\u0000${problem.message}`;
-      if (said.has(key)) continue;
-      said.add(key);
       const kind = String(stamped.object['kind'] ?? 'object');
       const metadata = stamped.object['metadata'] as Record<string, unknown>;
       const by = stamped.via === 'blueprint'
         ? `resource ${stamped.resource.name} of ${stamped.blueprint.kind} ${stamped.blueprint.name} stamps`
         : `Runnable ${stamped.runnable.namespace}/${stamped.runnable.name} stamps`;
-      out.push(diagnostic(strict ? 'error' : 'warning', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server would refuse the ${kind} ${String(metadata['name'] ?? '')} that ${by}: ${problem.field === 'metadata.name' ? 'its name' : `its label ${problem.label}`} is invalid`, where, {
+      const spot = `${where.doc.file}\u0000${where.path?.join('.')}`;
+      const fault = templateNameAtFault(stamped, problem);
+      const group = fault !== undefined ? groupsOf(said) : undefined;
+      if (group?.meet(`${spot}\u0000${kind}\u0000${by}`, stamped, String(metadata['name'] ?? ''))) continue;
+      const key = `${spot}\u0000${problem.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      const d = diagnostic(strict ? 'error' : 'warning', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server would refuse the ${kind} ${String(metadata['name'] ?? '')} that ${by}: ${problem.field === 'metadata.name' ? 'its name' : `its label ${problem.label}`} is invalid`, where, {
         ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : {}),
         controllerMessage: problem.message,
-        hint: hintFor(problem),
-      }));
+        hint: fault === undefined ? hintFor(problem) : `the template's own text around its placeholders has ${JSON.stringify(fault)}, which no name may have, whatever each owner gives: a name is lowercase letters, digits, - and .`,
+      });
+      group?.start(`${spot}\u0000${kind}\u0000${by}`, d, stamped, String(metadata['name'] ?? ''), kind, by);
+      out.push(d);
     }
   }
   return { diagnostics: out, invalid };

@@ -59,6 +59,10 @@ export interface Issue {
   stage: 'decode' | 'validate';
   /** For an unknown field, the declared field it most likely meant. */
   suggestion?: string;
+  /** That field is required and missing: this issue says so, and no `required` issue is given for it. */
+  suggestionMissing?: boolean;
+  /** For a value outside its `enum`, the values allowed. */
+  allowed?: unknown[];
 }
 
 export interface ValidateOptions {

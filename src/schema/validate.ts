@@ -102,7 +102,7 @@ class Walker {
     // a built-in kind's empty string is the zero value, which the API server defaults
     if (schema.enum && !(this.dialect === 'builtin' && value === '') && !schema.enum.some((e) => sameValue(e, value))) {
       const allowed = schema.enum.map((e) => JSON.stringify(e)).join(', ');
-      this.push('enum', path, `${describeValue(value)} is not one of ${allowed}`, `${fieldPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`);
+      this.issues.push({ rule: 'enum', path, message: `${describeValue(value)} is not one of ${allowed}`, apiServer: `${fieldPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed}`, stage: 'validate', allowed: schema.enum });
     }
     const format = schema.format ? formatProblem(schema.format, value) : undefined;
     if (format) {
@@ -120,6 +120,8 @@ class Walker {
 
   private object(value: Record<string, unknown>, schema: Schema, path: Path, struct: string, root: boolean): void {
     const embedded = schema['x-kubernetes-embedded-resource'] === true;
+    /** Required fields an unknown sibling most likely meant: its misspelling says it, not a second error. */
+    const explained = new Set<string>();
     for (const [key, field] of Object.entries(value)) {
       const declared = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       if (declared) {
@@ -130,10 +132,12 @@ class Walker {
         this.node(field, schema.additionalProperties, [...path, key], struct);
       } else if (!(schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields'] || isAny(schema) || ((root || embedded) && OBJECT_FIELDS.has(key)))) {
         const suggestion = closest(key, Object.keys(schema.properties ?? {}));
-        this.push('unknown-field', [...path, key], `unknown field${suggestion ? `: did you mean ${suggestion}?` : ''}`, `strict decoding error: unknown field ${JSON.stringify([...path, key].filter((p) => typeof p === 'string').join('.'))}`, 'decode', suggestion);
+        const missing = suggestion !== undefined && (schema.required ?? []).includes(suggestion) && isAbsent(value, suggestion);
+        if (missing) explained.add(suggestion);
+        this.push('unknown-field', [...path, key], `unknown field${suggestion ? `: did you mean ${suggestion}?` : ''}`, `strict decoding error: unknown field ${JSON.stringify([...path, key].filter((p) => typeof p === 'string').join('.'))}`, 'decode', suggestion, missing);
       }
     }
-    this.requiredFields(value, schema, path);
+    this.requiredFields(value, schema, path, explained);
     if (embedded) {
       for (const key of ['apiVersion', 'kind']) {
         if (typeof value[key] !== 'string' || value[key] === '') this.push('required', [...path, key], 'required, and missing (an embedded object needs its apiVersion and kind)', `${fieldPath([...path, key])}: Required value: must not be empty`);
@@ -141,15 +145,20 @@ class Walker {
     }
   }
 
-  requiredFields(value: Record<string, unknown>, schema: Schema, path: Path): void {
+  requiredFields(value: Record<string, unknown>, schema: Schema, path: Path, explained: ReadonlySet<string> = new Set()): void {
     for (const key of schema.required ?? []) {
-      if (!Object.hasOwn(value, key) || value[key] === undefined || value[key] === null) this.push('required', [...path, key], 'required, and missing', `${fieldPath([...path, key])}: Required value`);
+      if (isAbsent(value, key) && !explained.has(key)) this.push('required', [...path, key], 'required, and missing', `${fieldPath([...path, key])}: Required value`);
     }
   }
 
-  private push(rule: Issue['rule'], path: Path, message: string, apiServer: string, stage: Issue['stage'] = 'validate', suggestion?: string): void {
-    this.issues.push({ rule, path, message, apiServer, stage, ...(suggestion ? { suggestion } : {}) });
+  private push(rule: Issue['rule'], path: Path, message: string, apiServer: string, stage: Issue['stage'] = 'validate', suggestion?: string, suggestionMissing = false): void {
+    this.issues.push({ rule, path, message, apiServer, stage, ...(suggestion ? { suggestion } : {}), ...(suggestionMissing ? { suggestionMissing } : {}) });
   }
+}
+
+/** A field that is not there, or null (which `required` takes as missing). */
+function isAbsent(value: Record<string, unknown>, key: string): boolean {
+  return !Object.hasOwn(value, key) || value[key] === undefined || value[key] === null;
 }
 
 /** A schema that takes anything (`x-kubernetes-preserve-unknown-fields` without a type, RawExtension). */

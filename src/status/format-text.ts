@@ -1,15 +1,20 @@
 // The statuses for a person: one block per owner (its Ready verdict and blueprint), then a line
-// per resource with a mark — ready, waiting or failed — and, for what is not ready, the reason
-// in plain words, the field or rule involved with its file:line, and what to give carto (or fix)
-// to get further. A resource held back only by one before it says which, and no more.
+// per resource with a mark — ready, waiting, failed, or blocked by a resource before it — and, for
+// what is not ready, the reason in plain words, the field or rule involved with its file:line, and
+// what to give carto (or fix) to get further. A resource held back only by one before it says
+// which, and no more: only the root cause reads as failed. An owner with no status says why: the
+// API server would refuse it, its blueprint is in the 0.0.6 format, or the webhook refuses the
+// blueprint that would select it.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { effectiveRule, type ConditionStatus } from '../health/index.js';
 import { isHeldOutput } from '../outputs/index.js';
-import type { ResourceReport } from '../realize/index.js';
+import { describeAbsent, type ResourceReport } from '../realize/index.js';
 import { clip } from '../util/clip.js';
 import type { Condition } from './conditions.js';
+import type { RefusedBlueprint } from './refused.js';
 import type { ResourceStatus } from './resource.js';
 import type { OwnerStatusResult, StatusResult } from './status.js';
+import { resourceVerdict, type Verdict } from './verdict.js';
 
 /** How marks are coloured (plain text when not on a terminal). */
 export interface Paint {
@@ -20,11 +25,14 @@ export interface Paint {
   dim(text: string): string;
 }
 
-const MARKS: Record<ConditionStatus, { mark: string; word: string; paint: keyof Paint }> = {
-  True: { mark: '✓', word: 'ready', paint: 'success' },
-  Unknown: { mark: '…', word: 'waiting', paint: 'warning' },
-  False: { mark: '✗', word: 'failed', paint: 'error' },
+/** The mark, word and colour of each verdict (graph and explain show the same marks). */
+export const MARKS: Record<Verdict, { mark: string; word: string; paint: keyof Paint }> = {
+  ready: { mark: '✓', word: 'ready', paint: 'success' },
+  waiting: { mark: '…', word: 'waiting', paint: 'warning' },
+  failed: { mark: '✗', word: 'failed', paint: 'error' },
+  blocked: { mark: '·', word: 'blocked', paint: 'dim' },
 };
+const OWNER_VERDICT: Record<ConditionStatus, Verdict> = { True: 'ready', Unknown: 'waiting', False: 'failed' };
 const MARK_WIDTH = 10;
 const INDENT = '      ';
 
@@ -36,6 +44,10 @@ export function formatStatusText(result: StatusResult, paint: Paint): string {
 function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], paint: Paint): string {
   const name = `${o.owner.kind} ${o.owner.namespace}/${o.owner.name}`;
   const status = o.status;
+  if (o.legacy) {
+    return `${paint.bold(name)}  ${paint.warning('no status')}: ${o.legacy.kind} ${o.legacy.name}, which selects it, is in Cartographer 0.0.6's format (spec.components), which has no status of this kind\n` +
+      `    to get further: rewrite it in the current format with carto migrate (${o.legacy.doc.file}:${o.legacy.doc.line}), then run carto status on the result\n`;
+  }
   if (!status) return `${paint.bold(name)}  ${paint.error('no status')}: the API server would refuse the ${o.owner.kind} (see the errors above)\n`;
   const ready = status.conditions.at(-1) as Condition;
   const ref = status.blueprintRef.name ? `  ${paint.dim(`${status.blueprintRef.kind} ${status.blueprintRef.name}`)}` : '';
@@ -43,8 +55,12 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   const mine = diagnostics.filter((d) => d.owner?.kind === o.owner.kind && d.owner.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.severity === 'error');
   if (!status.resources?.length) {
     if (ready.status !== 'True') out += `    ${firstLine(ready.message)}\n`;
-    return out + mine.map((d) => explain(d, '    ', paint)).join('');
+    // With a refused blueprint that would select it, "no blueprint selects it" is said by refusedLines.
+    const own = o.refused ? mine.filter((d) => d.code !== 'no-blueprint-match') : mine;
+    return out + (o.refused ?? []).map((r) => refusedLines(r, o, paint)).join('') + own.map((d) => explain(d, '    ', paint)).join('');
   }
+  // Another blueprint took the owner: say which refused one would have been in the running.
+  out += (o.refused ?? []).map((r) => refusedLines(r, o, paint)).join('');
   const width = Math.max(...status.resources.map((r) => r.name.length));
   status.resources.forEach((r, i) => {
     const entry = o.report.resources[i] as ResourceReport;
@@ -53,26 +69,39 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   return out;
 }
 
+/** A blueprint that would select the owner, but that the webhook refuses: why, in lint's words. */
+function refusedLines(r: RefusedBlueprint, o: OwnerStatusResult, paint: Paint): string {
+  const head = `    ${r.blueprint.kind} ${r.blueprint.name} would select this ${o.owner.kind}, but Cartographer's admission webhook refuses it, so it is not on a cluster:\n`;
+  return head + r.diagnostics.map((d) => explain(d, '      ', paint)).join('');
+}
+
 /** `✓ ready`, or `… waiting: MissingValueAtPath`. */
 function verdict(c: Condition, paint: Paint): string {
-  const m = MARKS[c.status];
+  const m = MARKS[OWNER_VERDICT[c.status]];
   return paint[m.paint](`${m.mark} ${m.word}`) + (c.status === 'True' ? '' : `: ${c.reason}`);
 }
 
 function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, diagnostics: readonly Diagnostic[], paint: Paint): string {
   const ready = r.conditions.at(-1) as Condition;
-  const m = MARKS[ready.status];
+  const judged = resourceVerdict(r, entry);
+  const m = MARKS[judged.verdict];
   const object = r.stampedRef ? `  ${r.stampedRef.kind} ${r.stampedRef.name}` : entry.passThrough !== undefined ? `  passes input ${entry.passThrough} through` : '';
   let out = `  ${paint[m.paint](`${m.mark} ${m.word}`.padEnd(MARK_WIDTH))} ${object ? r.name.padEnd(width) + object : r.name}\n`;
-  if (ready.status === 'True') return out;
+  if (judged.verdict === 'ready') return out;
+  // Held back by a resource before it: that is where to look, not here.
+  if (judged.verdict === 'blocked') {
+    const [one] = judged.upstream;
+    const them = judged.upstream.length === 1 ? `${one}, which has` : `${judged.upstream.join(', ')}, which have`;
+    return out + `${INDENT}waiting for ${them} no outputs to hand on yet (the controller reports ${ready.reason} here until then)\n`;
+  }
   const told = diagnostics.filter((d) => d.severity !== 'note');
   const first = told[0];
   const why = first ? clip(first.message) : firstLine(ready.message);
   out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
   if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;
-  const upstream = [...new Set(entry.inputs?.absent.map((a) => a.resource) ?? [])];
-  // Held back by a resource before it: that is where to look, not here.
-  if (upstream.length > 0) return out + `${INDENT}it needs the output of ${upstream.join(', ')}, which ${upstream.length === 1 ? 'has' : 'have'} none yet: get ${upstream.length === 1 ? 'it' : 'them'} further first\n`;
+  // An input naming a resource the blueprint does not have (or a later one): the fix is in the blueprint.
+  const wrong = (entry.inputs?.absent ?? []).filter((a) => a.reason === 'unknown-resource' || a.reason === 'later-resource');
+  if (wrong.length > 0) return out + wrong.map((a) => `${INDENT}${clip(describeAbsent(a))}\n`).join('');
   if (first?.hint) out += `${INDENT}to get further: ${clip(first.hint)}\n`;
   if (!first) out += healthLines(r, entry);
   return out;
@@ -91,7 +120,9 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const t = entry.template;
   if (!effectiveRule(t)) return noRuleLines(healthy, entry, t);
   const live = entry.live;
-  return `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
+  const supplied = entry.outputs.filter((v) => v.provenance === 'supplied').map((v) => v.field);
+  const used = supplied.length > 0 && !live ? `${INDENT}its outputs (${supplied.join(', ')}) are the ones supplied, handed on as if its live object had them\n` : '';
+  return used + `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
     (live
       ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`
       : `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`);

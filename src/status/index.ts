@@ -5,4 +5,5 @@ export { outputStatus, firstBytes, type OutputStatus } from './preview.js';
 export type { Condition } from './conditions.js';
 export type { ResourceStatus, ObjectReference } from './resource.js';
 export { formatStatusYaml, formatStatusJson } from './format.js';
-export { formatStatusText, type Paint } from './format-text.js';
+export { formatStatusText, MARKS, type Paint } from './format-text.js';
+export { resourceVerdict, resourceVerdicts, type Verdict, type ResourceVerdict, type ResourceVerdictSummary } from './verdict.js';

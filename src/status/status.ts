@@ -2,16 +2,19 @@
 // would write after reconciling it on a cluster where the stamped objects exist as stamped, plus
 // what the live objects (observed) and supplied outputs say — and nothing else: the owners are
 // realized without mocks, so what only a live cluster knows stays unknown, as on a fresh one.
+// A blueprint the webhook refuses for its structure is not on that cluster (refused.ts); an owner
+// whose blueprint is in the 0.0.6 format gets no status (v0.8.11 has none to write from it).
 // Pure: documents in, statuses and diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { buildCatalog, type Blueprint, type JSONObject, type Owner } from '../model/index.js';
-import type { SuppliedOutputs } from '../outputs/index.js';
+import { unusedSupplied, type SuppliedOutputs } from '../outputs/index.js';
 import { realizeOwner, selectOwners, type OwnerReport } from '../realize/index.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import type { ConditionStatus } from '../health/index.js';
 import { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
+import { refusedBlueprints, refusedSelecting, type RefusedBlueprint } from './refused.js';
 
 export interface StatusOptions {
   /** Namespace of owners whose file has none. Default `default`. */
@@ -30,8 +33,13 @@ export interface OwnerStatusResult {
   owner: Owner;
   /** The core's report of the owner's realization (what was stamped, read, or why not). */
   report: OwnerReport;
-  /** Undefined when the owner itself would be refused by the API server. */
+  /** Undefined when the owner itself would be refused by the API server, or its blueprint is in
+   *  the 0.0.6 format (`legacy`). */
   status?: OwnerStatus;
+  /** The blueprint in Cartographer 0.0.6's format that selects the owner: v0.8.11 writes no status from it. */
+  legacy?: Blueprint;
+  /** Blueprints that would select the owner but that the admission webhook refuses (not on a cluster). */
+  refused?: RefusedBlueprint[];
   /** The owner object as given, with `status` as Cartographer writes it. */
   object?: JSONObject;
   /** The owner's Ready condition status. */
@@ -49,12 +57,16 @@ export interface StatusResult {
 export function status(documents: readonly SourceDocument[], options: StatusOptions = {}): StatusResult {
   const built = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
   const diagnostics = built.diagnostics;
+  // What the webhook refuses is never created: it selects no owner on a cluster.
+  const refused = refusedBlueprints(built.catalog.blueprints);
   // Cartographer v0.8.11 reads spec.resources only: a blueprint in 0.0.6's format (spec.components) has none.
-  const catalog = { ...built.catalog, blueprints: built.catalog.blueprints.map((b) => (b.format === '0.0.6' ? { ...b, resources: [] } : b)) };
-  const legacy = new Set<Blueprint>();
+  const blueprints = built.catalog.blueprints.filter((b) => !refused.has(b)).map((b) => (b.format === '0.0.6' ? { ...b, resources: [] } : b));
+  const catalog = { ...built.catalog, blueprints };
+  const legacy = new Set<string>();
   const substitution = substitutionBudget();
   const owners: OwnerStatusResult[] = [];
   const outputs = { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) };
+  const walked = new Set<string>();
   for (const owner of selectOwners(catalog.owners, options.owners ?? [], diagnostics, 'Workload or Deliverable')) {
     // Cartographer v0.8.11 reads only current-format blueprints: its semantics, always.
     const realized = realizeOwner(owner, catalog, 'current', {
@@ -67,13 +79,15 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
     });
     diagnostics.push(...realized.diagnostics);
     const blueprint = realized.report.blueprint;
-    if (blueprint?.format === '0.0.6' && !legacy.has(blueprint)) {
-      legacy.add(blueprint);
+    for (const r of blueprint?.resources ?? []) walked.add(r.name);
+    if (blueprint?.format === '0.0.6' && !legacy.has(blueprint.name)) {
+      legacy.add(blueprint.name);
       diagnostics.push(legacyBlueprintWarning(blueprint));
     }
-    owners.push(withStatus(owner, realized.report));
+    owners.push(withStatus(owner, realized.report, refused.size > 0 ? refusedSelecting(owner, refused) : []));
   }
-  const ok = !diagnostics.some((d) => d.severity === 'error' && d.owner === undefined) && owners.every((o) => o.status !== undefined);
+  if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, walked, catalog.owners));
+  const ok = !diagnostics.some((d) => d.severity === 'error' && d.owner === undefined) && owners.every((o) => o.status !== undefined || o.legacy !== undefined);
   return { ok, owners, diagnostics };
 }
 
@@ -81,17 +95,20 @@ function legacyBlueprintWarning(blueprint: Blueprint): Diagnostic {
   return {
     severity: 'warning',
     code: 'legacy-blueprint-status',
-    message: `${blueprint.kind} ${blueprint.name} is written in Cartographer 0.0.6's format (spec.components): Cartographer v0.8.11 reads no resources from it, so the status of the owners it selects lists none`,
+    message: `${blueprint.kind} ${blueprint.name} is written in Cartographer 0.0.6's format (spec.components): Cartographer v0.8.11 reads no resources from it (its API server refuses a blueprint without spec.resources), so the owners it selects have no status of v0.8.11's kind`,
     file: blueprint.doc.file,
     line: blueprint.doc.line,
     object: { kind: blueprint.kind, name: blueprint.name },
-    hint: 'write it in the current format (spec.resources) to have its resources realized by current Cartographer',
+    hint: 'run carto migrate to rewrite it in the current format (spec.resources), then carto status on the result',
   };
 }
 
-function withStatus(owner: Owner, report: OwnerReport): OwnerStatusResult {
+function withStatus(owner: Owner, report: OwnerReport, refused: RefusedBlueprint[]): OwnerStatusResult {
+  const also = refused.length > 0 ? { refused } : {};
+  // The 0.0.6 format has no status of this kind: none is made up.
+  if (report.blueprint?.format === '0.0.6') return { owner, report, legacy: report.blueprint, ...also };
   const computed = ownerStatus(report);
-  if (!computed) return { owner, report };
+  if (!computed) return { owner, report, ...also };
   const object = { ...owner.object, status: ownerStatusObject(owner.kind, computed) };
-  return { owner, report, status: computed, object, ready: computed.conditions.at(-1)?.status ?? 'Unknown' };
+  return { owner, report, status: computed, object, ready: computed.conditions.at(-1)?.status ?? 'Unknown', ...also };
 }

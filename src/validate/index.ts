@@ -5,10 +5,12 @@
 // (or the placeholder) that produced it, with the API server's words and a hint. Kinds no schema
 // covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
+import { diagnostic as makeDiagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
 import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
 import { listSome } from '../util/list.js';
-import { isObject } from '../util/objects.js';
+import { isObject, own } from '../util/objects.js';
+import { ProblemGroups, type Met } from './groups.js';
+import { hintFor, valueAt } from './hints.js';
 import { originOf } from './origin.js';
 import { gvk, type ValidationSchemas } from './schemas.js';
 import type { YttSources } from './ytt-sources.js';
@@ -36,20 +38,24 @@ const CODES: Record<Issue['rule'], string> = {
   pattern: 'stamped-pattern',
 };
 
+/** The problems of the objects, each said once (a template's mistake met by many owners too: groups.ts), then the note naming the kinds no schema covered. */
 export function validateStamped(objects: readonly StampedObject[], options: ValidateStampedOptions): Diagnostic[] {
   const validator = new StampedValidator(options);
-  return [...validator.add(objects, options.owners ?? []), ...validator.finish()];
+  validator.add(objects, options.owners ?? []);
+  return validator.finish();
 }
 
 /**
  * validateStamped() owner by owner, for a render that writes each owner out as it comes: add()
- * takes one owner's objects and report and gives their problems (each said once over the whole
- * render), finish() the note naming the kinds no schema covered. The same diagnostics, in the
- * same order, as validateStamped() of all the objects.
+ * takes one owner's objects and report and gives their problems (so that the caller can tell
+ * whether that owner fails); finish() gives every problem of the whole render, each said once —
+ * a template's mistake met by many owners as one diagnostic naming them — then the note naming the
+ * kinds no schema covered. The same diagnostics, in the same order, as validateStamped() of all
+ * the objects.
  */
 export class StampedValidator {
   private readonly unchecked = new Map<string, StampedObject>();
-  private readonly said = new Set<string>();
+  private readonly problems = new ProblemGroups();
 
   constructor(private readonly options: ValidateStampedOptions) {}
 
@@ -70,34 +76,40 @@ export class StampedValidator {
     for (const stamped of objects) {
       const apiVersion = String(stamped.object['apiVersion'] ?? '');
       const kind = String(stamped.object['kind'] ?? '');
-      const issues = check(stamped.object, apiVersion, kind, this.options.schemas);
-      if (issues === undefined) {
+      const checked = check(stamped.object, apiVersion, kind, this.options.schemas);
+      if (checked === undefined) {
         if (!this.unchecked.has(`${kind} (${apiVersion})`)) this.unchecked.set(`${kind} (${apiVersion})`, stamped);
         continue;
       }
-      for (const issue of issues) {
+      for (const issue of checked.issues) {
         // a label value that is not a string is render's and lint's stamped-label-invalid already
         if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
-        const d = toDiagnostic(stamped, issue, reports.get(stamped.object), mocks.get(stamped.object), this.options);
-        const key = `${d.file}\u0000${d.line}\u0000${d.code}\u0000${d.message}`;
-        if (!this.said.has(key)) out.push(d);
-        this.said.add(key);
+        const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocks.get(stamped.object), this.options);
+        if (this.problems.add(met)) out.push(met.diagnostic);
       }
     }
     return out;
   }
 
   finish(): Diagnostic[] {
-    return this.unchecked.size > 0 ? [uncheckedKinds(this.unchecked, this.options)] : [];
+    return [...this.problems.diagnostics(), ...(this.unchecked.size > 0 ? [uncheckedKinds(this.unchecked, this.options)] : [])];
   }
 }
 
+interface Checked {
+  issues: Issue[];
+  /** The schema that says so, for the hint: `Kubernetes 1.34`, `CustomResourceDefinition images.kpack.io`. */
+  against: string;
+}
+
 /** The problems of one object, or undefined when no schema covers its kind. */
-function check(object: Record<string, unknown>, apiVersion: string, kind: string, schemas: ValidationSchemas): Issue[] | undefined {
+function check(object: Record<string, unknown>, apiVersion: string, kind: string, schemas: ValidationSchemas): Checked | undefined {
   const key = gvk(apiVersion, kind);
   const custom = schemas.custom.get(key);
   const kube = schemas.kube;
   if (custom) {
+    const crd = own(custom.crd.value, 'metadata');
+    const against = `CustomResourceDefinition ${String((isObject(crd) ? own(crd, 'name') : undefined) ?? kind)}`;
     // status is not created with the object when it is a subresource; metadata is every object's
     const { status: _status, metadata, ...rest } = object;
     const body = custom.statusSubresource ? rest : { ...rest, ...(_status !== undefined ? { status: _status } : {}) };
@@ -106,11 +118,11 @@ function check(object: Record<string, unknown>, apiVersion: string, kind: string
       const meta = validateValue(metadata, { $ref: 'V1ObjectMeta' }, { dialect: 'builtin', definitions: kube.definitions, rootName: 'V1ObjectMeta' });
       issues.unshift(...meta.map((i) => ({ ...i, path: ['metadata', ...i.path] })));
     }
-    return issues;
+    return { issues, against };
   }
   const model = kube?.kinds[key];
   if (!kube || model === undefined) return undefined;
-  return validateValue(object, { $ref: model }, { dialect: 'builtin', definitions: kube.definitions, rootName: model });
+  return { issues: validateValue(object, { $ref: model }, { dialect: 'builtin', definitions: kube.definitions, rootName: model }), against: `Kubernetes ${kube.kubernetes}` };
 }
 
 /** A CRD's own word on metadata is ignored by the API server: ObjectMeta is checked instead. */
@@ -123,29 +135,32 @@ function withoutMetadata(schema: Schema): Schema {
 /** A placeholder reading one of the resource's inputs (whose value may be a mock). */
 const INPUT_PLACEHOLDER = /^\$\((sources|images|configs|source|image|config|deployment)\b/;
 
-function toDiagnostic(stamped: StampedObject, issue: Issue, report: ResourceReport | undefined, mocked: readonly MockedOutput[] | undefined, options: ValidateStampedOptions): Diagnostic {
+function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, report: ResourceReport | undefined, mocked: readonly MockedOutput[] | undefined, options: ValidateStampedOptions): Met {
   const object = stamped.object;
   const kind = String(object['kind']);
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
   const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
   const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
   const origin = originOf(stamped, issue.path, report, options.ytt, issue.rule === 'unknown-field');
-  const field = fieldPath(issue.path);
-  const message = `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${field}: ${issue.message}${origin.from}`;
+  const said = `${fieldPath(issue.path)}: ${issue.message}${origin.from}`;
   const apiServer = `${apiServerPrefix(issue, object, kind, name)}${issue.apiServer}`;
   const controllerMessage = stamped.via === 'blueprint'
     ? `unable to apply object [${namespace}/${name}] for resource [${stamped.resource.name}] in ${stamped.blueprint.kind === 'ClusterDelivery' ? 'delivery' : 'supply chain'} [${stamped.blueprint.name}]: ${apiServer}`
     : apiServer;
   // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
   const mock = mocked && origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked : undefined;
-  const hint = hintFor(issue, kind, origin.placeholder, options);
-  return diagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], message, origin.where, {
-    ...(stamped.via === 'blueprint' ? { owner: ownerRef(stamped.owner), resource: stamped.resource.name } : { owner: { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace } }),
+  const hint = hintFor(issue, kind, valueAt(object, issue.path), origin.placeholder, against);
+  const owner = stamped.via === 'blueprint' ? ownerRef(stamped.owner) : { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace };
+  const ownerDoc = stamped.via === 'blueprint' ? stamped.owner.doc : stamped.runnable.doc;
+  const diagnostic = makeDiagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${said}`, origin.where, {
+    owner,
+    ...(stamped.via === 'blueprint' ? { resource: stamped.resource.name } : {}),
     controllerMessage,
     hint: mock
       ? `the template got mocked values, which only a live cluster has (${mock.map((m) => `${m.resource} ${m.values.map((v) => v.field).join(' and ')}`).join(', ')}): give the real ones with --outputs FILE, --set-output or --observed; otherwise ${hint}`
       : hint,
   });
+  return { diagnostic, kind, said, owner: { ...owner, file: ownerDoc.file, line: ownerDoc.line } };
 }
 
 /** `Deployment in version "v1" cannot be handled as a Deployment: ` or `Deployment.apps "app" is invalid: `. */
@@ -154,28 +169,6 @@ function apiServerPrefix(issue: Issue, object: Record<string, unknown>, kind: st
   const slash = apiVersion.lastIndexOf('/');
   if (issue.stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
   return `${kind}${slash > 0 ? `.${apiVersion.slice(0, slash)}` : ''} ${JSON.stringify(name)} is invalid: `;
-}
-
-function hintFor(issue: Issue, kind: string, placeholder: string | undefined, options: ValidateStampedOptions): string {
-  const schema = options.schemas.kube ? `Kubernetes ${options.schemas.kube.kubernetes}` : 'its schema';
-  const last = String(issue.path[issue.path.length - 1] ?? '');
-  switch (issue.rule) {
-    case 'unknown-field':
-      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} has no field ${last} (${schema}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
-    case 'type': {
-      const wanted = issue.message.replace(/^expected ([^,]*),.*$/, '$1');
-      const example = /^(integer|number)/.test(wanted) && / string "/.test(issue.message) ? ` (${last}: 1, not "1")` : '';
-      // "an integer", "a string", "a map"; "string or null" keeps its first word's article.
-      const article = /^[aeiou]/i.test(wanted) ? 'an' : 'a';
-      return placeholder
-        ? `a placeholder that is the whole value keeps the value's type: make the value ${article} ${wanted} where it is set${example}`
-        : `write ${article} ${wanted} there in the template${example}`;
-    }
-    case 'required':
-      return `the API server refuses a${/^[AEIOU]/.test(kind) ? 'n' : ''} ${kind} without ${fieldPath(issue.path)}: add it to the template`;
-    default:
-      return placeholder ? `fix the value ${placeholder} gives, where it is set` : 'fix the value in the template';
-  }
 }
 
 /** One note (an error with strictSchemas) naming the kinds that were not validated. */

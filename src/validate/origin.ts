@@ -13,7 +13,7 @@ type Path = readonly (string | number)[];
 
 export interface Origin {
   where: Where;
-  /** ` — from $(params.replicas)$ in ClusterTemplate app, templates.yaml:57; the Workload sets replicas: "1"` */
+  /** ` — from $(params.replicas)$ in ClusterTemplate app, templates.yaml:57; the Workload dev/app sets replicas: "1"` */
   from: string;
   /** The placeholder the value came from, when one did. */
   placeholder?: string;
@@ -39,8 +39,8 @@ export function originOf(stamped: StampedObject, path: Path, report: ResourceRep
   const where: Where = { doc: template.doc, object, path: at, ...(key && depth === path.length ? { key: true } : {}) };
   const pos = locate(template.doc, at);
   const placed = `${named}, ${pos.file}:${pos.line}`;
-  // written in the template itself: the diagnostic's own place is the line
-  if (typeof node !== 'string' || !node.includes('$(')) return { where, from: ` — in ${named}` };
+  // written in the template itself: the diagnostic's own place is the line (for a field at fault, its key: whatever its value)
+  if (typeof node !== 'string' || !node.includes('$(') || where.key) return { where, from: ` — in ${named}` };
   const tags = listPlaceholders(node as JSONValue);
   if (tags.length === 0) return { where, from: ` — in ${named}` };
   const first = tags[0] as (typeof tags)[number];
@@ -67,6 +67,8 @@ function valueSource(expression: string, stamped: StampedObject, report: Resourc
   if (stamped.via !== 'blueprint') return undefined;
   const param = /^params\.([A-Za-z0-9_-]+)$/.exec(expression) ?? /^params\[['"]?([^'"\]]+)['"]?\]$/.exec(expression);
   const owner = stamped.owner;
+  // the owner is the cause, and its problem is said apart from the others' (groups.ts): name it
+  const who = `${owner.kind} ${owner.namespace}/${owner.name}`;
   if (param) {
     const name = param[1] as string;
     const value = report?.params?.get(name);
@@ -76,7 +78,7 @@ function valueSource(expression: string, stamped: StampedObject, report: Resourc
       case 'owner': {
         const index = ownerParamIndex(owner.object, name);
         const pos = index === undefined ? undefined : locate(owner.doc, ['spec', 'params', index, 'value']);
-        return `the ${owner.kind} sets ${shown}${pos ? ` (${pos.file}:${pos.line})` : ''}`;
+        return `the ${who} sets ${shown}${pos ? ` (${pos.file}:${pos.line})` : ''}`;
       }
       case 'template':
         return `the template's default is ${shown}`;
@@ -93,7 +95,7 @@ function valueSource(expression: string, stamped: StampedObject, report: Resourc
   for (const s of segments) value = isObject(value) ? own(value, s) : undefined;
   if (value === undefined) return undefined;
   const pos = locate(owner.doc, segments);
-  return `the ${owner.kind} sets ${segments.join('.')}: ${JSON.stringify(value)} (${pos.file}:${pos.line})`;
+  return `the ${who} sets ${segments.join('.')}: ${JSON.stringify(value)} (${pos.file}:${pos.line})`;
 }
 
 function ownerParamIndex(object: Record<string, unknown>, name: string): number | undefined {

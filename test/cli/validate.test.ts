@@ -50,7 +50,7 @@ describe('carto render --validate', () => {
     expect(r.stdout).toBe('');
     const line = lineOf(dir, 'replicas: $(params.replicas)$');
     expect(errors(r.stderr)).toEqual([
-      `error: ${dir}/templates.yaml:${line}:17: Deployment dev/app: spec.replicas: expected integer, got string "1" — from $(params.replicas)$ in ClusterTemplate app-deploy, ${dir}/templates.yaml:${line}; the Workload sets replicas: "1" (${dir}/workload.yaml:12)`,
+      `error: ${dir}/templates.yaml:${line}:17: Deployment dev/app: spec.replicas: expected integer, got string "1" — from $(params.replicas)$ in ClusterTemplate app-deploy, ${dir}/templates.yaml:${line}; the Workload dev/app sets replicas: "1" (${dir}/workload.yaml:12)`,
     ]);
     expect(r.stderr).toContain('    owner Workload dev/app, resource deployer, ClusterTemplate app-deploy, field spec.template.spec.replicas\n');
     expect(r.stderr).toContain('    hint: a placeholder that is the whole value keeps the value\'s type: make the value an integer where it is set (replicas: 1, not "1")\n');
@@ -59,17 +59,17 @@ describe('carto render --validate', () => {
     expect(carto(['render', dir]).status).toBe(0);
   });
 
-  it('a misspelt field is unknown (with the field meant), and the field it misses is required', () => {
+  it('a misspelt field is unknown (with the field meant), which says the field it misses: one error, not a second "required"', () => {
     const dir = inputs({ replace: [['          containers:', '          contaners:']] });
     const r = carto(['render', dir, '--validate']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(errors(r.stderr)).toEqual([
       `error: ${dir}/templates.yaml:${lineOf(dir, 'contaners:')}:11: Deployment dev/app: spec.template.spec.contaners: unknown field: did you mean containers? — in ClusterTemplate app-deploy`,
-      `error: ${dir}/templates.yaml:${lineOf(dir, 'contaners:')}:11: Deployment dev/app: spec.template.spec.containers: required, and missing — in ClusterTemplate app-deploy`,
     ]);
     expect(r.stderr).toContain('strict decoding error: unknown field "spec.template.spec.contaners"');
-    expect(r.stderr).toContain('Deployment.apps "app" is invalid: spec.template.spec.containers: Required value');
+    expect(r.stderr).toContain("    hint: did you mean containers? a Deployment's spec.template.spec has no field contaners, and needs containers, which it lacks (Kubernetes 1.34): rename contaners to containers in the template\n");
+    expect(r.stderr).not.toContain('Required value');
   });
 
   it('a Deployment without its selector', () => {
@@ -105,7 +105,7 @@ describe('carto render --validate', () => {
       'Image dev/app: spec.created: string "yesterday" is not an RFC 3339 date-time (2006-01-02T15:04:05Z)',
     ]);
     expect(r.stderr).toContain('Image.example.com "app" is invalid: spec.builder.kind: Unsupported value: "Kpack": supported values: "Builder", "ClusterBuilder"');
-    expect(r.stderr).toContain(`the Workload sets builder: "Kpack" (${dir}/workload.yaml:`);
+    expect(r.stderr).toContain(`the Workload dev/app sets builder: "Kpack" (${dir}/workload.yaml:`);
   });
 
   it('int-or-string, an embedded object\'s apiVersion and kind, and a null where the schema allows none (pruned, so missing)', () => {
@@ -122,12 +122,18 @@ describe('carto render --validate', () => {
     expect(r.stderr).toContain('Image.example.com "app" is invalid: spec.cache.size: Invalid value: "boolean": spec.cache.size in body must be of type integer-or-string: "boolean"');
   });
 
-  it('a field the CRD does not declare, and a required one missing', () => {
+  it('a field the CRD does not declare, meant for a required one missing: said once, by the misspelling', () => {
     const dir = inputs({ replace: [['      builder:\n        kind: $(params.builder)$\n        name: default\n', '      bulider:\n        kind: $(params.builder)$\n']] });
     const r = carto(['render', dir, '--validate']);
     expect(errors(r.stderr).map((l) => l.replace(/ — .*$/, ''))).toEqual([
       `error: ${dir}/templates.yaml:${lineOf(dir, 'bulider:')}:7: Image dev/app: spec.bulider: unknown field: did you mean builder?`,
-      `error: ${dir}/templates.yaml:${lineOf(dir, 'tag: $(params.tag)$')}:7: Image dev/app: spec.builder: required, and missing`,
+    ]);
+    expect(r.stderr).toContain("an Image's spec has no field bulider, and needs builder, which it lacks (CustomResourceDefinition images.example.com)");
+    // a required field no unknown field means is still missing
+    const gone = inputs({ replace: [['      builder:\n        kind: $(params.builder)$\n        name: default\n', '      colour: blue\n']] });
+    expect(errors(carto(['render', gone, '--validate']).stderr).map((l) => l.replace(/^error: [^ ]+ /, '').replace(/ — .*$/, ''))).toEqual([
+      'Image dev/app: spec.colour: unknown field',
+      'Image dev/app: spec.builder: required, and missing',
     ]);
   });
 
@@ -202,6 +208,26 @@ describe('carto render --validate', () => {
     expect(errors(r.stderr)).toEqual([
       `error: ${dir}/templates.yaml:15: Deployment dev/app: spec.replicas: expected integer, got string "2" — from line 7 of the ytt template of ClusterTemplate app-deploy (${dir}/templates.yaml:15: replicas: #@ data.values.params.replicas)`,
       `error: ${dir}/templates.yaml:24: Deployment dev/app: spec.template.spec.containers[0].ports[0].containerPort: expected integer, got string "8080" — from line 16 of the ytt template of ClusterTemplate app-deploy (${dir}/templates.yaml:24: ports: [{containerPort: "8080"}])`,
+    ]);
+  });
+
+  it('hints from common slips: the value as it should be written, the map that lacks a field, a value in the wrong case', () => {
+    const dir = inputs({
+      replace: [
+        ['      replicas: $(params.replicas)$\n', '      replicas: "2"\n      revisionHistoryLimit: " 3"\n      paused: "false"\n'],
+        ['        matchLabels:', '        matchLabel:'],
+        ['              image: $(params.image)$\n', '              image: $(params.image)$\n              imagePullPolicy: always\n'],
+      ],
+    });
+    const r = carto(['render', dir, '--validate']);
+    expect(r.status).toBe(1);
+    const hints = r.stderr.split('\n').filter((l) => l.startsWith('    hint: ') && !l.includes('ownerReference'));
+    expect(hints).toEqual([
+      '    hint: write an integer there in the template (replicas: 2, not "2")',
+      '    hint: write an integer there in the template (revisionHistoryLimit: 3, not " 3")',
+      '    hint: write a boolean there in the template (paused: false, not "false")',
+      "    hint: did you mean matchLabels? a Deployment's spec.selector has no field matchLabel (Kubernetes 1.34): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning",
+      '    hint: did you mean "Always"? the values are case-sensitive: fix the value in the template',
     ]);
   });
 

@@ -22,6 +22,8 @@ export interface CartoOwner {
 /** An owner as `carto status` realizes it (no mocks), with the status it writes. */
 export interface CartoStatusOwner extends CartoOwner {
   status?: JsonObject;
+  /** A blueprint that would select the owner is one the webhook refuses (carto status leaves it out). */
+  refused?: boolean;
 }
 
 export interface CartoSide {
@@ -68,6 +70,7 @@ export async function renderWithCarto(inputs: string, outputs: string | undefine
     for (const r of o.report.resources) if (r.object) mine.objects.push({ resource: r.resource.name, object: r.object });
     const written = o.object?.['status'];
     if (typeof written === 'object' && written !== null) mine.status = written as JsonObject;
+    if (o.refused) mine.refused = true;
   }
   return { documents: read.documents, result, owners, statuses, globalErrors, admission: webhookVerdicts(admissionDiagnostics(read.documents)) };
 }

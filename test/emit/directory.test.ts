@@ -16,11 +16,13 @@ const fresh = () => {
   writeFileSync(join(dir, 'keep.txt'), 'mine\n');
   return dir;
 };
-/** Every file under `dir`, relative to it. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
+/**
+ * Every file under `dir`, relative to it. A walk of our own: Node 22 and 24's recursive readdirSync
+ * follows symlinked directories (it looped through the symlink this file plants), Node 20's does not.
+ */
+function files(dir: string, under = dir): string[] {
+  return readdirSync(under, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(dir, join(under, e.name)) : e.isFile() ? [relative(dir, join(under, e.name))] : []))
     .sort();
 }
 

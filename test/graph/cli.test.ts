@@ -122,6 +122,34 @@ describe('carto graph on the command line', () => {
     expect(carto(['graph', 'examples/web-app/', 'test/explain/fixtures/twins.yaml', '--workload', 'petclinic']).stderr).toContain('error: petclinic names 2 owners: Workload apps/petclinic, Workload staging/petclinic');
   });
 
+  it("marks each resource with carto status's verdict, so the marks agree with carto status's report and the Ready line", () => {
+    for (const [dir, owner, extra] of [['examples/web-app/', 'catalog', []], ['examples/web-app/', 'petclinic', []], ['examples/delivery/', 'petclinic', []], ['examples/web-app/', 'petclinic', ['--observed', 'examples/web-app/observed/']]] as const) {
+      const graph = carto(['graph', dir, '--workload', owner, '--format', 'text', ...extra]).stdout;
+      const report = carto(['status', dir, '--workload', owner, ...extra]).stdout;
+      // `  · blocked  deployer …` in the report; `├── · deployer  …` in the graph.
+      const fromReport = [...report.matchAll(/^ {2}(\S) \w+ +(\S+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+      const fromGraph = [...graph.matchAll(/^[├└]── (\S) (\S+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+      expect(fromReport.length, `${dir} ${owner}`).toBeGreaterThan(0);
+      expect(fromGraph, `${dir} ${owner}`).toEqual(fromReport);
+    }
+    // The deployer that render's mocks stamp healthy is blocked for carto status: it is marked blocked.
+    expect(carto(['graph', 'examples/web-app/', '--workload', 'catalog', '--format', 'text']).stdout).toContain('├── · deployer  ClusterTemplate app-deployment\n');
+  });
+
+  it('says what its marks mean: a legend in text, a comment in DOT and Mermaid; render\'s health when no readiness is computed', () => {
+    const text = carto(['graph', 'examples/web-app/', '--workload', 'catalog', '--format', 'text']).stdout;
+    expect(text.endsWith('marks: ✓ ready, … waiting, ✗ failed, · blocked (each resource as carto status\n    reports it: no mocks)\n')).toBe(true);
+    expect(carto(['graph', 'examples/web-app/', '--workload', 'catalog']).stdout).toContain('\n  // marks: ✓ ready, … waiting, ✗ failed, · blocked (each resource as carto status reports it: no mocks)\n');
+    expect(carto(['graph', 'examples/web-app/', '--workload', 'catalog', '--format', 'mermaid']).stdout.split('\n')[1]).toBe('  %% marks: ✓ ready, … waiting, ✗ failed, · blocked (each resource as carto status reports it: no mocks)');
+    // With --missing-templates mock carto status does not answer: the marks are render's health, and the legend says so.
+    const mocked = carto(['graph', 'examples/web-app/', '--workload', 'catalog', '--format', 'text', '--missing-templates', 'mock']).stdout;
+    expect(mocked).toContain('├── ✓ deployer  ClusterTemplate app-deployment\n');
+    expect(mocked).toContain('│   └── health: True, AlwaysHealthy\n');
+    expect(mocked.endsWith('marks: ✓ healthy, ✗ unhealthy, ? unknown (the Healthy condition in this render,\n    which may use mocks)\n')).toBe(true);
+    // A blueprint graph has no marks, and no legend.
+    expect(carto(['graph', 'examples/web-app/', '--format', 'text']).stdout).not.toContain('marks:');
+  });
+
   it('exits 2 for usage errors', () => {
     for (const args of [
       [],

@@ -23,7 +23,7 @@ const workload = `${readFileSync(join(FIXTURE, 'workload.yaml'), 'utf8')}  param
 const lineOf = (needle: string) => templates.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('lint: stamped objects', () => {
-  it('reports each problem the API server would refuse, at its template line', () => {
+  it('reports each problem the API server would refuse, at its template line (a misspelt required field once)', () => {
     const dir = tree({ 'templates.yaml': templates, 'crd.yaml': crd, 'workload.yaml': workload });
     const r = carto(['lint', dir]);
     expect(r.status).toBe(1);
@@ -32,11 +32,23 @@ describe('lint: stamped objects', () => {
     expect(lines).toEqual([
       `${f}:${lineOf('replicas: $(params.replicas)$')}:17  error  stamped-wrong-type  Deployment dev/app: spec.replicas: expected integer, got string "1"`,
       `${f}:${lineOf('contaners:')}:11  error  stamped-unknown-field  Deployment dev/app: spec.template.spec.contaners: unknown field: did you mean containers?`,
-      `${f}:${lineOf('contaners:')}:11  error  stamped-required  Deployment dev/app: spec.template.spec.containers: required, and missing`,
       `${f}:${lineOf('tag: $(params.tag)$')}:12  error  stamped-pattern  Image dev/app: spec.tag: string "Registry/App" does not match ^[a-z0-9./:-]+$`,
       `${f}:${lineOf('kind: $(params.builder)$')}:15  error  stamped-enum  Image dev/app: spec.builder.kind: string "Kpack" is not one of "Builder", "ClusterBuilder"`,
       `${f}:${lineOf('failedBuildHistoryLimit:')}:32  error  stamped-limit  Image dev/app: spec.failedBuildHistoryLimit: integer 0 is below the minimum 1`,
       `${f}:${lineOf('created: $(params.created)$')}:16  error  stamped-format  Image dev/app: spec.created: string "yesterday" is not an RFC 3339 date-time (2006-01-02T15:04:05Z)`,
+    ]);
+  });
+
+  it('a required field no misspelling explains: at the line of the map that lacks it', () => {
+    const fixed = templates.replace('          contaners:', '          containers:');
+    const without = fixed.replace('      selector:\n        matchLabels:\n          app: $(workload.metadata.name)$\n', '');
+    expect(without).not.toBe(fixed);
+    const dir = tree({ 'templates.yaml': without, 'crd.yaml': crd, 'workload.yaml': readFileSync(join(FIXTURE, 'workload.yaml'), 'utf8') });
+    const r = carto(['lint', dir]);
+    expect(r.status).toBe(1);
+    const line = without.split('\n').findIndex((l) => l.includes('replicas: $(params.replicas)$')) + 1;
+    expect(withoutHints(r.stdout).split('\n').filter((l) => l.includes('  stamped-'))).toEqual([
+      `${dir}/templates.yaml:${line}:7  error  stamped-required  Deployment dev/app: spec.selector: required, and missing — in ClusterTemplate app-deploy`,
     ]);
   });
 

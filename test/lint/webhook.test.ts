@@ -315,7 +315,7 @@ spec:
       name: conventions
 `));
     expect(expectOne(d, 'input-wrong-kind', 18, 'ClusterSupplyChain chain: spec.resources[1].sources[0].resource names a resource whose template does not produce that kind of input').controllerMessage).toBe('error validating clustersupplychain [chain]: invalid sources for resource [image]: resource [config] providing [source] must reference a ClusterSourceTemplate');
-    expect(expectOne(d, 'input-unknown-resource', 21, 'ClusterSupplyChain chain: spec.resources[1].configs[0].resource names a resource the blueprint does not have').controllerMessage).toBe('error validating clustersupplychain [chain]: invalid configs for resource [image]: [conventions] is provided by unknown resource [sourcce]');
+    expect(expectOne(d, 'input-unknown-resource', 21, 'ClusterSupplyChain chain: spec.resources[1].configs[0].resource names resource sourcce, which the blueprint does not have').controllerMessage).toBe('error validating clustersupplychain [chain]: invalid configs for resource [image]: [conventions] is provided by unknown resource [sourcce]');
   });
 
   it('deployment-input: a ClusterDeploymentTemplate resource without deployment', () => {
@@ -364,7 +364,7 @@ spec:
     - name: registry
 `);
     expect(expectOne(d, 'duplicate-resource-name', 11, 'ClusterSupplyChain blog: spec.components[1].name repeats the name source, which another resource already has').controllerMessage).toBe("duplicate component name 'source' found in clustersupplychain 'blog'");
-    expect(expectOne(d, 'input-unknown-resource', 16, 'ClusterSupplyChain blog: spec.components[2].sources[0].component names a resource the blueprint does not have').controllerMessage).toBe("invalid sources for component 'image': 'source' is provided by unknown component 'nowhere'");
+    expect(expectOne(d, 'input-unknown-resource', 16, 'ClusterSupplyChain blog: spec.components[2].sources[0].component names resource nowhere, which the blueprint does not have').controllerMessage).toBe("invalid sources for component 'image': 'source' is provided by unknown component 'nowhere'");
     expect(expectOne(d, 'schema-required', 19, 'ClusterSupplyChain blog: spec.components[2].params[0].value is missing, and the schema requires it').controllerMessage).toBe('spec.components[2].params[0].value: Required value');
   });
 });

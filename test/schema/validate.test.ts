@@ -34,6 +34,16 @@ describe('structural schema validation', () => {
     expect(issue).toMatchObject({ rule: 'unknown-field', path: ['replcas'], suggestion: 'replicas', apiServer: 'strict decoding error: unknown field "replcas"' });
   });
 
+  it('a misspelling of a required field that is missing is one issue, not two; at its own level only', () => {
+    expect(custom({ tga: 'reg/app' }, spec)).toEqual([expect.objectContaining({ rule: 'unknown-field', path: ['tga'], suggestion: 'tag', suggestionMissing: true })]);
+    // the field meant is there: no more than the unknown field
+    expect(custom({ tag: 'reg/app', tga: 'x' }, spec)[0]).not.toHaveProperty('suggestionMissing');
+    // a misspelling meaning another field leaves the missing one required
+    expect(rules({ replcas: 2 }, spec)).toEqual(['unknown-field replcas', 'required tag']);
+    // nested: an item's misspelt name
+    expect(rules({ tag: 'reg/app', items: [{ nmae: 'x' }] }, spec)).toEqual(['unknown-field items.0.nmae']);
+  });
+
   it('tells integers from strings and numbers, and int-or-string from both', () => {
     expect(custom({ tag: 'reg/app', replicas: '1' }, spec)[0]).toMatchObject({ rule: 'type', message: 'expected integer, got string "1"', apiServer: 'replicas: Invalid value: "string": replicas in body must be of type integer: "string"' });
     expect(rules({ tag: 'reg/app', replicas: 1.5 }, spec)).toEqual(['type replicas']);

@@ -172,6 +172,32 @@ describe('lifecycles: outputs only from a healthy object, and nothing taken as h
     expect(resource(owner, 'imm')['outputs']).toHaveLength(1);
   });
 
+  it('outputs supplied for a tekton object no live object judges are used, as if its live object had them; it stays not Ready', () => {
+    const args = [`${FIXTURES}/lifecycles`, '--set-output', 'tek.config={x: 1}'];
+    const owner = statuses(args).get('w');
+    expect(resource(owner, 'tek')['outputs']).toEqual([{ digest: sha256('x: 1\n'), name: 'config', preview: 'x: 1\n' }]);
+    expect(resourceCondition(owner, 'tek', 'ResourceSubmitted').reason).toBe('ResourceSubmissionComplete');
+    expect(resourceCondition(owner, 'tek', 'Healthy')).toEqual({ message: 'condition with type [Succeeded] not found on resource status', reason: 'SucceededCondition', status: 'Unknown', type: 'Healthy' });
+    const text = carto(['status', ...args]).stdout;
+    expect(text).toContain('  … waiting  tek       ConfigMap tek\n      SucceededCondition: condition with type [Succeeded] not found on resource status\n      its outputs (config) are the ones supplied, handed on as if its live object had them\n');
+  });
+
+  it('outputs supplied for a tekton object whose live object fails the rule are not used, and the report says so', () => {
+    const live = tree({ 'tek.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tek, namespace: dev}\nstatus:\n  conditions: [{type: Succeeded, status: "False", reason: Failed, message: boom}]\n' });
+    const args = [`${FIXTURES}/lifecycles`, '--observed', live, '--set-output', 'tek.config={x: 1}'];
+    expect(resource(statuses(args).get('w'), 'tek')['outputs']).toBeUndefined();
+    expect(carto(['status', ...args]).stdout).toContain('(the config supplied for it is not used while the live object given is not healthy)\n');
+  });
+
+  it('a supplied output whose key names no resource warns, as render does', () => {
+    const r = carto(['status', `${FIXTURES}/lifecycles`, '--set-output', 'tekk.config=1', '--set-output', 'nobody/tek.config=1']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('warning: supplied outputs for tekk match no resource of any rendered blueprint\n    hint: did you mean tek? keys are RESOURCE, OWNER/RESOURCE or NAMESPACE/OWNER/RESOURCE');
+    expect(r.stderr).toContain('warning: supplied outputs for nobody/tek match no owner: the inputs hold no Workload or Deliverable nobody');
+    const render = carto(['render', `${FIXTURES}/lifecycles`, '--set-output', 'tekk.config=1']);
+    expect(render.stderr).toContain('warning: supplied outputs for tekk match no resource of any rendered blueprint\n    hint: did you mean tek?');
+  });
+
   it("the live objects that make the web-app's Workloads ready, a Succeeded PipelineRun among them", () => {
     const r = carto(['status', 'examples/web-app/', '--observed', 'examples/web-app/observed/', '--exit-code']);
     expect(r.status, r.stdout).toBe(0);
@@ -241,9 +267,10 @@ describe('the report for a person', () => {
     expect(lines[2]).toBe('      MissingValueAtPath: the url output of resource source is on no object carto was given: urlPath .status.artifact.url finds nothing on the stamped object');
     expect(lines[3]).toBe(`      at ${dir}/in.yaml:17 (spec.urlPath)`);
     expect(lines[4]).toMatch(/^ {6}to get further: .*give the live Source with --observed FILE, or the value with --set-output source\.url=VALUE or --outputs FILE$/);
-    expect(lines[5]).toBe('  ✗ failed   config');
-    expect(lines[6]).toMatch(/^ {6}TemplateStampFailure: ClusterTemplate cm: \$\(sources\.src\.url\)\$ in spec\.template\.data\.url finds no value$/);
-    expect(lines[8]).toBe('      it needs the output of source, which has none yet: get it further first');
+    // Held back only by the source: blocked, not failed (the controller's TemplateStampFailure is in -o yaml).
+    expect(lines[5]).toBe('  · blocked  config');
+    expect(lines[6]).toBe('      waiting for source, which has no outputs to hand on yet (the controller reports TemplateStampFailure here until then)');
+    expect(lines[7]).toBe('');
   });
 
   it('a ready owner is one line per resource, with what each stamped', () => {
@@ -317,13 +344,70 @@ describe('what the cluster would not have', () => {
     expect(condition(statuses([`${FIXTURES}/webhook-refused`]).get('w-dup'), 'SupplyChainReady')).toEqual({ message: 'no supply chain found where full selector is satisfied by labels: map[app:dup]', reason: 'SupplyChainNotFound', status: 'False', type: 'SupplyChainReady' });
   });
 
-  it("a blueprint in 0.0.6's format has no resources for Cartographer v0.8.11, and stderr says so", () => {
+  it('a supply chain with an input naming no resource (misspelt) is refused by the webhook: SupplyChainNotFound, or another chain', () => {
+    const owners = statuses([`${FIXTURES}/misspelt-inputs`]);
+    for (const [name, labels] of [['w-source', 'map[typo:source]'], ['w-image', 'map[typo:image]']] as const) {
+      expect(condition(owners.get(name), 'Ready')).toEqual({ message: `no supply chain found where full selector is satisfied by labels: ${labels}`, reason: 'SupplyChainNotFound', status: 'False', type: 'Ready' });
+    }
+    expect(owners.get('w-config')?.status['supplyChainRef']).toEqual({ kind: 'ClusterSupplyChain', name: 'fallback' });
+    // A delivery's webhook does not check its inputs: it is realized, and the deployment fails to stamp.
+    expect(resourceCondition(owners.get('d-deployment'), 'deployer', 'Ready').reason).toBe('TemplateStampFailure');
+  });
+
+  it("the report says which resource was misspelt, and the name meant, in lint's words", () => {
+    const out = carto(['status', `${FIXTURES}/misspelt-inputs`, '--workload', 'w-source']).stdout;
+    expect(out).toBe([
+      'Workload dev/w-source  ✗ failed: SupplyChainNotFound',
+      '    no supply chain found where full selector is satisfied by labels: map[typo:source]',
+      "    ClusterSupplyChain typo-source would select this Workload, but Cartographer's admission webhook refuses it, so it is not on a cluster:",
+      `      ${FIXTURES}/misspelt-inputs/inputs.yaml:15: ClusterSupplyChain typo-source: spec.resources[1].sources[0].resource names resource source-provder, which the blueprint does not have`,
+      '      to get further: did you mean source-provider? name one of the resources of this ClusterSupplyChain: source-provider, image-builder',
+      '',
+    ].join('\n'));
+    const delivery = carto(['status', `${FIXTURES}/misspelt-inputs`, '--workload', 'd-deployment']).stdout.split('\n');
+    expect([delivery[2], ...delivery.slice(5, 8)]).toEqual([
+      '  ✗ failed   deployer',
+      '      input deployment names resource source-provder, which is not in the blueprint: did you mean source-provider?',
+      '  · blocked  after',
+      '      waiting for deployer, which has no outputs to hand on yet (the controller reports TemplateStampFailure here until then)',
+    ]);
+  });
+
+  it('an owner another blueprint took: the report still names the refused one it would have matched', () => {
+    const lines = carto(['status', `${FIXTURES}/misspelt-inputs`, '--workload', 'w-config']).stdout.split('\n');
+    // The owner's line, the refused blueprint (its finding on the line between), then its resources.
+    expect([...lines.slice(0, 2), ...lines.slice(3, 5)]).toEqual([
+      'Workload dev/w-config  ✓ ready  ClusterSupplyChain fallback',
+      "    ClusterSupplyChain typo-config would select this Workload, but Cartographer's admission webhook refuses it, so it is not on a cluster:",
+      '      to get further: did you mean config-provider? name one of the resources of this ClusterSupplyChain: config-provider, writer',
+      '  ✓ ready    config-provider  ConfigMap w-config-cfg',
+    ]);
+  });
+
+  it("render's error for a misspelt deployment input carries the did-you-mean", () => {
+    const r = carto(['render', `${FIXTURES}/misspelt-inputs`, '--workload', 'd-deployment']);
+    expect(r.stderr).toContain('$(deployment.url)$ in spec.template.spec.url finds no value\n    owner Deliverable dev/d-deployment, resource deployer, ClusterDeploymentTemplate deploy, field spec.template.spec.url\n    hint: input deployment names resource source-provder, which is not in the blueprint: did you mean source-provider?\n');
+  });
+
+  it("a blueprint in 0.0.6's format has no status of v0.8.11's kind: -o yaml leaves status out, and stderr says so", () => {
     const r = carto(['status', 'examples/source-to-url', '--workload', 'hello-golang', '-o', 'yaml']);
     expect(r.status).toBe(0);
     const owner = parseAllDocuments(r.stdout)[0]?.toJS() as Owner;
-    expect(owner.status['resources']).toBeUndefined();
-    expect(condition(owner, 'ResourcesHealthy')).toEqual({ message: '', reason: 'HealthyConditionRule', status: 'Unknown', type: 'ResourcesHealthy' });
+    expect(owner.metadata.name).toBe('hello-golang');
+    expect(owner.status).toBeUndefined();
     expect(r.stderr).toContain("warning: examples/source-to-url/supply-chain.yaml:2: ClusterSupplyChain supply-chain is written in Cartographer 0.0.6's format (spec.components): Cartographer v0.8.11 reads no resources from it");
+    expect(r.stderr).toContain('hint: run carto migrate to rewrite it in the current format');
+    expect(carto(['status', 'examples/source-to-url', '--exit-code']).status).toBe(1);
+  });
+
+  it("a blueprint in 0.0.6's format: the owner's block says so, and how to migrate, instead of a made-up wait", () => {
+    const r = carto(['status', 'examples/source-to-url', '--workload', 'hello-golang']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe([
+      "Workload default/hello-golang  no status: ClusterSupplyChain supply-chain, which selects it, is in Cartographer 0.0.6's format (spec.components), which has no status of this kind",
+      '    to get further: rewrite it in the current format with carto migrate (examples/source-to-url/supply-chain.yaml:2), then run carto status on the result',
+      '',
+    ].join('\n'));
   });
 
   it('an object stamped with generateName: its prefix, or the name of its live object when given', () => {
@@ -341,16 +425,17 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
 
 describe.skipIf(!hasScript)(`colour on a terminal only${hasScript ? '' : ' (skipped: script(1) is not installed)'}`, () => {
   const dir = tree({ 'in.yaml': GIT_CHAIN });
-  const onTerminal = (extra: string, env: Record<string, string> = {}) => {
+  const onTerminal = (extra: string, env: Record<string, string> = {}, inputs = dir) => {
     const { NO_COLOR: _nc, FORCE_COLOR: _fc, ...inherited } = process.env;
-    const r = spawnSync('script', ['-qec', `'${process.execPath}' bin/carto.js status ${extra} '${dir}'`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env }, timeout: 30_000 });
+    const r = spawnSync('script', ['-qec', `'${process.execPath}' bin/carto.js status ${extra} '${inputs}'`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env }, timeout: 30_000 });
     return r.stdout;
   };
 
-  it('marks are coloured on a terminal: yellow for waiting, red for failed', () => {
+  it('marks are coloured on a terminal: yellow for waiting, red for failed, dim for blocked', () => {
     const out = onTerminal('');
     expect(out).toContain('\u001b[33m\u001b[1m… waiting');
-    expect(out).toContain('\u001b[31m\u001b[1m✗ failed');
+    expect(out).toContain('\u001b[2m· blocked');
+    expect(onTerminal('--workload nolabels', {}, `${FIXTURES}/selection`)).toContain('\u001b[31m\u001b[1m✗ failed');
   });
 
   it('none with --no-color or NO_COLOR, nor in a pipe', () => {

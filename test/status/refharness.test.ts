@@ -13,7 +13,9 @@ import { carto, ROOT } from '../helpers/cli.js';
 const REFHARNESS = join(ROOT, '..', 'shared', 'tools', 'refharness', 'refharness');
 const present = existsSync(REFHARNESS);
 
-/** Inputs (relative to the repository) and the flags both are given. */
+/** Inputs (relative to the repository) and the flags both are given. (Not examples/source-to-url:
+ *  its supply chain is in the 0.0.6 format, which refharness's fake API server accepts and a
+ *  v0.8.11 cluster refuses; carto status writes no status for its owners.) */
 const CASES: ReadonlyArray<[string, string[]]> = [
   ['test/fixtures/status/chain', []],
   ['test/fixtures/status/previews', []],
@@ -23,11 +25,12 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ['test/fixtures/status/deployments', []],
   ['test/fixtures/status/deployment-completion', []],
   ['test/fixtures/status/lifecycles', []],
+  // Outputs supplied for a tekton resource no live object judges: used, its Healthy stays Unknown.
+  ['test/fixtures/status/lifecycles', ['--set-output', 'tek.config={x: 1}']],
   ['test/fixtures/status/errors', []],
   ['test/fixtures/status/errors', ['--outputs', 'test/fixtures/status/outputs/errors.yaml']],
   ['examples/web-app', []],
   ['examples/delivery', []],
-  ['examples/source-to-url', []],
   ['examples/ytt', []],
   ['examples/cartotest', []],
   ['examples/testing', []],
@@ -54,20 +57,27 @@ function statusBlocks(stream: string, only: (comment: string) => boolean): Map<s
   return blocks;
 }
 
-function refharness(dir: string, flags: readonly string[]): Map<string, string> {
-  const run = spawnSync(REFHARNESS, ['render', '--owner-status', '--no-validate', ...flags, dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+/** Inputs with a blueprint the webhook refuses for its structure (a misspelt input, a resource
+ *  named twice): compared with refharness run with its webhooks, as a cluster has them. */
+const VALIDATED: ReadonlyArray<[string, string[]]> = [
+  ['test/fixtures/status/misspelt-inputs', []],
+  ['test/fixtures/status/webhook-refused', []],
+];
+
+function refharness(dir: string, flags: readonly string[], validate = false): Map<string, string> {
+  const run = spawnSync(REFHARNESS, ['render', '--owner-status', ...(validate ? [] : ['--no-validate']), ...flags, dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return statusBlocks(run.stdout, (t) => t.includes('(status as Cartographer would write it)'));
 }
 
 describe.skipIf(!present)('carto status writes what Cartographer v0.8.11 writes (refharness)', () => {
-  it.each(CASES)('%s %j', (dir, flags) => {
+  it.each([...CASES.map(([d, f]) => [d, f, false] as const), ...VALIDATED.map(([d, f]) => [d, f, true] as const)])('%s %j (webhooks: %s)', (dir, flags, validate) => {
     const ours = carto(['status', '-o', 'yaml', dir, ...flags]);
     expect(ours.status, ours.stderr).toBe(0);
     const mine = statusBlocks(ours.stdout, () => true);
     // Which of two failing placeholders the controller names first follows Go's map order, which
     // is random: mostly the sorted one, as carto names. A mismatch earns a second run or two.
-    let theirs = refharness(dir, flags);
-    for (let tries = 0; tries < 2 && [...theirs].some(([k, v]) => mine.get(k) !== withoutFakeGeneration(v, mine.get(k))); tries++) theirs = refharness(dir, flags);
+    let theirs = refharness(dir, flags, validate);
+    for (let tries = 0; tries < 2 && [...theirs].some(([k, v]) => mine.get(k) !== withoutFakeGeneration(v, mine.get(k))); tries++) theirs = refharness(dir, flags, validate);
     expect(theirs.size).toBeGreaterThan(0);
     expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
     for (const [owner, text] of theirs) expect(mine.get(owner), owner).toBe(withoutFakeGeneration(text, mine.get(owner)));

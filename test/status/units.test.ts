@@ -3,7 +3,8 @@
 // the library's status().
 import { describe, expect, it } from 'vitest';
 import { guessPlural, qualifiedResource } from '../../src/model/index.js';
-import { firstBytes, formatStatusText } from '../../src/status/index.js';
+import { firstBytes, formatStatusText, resourceVerdict, type ResourceStatus } from '../../src/status/index.js';
+import type { ResourceReport } from '../../src/realize/index.js';
 import { parseText, status } from '../../src/index.js';
 import { readFileSync } from 'node:fs';
 import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
@@ -50,6 +51,27 @@ describe('status() in the library', () => {
     expect(petclinic?.report.resources.find((r) => r.resource.name === 'source-tester')?.object).toBeUndefined();
     expect(JSON.stringify(petclinic?.object)).not.toContain('mock.invalid');
     expect(result.diagnostics.find((d) => d.code === 'output-missing')?.controllerMessage).toBe('waiting to read value [.status.artifact.url] from object [gitrepositories.source.toolkit.fluxcd.io/petclinic] in namespace [apps]');
+  });
+});
+
+describe('resourceVerdict: blocked only when a resource before it is all that holds it back', () => {
+  const status = (s: 'True' | 'False' | 'Unknown', reason = 'TemplateStampFailure') => ({ name: 'r', inputs: [], outputs: [], conditions: [{ type: 'Ready', status: s, reason, message: '' }] }) as unknown as ResourceStatus;
+  const entry = (absent: Array<{ reason: string; resource: string }>, object?: object) => ({ inputs: { absent: absent.map((a) => ({ type: 'source', name: 'src', ...a })) }, ...(object ? { object } : {}) }) as unknown as ResourceReport;
+
+  it('ready, waiting and failed follow the Ready condition', () => {
+    expect(resourceVerdict(status('True', 'Ready'), entry([]))).toEqual({ verdict: 'ready', upstream: [] });
+    expect(resourceVerdict(status('Unknown', 'MissingValueAtPath'), entry([]))).toEqual({ verdict: 'waiting', upstream: [] });
+    expect(resourceVerdict(status('False'), entry([]))).toEqual({ verdict: 'failed', upstream: [] });
+  });
+
+  it('an input whose resource has no output yet: blocked, waiting for it', () => {
+    expect(resourceVerdict(status('False'), entry([{ reason: 'failed', resource: 'a' }, { reason: 'unhealthy', resource: 'b' }, { reason: 'failed', resource: 'a' }]))).toEqual({ verdict: 'blocked', upstream: ['a', 'b'] });
+  });
+
+  it('an input naming no resource, or a later one, is its own mistake; an object it stamped holds it back itself', () => {
+    expect(resourceVerdict(status('False'), entry([{ reason: 'unknown-resource', resource: 'a' }])).verdict).toBe('failed');
+    expect(resourceVerdict(status('False'), entry([{ reason: 'later-resource', resource: 'a' }, { reason: 'failed', resource: 'b' }])).verdict).toBe('failed');
+    expect(resourceVerdict(status('Unknown', 'MissingValueAtPath'), entry([{ reason: 'failed', resource: 'a' }], { kind: 'X' })).verdict).toBe('waiting');
   });
 });
 

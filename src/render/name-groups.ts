@@ -1,0 +1,75 @@
+// A template's invalid name, met by every owner it stamps for (`App_$(workload.metadata.name)$`:
+// the text around the placeholder is at fault, whatever each owner gives): said once for all of
+// them, naming the objects and the owners, as validation says a template's mistake once
+// (src/validate/groups.ts). A name an owner's own value makes invalid stays that owner's.
+import { formatObjectRef, type Diagnostic, type OwnerSite } from '../diagnostics/diagnostic.js';
+import { ownersPhrase } from '../diagnostics/owners.js';
+import { ownerRef, type StampedObject } from '../realize/index.js';
+import type { MetaProblem } from '../stamp/meta-check.js';
+import { listSome } from '../util/list.js';
+import { isObject } from '../util/objects.js';
+
+/** A name's characters no placeholder value could make valid (what lint's stamped-name-invalid finds in the template). */
+const PLACEHOLDER = /\$\([^)]*\)\$/g;
+const NEVER_IN_NAME = /[^a-z0-9.-]/;
+
+/**
+ * The name is invalid whatever each owner gives it: the template's own text around its
+ * placeholders has characters no name may have (`App_$(workload.metadata.name)$`). Then every
+ * owner meets the same mistake of the template, said once for all of them (NameGroups); a name an
+ * owner's value makes invalid stays the owner's, said for each.
+ */
+export function templateNameAtFault(stamped: StampedObject, problem: MetaProblem): string | undefined {
+  if (problem.field !== 'metadata.name' || stamped.via !== 'blueprint' || stamped.template.ytt !== undefined) return undefined;
+  const metadata = stamped.template.template?.['metadata'];
+  const name = isObject(metadata) ? metadata['name'] : undefined;
+  if (typeof name !== 'string' || !name.includes('$(')) return undefined;
+  return NEVER_IN_NAME.exec(name.replace(PLACEHOLDER, ''))?.[0];
+}
+
+/**
+ * A template's invalid name met by several owners: the first diagnostic, said when the first owner
+ * met it, is rewritten to name the objects and the owners (`the API server would refuse the
+ * Deployments App_a, App_b that …: their names are invalid; in 2 Workloads: dev/a, dev/b`). The
+ * groups of one render hang on its `said` set (one per render).
+ */
+export class NameGroups {
+  private readonly groups = new Map<string, { d: Diagnostic; names: string[]; owners: OwnerSite[]; seen: Set<string>; kind: string; by: string }>();
+
+  start(key: string, d: Diagnostic, stamped: StampedObject, name: string, kind: string, by: string): void {
+    const owner = siteOf(stamped);
+    this.groups.set(key, { d, names: [name], owners: owner ? [owner] : [], seen: new Set(owner ? [formatObjectRef(owner)] : []), kind, by });
+  }
+
+  /** True when the key's group was started: this object joins it (nothing new to say). */
+  meet(key: string, stamped: StampedObject, name: string): boolean {
+    const group = this.groups.get(key);
+    if (!group) return false;
+    const owner = siteOf(stamped);
+    if (owner && !group.seen.has(formatObjectRef(owner))) {
+      group.seen.add(formatObjectRef(owner));
+      group.owners.push(owner);
+    }
+    if (!group.names.includes(name)) group.names.push(name);
+    if (group.names.length > 1) {
+      group.d.message = `the API server would refuse the ${group.kind}s ${listSome(group.names, 3)} that ${group.by}: their names are invalid${group.owners.length > 1 ? `; in ${ownersPhrase(group.owners)}` : ''}`;
+    }
+    if (group.owners.length > 1) {
+      delete group.d.owner;
+      group.d.owners = group.owners;
+    }
+    return true;
+  }
+}
+
+const nameGroups = new WeakMap<Set<string>, NameGroups>();
+
+export function groupsOf(said: Set<string>): NameGroups {
+  let groups = nameGroups.get(said);
+  if (!groups) nameGroups.set(said, (groups = new NameGroups()));
+  return groups;
+}
+
+function siteOf(stamped: StampedObject): OwnerSite | undefined {
+  return stamped.via === 'blueprint' ? { ...ownerRef(stamped.owner), file: stamped.owner.doc.file, line: stamped.owner.doc.line } : undefined;
+}
