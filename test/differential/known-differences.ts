@@ -130,7 +130,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     name: 'webhook-refused-blueprints-in-status',
     status: 'deliberate',
-    reason: 'carto status takes a blueprint the webhook refuses for its structure (a resource named twice, an input naming a resource it does not have) as not on the cluster: an owner it would select is reported without it (SupplyChainNotFound, or another blueprint), as the controller with its webhooks reports it (test/status/refharness.test.ts compares such fixtures with refharness run with its webhooks). The reference here runs without webhooks and realizes the blueprint, so neither the objects nor the status of such an owner are compared for carto status.',
+    reason: 'carto status takes a blueprint the webhook refuses for its structure (a resource named twice, an input naming a resource it does not have) as not on the cluster: an owner it would select is reported without it (SupplyChainNotFound, or another blueprint), as the controller with its webhooks reports it (test/status/refharness.test.ts compares such fixtures with refharness run with its webhooks). The reference here runs without webhooks and realizes the blueprint (and when its selector is invalid, fails every owner\'s selection on it), so neither the objects nor the status of such an owner are compared for carto status.',
     owner: ({ carto, realization }) => (realization === 'status' && (carto as CartoStatusOwner | undefined)?.refused ? { objects: false, failureParity: false, status: false } : undefined),
     withoutMocks: true,
   },
