@@ -77,7 +77,7 @@ export function readWorkloads(dir) {
   return out;
 }
 
-/** Writes every input set (the largest of `hugeCount` Workloads); returns their folders. */
+/** Writes every input set (the largest of `hugeCount` Workloads, none when 0); returns their folders. */
 export function generateInputs(root, cacheDir, hugeCount = 100_000) {
   const blog = join(root, 'examples', 'source-to-url');
   const ytt = join(root, 'examples', 'ytt');
@@ -86,7 +86,23 @@ export function generateInputs(root, cacheDir, hugeCount = 100_000) {
     blog4: blog, // the bundled example itself, as a user renders it
     blog1000: writeInputs(join(base, 'source-to-url-1000'), blog, range(1000, blogWorkload)),
     blog10000: keptInputs(join(base, 'source-to-url-10000'), blog, 10_000),
-    blogHuge: keptInputs(join(base, `source-to-url-${hugeCount}`), blog, hugeCount),
+    blogHuge: hugeCount ? keptInputs(join(base, `source-to-url-${hugeCount}`), blog, hugeCount) : undefined,
     ytt100: writeInputs(join(base, 'ytt-100'), ytt, range(100, yttWorkload)),
   };
+}
+
+/**
+ * P8's NEW side: a copy of the input folder `from` (e.g. the 1,000 Workloads) where one template
+ * changes (the Service's port, 80 → 8080), so `carto diff from dir` finds every Workload's Service
+ * modified and nothing else. Returns the folder.
+ */
+export function writeChangedTemplate(dir, from) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(from).filter((f) => /\.ya?ml$/.test(f))) copyFileSync(join(from, f), join(dir, f));
+  const templates = readFileSync(join(from, 'templates.yaml'), 'utf8');
+  const changed = templates.replace(/(kind: Service\n(?:.*\n)*?\s+port: )80\n/, '$18080\n');
+  if (changed === templates) throw new Error(`bench: no Service port 80 to change in ${join(from, 'templates.yaml')}`);
+  writeFileSync(join(dir, 'templates.yaml'), changed);
+  return dir;
 }

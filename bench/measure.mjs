@@ -13,15 +13,16 @@ const sink = () => (devNull ??= openSync('/dev/null', 'w'));
 export const closeSink = () => devNull !== undefined && closeSync(devNull);
 
 /**
- * A command: { label, cmd, args, env, prepare? }. Runs it once; returns wall milliseconds; throws on
- * failure. `prepare` runs before the clock starts (e.g. emptying a cache for a first run ever).
+ * A command: { label, cmd, args, env, prepare?, status? }. Runs it once; returns wall milliseconds;
+ * throws on failure: an exit code other than `status` (default 0; `carto diff` exits 1 when it finds
+ * changes). `prepare` runs before the clock starts (e.g. emptying a cache for a first run ever).
  */
 export function timeOnce(c) {
   c.prepare?.();
   const start = performance.now();
   const run = spawnSync(c.cmd, c.args, { env: c.env, stdio: ['ignore', sink(), sink()] });
   const ms = performance.now() - start;
-  if (run.error || run.status !== 0) {
+  if (run.error || run.status !== (c.status ?? 0)) {
     const again = spawnSync(c.cmd, c.args, { env: c.env, encoding: 'utf8', maxBuffer: 1e9, stdio: ['ignore', 'ignore', 'pipe'] });
     const why = run.error?.message ?? `exit ${run.status}: ${(again.stderr || '').trim().split('\n').slice(-5).join('\n')}`;
     throw new Error(`${c.label} failed (${c.cmd} ${c.args.join(' ')}): ${why}`);

@@ -4,7 +4,7 @@
 // inputs lack become one summary naming them and the owners that need them. Presentation only:
 // render() still returns one diagnostic per owner, and JSON/SARIF keep them all.
 import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
-import { templateExportCommand } from '../render/notes.js';
+import { saidOf, templateExportCommand } from '../render/notes.js';
 import { listSome } from '../util/list.js';
 
 /** More owners than this with the same note or error (e.g. the same mocked outputs) get one. */
@@ -22,16 +22,23 @@ export type Summaries = Map<Diagnostic, string[]>;
  * print a thousand lines.
  */
 export function groupOwnerNotes(sorted: readonly Diagnostic[]): Diagnostic[] {
-  const rest = (d: Diagnostic): string | undefined => {
-    if (!d.owner) return undefined;
-    const prefix = `${formatObjectRef(d.owner)}: `;
-    return d.message.startsWith(prefix) ? `${d.severity}\u0000${d.code}\u0000${d.message.slice(prefix.length)}` : undefined;
+  // By severity and code, then by what is said after the owner (a string the notes share).
+  const groups = new Map<string, Map<string, Diagnostic[]>>();
+  const groupOf = (d: Diagnostic, add: boolean): Diagnostic[] | undefined => {
+    const said = saidAfterOwner(d);
+    if (said === undefined) return undefined;
+    const kind = `${d.severity}\u0000${d.code}`;
+    let bySaid = groups.get(kind);
+    if (!bySaid) groups.set(kind, (bySaid = new Map()));
+    let group = bySaid.get(said);
+    if (!group && add) bySaid.set(said, (group = []));
+    if (add) group?.push(d);
+    return group;
   };
-  const groups = groupBy(sorted, rest);
+  for (const d of sorted) groupOf(d, true);
   const out: Diagnostic[] = [];
   for (const d of sorted) {
-    const key = rest(d);
-    const group = key === undefined ? undefined : groups.get(key);
+    const group = groupOf(d, false);
     if (!group || group.length <= GROUP_AFTER) {
       out.push(d);
       continue;
@@ -39,11 +46,19 @@ export function groupOwnerNotes(sorted: readonly Diagnostic[]): Diagnostic[] {
     if (group[0] !== d) continue;
     const names = group.slice(0, group.length <= 5 ? 5 : GROUP_AFTER).map((g) => formatObjectRef(g.owner as ObjectRef));
     if (names.length < group.length) names.push(`and ${group.length - names.length} more`);
-    const said = d.message.slice(`${formatObjectRef(d.owner as ObjectRef)}: `.length);
     const { owner: _owner, ...shared } = d;
-    out.push({ ...shared, message: `${group.length} owners (${names.join(', ')}): ${said}` });
+    out.push({ ...shared, message: `${group.length} owners (${names.join(', ')}): ${saidAfterOwner(d) as string}` });
   }
   return out;
+}
+
+/** What a diagnostic with an owner says after `KIND NAMESPACE/NAME: `, when its message starts so. */
+function saidAfterOwner(d: Diagnostic): string | undefined {
+  if (!d.owner) return undefined;
+  const said = saidOf(d);
+  if (said !== undefined) return said;
+  const prefix = `${formatObjectRef(d.owner)}: `;
+  return d.message.startsWith(prefix) ? d.message.slice(prefix.length) : undefined;
 }
 
 /**

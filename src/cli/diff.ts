@@ -2,6 +2,8 @@
 // flags and prints what changes, object by object. Exit codes as diff's: 0 no differences,
 // 1 differences, 2 trouble (a usage error, or a side that cannot be read or rendered at all: stderr
 // says which side and why, stdout stays empty).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatReviewJson, formatReviewMarkdown, formatReviewStat, formatReviewText, reviewSummary } from '../emit/index.js';
 import { isInputError, isUsageError, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readRevision, type RevisionTree } from '../load/index.js';
@@ -29,28 +31,19 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
   try {
     let sides: [SideInput, SideInput];
     if (base !== undefined) {
-      const asked = paths.length > 0 ? paths : ['.'];
-      tree = readRevision(base, asked, process.cwd());
-      const rename = tree.name;
-      sides = [{ label: `old side (${base})`, paths: tree.paths, rename }, { label: 'new side (work tree)', paths: asked }];
+      const given = [...paths, ...((options['filename'] as string[] | undefined) ?? [])];
+      tree = readRevision(base, checkedPaths(base, given), process.cwd());
+      sides = revisionSides(base, tree, given.length > 0 ? given : ['.']);
     } else {
-      if (paths.length !== 2) throw new UsageError(`carto diff compares two inputs: carto diff OLD NEW, or carto diff --base REV [PATH...] (got ${paths.length} path${paths.length === 1 ? '' : 's'})`);
-      sides = [{ label: `old side (${paths[0]})`, paths: [paths[0] as string] }, { label: `new side (${paths[1]})`, paths: [paths[1] as string] }];
+      const [oldPath, newPath] = oldAndNew(paths, (options['filename'] as string[] | undefined) ?? []);
+      sides = [{ label: `old side (${oldPath})`, paths: [oldPath] }, { label: `new side (${newPath})`, paths: [newPath] }];
     }
     const before = await renderSide(sides[0], options, errStyle);
     if (typeof before === 'number') return before;
     const after = await renderSide(sides[1], options, errStyle);
     if (typeof after === 'number') return after;
-    // Nothing to render on either side (templates only, or directories without -R) is not "no
-    // changes": a CI job would pass whatever the templates became.
-    const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
-    if (empty(before) && empty(after)) {
-      writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
-      return 2;
-    }
-    for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
-      if (empty(result)) writeErr(`carto diff: the ${side.label} holds no Workload, Deliverable or Runnable: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
-    }
+    const trouble = bothSides(sides, before, after, errStyle, ((options['workload'] as string[] | undefined) ?? []).length > 0);
+    if (trouble !== undefined) return trouble;
     const review = compareRenders(before, after);
     const outStyle = await makeStyle(options['color'] !== false, 1);
     if (format === 'json') writeOut(formatReviewJson(review));
@@ -58,10 +51,59 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
     else if (options['stat'] === true) writeOut(formatReviewStat(review));
     else writeOut(formatReviewText(review, context, outStyle));
     writeErr(`${reviewSummary(review)}\n`);
-    return review.changes.length > 0 || review.owners.length > 0 ? 1 : 0;
+    return review.changes.length > 0 || review.owners.length > 0 || review.templates.length > 0 ? 1 : 0;
   } finally {
     tree?.remove();
   }
+}
+
+/**
+ * What only both sides together tell: nothing to render on either (templates only, directories
+ * without -R) is trouble, not "no changes" — a CI job would pass whatever the templates became —
+ * and so is a --workload on neither side (on one side only, it is an owner added or removed).
+ * Exit code 2, or undefined when the sides can be compared.
+ */
+function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult, after: RenderResult, style: Style, filtered: boolean): number | undefined {
+  const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
+  const unknown = (r: RenderResult) => r.diagnostics.filter((d) => d.code === 'owner-not-found');
+  const nowhere = unknown(before).filter((d) => unknown(after).some((e) => e.message === d.message));
+  if (nowhere.length > 0) {
+    writeErr(`carto diff: on neither side:\n${formatDiagnostics(nowhere, style)}`);
+    return 2;
+  }
+  if (empty(before) && empty(after)) {
+    writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
+    return 2;
+  }
+  for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
+    const what = filtered ? 'none of the owners --workload names' : 'no Workload, Deliverable or Runnable';
+    if (empty(result)) writeErr(`carto diff: the ${side.label} holds ${what}: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
+  }
+  return undefined;
+}
+
+function checkedPaths(base: string, given: readonly string[]): string[] {
+  if (given.includes('-')) throw new UsageError(`--base ${base} reads the paths at the revision through git: stdin (-) has no revision; give files or directories`);
+  return given.length > 0 ? [...given] : ['.'];
+}
+
+/**
+ * The sides of `--base REV`: the paths at REV (read into `tree`) and in the work tree. A path
+ * added since REV is an empty directory on the old side, one deleted since an empty one on the
+ * new side (its objects are all added or all removed); in neither place it is a usage error.
+ */
+function revisionSides(base: string, tree: RevisionTree, asked: readonly string[]): [SideInput, SideInput] {
+  const now = asked.map((p, i) => {
+    const atBase = !tree.missing.includes(p);
+    if (existsSync(p)) return p;
+    if (!atBase) throw new UsageError(`--base ${base}: ${p} is neither in the work tree nor at ${base}`);
+    writeErr(`carto diff: ${p} is not in the work tree (deleted since ${base})\n`);
+    const empty = join(tree.root, `.carto-deleted-${i}`);
+    mkdirSync(empty);
+    return empty;
+  });
+  for (const p of tree.missing) if (existsSync(p)) writeErr(`carto diff: ${p} is not at ${base} (added since)\n`);
+  return [{ label: `old side (${base})`, paths: tree.paths, rename: tree.name }, { label: 'new side (work tree)', paths: now }];
 }
 
 /** One side rendered, or the exit code (2) when it cannot be read or rendered at all. */
@@ -82,7 +124,8 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
     });
     // An error of no owner (a broken template file, an unknown --workload) stops the whole side;
     // an owner's own error is a change, reported with the owner.
-    const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner);
+    // A --workload the side lacks is an owner added or removed, unless neither side has it (bothSides).
+    const global = result.diagnostics.filter((d) => d.severity === 'error' && !d.owner && d.code !== 'owner-not-found');
     if (global.length > 0) return trouble(global);
     return result;
   } catch (e) {
@@ -94,6 +137,34 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
     }
     throw e;
   }
+}
+
+/** The forms carto diff takes, for usage errors: one a line under the message. */
+const FORMS = [
+  'usage: carto diff OLD NEW                  two files or directories of inputs',
+  '       carto diff -f OLD -f NEW',
+  '       carto diff --base REV [-f] PATH...  PATH at the git revision REV against the work tree',
+].map((l) => `\n    ${l}`).join('');
+
+/**
+ * OLD and NEW, given as two paths or as two -f (as render takes its inputs): never some of each,
+ * as the order of a path and a -f is not known. One -f alone is kubectl diff's habit (the file
+ * against the cluster): here the other side is a git revision, --base.
+ */
+function oldAndNew(paths: readonly string[], files: readonly string[]): [string, string] {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const times = (n: number) => `-f ${n === 1 ? 'once' : `${n} times`}`;
+  if (paths.length > 0 && files.length > 0) {
+    throw new UsageError(`carto diff takes OLD and NEW either as two paths or as two -f, not some of each (got ${plural(paths.length, 'path')} and ${times(files.length)})${FORMS}`);
+  }
+  const given = files.length > 0 ? files : paths;
+  if (given.length !== 2) {
+    const what = files.length > 0 ? times(files.length) : plural(paths.length, 'path');
+    const alone = given.length === 1 ? `\n    hint: to compare ${given[0]} with what it was at a git revision: carto diff --base origin/main ${files.length > 0 ? '-f ' : ''}${given[0]}` : '';
+    throw new UsageError(`carto diff compares two inputs, each one file or directory (got ${what})${FORMS}${alone}`);
+  }
+  if (given[0] === '-' && given[1] === '-') throw new UsageError('carto diff: stdin (-) can be read once, so only one side can be -');
+  return [given[0] as string, given[1] as string];
 }
 
 function contextLines(value: unknown): number {

@@ -158,8 +158,9 @@ function program(): Command {
   });
   const diff = cmd
     .command('diff')
-    .description('what a change to templates, blueprints or owners does to every stamped object: carto diff OLD NEW, or --base REV [PATH...]')
+    .description('what a change to templates, blueprints or owners does to every stamped object: carto diff OLD NEW (or -f OLD -f NEW), or --base REV [PATH...]')
     .argument('[paths...]', 'OLD and NEW (each a file or directory of inputs), or with --base the paths to compare')
+    .addOption(new Option('-f, --filename <path>', 'OLD then NEW (-f OLD -f NEW), or with --base the paths to compare (repeatable)').argParser(collect).default([]))
     .addOption(flag.recursive())
     .option('--base <rev>', 'compare the inputs at this git revision with the work tree (e.g. origin/main)')
     .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))

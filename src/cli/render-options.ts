@@ -3,7 +3,7 @@
 // render()'s options, so that `carto render`, `carto graph --workload` and `carto explain` render
 // the same way from the same flags. Each command adds its own options (owners, --strict…) to the
 // RenderOptions returned.
-import { parseValue, type SourceDocument } from '../load/index.js';
+import { isDeferredDocument, parseValue, type SourceDocument } from '../load/index.js';
 import { readRenderInputs } from '../inputs/index.js';
 import { parseSetOutput, SuppliedOutputs } from '../outputs/index.js';
 import type { RenderOptions } from '../render/index.js';
@@ -76,6 +76,8 @@ export async function prepareRender(paths: readonly string[], options: Record<st
 
 /** A document with a spec.ytt body: the ytt engine is needed. */
 export function hasYttTemplate(doc: SourceDocument): boolean {
+  // A Workload or Deliverable kept as text (a large file) runs no ytt: not parsed again to see.
+  if (isDeferredDocument(doc)) return false;
   const spec = doc.value['spec'];
   return typeof spec === 'object' && spec !== null && typeof (spec as Record<string, unknown>)['ytt'] === 'string';
 }

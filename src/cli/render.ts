@@ -4,6 +4,7 @@
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
 // that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
 // checked as the API server would check them, and what it would refuse is an error.
+import { setFlagsFromString } from 'node:v8';
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StampedValidator } from '../validate/index.js';
@@ -31,11 +32,12 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const validating = options['validate'] === true ? await import('./validate.js') : undefined;
   const yttSources = validating ? new validating.YttSources() : undefined;
   const prepared = await prepareRender(paths, options, yttSources ? (documents, sources) => yttSources.record(documents, sources) : undefined);
-  diagnostics.push(...prepared.diagnostics);
+  append(diagnostics, prepared.diagnostics);
   if (!prepared.ok) {
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
+  if (prepared.documents.length >= LARGE_ESTATE) tighterHeap();
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
@@ -52,11 +54,12 @@ export async function runRender(paths: string[], options: Record<string, unknown
     const { summary, failed } = await writeOwners(run, output, keepGoing, validator);
     if (validator && validation) {
       // All or nothing: what the API server would refuse is an error, names and labels included.
-      diagnostics.push(...validation.diagnostics, ...summary.diagnostics.map(asApiServerError));
+      append(diagnostics, validation.diagnostics);
+      append(diagnostics, summary.diagnostics.map(asApiServerError));
       // each problem once: a template's mistake names the owners it met
-      if (summary.ok || keepGoing) diagnostics.push(...validator.finish());
+      if (summary.ok || keepGoing) append(diagnostics, validator.finish());
     } else {
-      diagnostics.push(...summary.diagnostics);
+      append(diagnostics, summary.diagnostics);
     }
     writeErr(formatDiagnostics(diagnostics, style));
     const ok = summary.ok && !hasErrors(diagnostics);
@@ -68,6 +71,23 @@ export async function runRender(paths: string[], options: Record<string, unknown
   } finally {
     output.discard();
   }
+}
+
+/**
+ * Documents from which a render is an estate whose memory matters more than a little speed (at
+ * 31,000 Workloads the tighter heap cost 7% of CPU to save 20 MB of 180; at 100,000 it saves 160 MB).
+ */
+const LARGE_ESTATE = 50_000;
+
+/**
+ * V8 lets its old generation grow to about four times what is alive before it collects it, when
+ * collecting is cheap next to the work (as in a render, which makes garbage steadily): at 100,000
+ * Workloads, 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render
+ * that keeps little beyond its inputs. (Set now, not at start-up: V8 ties its code caches to its
+ * flags, and every bundle a render needs is loaded by now; see README "Performance".)
+ */
+function tighterHeap(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 interface Written {
@@ -96,6 +116,11 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
     else if (keepGoing || failed.length === 0) output.add(rendered.objects);
     await pause();
   }
+}
+
+/** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
+function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
+  for (const d of more) to.push(d);
 }
 
 /** With --validate, a stamped name or label the API server refuses is an error, not a warning. */

@@ -1,7 +1,7 @@
 // carto diff's reports of a Review (src/review): a unified diff per changed object (default), one
 // line per owner (--stat), JSON for machines, and Markdown for a pull-request comment. Objects are
 // shown as YAML with sorted keys, so two renders that wrote keys in another order line up.
-import { hunkHeader, sortKeys, unifiedHunks } from '../diff/index.js';
+import { hunkHeader, sortKeys, unifiedHunks, type FieldChange } from '../diff/index.js';
 import { emitYaml } from '../yaml/index.js';
 import { objectLabel, ownerKey, type ObjectChange, type OwnerChange, type Review } from '../review/index.js';
 
@@ -48,17 +48,27 @@ export function objectPatch(c: ObjectChange, context: number): string {
     .join('');
 }
 
-/** `spec.template.metadata`: the keys of the less indented lines above line `index` of a YAML text. */
+/**
+ * `spec.template.spec.containers.env`: the keys of the less indented lines above line `index` of a
+ * YAML text. A sequence is not indented under its key (`containers:` then `- env:` at the same
+ * column), so above a `- ` line the parent may sit at the same indent, and the first key of an item
+ * (`- env:`) is the parent of an item below it but the sibling of a key below it.
+ */
 function enclosingKeys(lines: readonly string[], index: number): string {
   const keys: string[] = [];
+  const isItem = (line: string) => line.trimStart().startsWith('- ');
   let indent = indentOf(lines[index] ?? '');
-  for (let j = index - 1; j >= 0 && indent > 0; j--) {
+  let item = isItem(lines[index] ?? '');
+  for (let j = index - 1; j >= 0 && (indent > 0 || item); j--) {
     const line = lines[j] as string;
     const own = indentOf(line);
-    if (own >= indent) continue;
+    if (own > indent || (own === indent && (!item || isItem(line)))) continue;
     const key = /^\s*(?:- )?([^\s:][^:]*):(?:\s|$)/.exec(line);
-    if (key) keys.unshift(key[1] as string);
+    // `- env: …` then `  name: app` below it: name is env's sibling in the item, not under env.
+    const sibling = isItem(line) && !item && indent === own + 2;
+    if (key && !sibling) keys.unshift(key[1] as string);
     indent = own;
+    item = isItem(line);
   }
   return keys.join('.');
 }
@@ -70,6 +80,7 @@ function indentOf(line: string): number {
 /** The default report: owner changes, then for each changed object a header and its patch. */
 export function formatReviewText(review: Review, context = 3, style: DiffStyle = plain): string {
   let out = '';
+  for (const t of review.templates) out += `${style.note(`# ${t.message}`)}\n`;
   for (const o of review.owners) out += `${style.note(`# ${o.message}`)}\n`;
   for (const c of review.changes) {
     const id = `${c.object.namespace ? `${c.object.namespace}/` : ''}${c.object.kind}/${c.object.name}${c.object.generateName ? '…' : ''}`;
@@ -95,14 +106,14 @@ export function formatReviewStat(review: Review): string {
   for (const o of review.owners) entry(ownerKey(o.owner)).other.push(ownerChangeWord(o));
   for (const c of review.changes) entry(ownerKey(c.owner))[c.change]++;
   const keys = [...byOwner.keys()].sort();
-  const width = Math.max(0, ...keys.map((k) => k.length));
-  return keys
-    .map((key) => {
-      const e = byOwner.get(key) as { added: number; removed: number; modified: number; other: string[] };
-      const parts = [e.added ? `${e.added} added` : '', e.removed ? `${e.removed} removed` : '', e.modified ? `${e.modified} modified` : '', ...e.other].filter((p) => p !== '');
-      return `${key.padEnd(width)} | ${parts.join(', ')}\n`;
-    })
-    .join('');
+  const templates = review.templates.map((t) => [`${t.template.kind} ${t.template.name}`, `${t.fields.map((f) => f.path).join(', ')} changed`] as const);
+  const width = Math.max(0, ...keys.map((k) => k.length), ...templates.map(([k]) => k.length));
+  const rows = keys.map((key) => {
+    const e = byOwner.get(key) as { added: number; removed: number; modified: number; other: string[] };
+    const parts = [e.added ? `${e.added} added` : '', e.removed ? `${e.removed} removed` : '', e.modified ? `${e.modified} modified` : '', ...e.other].filter((p) => p !== '');
+    return [key, parts.join(', ')] as const;
+  });
+  return [...templates, ...rows].map(([key, text]) => `${key.padEnd(width)} | ${text}\n`).join('');
 }
 
 function ownerChangeWord(o: OwnerChange): string {
@@ -115,6 +126,12 @@ function ownerChangeWord(o: OwnerChange): string {
       return o.new ? `selects ${o.new}` : 'matches no blueprint';
     case 'option':
       return `${o.resource}: ${o.new ?? 'no option'}`;
+    case 'resource-renamed':
+      return `resource ${o.old} renamed to ${o.new}`;
+    case 'resource-removed':
+      return `resource ${o.resource} gone`;
+    case 'resource-added':
+      return `resource ${o.resource} new`;
     case 'fails':
       return 'fails to render';
     case 'recovers':
@@ -125,10 +142,13 @@ function ownerChangeWord(o: OwnerChange): string {
 /** stderr's last line: `2 owners, 3 objects: 1 added, 0 removed, 2 modified`. */
 export function reviewSummary(review: Review): string {
   const s = review.summary;
-  if (s.owners === 0) return 'no changes';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(s.owners, 'owner')}, ${plural(s.objects, 'object')}: ${s.added} added, ${s.removed} removed, ${s.modified} modified`;
+  const templates = review.templates.length > 0 ? `${plural(review.templates.length, 'template')} changing what the controller reads from stamped objects` : '';
+  if (s.owners === 0) return templates === '' ? 'no changes' : `no stamped object changes; ${templates}`;
+  return `${plural(s.owners, 'owner')}, ${plural(s.objects, 'object')}: ${s.added} added, ${s.removed} removed, ${s.modified} modified${templates === '' ? '' : `; ${templates}`}`;
 }
+
+const field = (f: FieldChange) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) });
 
 /** `-o json`: the changes and the owners' changes, for machines (keys as documented in the README). */
 export function formatReviewJson(review: Review): string {
@@ -138,18 +158,21 @@ export function formatReviewJson(review: Review): string {
     template: c.template,
     object: { apiVersion: c.object.apiVersion, kind: c.object.kind, ...(c.object.namespace !== undefined ? { namespace: c.object.namespace } : {}), [c.object.generateName ? 'generateName' : 'name']: c.object.name },
     change: c.change,
-    fields: c.fields.map((f) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) })),
+    fields: c.fields.map(field),
+    ...(c.from ? { from: c.from } : {}),
     ...(c.why ? { why: c.why } : {}),
   }));
   const owners = review.owners.map((o) => ({ owner: o.owner, change: o.change, ...(o.resource ? { resource: o.resource } : {}), ...(o.old ? { old: o.old } : {}), ...(o.new ? { new: o.new } : {}), message: o.message }));
-  return `${JSON.stringify({ changes, owners, summary: review.summary }, null, 2)}\n`;
+  const templates = review.templates.map((t) => ({ template: t.template, fields: t.fields.map(field), message: t.message }));
+  return `${JSON.stringify({ changes, owners, templates, summary: review.summary }, null, 2)}\n`;
 }
 
 /** `-o markdown`: a summary table and one collapsible diff per object, for a pull-request comment. */
 export function formatReviewMarkdown(review: Review, context = 3): string {
-  if (review.changes.length === 0 && review.owners.length === 0) return '**carto diff**: no changes to stamped objects.\n';
+  if (review.changes.length === 0 && review.owners.length === 0 && review.templates.length === 0) return '**carto diff**: no changes to stamped objects.\n';
   let out = `**carto diff**: ${reviewSummary(review)}\n\n`;
-  if (review.owners.length > 0) out += review.owners.map((o) => `- ${cell(o.message)}\n`).join('') + '\n';
+  const notes = [...review.templates, ...review.owners];
+  if (notes.length > 0) out += notes.map((o) => `- ${cell(o.message)}\n`).join('') + '\n';
   if (review.changes.length > 0) {
     out += '| owner | resource | object | change |\n|---|---|---|---|\n';
     for (const c of review.changes) {
@@ -159,7 +182,7 @@ export function formatReviewMarkdown(review: Review, context = 3): string {
       const patch = objectPatch(c, context);
       // A fence longer than any run of backticks in the patch.
       const fence = '`'.repeat(Math.max(3, ...[...patch.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}`)}</summary>\n\n${fence}diff\n${patch}${fence}\n\n</details>\n`;
+      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}${c.why ? ` (${c.why})` : ''}`)}</summary>\n\n${fence}diff\n${patch}${fence}\n\n</details>\n`;
     }
   }
   return out;

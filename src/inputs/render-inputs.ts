@@ -6,6 +6,7 @@ import type { ReadOptions, SourceDocument } from '../load/index.js';
 import { outputsFileProblem, readOutputsFile, type SuppliedOutputs } from '../outputs/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readInputs } from './read.js';
+import { isDeferrableOwner } from '../model/index.js';
 
 export interface RenderFiles {
   /** The inputs: files, directories, `-`. */
@@ -31,7 +32,7 @@ export interface RenderInputs {
 /** Reads what a render is given in files: the inputs, the outputs file, the observed objects. Throws UsageError. */
 export async function readRenderInputs(files: RenderFiles): Promise<RenderInputs> {
   const diagnostics: Diagnostic[] = [];
-  const loaded = await readInputs(files.inputs, files.read);
+  const loaded = await readInputs(files.inputs, { ...files.read, deferred: isDeferrableOwner });
   diagnostics.push(...loaded.diagnostics);
   let outputs: SuppliedOutputs | undefined;
   if (files.outputs !== undefined) {

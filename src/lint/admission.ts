@@ -4,7 +4,7 @@
 // them as warnings (errors with --strict): the object would never reach the controller, yet
 // render shows what it would stamp if it did. One implementation, so the two say the same.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceDocument } from '../load/index.js';
+import { headOf, type SourceDocument } from '../load/index.js';
 import { cartoKindProblem, isTemplateKind } from '../model/index.js';
 import { isObject, own } from '../util/objects.js';
 import { checkBlueprintWebhook } from './webhook-blueprints.js';
@@ -20,12 +20,18 @@ export function webhookDiagnostics(doc: SourceDocument, kind: string, name: stri
   return [];
 }
 
+function hasWebhook(kind: string): boolean {
+  return isTemplateKind(kind) || kind === 'ClusterRunTemplate' || kind === 'ClusterSupplyChain' || kind === 'ClusterDelivery';
+}
+
 /** The webhook rules the carto.run objects among `documents` break, in document order. */
 export function admissionDiagnostics(documents: readonly SourceDocument[]): Diagnostic[] {
   return documents.flatMap((doc) => {
-    const apiVersion = own(doc.value, 'apiVersion');
-    const kind = own(doc.value, 'kind');
+    // (headOf: a Workload kept as text in a large file is not parsed again to learn it is one)
+    const apiVersion = own(headOf(doc), 'apiVersion');
+    const kind = own(headOf(doc), 'kind');
     if (typeof apiVersion !== 'string' || !apiVersion.startsWith(GROUP) || typeof kind !== 'string' || cartoKindProblem(apiVersion, kind)) return [];
+    if (!hasWebhook(kind)) return [];
     const metadata = own(doc.value, 'metadata');
     const name = isObject(metadata) && typeof own(metadata, 'name') === 'string' ? (own(metadata, 'name') as string) : '';
     return webhookDiagnostics(doc, kind, name);

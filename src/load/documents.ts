@@ -8,6 +8,10 @@ import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
+import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
+
+/** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
+const TOP: readonly (string | number)[] = Object.freeze([]);
 
 /** toJS options: aliases are checked by checkYamlDocument (go-yaml's limits, not the yaml package's 100). */
 const TO_JS = { maxAliasCount: -1 } as const;
@@ -57,6 +61,11 @@ export interface ParseOptions {
    * caller reports the limit, and the rest of the file is not parsed.
    */
   maxDocuments?: number;
+  /**
+   * Objects that may be kept as text until read (deferred.ts), in a file long enough for it to
+   * matter: their `value` is parsed again on each read (a few recent ones are remembered).
+   */
+  deferred?: (value: Record<string, unknown>) => boolean;
 }
 
 /** Parses a whole file (any number of `---` documents; JSON is YAML). */
@@ -77,16 +86,19 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       hint: 'remove the comma: kubectl reads a file starting with { as JSON, and JSON allows no comma before } or ]',
     }] };
   }
-  const fast = parseYamlStream(body);
+  const fast = options.deferred && body.length >= DEFER_FROM_BYTES ? readDeferring(body, options.deferred) : parseYamlStream(body)?.documents;
   // A List's items need their own lines, which only the yaml package's nodes give.
-  if (fast && !fast.documents.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
+  if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
     const diagnostics: Diagnostic[] = [];
-    fast.documents.forEach((d, docIndex) => {
+    fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
-      if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
-      else documents.push({ file, line: d.line, value: d.value, origin: { text: body, docIndex, basePath: [] } });
+      const origin = { text: body, docIndex, basePath: TOP };
+      const head = deferredHead(d.value);
+      if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
+      else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
+      else documents.push({ file, line: d.line, value: d.value, origin });
     });
     return { documents, diagnostics };
   }

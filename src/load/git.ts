@@ -14,6 +14,9 @@ export interface RevisionTree {
   root: string;
   /** Each asked path (as given) → the same path in the temporary tree. */
   paths: string[];
+  /** The asked paths (as given) that hold no file at the revision (added since): an empty
+   *  directory stands for each in the temporary tree. */
+  missing: string[];
   /** `/tmp/carto-base-x/config/a.yaml` → `origin/main:config/a.yaml`. */
   name(file: string): string;
   remove(): void;
@@ -57,8 +60,11 @@ export function readRevision(rev: string, paths: readonly string[], cwd: string)
   }
   const root = mkdtempSync(join(tmpdir(), 'carto-base-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
+  const holds = (p: string) => p === '' || blobs.some((b) => b.path === p || b.path.startsWith(`${p}/`));
+  const missing = paths.filter((_, i) => !holds((asked[i] as string).split(sep).join('/')));
   try {
     writeBlobs(root, blobs, top);
+    for (const p of asked) if (!holds(p.split(sep).join('/'))) mkdirSync(join(root, p), { recursive: true });
   } catch (e) {
     remove();
     throw e;
@@ -67,6 +73,7 @@ export function readRevision(rev: string, paths: readonly string[], cwd: string)
   return {
     root,
     paths: asked.map((p) => join(root, p)),
+    missing,
     name: (file) => (file.startsWith(prefix) ? `${rev}:${file.slice(prefix.length).split(sep).join('/')}` : file),
     remove,
   };

@@ -42,6 +42,8 @@ export interface ReadOptions {
   setAside?: SetAsidePolicy;
   /** The paths name files only (a flag such as `--outputs FILE`): a directory is a usage error naming the flag. */
   filesOnly?: string;
+  /** Objects that may be kept as text until read, in large files (ParseOptions.deferred). */
+  deferred?: (value: Record<string, unknown>) => boolean;
 }
 
 /** The files a list of path arguments stands for, in a stable order. Throws UsageError. */
@@ -136,7 +138,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       continue;
     }
     const { file } = part;
-    const read = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length });
+    const read = parseText(file.text, file.path, { maxDocuments: MAX_DOCUMENTS - documents.length, ...(options.deferred ? { deferred: options.deferred } : {}) });
     const parsed = { ...read, diagnostics: helmTemplateDiagnostics(read.diagnostics, file.path, file.text) };
     if (!file.named && !parsed.tooManyDocuments && cannotBeRead(parsed.diagnostics) && !mustRead(options.setAside, file.text)) {
       setAside.push({ file: file.path, reason: reasonOf(parsed.diagnostics.find((d) => d.severity === 'error')!) });

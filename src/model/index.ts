@@ -4,6 +4,6 @@ export { buildCatalog, namespaceOf, type CatalogOptions } from './catalog.js';
 export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType } from './fields.js';
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { paramValueHint, requiredFieldSentence, unknownFieldHint, unknownFieldSentence } from './owner-schema.js';
-export { OWNER_KINDS, CARTOGRAPHER_INPUTS, holdsCartographerObject } from './inputs.js';
+export { OWNER_KINDS, CARTOGRAPHER_INPUTS, holdsCartographerObject, isDeferrableOwner } from './inputs.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';
 export { guessPlural, qualifiedResource } from './resource-name.js';

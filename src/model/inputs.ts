@@ -8,6 +8,16 @@ import type { SetAsidePolicy } from '../load/index.js';
 export const OWNER_KINDS: ReadonlySet<string> = new Set(['Workload', 'Deliverable', 'Runnable']);
 
 /**
+ * Workloads and Deliverables: in a large file they may stay text until rendered (a render reads
+ * one at a time; src/load/deferred.ts). Their blueprints and templates are read by every owner.
+ */
+export function isDeferrableOwner(value: Record<string, unknown>): boolean {
+  const kind = value['kind'];
+  const apiVersion = value['apiVersion'];
+  return (kind === 'Workload' || kind === 'Deliverable') && typeof apiVersion === 'string' && apiVersion.startsWith('carto.run/');
+}
+
+/**
  * True when a file's text holds a carto.run object: an `apiVersion: carto.run/…` line (YAML or
  * JSON). Not a mere mention: RBAC rules grant `apiGroups: [carto.run]`, and such a Role is
  * another tool's file.

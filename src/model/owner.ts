@@ -4,6 +4,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { FieldReader } from './fields.js';
+import { isDeferredDocument } from '../load/index.js';
+import { own } from '../util/objects.js';
 import { checkOwnerFields } from './owner-schema.js';
 import type { JSONObject, Owner, OwnerKind, Runnable } from './types.js';
 
@@ -19,9 +21,8 @@ export function readOwner(
   const namespace = r.string(metadata, 'namespace', ['metadata']) || defaultNamespace;
   const labels = r.stringMap(metadata, 'labels', ['metadata']);
   const uid = r.string(metadata, 'uid', ['metadata']);
-  const object = { ...doc.value, metadata: { ...metadata, namespace } };
   checkOwnerFields(r, kind, doc.value);
-  return {
+  const owner = {
     kind,
     apiVersion: typeof doc.value['apiVersion'] === 'string' ? doc.value['apiVersion'] : 'carto.run/v1alpha1',
     name,
@@ -29,9 +30,28 @@ export function readOwner(
     labels,
     ...(uid ? { uid } : {}),
     doc,
-    object,
   };
+  // A document kept as text (a large estate): the owner's object is made from it when read, so
+  // that the catalog does not hold every owner's parsed object until the render ends.
+  if (isDeferredDocument(doc)) return Object.defineProperty(owner, 'object', OWNER_OBJECT) as Owner;
+  return { ...owner, object: withNamespace(doc.value, metadata, namespace) };
 }
+
+/** The owner's object with its namespace filled in (its metadata, if not an object, read as {}). */
+function withNamespace(value: Record<string, unknown>, metadata: Record<string, unknown>, namespace: string): Record<string, unknown> {
+  return { ...value, metadata: { ...metadata, namespace } };
+}
+
+// One descriptor for all deferred owners (their hidden class stays shared).
+const OWNER_OBJECT: PropertyDescriptor = {
+  get(this: Owner): Record<string, unknown> {
+    const value = this.doc.value;
+    const m = own(value, 'metadata');
+    return withNamespace(value, typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : {}, this.namespace);
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /**
  * Reads a Runnable from the inputs, or (with `stampedBy`) one a supply chain stamped; the

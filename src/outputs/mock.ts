@@ -101,3 +101,25 @@ export function mockUid(owner: { kind: string; namespace: string; name: string }
   const hash = sha256Hex(`${owner.kind}\u0000${owner.namespace}\u0000${owner.name}`);
   return `00000000-0000-0000-${hash.slice(0, 4)}-${hash.slice(4, 16)}`;
 }
+
+/**
+ * `value` with the mocked outputs of resource `from` (of this owner) written as those of `to`:
+ * carto diff compares a renamed resource's object as the same object, whose real outputs are the
+ * same, so the stand-ins named after the old name are not a change. Only whole mock names are
+ * rewritten (`mock-revision-source` is not the start of `mock-revision-source-provider`).
+ */
+export function renameMocks(value: JSONValue, owner: { namespace: string; name: string }, from: string, to: string): JSONValue {
+  const base = `mock.invalid/${slug(owner.namespace)}/${slug(owner.name)}/`;
+  const forms = (res: string) => [`${base}${res}.tar.gz`, `${base}${res}:mock`, `mock-revision-${res}`, `mock-config-${res}`, `a stand-in PodTemplateSpec for ${res}`];
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const olds = forms(slug(from));
+  const news = forms(slug(to));
+  const pattern = new RegExp(olds.map((o) => `${escape(o)}(?![a-z0-9._-])`).join('|'), 'g');
+  const rewrite = (v: JSONValue): JSONValue => {
+    if (typeof v === 'string') return v.includes('mock') ? v.replace(pattern, (m) => news[olds.indexOf(m)] as string) : v;
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]));
+    return v;
+  };
+  return rewrite(value);
+}

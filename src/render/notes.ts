@@ -25,20 +25,36 @@ export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnosti
   }
   if (parts.length === 0) return [];
   if (report.mockedUid || report.runnables.some((r) => r.mockedUid)) hints.push(UID_HINT);
-  return [{
+  const said = shared(parts.join('; '));
+  const note: Diagnostic = {
     severity: strict ? 'error' : 'note',
     code: 'mocked-output',
-    // Joined, not a template literal: a flat string, not a tree of the pieces it was made of (a
-    // note per owner is kept until the render ends: 600 bytes less each, 60 MB at 100,000 owners).
-    message: [report.owner.kind, ' ', report.owner.namespace, '/', report.owner.name, ': ', parts.join('; ')].join(''),
+    // A note per owner is kept until the render ends, and what follows the owner's name is the
+    // same for most owners: the message is the owner's flat prefix joined to one shared string
+    // (V8 keeps `a + b` as a pair of the two), 40 bytes instead of 400 at 100,000 owners.
+    message: [report.owner.kind, ' ', report.owner.namespace, '/', report.owner.name, ': '].join('') + said,
     owner: ownerRef(report.owner),
     hint: shared(hints.join('; ')),
-  }];
+  };
+  // (Where the message starts with the owner as formatObjectRef writes it.)
+  if (report.owner.namespace) Object.defineProperty(note, SAID, { value: said });
+  return [note];
+}
+
+const SAID = Symbol('carto.saidOfOwner');
+
+/**
+ * What a note made here says after its owner's `KIND NAMESPACE/NAME: `, as the one string the
+ * notes share (undefined for other diagnostics, and for copies). Grouping notes by it reads no
+ * message: reading one makes V8 flatten it into a copy of its own, 40 MB at 100,000 owners.
+ */
+export function saidOf(d: Diagnostic): string | undefined {
+  return (d as Diagnostic & { [SAID]?: string })[SAID];
 }
 
 /**
- * One string for equal hints: every owner of a large estate gets a mock note, and the render keeps
- * them all until it ends (100,000 copies of one 500-character hint would be 50 MB).
+ * One string for equal hints and notes: every owner of a large estate gets a mock note, and the
+ * render keeps them all until it ends (100,000 copies of one 500-character hint would be 50 MB).
  */
 const hintsSeen = new Map<string, string>();
 function shared(hint: string): string {

@@ -7,8 +7,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fieldChanges, same, type FieldChange } from '../diff/index.js';
 import type { JSONObject } from '../model/index.js';
+import type { JSONValue } from '../jsonpath/index.js';
+import { renameMocks } from '../outputs/index.js';
 import type { OwnerReport, RenderResult } from '../render/index.js';
 import { objectKey, ownerId, ownerKey, placed, type ObjectId, type OwnerId, type Placed } from './identity.js';
+import { resourceChanges } from './resources.js';
+import { templateChanges, type TemplateChange } from './templates.js';
 
 export type ChangeKind = 'added' | 'removed' | 'modified';
 
@@ -22,11 +26,14 @@ export interface ObjectChange {
   fields: FieldChange[];
   old?: JSONObject;
   new?: JSONObject;
-  /** Why an owner's objects appear or disappear when the owner itself starts or stops rendering. */
+  /** A modified object that another resource (or template) stamped before: which. */
+  from?: { resource: string; template: { kind: string; name: string } };
+  /** Why an owner's objects appear or disappear when the owner itself starts or stops rendering,
+   *  or why an object moved to another resource (`resource renamed from A to B`). */
   why?: string;
 }
 
-export type OwnerChangeKind = 'owner-added' | 'owner-removed' | 'blueprint' | 'option' | 'fails' | 'recovers';
+export type OwnerChangeKind = 'owner-added' | 'owner-removed' | 'blueprint' | 'option' | 'resource-renamed' | 'resource-removed' | 'resource-added' | 'fails' | 'recovers';
 
 /** A change of an owner that is not (only) a stamped object: what it selects, whether it renders. */
 export interface OwnerChange {
@@ -42,6 +49,9 @@ export interface OwnerChange {
 export interface Review {
   changes: ObjectChange[];
   owners: OwnerChange[];
+  /** Templates whose changes no stamped object shows (output paths, health rules). */
+  templates: TemplateChange[];
+  /** The JSON's documented summary: the templates' count is `templates.length`. */
   summary: { owners: number; objects: number; added: number; removed: number; modified: number };
 }
 
@@ -58,18 +68,26 @@ interface Side {
 export function compareRenders(before: RenderResult, after: RenderResult): Review {
   const a = side(before);
   const b = side(after);
-  const owners = ownerChanges(a, b);
+  const renames = new Map<string, Map<string, string>>();
+  const owners = ownerChanges(a, b, renames);
+  // A renamed resource's mocked outputs are named after it: compared under the new name, as the
+  // real outputs (its object's, the same object) do not change with the name.
+  for (const p of a.objects.values()) {
+    for (const [from, to] of renames.get(ownerKey(p.owner)) ?? []) p.value = renameMocks(p.value as JSONValue, p.owner, from, to) as JSONObject;
+  }
   const changes: ObjectChange[] = [];
+  const removed: Placed[] = [];
+  const added: Placed[] = [];
   for (const [key, old] of a.objects) {
     const now = b.objects.get(key);
-    if (!now) changes.push(oneSided(old, 'removed', b.failures.get(ownerKey(old.owner)) ?? (b.owners.has(ownerKey(old.owner)) ? undefined : 'the owner is not in the new inputs')));
-    else if (!same(old.value, now.value)) {
-      changes.push({ owner: now.owner, resource: now.resource, template: now.template, object: now.object, change: 'modified', fields: fieldChanges(old.value, now.value), old: old.value, new: now.value });
-    }
+    if (!now) removed.push(old);
+    else if (!same(old.value, now.value)) changes.push(modified(old, now));
   }
-  for (const [key, now] of b.objects) {
-    if (!a.objects.has(key)) changes.push(oneSided(now, 'added', a.failures.get(ownerKey(now.owner)) ?? (a.owners.has(ownerKey(now.owner)) ? undefined : 'the owner is not in the old inputs')));
-  }
+  for (const [key, now] of b.objects) if (!a.objects.has(key)) added.push(now);
+  const moved = pairMoved(removed, added, renames);
+  changes.push(...moved.changes);
+  for (const old of moved.removed) changes.push(oneSided(old, 'removed', b.failures.get(ownerKey(old.owner)) ?? (b.owners.has(ownerKey(old.owner)) ? undefined : 'the owner is not in the new inputs')));
+  for (const now of moved.added) changes.push(oneSided(now, 'added', a.failures.get(ownerKey(now.owner)) ?? (a.owners.has(ownerKey(now.owner)) ? undefined : 'the owner is not in the old inputs')));
   const rank = (c: ObjectChange): number => {
     const key = objectKey({ owner: c.owner, resource: c.resource, template: c.template, object: c.object, value: {} });
     return b.order.get(key) ?? (a.order.get(key) ?? 0) + 0.5;
@@ -77,11 +95,59 @@ export function compareRenders(before: RenderResult, after: RenderResult): Revie
   changes.sort((x, y) => compare(ownerKey(x.owner), ownerKey(y.owner)) || rank(x) - rank(y));
   const changedOwners = new Set([...changes.map((c) => ownerKey(c.owner)), ...owners.map((o) => ownerKey(o.owner))]);
   const count = (k: ChangeKind) => changes.filter((c) => c.change === k).length;
+  const templates = templateChanges(before, after);
   return {
     changes,
     owners,
+    templates,
     summary: { owners: changedOwners.size, objects: changes.length, added: count('added'), removed: count('removed'), modified: count('modified') },
   };
+}
+
+function modified(old: Placed, now: Placed, why?: string): ObjectChange {
+  const from = old.resource !== now.resource || old.template.kind !== now.template.kind || old.template.name !== now.template.name;
+  return {
+    owner: now.owner,
+    resource: now.resource,
+    template: now.template,
+    object: now.object,
+    change: 'modified',
+    fields: fieldChanges(old.value, now.value),
+    old: old.value,
+    new: now.value,
+    ...(from ? { from: { resource: old.resource, template: old.template } } : {}),
+    ...(why ? { why } : {}),
+  };
+}
+
+/**
+ * An object one resource of an owner stamped before and another stamps now (a renamed resource,
+ * or the owner's new blueprint stamps it too) is the same object in the cluster: the controller
+ * deletes a previously stamped object of a mutable template only when no resource stamps one of
+ * that identity any more, so it stays and is modified (its carto.run/resource-name label, at
+ * least). Paired one to one. Not a generateName object (immutable and tekton templates): the
+ * controller keeps one only for the same resource and template, and makes a new one.
+ */
+function pairMoved(removed: Placed[], added: Placed[], renames: ReadonlyMap<string, ReadonlyMap<string, string>>): { changes: ObjectChange[]; removed: Placed[]; added: Placed[] } {
+  const identity = (p: Placed) => objectKey({ ...p, resource: '' });
+  const waiting = new Map<string, Placed[]>();
+  for (const p of removed) if (!p.object.generateName) waiting.set(identity(p), [...(waiting.get(identity(p)) ?? []), p]);
+  const changes: ObjectChange[] = [];
+  const unpaired: Placed[] = [];
+  const paired = new Set<Placed>();
+  for (const now of added) {
+    const old = now.object.generateName ? undefined : waiting.get(identity(now))?.shift();
+    if (!old) {
+      unpaired.push(now);
+      continue;
+    }
+    paired.add(old);
+    if (same(old.value, now.value)) continue;
+    const renamed = renames.get(ownerKey(now.owner))?.get(old.resource) === now.resource;
+    const template = (p: Placed) => (old.template.kind === now.template.kind && old.template.name === now.template.name ? '' : ` (${p.template.kind} ${p.template.name})`);
+    changes.push(modified(old, now, renamed ? `resource renamed from ${old.resource} to ${now.resource}` : `stamped by resource ${now.resource}${template(now)} instead of ${old.resource}${template(old)}`));
+  }
+  return { changes, removed: removed.filter((p) => !paired.has(p)), added: unpaired };
 }
 
 function oneSided(p: Placed, change: 'added' | 'removed', why: string | undefined): ObjectChange {
@@ -130,7 +196,7 @@ function firstLine(d: Diagnostic): string {
   return d.message.split('\n')[0] as string;
 }
 
-function ownerChanges(a: Side, b: Side): OwnerChange[] {
+function ownerChanges(a: Side, b: Side, renames: Map<string, Map<string, string>>): OwnerChange[] {
   const out: OwnerChange[] = [];
   const keys = [...new Set([...a.owners.keys(), ...b.owners.keys()])].sort(compare);
   for (const key of keys) {
@@ -145,18 +211,24 @@ function ownerChanges(a: Side, b: Side): OwnerChange[] {
     }
     const failedBefore = a.failures.get(key);
     const failsNow = b.failures.get(key);
-    if (failsNow !== undefined && failedBefore === undefined) out.push({ owner, change: 'fails', new: failsNow, message: `${key} no longer renders: ${failsNow}` });
+    // The controller keeps a failing resource's last object (and a status that names it), and an
+    // owner that matches no blueprint keeps all of its objects: the render's `removed` is no delete.
+    const kept = 'the controller keeps what it stamped before, no longer updated';
+    if (failsNow !== undefined && failedBefore === undefined) out.push({ owner, change: 'fails', new: failsNow, message: `${key} no longer renders: ${failsNow}; ${kept}` });
     else if (failsNow === undefined && failedBefore !== undefined) out.push({ owner, change: 'recovers', old: failedBefore, message: `${key} renders now (it failed: ${failedBefore})` });
     else if (failsNow !== undefined && failedBefore !== undefined && failsNow !== failedBefore) {
       out.push({ owner, change: 'fails', old: failedBefore, new: failsNow, message: `${key} fails differently: ${failsNow} (was: ${failedBefore})` });
     }
-    out.push(...selectionChanges(owner, key, a.reports.get(key), b.reports.get(key)));
+    out.push(...selectionChanges(owner, key, a.reports.get(key), b.reports.get(key), renames));
   }
   return out;
 }
 
-/** Another blueprint, or another template option for a resource: said even when it stamps the same. */
-function selectionChanges(owner: OwnerId, key: string, before: OwnerReport | undefined, after: OwnerReport | undefined): OwnerChange[] {
+/**
+ * Another blueprint, or on the same blueprint a resource renamed, gone or new, or another template
+ * option: said even when it stamps the same. `renames` collects the owner's renamed resources.
+ */
+function selectionChanges(owner: OwnerId, key: string, before: OwnerReport | undefined, after: OwnerReport | undefined, renames: Map<string, Map<string, string>>): OwnerChange[] {
   if (!before || !after) return [];
   const bp = (r: OwnerReport) => (r.blueprint ? `${r.blueprint.kind} ${r.blueprint.name}` : undefined);
   const oldBp = bp(before);
@@ -167,22 +239,9 @@ function selectionChanges(owner: OwnerId, key: string, before: OwnerReport | und
       : oldBp === undefined ? `${key} now selects ${newBp} (it matched none)` : `${key} selects ${newBp} instead of ${oldBp}`;
     return [{ owner, change: 'blueprint', ...(oldBp ? { old: oldBp } : {}), ...(newBp ? { new: newBp } : {}), message }];
   }
-  const out: OwnerChange[] = [];
-  const choice = (r: OwnerReport, name: string): string | undefined => {
-    const entry = r.resources.find((e) => e.resource.name === name);
-    if (!entry) return undefined;
-    if (entry.passThrough !== undefined) return `passThrough ${entry.passThrough}`;
-    return entry.option ? `option ${entry.option.name ?? entry.template?.name ?? ''}` : undefined;
-  };
-  for (const entry of after.resources) {
-    const name = entry.resource.name;
-    const was = choice(before, name);
-    const now = choice(after, name);
-    if (was !== now && (was !== undefined || now !== undefined)) {
-      out.push({ owner, change: 'option', resource: name, ...(was ? { old: was } : {}), ...(now ? { new: now } : {}), message: `${key}, resource ${name}: ${now ?? 'no option'} chosen instead of ${was ?? 'no option'}` });
-    }
-  }
-  return out;
+  const { changes, renamed } = resourceChanges(before, after);
+  if (renamed.size > 0) renames.set(key, renamed);
+  return changes.map((c) => ({ owner, change: c.change, resource: c.resource, ...(c.old ? { old: c.old } : {}), ...(c.new ? { new: c.new } : {}), message: `${key}${c.text}` }));
 }
 
 function compare(x: string, y: string): number {

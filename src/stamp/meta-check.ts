@@ -39,7 +39,9 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
 }
 
 // Every object of a chain carries the same label keys and, but for the owner's name, the same
-// values: each is checked once (the checks were a twentieth of a large render).
+// values: each is checked once (the checks were a twentieth of a large render). Once full, a memo
+// takes no more (the values met first are the ones that repeat; emptying it to take each owner's
+// name would keep the old generation full of them).
 const keyProblems = new Map<string, string | undefined>();
 const valueProblems = new Map<string, string | undefined>();
 
@@ -54,8 +56,7 @@ function valueProblem(value: string): string | undefined {
 function remembered(memo: Map<string, string | undefined>, text: string, check: (text: string) => string | undefined): string | undefined {
   if (memo.has(text)) return memo.get(text);
   const problem = check(text);
-  if (memo.size >= 10_000) memo.clear();
-  memo.set(text, problem);
+  if (memo.size < 10_000) memo.set(text, problem);
   return problem;
 }
 

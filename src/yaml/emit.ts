@@ -710,20 +710,20 @@ interface Analysis {
   kubernetes?: boolean;
 }
 
-// Keys and many values (label keys, kinds, API versions) repeat across thousands of objects.
+// Keys and many values (label keys, kinds, API versions) repeat across thousands of objects, and
+// they are met in the first objects. Once full, the cache keeps what it holds and takes no more:
+// emptied and refilled, it would fill the old generation with the names and URLs of a large
+// estate, each met once (at 100,000 Workloads, most of what the render promoted and collected).
 const analyses = new Map<string, Analysis>();
 const MAX_CACHED_LENGTH = 256;
-const MAX_CACHED = 50_000;
+const MAX_CACHED = 10_000;
 
 function analyze(s: string): Analysis {
   const cached = analyses.get(s);
   if (cached) return cached;
   const flags = analyzeScalar(s);
   const a: Analysis = { flags, codePoints: scalarCodePoints, utf8Bytes: scalarUtf8Bytes };
-  if (s.length <= MAX_CACHED_LENGTH) {
-    if (analyses.size >= MAX_CACHED) analyses.clear();
-    analyses.set(s, a);
-  }
+  if (s.length <= MAX_CACHED_LENGTH && analyses.size < MAX_CACHED) analyses.set(s, a);
   return a;
 }
 

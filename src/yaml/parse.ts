@@ -331,7 +331,7 @@ export class Parser {
       this.pos = ms + 3;
       this.markerLineRest();
       if (isStart) {
-        if (open) docs.push({ value, line, range: [regionStart, ms] });
+        if (open) docs.push(this.finished({ value, line, range: [regionStart, ms] }));
         regionStart = ms;
         open = true;
         hasContent = false;
@@ -340,7 +340,7 @@ export class Parser {
       } else {
         // `...` ends the open document, or is an empty document of its own.
         if (!open) line = this.lineOf(ms);
-        docs.push({ value: open ? value : null, line, range: [regionStart, this.pos] });
+        docs.push(this.finished({ value: open ? value : null, line, range: [regionStart, this.pos] }));
         regionStart = this.pos;
         open = false;
         hasContent = false;
@@ -348,7 +348,7 @@ export class Parser {
       }
       this.skipToContent();
     }
-    if (open) docs.push({ value, line, range: [regionStart, this.n] });
+    if (open) docs.push(this.finished({ value, line, range: [regionStart, this.n] }));
     return docs;
   }
 
@@ -393,6 +393,15 @@ export class Parser {
   /** A plain scalar's value (its text, folded). */
   protected plainValue(text: string): unknown {
     return plainValue(text);
+  }
+
+  /**
+   * A document read to its end, before the next is read: what to keep of it. A reader of a large
+   * stream may keep less than the value (its range, to read it again when asked), so that the
+   * stream's documents are never all alive at once.
+   */
+  protected finished(doc: FastDocument): FastDocument {
+    return doc;
   }
 
   /** A comment whose `#` is at offset `_at` (it runs to the end of its line). */

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blueprintDoc, configMapTemplate, ownerDoc, stream } from '../helpers/chains.js';
+import { blueprintDoc, configMapTemplate, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
 import { carto, ROOT } from '../helpers/cli.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
@@ -165,6 +165,8 @@ spec:
     expect(gone.changes[0].change).toBe('removed');
     expect(gone.changes[0].why).toMatch(/no ClusterSupplyChain|supply chain/i);
     expect(gone.owners.map((o: { change: string }) => o.change)).toEqual(['fails', 'blueprint']);
+    // The render no longer stamps them; the controller keeps them as they were: the owner's line says so.
+    expect(gone.owners[0].message).toMatch(/^Workload dev\/w no longer renders: .*; the controller keeps what it stamped before, no longer updated$/);
   });
 
   it('--stat: one line per owner; -o markdown: a table and a collapsible diff per object', () => {
@@ -185,6 +187,53 @@ spec:
   });
 });
 
+describe('carto diff: a template change that no stamped object shows', () => {
+  const chainOf = blueprintDoc(`  - name: source
+    templateRef: {kind: ClusterSourceTemplate, name: src}
+  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+    sources:
+    - {resource: source, name: src}`);
+  const cm = configMapTemplate('cm', '{url: "$(sources.src.url)$"}');
+  const sideWith = (source: string) => tree({ 'a.yaml': stream(chainOf, source, cm, ownerDoc()) });
+
+  it('an output path or health rule that changes is said per template, and is a difference (exit 1)', () => {
+    const old = sideWith(statusSourceTemplate());
+    const now = sideWith(statusSourceTemplate().replace('urlPath: .status.artifact.url', 'urlPath: .status.artifact.location\n  healthRule: {singleConditionType: Ready}'));
+    const r = carto(['diff', old, now]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('# ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: what the controller reads from the objects it stamps (outputs, health), which the stamped objects do not show (give their live objects with --observed to see what it reads)\n');
+    expect(r.stderr).toBe('no stamped object changes; 1 template changing what the controller reads from stamped objects\n');
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.templates).toEqual([{ template: { kind: 'ClusterSourceTemplate', name: 'src' }, fields: [{ path: '.spec.urlPath', old: '.status.artifact.url', new: '.status.artifact.location' }, { path: '.spec.healthRule', new: { singleConditionType: 'Ready' } }], message: expect.stringContaining('ClusterSourceTemplate src: ') }]);
+    expect(json.summary).toEqual({ owners: 0, objects: 0, added: 0, removed: 0, modified: 0 });
+    expect(carto(['diff', old, now, '--stat']).stdout).toBe('ClusterSourceTemplate src | .spec.urlPath, .spec.healthRule changed\n');
+    expect(carto(['diff', old, now, '-o', 'markdown']).stdout).toContain('- ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: ');
+  });
+
+  it('a change of what is stamped is said by the objects only', () => {
+    const json = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
+    expect(json.templates).toEqual([]);
+    expect(json.changes).toHaveLength(1);
+  });
+});
+
+describe('carto diff --workload', () => {
+  it('an owner on one side only is added or removed (a Workload renamed or deleted), on neither side trouble', () => {
+    const old = side('{a: "1"}');
+    const now = side('{a: "1"}', [], ownerDoc('Workload', '{name: w2, namespace: dev, labels: {app: web}}'));
+    const gone = carto(['diff', old, now, '--workload', 'w', '--stat']);
+    expect(gone.status).toBe(1);
+    expect(gone.stdout).toBe('Workload dev/w | 1 removed, owner removed\n');
+    expect(gone.stderr).toContain(`the new side (${now}) holds none of the owners --workload names: all of the other side's objects count as removed`);
+    expect(carto(['diff', old, now, '--workload', 'w', '--workload', 'dev/w2', '--stat']).stdout).toBe('Workload dev/w  | 1 removed, owner removed\nWorkload dev/w2 | 1 added, new owner\n');
+    const neither = carto(['diff', old, now, '--workload', 'nope']);
+    expect(neither.status).toBe(2);
+    expect(neither.stdout).toBe('');
+    expect(neither.stderr).toContain('carto diff: on neither side:\nerror: no Workload, Deliverable or Runnable named nope in the inputs');
+  });
+});
+
 describe('carto diff exit 2: trouble, stdout empty, stderr names the side', () => {
   it('a side that does not exist', () => {
     const r = carto(['diff', side('{a: "1"}'), '/nonexistent/carto-diff']);
@@ -200,6 +249,28 @@ describe('carto diff exit 2: trouble, stdout empty, stderr names the side', () =
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`carto diff: the old side (${broken}) cannot be rendered:`);
     expect(r.stderr).toContain('YAML syntax error');
+  });
+
+  it('-f as render takes it: -f OLD -f NEW; one -f, or a path and a -f, is a usage error that shows the forms', () => {
+    const a = side('{a: "1"}');
+    const b = side('{a: "2"}');
+    const r = carto(['diff', '-f', a, '-f', b, '--stat']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('Workload dev/w | 1 modified\n');
+    const one = carto(['diff', '-f', b]);
+    expect(one.status).toBe(2);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toBe(`carto: carto diff compares two inputs, each one file or directory (got -f once)
+    usage: carto diff OLD NEW                  two files or directories of inputs
+           carto diff -f OLD -f NEW
+           carto diff --base REV [-f] PATH...  PATH at the git revision REV against the work tree
+    hint: to compare ${b} with what it was at a git revision: carto diff --base origin/main -f ${b}
+`);
+    const mixed = carto(['diff', a, '-f', b]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/^carto: carto diff takes OLD and NEW either as two paths or as two -f, not some of each \(got 1 path and -f once\)\n    usage: carto diff OLD NEW/);
+    expect(carto(['diff', '-f', a, '-f', b, '-f', a]).stderr).toContain('(got -f 3 times)');
+    expect(carto(['diff', '-', '-']).stderr).toContain('only one side can be -');
   });
 
   it('usage errors', () => {
@@ -226,6 +297,10 @@ describe('carto diff --base REV', () => {
     expect(r.stdout).toContain('-  a: "1"\n+  a: "2"\n');
     expect(git(repo, 'status', '--porcelain')).toBe(status);
     expect(readFileSync(join(repo, 'config/chain.yaml'), 'utf8')).toBe(edited);
+    // The paths as -f, as render takes them, and mixed with a path.
+    expect(carto(['diff', '--base', 'main', '-f', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    expect(carto(['diff', '--base', 'main', '-f', 'config/chain.yaml', 'config/owner.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    expect(carto(['diff', '--base', 'main', '-f', '-'], { cwd: repo }).stderr).toContain('stdin (-) has no revision');
     // Without paths: the current directory.
     expect(carto(['diff', '--base', 'main'], { cwd: join(repo, 'config') }).status).toBe(1);
     expect(carto(['diff', '--base', 'HEAD', '--stat', '-R'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
@@ -248,6 +323,28 @@ describe('carto diff --base REV', () => {
     expect(r.stderr).toContain('main:c/bad.yaml:');
   });
 
+  it('a directory added or deleted since the revision: all of its objects are added or removed, not trouble', () => {
+    const repo = tree({ 'README': 'x\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'mkdir config && cat > config/all.yaml'], { cwd: repo, input: stream(chain, configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const added = carto(['diff', '--base', 'main', '-f', 'config', '--stat'], { cwd: repo });
+    expect(added.status).toBe(1);
+    expect(added.stdout).toBe('Workload dev/w | 1 added, new owner\n');
+    expect(added.stderr).toContain('carto diff: config is not at main (added since)\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'config');
+    git(repo, 'rm', '-rq', 'config');
+    const deleted = carto(['diff', '--base', 'main', 'config', '--stat'], { cwd: repo });
+    expect(deleted.status).toBe(1);
+    expect(deleted.stdout).toBe('Workload dev/w | 1 removed, owner removed\n');
+    expect(deleted.stderr).toContain('carto diff: config is not in the work tree (deleted since main)\n');
+    const neither = carto(['diff', '--base', 'main', 'confg'], { cwd: repo });
+    expect(neither.status).toBe(2);
+    expect(neither.stderr).toBe('carto: --base main: confg is neither in the work tree nor at main\n');
+  });
+
   it('an unknown revision, or no repository, is a usage error', () => {
     const repo = tree({ 'a.yaml': ownerDoc() });
     const outside = carto(['diff', '--base', 'main'], { cwd: repo });
@@ -259,5 +356,128 @@ describe('carto diff --base REV', () => {
     const unknown = carto(['diff', '--base', 'no-such-branch'], { cwd: repo });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/no such revision/);
+  });
+});
+
+describe('carto diff: a renamed resource', () => {
+  const chainOf = (resources: string) => blueprintDoc(resources);
+  const one = (name: string, template = 'cm') => `  - name: ${name}\n    templateRef: {kind: ClusterTemplate, name: ${template}}`;
+
+  it('with the same template: the object is the same one, modified (its resource label), and the owner says the rename', () => {
+    const old = tree({ 'a.yaml': stream(chainOf(one('config')), configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings')), configMapTemplate('cm', '{a: "1"}'), ownerDoc()) });
+    const r = carto(['diff', old, now]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`# Workload dev/w: resource config renamed to settings
+diff Workload dev/w, resource settings (ClusterTemplate cm): ConfigMap dev/cm: modified (resource renamed from config to settings)
+--- old/dev/ConfigMap/cm
++++ new/dev/ConfigMap/cm
+@@ -5,7 +5,7 @@ metadata.labels
+ metadata:
+   labels:
+     carto.run/cluster-template-name: cm
+-    carto.run/resource-name: config
++    carto.run/resource-name: settings
+     carto.run/supply-chain-name: sc
+     carto.run/template-kind: ClusterTemplate
+     carto.run/template-lifecycle: mutable
+`);
+    expect(r.stderr).toBe('1 owner, 1 object: 0 added, 0 removed, 1 modified\n');
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.owners).toEqual([{ owner: { kind: 'Workload', namespace: 'dev', name: 'w' }, change: 'resource-renamed', resource: 'settings', old: 'config', new: 'settings', message: 'Workload dev/w: resource config renamed to settings' }]);
+    expect(json.changes[0]).toMatchObject({ resource: 'settings', from: { resource: 'config', template: { kind: 'ClusterTemplate', name: 'cm' } }, change: 'modified', why: 'resource renamed from config to settings' });
+    expect(carto(['diff', old, now, '--stat']).stdout).toBe('Workload dev/w | 1 modified, resource config renamed to settings\n');
+  });
+
+  it("the mocked outputs it hands on are compared under its new name: what reads them does not change", () => {
+    const chainWith = (name: string) => chainOf(`  - name: ${name}
+    templateRef: {kind: ClusterSourceTemplate, name: src}
+  - name: config
+    templateRef: {kind: ClusterTemplate, name: cm}
+    sources:
+    - {resource: ${name}, name: src}`);
+    const cm = configMapTemplate('cm', '{url: "$(sources.src.url)$", revision: "at $(sources.src.revision)$"}');
+    const old = tree({ 'a.yaml': stream(chainWith('source'), statusSourceTemplate(), cm, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainWith('source-provider'), statusSourceTemplate(), cm, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string; fields: Array<{ path: string }> }) => `${c.resource} ${c.change} ${c.fields.map((f) => f.path).join(' ')}`)).toEqual([
+      "source-provider modified .metadata.labels['carto.run/resource-name']",
+    ]);
+    // The render itself still names the mocks after the resource (the diff is what compares them).
+    expect(carto(['render', '-f', now]).stdout).toContain('url: https://mock.invalid/dev/w/source-provider.tar.gz');
+  });
+
+  it('with options: said as a rename, not as an option chosen instead of no option; an option that flips too is said', () => {
+    const options = (name: string, pick: string) => blueprintDoc(`  - name: ${name}
+    templateRef:
+      kind: ClusterTemplate
+      options:
+      - name: cm
+        selector: {matchLabels: {pick: "${pick === 'cm' ? 'yes' : 'no'}"}}
+      - name: cm2
+        selector: {matchLabels: {pick: "${pick === 'cm2' ? 'yes' : 'no'}"}}`);
+    const owner = ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: web, pick: "yes"}}');
+    const cm2 = configMapTemplate('cm', '{a: "1"}').replace('metadata: {name: cm}', 'metadata: {name: cm2}');
+    const side = (name: string, pick: string) => tree({ 'a.yaml': stream(options(name, pick), configMapTemplate('cm', '{a: "1"}'), cm2, owner) });
+    const renamed = carto(['diff', side('config', 'cm'), side('settings', 'cm')]);
+    expect(renamed.stdout).toMatch(/^# Workload dev\/w: resource config renamed to settings\ndiff Workload dev\/w, resource settings \(ClusterTemplate cm\): ConfigMap dev\/cm: modified \(resource renamed from config to settings\)\n/);
+    expect(renamed.stdout).not.toContain('chosen instead of');
+    const flipped = carto(['diff', side('config', 'cm'), side('settings', 'cm2'), '-o', 'json']);
+    expect(JSON.parse(flipped.stdout).owners.map((o: { message: string }) => o.message)).toEqual([
+      'Workload dev/w: resource config renamed to settings',
+      'Workload dev/w, resource settings: option cm2 chosen instead of option cm',
+    ]);
+  });
+
+  it('to another template that stamps another object: that object removed, the new one added, no rename', () => {
+    const old = tree({ 'a.yaml': stream(chainOf(one('config', 'cm')), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{a: "1"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings', 'other')), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{a: "1"}'), ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; object: { name: string }; change: string }) => `${c.resource} ${c.object.name} ${c.change}`)).toEqual(['settings other added', 'config cm removed']);
+    expect(json.owners).toEqual([]);
+  });
+
+  it('an object another resource of the owner stamps now is modified, not removed and added (the controller keeps it)', () => {
+    // Two resources swap their templates: each ConfigMap is still stamped, by the other resource.
+    const old = tree({ 'a.yaml': stream(chainOf(`${one('first', 'cm')}\n${one('second', 'other')}`), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{b: "2"}'), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(`${one('first', 'other')}\n${one('second', 'cm')}`), configMapTemplate('cm', '{a: "1"}'), configMapTemplate('other', '{b: "2"}'), ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; object: { name: string }; change: string; why: string }) => `${c.resource} ${c.object.name} ${c.change}: ${c.why}`)).toEqual([
+      'first other modified: stamped by resource first instead of second',
+      'second cm modified: stamped by resource second instead of first',
+    ]);
+    expect(json.summary).toEqual({ owners: 1, objects: 2, added: 0, removed: 0, modified: 2 });
+  });
+
+  it('with an immutable template: its objects are removed and added (the controller makes a new one), the rename is said', () => {
+    const immutable = `apiVersion: carto.run/v1alpha1
+kind: ClusterTemplate
+metadata: {name: cm}
+spec:
+  lifecycle: immutable
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {generateName: run-}, data: {v: "1"}}`;
+    const old = tree({ 'a.yaml': stream(chainOf(one('config')), immutable, ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(one('settings')), immutable, ownerDoc()) });
+    const json = JSON.parse(carto(['diff', old, now, '-o', 'json']).stdout);
+    expect(json.changes.map((c: { resource: string; change: string }) => `${c.resource} ${c.change}`)).toEqual(['settings added', 'config removed']);
+    expect(json.owners.map((o: { change: string }) => o.change)).toEqual(['resource-renamed']);
+  });
+
+  it('a resource gone or new that stamps nothing (a passThrough) is said by the owner', () => {
+    const pass = (name: string) => `  - name: ${name}
+    templateRef:
+      kind: ClusterSourceTemplate
+      options:
+      - passThrough: src
+        selector: {matchLabels: {app: web}}
+    sources:
+    - {resource: source, name: src}`;
+    const source = '  - name: source\n    templateRef: {kind: ClusterSourceTemplate, name: src}';
+    const old = tree({ 'a.yaml': stream(chainOf(source), statusSourceTemplate(), ownerDoc()) });
+    const now = tree({ 'a.yaml': stream(chainOf(`${source}\n${pass('tested')}`), statusSourceTemplate(), ownerDoc()) });
+    const r = carto(['diff', old, now]);
+    expect(r.stdout).toBe('# Workload dev/w: resource tested is new in ClusterSupplyChain sc\n');
+    expect(r.status).toBe(1);
+    expect(carto(['diff', now, old]).stdout).toBe('# Workload dev/w: resource tested is gone from ClusterSupplyChain sc\n');
   });
 });
