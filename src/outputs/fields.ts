@@ -25,3 +25,13 @@ export function outputFieldsOf(template: Template): ReadonlyArray<{ field: Outpu
 }
 
 export const OUTPUT_FIELDS: readonly OutputField[] = ['url', 'revision', 'image', 'config'];
+
+/**
+ * Whether the controller holds this output value: an image or a config that is null is no output
+ * at all (its status lists none, the Healthy condition of a template without a rule says
+ * OutputNotAvailable, and what takes it finds no input); a source's url and revision count even
+ * when null (they come as a pair).
+ */
+export function isHeldOutput(output: { field: OutputField; value: unknown }): boolean {
+  return output.value !== null || output.field === 'url' || output.field === 'revision';
+}

@@ -1,7 +1,7 @@
 // outputs: what each stamped resource hands downstream, and where each value came from.
 export { resolveOutputs, resolveAbsentOutputs, type OutputValue, type Provenance, type OutputSources, type OutputPathError, type OutputMissing } from './resolve.js';
 export { SuppliedOutputs, readOutputsFile, outputsFileProblem, parseSetOutput, type SuppliedValue } from './supplied.js';
-export { outputFieldsOf, outputFieldsOfKind, OUTPUT_FIELDS, type OutputField } from './fields.js';
+export { outputFieldsOf, outputFieldsOfKind, isHeldOutput, OUTPUT_FIELDS, type OutputField } from './fields.js';
 export { mockOutput, mockRunnableOutput, mockUid, renameMocks } from './mock.js';
 export { readPath, type Read } from './read.js';
 export { findObserved } from './observed.js';

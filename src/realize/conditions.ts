@@ -18,6 +18,8 @@ export interface ControllerCondition {
 
 /** Cartographer's JsonPathExpression() of an output error that has no path. */
 const NO_JSONPATH_CONTEXT = '<no jsonpath context>';
+/** The controller's error reading a deployment's readiness when no healthy object stands for it. */
+const EMPTY_OBJECT = 'failed to evaluate path of empty object';
 
 /**
  * The resource's `ResourceSubmitted` condition, or with `isOwner` the owner's `ResourcesSubmitted`
@@ -58,6 +60,8 @@ function resourceError(entry: ResourceReport, report: OwnerReport): ErrorConditi
       return missingValue(entry, failure.error.path);
     case 'output-missing':
       return missingValue(entry, failure.missing.path);
+    case 'no-healthy-object':
+      return outputError(entry, report, NO_JSONPATH_CONTEXT, EMPTY_OBJECT);
   }
 }
 

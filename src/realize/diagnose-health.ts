@@ -41,7 +41,7 @@ export function healthGateDiagnostic(gate: Extract<Gate, { outcome: 'assumed' | 
       ? `${article(template.lifecycle)} template hands on outputs only from a healthy object (the newest one); give a live object the rule finds healthy with --observed to render what follows ${resource.name}${ignored.length > 0 ? ` (the ${ignored.join(' and ')} supplied for it ${ignored.length === 1 ? 'is' : 'are'} not used while the live object given is not healthy)` : ''}`
       : condition.status === 'Unknown'
         // Only without mocks (carto status): render takes an Unknown verdict as healthy.
-        ? `${article(template.lifecycle)} template hands on outputs only from a healthy object, and only the live object's status can tell: give it with --observed (a fresh cluster's has none yet, so the controller waits)`
+        ? `${article(template.lifecycle)} template hands on outputs only from a healthy object, and only the live object's status can tell: give it with --observed (a fresh cluster's has none yet, so the controller ${template.kind === 'ClusterDeploymentTemplate' ? 'cannot judge the deployment, an error until it can' : 'waits'})`
         : `${article(template.lifecycle)} template hands on outputs only from a healthy object, and this verdict comes from what the template stamps, so a cluster reaches it too`,
   });
 }

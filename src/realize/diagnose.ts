@@ -217,6 +217,9 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
     }
     case 'stamp':
       return stampDiagnostics(failure.failure, ctx);
+    case 'no-healthy-object':
+      // The resource-unhealthy warning (diagnose-health.ts) already says why, and what to give.
+      return [];
   }
 }
 

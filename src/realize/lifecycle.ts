@@ -8,7 +8,7 @@
 import { effectiveRule, judgeRule, liveView, resourceHealth, type HealthVerdict } from '../health/index.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Format, JSONObject, Template } from '../model/index.js';
-import { findObserved, type OutputSources } from '../outputs/index.js';
+import { findObserved, isHeldOutput, type OutputSources } from '../outputs/index.js';
 import type { ResourceReport } from './report.js';
 
 /** Whether the resource's outputs are read, and the live object (if any) that stands for its object. */
@@ -40,7 +40,9 @@ export function withLive(sources: OutputSources, gate: Gate): OutputSources {
 export function recordHealth(entry: ResourceReport, semantics: Format): void {
   const template = entry.template;
   if (!template || semantics === '0.0.6') return;
-  const outputsAvailable = !entry.failed && entry.outputs.length > 0 && entry.outputs.every((v) => v.provenance !== 'mock');
+  // A null image or config is no output for the controller; a mocked one is not one it would have.
+  const held = entry.outputs.filter(isHeldOutput);
+  const outputsAvailable = !entry.failed && held.length > 0 && held.every((v) => v.provenance !== 'mock');
   const object = entry.object ? liveView(entry.object, entry.live?.value) : undefined;
   entry.health = resourceHealth({ template, ...(object ? { object } : {}), outputsAvailable }).condition;
 }

@@ -30,7 +30,10 @@ export type ResourceFailure =
   | { step: 'stamp'; failure: StampFailure }
   | { step: 'output-path'; error: OutputPathError }
   /** Without mocks: an output is on no object given (the controller waits for it). */
-  | { step: 'output-missing'; missing: OutputMissing };
+  | { step: 'output-missing'; missing: OutputMissing }
+  /** Without mocks: an immutable or tekton ClusterDeploymentTemplate's object is not known
+   *  healthy, so the controller judges its deployment on no object at all (an output error). */
+  | { step: 'no-healthy-object' };
 
 /** An object stamped for a blueprint resource, or by a Runnable from its ClusterRunTemplate. */
 export type StampedObject = BlueprintStamped | RunnableStamped;

@@ -141,12 +141,18 @@ function noMocksGate(gate: Gate, sources: OutputSources): Gate {
  * unless, with no live object to judge, the user supplied the outputs (--outputs, --set-output):
  * they stand for the live object's, as everywhere else (its Healthy condition stays Unknown). The
  * stamped object is not read: its outputs are not the controller's until the rule says healthy.
+ * A ClusterDeploymentTemplate's deployment is then judged on no object: an error (supplied
+ * values change nothing, its output is its deployment input).
  */
 function closedGate(walk: Walk, entry: ResourceReport, template: Template, gate: Extract<Gate, { verdict: unknown }>): ResourceReport {
   const first = outputFieldsOf(template)[0];
   // Values supplied for an object the live one given shows unhealthy are not used: say so, not nothing.
   const ignored = gate.live ? outputFieldsOf(template).filter((f) => walk.sources.supplied?.lookup(walk.owner, entry.resource.name, f.field)).map((f) => f.field) : [];
   const said = (supplied: boolean) => walk.diagnostics.push(healthGateDiagnostic(gate, walk.owner, entry.resource, template, { supplied, ignored }));
+  if (walk.sources.mocks === false && template.kind === 'ClusterDeploymentTemplate') {
+    said(false);
+    return fail(walk, entry, { step: 'no-healthy-object' });
+  }
   if (walk.sources.mocks !== false || !first) {
     said(false);
     return settle(walk, entry, { output: { unhealthy: gate.verdict.condition.message }, values: [] });

@@ -86,7 +86,10 @@ export function absentTemplateOutputs(
 /** A passThrough option stamps nothing: the resource's output is its own input of that name. */
 export function passThroughOutputs(resource: Resource, input: string, inputs: ResourceInputs, outputValues: ReadonlyMap<string, OutputValue[]>): Settled {
   const upstreamValues = (type: 'sources' | 'images' | 'configs') => {
-    const ref = resource[type].filter((r) => r.name === input).at(-1);
+    // The input is the last of that name whose resource had an output (later ones overwrite, as
+    // in a Go map, and one without an output overwrites nothing): its values are handed on.
+    const absent = (r: { name: string; resource: string }) => inputs.absent.some((a) => `${a.type}s` === type && a.name === r.name && a.resource === r.resource);
+    const ref = resource[type].filter((r) => r.name === input && !absent(r)).at(-1);
     return ref ? outputValues.get(ref.resource) ?? [] : [];
   };
   const own = <T>(map: Record<string, T>): T | undefined => (Object.prototype.hasOwnProperty.call(map, input) ? map[input] : undefined);

@@ -483,12 +483,15 @@ export function listPlaceholders(template: JSONValue, path: (string | number)[] 
   return found;
 }
 
-/** The controller's path notation: keys joined by `.`, an index as `.[i]` with no dot after. */
+/**
+ * The controller's path notation: keys joined by `.`, an index as `.[i]`, and no dot after an
+ * index (`list.[0][1]key`): it ends each key with the dot, not each index.
+ */
 export function controllerPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
-    if (typeof part === 'number') out += `.[${part}]`;
-    else out += out === '' || out.endsWith(']') ? part : `.${part}`;
+    const text = typeof part === 'number' ? `[${part}]` : part;
+    out += out === '' || out.endsWith(']') ? text : `.${text}`;
   }
   return out;
 }

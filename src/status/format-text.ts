@@ -6,7 +6,8 @@
 // API server would refuse it, its blueprint is in the 0.0.6 format, or the webhook refuses the
 // blueprint that would select it.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ConditionStatus } from '../health/index.js';
+import { effectiveRule, type ConditionStatus } from '../health/index.js';
+import { isHeldOutput } from '../outputs/index.js';
 import { describeAbsent, type ResourceReport } from '../realize/index.js';
 import { clip } from '../util/clip.js';
 import type { Condition } from './conditions.js';
@@ -117,6 +118,7 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (!healthy || healthy.status === 'True' || !entry.template) return '';
   const t = entry.template;
+  if (!effectiveRule(t)) return noRuleLines(healthy, entry, t);
   const live = entry.live;
   const supplied = entry.outputs.filter((v) => v.provenance === 'supplied').map((v) => v.field);
   const used = supplied.length > 0 && !live ? `${INDENT}its outputs (${supplied.join(', ')}) are the ones supplied, handed on as if its live object had them\n` : '';
@@ -124,6 +126,13 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
     (live
       ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`
       : `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`);
+}
+
+/** Without a health rule its outputs decide: say which of them the controller does not count (a null image or config). */
+function noRuleLines(healthy: Condition, entry: ResourceReport, t: NonNullable<ResourceReport['template']>): string {
+  const none = entry.outputs.filter((o) => !isHeldOutput(o)).map((o) => `${o.field} output${o.path ? ` (${o.path})` : ''}`);
+  const why = none.length > 0 ? `, and its ${none.join(', ')} is null on the object, which the controller counts as no output` : '';
+  return `${INDENT}Healthy ${healthy.status} (${healthy.reason}): ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line} has no health rule, so its outputs decide${why}\n`;
 }
 
 /** A controller message's first line (ytt's run over several), clipped. */

@@ -3,6 +3,7 @@
 // as `resource`), the template (templateRef), the resources its inputs come from, its outputs
 // with preview and digest, and the conditions ResourceSubmitted, Healthy and Ready.
 import type { JSONObject } from '../model/index.js';
+import { isHeldOutput } from '../outputs/index.js';
 import { liveName, stampedIdentity, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
 import { withTopCondition, type Condition } from './conditions.js';
 import { healthyCondition } from './health.js';
@@ -49,12 +50,13 @@ function inputsOf(entry: ResourceReport): Array<{ name: string }> {
 
 /**
  * The outputs the controller got: none when the resource failed (or its deployment is not
- * ready); a source's url then revision, an image, a config; none for a ClusterTemplate.
+ * ready); a source's url then revision, an image, a config (not a null one); none for a
+ * ClusterTemplate.
  */
 function outputsOf(entry: ResourceReport): OutputStatus[] {
   if (entry.failed || entry.notReady || (!entry.template && entry.passThrough === undefined)) return [];
   const order = ['url', 'revision', 'image', 'config'] as const;
-  const present = order.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1));
+  const present = order.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1)).filter(isHeldOutput);
   // A source has both (a missing revision is a null one); image and config stand alone.
   return present.map(outputStatus);
 }

@@ -6,6 +6,9 @@ import { carto, type CliResult } from '../helpers/cli.js';
 import { readRenderInputs } from '../../src/inputs/index.js';
 import { render, status, type Diagnostic, type OwnerReport, type RenderResult, type SourceDocument } from '../../src/index.js';
 import { admissionDiagnostics } from '../../src/lint/index.js';
+import { buildCatalog, type Blueprint, type Owner } from '../../src/model/index.js';
+import { planOwner } from '../../src/realize/index.js';
+import { refusedBlueprints } from '../../src/status/refused.js';
 import type { JsonObject } from './refharness.js';
 
 export interface CartoOwner {
@@ -22,7 +25,8 @@ export interface CartoOwner {
 /** An owner as `carto status` realizes it (no mocks), with the status it writes. */
 export interface CartoStatusOwner extends CartoOwner {
   status?: JsonObject;
-  /** A blueprint that would select the owner is one the webhook refuses (carto status leaves it out). */
+  /** A blueprint that would select the owner, or whose invalid selector fails the selection of
+   *  every owner, is one the webhook refuses (carto status leaves it out). */
   refused?: boolean;
 }
 
@@ -64,15 +68,25 @@ export async function renderWithCarto(inputs: string, outputs: string | undefine
   }
   const globalErrors = result.diagnostics.filter((d) => d.severity === 'error' && !(d.owner && owners.has(ownerKey(d.owner))) && d.owner?.kind !== 'Runnable');
   const computed = status(read.documents, supplied);
+  const refused = [...refusedBlueprints(buildCatalog(read.documents, { defaultNamespace: 'default' }).catalog.blueprints).keys()];
   const statuses: Map<string, CartoStatusOwner> = byOwner(computed.owners.map((o) => o.report), computed.diagnostics);
   for (const o of computed.owners) {
     const mine = statuses.get(ownerKey(o.owner))!;
     for (const r of o.report.resources) if (r.object) mine.objects.push({ resource: r.resource.name, object: r.object });
     const written = o.object?.['status'];
     if (typeof written === 'object' && written !== null) mine.status = written as JsonObject;
-    if (o.refused) mine.refused = true;
+    if (o.refused || invalidSelectorRefused(o.owner, refused)) mine.refused = true;
   }
   return { documents: read.documents, result, owners, statuses, globalErrors, admission: webhookVerdicts(admissionDiagnostics(read.documents)) };
+}
+
+/** A blueprint carto status leaves out (the webhook refuses it) has a selector the controller
+ *  without webhooks cannot evaluate: it fails the owner's selection, whichever blueprint matches. */
+function invalidSelectorRefused(owner: Owner, refused: readonly Blueprint[]): boolean {
+  return refused.some((b) => {
+    const selection = planOwner(owner, [b], 'current').selection;
+    return selection !== undefined && !selection.ok && selection.code === 'invalid-selector';
+  });
 }
 
 /** The owners of a realization, each with the errors and notices that name it (objects to fill in). */

@@ -8,7 +8,10 @@ import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 import { renderWithCarto, type CartoSide } from './carto.js';
 import { compareCase } from './compare.js';
+import { loadFixtures } from './fixtures.js';
+import { KNOWN_DIFFERENCES } from './known-differences.js';
 import { readReference, type RefRun } from './refharness.js';
+import { compareWith } from './run-case.js';
 
 const tree = tempTrees('carto-diff-compare-');
 
@@ -92,6 +95,25 @@ describe('the comparison', () => {
     // Without the mock (the path resolves), the same answer is a difference, and carto status writes another status.
     const plain = await carto(stream(template(), reader, chain, ownerDoc()));
     expect(compare(plain, run).map((d) => d.check)).toEqual(['stamped', 'failure', 'status', 'status']);
+  });
+});
+
+describe('patched-generation (a reference limit: refharness\'s fake client drops metadata.generation on a patch)', () => {
+  it('applies to the second stamping of one object in the run only, and is needed there', async () => {
+    const f = loadFixtures().find((x) => x.name === 'patched-generation-configmap')!;
+    const outcome = await compareWith(f.recorded, f.inputs, f.outputs, { cli: false });
+    expect(outcome.differences).toEqual([]);
+    const entry = KNOWN_DIFFERENCES.find((k) => k.name === 'patched-generation')!;
+    const without = compareCase(outcome.runs, KNOWN_DIFFERENCES.filter((k) => k !== entry));
+    expect(without.map((d) => `${d.check} ${d.owner}`)).toEqual(['status Deliverable default/d0', 'status Deliverable prod/d1']);
+    // d2 stamps its ConfigMap d2-r11 for the first time (carto and the controller agree): no allowance there.
+    const before = [...outcome.runs.reference.owners.values()].slice(0, 2).flatMap((o) => o.objects.map((x) => x.object));
+    const d2 = { ref: outcome.runs.reference.owners.get('Deliverable default/d2')!, carto: outcome.runs.carto.statuses.get('Deliverable default/d2')!, realization: 'status' as const, submittedBefore: before };
+    expect(d2.carto.report.resources.some((r) => r.notReady?.kind === 'no-observed-generation')).toBe(true);
+    expect(entry.owner?.(d2)).toBeUndefined();
+    // d1's r22 stamps d1-r11 first, its r23 again: the allowance starts there.
+    const d1 = { ref: outcome.runs.reference.owners.get('Deliverable prod/d1')!, carto: outcome.runs.carto.statuses.get('Deliverable prod/d1')!, realization: 'status' as const, submittedBefore: outcome.runs.reference.owners.get('Deliverable default/d0')!.objects.map((x) => x.object) };
+    expect(entry.owner?.(d1)).toEqual({ compareThrough: 'r23', status: false });
   });
 });
 

@@ -101,6 +101,8 @@ function compareFailure(key: string, ref: ReferenceOwner, carto: CartoOwner, all
 function compareOwners(runs: CaseRuns, known: readonly KnownDifference[]): Difference[] {
   const out: Difference[] = [];
   const { reference: ref, carto } = runs;
+  // What refharness submitted for the owners it realized before this one (in its order), on the one fake cluster.
+  const submittedBefore: JsonObject[] = [];
   for (const key of new Set([...ref.owners.keys(), ...carto.owners.keys()])) {
     const theirs = ref.owners.get(key);
     const mine = carto.owners.get(key);
@@ -108,9 +110,11 @@ function compareOwners(runs: CaseRuns, known: readonly KnownDifference[]): Diffe
       out.push({ check: 'owners', owner: key, message: theirs ? 'carto does not render this owner' : 'the controller does not realize this owner' });
       continue;
     }
-    const allowances = known.flatMap((k) => k.owner?.({ ref: theirs, carto: mine, realization: 'render' }) ?? []);
+    const before = [...submittedBefore];
+    submittedBefore.push(...theirs.objects.map((o) => o.object));
+    const allowances = known.flatMap((k) => k.owner?.({ ref: theirs, carto: mine, realization: 'render', submittedBefore: before }) ?? []);
     out.push(...compareObjects(key, theirs, mine, allowances), ...compareFailure(key, theirs, mine, allowances));
-    out.push(...compareWithoutMocks(key, theirs, carto.statuses.get(key), known));
+    out.push(...compareWithoutMocks(key, theirs, carto.statuses.get(key), known, before));
   }
   // Every object carto stamps belongs to an owner refharness realizes, or is one it never prints.
   for (const stamped of carto.result.objects) {
@@ -149,9 +153,9 @@ function compareCli(cli: CliResult, carto: CartoSide, known: readonly KnownDiffe
  * against the controller: the same objects (ownerReferences aside), and the very status it writes
  * (lastTransitionTime aside). Only the known differences marked `withoutMocks` apply here.
  */
-function compareWithoutMocks(key: string, ref: ReferenceOwner, mine: CartoStatusOwner | undefined, known: readonly KnownDifference[]): Difference[] {
+function compareWithoutMocks(key: string, ref: ReferenceOwner, mine: CartoStatusOwner | undefined, known: readonly KnownDifference[], submittedBefore: readonly JsonObject[]): Difference[] {
   if (!mine) return [{ check: 'status', owner: key, message: 'carto status does not realize this owner' }];
-  const allowances = known.filter((k) => k.withoutMocks).flatMap((k) => k.owner?.({ ref, carto: mine, realization: 'status' }) ?? []);
+  const allowances = known.filter((k) => k.withoutMocks).flatMap((k) => k.owner?.({ ref, carto: mine, realization: 'status', submittedBefore }) ?? []);
   const objects = compareObjects(key, ref, mine, allowances).map((d) => ({ ...d, check: 'status' as const, message: `without mocks: ${d.message}` }));
   if (allowances.some((a) => a.status === false) || !ref.status) return objects;
   const theirs = known.reduce((status, k) => k.referenceStatus?.(status, mine) ?? status, ref.status);

@@ -31,6 +31,12 @@ describe('differential regression fixtures', () => {
     expect(without.length, `carto no longer differs here: the ${f.knownBug} bug is fixed; remove knownBug from ${f.dir}/fixture.yaml and its entry from known-differences.ts`).toBeGreaterThan(0);
   });
 
+  it.each(fixtures.filter((f) => f.knownDifference).map((f) => [f.name, f] as const))('%s: its known difference is needed', async (_name, f) => {
+    expect(KNOWN_DIFFERENCES.map((k) => k.name), 'the fixture names a known difference').toContain(f.knownDifference);
+    const outcome = await compareWith(f.recorded, f.inputs, f.outputs, { cli: false });
+    expect(compareCase(outcome.runs, KNOWN_DIFFERENCES.filter((k) => k.name !== f.knownDifference)).length, `without ${f.knownDifference}, carto and the controller should differ here`).toBeGreaterThan(0);
+  });
+
   it.skipIf(MISSING !== undefined).each(fixtures.map((f) => [f.name, f] as const))(`%s: the recording is what refharness prints${MISSING ? ` (skipped: ${MISSING})` : ''}`, (_name, f) => {
     const now = recordReference(f.inputs, f.outputs);
     expect(stable(now.validated.stdout)).toBe(stable(f.recorded.validated.stdout));

@@ -249,6 +249,13 @@ spec: {}
   });
 });
 
+describe('the controller\'s path of a placeholder inside nested lists', () => {
+  it('no dot after an index, whether a key or another index follows (as refharness prints it)', () => {
+    const result = render('k0: {list: [[[a, {key: [b, {deep: $(params.nope)$}]}]]]}');
+    expect(errorsOf(result)[0]?.controllerMessage).toBe(`${PREFIX}failed to interpolate template at path [data.k0.list.[0][0][1]key.[1]deep]: evaluate tag $(params.nope)$: jsonpath returned empty list: params.nope`);
+  });
+});
+
 describe('trap 25: empty arrays are kept (current)', () => {
   it('a literal [] in the template and an [] param both stay []', () => {
     expect(dataOf(render('lit: []\nparam: $(params.empty)$\nnested: {items: [[], {a: []}]}', { params: typed }))).toEqual({ lit: [], param: [], nested: { items: [[], { a: [] }] } });
