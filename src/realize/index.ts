@@ -7,7 +7,7 @@ export { blueprintProblems, duplicateResourceMessage, judgeMissingTemplates, ref
 export { stampedIdentity, selectionFinding, missingTemplateFinding, forwardReferenceFinding, optionFinding, runTemplateNotFoundFinding, type Finding } from './diagnose.js';
 export { stampResource, stampTarget, type ResourceStamping, type StampAt, type StampResourceOptions } from './resource.js';
 export { typedOwner } from './typed-owner.js';
-export { mockedOutputsUsed, type MockedOutput } from './mocks.js';
+export { mockedOutputsUsed, mocksReadBy, type MockedOutput } from './mocks.js';
 export { diagnostic, ownerRef, type Where } from './where.js';
 export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure } from './report.js';
 export { submittedCondition, hasControllerError, liveName, type ControllerCondition } from './conditions.js';

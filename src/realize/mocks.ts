@@ -225,6 +225,15 @@ export function mockWitness(at: {
   };
 }
 
+/** The mocked values a `$(…)$` placeholder of this resource's template reads (none when it reads no mock). */
+export function mocksReadBy(report: OwnerReport, entry: ResourceReport, placeholder: string): OutputValue[] {
+  if (!entry.inputs) return [];
+  const outputs = new Map(report.resources.map((r) => [r.resource.name, r.outputs]));
+  const expression = placeholder.replace(/^\$\(/, '').replace(/\)\$$/, '');
+  const sites = reachedSites(mockSites(entry.resource, entry.inputs, outputs, undefined), { placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) }, () => false);
+  return sites.flatMap((s) => (s.value ? [s.value] : []));
+}
+
 /** Joins a mock sentence and another hint, the mock first: it is the likelier cause. */
 export function withMockHint(mock: string | undefined, hint: string | undefined): { hint?: string } {
   const joined = [mock, hint].filter((h): h is string => h !== undefined && h !== '').join('; ');

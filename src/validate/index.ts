@@ -5,7 +5,7 @@
 // (or the placeholder) that produced it, with the API server's words and a hint. Kinds no schema
 // covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic as makeDiagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
+import { diagnostic as makeDiagnostic, mockedOutputsUsed, mocksReadBy, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
 import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
 import { listSome } from '../util/list.js';
 import { isObject, own } from '../util/objects.js';
@@ -61,6 +61,7 @@ export class StampedValidator {
 
   add(objects: readonly StampedObject[], owners: readonly OwnerReport[]): Diagnostic[] {
     const reports = new Map<unknown, ResourceReport>();
+    const ownerOf = new Map<unknown, OwnerReport>();
     /** The mocked outputs each stamped object's template took as inputs. */
     const mocks = new Map<unknown, MockedOutput[]>();
     for (const owner of owners) {
@@ -68,6 +69,7 @@ export class StampedValidator {
       for (const r of owner.resources) {
         if (!r.object) continue;
         reports.set(r.object, r);
+        ownerOf.set(r.object, owner);
         const mine = used.filter((m) => m.users.includes(r.resource.name));
         if (mine.length > 0) mocks.set(r.object, mine);
       }
@@ -84,7 +86,7 @@ export class StampedValidator {
       for (const issue of checked.issues) {
         // a label value that is not a string is render's and lint's stamped-label-invalid already
         if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
-        const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocks.get(stamped.object), this.options);
+        const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocksOf(mocks.get(stamped.object), ownerOf.get(stamped.object), reports.get(stamped.object)), this.options);
         if (this.problems.add(met)) out.push(met.diagnostic);
       }
     }
@@ -135,7 +137,19 @@ function withoutMetadata(schema: Schema): Schema {
 /** A placeholder reading one of the resource's inputs (whose value may be a mock). */
 const INPUT_PLACEHOLDER = /^\$\((sources|images|configs|source|image|config|deployment)\b/;
 
-function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, report: ResourceReport | undefined, mocked: readonly MockedOutput[] | undefined, options: ValidateStampedOptions): Met {
+/** The mocked outputs a placeholder of this object's template reads, if any: only those make its value unjudgeable. */
+type MocksRead = (placeholder: string) => readonly MockedOutput[] | undefined;
+
+function mocksOf(mocked: readonly MockedOutput[] | undefined, owner: OwnerReport | undefined, report: ResourceReport | undefined): MocksRead | undefined {
+  if (!mocked || !owner || !report) return undefined;
+  return (placeholder) => {
+    const read = mocksReadBy(owner, report, placeholder);
+    const mine = mocked.filter((m) => m.values.some((v) => read.some((r) => r.field === v.field && r.value === v.value)));
+    return mine.length > 0 ? mine : undefined;
+  };
+}
+
+function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, report: ResourceReport | undefined, mocked: MocksRead | undefined, options: ValidateStampedOptions): Met {
   const object = stamped.object;
   const kind = String(object['kind']);
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
@@ -148,7 +162,7 @@ function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, rep
     ? `unable to apply object [${namespace}/${name}] for resource [${stamped.resource.name}] in ${stamped.blueprint.kind === 'ClusterDelivery' ? 'delivery' : 'supply chain'} [${stamped.blueprint.name}]: ${apiServer}`
     : apiServer;
   // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
-  const mock = mocked && origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked : undefined;
+  const mock = origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked?.(origin.placeholder) : undefined;
   const hint = hintFor(issue, kind, valueAt(object, issue.path), origin.placeholder, against);
   const owner = stamped.via === 'blueprint' ? ownerRef(stamped.owner) : { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace };
   const ownerDoc = stamped.via === 'blueprint' ? stamped.owner.doc : stamped.runnable.doc;

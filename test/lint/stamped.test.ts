@@ -80,4 +80,23 @@ describe('lint: a mocked value', () => {
     expect(r.stdout).toContain(`${dir}/chain.yaml:${line}:11  warning  stamped-mocked-value  ConfigMap dev/app: data: expected a map, got string "mock-config-settings" — from $(config)$ in ClusterTemplate cm`);
     expect(r.stdout).toContain('    hint: the template got mocked values, which only a live cluster has (settings config): give the real ones with --outputs FILE, --set-output or --observed');
   });
+
+  it('is a warning only for the field whose placeholder reads the mock: a real value beside it stays an error', () => {
+    // The config is read from the stamped ConfigMap itself (no mock); the image is mocked.
+    const chain = stream(
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterImageTemplate\nmetadata: {name: builder}\nspec:\n  imagePath: .status.latestImage\n  template: {apiVersion: example.com/v1, kind: Build, metadata: {name: b}}',
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterConfigTemplate\nmetadata: {name: settings}\nspec:\n  configPath: .data\n  params: [{name: port, default: "8080"}]\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: $(workload.metadata.name)$-settings}\n    data: {PORT: $(params.port)$}',
+      'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: deploy}\nspec:\n  template:\n    apiVersion: v1\n    kind: Pod\n    metadata: {name: $(workload.metadata.name)$}\n    spec:\n      containers:\n      - name: app\n        image: $(images.built.image)$\n        ports:\n        - containerPort: $(configs.settings.config.PORT)$',
+      blueprintDoc('  - name: image\n    templateRef: {kind: ClusterImageTemplate, name: builder}\n  - name: settings\n    templateRef: {kind: ClusterConfigTemplate, name: settings}\n  - name: deploy\n    templateRef: {kind: ClusterTemplate, name: deploy}\n    images: [{resource: image, name: built}]\n    configs: [{resource: settings, name: settings}]'),
+      ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}', '{params: [{name: port, value: "9090"}]}'),
+    );
+    const dir = tree({ 'chain.yaml': chain });
+    const r = carto(['lint', dir]);
+    expect(r.status, r.stdout).toBe(1);
+    expect(withoutHints(r.stdout)).toMatch(/error {2}stamped-wrong-type {2}Pod dev\/app: spec\.containers\[0\]\.ports\[0\]\.containerPort: expected integer, got string "9090"/);
+    expect(r.stdout).not.toContain('stamped-mocked-value');
+    const render = carto(['render', '--validate', dir]);
+    expect(render.status).toBe(1);
+    expect(render.stdout).toBe('');
+  });
 });
