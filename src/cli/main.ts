@@ -42,9 +42,13 @@ function withInputs(c: Command): Command {
 }
 
 /** The flags that decide how owners render, shared by render, graph and explain. */
-function withRenderFlags(c: Command): Command {
-  for (const f of [flag.outputs, flag.setOutput, flag.observed, flag.cartographer, flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.dataValueFile, flag.namespace]) c.addOption(f());
-  c.addOption(flag.missingTemplates());
+/** `status` takes the flags too, but hides the two values it refuses (its usage error says why). */
+function withRenderFlags(c: Command, hide: { statusRefused?: boolean } = {}): Command {
+  const refused = (o: Option): Option => (hide.statusRefused ? o.hideHelp() : o);
+  for (const f of [flag.outputs, flag.setOutput, flag.observed]) c.addOption(f());
+  c.addOption(refused(flag.cartographer()));
+  for (const f of [flag.ytt, flag.dataValuesFile, flag.dataValue, flag.dataValueYaml, flag.dataValueFile, flag.namespace]) c.addOption(f());
+  c.addOption(refused(flag.missingTemplates()));
   return c;
 }
 
@@ -144,7 +148,7 @@ function program(): Command {
     .addOption(new Option('-o, --output <format>', 'text (for a person), or the owners with their status as yaml or json').choices(['text', 'yaml', 'json']).default('text'))
     .option('--workload <name>', 'only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
     .option('--exit-code', 'exit 1 when an owner is not Ready (for CI gates)');
-  withCommonFlags(withRenderFlags(statusCmd)).action(async (paths: string[], options: Record<string, unknown>) => {
+  withCommonFlags(withRenderFlags(statusCmd, { statusRefused: true })).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runStatus } = await import('./status.js');
     process.exitCode = await runStatus(paths, options);
   });

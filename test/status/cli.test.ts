@@ -314,6 +314,9 @@ describe('exit codes and formats', () => {
     expect(mock.status).toBe(2);
     expect(mock.stderr).toContain('--missing-templates mock does not apply to carto status');
     expect(carto(['status', notReady, '--cartographer', '0.0.6']).status).toBe(2);
+    // --help does not offer what status refuses (render's help still does)
+    expect(carto(['status', '--help']).stdout).not.toMatch(/--cartographer|--missing-templates/);
+    expect(carto(['render', '--help']).stdout).toMatch(/--cartographer[\s\S]*--missing-templates/);
   });
 
   it('-o json: a List of the owners as given, with their status', () => {
