@@ -59,6 +59,7 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
   const refused = admissionVerdicts(documents, options.strict ?? false);
   const selected = ownersToRender([...catalog.owners, ...catalog.runnables], options, diagnostics);
+  if (options.shard) keepShardOwners(diagnostics, selected);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
   }
@@ -200,6 +201,20 @@ function oneDiagnosticPerField(diagnostics: readonly Diagnostic[]): Diagnostic[]
 function ownersToRender(all: ReadonlyArray<Owner | Runnable>, options: RenderOptions, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
   const chosen = selectOwners(all, options.owners ?? [], diagnostics);
   return options.shard ? inThisShard(chosen, options.shard, diagnostics) : chosen;
+}
+
+/**
+ * A shard speaks of its own owners only: what reading the inputs found about another shard's owner
+ * (an unknown field, say) is that shard's to say, or every shard of a CI matrix would repeat it.
+ */
+function keepShardOwners(diagnostics: Diagnostic[], selected: ReadonlyArray<Owner | Runnable>): void {
+  const mine = new Set(selected.map((o) => `${o.kind}\u0000${o.name}`));
+  let kept = 0;
+  for (const d of diagnostics) {
+    if (d.object && OWNER_KINDS.has(d.object.kind) && !mine.has(`${d.object.kind}\u0000${d.object.name}`)) continue;
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
 }
 
 /** The owners of one shard; a note when it has none (a shard may be empty: it is not a mistake). */

@@ -171,6 +171,17 @@ describe('--shard I/N', () => {
     expect([...after].filter((o) => !before.has(o)).every((o) => o === 'app-00040')).toBe(true);
   });
 
+  it('speaks of its own owners only: a warning about another shard\'s Workload is that shard\'s', () => {
+    const names = Array.from({ length: 6 }, (_, i) => `odd-${i}`);
+    const misspelt = estate(0, names.map((n) => workload(n).replace('  env:', '  sourcex: {}\n  env:')));
+    const warned = [1, 2].map((i) => carto(['render', misspelt, '--shard', `${i}/2`]));
+    for (const [i, r] of warned.entries()) {
+      expect(r.status).toBe(0);
+      const said = [...r.stderr.matchAll(/Workload (odd-\d)\b[^\n]*spec\.sourcex/g)].map((m) => m[1]);
+      expect(said.sort(), r.stderr).toEqual(names.filter((n) => shardOf(`default/${n}`, 2) === i + 1).sort());
+    }
+  });
+
   it('a shard holding no owner renders nothing, with a note, and succeeds', () => {
     const one = estate(1);
     const empty = [1, 2].map((i) => carto(['render', one, '--shard', `${i}/2`])).find((r) => r.stdout === '');
