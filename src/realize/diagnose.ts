@@ -180,8 +180,8 @@ export interface FailureContext {
   template?: Template;
   params?: ReadonlyMap<string, ParamValue>;
   inputs?: ResourceInputs;
-  /** Live objects were given (--observed). */
-  observedGiven?: boolean;
+  /** Live objects were given (--observed): whether one of them is this resource's stamped object. */
+  observed?: 'matched' | 'unmatched';
   /** The object stamped, when the failure came after stamping. */
   object?: JSONObject;
   mocks?: MockWitness;
@@ -208,7 +208,7 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
     }
     case 'output-missing': {
       const { field, path, pathKey } = failure.missing;
-      return [diagnostic('warning', 'output-missing', `the ${field} output of resource ${resource.name} is on no object carto was given: ${pathKey} ${path} finds nothing on the stamped object${ctx.observedGiven ? ' or the observed one' : ''}`, templateWhere(ctx, ['spec', pathKey]), {
+      return [diagnostic('warning', 'output-missing', `the ${field} output of resource ${resource.name} is on no object carto was given: ${pathKey} ${path} finds nothing on the stamped object${ctx.observed === 'matched' ? ' or the observed one' : ctx.observed === 'unmatched' ? ' (and no object given with --observed is it: the same kind, namespace and name)' : ''}`, templateWhere(ctx, ['spec', pathKey]), {
         owner: ownerRef(ctx.owner),
         resource: resource.name,
         ...(ctx.object ? { controllerMessage: missingValueMessage(path, ctx.object) } : {}),

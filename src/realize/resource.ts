@@ -6,7 +6,7 @@ import { gatherInputs, type OutputMap, type ResourceInputs } from '../chain/inde
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoStruct, GoValue } from '../jsonpath/index.js';
 import { templateKey, type Blueprint, type Catalog, type Format, type JSONObject, type Owner, type Resource, type Template } from '../model/index.js';
-import { outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
+import { findObserved, outputFieldsOf, resolveOutputs, type OutputSources, type OutputValue } from '../outputs/index.js';
 import { buildContext } from '../stamp/context.js';
 import type { OwnerReference } from '../stamp/finish.js';
 import type { SubstitutionBudget } from '../stamp/interpolate.js';
@@ -242,7 +242,7 @@ function fail(walk: Walk, entry: ResourceReport, failure: ResourceFailure, mocks
     ...(entry.params ? { params: entry.params } : {}),
     ...(entry.inputs ? { inputs: entry.inputs } : {}),
     ...(entry.object ? { object: entry.object } : {}),
-    ...(walk.sources.observed?.length ? { observedGiven: true } : {}),
+    ...(walk.sources.observed?.length ? { observed: entry.object && findObserved(entry.object, walk.sources.observed) ? 'matched' as const : 'unmatched' as const } : {}),
     ...(mocks ? { mocks } : {}),
   }));
   return entry;

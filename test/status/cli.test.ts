@@ -2,6 +2,8 @@
 // writes, outputs' previews and digests, --observed / --outputs / --set-output changing the
 // verdict, the report for a person, and the exit codes.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -202,6 +204,14 @@ describe('lifecycles: outputs only from a healthy object, and nothing taken as h
     const r = carto(['status', 'examples/web-app/', '--observed', 'examples/web-app/observed/', '--exit-code']);
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain('  ✓ ready    source-tester    PipelineRun petclinic-tests-x7k2p\n');
+  });
+
+  it('live objects given for another namespace: the message says none of them is the stamped object', () => {
+    const live = readFileSync(join(ROOT, 'examples/web-app/observed/live.yaml'), 'utf8').replace(/namespace: apps\b/g, 'namespace: other');
+    const dir = tree({ 'live.yaml': live });
+    const r = carto(['status', 'examples/web-app/', '--observed', `${dir}/live.yaml`, '--workload', 'petclinic']);
+    expect(r.stdout).toContain('urlPath .status.artifact.url finds nothing on the stamped object (and no object given with --observed is it: the same kind, namespace and name)');
+    expect(r.stdout).not.toContain('or the observed one');
   });
 });
 
