@@ -11,6 +11,7 @@ import { ownerParams } from '../stamp/params.js';
 import { listPlaceholders, type Placeholder } from '../stamp/interpolate.js';
 import { fieldAt, parseSteps, SYNTAX_HINT } from './jsonpath-steps.js';
 import { lintDiagnostic, refOf, type Place } from './report.js';
+import { guess } from '../util/suggest.js';
 
 const CURRENT_KEYS = ['workload', 'deliverable', 'params', 'sources', 'images', 'configs', 'deployment', 'labels', 'source', 'image', 'config'];
 const LEGACY_KEYS = ['workload', 'params', 'sources', 'images', 'configs', 'source', 'image', 'config'];
@@ -173,7 +174,9 @@ export function checkUsage(usage: Usage, placeholders: readonly ParsedPlaceholde
       }));
     } else if (head === 'params' && second !== undefined && once(`params.${second}`)) {
       const problem = paramProblem(second, usage);
-      if (problem) out.push(lintDiagnostic('param-not-provided', `$(${p.expression})$: ${problem.message}`, place, { resource: resource.name, hint: problem.hint }));
+      // a slip of a param the template or blueprint declares is likelier than a missing one
+      const known = [...usage.template.params, ...usage.blueprint.params, ...resource.params].map((q) => q.name);
+      if (problem) out.push(lintDiagnostic('param-not-provided', `$(${p.expression})$: ${problem.message}`, place, { resource: resource.name, hint: `${guess(second, known)}${problem.hint}` }));
     }
   }
   return out;

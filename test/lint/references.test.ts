@@ -320,6 +320,16 @@ spec:
     expectOne(d, 'param-not-provided', 12, '$(params.log_level)$: param log_level is provided nowhere: ClusterTemplate t does not declare it, and neither ClusterSupplyChain chain, its resource deploy, nor any Workload it selects in the inputs sets it');
   });
 
+  it('param-not-provided: a slip of a declared param gets its did-you-mean', () => {
+    const d = chainWith(`${deployResource}    params:
+    - name: log_level
+      value: debug
+`, clusterTemplate(`      level: $(params.loglevel)$
+`));
+    const one = expectOne(d, 'param-not-provided', 12, '$(params.loglevel)$: param loglevel is provided nowhere: ClusterTemplate t does not declare it, and neither ClusterSupplyChain chain, its resource deploy, nor any Workload it selects in the inputs sets it');
+    expect(one.hint).toMatch(/^did you mean log_level\? declare it/);
+  });
+
   it('param-not-provided: a param only some Workloads set', () => {
     const workloads = ['a', 'b'].map((name, i) => `apiVersion: carto.run/v1alpha1
 kind: Workload
