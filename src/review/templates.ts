@@ -5,6 +5,7 @@
 // different: said per template, or a pull request that changes them would read as "no changes".
 import { fieldChanges, type FieldChange } from '../diff/index.js';
 import type { RenderResult } from '../render/index.js';
+import { isObject } from '../util/objects.js';
 
 export interface TemplateChange {
   template: { kind: string; name: string };
@@ -48,7 +49,7 @@ function usedTemplates(result: RenderResult): Map<string, Used> {
   const add = (kind: string, name: string, spec: unknown) => {
     const key = `${kind}/${name}`;
     if (out.has(key)) return;
-    const rest = Object.fromEntries(Object.entries(isMap(spec) ? spec : {}).filter(([k]) => !STAMPED.has(k)));
+    const rest = Object.fromEntries(Object.entries(isObject(spec) ? spec : {}).filter(([k]) => !STAMPED.has(k)));
     out.set(key, { kind, name, rest });
   };
   for (const owner of result.owners) {
@@ -57,8 +58,4 @@ function usedTemplates(result: RenderResult): Map<string, Used> {
   }
   for (const run of result.runnables) if (run.runTemplate) add('ClusterRunTemplate', run.runTemplate.name, run.runTemplate.doc.value['spec']);
   return out;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
