@@ -72,7 +72,7 @@ function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult,
     return 2;
   }
   if (empty(before) && empty(after)) {
-    writeErr('carto diff: neither side holds a Workload, Deliverable or Runnable, so no stamped object can be compared\n    hint: give the owners\' files too (a directory of Workloads, or -f), or -R to read subdirectories\n');
+    writeErr(`carto diff: neither side holds a Workload, Deliverable or Runnable (the ${sides[0].label}, the ${sides[1].label}), so no stamped object can be compared\n    hint: give the owners' files too (a directory of Workloads, or -f), or -R to read subdirectories\n`);
     return 2;
   }
   for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {

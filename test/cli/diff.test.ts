@@ -124,6 +124,15 @@ spec:
     expect(r.stdout).toBe('Workload dev/w | 1 added, new owner\n');
   });
 
+  it('two sides with no owner at all are trouble, and the message names both', () => {
+    const a = tree({ 'a.yaml': '' });
+    const b = tree({ 'notes.txt': 'not yaml\n' });
+    const r = carto(['diff', a, b]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`neither side holds a Workload, Deliverable or Runnable (the old side (${a}), the new side (${b}))`);
+  });
+
   it('a changed mock is a change (a supplied output that now differs)', () => {
     const dir = join(ROOT, 'examples', 'web-app');
     const outputs = tree({ 'o.yaml': 'source-provider: {url: https://example.com/a.tar.gz, revision: abc}\n' });
