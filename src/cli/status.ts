@@ -1,7 +1,8 @@
 // `carto status`: the status Cartographer would write on each Workload and Deliverable, from the
 // same inputs and flags as render. Text for a person (default), or the owners as given with
 // `status` filled (-o yaml|json). Exit 0 when the statuses could be computed, whatever they say
-// (1 with --exit-code when an owner is not Ready); 1 when the inputs cannot be read.
+// (1 with --exit-code when an owner is not Ready); 1 when the inputs cannot be read; 2 for usage
+// errors, a path that does not exist among them (as for render).
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStatusJson, formatStatusText, formatStatusYaml, status } from '../status/index.js';
 import { formatDiagnostics } from './diagnostics.js';
