@@ -11,6 +11,7 @@ import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { invalidStampedObjects } from './stamped-checks.js';
+import { NameGroups } from './name-groups.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import { formatShard, inShard, type Shard } from '../util/shard.js';
 import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
@@ -48,6 +49,8 @@ interface Run {
   withoutUid: Array<Owner | Runnable>;
   /** Problems of stamped objects already reported (the same bad name reaches every owner). */
   invalidSaid: Set<string>;
+  /** A template's invalid name met by several owners, said once for all (name-groups.ts). */
+  nameGroups: NameGroups;
   /** Resource names of the blueprints rendered, for --outputs keys that match none. */
   resources: Set<string>;
   expanded: boolean;
@@ -65,7 +68,7 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   }
   const run: Run = {
     catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
-    withoutUid: [], invalidSaid: new Set(), resources: new Set(), expanded: false, refused,
+    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused,
   };
   let stamped = 0;
   for (const owner of selected) {
@@ -171,7 +174,7 @@ function renderOwner(owner: Owner, run: Run): RenderedOwner {
  */
 function settled(objects: readonly StampedObject[], own: Diagnostic[], run: Run): Pick<RenderedOwner, 'diagnostics' | 'failed' | 'refused'> {
   const strict = run.options.strict ?? false;
-  const invalid = invalidStampedObjects(objects, strict, run.invalidSaid);
+  const invalid = invalidStampedObjects(objects, strict, run.invalidSaid, run.nameGroups);
   own.push(...invalid.diagnostics);
   for (const d of own) run.diagnostics.push(d);
   const failed = (strict && invalid.invalid) || own.some((d) => d.severity === 'error');
