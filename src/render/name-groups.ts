@@ -30,8 +30,8 @@ export function templateNameAtFault(stamped: StampedObject, problem: MetaProblem
 /**
  * A template's invalid name met by several owners: the first diagnostic, said when the first owner
  * met it, is rewritten to name the objects and the owners (`the API server would refuse the
- * Deployments App_a, App_b that …: their names are invalid; in 2 Workloads: dev/a, dev/b`). The
- * groups of one render hang on its `said` set (one per render).
+ * Deployments App_a, App_b that …: their names are invalid; in 2 Workloads: dev/a, dev/b`). One
+ * per render, kept beside its set of what was said.
  */
 export class NameGroups {
   private readonly groups = new Map<string, { d: Diagnostic; names: string[]; owners: OwnerSite[]; seen: Set<string>; kind: string; by: string }>();
@@ -60,14 +60,6 @@ export class NameGroups {
     }
     return true;
   }
-}
-
-const nameGroups = new WeakMap<Set<string>, NameGroups>();
-
-export function groupsOf(said: Set<string>): NameGroups {
-  let groups = nameGroups.get(said);
-  if (!groups) nameGroups.set(said, (groups = new NameGroups()));
-  return groups;
 }
 
 function siteOf(stamped: StampedObject): OwnerSite | undefined {

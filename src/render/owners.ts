@@ -11,6 +11,7 @@ import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { invalidStampedObjects } from './stamped-checks.js';
+import { NameGroups } from './name-groups.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
 import { formatShard, inShard, type Shard } from '../util/shard.js';
 import { startOwner, substitutionBudget, type SubstitutionBudget } from '../stamp/interpolate.js';
@@ -48,6 +49,8 @@ interface Run {
   withoutUid: Array<Owner | Runnable>;
   /** Problems of stamped objects already reported (the same bad name reaches every owner). */
   invalidSaid: Set<string>;
+  /** A template's invalid name met by several owners, said once for all (name-groups.ts). */
+  nameGroups: NameGroups;
   /** Resource names of the blueprints rendered, for --outputs keys that match none. */
   resources: Set<string>;
   expanded: boolean;
@@ -65,7 +68,7 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   }
   const run: Run = {
     catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
-    withoutUid: [], invalidSaid: new Set(), resources: new Set(), expanded: false, refused,
+    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused,
   };
   let stamped = 0;
   for (const owner of selected) {
@@ -129,12 +132,8 @@ function renderRunnable(runnable: Runnable, run: Run): RenderedOwner {
   if (uidNote?.severity === 'error') own.push(uidNote);
   own.push(...realized.diagnostics);
   if (uidNote?.severity === 'note') own.push(uidNote);
-  const invalid = invalidStampedObjects(realized.objects, strict, run.invalidSaid);
-  own.push(...invalid.diagnostics);
   if (realized.objects.length > 0 && !runnable.uid && ownerReferences) run.withoutUid.push(runnable);
-  for (const d of own) run.diagnostics.push(d);
-  const failed = (strict && invalid.invalid) || own.some((d) => d.severity === 'error');
-  return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, diagnostics: own, failed, refused: invalid.invalid };
+  return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, ...settled(realized.objects, own, run) };
 }
 
 function renderOwner(owner: Owner, run: Run): RenderedOwner {
@@ -166,11 +165,20 @@ function renderOwner(owner: Owner, run: Run): RenderedOwner {
     for (const r of report.runnables) if (r.object && !r.runnable.uid) run.withoutUid.push(r.runnable);
   }
   if ((options.expandRunnables ?? false) && report.runnables.some((r) => r.object)) run.expanded = true;
-  const invalid = invalidStampedObjects(realized.objects, strict, run.invalidSaid);
+  return { kind: 'owner', owner, report, objects: realized.objects, ...settled(realized.objects, own, run) };
+}
+
+/**
+ * The end of either kind of owner: the stamped objects' names and labels checked (after the
+ * owner's own diagnostics), everything said added to the render's, and whether the owner failed.
+ */
+function settled(objects: readonly StampedObject[], own: Diagnostic[], run: Run): Pick<RenderedOwner, 'diagnostics' | 'failed' | 'refused'> {
+  const strict = run.options.strict ?? false;
+  const invalid = invalidStampedObjects(objects, strict, run.invalidSaid, run.nameGroups);
   own.push(...invalid.diagnostics);
   for (const d of own) run.diagnostics.push(d);
   const failed = (strict && invalid.invalid) || own.some((d) => d.severity === 'error');
-  return { kind: 'owner', owner, report, objects: realized.objects, diagnostics: own, failed, refused: invalid.invalid };
+  return { diagnostics: own, failed, refused: invalid.invalid };
 }
 
 /** A field of the wrong type in an owner (a label `true`) is found twice: reading the object

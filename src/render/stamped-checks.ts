@@ -13,10 +13,10 @@ import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { droppedLabels } from './dropped-labels.js';
-import { groupsOf, templateNameAtFault } from './name-groups.js';
+import { templateNameAtFault, type NameGroups } from './name-groups.js';
 
 /** `invalid`: an object of these has such a problem, said now or for an earlier owner (a failure with --strict). */
-export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>): { diagnostics: Diagnostic[]; invalid: boolean } {
+export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>, nameGroups: NameGroups): { diagnostics: Diagnostic[]; invalid: boolean } {
   const out: Diagnostic[] = [];
   let invalid = false;
   const carriers = ownerNameCarriers(objects);
@@ -41,7 +41,7 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
         : `Runnable ${stamped.runnable.namespace}/${stamped.runnable.name} stamps`;
       const spot = `${where.doc.file}\u0000${where.path?.join('.')}`;
       const fault = templateNameAtFault(stamped, problem);
-      const group = fault !== undefined ? groupsOf(said) : undefined;
+      const group = fault !== undefined ? nameGroups : undefined;
       if (group?.meet(`${spot}\u0000${kind}\u0000${by}`, stamped, String(metadata['name'] ?? ''))) continue;
       const key = `${spot}\u0000${problem.message}`;
       if (said.has(key)) continue;
