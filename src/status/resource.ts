@@ -3,7 +3,7 @@
 // as `resource`), the template (templateRef), the resources its inputs come from, its outputs
 // with preview and digest, and the conditions ResourceSubmitted, Healthy and Ready.
 import type { JSONObject } from '../model/index.js';
-import { isHeldOutput } from '../outputs/index.js';
+import { isHeldOutput, OUTPUT_FIELDS } from '../outputs/index.js';
 import { liveName, stampedIdentity, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
 import { withTopCondition, type Condition } from './conditions.js';
 import { healthyCondition } from './health.js';
@@ -55,8 +55,7 @@ function inputsOf(entry: ResourceReport): Array<{ name: string }> {
  */
 function outputsOf(entry: ResourceReport): OutputStatus[] {
   if (entry.failed || entry.notReady || (!entry.template && entry.passThrough === undefined)) return [];
-  const order = ['url', 'revision', 'image', 'config'] as const;
-  const present = order.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1)).filter(isHeldOutput);
+  const present = OUTPUT_FIELDS.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1)).filter(isHeldOutput);
   // A source has both (a missing revision is a null one); image and config stand alone.
   return present.map(outputStatus);
 }
