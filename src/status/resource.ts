@@ -5,7 +5,7 @@
 import type { JSONObject } from '../model/index.js';
 import { isHeldOutput, OUTPUT_FIELDS } from '../outputs/index.js';
 import { liveName, stampedIdentity, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
-import { withTopCondition, type Condition } from './conditions.js';
+import { conditionObject, withTopCondition, type Condition } from './conditions.js';
 import { healthyCondition } from './health.js';
 import { outputStatus, type OutputStatus } from './preview.js';
 
@@ -68,7 +68,7 @@ function stampedRefOf(entry: ResourceReport, object: JSONObject): ObjectReferenc
 }
 
 /** The entry as the controller's YAML lists it: keys in go-yaml's order, empty lists left out. */
-export function resourceStatusObject(r: ResourceStatus, conditionObject: (c: Condition) => Record<string, unknown>): Record<string, unknown> {
+export function resourceStatusObject(r: ResourceStatus): Record<string, unknown> {
   return {
     conditions: r.conditions.map(conditionObject),
     ...(r.inputs.length > 0 ? { inputs: r.inputs } : {}),
