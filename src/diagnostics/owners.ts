@@ -13,3 +13,18 @@ export function ownersPhrase(owners: readonly OwnerSite[]): string {
   const names = owners.map((o) => (one ? (o.namespace ? `${o.namespace}/${o.name}` : o.name) : formatObjectRef(o)));
   return `${formatCount(owners.length)} ${one ? `${one}s` : 'owners'}: ${listSome(names, owners.length <= NAMED + 1 ? NAMED + 1 : NAMED)}`;
 }
+
+/** The owners one problem met, in the order met, each once (by `Kind namespace/name`). */
+export class OwnerList {
+  readonly sites: OwnerSite[] = [];
+  private readonly seen = new Set<string>();
+
+  /** False when this owner was met already. */
+  add(owner: OwnerSite): boolean {
+    const ref = formatObjectRef(owner);
+    if (this.seen.has(ref)) return false;
+    this.seen.add(ref);
+    this.sites.push(owner);
+    return true;
+  }
+}

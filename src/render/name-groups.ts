@@ -2,8 +2,8 @@
 // the text around the placeholder is at fault, whatever each owner gives): said once for all of
 // them, naming the objects and the owners, as validation says a template's mistake once
 // (src/validate/groups.ts). A name an owner's own value makes invalid stays that owner's.
-import { formatObjectRef, type Diagnostic, type OwnerSite } from '../diagnostics/diagnostic.js';
-import { ownersPhrase } from '../diagnostics/owners.js';
+import type { Diagnostic, OwnerSite } from '../diagnostics/diagnostic.js';
+import { OwnerList, ownersPhrase } from '../diagnostics/owners.js';
 import { ownerRef, type StampedObject } from '../realize/index.js';
 import type { MetaProblem } from '../stamp/meta-check.js';
 import { listSome } from '../util/list.js';
@@ -34,11 +34,13 @@ export function templateNameAtFault(stamped: StampedObject, problem: MetaProblem
  * per render, kept beside its set of what was said.
  */
 export class NameGroups {
-  private readonly groups = new Map<string, { d: Diagnostic; names: string[]; owners: OwnerSite[]; seen: Set<string>; kind: string; by: string }>();
+  private readonly groups = new Map<string, { d: Diagnostic; names: string[]; owners: OwnerList; kind: string; by: string }>();
 
   start(key: string, d: Diagnostic, stamped: StampedObject, name: string, kind: string, by: string): void {
+    const owners = new OwnerList();
     const owner = siteOf(stamped);
-    this.groups.set(key, { d, names: [name], owners: owner ? [owner] : [], seen: new Set(owner ? [formatObjectRef(owner)] : []), kind, by });
+    if (owner) owners.add(owner);
+    this.groups.set(key, { d, names: [name], owners, kind, by });
   }
 
   /** True when the key's group was started: this object joins it (nothing new to say). */
@@ -46,17 +48,15 @@ export class NameGroups {
     const group = this.groups.get(key);
     if (!group) return false;
     const owner = siteOf(stamped);
-    if (owner && !group.seen.has(formatObjectRef(owner))) {
-      group.seen.add(formatObjectRef(owner));
-      group.owners.push(owner);
-    }
+    if (owner) group.owners.add(owner);
     if (!group.names.includes(name)) group.names.push(name);
+    const owners = group.owners.sites;
     if (group.names.length > 1) {
-      group.d.message = `the API server would refuse the ${group.kind}s ${listSome(group.names, 3)} that ${group.by}: their names are invalid${group.owners.length > 1 ? `; in ${ownersPhrase(group.owners)}` : ''}`;
+      group.d.message = `the API server would refuse the ${group.kind}s ${listSome(group.names, 3)} that ${group.by}: their names are invalid${owners.length > 1 ? `; in ${ownersPhrase(owners)}` : ''}`;
     }
-    if (group.owners.length > 1) {
+    if (owners.length > 1) {
       delete group.d.owner;
-      group.d.owners = group.owners;
+      group.d.owners = owners;
     }
     return true;
   }

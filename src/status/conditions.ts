@@ -4,13 +4,10 @@
 // empty list is just an Unknown top-level condition. lastTransitionTime is left out: only the
 // moment of the reconcile decides it.
 import type { ConditionStatus } from '../health/index.js';
+import type { ControllerCondition } from '../realize/index.js';
 
-export interface Condition {
-  type: string;
-  status: ConditionStatus;
-  reason: string;
-  message: string;
-}
+/** One condition: the same shape the core's realize/conditions.ts writes a resource's in. */
+export type Condition = ControllerCondition;
 
 /** `conditions` followed by their roll-up of type `top`. */
 export function withTopCondition(top: string, conditions: readonly Condition[]): Condition[] {

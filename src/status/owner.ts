@@ -70,7 +70,7 @@ function realized(report: OwnerReport, readyType: string): Pick<OwnerStatus, 'co
 /** The status as the controller's YAML lists it: keys in go-yaml's order. */
 export function ownerStatusObject(kind: 'Workload' | 'Deliverable', status: OwnerStatus): Record<string, unknown> {
   const ref = kind === 'Workload' ? 'supplyChainRef' : 'deliveryRef';
-  const resources = status.resources && status.resources.length > 0 ? { resources: status.resources.map((r) => resourceStatusObject(r, conditionObject)) } : {};
+  const resources = status.resources && status.resources.length > 0 ? { resources: status.resources.map(resourceStatusObject) } : {};
   const generation = status.observedGeneration !== undefined ? { observedGeneration: status.observedGeneration } : {};
   return kind === 'Workload'
     ? { conditions: status.conditions.map(conditionObject), ...generation, ...resources, [ref]: status.blueprintRef }

@@ -6,6 +6,7 @@
 import type { JSONValue } from '../jsonpath/index.js';
 import type { OutputValue } from '../outputs/index.js';
 import { sha256Hex } from '../util/digest.js';
+import { setOwn } from '../util/objects.js';
 import { emitYaml, inGoYamlKeyOrder, YamlFloat } from '../yaml/index.js';
 
 /** The controller's limit on a preview, in bytes (k8s.io/utils strings.ShortenString). */
@@ -28,7 +29,7 @@ function goNumbers(value: JSONValue, floats: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => goNumbers(v, floats));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: goNumbers(v, floats), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, goNumbers(v, floats));
     return out;
   }
   return value;

@@ -3,9 +3,9 @@
 // as `resource`), the template (templateRef), the resources its inputs come from, its outputs
 // with preview and digest, and the conditions ResourceSubmitted, Healthy and Ready.
 import type { JSONObject } from '../model/index.js';
-import { isHeldOutput } from '../outputs/index.js';
+import { isHeldOutput, OUTPUT_FIELDS } from '../outputs/index.js';
 import { liveName, stampedIdentity, submittedCondition, type OwnerReport, type ResourceReport } from '../realize/index.js';
-import { withTopCondition, type Condition } from './conditions.js';
+import { conditionObject, withTopCondition, type Condition } from './conditions.js';
 import { healthyCondition } from './health.js';
 import { outputStatus, type OutputStatus } from './preview.js';
 
@@ -55,8 +55,7 @@ function inputsOf(entry: ResourceReport): Array<{ name: string }> {
  */
 function outputsOf(entry: ResourceReport): OutputStatus[] {
   if (entry.failed || entry.notReady || (!entry.template && entry.passThrough === undefined)) return [];
-  const order = ['url', 'revision', 'image', 'config'] as const;
-  const present = order.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1)).filter(isHeldOutput);
+  const present = OUTPUT_FIELDS.flatMap((field) => entry.outputs.filter((o) => o.field === field).slice(-1)).filter(isHeldOutput);
   // A source has both (a missing revision is a null one); image and config stand alone.
   return present.map(outputStatus);
 }
@@ -69,7 +68,7 @@ function stampedRefOf(entry: ResourceReport, object: JSONObject): ObjectReferenc
 }
 
 /** The entry as the controller's YAML lists it: keys in go-yaml's order, empty lists left out. */
-export function resourceStatusObject(r: ResourceStatus, conditionObject: (c: Condition) => Record<string, unknown>): Record<string, unknown> {
+export function resourceStatusObject(r: ResourceStatus): Record<string, unknown> {
   return {
     conditions: r.conditions.map(conditionObject),
     ...(r.inputs.length > 0 ? { inputs: r.inputs } : {}),

@@ -4,8 +4,8 @@
 // ("in 2 Workloads: dev/a, dev/b"), with every owner and where it is written in `owners`. A problem
 // whose words differ from owner to owner stays apart: a value a Workload sets itself is named in
 // its message (`the Workload sets replicas: "1" (workload.yaml:12)`), so that Workload is the cause.
-import { formatObjectRef, type Diagnostic, type OwnerSite } from '../diagnostics/diagnostic.js';
-import { ownersPhrase } from '../diagnostics/owners.js';
+import type { Diagnostic, OwnerSite } from '../diagnostics/diagnostic.js';
+import { OwnerList, ownersPhrase } from '../diagnostics/owners.js';
 
 /** One problem of one stamped object, in parts: `${kind} ${object}: ${said}` is its message. */
 export interface Met {
@@ -19,9 +19,7 @@ export interface Met {
 
 interface Group {
   first: Met;
-  owners: OwnerSite[];
-  /** `Kind namespace/name` of each owner, to say each once. */
-  seen: Set<string>;
+  owners: OwnerList;
   resources: Set<string | undefined>;
 }
 
@@ -32,15 +30,14 @@ export class ProblemGroups {
   add(met: Met): boolean {
     const d = met.diagnostic;
     const key = [d.severity, d.code, d.file, d.line, d.column, d.path, met.kind, met.said, d.hint].join('\u0000');
-    const owner = formatObjectRef(met.owner);
     const group = this.groups.get(key);
     if (!group) {
-      this.groups.set(key, { first: met, owners: [met.owner], seen: new Set([owner]), resources: new Set([d.resource]) });
+      const owners = new OwnerList();
+      owners.add(met.owner);
+      this.groups.set(key, { first: met, owners, resources: new Set([d.resource]) });
       return true;
     }
-    if (group.seen.has(owner)) return false;
-    group.seen.add(owner);
-    group.owners.push(met.owner);
+    if (!group.owners.add(met.owner)) return false;
     group.resources.add(d.resource);
     return true;
   }
@@ -52,7 +49,8 @@ export class ProblemGroups {
 }
 
 function grouped(group: Group): Diagnostic {
-  const { first, owners } = group;
+  const { first } = group;
+  const owners = group.owners.sites;
   if (owners.length === 1) return first.diagnostic;
   const { owner: _owner, ...rest } = first.diagnostic;
   const out: Diagnostic = { ...rest, message: `${first.kind}: ${first.said}; in ${ownersPhrase(owners)}`, owners };

@@ -45,13 +45,3 @@ function example(wanted: string, last: string, value: unknown): string {
   if (wanted === 'boolean' && /^(true|false)$/.test(value)) return ` (${last}: ${value}, not ${JSON.stringify(value)})`;
   return '';
 }
-
-/** The value at a path of the stamped object, or undefined. */
-export function valueAt(object: unknown, path: readonly (string | number)[]): unknown {
-  let node = object;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? (typeof key === 'number' ? node[key] : undefined) : Object.hasOwn(node, String(key)) ? (node as Record<string, unknown>)[String(key)] : undefined;
-  }
-  return node;
-}

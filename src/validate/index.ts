@@ -8,9 +8,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic as makeDiagnostic, mockedOutputsUsed, mocksReadBy, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
 import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
 import { listSome } from '../util/list.js';
-import { isObject, own } from '../util/objects.js';
+import { isObject, own, ownAt } from '../util/objects.js';
 import { ProblemGroups, type Met } from './groups.js';
-import { hintFor, valueAt } from './hints.js';
+import { hintFor } from './hints.js';
 import { originOf } from './origin.js';
 import { gvk, type ValidationSchemas } from './schemas.js';
 import type { YttSources } from './ytt-sources.js';
@@ -163,7 +163,7 @@ function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, rep
     : apiServer;
   // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
   const mock = origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked?.(origin.placeholder) : undefined;
-  const hint = hintFor(issue, kind, valueAt(object, issue.path), origin.placeholder, against);
+  const hint = hintFor(issue, kind, ownAt(object, issue.path), origin.placeholder, against);
   const owner = stamped.via === 'blueprint' ? ownerRef(stamped.owner) : { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace };
   const ownerDoc = stamped.via === 'blueprint' ? stamped.owner.doc : stamped.runnable.doc;
   const diagnostic = makeDiagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${said}`, origin.where, {
