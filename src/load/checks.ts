@@ -186,3 +186,49 @@ export const DEPTH_MESSAGE = `maps and lists nest too deep to read (carto's limi
 
 /** The scan before parsing (src/yaml/nesting.ts); kept under this name for the loader's callers. */
 export { flowDepthExceeded } from '../yaml/nesting.js';
+
+/** A key a mapping gives twice: both key nodes, the key as the object's property, and where the mapping is. */
+export interface RepeatedKey {
+  /** The property both keys become (`1` and `"1"` are one property, as in the object read). */
+  key: string;
+  /** True when the key is a string in YAML (kubectl's words quote it then). */
+  quoted: boolean;
+  first: Node;
+  again: Node;
+  /** Path of the mapping from the document's root. */
+  path: (string | number)[];
+}
+
+/**
+ * The keys a mapping of the document gives more than once, in document order. kubectl reads such
+ * a document with its last value (sigs.k8s.io/yaml, not strict); kustomize, ytt templates and the
+ * API server's strict YAML decoding refuse it. Merge keys (`<<`) are not keys of their mapping;
+ * an alias key is its anchor's scalar. Aliases are not followed (their anchor is walked where it
+ * is written). Run after checkYamlDocument, which bounds the depth; the walk has its own stack.
+ */
+export function repeatedKeys(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>): RepeatedKey[] {
+  const found: RepeatedKey[] = [];
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: doc.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      continue;
+    }
+    if (!isMap(node)) continue;
+    const seen = new Map<string, Node>();
+    const children: { node: unknown; path: (string | number)[] }[] = [];
+    for (const pair of node.items) {
+      const keyNode = isAlias(pair.key) ? targets.get(pair.key) : (pair.key as Node | null);
+      if (!isScalar(keyNode) || typeof keyNode.value === 'symbol') continue; // a merge key, or a collection (refused before)
+      const v = keyNode.value;
+      const key = v === null || v === undefined ? '' : String(v);
+      const first = seen.get(key);
+      if (first) found.push({ key, quoted: typeof v === 'string', first, again: pair.key as Node, path });
+      else seen.set(key, pair.key as Node);
+      children.push({ node: pair.value, path: [...path, key] });
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found.sort((a, b) => (a.again.range?.[0] ?? 0) - (b.again.range?.[0] ?? 0));
+}

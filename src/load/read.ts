@@ -11,6 +11,7 @@ import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
+import { repeatedKeysOfText } from './repeated-keys.js';
 import { readText } from './input-text.js';
 import { DirectoryScan } from './directory.js';
 import { isYttInput, listTree, manifestsOf } from './ytt-package.js';
@@ -109,6 +110,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
   const values: ValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => ({ arg, files: readValuesFileArg(arg, options, budget) }));
+  for (const file of values.flatMap((v) => v.files)) diagnostics.push(...repeatedKeysOfText(file.text, file.path));
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
@@ -190,7 +192,7 @@ function kindlessNote(doc: SourceDocument): Diagnostic {
 }
 
 /** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
-const UNREADABLE = new Set(['yaml-syntax', 'json-syntax', 'not-an-object', 'invalid-encoding']);
+const UNREADABLE = new Set(['yaml-syntax', 'json-syntax', 'not-an-object', 'invalid-encoding', 'duplicate-key']);
 
 function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
   const errors = diagnostics.filter((d) => d.severity === 'error');
