@@ -5,5 +5,6 @@ export { formatPath, schemaTypeOf, wrongTypeSentence, type Path, type SchemaType
 export { isTemplateKind, TEMPLATE_KINDS } from './template.js';
 export { paramValueHint, requiredFieldSentence, unknownFieldHint, unknownFieldSentence } from './owner-schema.js';
 export { OWNER_KINDS, CARTOGRAPHER_INPUTS, holdsCartographerObject, isDeferrableOwner } from './inputs.js';
+export { noOwnersWarning } from './no-owners.js';
 export { CARTO_KINDS, CARTO_VERSION, cartoKindProblem, type KindProblem } from './kinds.js';
 export { guessPlural, qualifiedResource } from './resource-name.js';

@@ -6,7 +6,7 @@
 // is the generator's return value. Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
+import { OWNER_KINDS, buildCatalog, noOwnersWarning, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
 import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
@@ -64,7 +64,7 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   const selected = ownersToRender([...catalog.owners, ...catalog.runnables], options, diagnostics);
   if (options.shard) keepShardOwners(diagnostics, selected);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
+    diagnostics.push(noOwnersWarning(documents, 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render'));
   }
   const run: Run = {
     catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
@@ -239,9 +239,3 @@ function inThisShard(owners: ReadonlyArray<Owner | Runnable>, shard: Shard, diag
   return mine;
 }
 
-/** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
-function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
-  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
-  if (!other) return undefined;
-  return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
-}
