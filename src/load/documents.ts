@@ -8,7 +8,7 @@ import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, repeatedKeys } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
-import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
+import { DEFER_FROM_BYTES, DeferredReading, deferredHead } from './deferred.js';
 import { repeatedKeyDiagnostics, repeatedKeysInRange } from './repeated-keys.js';
 
 /** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
@@ -87,7 +87,8 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       hint: 'remove the comma: kubectl reads a file starting with { as JSON, and JSON allows no comma before } or ]',
     }] };
   }
-  const fast = options.deferred && body.length >= DEFER_FROM_BYTES ? readDeferring(body, options.deferred) : parseYamlStream(body)?.documents;
+  const deferring = options.deferred && body.length >= DEFER_FROM_BYTES ? new DeferredReading(options.deferred) : undefined;
+  const fast = deferring ? deferring.read(body) : parseYamlStream(body)?.documents;
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
@@ -98,7 +99,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       if (d.repeatedKeyAt !== undefined) diagnostics.push(...repeatedKeysInRange(body, d.range, file, deferredHead(d.value) ? undefined : d.value));
       const origin = { text: body, docIndex, basePath: TOP };
       const head = deferredHead(d.value);
-      if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
+      if (head && deferring) documents.push(deferring.document<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
       else documents.push({ file, line: d.line, value: d.value, origin });
     });
