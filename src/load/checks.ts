@@ -207,26 +207,33 @@ export interface RepeatedKey {
  * is written). Run after checkYamlDocument, which bounds the depth; the walk has its own stack.
  */
 export function repeatedKeys(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>): RepeatedKey[] {
+  // Each node's place is a link to its parent's (no path is built unless a key repeats).
+  type Place = { up: Place | null; step: string | number } | null;
+  const pathOf = (place: Place): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let p = place; p; p = p.up) path.push(p.step);
+    return path.reverse();
+  };
   const found: RepeatedKey[] = [];
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: doc.contents, path: [] }];
+  const stack: { node: unknown; place: Place }[] = [{ node: doc.contents, place: null }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, place } = stack.pop()!;
     if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], place: { up: place, step: i } });
       continue;
     }
     if (!isMap(node)) continue;
     const seen = new Map<string, Node>();
-    const children: { node: unknown; path: (string | number)[] }[] = [];
+    const children: { node: unknown; place: Place }[] = [];
     for (const pair of node.items) {
       const keyNode = isAlias(pair.key) ? targets.get(pair.key) : (pair.key as Node | null);
       if (!isScalar(keyNode) || typeof keyNode.value === 'symbol') continue; // a merge key, or a collection (refused before)
       const v = keyNode.value;
       const key = v === null || v === undefined ? '' : String(v);
       const first = seen.get(key);
-      if (first) found.push({ key, quoted: typeof v === 'string', first, again: pair.key as Node, path });
+      if (first) found.push({ key, quoted: typeof v === 'string', first, again: pair.key as Node, path: pathOf(place) });
       else seen.set(key, pair.key as Node);
-      children.push({ node: pair.value, path: [...path, key] });
+      if (isMap(pair.value) || isSeq(pair.value)) children.push({ node: pair.value, place: { up: place, step: key } });
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
