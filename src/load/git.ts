@@ -82,6 +82,15 @@ export function readRevision(rev: string, paths: readonly string[], cwd: string)
   };
 }
 
+/** The files of the work tree at `top` git knows of or would add (tracked, and untracked but not ignored), relative to it. */
+export function workTreeFiles(top: string): string[] {
+  try {
+    return git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top).toString('utf8').split('\0').filter((f) => f !== '');
+  } catch {
+    return [];
+  }
+}
+
 /** `git cat-file --batch`: every blob in one process, each `<oid> blob <size>\n<bytes>\n`. */
 function writeBlobs(root: string, blobs: ReadonlyArray<{ oid: string; path: string }>, top: string): void {
   if (blobs.length === 0) return;

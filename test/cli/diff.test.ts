@@ -346,6 +346,21 @@ describe('carto diff --base REV', () => {
     expect(carto(['diff', '--base', 'main', 'config/templates.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
+  it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('attic/broken.yaml:3:1: YAML syntax error');
+    expect(r.stderr).toContain('hint: the rest of the repository is read because config/templates.yaml holds no owner: name where the owners and their blueprints are instead, e.g. carto diff --base main apps config\n');
+    // … which works
+    expect(carto(['diff', '--base', 'main', 'apps', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+  });
+
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {
     const repo = tree({ 'c/chain.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')), 'c/owner.yaml': ownerDoc(), 'c/bad.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
     git(repo, 'init', '-q', '-b', 'main');
