@@ -13,13 +13,15 @@ import { aliasTargets, checkYamlDocument, repeatedKeys, type RepeatedKey } from 
 /** Top-level keys that, repeated, mean two objects were joined into one document. */
 const OBJECT_KEYS = new Set(['apiVersion', 'kind']);
 
-/** Who reads the text after carto: kubectl (manifests) or ytt (a data values file); what it does with a repeated key differs. */
-export type Reader = 'kubectl' | 'ytt';
+/** Who reads the text after carto: kubectl (manifests), ytt (a data values file, a package's file without annotations); what it does with a repeated key differs. */
+export type Reader = 'kubectl' | 'ytt-values' | 'ytt-file';
 
 /** What the reader after carto would do with the repeated key, for the hint. */
 const WOULD: Record<Reader, (spot: string) => string> = {
   kubectl: (spot) => `kubectl apply would silently keep the value at ${spot}`,
-  ytt: (spot) => `ytt would keep the value at ${spot}, or stop with a panic when the key is new to the data values`,
+  'ytt-values': (spot) => `ytt would keep the value at ${spot}, or stop with a panic when the key is new to the data values`,
+  // (in a file with any #@, ytt refuses the repeat itself: the built-in engine says so as ytt does)
+  'ytt-file': (spot) => `ytt reads a file without #@ annotations as plain YAML and would silently keep the value at ${spot}`,
 };
 
 /** What a strict reader says (kubectl's sigs.k8s.io/yaml in strict mode), for a manifest's detail. */
@@ -128,12 +130,13 @@ export function repeatedKeysInRange(body: string, range: readonly [number, numbe
 }
 
 /**
- * The repeated keys of a YAML text read for its values only (a `--data-values-file`), which the
- * loader does not otherwise parse: ytt keeps the last value of such a key, or stops with a panic
- * when the key is new to the data values. Syntax errors are left to the reader that reads it.
+ * The repeated keys of a YAML text that ytt reads and the loader does not otherwise parse (a
+ * `--data-values-file`; a package's file without annotations): ytt keeps the last value of such a
+ * key, or, for data values, stops with a panic when the key is new to them. Syntax errors are left
+ * to the reader that reads it.
  */
-export function repeatedKeysOfText(text: string, file: string): Diagnostic[] {
+export function repeatedKeysOfText(text: string, file: string, reader: Reader): Diagnostic[] {
   const fast = parseYamlStream(text);
-  if (fast) return fast.documents.flatMap((d) => (d.repeatedKeyAt === undefined ? [] : repeatedKeysInRange(text, d.range, file, undefined, 'ytt')));
-  return repeatedKeysInRange(text, [0, text.length], file, undefined, 'ytt');
+  if (fast) return fast.documents.flatMap((d) => (d.repeatedKeyAt === undefined ? [] : repeatedKeysInRange(text, d.range, file, undefined, reader)));
+  return repeatedKeysInRange(text, [0, text.length], file, undefined, reader);
 }

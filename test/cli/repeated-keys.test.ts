@@ -83,4 +83,25 @@ describe('a repeated key is an input error', () => {
     expect(heads(values.stderr)).toEqual([`error: ${pkg}/values.yaml:3:3: git.interval is given twice in the same mapping, at line 2 and line 3: only the value at line 3 would be read`]);
     expect(values.stderr).toContain('ytt would keep the value at line 3');
   });
+
+  it('in a ytt package: a file without #@ is plain YAML to ytt (carto says so); in a template, ytt refuses the repeat itself', () => {
+    const pkg = tree({
+      'config/cm.yaml': '#@ load("@ytt:data", "data")\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata:\n  interval: #@ data.values.git.interval\n',
+      'config/values.yaml': '#@data/values\n---\ngit:\n  interval: 1m\n',
+      'config/plain.yaml': 'apiVersion: carto.run/v1alpha1\nkind: ClusterConfigTemplate\nmetadata: {name: plain}\nspec:\n  configPath: .data\n  configPath: .spec\n  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n',
+      // holding no carto.run object, it is none of carto's business (as a file ytt fails on is set aside)
+      'config/other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\ndata:\n  a: "1"\n  a: "2"\n',
+    });
+    const plain = carto(['render', join(pkg, 'config')]);
+    expect(plain.status).toBe(1);
+    expect(heads(plain.stderr)).toEqual([`error: ${pkg}/config/plain.yaml:6:3: spec.configPath is given twice in the same mapping, at line 5 and line 6: only the value at line 6 would be read`]);
+    expect(plain.stderr).toContain('ytt reads a file without #@ annotations as plain YAML and would silently keep the value at line 6');
+    const templated = tree({
+      'config/cm.yaml': '#@ load("@ytt:data", "data")\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata:\n  interval: #@ data.values.git.interval\n  interval: 5m\n',
+      'config/values.yaml': '#@data/values\n---\ngit:\n  interval: 1m\n',
+    });
+    const r = carto(['render', join(templated, 'config', 'cm.yaml'), join(templated, 'config', 'values.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("expected key 'interval' to not be specified again (unless 'yaml/map-key-override' annotation is added)");
+  });
 });

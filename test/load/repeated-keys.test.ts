@@ -100,14 +100,14 @@ describe('parseText reports a repeated key as an error naming both lines', () =>
 
 describe('values read outside the manifests', () => {
   it('a data values file: ytt keeps the last value, or stops with a panic', () => {
-    const found = repeatedKeysOfText('git:\n  interval: 1m\n  interval: 5m\n', 'values.yaml');
+    const found = repeatedKeysOfText('git:\n  interval: 1m\n  interval: 5m\n', 'values.yaml', 'ytt-values');
     expect(found.map((d) => [d.file, d.line, d.message, d.detail])).toStrictEqual([
       ['values.yaml', 3, 'git.interval is given twice in the same mapping, at line 2 and line 3: only the value at line 3 would be read', undefined],
     ]);
     expect(found[0]?.hint).toContain('ytt would keep the value at line 3, or stop with a panic when the key is new to the data values');
     // read by the yaml package (an anchor), and a text with a syntax error: left to its reader
-    expect(repeatedKeysOfText('a: &x 1\na: *x\n', 'v.yaml').map((d) => d.line)).toStrictEqual([2]);
-    expect(repeatedKeysOfText('a: [\n', 'v.yaml')).toStrictEqual([]);
+    expect(repeatedKeysOfText('a: &x 1\na: *x\n', 'v.yaml', 'ytt-values').map((d) => d.line)).toStrictEqual([2]);
+    expect(repeatedKeysOfText('a: [\n', 'v.yaml', 'ytt-values')).toStrictEqual([]);
   });
   it('a YAML value on the command line is a usage error', () => {
     expect(() => parseValue('{a: 1, a: 2}')).toThrow('not valid YAML: the key "a" is given twice in one mapping (give it once)');
