@@ -25,7 +25,7 @@ const WOULD: Record<Reader, (spot: string) => string> = {
 };
 
 /** What a strict reader says (kubectl's sigs.k8s.io/yaml in strict mode), for a manifest's detail. */
-const STRICT = 'sigs.k8s.io/yaml, strict (kustomize, the API server with strict field validation): yaml: unmarshal errors:';
+const STRICT = 'sigs.k8s.io/yaml, strict (the API server given YAML under strict field validation): yaml: unmarshal errors:';
 
 /** The diagnostics for a document the yaml package parsed: one per repeated key, or one for two objects joined. */
 export function repeatedKeyDiagnostics(doc: Document.Parsed, lineOf: (offset: number) => { line: number; col: number }, file: string, value?: unknown, targets = aliasTargets(doc), reader: Reader = 'kubectl'): Diagnostic[] {

@@ -40,7 +40,7 @@ describe('parseText reports a repeated key as an error naming both lines', () =>
         column: 3,
         object: { kind: 'ConfigMap', name: 'cm' },
         path: 'data.a',
-        detail: 'sigs.k8s.io/yaml, strict (kustomize, the API server with strict field validation): yaml: unmarshal errors:\n  line 8: key "a" already set in map',
+        detail: 'sigs.k8s.io/yaml, strict (the API server given YAML under strict field validation): yaml: unmarshal errors:\n  line 8: key "a" already set in map',
       },
     ]);
     expect(parsed.diagnostics[0]?.hint).toContain('kubectl apply would silently keep the value at line 8');
