@@ -1,8 +1,9 @@
 // `carto status`: the status Cartographer would write on each Workload and Deliverable, from the
 // same inputs and flags as render. Text for a person (default), or the owners as given with
 // `status` filled (-o yaml|json). Exit 0 when the statuses could be computed, whatever they say
-// (1 with --exit-code when an owner is not Ready); 1 when the inputs cannot be read; 2 for usage
-// errors, a path that does not exist among them (as for render).
+// (1 with --exit-code when an owner is not Ready, or there is none); 1 when the inputs cannot be
+// read; 2 for usage errors, a path that does not exist among them (as for render). No owner in
+// the inputs is a warning on stderr and nothing on stdout (an empty List with -o json).
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStatusJson, formatStatusText, formatStatusYaml, status } from '../status/index.js';
 import { formatDiagnostics } from './diagnostics.js';
@@ -37,5 +38,7 @@ export async function runStatus(paths: string[], options: Record<string, unknown
   if (format === 'yaml') writeOut(formatStatusYaml(result));
   else if (format === 'json') writeOut(formatStatusJson(result));
   else writeOut(formatStatusText(result, await makeStyle(options['color'] !== false, 1)));
-  return options['exitCode'] === true && result.owners.some((o) => o.ready !== 'True') ? 1 : 0;
+  // --exit-code is a gate: like `kubectl wait` finding nothing ("no matching resources found"),
+  // no owner at all fails it; without it, finding nothing is `kubectl get`'s exit 0.
+  return options['exitCode'] === true && (result.owners.length === 0 || result.owners.some((o) => o.ready !== 'True')) ? 1 : 0;
 }

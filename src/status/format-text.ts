@@ -37,7 +37,8 @@ const MARK_WIDTH = 10;
 const INDENT = '      ';
 
 export function formatStatusText(result: StatusResult, paint: Paint): string {
-  if (result.owners.length === 0) return 'no Workload or Deliverable in the inputs\n';
+  // Nothing to show is said on stderr (the result's no-owners warning): stdout stays data only.
+  if (result.owners.length === 0) return '';
   return result.owners.map((o) => ownerBlock(o, result.diagnostics, paint)).join('\n');
 }
 

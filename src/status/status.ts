@@ -7,7 +7,7 @@
 // Pure: documents in, statuses and diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, type Blueprint, type JSONObject, type Owner } from '../model/index.js';
+import { buildCatalog, noOwnersWarning, type Blueprint, type JSONObject, type Owner } from '../model/index.js';
 import { unusedSupplied, type SuppliedOutputs } from '../outputs/index.js';
 import { realizeOwner, selectOwners, type OwnerReport } from '../realize/index.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
@@ -67,6 +67,9 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
   const owners: OwnerStatusResult[] = [];
   const outputs = { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) };
   const walked = new Set<string>();
+  // As `kubectl get` finding nothing: a warning (stderr), no status, and still a success. (An
+  // owner asked for by name and not found is selectOwners' error instead.)
+  if (catalog.owners.length === 0 && (options.owners ?? []).length === 0) diagnostics.push(noOwnersWarning(documents, 'the inputs hold no Workload or Deliverable, so there is no status to show'));
   for (const owner of selectOwners(catalog.owners, options.owners ?? [], diagnostics, 'Workload or Deliverable')) {
     // Cartographer v0.8.11 reads only current-format blueprints: its semantics, always.
     const realized = realizeOwner(owner, catalog, 'current', {

@@ -318,6 +318,26 @@ describe('exit codes and formats', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('no owner in the inputs: a warning naming what was read on stderr, stdout data only; 0, or 1 with --exit-code', () => {
+    const templates = tree({ 'sc.yaml': blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterTemplate, name: cm}'), 't.yaml': configMapTemplate('cm', '{a: b}') });
+    for (const format of ['text', 'yaml']) {
+      const r = carto(['status', '-o', format, templates]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('warning: the inputs hold no Workload or Deliverable, so there is no status to show\n');
+      expect(r.stderr).toContain(`hint: read 2 objects from ${templates}/sc.yaml, ${templates}/t.yaml: ClusterSupplyChain (1), ClusterTemplate (1); add the Workload files with -f`);
+    }
+    const json = carto(['status', '-o', 'json', templates]);
+    expect(JSON.parse(json.stdout)).toStrictEqual({ apiVersion: 'v1', kind: 'List', items: [] });
+    // a gate that checked nothing does not pass (kubectl wait: "no matching resources found")
+    expect(carto(['status', templates, '--exit-code']).status).toBe(1);
+    const empty = carto(['status', tree({ 'notes.txt': 'x' })]);
+    expect([empty.status, empty.stdout]).toStrictEqual([0, '']);
+    expect(empty.stderr).toContain('hint: the inputs hold no object at all');
+    // render's warning names what was read the same way
+    expect(carto(['render', templates]).stderr).toContain(`warning: the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render\n    hint: read 2 objects from ${templates}/sc.yaml`);
+  });
+
   it('2 for usage errors: an unknown format, mocked templates, the 0.0.6 controller', () => {
     expect(carto(['status', notReady, '-o', 'xml']).status).toBe(2);
     const mock = carto(['status', notReady, '--missing-templates', 'mock']);
