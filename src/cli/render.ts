@@ -37,7 +37,8 @@ export async function runRender(paths: string[], options: Record<string, unknown
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
-  if (prepared.documents.length >= LARGE_ESTATE) tighterHeap();
+  const heapFlag = heapFlagFor(prepared.documents.length);
+  if (heapFlag !== undefined) setFlagsFromString(heapFlag);
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
@@ -80,14 +81,15 @@ export async function runRender(paths: string[], options: Record<string, unknown
 const LARGE_ESTATE = 50_000;
 
 /**
- * V8 lets its old generation grow to about four times what is alive before it collects it, when
- * collecting is cheap next to the work (as in a render, which makes garbage steadily): at 100,000
- * Workloads, 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render
- * that keeps little beyond its inputs. (Set now, not at start-up: V8 ties its code caches to its
- * flags, and every bundle a render needs is loaded by now; see README "Performance".)
+ * The V8 flag a render of `documents` input documents sets before it renders, if any. V8 lets its
+ * old generation grow to about four times what is alive before it collects it, when collecting is
+ * cheap next to the work (as in a render, which makes garbage steadily): at 100,000 Workloads,
+ * 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render that keeps
+ * little beyond its inputs. (Set after reading the inputs, not at start-up: V8 ties its code caches
+ * to its flags, and every bundle a render needs is loaded by then; see README "Performance".)
  */
-function tighterHeap(): void {
-  setFlagsFromString('--heap-growing-percent=50');
+export function heapFlagFor(documents: number): string | undefined {
+  return documents >= LARGE_ESTATE ? '--heap-growing-percent=50' : undefined;
 }
 
 interface Written {
@@ -119,7 +121,7 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
 }
 
 /** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
-function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
+export function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) to.push(d);
 }
 
