@@ -93,19 +93,32 @@ const common = { bundle: true, platform: 'node', target: 'node20', legalComments
 const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess, sharedModules] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
-// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): its exports
+// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): the shared
+// bundle's `yamlPackage` and src/yaml's own imports of it (the lexer that measures deep nesting)
 // are getters that load it on first use, so that a start does not run its modules for nothing.
 const yamlExports = Object.keys(await import('yaml')).filter((name) => name !== 'default');
+const lazyYamlPackage = {
+  name: 'carto-lazy-yaml-package',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'carto-lazy-yaml' ? undefined : { path: 'yaml', namespace: 'carto-lazy-yaml' }));
+    b.onLoad({ filter: /.*/, namespace: 'carto-lazy-yaml' }, () => ({
+      contents: [
+        'let pkg;',
+        'const lazy = {};',
+        `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(lazy, name, { enumerable: true, get: () => (pkg ??= require('yaml'))[name] });`,
+        'module.exports = lazy;',
+      ].join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
 await build({
   ...common,
   format: 'cjs',
+  plugins: [lazyYamlPackage],
   stdin: {
-    contents: [
-      "export * from './src/yaml/index.ts';",
-      'let pkg;',
-      'export const yamlPackage = {};',
-      `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(yamlPackage, name, { enumerable: true, get: () => (pkg ??= require('yaml'))[name] });`,
-    ].join('\n'),
+    contents: ["export * from './src/yaml/index.ts';", "export * as yamlPackage from 'yaml';"].join('\n'),
     resolveDir: process.cwd(),
     sourcefile: `${SHARED_BUNDLE}.ts`,
     loader: 'ts',

@@ -4,7 +4,6 @@
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
 // that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
 // checked as the API server would check them, and what it would refuse is an error.
-import { setFlagsFromString } from 'node:v8';
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StampedValidator } from '../validate/index.js';
@@ -38,7 +37,8 @@ export async function runRender(paths: string[], options: Record<string, unknown
     return 1;
   }
   const heapFlag = heapFlagFor(prepared.documents.length);
-  if (heapFlag !== undefined) setFlagsFromString(heapFlag);
+  // node:v8 only then: loading it loads Node's streams too (its heap snapshots are streams)
+  if (heapFlag !== undefined) (await import('node:v8')).setFlagsFromString(heapFlag);
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
