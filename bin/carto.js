@@ -80,9 +80,13 @@ process.on('exit', () => {
     try {
       const dir = dirname(file);
       mkdirSync(dir, { recursive: true });
-      // The caches of this bundle's earlier builds (same path, other size or mtime) are dead.
-      const bundle = file.slice(dir.length + 1).split('-')[0];
-      for (const old of readdirSync(dir)) if (old.startsWith(`${bundle}-`) && old.endsWith('.cache')) rmSync(join(dir, old), { force: true });
+      // In the user's cache, the caches of this bundle's earlier builds (same path, other size or
+      // mtime) are dead. (Not among the shipped ones, named for their bundles: `yaml-kit.node-…`
+      // and `yaml-package.node-…` would be taken for two builds of one.)
+      if (mode !== 'write') {
+        const bundle = file.slice(dir.length + 1).split('-')[0];
+        for (const old of readdirSync(dir)) if (old.startsWith(`${bundle}-`) && old.endsWith('.cache')) rmSync(join(dir, old), { force: true });
+      }
       // Written aside and renamed: two carto processes never read half a cache.
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());
