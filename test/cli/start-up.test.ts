@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
@@ -53,5 +54,15 @@ describe('a cold render of the source-to-url example', () => {
       const folder = join(ROOT, 'dist', ...base.split('/').slice(0, -1));
       expect(readdirSync(folder)).toContain(`${base.split('/').at(-1)}.node-${process.version}.cache`);
     }
+  });
+});
+
+describe('the bundles', () => {
+  it("require only Node's own modules (bin/carto.js hands them its own require, which resolves from bin/)", () => {
+    const lazy = join(ROOT, 'dist', 'lazy');
+    const files = [join(ROOT, 'dist', 'cli.cjs'), ...readdirSync(lazy).filter((f) => f.endsWith('.cjs')).map((f) => join(lazy, f))];
+    const required = new Set(files.flatMap((f) => [...readFileSync(f, 'latin1').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string)));
+    expect(required.size).toBeGreaterThan(0);
+    expect([...required].filter((name) => !isBuiltin(name))).toEqual([]);
   });
 });
