@@ -16,6 +16,7 @@ import { pause } from './interrupt.js';
 import { shardOption } from './shard.js';
 import { formatCount } from '../util/limits.js';
 import { listSome } from '../util/list.js';
+import { builtinModule } from '../util/builtin.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
   const style = await makeStyle(options['color'] !== false);
@@ -38,7 +39,7 @@ export async function runRender(paths: string[], options: Record<string, unknown
   }
   const heapFlag = heapFlagFor(prepared.documents.length);
   // node:v8 only then: loading it loads Node's streams too (its heap snapshots are streams)
-  if (heapFlag !== undefined) (await import('node:v8')).setFlagsFromString(heapFlag);
+  if (heapFlag !== undefined) builtinModule<typeof import('node:v8')>('node:v8').setFlagsFromString(heapFlag);
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {

@@ -4,12 +4,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { ROOT } from '../helpers/cli.js';
 
 const v8Flags = vi.hoisted(() => [] as string[]);
-vi.mock('node:v8', async (original) => ({ ...(await original<typeof import('node:v8')>()), setFlagsFromString: (flag: string) => v8Flags.push(flag) }));
+vi.mock('../../src/util/builtin.js', async (original) => {
+  const { builtinModule } = await original<typeof import('../../src/util/builtin.js')>();
+  return { builtinModule: (name: string) => (name === 'node:v8' ? { setFlagsFromString: (flag: string) => v8Flags.push(flag) } : builtinModule(name)) };
+});
 const written = vi.hoisted(() => ({ out: '', err: '' }));
 vi.mock('../../src/cli/io.js', () => ({ writeOut: (t: string | Uint8Array) => (written.out += String(t)), writeErr: (t: string) => (written.err += t) }));
 
@@ -57,5 +61,21 @@ describe("a render's heap", () => {
     const code = await runRender([join(ROOT, 'examples', 'source-to-url'), join(dir, 'many.yaml')], DEFAULTS);
     expect(code).toBe(0);
     expect(v8Flags).toEqual(['--heap-growing-percent=50']);
+  });
+
+  it('is held tighter by the command itself (its bundles load node:v8 then, and only then)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carto-estate-cli-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'many.yaml'), Array.from({ length: 50_000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n`).join('---\n'));
+    // loaded first: says on stderr which V8 flags carto sets
+    writeFileSync(join(dir, 'flags.cjs'), "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (f) => { process._rawDebug('V8 FLAG ' + f); set(f); };");
+    const run = (...inputs: string[]) => spawnSync(process.execPath, ['-r', join(dir, 'flags.cjs'), join(ROOT, 'bin', 'carto.js'), 'render', ...inputs.flatMap((i) => ['-f', i])], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+    const large = run(join(ROOT, 'examples', 'source-to-url'), join(dir, 'many.yaml'));
+    expect(large.stderr).not.toContain('internal error');
+    expect(large.status).toBe(0);
+    expect(large.stderr).toContain('V8 FLAG --heap-growing-percent=50');
+    const small = run(join(ROOT, 'examples', 'source-to-url'));
+    expect(small.status).toBe(0);
+    expect(small.stderr).not.toContain('V8 FLAG');
   });
 });
