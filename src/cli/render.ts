@@ -4,7 +4,6 @@
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
 // that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
 // checked as the API server would check them, and what it would refuse is an error.
-import { setFlagsFromString } from 'node:v8';
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StampedValidator } from '../validate/index.js';
@@ -17,6 +16,7 @@ import { pause } from './interrupt.js';
 import { shardOption } from './shard.js';
 import { formatCount } from '../util/limits.js';
 import { listSome } from '../util/list.js';
+import { builtinModule } from '../util/builtin.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
   const style = await makeStyle(options['color'] !== false);
@@ -37,7 +37,9 @@ export async function runRender(paths: string[], options: Record<string, unknown
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
-  if (prepared.documents.length >= LARGE_ESTATE) tighterHeap();
+  const heapFlag = heapFlagFor(prepared.documents.length);
+  // node:v8 only then: loading it loads Node's streams too (its heap snapshots are streams)
+  if (heapFlag !== undefined) builtinModule<typeof import('node:v8')>('node:v8').setFlagsFromString(heapFlag);
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
@@ -80,14 +82,15 @@ export async function runRender(paths: string[], options: Record<string, unknown
 const LARGE_ESTATE = 50_000;
 
 /**
- * V8 lets its old generation grow to about four times what is alive before it collects it, when
- * collecting is cheap next to the work (as in a render, which makes garbage steadily): at 100,000
- * Workloads, 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render
- * that keeps little beyond its inputs. (Set now, not at start-up: V8 ties its code caches to its
- * flags, and every bundle a render needs is loaded by now; see README "Performance".)
+ * The V8 flag a render of `documents` input documents sets before it renders, if any. V8 lets its
+ * old generation grow to about four times what is alive before it collects it, when collecting is
+ * cheap next to the work (as in a render, which makes garbage steadily): at 100,000 Workloads,
+ * 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render that keeps
+ * little beyond its inputs. (Set after reading the inputs, not at start-up: V8 ties its code caches
+ * to its flags, and every bundle a render needs is loaded by then; see README "Performance".)
  */
-function tighterHeap(): void {
-  setFlagsFromString('--heap-growing-percent=50');
+export function heapFlagFor(documents: number): string | undefined {
+  return documents >= LARGE_ESTATE ? '--heap-growing-percent=50' : undefined;
 }
 
 interface Written {
@@ -119,7 +122,7 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
 }
 
 /** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
-function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
+export function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) to.push(d);
 }
 
