@@ -212,7 +212,9 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
         owner: ownerRef(ctx.owner),
         resource: resource.name,
         ...(ctx.object ? { controllerMessage: missingValueMessage(path, ctx.object) } : {}),
-        hint: `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
+        hint: ctx.observed === 'matched'
+          ? `the controller waits for it (what takes it is not stamped until it comes): the live ${String(ctx.object?.['kind'] ?? 'object')} given does not have it yet; to go on without it, give the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`
+          : `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
       })];
     }
     case 'stamp':

@@ -97,6 +97,12 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   }
   const told = diagnostics.filter((d) => d.severity !== 'note');
   const first = told[0];
+  // The live object given fails the health rule: its condition says why (a build that failed), not a missing value.
+  const healthy = r.conditions.find((c) => c.type === 'Healthy');
+  if (healthy?.status === 'False' && entry.live) {
+    out += `${INDENT}${ready.reason}: ${firstLine(healthy.message || healthy.reason)}\n` + healthLines(r, entry);
+    return out + (first ? `${INDENT}${clip(first.message)}\n` : '');
+  }
   const why = first ? clip(first.message) : firstLine(ready.message);
   out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
   if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;
