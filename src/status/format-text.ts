@@ -101,7 +101,7 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (healthy?.status === 'False' && entry.live) {
     out += `${INDENT}${ready.reason}: ${firstLine(healthy.message || healthy.reason)}\n` + healthLines(r, entry);
-    return out + (first ? `${INDENT}${clip(first.message)}\n` : '');
+    return out + (first ? `${INDENT}${clip(first.message)}\n${first.hint ? `${INDENT}to get further: ${clip(first.hint)}\n` : ''}` : '');
   }
   const why = first ? clip(first.message) : firstLine(ready.message);
   out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;

@@ -16,6 +16,7 @@ import type { YttSources } from './ytt-sources.js';
 export { customSchemas, isCrd, gvk, type CustomSchema, type KubeSchemas, type ValidationSchemas } from './schemas.js';
 export { YttSources } from './ytt-sources.js';
 export { admission, type AdmissionCheck } from './admission.js';
+export { asApiServerError } from './refusals.js';
 
 export interface ValidateStampedOptions {
   schemas: ValidationSchemas;
