@@ -475,11 +475,8 @@ metadata: {name: named}
 spec:
   configPath: .data
   template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: orders_config
-    data: {host: app}`,
+    {apiVersion: v1, kind: ConfigMap, data: {host: app},
+     metadata: {name: orders_config}}`,
   `apiVersion: carto.run/v1alpha1
 kind: ClusterConfigTemplate
 metadata: {name: numbers}
@@ -557,20 +554,8 @@ describe('what the API server refuses (or drops) is what the controller meets', 
   });
 
   it('a kind no schema covers: only names and labels are checked, and stderr says so; with its CRD (--crds), its schema is checked too', () => {
-    const widget = stream(
-      blueprintDoc(`  - name: w
-    templateRef: {kind: ClusterTemplate, name: widget}`),
-      `apiVersion: carto.run/v1alpha1
-kind: ClusterTemplate
-metadata: {name: widget}
-spec:
-  template:
-    apiVersion: example.com/v1
-    kind: Widget
-    metadata: {name: $(workload.metadata.name)$}
-    spec: {size: big}`,
-      ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'),
-    );
+    const template = 'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: widget}\nspec:\n  template: {apiVersion: example.com/v1, kind: Widget, metadata: {name: $(workload.metadata.name)$}, spec: {size: big}}';
+    const widget = stream(blueprintDoc('  - name: w\n    templateRef: {kind: ClusterTemplate, name: widget}'), template, ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'));
     const crd = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: widgets.example.com}
