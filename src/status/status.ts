@@ -17,7 +17,7 @@ import type { YttRunner } from '../stamp/ytt.js';
 import type { ConditionStatus } from '../health/index.js';
 import { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
 import { refusedBlueprints, refusedSelecting, type RefusedBlueprint } from './refused.js';
-import { admission, type ValidationSchemas } from '../validate/index.js';
+import { admission, customSchemas, type ValidationSchemas } from '../validate/index.js';
 
 export interface StatusOptions {
   /** Namespace of owners whose file has none. Default `default`. */
@@ -31,7 +31,8 @@ export interface StatusOptions {
   /** Runs `spec.ytt` templates. */
   ytt?: YttRunner;
   /** The schemas stamped objects are checked against before they are applied (built-in kinds of
-   *  one Kubernetes version, CRDs). Without them only names and labels are checked. */
+   *  one Kubernetes version, CRDs). Default: the CRDs among the documents (no built-in kind's
+   *  schema: only their names and labels are checked). */
   schemas?: ValidationSchemas;
 }
 
@@ -74,7 +75,7 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
   const outputs = { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) };
   const walked = new Set<string>();
   // What the API server refuses is not applied: the controller's apply fails (TemplateRejectedByAPIServer).
-  const admitted = admission(options.schemas ?? { custom: new Map() });
+  const admitted = admission(options.schemas ?? { custom: customSchemas(documents).custom });
   for (const owner of selectOwners(catalog.owners, options.owners ?? [], diagnostics, 'Workload or Deliverable')) {
     // Cartographer v0.8.11 reads only current-format blueprints: its semantics, always.
     const realized = realizeOwner(owner, catalog, 'current', {
