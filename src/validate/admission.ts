@@ -35,7 +35,7 @@ export function admission(schemas: ValidationSchemas): AdmissionCheck {
     // a label value that is not a string is a metadata problem (meta-check), said once
     const issues = (checked?.issues ?? []).filter((i) => !(i.rule === 'type' && i.path[0] === 'metadata' && i.path[1] === 'labels'));
     const refusing = issues.filter((i) => i.rule !== 'unknown-field');
-    const meta = stampedMetaProblems(object);
+    const meta = [...unnamed(object), ...stampedMetaProblems(object)];
     if (refusing.length > 0 || meta.length > 0) {
       const diagnostics = [
         ...meta.map((p) => metaDiagnostic(stamped, p, entry)),
@@ -72,17 +72,25 @@ function refusal(object: JSONObject, kind: string, issues: readonly Issue[], met
   return `${apiServerPrefix({ stage: 'validate' } as Issue, object, kind, name)}${all}`;
 }
 
+/** An object with neither a name nor generateName: the API server requires one (realize warns `no-name`). */
+function unnamed(object: JSONObject): MetaProblem[] {
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  return metadata['name'] || metadata['generateName'] ? [] : [{ field: 'metadata.name', message: 'metadata.name: Required value: name or generateName is required' }];
+}
+
 /** An invalid name or label, at the template field that writes it (or the placeholder that gives it). */
 function metaDiagnostic(stamped: BlueprintStamped, problem: MetaProblem, entry: ResourceReport): Diagnostic {
   const path = problem.field === 'metadata.name' ? ['metadata', 'name'] : ['metadata', 'labels', problem.label ?? ''];
   const origin = originOf(stamped, path, entry, undefined);
   const kind = String(stamped.object['kind'] ?? 'object');
   const metadata = stamped.object['metadata'] as Record<string, unknown>;
-  const what = problem.field === 'metadata.name' ? 'its name is invalid' : `its label ${problem.label ?? ''} is invalid`;
-  return diagnostic('error', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server refuses the ${kind} ${String(metadata['name'] ?? '')}: ${what}${origin.from}`, origin.where, {
+  const missing = problem.message.includes('Required value');
+  const what = missing ? 'it has neither metadata.name nor metadata.generateName' : problem.field === 'metadata.name' ? 'its name is invalid' : `its label ${problem.label ?? ''} is invalid`;
+  return diagnostic('error', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server refuses the ${kind}${typeof metadata['name'] === 'string' && metadata['name'] !== '' ? ` ${metadata['name']}` : ''}: ${what}${origin.from}`, origin.where, {
     owner: ownerRef(stamped.owner),
     resource: stamped.resource.name,
-    hint: problem.field === 'metadata.name'
+    hint: missing ? 'give the template a metadata.name (a placeholder such as $(workload.metadata.name)$ gives each owner its own), or generateName for an immutable one'
+      : problem.field === 'metadata.name'
       ? 'a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)'
       : 'a label value is at most 63 characters of letters, digits, -, _ and . (Cartographer copies owner, blueprint, resource and template names into the carto.run/* labels)',
   });

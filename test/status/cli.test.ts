@@ -553,6 +553,13 @@ describe('what the API server refuses (or drops) is what the controller meets', 
     expect(carto(['status', dir, '--exit-code']).status).toBe(1);
   });
 
+  it('an object with no name: the API server requires one', () => {
+    const d = tree({ 'in.yaml': stream(blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterTemplate, name: noname}'), configMapTemplate('noname', '{a: b}').replace('    metadata: {name: noname}', '    metadata: {labels: {a: b}}'), ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}')) });
+    const owner = statuses([d]).get('app');
+    expect(resourceCondition(owner, 'cfg', 'Ready')).toMatchObject({ reason: 'TemplateRejectedByAPIServer', message: 'unable to apply object [dev/] for resource [cfg] in supply chain [sc]: create: ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required' });
+    expect(carto(['status', d]).stdout).toContain('TemplateRejectedByAPIServer: the API server refuses the ConfigMap: it has neither metadata.name nor metadata.generateName');
+  });
+
   it('a kind no schema covers: only names and labels are checked, and stderr says so; with its CRD (--crds), its schema is checked too', () => {
     const template = 'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: widget}\nspec:\n  template: {apiVersion: example.com/v1, kind: Widget, metadata: {name: $(workload.metadata.name)$}, spec: {size: big}}';
     const widget = stream(blueprintDoc('  - name: w\n    templateRef: {kind: ClusterTemplate, name: widget}'), template, ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'));
