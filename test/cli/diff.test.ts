@@ -227,6 +227,8 @@ describe('carto diff: a template change that no stamped object shows', () => {
     const r = carto(['diff', old, now, '--observed', live]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('-  url: http://real/app.tar.gz\n+  url: https://mock.invalid/dev/w/source.tar.gz\n');
+    // --observed was given: the template's note does not ask for it
+    expect(r.stdout).toContain('(with the live objects given, what the new paths read shows in the objects stamped from them)\n');
     expect(r.stdout).toContain('# .data.url: the new value is a stand-in for the url output of resource source, whose path .status.artifact.location finds nothing on any object carto was given: the controller would wait for that output, not apply this value\n');
     const json = JSON.parse(carto(['diff', old, now, '--observed', live, '-o', 'json']).stdout);
     expect(json.changes[0].fields).toEqual([{ path: '.data.url', old: 'http://real/app.tar.gz', new: 'https://mock.invalid/dev/w/source.tar.gz', standIn: { resource: 'source', output: 'url', path: '.status.artifact.location' } }]);
