@@ -54,10 +54,10 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const output = renderOutput({ ...(typeof options['outputDir'] === 'string' ? { outputDir: options['outputDir'] } : {}), json: options['output'] === 'json' });
   try {
     const { summary, failed } = await writeOwners(run, output, keepGoing, validator);
-    if (validator && validation) {
+    if (validating && validator && validation) {
       // All or nothing: what the API server would refuse is an error, names and labels included.
       append(diagnostics, validation.diagnostics);
-      append(diagnostics, summary.diagnostics.map(asApiServerError));
+      append(diagnostics, summary.diagnostics.map(validating.asApiServerError));
       // each problem once: a template's mistake names the owners it met
       if (summary.ok || keepGoing) append(diagnostics, validator.finish());
     } else {
@@ -124,11 +124,6 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
 /** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
 export function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) to.push(d);
-}
-
-/** With --validate, a stamped name or label the API server refuses is an error, not a warning. */
-function asApiServerError(d: Diagnostic): Diagnostic {
-  return d.severity === 'warning' && (d.code === 'stamped-name-invalid' || d.code === 'stamped-label-invalid') ? { ...d, severity: 'error' } : d;
 }
 
 /** --keep-going: which owners the output leaves out (their errors are above). */

@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { readInputs } from '../inputs/index.js';
-import { customSchemas, StampedValidator, YttSources, type KubeSchemas, type ValidationSchemas } from '../validate/index.js';
+import { asApiServerError, customSchemas, StampedValidator, YttSources, type KubeSchemas, type ValidationSchemas } from '../validate/index.js';
 
-export { YttSources };
+export { YttSources, asApiServerError };
 
 /** The Kubernetes version validated against when --kube-version is not given. */
 export const DEFAULT_KUBE_VERSION = '1.34';

@@ -220,6 +220,24 @@ describe('carto diff: a template change that no stamped object shows', () => {
     expect(carto(['diff', old, now, '-o', 'markdown']).stdout).toContain('- ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: ');
   });
 
+  it('with --observed, a new value that is a stand-in (the new path finds nothing on the live object) is marked, in text, JSON and Markdown', () => {
+    const live = tree({ 'live.yaml': 'apiVersion: example.com/v1\nkind: Source\nmetadata: {name: src, namespace: dev}\nstatus:\n  artifact: {url: "http://real/app.tar.gz", revision: r1}\n' });
+    const old = sideWith(statusSourceTemplate());
+    const now = sideWith(statusSourceTemplate().replace('urlPath: .status.artifact.url', 'urlPath: .status.artifact.location'));
+    const r = carto(['diff', old, now, '--observed', live]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('-  url: http://real/app.tar.gz\n+  url: https://mock.invalid/dev/w/source.tar.gz\n');
+    // --observed was given: the template's note does not ask for it
+    expect(r.stdout).toContain('(with the live objects given, what the new paths read shows in the objects stamped from them)\n');
+    expect(r.stdout).toContain('# .data.url: the new value is a stand-in for the url output of resource source, whose path .status.artifact.location finds nothing on any object carto was given: the controller would wait for that output, not apply this value\n');
+    const json = JSON.parse(carto(['diff', old, now, '--observed', live, '-o', 'json']).stdout);
+    expect(json.changes[0].fields).toEqual([{ path: '.data.url', old: 'http://real/app.tar.gz', new: 'https://mock.invalid/dev/w/source.tar.gz', standIn: { resource: 'source', output: 'url', path: '.status.artifact.location' } }]);
+    expect(carto(['diff', old, now, '--observed', live, '-o', 'markdown']).stdout).toContain('> .data.url: the new value is a stand-in for the url output of resource source');
+    // a real new value is not marked
+    const real = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
+    expect(real.changes[0].fields[0].standIn).toBeUndefined();
+  });
+
   it('a change of what is stamped is said by the objects only', () => {
     const json = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
     expect(json.templates).toEqual([]);
