@@ -14,7 +14,7 @@ import type { Condition } from './conditions.js';
 import type { RefusedBlueprint } from './refused.js';
 import type { ResourceStatus } from './resource.js';
 import type { OwnerStatusResult, StatusResult } from './status.js';
-import { concernsOwner } from './told.js';
+import { diagnosticsByOwner } from './told.js';
 import { resourceVerdict, type Verdict } from './verdict.js';
 
 /** How marks are coloured (plain text when not on a terminal). */
@@ -40,9 +40,11 @@ const INDENT = '      ';
 export function formatStatusText(result: StatusResult, paint: Paint): string {
   // Nothing to show is said on stderr (the result's no-owners warning): stdout stays data only.
   if (result.owners.length === 0) return '';
-  return result.owners.map((o) => ownerBlock(o, result.diagnostics, paint)).join('\n');
+  const about = diagnosticsByOwner(result.diagnostics);
+  return result.owners.map((o) => ownerBlock(o, about(o.owner), paint)).join('\n');
 }
 
+/** One owner's block; `diagnostics` are those about this owner. */
 function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], paint: Paint): string {
   const name = `${o.owner.kind} ${o.owner.namespace}/${o.owner.name}`;
   const status = o.status;
@@ -54,7 +56,7 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   const ready = status.conditions.at(-1) as Condition;
   const ref = status.blueprintRef.name ? `  ${paint.dim(`${status.blueprintRef.kind} ${status.blueprintRef.name}`)}` : '';
   let out = `${paint.bold(name)}  ${verdict(ready, paint)}${ref}\n`;
-  const mine = diagnostics.filter((d) => concernsOwner(d, o.owner) && d.severity === 'error');
+  const mine = diagnostics.filter((d) => d.severity === 'error');
   if (!status.resources?.length) {
     if (ready.status !== 'True') out += `    ${firstLine(ready.message)}\n`;
     // With a refused blueprint that would select it, "no blueprint selects it" is said by refusedLines.
@@ -66,7 +68,7 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   const width = Math.max(...status.resources.map((r) => r.name.length));
   status.resources.forEach((r, i) => {
     const entry = o.report.resources[i] as ResourceReport;
-    out += resourceLines(r, entry, width, diagnostics.filter((d) => concernsOwner(d, o.owner) && d.resource === r.name), paint);
+    out += resourceLines(r, entry, width, diagnostics.filter((d) => d.resource === r.name), paint);
   });
   return out;
 }
