@@ -15,7 +15,7 @@ import { renderOutput, type RenderOutput } from './render-output.js';
 import { pause } from './interrupt.js';
 import { shardOption } from './shard.js';
 import { formatCount } from '../util/limits.js';
-import { listSome } from '../util/list.js';
+import { append, listSome } from '../util/list.js';
 import { builtinModule } from '../util/builtin.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
@@ -121,10 +121,6 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
   }
 }
 
-/** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
-export function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
-  for (const d of more) to.push(d);
-}
 
 /** --keep-going: which owners the output leaves out (their errors are above). */
 function leftOut(failed: ReadonlyArray<RenderedOwner['owner']>): string {

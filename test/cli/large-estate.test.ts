@@ -17,7 +17,8 @@ vi.mock('../../src/util/builtin.js', async (original) => {
 const written = vi.hoisted(() => ({ out: '', err: '' }));
 vi.mock('../../src/cli/io.js', () => ({ writeOut: (t: string | Uint8Array) => (written.out += String(t)), writeErr: (t: string) => (written.err += t) }));
 
-const { append, heapFlagFor, runRender } = await import('../../src/cli/render.js');
+const { heapFlagFor, runRender } = await import('../../src/cli/render.js');
+const { append } = await import('../../src/util/list.js');
 
 // what commander gives `carto render` without flags (src/cli/main.ts)
 const DEFAULTS = { color: false, filename: [], setOutput: [], observed: [], dataValuesFile: [], dataValue: [], dataValueYaml: [], dataValueFile: [], namespace: 'default', missingTemplates: 'error', crds: [], output: 'yaml', workload: [] };
