@@ -7,7 +7,7 @@ import type { Value } from './starlark/index.js';
 import { StarError, chargeTo } from './starlark/eval/values.js';
 import { YDoc, toPlain } from './template/nodes.js';
 import type { NodeValue } from './template/nodes.js';
-import { Struct, plainToStarlark } from './template/values.js';
+import { SharedDataValue, Struct, plainToStarlark } from './template/values.js';
 import { emitYamlDoc } from './emit.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
 import { isEmptyDoc } from './datavalues/index.js';
@@ -70,10 +70,13 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
   if (exec.dataValuesFiles().length === 0 && !options.dataValuesFiles?.length && !options.dataValuesFileArgs?.length && !options.dataValuesInspect && flags.every(isPlainFlag)) {
     // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
-    for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
+    for (const dv of flags) {
+      const v = (dv as { value: unknown }).value;
+      fields.set(dv.key, v instanceof SharedDataValue ? v.forRun() : plainToStarlark(v, true));
+    }
     values = new Struct(fields);
   } else {
-    const computed = exec.dataValues({ valuesFiles: options.dataValuesFiles ?? [], valuesFileArgs: options.dataValuesFileArgs ?? [], flags });
+    const computed = exec.dataValues({ valuesFiles: options.dataValuesFiles ?? [], valuesFileArgs: options.dataValuesFileArgs ?? [], flags: flags.map(unshared) });
     if (options.dataValuesInspect) return valuesResult(computed);
     values = dataValuesStruct(computed);
   }
@@ -101,6 +104,19 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
 /** A flag the fast path can take: an already-parsed value for a plain key (no nesting, no library). */
 function isPlainFlag(dv: DataValue): boolean {
   return 'value' in dv && !/[.:]/.test(dv.key) && !dv.key.startsWith('@');
+}
+
+/** A flag as the data values computation reads it: a shared value's plain value. */
+function unshared(dv: DataValue): DataValue {
+  return 'value' in dv && dv.value instanceof SharedDataValue ? { key: dv.key, value: dv.value.plain } : dv;
+}
+
+/**
+ * A data value's plain value converted once, to be passed as a flag's `value` to many runs (as
+ * for one owner's templates): runs share what templates cannot change and get their own lists.
+ */
+export function sharedDataValue(plain: unknown): SharedDataValue {
+  return new SharedDataValue(plain);
 }
 
 /** ytt --data-values-inspect: the data values as the only document. */

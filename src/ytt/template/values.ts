@@ -4,7 +4,7 @@ import {
   Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeSteps, equals, fail, repr, typeName,
 } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
-import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, chargeCopy, deepCopy } from './nodes.js';
 import type { NodeValue, Scalar } from './nodes.js';
 import { YamlFloat } from '../../yaml/index.js';
 import { NODE_STEPS } from './nodes.js';
@@ -189,6 +189,16 @@ export function starlarkToNode(v: Value): NodeValue {
   fail(`Unable to convert value: ${repr(v)} (${typeName(v)})`);
 }
 
+/**
+ * starlarkToNode for callers that only read the result (encoders): a fragment's own nodes, not a
+ * copy, charged the same steps as the copy.
+ */
+export function starlarkToNodeToRead(v: Value): NodeValue {
+  if (!(v instanceof Fragment)) return starlarkToNode(v);
+  if (v.node) chargeCopy(v.node);
+  return v.node;
+}
+
 function keyToScalar(k: Value): Scalar {
   if (k === null || typeof k === 'boolean' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'string' || k instanceof Float) return k;
   if (k instanceof Tuple) fail('Unable to convert tuple key to a YAML map key');
@@ -233,6 +243,59 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
   const d = new Dict();
   for (const [k, x] of entries) d.set(plainToStarlark(k, false), plainToStarlark(x, false));
   return d;
+}
+
+/**
+ * A data value converted once for many runs (one owner's values, given to each of its templates):
+ * its maps are structs, which no template can change, so runs share them; its lists, which a
+ * template may change (`data.values.x.append(1)` works in ytt), are copied for each run (`forRun`),
+ * with the structs above them. A run gets the same values and is charged the same steps as from
+ * plainToStarlark(plain, true).
+ */
+export class SharedDataValue {
+  private readonly shape: Shape;
+  constructor(readonly plain: unknown) {
+    this.shape = shapeOf(plain);
+  }
+  /** The value for one run: fresh lists, shared list-free structs and scalars. */
+  forRun(): Value {
+    return instantiate(this.shape);
+  }
+}
+
+/** What a shared value is made of: a Starlark value no run can change, or a list or struct to copy. */
+type Shape = Value | ListShape | StructShape;
+class ListShape {
+  constructor(readonly items: Shape[]) {}
+}
+class StructShape {
+  constructor(readonly fields: [string, Shape][]) {}
+}
+
+function shapeOf(v: unknown): Shape {
+  const scalar = plainScalar(v);
+  if (scalar !== NOT_SCALAR) return scalar;
+  if (Array.isArray(v)) return new ListShape(v.map(shapeOf));
+  if (v instanceof YNode) return shapeOf(nodeToPlainish(v));
+  const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
+  const fields: [string, Shape][] = [];
+  let copied = false;
+  for (const [k, x] of entries) {
+    const s = shapeOf(x);
+    if (s instanceof ListShape || s instanceof StructShape) copied = true;
+    fields.push([String(k), s]);
+  }
+  return copied ? new StructShape(fields) : new Struct(new Map(fields as [string, Value][]));
+}
+
+function instantiate(s: Shape): Value {
+  if (s instanceof ListShape) return new List(s.items.map(instantiate));
+  if (s instanceof StructShape) {
+    const f = new Map<string, Value>();
+    for (const [k, x] of s.fields) f.set(k, instantiate(x));
+    return new Struct(f);
+  }
+  return s;
 }
 
 /** YAML node value -> Starlark with maps as dicts (or structs), arrays as lists (yaml.decode / data values). */
