@@ -93,7 +93,6 @@ export class TemplateRuntime {
   private ctxs: EvalCtx[] = [];
   rootCtx: EvalCtx | null = null;
   private texts: string[] = [];
-  private ancestorCache = new Map<number, number[]>();
   /** Each template node's source (positions only), made once and shared by the nodes built from it. */
   private sources: (NodeSource | null)[] | undefined;
 
@@ -118,12 +117,14 @@ export class TemplateRuntime {
   }
 
   private ancestors(tag: number): number[] {
-    let a = this.ancestorCache.get(tag);
+    // kept on the template's node (compiled once, evaluated for every run)
+    const proto = this.protos[tag]!;
+    let a = proto.ancestors;
     if (!a) {
       a = [];
       for (let t: number | null = tag; t !== null; t = this.protos[t]!.parent) a.push(t);
       a.reverse(); // root first
-      this.ancestorCache.set(tag, a);
+      proto.ancestors = a;
     }
     return a;
   }

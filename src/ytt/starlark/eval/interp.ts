@@ -519,6 +519,19 @@ function evalComprehension(
 
 function evalCall(thread: Thread, fr: Frame, e: Extract<Expr, { type: 'CallExpr' }>): Value {
   const fn = evalExpr(thread, fr, e.fn);
+  if ((e.positional ??= e.args.every((a) => a.kind === 'pos'))) {
+    // the common call (every template instruction is one): positional arguments only, evaluated
+    // into an array of their number
+    const n = e.args.length;
+    const args = new Array<Value>(n);
+    for (let i = 0; i < n; i++) args[i] = evalExpr(thread, fr, (e.args[i] as { x: Expr }).x);
+    fr.info.pos = e.lparen;
+    try {
+      return callValue(thread, fn, args, EMPTY_KW);
+    } catch (err) {
+      throw toEvalError(thread, err, e.lparen);
+    }
+  }
   const args: Value[] = [];
   let kwargs: Kwargs | null = null;
   for (const a of e.args) {

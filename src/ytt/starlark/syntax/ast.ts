@@ -49,7 +49,7 @@ export type Arg =
   | { kind: 'named'; name: string; x: Expr }
   | { kind: 'star'; x: Expr }
   | { kind: 'starstar'; x: Expr };
-export interface CallExpr { type: 'CallExpr'; pos: Pos; lparen: Pos; fn: Expr; args: Arg[] }
+export interface CallExpr { type: 'CallExpr'; pos: Pos; lparen: Pos; fn: Expr; args: Arg[]; /** set when first evaluated: all arguments positional */ positional?: boolean }
 export interface UnaryExpr { type: 'UnaryExpr'; pos: Pos; op: 'not' | '-' | '+' | '~'; x: Expr }
 export interface BinaryExpr { type: 'BinaryExpr'; pos: Pos; opPos: Pos; op: string; x: Expr; y: Expr }
 export interface LambdaExpr { type: 'LambdaExpr'; pos: Pos; fn: FuncDef }
