@@ -23,7 +23,7 @@ export type Binding =
   | { kind: 'local'; depth: number; index: number; name: string } // depth = number of function scopes to walk up
   | { kind: 'global'; index: number; name: string }
   | { kind: 'predeclared'; name: string }
-  | { kind: 'universal'; name: string };
+  | { kind: 'universal'; name: string; /** the builtin, kept when first looked up (the universe never changes) */ value?: unknown };
 
 export interface Ident { type: 'Ident'; pos: Pos; name: string; binding?: Binding }
 export interface Literal { type: 'Literal'; pos: Pos; value: string | number | bigint; kind: 'string' | 'int' | 'float' | 'bytes' }
