@@ -48,8 +48,9 @@ describe('data values of the built-in engine', () => {
   });
 
   it('give each template, and each key, lists of their own', () => {
+    // "first" and "third" change the list; "second" only reads it (so it shares the owner's values)
     const body = (name: string) => `#@ load("@ytt:data", "data")
-#@ data.values.workload.spec.env.append({"name": "B"})
+${name === 'second' ? '#@ env = data.values.workload.spec.env' : '#@ data.values.workload.spec.env.append({"name": "B"})'}
 apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -72,9 +73,14 @@ spec:
   resources:
   - {name: first, templateRef: {kind: ClusterTemplate, name: first}}
   - {name: second, templateRef: {kind: ClusterTemplate, name: second}}
+  - {name: third, templateRef: {kind: ClusterTemplate, name: third}}
 `;
-    const result = renderTexts(chain, template('first'), template('second'), workload(0), workload(1));
-    const data = result.objects.map((o) => (o.object as { data: unknown }).data);
-    expect(data).toEqual(Array.from({ length: 4 }, () => ({ workload: '2', deliverable: '1' })));
+    const result = renderTexts(chain, template('first'), template('second'), template('third'), workload(0), workload(1));
+    const data = result.objects.map((o) => (o.object as { metadata: { name: string }; data: unknown }));
+    expect(data.map((o) => [o.metadata.name, o.data])).toEqual(['app-0', 'app-1'].flatMap((app) => [
+      [`${app}-first`, { workload: '2', deliverable: '1' }],
+      [`${app}-second`, { workload: '1', deliverable: '1' }],
+      [`${app}-third`, { workload: '2', deliverable: '1' }],
+    ]));
   });
 });

@@ -1,7 +1,7 @@
 // ytt's Starlark value types (struct, module, yamlfragment) and the conversions
 // between Starlark values, YAML nodes and plain JS values.
 import {
-  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeSteps, equals, fail, repr, typeName,
+  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeItems, chargeSteps, equals, fail, repr, typeName,
 } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, chargeCopy, deepCopy } from './nodes.js';
@@ -246,56 +246,42 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
 }
 
 /**
- * A data value converted once for many runs (one owner's values, given to each of its templates):
- * its maps are structs, which no template can change, so runs share them; its lists, which a
- * template may change (`data.values.x.append(1)` works in ytt), are copied for each run (`forRun`),
- * with the structs above them. A run gets the same values and is charged the same steps as from
- * plainToStarlark(plain, true).
+ * A data value converted once for many runs (one owner's values, given to each of its templates).
+ * Maps are structs, which no template can change; lists can change (`data.values.x.append(1)`
+ * works in ytt), so a run shares the converted value only when its code cannot change a list
+ * (mayChangeLists), and converts the plain value for itself otherwise. Either way the run gets
+ * the values, and is charged the steps, that plainToStarlark(plain, true) gives it.
  */
 export class SharedDataValue {
-  private readonly shape: Shape;
-  constructor(readonly plain: unknown) {
-    this.shape = shapeOf(plain);
-  }
-  /** The value for one run: fresh lists, shared list-free structs and scalars. */
-  forRun(): Value {
-    return instantiate(this.shape);
+  private value: Value | undefined;
+  /** The items of all its lists: what building them costs a run (List charges them). */
+  private items = 0;
+  constructor(readonly plain: unknown) {}
+  forRun(shareable: boolean): Value {
+    if (!shareable) return plainToStarlark(this.plain, true);
+    if (this.value === undefined) {
+      const value = plainToStarlark(this.plain, true);
+      this.items = listItems(value);
+      this.value = value;
+      return value;
+    }
+    chargeItems(this.items);
+    return this.value;
   }
 }
 
-/** What a shared value is made of: a Starlark value no run can change, or a list or struct to copy. */
-type Shape = Value | ListShape | StructShape;
-class ListShape {
-  constructor(readonly items: Shape[]) {}
-}
-class StructShape {
-  constructor(readonly fields: [string, Shape][]) {}
-}
-
-function shapeOf(v: unknown): Shape {
-  const scalar = plainScalar(v);
-  if (scalar !== NOT_SCALAR) return scalar;
-  if (Array.isArray(v)) return new ListShape(v.map(shapeOf));
-  if (v instanceof YNode) return shapeOf(nodeToPlainish(v));
-  const entries: [unknown, unknown][] = v instanceof Map ? Array.from(v.entries()) : Object.entries(v as object);
-  const fields: [string, Shape][] = [];
-  let copied = false;
-  for (const [k, x] of entries) {
-    const s = shapeOf(x);
-    if (s instanceof ListShape || s instanceof StructShape) copied = true;
-    fields.push([String(k), s]);
+function listItems(v: Value): number {
+  if (v instanceof List) {
+    let n = v.items.length;
+    for (const x of v.items) n += listItems(x);
+    return n;
   }
-  return copied ? new StructShape(fields) : new Struct(new Map(fields as [string, Value][]));
-}
-
-function instantiate(s: Shape): Value {
-  if (s instanceof ListShape) return new List(s.items.map(instantiate));
-  if (s instanceof StructShape) {
-    const f = new Map<string, Value>();
-    for (const [k, x] of s.fields) f.set(k, instantiate(x));
-    return new Struct(f);
+  if (v instanceof Struct) {
+    let n = 0;
+    for (const x of v.fields.values()) n += listItems(x);
+    return n;
   }
-  return s;
+  return 0;
 }
 
 /** YAML node value -> Starlark with maps as dicts (or structs), arrays as lists (yaml.decode / data values). */
