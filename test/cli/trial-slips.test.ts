@@ -1,0 +1,15 @@
+// Slips a new user's first trial found, through the real binary: hints that name what to give
+// (the package's own directory, the broken file), lint's -o, the part of a stamped name that is
+// invalid, the note for files set aside.
+import { describe, expect, it } from 'vitest';
+import { carto } from '../helpers/cli.js';
+
+describe('a package named from the directory above it', () => {
+  it('cannot load /helpers.star: the hint names the directory that holds it (config/), not -f DIR again', () => {
+    const r = carto(['render', '-f', 'examples/ytt-package/']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cannot load /helpers.star');
+    expect(r.stderr).toContain("hint: name the package's own directory, -f examples/ytt-package/config/, which holds helpers.star: a load of /helpers.star reads from the top of the directory ytt is given (here examples/ytt-package/)");
+    expect(r.stderr).not.toContain('name the whole package directory');
+  });
+});
