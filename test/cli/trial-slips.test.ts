@@ -13,3 +13,17 @@ describe('a package named from the directory above it', () => {
     expect(r.stderr).not.toContain('name the whole package directory');
   });
 });
+
+describe('lint -o', () => {
+  it('-o/--output is lint\'s --format, as render, status and diff say it; both at once is a usage error', () => {
+    const json = carto(['lint', '-o', 'json', 'examples/web-app/']);
+    expect(json.status).toBe(0);
+    expect(json.stdout).toBe(carto(['lint', '--format', 'json', 'examples/web-app/']).stdout);
+    expect(JSON.parse(json.stdout)).toHaveProperty('summary');
+    expect(carto(['lint', '--output', 'sarif', 'examples/web-app/']).stdout).toContain('"version": "2.1.0"');
+    const both = carto(['lint', '-o', 'json', '--format', 'sarif', 'examples/web-app/']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("cannot be used with option '--format <format>'");
+    expect(carto(['lint', '-o', 'yaml', 'examples/web-app/']).status).toBe(2);
+  });
+});
