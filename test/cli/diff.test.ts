@@ -364,12 +364,18 @@ describe('carto diff --base REV', () => {
     expect(carto(['diff', '--base', 'main', 'config/templates.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
-  it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
-    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+  /** A repository of templates, a chain, an owner in apps/ and `more`, committed as main; config/templates.yaml changed since. */
+  const templatesChanged = (more: Record<string, string>) => {
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), ...more });
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'base');
     execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    return repo;
+  };
+
+  it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
+    const repo = templatesChanged({ 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
     const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -382,11 +388,7 @@ describe('carto diff --base REV', () => {
 
   it('a broken file among the owners: the hint names it from here and a command that leaves it out, or only "fix it" when no owner would be left', () => {
     const broken = `${ownerDoc('Workload', '{name: b, namespace: dev, labels: {app: web}}')}\nspec: {}\n`;
-    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'apps/broken.yaml': broken });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'base');
-    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    const repo = templatesChanged({ 'apps/broken.yaml': broken });
     const r = carto(['diff', '--base', 'main', 'config/'], { cwd: repo });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\nerror: apps\/broken\.yaml:\d+:\d+: /);

@@ -3,6 +3,7 @@
 // invalid, the note for files set aside.
 import { describe, expect, it } from 'vitest';
 import { carto } from '../helpers/cli.js';
+import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
 describe('a package named from the directory above it', () => {
   it('cannot load /helpers.star: the hint names the directory that holds it (config/), not -f DIR again', () => {
@@ -29,41 +30,21 @@ describe('lint -o', () => {
 });
 
 describe('a stamped name the API server refuses: which part is invalid', () => {
-  const chain = (name: string, owner: string) => `apiVersion: carto.run/v1alpha1
-kind: ClusterSupplyChain
-metadata: {name: sc}
-spec:
-  selector: {app: web}
-  resources:
-  - name: config
-    templateRef: {kind: ClusterConfigTemplate, name: cfg}
----
-apiVersion: carto.run/v1alpha1
-kind: ClusterConfigTemplate
-metadata: {name: cfg}
-spec:
-  configPath: .data
-  template:
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: ${name}
-    data: {a: "1"}
----
-apiVersion: carto.run/v1alpha1
-kind: Workload
-metadata: {name: ${owner}, namespace: dev, labels: {app: web}}
-spec: {}
-`;
+  // (the template's name field is on line 18 of the stream)
+  const chain = (name: string, owner: string) => stream(
+    blueprintDoc('  - name: config\n    templateRef: {kind: ClusterTemplate, name: cfg}'),
+    `apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: cfg}\nspec:\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: ${name}`,
+    ownerDoc('Workload', `{name: ${owner}, namespace: dev, labels: {app: web}}`),
+  );
 
   it("the template's own text (`_config`), not the placeholder", () => {
     const r = carto(['status', '-f', '-'], { input: chain('$(workload.metadata.name)$_config', 'hello') });
-    expect(r.stdout).toContain(`the API server refuses the ConfigMap hello_config: its name is invalid: the template's own text "_config" has "_", which no name may have, not the value of $(workload.metadata.name)$ — in ClusterConfigTemplate cfg, <stdin>:19`);
+    expect(r.stdout).toContain(`the API server refuses the ConfigMap hello_config: its name is invalid: the template's own text "_config" has "_", which no name may have, not the value of $(workload.metadata.name)$ — in ClusterTemplate cfg, <stdin>:18`);
     expect(r.stdout).toContain('take "_" out of the template\'s metadata.name');
   });
 
   it('the value the placeholder brought (an owner named Hello)', () => {
     const r = carto(['status', '-f', '-'], { input: chain('$(workload.metadata.name)$-config', 'Hello') });
-    expect(r.stdout).toContain(`the API server refuses the ConfigMap Hello-config: its name is invalid: the value of $(workload.metadata.name)$, "Hello", has "H", which no name may have (the template's own text is fine) — in ClusterConfigTemplate cfg, <stdin>:19`);
+    expect(r.stdout).toContain(`the API server refuses the ConfigMap Hello-config: its name is invalid: the value of $(workload.metadata.name)$, "Hello", has "H", which no name may have (the template's own text is fine) — in ClusterTemplate cfg, <stdin>:18`);
   });
 });
