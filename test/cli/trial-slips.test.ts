@@ -2,7 +2,8 @@
 // (the package's own directory, the broken file), lint's -o, the part of a stamped name that is
 // invalid, the note for files set aside.
 import { describe, expect, it } from 'vitest';
-import { carto } from '../helpers/cli.js';
+import { join } from 'node:path';
+import { ROOT, carto } from '../helpers/cli.js';
 import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
 
 describe('a package named from the directory above it', () => {
@@ -12,6 +13,10 @@ describe('a package named from the directory above it', () => {
     expect(r.stderr).toContain('cannot load /helpers.star');
     expect(r.stderr).toContain("hint: name the package's own directory, -f examples/ytt-package/config/, which holds helpers.star: a load of /helpers.star reads from the top of the directory ytt is given (here examples/ytt-package/)");
     expect(r.stderr).not.toContain('name the whole package directory');
+    // named from below the package: the directory above that holds it
+    const below = carto(['render', '-f', 'examples/ytt-package/config/templates/']);
+    expect(below.stderr).toContain("hint: name the package's own directory, -f examples/ytt-package/config/, which holds helpers.star");
+    expect(carto(['render', '.'], { cwd: join(ROOT, 'examples/ytt-package/config/templates') }).stderr).toContain("hint: name the package's own directory, -f ../, which holds helpers.star");
   });
 });
 
