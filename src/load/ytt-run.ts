@@ -109,7 +109,7 @@ function hintFor(failure: Failure, run: readonly RunFile[]): { hint: string } | 
   }
   if (/cannot load /.test(failure.message)) {
     const holder = directoryHolding(failure.message, run);
-    if (holder) return { hint: `name the package's own directory, -f ${holder.dir}, which holds ${holder.wanted.slice(1)}: a load of ${holder.wanted} reads from the top of the directory ytt is given (here ${holder.top}); give the files beside it on their own (-f for manifests, --data-values-file for plain values)` };
+    if (holder) return { hint: `name the package's own directory, -f ${holder.dir}, which holds ${holder.wanted.slice(1)}: a load of ${holder.wanted} reads from the top of the directory ytt is given (here ${holder.top}); give the files beside it on their own (-f for manifests, --data-values-file for plain values); -R finds a package only where a data values or .star file sits at its top` };
     return { hint: 'name the whole package directory (-f DIR) so that the file it loads is in the same ytt run; -R finds a package only where a data values or .star file sits at its top' };
   }
   return {};
