@@ -9,7 +9,7 @@ import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
 import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
-import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
+import { MockNotes, legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { invalidStampedObjects } from './stamped-checks.js';
 import { NameGroups } from './name-groups.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
@@ -56,6 +56,8 @@ interface Run {
   expanded: boolean;
   /** What the admission webhooks would refuse among the inputs (said before the rest at the end). */
   refused: Diagnostic[];
+  /** The mock notes made so far (most owners say what the one before said). */
+  mockNotes: MockNotes;
 }
 
 export function* renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
@@ -68,7 +70,7 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   }
   const run: Run = {
     catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
-    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused,
+    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused, mockNotes: new MockNotes(),
   };
   let stamped = 0;
   for (const owner of selected) {
@@ -157,7 +159,7 @@ function renderOwner(owner: Owner, run: Run): RenderedOwner {
     run.legacyNoted.add(blueprint);
     run.diagnostics.push(legacyFormatNote(blueprint));
   }
-  const mocks = mockDiagnostics(report, strict);
+  const mocks = mockDiagnostics(report, strict, run.mockNotes);
   // With --strict the mock is the first thing to fix: it comes before what it caused.
   const own = strict ? [...mocks, ...realized.diagnostics] : [...realized.diagnostics, ...mocks];
   if (realized.objects.length > 0 && !owner.uid && ownerReferences) run.withoutUid.push(owner);

@@ -282,6 +282,12 @@ class Walker {
             return program.text;
           }
           if (result === program.text) return result;
+          // What walkLegacy would do with text that holds no placeholder (most substituted
+          // values: names, URLs), without working out the frames its messages would need.
+          if (typeof result === 'string' && result.indexOf(START) === -1 && path.length <= MAX_DEPTH && this.legacyValues < MAX_SUBSTITUTIONS) {
+            this.legacyValues++;
+            return result;
+          }
           return this.walkLegacy(result, path, [program.text], frames(), true);
         }
         if (result instanceof LeafFailure) {
