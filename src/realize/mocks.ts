@@ -19,26 +19,34 @@ export interface MockedOutput {
 }
 
 export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
-  const byName = new Map(report.resources.map((r) => [r.resource.name, r]));
+  const byName = new Map<string, ResourceReport>();
+  for (const r of report.resources) byName.set(r.resource.name, r);
   // Mocked values (keyed by the resource that produced them, through any passThrough) → users.
   const used = new Map<string, MockedOutput>();
-  const use = (value: OutputValue, user: string) => {
-    const slot = used.get(value.resource) ?? { resource: value.resource, values: [], users: [] };
-    if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
-    if (!slot.users.includes(user)) slot.users.push(user);
-    used.set(value.resource, slot);
-  };
   for (const entry of report.resources) {
     // A template that failed used the mocks its error involves; one that stamped, all it was given.
-    for (const value of entry.mocksInvolved ?? []) use(value, entry.resource.name);
+    if (entry.mocksInvolved) for (const value of entry.mocksInvolved) useMock(used, value, entry.resource.name);
     if (!entry.object) continue;
     for (const ref of declaredInputs(entry.resource)) {
-      for (const value of byName.get(ref.resource)?.outputs ?? []) {
-        if (value.provenance === 'mock' && ref.fields.includes(value.field)) use(value, entry.resource.name);
+      const outputs = byName.get(ref.resource)?.outputs;
+      if (!outputs) continue;
+      for (const value of outputs) {
+        if (value.provenance === 'mock' && ref.fields.includes(value.field)) useMock(used, value, entry.resource.name);
       }
     }
   }
   return [...used.values()];
+}
+
+/** Records that `user` took the mocked `value`. */
+function useMock(used: Map<string, MockedOutput>, value: OutputValue, user: string): void {
+  let slot = used.get(value.resource);
+  if (slot === undefined) {
+    slot = { resource: value.resource, values: [], users: [] };
+    used.set(value.resource, slot);
+  }
+  if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
+  if (!slot.users.includes(user)) slot.users.push(user);
 }
 
 /** A mocked owner uid, for the sentence about it. */
