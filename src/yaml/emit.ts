@@ -279,9 +279,23 @@ class Emitter {
 
   emitNode(v: unknown, ctx: number): void {
     switch (typeof v) {
-      case 'string':
-        this.emitString(v, analyze(v), ctx);
+      case 'string': {
+        const a = analyze(v);
+        // A value written plain, with no fold possible: what emitString and writePlain would write.
+        if ((ctx & CTX_SIMPLE_KEY) === 0 && isPlainValue(v, a, this.dialect) && (this.width === Infinity || this.column + 1 + a.codePoints <= this.width)) {
+          if (!this.whitespace) {
+            this.out += ' ';
+            this.column++;
+          }
+          this.out += v;
+          this.column += a.codePoints;
+          this.whitespace = false;
+          this.indention = false;
+          return;
+        }
+        this.emitString(v, a, ctx);
         return;
+      }
       case 'number':
         this.emitPlainText(formatNumber(v));
         return;
@@ -823,7 +837,12 @@ function analyze(s: string): Analysis {
  * in block context and not read as another type (what emitString decides for such a key).
  */
 function isPlainKey(k: string, a: Analysis, dialect: ResolveDialect): boolean {
-  return (a.flags & (MULTILINE | PLAIN_OK)) === PLAIN_OK && a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES && k.length > 0 && !needsQuotes(k, a, dialect);
+  return a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES && k.length > 0 && isPlainValue(k, a, dialect);
+}
+
+/** A string go-yaml writes plain outside a key: no line break, plain in block context, not read as another type. */
+function isPlainValue(s: string, a: Analysis, dialect: ResolveDialect): boolean {
+  return (a.flags & (MULTILINE | PLAIN_OK)) === PLAIN_OK && !needsQuotes(s, a, dialect);
 }
 
 /** Keys repeat at the same indentations in every object of a kind: their lines are kept (up to this indentation). */
