@@ -349,7 +349,12 @@ class Evaluator {
  */
 export function findResults(template: JsonPathTemplate, data: GoValue, options?: FindOptions): GoValue[][] {
   const followed = followFields(template, data, options?.untypedNumbers === 'unstructured');
-  if (followed !== UNFOLLOWED) return [[followed]];
+  if (followed === MISSED) {
+    // A missing field finds nothing, and so does every field after it, unless that is an error.
+    if (options?.allowMissingKeys === true) return [[]];
+  } else if (followed !== UNFOLLOWED) {
+    return [[followed]];
+  }
   const evaluator = new Evaluator(
     template.root.nodes,
     options?.allowMissingKeys === true,
@@ -386,15 +391,15 @@ function fieldChain(template: JsonPathTemplate): readonly string[] | null {
 }
 
 const UNFOLLOWED = Symbol('unfollowed');
+const MISSED = Symbol('missed');
 const UNSTRUCTURED: KindOptions = { unstructuredNumbers: true };
 const FLOAT64_NUMBERS: KindOptions = { unstructuredNumbers: false };
 
 /**
  * The one value a field chain finds, by the steps evalField takes for one item, without its
- * lists; UNFOLLOWED when the template is not a chain or a field is missing (the evaluator then
- * gives its own result or error for it).
+ * lists; UNFOLLOWED when the template is not a chain, MISSED when a field is not there.
  */
-function followFields(template: JsonPathTemplate, data: GoValue, unstructuredNumbers: boolean): GoValue | typeof UNFOLLOWED {
+function followFields(template: JsonPathTemplate, data: GoValue, unstructuredNumbers: boolean): GoValue | typeof UNFOLLOWED | typeof MISSED {
   const chain = fieldChain(template);
   if (chain === null) return UNFOLLOWED;
   const kindOpts = unstructuredNumbers ? UNSTRUCTURED : FLOAT64_NUMBERS;
@@ -405,16 +410,16 @@ function followFields(template: JsonPathTemplate, data: GoValue, unstructuredNum
     const kind = effectiveKind(v, dt, kindOpts);
     if (kind === 'struct') {
       const f = (v as GoStruct).field(name);
-      if (f === undefined) return UNFOLLOWED;
+      if (f === undefined) return MISSED;
       v = f.value;
       t = fieldType(f);
     } else if (kind === 'map' && v !== null) {
       const m = v as GoMap;
-      if (!hasOwn(m, name)) return UNFOLLOWED;
+      if (!hasOwn(m, name)) return MISSED;
       v = m[name]!;
       t = elemType(dt, 'map');
     } else {
-      return UNFOLLOWED;
+      return MISSED;
     }
   }
   return v;
