@@ -195,11 +195,19 @@ const sharedTexts = new WeakMap<object, SharedText[] | null>();
 const MAX_SHARED_STATES = 4;
 const MAX_SHARED_TEXT = 16 * 1024;
 
-/** Whether `v` and everything in it is frozen plain data: arrays and plain objects (a Map, a Date, a class's instance could change, or are not worth it). */
+/**
+ * Whether `v` and everything in it is frozen plain data: arrays and plain objects whose
+ * properties are values (a getter may answer differently each time; a Map, a Date, a class's
+ * instance could change, or are not worth it). Checked once per value.
+ */
 function deepFrozen(v: object, depth: number): boolean {
   if (depth > 64 || !Object.isFrozen(v)) return false;
   if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return false;
-  for (const child of Array.isArray(v) ? v : Object.values(v)) {
+  const properties = Object.getOwnPropertyDescriptors(v);
+  for (const key in properties) {
+    const property = properties[key] as PropertyDescriptor;
+    if (!('value' in property)) return false;
+    const child: unknown = property.value;
     if (child !== null && typeof child === 'object' && !deepFrozen(child, depth + 1)) return false;
   }
   return true;
