@@ -9,6 +9,7 @@ import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.j
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
 import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
+import { isWideText, narrowStrings } from './one-byte.js';
 
 /** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
 const TOP: readonly (string | number)[] = Object.freeze([]);
@@ -91,6 +92,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
     const diagnostics: Diagnostic[] = [];
+    const wide = isWideText(body);
     fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
@@ -98,7 +100,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       const head = deferredHead(d.value);
       if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
-      else documents.push({ file, line: d.line, value: d.value, origin });
+      else documents.push({ file, line: d.line, value: wide ? narrowStrings(d.value) : d.value, origin });
     });
     return { documents, diagnostics };
   }
