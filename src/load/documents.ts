@@ -5,11 +5,11 @@
 import { findTrailingComma } from './json-commas.js';
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
+import { kubeYamlOptions, kubectlSource, parseYamlStream, type FastDocument } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
 import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
-import { isWideText, narrowStrings } from './one-byte.js';
+import { holdsStandIn, narrowText } from './one-byte.js';
 
 /** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
 const TOP: readonly (string | number)[] = Object.freeze([]);
@@ -87,12 +87,11 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       hint: 'remove the comma: kubectl reads a file starting with { as JSON, and JSON allows no comma before } or ]',
     }] };
   }
-  const fast = options.deferred && body.length >= DEFER_FROM_BYTES ? readDeferring(body, options.deferred) : parseYamlStream(body)?.documents;
+  const fast = options.deferred && body.length >= DEFER_FROM_BYTES ? readDeferring(body, options.deferred) : parseNarrow(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
     const diagnostics: Diagnostic[] = [];
-    const wide = isWideText(body);
     fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
@@ -100,11 +99,21 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       const head = deferredHead(d.value);
       if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
-      else documents.push({ file, line: d.line, value: wide ? narrowStrings(d.value) : d.value, origin });
+      else documents.push({ file, line: d.line, value: d.value, origin });
     });
     return { documents, diagnostics };
   }
   return parseWithYamlPackage(body, file, maxDocuments);
+}
+
+/** parseYamlStream, of the text with its wide characters stood in for when no string read holds one (one-byte.ts). */
+function parseNarrow(body: string): FastDocument[] | undefined {
+  const narrow = narrowText(body);
+  if (narrow) {
+    const documents = parseYamlStream(narrow.text)?.documents;
+    if (documents && !documents.some((d) => holdsStandIn(d.value, narrow.standIn))) return documents;
+  }
+  return parseYamlStream(body)?.documents;
 }
 
 /** What kubectl's reader refuses before the YAML itself is parsed (kubectlSource). */

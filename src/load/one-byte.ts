@@ -1,33 +1,38 @@
-// Strings read from a text that holds a character past U+00FF (a comment in Japanese, say) are
-// stored by V8 two bytes a character, however plain they are: every slice of such a text is. The
-// names, keys and values of its templates then make every object stamped from them, and the whole
-// output, two bytes a character, which costs a render of many owners about a twentieth of its
-// time (flattening and encoding twice the bytes). A document read from such a text is copied with
-// each string that has no such character made anew, one byte a character (JSON.parse makes
-// strings so); other values (numbers, bigints, dates) are kept as they are.
-import { setOwn } from '../util/objects.js';
+// V8 holds a text with a character past U+00FF two bytes a character, and every string sliced
+// from it too, however plain: the keys and values of the templates read from it, so every object
+// stamped from them, so the whole output (one two-byte piece makes the flattened text two-byte,
+// and the first two-byte copy of a key interned is the one every object gets). Flattening and
+// encoding twice the bytes costs a render of many owners about a twentieth of its time. Such
+// characters are mostly in comments (a comment in Japanese, say): the text is parsed with each
+// of them replaced by one Latin-1 character the text does not hold (one UTF-16 unit for one, so
+// every offset, line and column stays), and the result kept only when no string read holds it.
+/** Characters that may stand in for the wide ones: printable, Latin-1, rarely written. */
+const STAND_INS = ['\u00a4', '\u00a6', '\u00ac', '\u00b6', '\u00a8', '\u00af'];
 
-/** True when V8 holds `text` two bytes a character: it has a character past U+00FF. */
-export function isWideText(text: string): boolean {
-  return WIDE.test(text);
+const WIDE = /[^\u0000-\u00ff]/g;
+/** Wide characters a reader may treat otherwise than any other (breaks, byte-order marks, non-characters, lone surrogates): such a text is read as it is. */
+const SPECIAL = /[\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * `text` with each UTF-16 unit past U+00FF replaced by a stand-in, and the stand-in; undefined
+ * when the text has no such unit, or holds every stand-in already.
+ */
+export function narrowText(text: string): { text: string; standIn: string } | undefined {
+  WIDE.lastIndex = 0;
+  if (!WIDE.test(text) || SPECIAL.test(text)) return undefined;
+  const standIn = STAND_INS.find((c) => !text.includes(c));
+  if (standIn === undefined) return undefined;
+  // replace() keeps the two-byte form; a Latin-1 decode makes a one-byte string.
+  return { text: Buffer.from(text.replace(WIDE, standIn), 'latin1').toString('latin1'), standIn };
 }
 
-const WIDE = /[^\u0000-\u00ff]/;
-
-/** `value` with its strings (keys included) one byte a character where they can be. */
-export function narrowStrings<T>(value: T): T {
-  return narrow(value) as T;
-}
-
-function narrow(value: unknown): unknown {
-  if (typeof value === 'string') return narrowString(value);
-  if (Array.isArray(value)) return value.map(narrow);
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setOwn(out, narrowString(key), narrow((value as Record<string, unknown>)[key]));
-  return out;
-}
-
-function narrowString(s: string): string {
-  return s.length === 0 || WIDE.test(s) ? s : (JSON.parse(JSON.stringify(s)) as string);
+/** True when a string (key or value) in `value` holds `standIn`: a wide character was read into it. */
+export function holdsStandIn(value: unknown, standIn: string): boolean {
+  if (typeof value === 'string') return value.includes(standIn);
+  if (Array.isArray(value)) return value.some((v) => holdsStandIn(v, standIn));
+  if (value === null || typeof value !== 'object') return false;
+  for (const key of Object.keys(value)) {
+    if (key.includes(standIn) || holdsStandIn((value as Record<string, unknown>)[key], standIn)) return true;
+  }
+  return false;
 }
