@@ -291,14 +291,7 @@ class Emitter {
         const a = analyze(v);
         // A value written plain, with no fold possible: what emitString and writePlain would write.
         if ((ctx & CTX_SIMPLE_KEY) === 0 && isPlainValue(v, a, this.dialect) && (this.width === Infinity || this.column + 1 + a.codePoints <= this.width)) {
-          if (!this.whitespace) {
-            this.out += ' ';
-            this.column++;
-          }
-          this.out += v;
-          this.column += a.codePoints;
-          this.whitespace = false;
-          this.indention = false;
+          this.emitPlainText(v, a.codePoints);
           return;
         }
         this.emitString(v, a, ctx);
@@ -487,14 +480,14 @@ class Emitter {
 
   // ---- scalars -------------------------------------------------------------------------------
 
-  /** A scalar go-yaml always writes plain and that needs no analysis (numbers, bools, null). */
-  private emitPlainText(text: string): void {
+  /** A scalar written plain, `width` columns wide (numbers, bools, null: no analysis needed). */
+  private emitPlainText(text: string, width = text.length): void {
     if (!this.whitespace) {
       this.out += ' ';
       this.column++;
     }
     this.out += text;
-    this.column += text.length;
+    this.column += width;
     this.whitespace = false;
     this.indention = false;
   }
