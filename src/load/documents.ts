@@ -106,15 +106,22 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   return parseWithYamlPackage(body, file, maxDocuments);
 }
 
-/** parseYamlStream, of the text with its wide characters stood in for when no string read holds one (one-byte.ts). */
+/**
+ * parseYamlStream, of the text with its wide characters stood in for when no string read holds one
+ * (one-byte.ts). Not past NARROW_UP_TO characters: a large text whose values hold such characters
+ * would be parsed twice (templates and blueprints, whose strings every owner's objects repeat, are
+ * in small files).
+ */
 function parseNarrow(body: string): FastDocument[] | undefined {
-  const narrow = narrowText(body);
+  const narrow = body.length <= NARROW_UP_TO ? narrowText(body) : undefined;
   if (narrow) {
     const documents = parseYamlStream(narrow.text)?.documents;
     if (documents && !documents.some((d) => holdsStandIn(d.value, narrow.standIn))) return documents;
   }
   return parseYamlStream(body)?.documents;
 }
+
+const NARROW_UP_TO = 1024 * 1024;
 
 /** What kubectl's reader refuses before the YAML itself is parsed (kubectlSource). */
 function kubectlSyntaxError(error: { message: string; line: number; column: number }, file: string): Diagnostic {
