@@ -32,6 +32,9 @@ const LAZY = {
   'src/cli/diff.ts': 'diff',
   'src/cli/ytt-binary.ts': 'ytt-binary',
   'src/cli/validate.ts': 'validate',
+  // rarely run, and migrate holds a copy of the loader: out of dist/cli.cjs, which every start reads
+  'src/cli/migrate.ts': 'migrate',
+  'src/cli/completion.ts': 'completion',
   // one bundle for the ytt engine, whether a render needs it for spec.ytt templates, for input
   // files that are ytt templates, or for both (two bundles would each hold a copy to compile)
   'src/stamp/ytt-builtin.ts': 'ytt-engine',
@@ -93,19 +96,33 @@ const common = { bundle: true, platform: 'node', target: 'node20', legalComments
 const cli = { ...common, format: 'cjs', plugins: [lazyImports, lazyChildProcess, sharedModules] };
 
 await build({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
-// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): its exports
-// are getters that load it on first use, so that a start does not run its modules for nothing.
+// The yaml package is only the fallback of carto's own reader (anchors, tags, errors…): it is a
+// bundle of its own (dist/lazy/yaml-package.cjs, two thirds of what yaml-kit held), and the shared
+// bundle's `yamlPackage` and src/yaml's own imports of it (the lexer that measures deep nesting)
+// are getters that load it on first use, so that a start neither reads nor runs it for nothing.
 const yamlExports = Object.keys(await import('yaml')).filter((name) => name !== 'default');
+const lazyYamlPackage = {
+  name: 'carto-lazy-yaml-package',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'carto-lazy-yaml' }));
+    b.onLoad({ filter: /.*/, namespace: 'carto-lazy-yaml' }, () => ({
+      contents: [
+        'let pkg;',
+        'const lazy = {};',
+        `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(lazy, name, { enumerable: true, get: () => (pkg ??= globalThis.__cartoLoadBundle('yaml-package'))[name] });`,
+        'module.exports = lazy;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, format: 'cjs', stdin: { contents: "module.exports = require('yaml');", resolveDir: process.cwd(), sourcefile: 'yaml-package.js', loader: 'js' }, outfile: 'dist/lazy/yaml-package.cjs' });
 await build({
   ...common,
   format: 'cjs',
+  plugins: [lazyYamlPackage],
   stdin: {
-    contents: [
-      "export * from './src/yaml/index.ts';",
-      'let pkg;',
-      'export const yamlPackage = {};',
-      `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(yamlPackage, name, { enumerable: true, get: () => (pkg ??= require('yaml'))[name] });`,
-    ].join('\n'),
+    contents: ["export * from './src/yaml/index.ts';", "export * as yamlPackage from 'yaml';"].join('\n'),
     resolveDir: process.cwd(),
     sourcefile: `${SHARED_BUNDLE}.ts`,
     loader: 'ts',
@@ -156,6 +173,9 @@ const warm = [
   ['status', 'examples/web-app/'],
   ['status', 'examples/delivery/', '--observed', 'examples/delivery/observed/', '-o', 'yaml'],
   ['test', 'examples/'],
+  ['diff', '-f', 'examples/web-app/', '-f', 'examples/web-app/'],
+  ['migrate', 'examples/source-to-url/'],
+  ['completion', 'bash'],
 ];
 for (const args of warm) {
   try {

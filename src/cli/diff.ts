@@ -13,12 +13,19 @@ import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle, type Style } from './style.js';
+import { holdsNoOwner, noOwnerHint, repositorySides } from './diff-context.js';
 
-interface SideInput {
+export interface SideInput {
   label: string;
   paths: string[];
   /** Names files of a --base revision as `REV:path` in messages. */
   rename?: (file: string) => string;
+  /** Read directories recursively, leaving these paths out (the rest of a repository: diff-context.ts). */
+  exclude?: string[];
+  /** What to say when neither side holds an owner, when the default would not do. */
+  noOwnerHint?: string;
+  /** A hint for a side that cannot be read or rendered at all. */
+  troubleHint?: () => string;
 }
 
 export async function runDiff(paths: string[], options: Record<string, unknown>): Promise<number> {
@@ -28,20 +35,28 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
   if (options['stat'] === true && format !== 'text') throw new UsageError(`--stat is a text report; -o ${format} has its own form: choose one`);
   const context = contextLines(options['unified']);
   let tree: RevisionTree | undefined;
+  const given = [...paths, ...((options['filename'] as string[] | undefined) ?? [])];
   try {
     let sides: [SideInput, SideInput];
     if (base !== undefined) {
-      const given = [...paths, ...((options['filename'] as string[] | undefined) ?? [])];
       tree = readRevision(base, checkedPaths(base, given), process.cwd());
       sides = revisionSides(base, tree, given.length > 0 ? given : ['.']);
     } else {
       const [oldPath, newPath] = oldAndNew(paths, (options['filename'] as string[] | undefined) ?? []);
       sides = [{ label: `old side (${oldPath})`, paths: [oldPath] }, { label: `new side (${newPath})`, paths: [newPath] }];
     }
-    const before = await renderSide(sides[0], options, errStyle);
+    let before = await renderSide(sides[0], options, errStyle);
     if (typeof before === 'number') return before;
-    const after = await renderSide(sides[1], options, errStyle);
+    let after = await renderSide(sides[1], options, errStyle);
     if (typeof after === 'number') return after;
+    // Paths that hold no owner on either side (templates only): the owners are the rest of the repository.
+    if (tree && given.length > 0 && holdsNoOwner(before) && holdsNoOwner(after)) {
+      sides = repositorySides(base as string, tree, given, sides);
+      before = await renderSide(sides[0], options, errStyle);
+      if (typeof before === 'number') return before;
+      after = await renderSide(sides[1], options, errStyle);
+      if (typeof after === 'number') return after;
+    }
     const trouble = bothSides(sides, before, after, errStyle, ((options['workload'] as string[] | undefined) ?? []).length > 0);
     if (trouble !== undefined) return trouble;
     const review = compareRenders(before, after);
@@ -64,7 +79,7 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
  * Exit code 2, or undefined when the sides can be compared.
  */
 function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult, after: RenderResult, style: Style, filtered: boolean): number | undefined {
-  const empty = (r: RenderResult) => r.owners.length === 0 && r.runnables.length === 0;
+  const empty = holdsNoOwner;
   const unknown = (r: RenderResult) => r.diagnostics.filter((d) => d.code === 'owner-not-found');
   const nowhere = unknown(before).filter((d) => unknown(after).some((e) => e.message === d.message));
   if (nowhere.length > 0) {
@@ -72,7 +87,7 @@ function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult,
     return 2;
   }
   if (empty(before) && empty(after)) {
-    writeErr(`carto diff: neither side holds a Workload, Deliverable or Runnable (the ${sides[0].label}, the ${sides[1].label}), so no stamped object can be compared\n    hint: give the owners' files too (a directory of Workloads, or -f), or -R to read subdirectories\n`);
+    writeErr(`carto diff: neither side holds a Workload, Deliverable or Runnable (the ${sides[0].label}, the ${sides[1].label}), so no stamped object can be compared\n    hint: ${noOwnerHint(sides)}\n`);
     return 2;
   }
   for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
@@ -111,10 +126,11 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
   const trouble = (diagnostics: readonly Diagnostic[]) => {
     const named = side.rename ? diagnostics.map((d) => (d.file ? { ...d, file: (side.rename as (f: string) => string)(d.file) } : d)) : diagnostics;
     writeErr(`carto diff: the ${side.label} cannot be rendered:\n${formatDiagnostics(named.filter((d) => d.severity === 'error'), style)}`);
+    if (side.troubleHint) writeErr(`    hint: ${side.troubleHint()}\n`);
     return 2;
   };
   try {
-    const prepared = await prepareRender(side.paths, { ...options, filename: [] });
+    const prepared = await prepareRender(side.paths, { ...options, filename: [], ...(side.exclude ? { recursive: true, exclude: side.exclude } : {}) });
     if (!prepared.ok) return trouble(prepared.diagnostics);
     const result = render(prepared.documents, {
       ...prepared.options,

@@ -11,6 +11,7 @@ import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
 import { readinessOf } from './readiness.js';
+import { append } from '../util/list.js';
 
 export async function runExplain(paths: string[], options: Record<string, unknown>): Promise<number> {
   const workload = options['workload'] as string;
@@ -22,7 +23,7 @@ export async function runExplain(paths: string[], options: Record<string, unknow
     return 1;
   }
   const result = render(prepared.documents, { ...prepared.options, owners: [workload], ownerReferences: false });
-  diagnostics.push(...result.diagnostics);
+  append(diagnostics, result.diagnostics);
   const picked = pickOwner(result, workload);
   if (!picked.ok) {
     writeErr(formatDiagnostics(picked.diagnostic ? [...diagnostics, picked.diagnostic] : diagnostics, style));

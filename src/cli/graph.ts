@@ -10,6 +10,7 @@ import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
 import { makeStyle } from './style.js';
 import { readinessOf } from './readiness.js';
+import { append } from '../util/list.js';
 
 export async function runGraph(paths: string[], options: Record<string, unknown>): Promise<number> {
   const workload = options['workload'] as string | undefined;
@@ -32,17 +33,17 @@ export async function runGraph(paths: string[], options: Record<string, unknown>
   let graph: Graph;
   if (workload !== undefined) {
     const result = render(prepared.documents, { ...prepared.options, owners: [workload], ownerReferences: false });
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     const picked = pickOwner(result, workload);
     if (!picked.ok) return fail(picked.diagnostic ? [picked.diagnostic] : []);
     if (!result.ok) return fail();
     graph = ownerGraph(picked.report, readinessOf(prepared, picked.report));
   } else {
     const { catalog, diagnostics: modelled } = buildCatalog(prepared.documents, { defaultNamespace: prepared.options.defaultNamespace ?? 'default' });
-    diagnostics.push(...modelled);
+    append(diagnostics, modelled);
     if (modelled.some((d) => d.severity === 'error')) return fail();
     const chosen = chooseBlueprints(catalog, blueprintName);
-    diagnostics.push(...chosen.diagnostics);
+    append(diagnostics, chosen.diagnostics);
     if (!chosen.ok) return fail();
     graph = blueprintGraph(chosen.blueprints);
   }

@@ -10,6 +10,8 @@ import { dataValueFlags } from './data-value-flags.js';
 export function inputOptions(options: Record<string, unknown>): ReadOptions {
   return {
     recursive: options['recursive'] === true,
+    // (not a flag: carto diff --base leaves the asked paths out of the rest of the repository)
+    ...(options['exclude'] ? { exclude: options['exclude'] as string[] } : {}),
     dataValuesFiles: (options['dataValuesFile'] as string[] | undefined) ?? [],
     dataValues: inputDataValues(options),
   };

@@ -147,7 +147,9 @@ function program(): Command {
   const statusCmd = withInputs(cmd.command('status').description('the status Cartographer would write on each Workload and Deliverable: where each is stuck, and why'))
     .addOption(new Option('-o, --output <format>', 'text (for a person), or the owners with their status as yaml or json').choices(['text', 'yaml', 'json']).default('text'))
     .option('--workload <name>', 'only this owner: NAME or NAMESPACE/NAME (repeatable)', collect, [])
-    .option('--exit-code', 'exit 1 when an owner is not Ready (for CI gates)');
+    .option('--exit-code', 'exit 1 when an owner is not Ready (for CI gates)')
+    .addOption(flag.kubeVersion())
+    .addOption(flag.crds());
   withCommonFlags(withRenderFlags(statusCmd, { statusRefused: true })).action(async (paths: string[], options: Record<string, unknown>) => {
     const { runStatus } = await import('./status.js');
     process.exitCode = await runStatus(paths, options);

@@ -23,7 +23,12 @@ export function renderOutput(options: { outputDir?: string; json: boolean }): Re
 class StreamOutput implements RenderOutput {
   private readonly spool = new Spool();
   private empty = true;
-  private readonly forget = onInterrupt(() => this.spool.discard());
+  /**
+   * An interruption has something to remove only once the output is in a temporary file (one that
+   * could not be removed while open): an output in memory goes with the process, and listening for
+   * signals costs every start a little.
+   */
+  private forget: (() => void) | undefined;
 
   constructor(private readonly format: StreamFormat) {}
 
@@ -32,19 +37,25 @@ class StreamOutput implements RenderOutput {
     if (this.empty) this.spool.write(this.format.open);
     this.spool.write(this.format.objects(objects, this.empty));
     this.empty = false;
+    this.listenOnceOnDisk();
   }
 
   commit(): undefined {
     if (this.empty) this.spool.write(this.format.open);
     this.spool.write(this.format.close(this.empty));
+    this.listenOnceOnDisk();
     this.spool.drain(writeOut);
-    this.forget();
+    this.forget?.();
     return undefined;
   }
 
   discard(): void {
     this.spool.discard();
-    this.forget();
+    this.forget?.();
+  }
+
+  private listenOnceOnDisk(): void {
+    if (this.forget === undefined && this.spool.onDisk) this.forget = onInterrupt(() => this.spool.discard());
   }
 }
 

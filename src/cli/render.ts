@@ -4,7 +4,6 @@
 // never half. With --keep-going, the objects of every owner that renders are released, the owners
 // that fail are reported, and the exit code is 1. With --validate, each owner's objects are also
 // checked as the API server would check them, and what it would refuse is an error.
-import { setFlagsFromString } from 'node:v8';
 import { renderOwners, type RenderedOwner, type RenderSummary } from '../render/index.js';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StampedValidator } from '../validate/index.js';
@@ -16,7 +15,8 @@ import { renderOutput, type RenderOutput } from './render-output.js';
 import { pause } from './interrupt.js';
 import { shardOption } from './shard.js';
 import { formatCount } from '../util/limits.js';
-import { listSome } from '../util/list.js';
+import { append, listSome } from '../util/list.js';
+import { builtinModule } from '../util/builtin.js';
 
 export async function runRender(paths: string[], options: Record<string, unknown>): Promise<number> {
   const style = await makeStyle(options['color'] !== false);
@@ -37,7 +37,9 @@ export async function runRender(paths: string[], options: Record<string, unknown
     writeErr(formatDiagnostics(diagnostics, style));
     return 1;
   }
-  if (prepared.documents.length >= LARGE_ESTATE) tighterHeap();
+  const heapFlag = heapFlagFor(prepared.documents.length);
+  // node:v8 only then: loading it loads Node's streams too (its heap snapshots are streams)
+  if (heapFlag !== undefined) builtinModule<typeof import('node:v8')>('node:v8').setFlagsFromString(heapFlag);
   const validation = validating ? await validating.prepareValidation(prepared.documents, options) : undefined;
   const validator = validating && validation && yttSources ? validating.ownerValidator(validation, yttSources) : undefined;
   const run = renderOwners(prepared.documents, {
@@ -52,10 +54,10 @@ export async function runRender(paths: string[], options: Record<string, unknown
   const output = renderOutput({ ...(typeof options['outputDir'] === 'string' ? { outputDir: options['outputDir'] } : {}), json: options['output'] === 'json' });
   try {
     const { summary, failed } = await writeOwners(run, output, keepGoing, validator);
-    if (validator && validation) {
+    if (validating && validator && validation) {
       // All or nothing: what the API server would refuse is an error, names and labels included.
       append(diagnostics, validation.diagnostics);
-      append(diagnostics, summary.diagnostics.map(asApiServerError));
+      append(diagnostics, summary.diagnostics.map(validating.asApiServerError));
       // each problem once: a template's mistake names the owners it met
       if (summary.ok || keepGoing) append(diagnostics, validator.finish());
     } else {
@@ -80,14 +82,15 @@ export async function runRender(paths: string[], options: Record<string, unknown
 const LARGE_ESTATE = 50_000;
 
 /**
- * V8 lets its old generation grow to about four times what is alive before it collects it, when
- * collecting is cheap next to the work (as in a render, which makes garbage steadily): at 100,000
- * Workloads, 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render
- * that keeps little beyond its inputs. (Set now, not at start-up: V8 ties its code caches to its
- * flags, and every bundle a render needs is loaded by now; see README "Performance".)
+ * The V8 flag a render of `documents` input documents sets before it renders, if any. V8 lets its
+ * old generation grow to about four times what is alive before it collects it, when collecting is
+ * cheap next to the work (as in a render, which makes garbage steadily): at 100,000 Workloads,
+ * 100 MB alive meant 450 MB of RSS. Half again what is alive is enough for a render that keeps
+ * little beyond its inputs. (Set after reading the inputs, not at start-up: V8 ties its code caches
+ * to its flags, and every bundle a render needs is loaded by then; see README "Performance".)
  */
-function tighterHeap(): void {
-  setFlagsFromString('--heap-growing-percent=50');
+export function heapFlagFor(documents: number): string | undefined {
+  return documents >= LARGE_ESTATE ? '--heap-growing-percent=50' : undefined;
 }
 
 interface Written {
@@ -118,15 +121,6 @@ async function writeOwners(run: Generator<RenderedOwner, RenderSummary, void>, o
   }
 }
 
-/** One by one: a spread into push() overflows the stack past about 120,000 (a note per owner of a large estate). */
-function append(to: Diagnostic[], more: readonly Diagnostic[]): void {
-  for (const d of more) to.push(d);
-}
-
-/** With --validate, a stamped name or label the API server refuses is an error, not a warning. */
-function asApiServerError(d: Diagnostic): Diagnostic {
-  return d.severity === 'warning' && (d.code === 'stamped-name-invalid' || d.code === 'stamped-label-invalid') ? { ...d, severity: 'error' } : d;
-}
 
 /** --keep-going: which owners the output leaves out (their errors are above). */
 function leftOut(failed: ReadonlyArray<RenderedOwner['owner']>): string {

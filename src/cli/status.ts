@@ -1,10 +1,13 @@
 // `carto status`: the status Cartographer would write on each Workload and Deliverable, from the
 // same inputs and flags as render. Text for a person (default), or the owners as given with
 // `status` filled (-o yaml|json). Exit 0 when the statuses could be computed, whatever they say
-// (1 with --exit-code when an owner is not Ready); 1 when the inputs cannot be read; 2 for usage
-// errors, a path that does not exist among them (as for render).
-import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatStatusJson, formatStatusText, formatStatusYaml, status } from '../status/index.js';
+// (1 with --exit-code when an owner is not Ready, or there is none); 1 when the inputs cannot be
+// read; 2 for usage errors, a path that does not exist among them (as for render). No owner in
+// the inputs is a warning on stderr and nothing on stdout (an empty List with -o json). Stamped
+// objects are checked as the API server would check them (the built-in kinds of --kube-version,
+// CRDs among the inputs or given with --crds).
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { formatStatusJson, formatStatusText, formatStatusYaml, status, untoldDiagnostics } from '../status/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
@@ -20,22 +23,24 @@ export async function runStatus(paths: string[], options: Record<string, unknown
     return 1;
   }
   const { defaultNamespace, outputs, observed, ytt } = prepared.options;
+  // the schemas the API server checks stamped objects against (--kube-version, --crds and CRDs among the inputs)
+  const { prepareValidation } = await import('./validate.js');
+  const validation = await prepareValidation(prepared.documents, options);
   const result = status(prepared.documents, {
     ...(defaultNamespace !== undefined ? { defaultNamespace } : {}),
     owners: options['workload'] as string[],
     ...(outputs ? { outputs } : {}),
     ...(observed ? { observed } : {}),
     ...(ytt ? { ytt } : {}),
+    schemas: validation.schemas,
   });
-  // What an owner's status says is told in it; stderr keeps what concerns the inputs themselves,
-  // and why an owner has no status.
-  const unstated = new Set(result.owners.filter((o) => !o.status).map((o) => `${o.owner.kind}/${o.owner.namespace}/${o.owner.name}`));
-  const told = (d: Diagnostic) => d.owner === undefined ? d.severity !== 'note' : unstated.has(`${d.owner.kind}/${d.owner.namespace ?? ''}/${d.owner.name}`);
-  writeErr(formatDiagnostics([...prepared.diagnostics, ...result.diagnostics.filter(told)], style));
+  writeErr(formatDiagnostics([...prepared.diagnostics, ...validation.diagnostics, ...untoldDiagnostics(result)], style));
   if (!result.ok) return 1;
   const format = options['output'] as string;
   if (format === 'yaml') writeOut(formatStatusYaml(result));
   else if (format === 'json') writeOut(formatStatusJson(result));
   else writeOut(formatStatusText(result, await makeStyle(options['color'] !== false, 1)));
-  return options['exitCode'] === true && result.owners.some((o) => o.ready !== 'True') ? 1 : 0;
+  // --exit-code is a gate: like `kubectl wait` finding nothing ("no matching resources found"),
+  // no owner at all fails it; without it, finding nothing is `kubectl get`'s exit 0.
+  return options['exitCode'] === true && (result.owners.length === 0 || result.owners.some((o) => o.ready !== 'True')) ? 1 : 0;
 }

@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { readInputs } from '../inputs/index.js';
-import { customSchemas, StampedValidator, YttSources, type KubeSchemas, type ValidationSchemas } from '../validate/index.js';
+import { asApiServerError, customSchemas, StampedValidator, YttSources, type KubeSchemas, type ValidationSchemas } from '../validate/index.js';
+import { append } from '../util/list.js';
 
-export { YttSources };
+export { YttSources, asApiServerError };
 
 /** The Kubernetes version validated against when --kube-version is not given. */
 export const DEFAULT_KUBE_VERSION = '1.34';
@@ -29,11 +30,11 @@ export async function prepareValidation(documents: readonly SourceDocument[], op
   let crdDocuments: SourceDocument[] = [];
   if (crdPaths.length > 0) {
     const read = await readInputs(crdPaths, { recursive: true });
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
     crdDocuments = read.documents;
   }
   const found = customSchemas([...documents, ...crdDocuments]);
-  diagnostics.push(...found.diagnostics);
+  append(diagnostics, found.diagnostics);
   return { schemas: { kube, custom: found.custom }, diagnostics, strictSchemas: options['strictSchemas'] === true };
 }
 

@@ -3,7 +3,7 @@
 // shown as YAML with sorted keys, so two renders that wrote keys in another order line up.
 import { hunkHeader, sortKeys, unifiedHunks, type FieldChange } from '../diff/index.js';
 import { emitYaml } from '../yaml/index.js';
-import { objectLabel, ownerKey, type ObjectChange, type OwnerChange, type Review } from '../review/index.js';
+import { objectLabel, ownerKey, type ObjectChange, type OwnerChange, type Review, type StandIn } from '../review/index.js';
 
 export interface DiffStyle {
   bold(text: string): string;
@@ -91,8 +91,16 @@ export function formatReviewText(review: Review, context = 3, style: DiffStyle =
       if (line === '') continue;
       out += (line.startsWith('@@') ? style.note(line) : line.startsWith('+') ? style.added(line) : line.startsWith('-') ? style.removed(line) : line) + '\n';
     }
+    for (const note of standInNotes(c)) out += `${style.note(`# ${note}`)}\n`;
   }
   return out;
+}
+
+/** For each new value that is a mocked output: what it stands in for, and that the controller would wait for it. */
+export function standInNotes(c: ObjectChange): string[] {
+  return c.fields.flatMap((f) => f.standIn
+    ? [`${f.path}: the new value is a stand-in for the ${f.standIn.output} output of resource ${f.standIn.resource}${f.standIn.path ? `, whose path ${f.standIn.path} finds nothing on any object carto was given` : ''}: the controller would wait for that output, not apply this value`]
+    : []);
 }
 
 /** `--stat`: one line per owner with what changed. */
@@ -148,7 +156,7 @@ export function reviewSummary(review: Review): string {
   return `${plural(s.owners, 'owner')}, ${plural(s.objects, 'object')}: ${s.added} added, ${s.removed} removed, ${s.modified} modified${templates === '' ? '' : `; ${templates}`}`;
 }
 
-const field = (f: FieldChange) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}) });
+const field = (f: FieldChange & { standIn?: StandIn }) => ({ path: f.path, ...('old' in f ? { old: f.old } : {}), ...('new' in f ? { new: f.new } : {}), ...(f.standIn ? { standIn: f.standIn } : {}) });
 
 /** `-o json`: the changes and the owners' changes, for machines (keys as documented in the README). */
 export function formatReviewJson(review: Review): string {
@@ -182,7 +190,8 @@ export function formatReviewMarkdown(review: Review, context = 3): string {
       const patch = objectPatch(c, context);
       // A fence longer than any run of backticks in the patch.
       const fence = '`'.repeat(Math.max(3, ...[...patch.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}${c.why ? ` (${c.why})` : ''}`)}</summary>\n\n${fence}diff\n${patch}${fence}\n\n</details>\n`;
+      const notes = standInNotes(c).map((n) => `> ${html(n)}\n\n`).join('');
+      out += `\n<details><summary>${html(`${changeTitle(c)}: ${c.change}${c.why ? ` (${c.why})` : ''}`)}</summary>\n\n${notes}${fence}diff\n${patch}${fence}\n\n</details>\n`;
     }
   }
   return out;

@@ -8,6 +8,7 @@
 // Error messages are client-go's, word for word.
 
 import { JsonPathError } from './errors.js';
+import { lazyRegExp } from '../util/lazy-regexp.js';
 import type { ArrayNode, JsonPathTemplate, ListNode, SliceParam } from './nodes.js';
 
 const EOF = -1;
@@ -17,9 +18,10 @@ const SLICE = /^(-?[0-9]*)(:-?[0-9]*)?(:-?[0-9]*)?$/;
 // Go's `.` does not match `\n` (and a filter cannot contain one anyway); JS's also skips `\r`
 // and the Unicode separators, so spell the class out.
 const FILTER = /^([^!<>=]+)([!<>=]+)([^\n]+?)$/;
-const UNICODE_DIGIT = /^\p{Nd}$/u;
-const UNICODE_LETTER = /^\p{L}$/u;
-const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+// made on first use (building a Unicode class costs a cold start about a millisecond each)
+const UNICODE_DIGIT = lazyRegExp('^\\p{Nd}$', 'u');
+const UNICODE_LETTER = lazyRegExp('^\\p{L}$', 'u');
+const GO_PRINTABLE = lazyRegExp('^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]$', 'u');
 
 const MIN_INT64 = -(2n ** 63n);
 const MAX_INT64 = 2n ** 63n - 1n;

@@ -23,6 +23,7 @@ import { checkYttBody } from './ytt-bodies.js';
 import { checkStampedNames } from './stamped-names.js';
 import { referencesIntoUnread, unreadInputs } from './unread-inputs.js';
 import type { YttCheck } from '../stamp/ytt.js';
+import { append } from '../util/list.js';
 
 export { RULES, type Rule, type RuleCode, type Category } from './rules.js';
 export { admissionDiagnostics, webhookDiagnostics };
@@ -88,9 +89,9 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
 
   // 2. The objects together, as the pipeline models them.
   const { catalog, diagnostics: modelDiagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
-  diagnostics.push(...modelDiagnostics.filter((d) => !COVERED_BY_SCHEMA.has(d.code) && d.severity !== 'note'));
+  append(diagnostics, modelDiagnostics.filter((d) => !COVERED_BY_SCHEMA.has(d.code) && d.severity !== 'note'));
   const owners = checkOwners(catalog);
-  diagnostics.push(...owners.diagnostics);
+  append(diagnostics, owners.diagnostics);
 
   // Which blueprint resources stamp each template, and with which semantics.
   const usages = new Map<Template, Array<{ blueprint: Blueprint; resource: Blueprint['resources'][number] }>>();
@@ -109,7 +110,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     }
   }
   diagnostics.push(...checkBlueprintTies(catalog.blueprints));
-  diagnostics.push(...checkStampedNames(catalog));
+  append(diagnostics, checkStampedNames(catalog));
   diagnostics.push(...checkRunTemplateReferences(catalog));
 
   // 3. Templates: placeholders (alone, then per resource stamping them) and output paths.
@@ -136,7 +137,7 @@ export function lint(documents: readonly SourceDocument[], options: LintOptions 
     diagnostics.push(...checkOwnerPaths(source, placeholders, [RUNNABLE_OWNER]));
   }
 
-  diagnostics.push(...(options.stamped ?? []));
+  append(diagnostics, (options.stamped ?? []));
   return report(diagnostics, documents, options);
 }
 

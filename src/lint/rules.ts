@@ -25,6 +25,7 @@ export const RULES = {
   'invalid-encoding': rule('error', 'input', 'a file is not UTF-8 text (a bad byte, or UTF-16)'),
   'input-limit': rule('error', 'input', "an input is beyond one of carto's limits (size, documents, nesting, aliases, string length)"),
   'duplicate-object': rule('error', 'input', 'the same object (kind, namespace, name) is defined twice'),
+  'duplicate-key': rule('error', 'input', 'a YAML mapping gives the same key twice (kubectl would silently keep the last value; kustomize and ytt templates refuse it)'),
   'unknown-api-version': rule('error', 'input', 'a carto.run object has an apiVersion other than carto.run/v1alpha1'),
   'unknown-kind': rule('error', 'input', 'a carto.run object has a kind Cartographer does not define (kinds are case-sensitive)'),
   'mixed-formats': rule('warning', 'input', 'a supply chain has both spec.resources and the 0.0.6 spec.components'),

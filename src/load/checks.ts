@@ -186,3 +186,56 @@ export const DEPTH_MESSAGE = `maps and lists nest too deep to read (carto's limi
 
 /** The scan before parsing (src/yaml/nesting.ts); kept under this name for the loader's callers. */
 export { flowDepthExceeded } from '../yaml/nesting.js';
+
+/** A key a mapping gives twice: both key nodes, the key as the object's property, and where the mapping is. */
+export interface RepeatedKey {
+  /** The property both keys become (`1` and `"1"` are one property, as in the object read). */
+  key: string;
+  /** True when the key is a string in YAML (kubectl's words quote it then). */
+  quoted: boolean;
+  first: Node;
+  again: Node;
+  /** Path of the mapping from the document's root. */
+  path: (string | number)[];
+}
+
+/**
+ * The keys a mapping of the document gives more than once, in document order. kubectl reads such
+ * a document with its last value (sigs.k8s.io/yaml, not strict); kustomize, ytt templates and the
+ * API server's strict YAML decoding refuse it. Merge keys (`<<`) are not keys of their mapping;
+ * an alias key is its anchor's scalar. Aliases are not followed (their anchor is walked where it
+ * is written). Run after checkYamlDocument, which bounds the depth; the walk has its own stack.
+ */
+export function repeatedKeys(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>): RepeatedKey[] {
+  // Each node's place is a link to its parent's (no path is built unless a key repeats).
+  type Place = { up: Place | null; step: string | number } | null;
+  const pathOf = (place: Place): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let p = place; p; p = p.up) path.push(p.step);
+    return path.reverse();
+  };
+  const found: RepeatedKey[] = [];
+  const stack: { node: unknown; place: Place }[] = [{ node: doc.contents, place: null }];
+  while (stack.length > 0) {
+    const { node, place } = stack.pop()!;
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], place: { up: place, step: i } });
+      continue;
+    }
+    if (!isMap(node)) continue;
+    const seen = new Map<string, Node>();
+    const children: { node: unknown; place: Place }[] = [];
+    for (const pair of node.items) {
+      const keyNode = isAlias(pair.key) ? targets.get(pair.key) : (pair.key as Node | null);
+      if (!isScalar(keyNode) || typeof keyNode.value === 'symbol') continue; // a merge key, or a collection (refused before)
+      const v = keyNode.value;
+      const key = v === null || v === undefined ? '' : String(v);
+      const first = seen.get(key);
+      if (first) found.push({ key, quoted: typeof v === 'string', first, again: pair.key as Node, path: pathOf(place) });
+      else seen.set(key, pair.key as Node);
+      if (isMap(pair.value) || isSeq(pair.value)) children.push({ node: pair.value, place: { up: place, step: key } });
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found.sort((a, b) => (a.again.range?.[0] ?? 0) - (b.again.range?.[0] ?? 0));
+}

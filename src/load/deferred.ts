@@ -3,7 +3,9 @@
 // 300 bytes of text the file keeps anyway for locating fields). The caller says which objects
 // may be deferred (ReadOptions.deferred); the load parses each such document once, to check it,
 // keeps its place in the text, and parses it again whenever its `value` is read. A few recently
-// read values are remembered, so that reading a document field by field parses it once.
+// read values are remembered, so that reading a document field by field parses it once. What is
+// remembered belongs to one file's reading (DeferredReading), never to the module: a library user
+// that drops the documents of a render drops the file's text and the values with them.
 import { FastYamlReader, readWith, type FastDocument } from '../yaml/index.js';
 
 /**
@@ -21,39 +23,58 @@ interface DeferredPlace {
   readonly start: number;
   readonly end: number;
   readonly head: Head;
+  /** The values last read of the file's deferred documents (shared by them all). */
+  readonly recent: Map<Deferred, Record<string, unknown>>;
 }
 
 type Deferrable = (value: Record<string, unknown>) => boolean;
 
 class DeferringReader extends FastYamlReader {
-  constructor(text: string, start: number, private readonly deferrable: Deferrable) {
+  constructor(text: string, start: number, private readonly reading: DeferredReading) {
     super(text, start);
   }
 
   protected override finished(doc: FastDocument): FastDocument {
     const v = doc.value;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && this.deferrable(v as Record<string, unknown>)) return { ...doc, value: { [HEAD]: headFor(v as Record<string, unknown>) } };
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && this.reading.deferrable(v as Record<string, unknown>)) return { ...doc, value: { [HEAD]: this.reading.headFor(v as Record<string, unknown>) } };
     return doc;
   }
 }
 
 const HEAD = Symbol('carto.deferredHead');
-const heads = new Map<unknown, Map<unknown, Head>>();
 
-/** A document's apiVersion and kind, one object for all documents alike. */
-function headFor(value: Record<string, unknown>): Head {
-  const apiVersion = value['apiVersion'];
-  const kind = value['kind'];
-  let byKind = heads.get(apiVersion);
-  if (!byKind) heads.set(apiVersion, (byKind = new Map()));
-  let head = byKind.get(kind);
-  if (!head) byKind.set(kind, (head = Object.freeze({ apiVersion, kind })));
-  return head;
-}
+/** One file's reading with deferred documents: its heads, and its documents' recently read values. */
+export class DeferredReading {
+  /** One head per apiVersion and kind, shared by the file's documents alike. */
+  private readonly heads = new Map<unknown, Map<unknown, Head>>();
+  private readonly recent = new Map<Deferred, Record<string, unknown>>();
 
-/** The fast reader's documents of `text`, those `deferrable` says left as their head (deferredHead); null where the fast reader declines. */
-export function readDeferring(text: string, deferrable: Deferrable): FastDocument[] | null {
-  return readWith(text, (t, start) => new DeferringReader(t, start, deferrable));
+  constructor(readonly deferrable: Deferrable) {}
+
+  /** The fast reader's documents of `text`, those `deferrable` says left as their head (deferredHead); null where the fast reader declines. */
+  read(text: string): FastDocument[] | null {
+    return readWith(text, (t, start) => new DeferringReader(t, start, this));
+  }
+
+  /** A document's apiVersion and kind, one object for all documents alike. */
+  headFor(value: Record<string, unknown>): Head {
+    const apiVersion = value['apiVersion'];
+    const kind = value['kind'];
+    let byKind = this.heads.get(apiVersion);
+    if (!byKind) this.heads.set(apiVersion, (byKind = new Map()));
+    let head = byKind.get(kind);
+    if (!head) byKind.set(kind, (head = Object.freeze({ apiVersion, kind })));
+    return head;
+  }
+
+  /** A SourceDocument whose value is read from `text[range]` when asked for (keys in SourceDocument's order). */
+  document<T extends object>(file: string, line: number, origin: { text: string; docIndex: number; basePath: readonly (string | number)[] }, range: readonly [number, number], head: Head): T {
+    const doc = { file, line } as Record<string | symbol, unknown>;
+    Object.defineProperty(doc, 'value', VALUE);
+    doc['origin'] = origin;
+    Object.defineProperty(doc, RANGE, { value: { start: range[0], end: range[1], head, recent: this.recent } satisfies DeferredPlace });
+    return doc as T;
+  }
 }
 
 /** The head of a document the reader deferred, or undefined for any other value. */
@@ -90,22 +111,12 @@ const VALUE: PropertyDescriptor = {
   configurable: true,
 };
 
-/** A SourceDocument whose value is read from `text[range]` when asked for (keys in SourceDocument's order). */
-export function deferredDocument<T extends object>(file: string, line: number, origin: { text: string; docIndex: number; basePath: readonly (string | number)[] }, range: readonly [number, number], head: Head): T {
-  const doc = { file, line } as Record<string | symbol, unknown>;
-  Object.defineProperty(doc, 'value', VALUE);
-  doc['origin'] = origin;
-  Object.defineProperty(doc, RANGE, { value: { start: range[0], end: range[1], head } satisfies DeferredPlace });
-  return doc as T;
-}
-
-const recent = new Map<Deferred, Record<string, unknown>>();
 const RECENT = 8;
 
 function valueOf(doc: Deferred): Record<string, unknown> {
+  const { start, end, recent } = doc[RANGE];
   const seen = recent.get(doc);
   if (seen !== undefined) return seen;
-  const { start, end } = doc[RANGE];
   const docs = readWith(doc.origin.text.slice(start, end), (t, s) => new FastYamlReader(t, s));
   const value = docs?.find((d) => d.value !== null && d.value !== undefined)?.value;
   // The text was read the same way when it was loaded: anything else is a bug, not an input.

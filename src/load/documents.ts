@@ -6,10 +6,11 @@ import { findTrailingComma } from './json-commas.js';
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { kubeYamlOptions, kubectlSource, parseYamlStream, type FastDocument } from '../yaml/index.js';
-import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded } from './checks.js';
+import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, repeatedKeys } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
-import { DEFER_FROM_BYTES, deferredDocument, deferredHead, readDeferring } from './deferred.js';
+import { DEFER_FROM_BYTES, DeferredReading, deferredHead } from './deferred.js';
 import { holdsStandIn, narrowText } from './one-byte.js';
+import { repeatedKeyDiagnostics, repeatedKeysInRange } from './repeated-keys.js';
 
 /** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
 const TOP: readonly (string | number)[] = Object.freeze([]);
@@ -87,7 +88,8 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       hint: 'remove the comma: kubectl reads a file starting with { as JSON, and JSON allows no comma before } or ]',
     }] };
   }
-  const fast = options.deferred && body.length >= DEFER_FROM_BYTES ? readDeferring(body, options.deferred) : parseNarrow(body);
+  const deferring = options.deferred && body.length >= DEFER_FROM_BYTES ? new DeferredReading(options.deferred) : undefined;
+  const fast = deferring ? deferring.read(body) : parseNarrow(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
@@ -95,9 +97,10 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
+      if (d.repeatedKeyAt !== undefined) diagnostics.push(...repeatedKeysInRange(body, d.range, file, deferredHead(d.value) ? undefined : d.value));
       const origin = { text: body, docIndex, basePath: TOP };
       const head = deferredHead(d.value);
-      if (head) documents.push(deferredDocument<SourceDocument>(file, d.line, origin, d.range, head));
+      if (head && deferring) documents.push(deferring.document<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
       else documents.push({ file, line: d.line, value: d.value, origin });
     });
@@ -210,7 +213,11 @@ function parseWithYamlPackage(body: string, file: string, maxDocuments: number):
       diagnostics.push({ ...d, line: pos.line, column: pos.col });
       return;
     }
+    const before = documents.length;
     collect(doc, targets, docIndex, body, file, lineCounter, documents, diagnostics);
+    // The object is kept, as kubectl reads it: the error says what it lost (no follow-on errors for a missing object).
+    const lineOf = (offset: number) => lineCounter.linePos(offset);
+    diagnostics.push(...repeatedKeyDiagnostics(doc, lineOf, file, documents.length === before + 1 ? documents[before]!.value : undefined, targets));
   }
 }
 
@@ -394,6 +401,8 @@ export function parseValue(text: string): unknown {
   const targets = aliasTargets(first);
   const problem = checkYamlDocument(first, targets);
   if (problem) throw new UsageError(problem.message);
+  const repeated = repeatedKeys(first, targets)[0];
+  if (repeated) throw new UsageError(`not valid YAML: the key ${JSON.stringify(repeated.key)} is given twice in one mapping (give it once)`);
   return documentToJS(first, targets, TO_JS);
 }
 

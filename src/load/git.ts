@@ -12,6 +12,8 @@ import { MAX_TOTAL_BYTES } from '../util/limits.js';
 export interface RevisionTree {
   /** Where the files of REV under the asked paths now are. */
   root: string;
+  /** The top of the git work tree the paths are in. */
+  top: string;
   /** Each asked path (as given) → the same path in the temporary tree. */
   paths: string[];
   /** The asked paths (as given) that hold no file at the revision (added since): an empty
@@ -72,11 +74,21 @@ export function readRevision(rev: string, paths: readonly string[], cwd: string)
   const prefix = root + sep;
   return {
     root,
+    top,
     paths: asked.map((p) => join(root, p)),
     missing,
     name: (file) => (file.startsWith(prefix) ? `${rev}:${file.slice(prefix.length).split(sep).join('/')}` : file),
     remove,
   };
+}
+
+/** The files of the work tree at `top` git knows of or would add (tracked, and untracked but not ignored), relative to it. */
+export function workTreeFiles(top: string): string[] {
+  try {
+    return git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top).toString('utf8').split('\0').filter((f) => f !== '');
+  } catch {
+    return [];
+  }
 }
 
 /** `git cat-file --batch`: every blob in one process, each `<oid> blob <size>\n<bytes>\n`. */

@@ -11,9 +11,10 @@ import { UsageError, isUsageError } from '../diagnostics/diagnostic.js';
 import { MAX_DOCUMENTS, MAX_TOTAL_BYTES, formatCount } from '../util/limits.js';
 import { limitDiagnostic, parseText, type ParsedText, type SourceDocument } from './documents.js';
 import { errnoText } from './text.js';
+import { repeatedKeysOfText } from './repeated-keys.js';
 import { readText } from './input-text.js';
 import { DirectoryScan } from './directory.js';
-import { isYttInput, listTree, manifestsOf } from './ytt-package.js';
+import { YAML_FILE, isYttInput, listTree, manifestsOf } from './ytt-package.js';
 import { mustRead, reasonOf, setAsideNote, type SetAside, type SetAsidePolicy } from './set-aside.js';
 import type { RunFile } from './ytt-run.js';
 import type { ValuesFileArg } from './ytt-files.js';
@@ -109,6 +110,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const setAside: SetAside[] = [];
   const budget = { bytes: MAX_TOTAL_BYTES };
   const values: ValuesFileArg[] = (options.dataValuesFiles ?? []).map((arg) => ({ arg, files: readValuesFileArg(arg, options, budget) }));
+  for (const file of values.flatMap((v) => v.files)) diagnostics.push(...repeatedKeysOfText(file.text, file.path, 'ytt-values'));
   const gathered = gatherInputs(paths, options, budget, diagnostics, setAside);
 
   const documents: SourceDocument[] = [];
@@ -131,6 +133,7 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       const { yttInputBudget } = await import('./ytt-files.js');
       yttBudget ??= yttInputBudget();
       const { run } = part;
+      diagnostics.push(...plainFileRepeats(run, options.setAside));
       const how = { policy: options.setAside, ...(run.named ? {} : { root: run.root }) };
       const result = await evaluatePackage(run.files, { valuesFileArgs: values, flags: options.dataValues ?? [], budget: yttBudget }, how);
       setAside.push(...result.setAside);
@@ -157,6 +160,16 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const note = options.setAside && setAsideNote(setAside, options.setAside);
   if (note) diagnostics.push(note);
   return { documents, diagnostics, setAside };
+}
+
+/**
+ * Repeated keys in a ytt run's YAML files without any `#@`, which ytt reads as plain YAML (keeping
+ * the last value; in a file with annotations it refuses the repeat, and so does the built-in
+ * engine): a file named itself, or holding what the command reads (as for a file ytt fails on,
+ * what else a package holds is none of the command's business).
+ */
+function plainFileRepeats(run: Run, policy: SetAsidePolicy | undefined): Diagnostic[] {
+  return run.files.flatMap((f) => (YAML_FILE.test(f.name) && !f.text.includes('#@') && (f.named || mustRead(policy, f.text)) ? repeatedKeysOfText(f.text, f.path, 'ytt-file') : []));
 }
 
 /** A `--data-values-file` argument's files, read as ytt reads them; one that cannot be read is a usage error naming the flag. */
@@ -190,7 +203,7 @@ function kindlessNote(doc: SourceDocument): Diagnostic {
 }
 
 /** The codes of a file that cannot be read as YAML (not a limit, which is always an error). */
-const UNREADABLE = new Set(['yaml-syntax', 'json-syntax', 'not-an-object', 'invalid-encoding']);
+const UNREADABLE = new Set(['yaml-syntax', 'json-syntax', 'not-an-object', 'invalid-encoding', 'duplicate-key']);
 
 function cannotBeRead(diagnostics: readonly Diagnostic[]): boolean {
   const errors = diagnostics.filter((d) => d.severity === 'error');

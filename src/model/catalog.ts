@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { readBlueprint } from './blueprint.js';
 import { own } from '../util/objects.js';
-import { readOwner, readRunnable } from './owner.js';
+import { namespaceOf, readOwner, readRunnable } from './owner.js';
 import { isTemplateKind, readRunTemplate, readTemplate } from './template.js';
 import { templateKey, type Blueprint, type Catalog, type Owner, type Runnable, type RunTemplate, type Template } from './types.js';
 import { OWNER_KINDS } from './inputs.js';
@@ -41,7 +41,9 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
     // The API server would refuse it: carto does not read it, and says so rather than drop it silently.
     const problem = cartoKindProblem(apiVersion, kind);
     if (problem) {
-      const reader = new FieldReader(doc, { kind, name: typeof name === 'string' ? name : '' }, diagnostics);
+      // An owner's ref carries its namespace, as the owners read below do: --shard sorts by it.
+      const owner = ownerRefOf(doc.value, defaultNamespace);
+      const reader = new FieldReader(doc, owner ?? { kind, name: typeof name === 'string' ? name : '' }, diagnostics);
       reader.report('error', problem.code, problem.path, problem.message, problem.hint);
       const reported = diagnostics[diagnostics.length - 1] as Diagnostic;
       reported.controllerMessage = problem.controllerMessage;
@@ -96,9 +98,21 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
   return { catalog: { templates, blueprints, owners, runTemplates, runnables, others, documents }, diagnostics };
 }
 
-/** An object's metadata.namespace, when it is a non-empty string (owners without one take the default). */
-export function namespaceOf(metadata: unknown): string | undefined {
-  if (typeof metadata !== 'object' || metadata === null) return undefined;
-  const ns = own(metadata as Record<string, unknown>, 'namespace');
-  return typeof ns === 'string' && ns !== '' ? ns : undefined;
+/**
+ * Kind, namespace and name of a carto.run Workload, Deliverable or Runnable document (the default
+ * namespace when it has none; a name that is not a string is ''), or undefined for any other
+ * document: the one rule the catalog, render's --shard and lint's --shard name an owner by.
+ */
+export function ownerRefOf(value: Readonly<Record<string, unknown>>, defaultNamespace: string): { kind: string; namespace: string; name: string } | undefined {
+  const apiVersion = own(value, 'apiVersion');
+  const kind = own(value, 'kind');
+  if (typeof apiVersion !== 'string' || !apiVersion.startsWith(CARTO_GROUP) || typeof kind !== 'string' || !OWNER_KINDS.has(kind)) return undefined;
+  const metadata = own(value, 'metadata');
+  const name = typeof metadata === 'object' && metadata !== null ? own(metadata as Record<string, unknown>, 'name') : undefined;
+  return { kind, namespace: namespaceOf(metadata) ?? defaultNamespace, name: typeof name === 'string' ? name : '' };
+}
+
+/** NAMESPACE/NAME: what an owner's shard is a hash of (util/shard.ts). */
+export function ownerShardKey(owner: { readonly namespace: string; readonly name: string }): string {
+  return `${owner.namespace}/${owner.name}`;
 }

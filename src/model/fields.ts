@@ -48,12 +48,11 @@ export class FieldReader {
       `${field}: Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`);
   }
 
-  /** The object as lint's schema check names it: `Workload dev/app`, the namespace as the file writes it. */
+  /** The object as lint's schema check names it: `Workload dev/app`, the namespace as the file writes it (not the ref's default). */
   who(): string {
     const meta = own(this.doc.value, 'metadata');
     const written = meta !== null && typeof meta === 'object' ? own(meta as Record<string, unknown>, 'namespace') : undefined;
-    const namespace = this.ref.namespace ?? (typeof written === 'string' && written !== '' ? written : undefined);
-    return namespace ? `${this.ref.kind} ${namespace}/${this.ref.name}` : `${this.ref.kind} ${this.ref.name}`;
+    return typeof written === 'string' && written !== '' ? `${this.ref.kind} ${written}/${this.ref.name}` : `${this.ref.kind} ${this.ref.name}`;
   }
 
   string(parent: Record<string, unknown>, key: string, path: Path): string | undefined {

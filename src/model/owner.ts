@@ -16,7 +16,7 @@ export function readOwner(
   defaultNamespace: string,
   diagnostics: Diagnostic[],
 ): Owner {
-  const r = new FieldReader(doc, { kind, name }, diagnostics);
+  const r = new FieldReader(doc, { kind, name, namespace: namespaceOf(own(doc.value, 'metadata')) ?? defaultNamespace }, diagnostics);
   const metadata = r.object(doc.value, 'metadata', []) ?? {};
   const namespace = r.string(metadata, 'namespace', ['metadata']) || defaultNamespace;
   const labels = r.stringMap(metadata, 'labels', ['metadata']);
@@ -65,7 +65,8 @@ export function readRunnable(
   object: JSONObject = doc.value,
   stampedBy?: Runnable['stampedBy'],
 ): Runnable {
-  const r = new FieldReader(doc, { kind: 'Runnable', name }, diagnostics);
+  // (A Runnable a supply chain stamps is named by its template: no namespace of its own yet.)
+  const r = new FieldReader(doc, stampedBy ? { kind: 'Runnable', name } : { kind: 'Runnable', name, namespace: namespaceOf(own(object, 'metadata')) ?? defaultNamespace }, diagnostics);
   const at = stampedBy ? ['spec', 'template'] : [];
   const metadata = r.object(object, 'metadata', at) ?? {};
   const namespace = r.string(metadata, 'namespace', [...at, 'metadata']) || defaultNamespace;
@@ -95,4 +96,11 @@ export function readRunnable(
       : {}),
     ...(stampedBy ? { stampedBy } : {}),
   };
+}
+
+/** An object's metadata.namespace, when it is a non-empty string (owners without one take the default). */
+export function namespaceOf(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const ns = own(metadata as Record<string, unknown>, 'namespace');
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }

@@ -90,9 +90,15 @@ export function readOutputsFile(documents: readonly SourceDocument[], into = new
 
 /**
  * The loader's complaint that a document of the outputs file is not an object (a list, a string),
- * worded for the outputs file: it is not a manifest, so "not a Kubernetes object" would mislead.
+ * or repeats a key, worded for the outputs file: it is not a manifest, so "not a Kubernetes
+ * object" or what kubectl would do would mislead.
  */
 export function outputsFileProblem(d: Diagnostic): Diagnostic {
+  if (d.code === 'duplicate-key') {
+    // carto's own file: no kubectl reads it after carto, so no other tool's words.
+    const { detail: _kubectl, ...rest } = d;
+    return { ...rest, hint: 'give each key once: the outputs of one resource go under one key (RESOURCE and OWNER/RESOURCE may both be given: the more specific wins, field by field)' };
+  }
   if (d.code !== 'not-an-object') return d;
   const what = /\(it is (an? \w+)\)/.exec(d.message)?.[1];
   return {

@@ -6,7 +6,7 @@
 // missing is a `SupplyChainReady` condition on a Workload; a deployment that is not ready is a
 // `ResourcesSubmitted` condition on the resource; errors say "supply chain" for a delivery too).
 import type { ConditionStatus } from '../health/index.js';
-import { missingValueMessage, passThroughMessage, retrieveOutputMessage, stampControllerMessage, type FailureContext } from './diagnose.js';
+import { applyMessage, missingValueMessage, passThroughMessage, retrieveOutputMessage, stampControllerMessage, type FailureContext } from './diagnose.js';
 import type { OwnerReport, ResourceReport } from './report.js';
 
 export interface ControllerCondition {
@@ -62,6 +62,8 @@ function resourceError(entry: ResourceReport, report: OwnerReport): ErrorConditi
       return missingValue(entry, failure.missing.path);
     case 'no-healthy-object':
       return outputError(entry, report, NO_JSONPATH_CONTEXT, EMPTY_OBJECT);
+    case 'apply':
+      return { status: 'False', reason: 'TemplateRejectedByAPIServer', message: applyMessage(entry.resource, ctx.blueprint, failure.refused.object, failure.refused.apiServer) };
   }
 }
 

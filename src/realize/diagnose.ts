@@ -212,7 +212,9 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
         owner: ownerRef(ctx.owner),
         resource: resource.name,
         ...(ctx.object ? { controllerMessage: missingValueMessage(path, ctx.object) } : {}),
-        hint: `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
+        hint: ctx.observed === 'matched'
+          ? `the controller waits for it (what takes it is not stamped until it comes): the live ${String(ctx.object?.['kind'] ?? 'object')} given does not have it yet; to go on without it, give the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`
+          : `the controller waits for it (what takes it is not stamped until it comes): give the live ${String(ctx.object?.['kind'] ?? 'object')} with --observed FILE, or the value with --set-output ${resource.name}.${field}=VALUE or --outputs FILE`,
       })];
     }
     case 'stamp':
@@ -220,7 +222,22 @@ export function resourceDiagnostics(failure: ResourceFailure, ctx: FailureContex
     case 'no-healthy-object':
       // The resource-unhealthy warning (diagnose-health.ts) already says why, and what to give.
       return [];
+    case 'apply':
+      // The admission check (src/validate) said why, at the template line to fix.
+      return failure.refused.diagnostics;
   }
+}
+
+/**
+ * The controller's error when the API server refuses a stamped object: its create (on a fresh
+ * cluster) wrapped with the object and resource (it says "supply chain" for a delivery too).
+ * An object stamped with generateName has no name yet.
+ */
+export function applyMessage(resource: Resource, blueprint: Blueprint, object: JSONObject, apiServer: string): string {
+  const meta = (object['metadata'] ?? {}) as JSONObject;
+  const name = typeof meta['name'] === 'string' ? meta['name'] : '';
+  const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
+  return `unable to apply object [${namespace}/${name}] for resource [${resource.name}] in supply chain [${blueprint.name}]: create: ${apiServer}`;
 }
 
 /** The controller's error for a passThrough whose input is missing (it says "supply chain" for a delivery too). */

@@ -15,7 +15,7 @@ import { blueprintProblems, judgeMissingTemplates } from './blueprint-checks.js'
 import { duplicateResourceFinding, findingDiagnostic, forwardReferenceFinding, missingTemplateFinding, selectionFinding } from './diagnose.js';
 import type { UidMock } from './mocks.js';
 import { planOwner } from './plan.js';
-import type { OwnerReport, StampedObject } from './report.js';
+import type { Admit, OwnerReport, StampedObject } from './report.js';
 import { realizeResource, type Walk } from './resource.js';
 import { diagnostic, ownerRef, type Where } from './where.js';
 
@@ -36,6 +36,10 @@ export interface RealizeOptions {
    *  stamped object and not on an observed one is missing, as the controller finds it on a fresh
    *  cluster, and what needs it is not stamped; a missing template is never mocked. Default true. */
   mocks?: boolean;
+  /** Each stamped object judged as the API server would judge it before the controller's apply
+   *  (`carto status`): a refused one fails its resource (TemplateRejectedByAPIServer), and the
+   *  outputs of an applied one are read from it as stored. Without it every object is applied as stamped. */
+  admit?: Admit;
 }
 
 export interface Realized {
@@ -110,6 +114,7 @@ export function realizeOwner(owner: Owner, catalog: Catalog, semantics: Format, 
     ...(ownerReference ? { ownerReference } : {}),
     ...(uid ? { uid } : {}),
     ...(options.ytt ? { ytt: options.ytt } : {}),
+    ...(options.admit ? { admit: options.admit } : {}),
   };
   for (const resource of blueprint.resources) {
     if (objects.length >= MAX_OWNER_OBJECTS) {

@@ -13,6 +13,7 @@ import type { NotReadyKind, OutputMissing, OutputPathError } from '../outputs/in
 import type { SourceDocument } from '../load/index.js';
 import type { DuplicateResource, MissingRef } from './blueprint-checks.js';
 import type { HealthCondition } from '../health/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Why a Runnable stamped nothing: the step that failed, with what it knew. */
 export type RunnableFailure =
@@ -33,7 +34,32 @@ export type ResourceFailure =
   | { step: 'output-missing'; missing: OutputMissing }
   /** Without mocks: an immutable or tekton ClusterDeploymentTemplate's object is not known
    *  healthy, so the controller judges its deployment on no object at all (an output error). */
-  | { step: 'no-healthy-object' };
+  | { step: 'no-healthy-object' }
+  /** The API server refuses the stamped object (status, with an admission check): it is not
+   *  applied, so the controller has no stamped object and no outputs for the resource. */
+  | { step: 'apply'; refused: Refused };
+
+/** What an admission check (RealizeOptions.admit) says of one stamped object before it is applied. */
+export interface Admission {
+  /** The API server refuses it: its words, and the diagnostics saying why, where the fix is. */
+  refused?: Refused;
+  /** It is applied, but the API server stores it without some fields (unknown ones, dropped
+   *  with a warning): the object as stored, which outputs and health rules read. */
+  stored?: JSONObject;
+  /** Why it is stored so (warnings: the fields dropped, where the template writes them). */
+  dropped?: Diagnostic[];
+}
+
+export interface Refused {
+  /** The object as stamped (never applied). */
+  object: JSONObject;
+  /** The API server's error: `ConfigMap "orders_config" is invalid: metadata.name: Invalid value: …`. */
+  apiServer: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Judges a stamped object as the API server would on create (src/validate's admission). */
+export type Admit = (stamped: BlueprintStamped, entry: ResourceReport) => Admission;
 
 /** An object stamped for a blueprint resource, or by a Runnable from its ClusterRunTemplate. */
 export type StampedObject = BlueprintStamped | RunnableStamped;

@@ -17,7 +17,7 @@ import type { YttRunner } from '../stamp/ytt.js';
 import { resourceDiagnostics } from './diagnose.js';
 import { configReadAsPodTemplate, mockWitness, type MockWitness, type UidMock } from './mocks.js';
 import { chooseTemplate } from './plan.js';
-import type { OwnerReport, ResourceFailure, ResourceReport, StampedObject } from './report.js';
+import type { Admit, OwnerReport, ResourceFailure, ResourceReport, StampedObject } from './report.js';
 import { expandRunnable } from './runnable.js';
 import { absentTemplateOutputs, deploymentOutputs, passThroughOutputs, type Settled } from './settle.js';
 import { diagnostic, ownerRef, type Where } from './where.js';
@@ -43,6 +43,7 @@ export interface Walk {
   uid?: UidMock;
   ytt?: YttRunner;
   substitution: SubstitutionBudget;
+  admit?: Admit;
 }
 
 export function realizeResource(walk: Walk, resource: Resource): ResourceReport {
@@ -80,10 +81,15 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   if (walk.uid) witnessed.uid = walk.uid;
   const mocks = mockWitness(witnessed);
   if (!stamping.stamped.ok) return fail(walk, entry, { step: 'stamp', failure: stamping.stamped.failure }, mocks);
-  const object = stamping.stamped.object;
+  const stamped: StampedObject = { via: 'blueprint', object: stamping.stamped.object, owner: walk.owner, blueprint: walk.blueprint, resource, template };
+  // What the API server refuses is never applied: the controller has no stamped object for it.
+  const admission = walk.admit?.(stamped, entry);
+  if (admission?.refused) return fail(walk, entry, { step: 'apply', refused: admission.refused });
+  if (admission?.dropped) walk.diagnostics.push(...admission.dropped);
+  const object = admission?.stored ?? stamped.object;
   entry.object = object;
   mocks.stamped(object);
-  walk.objects.push({ via: 'blueprint', object, owner: walk.owner, blueprint: walk.blueprint, resource, template });
+  walk.objects.push({ ...stamped, object });
   return settleStamped(walk, entry, template, object, mocks);
 }
 

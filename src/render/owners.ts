@@ -6,7 +6,7 @@
 // is the generator's return value. Pure: no file system, no process.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { OWNER_KINDS, buildCatalog, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
+import { OWNER_KINDS, buildCatalog, noOwnersWarning, ownerShardKey, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
 import { unusedSupplied } from '../outputs/index.js';
 import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RealizeOptions, type RunnableReport, type StampedObject } from '../realize/index.js';
 import { MockNotes, legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
@@ -66,9 +66,9 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   const { catalog, diagnostics } = buildCatalog(documents, { defaultNamespace: options.defaultNamespace ?? 'default' });
   const refused = admissionVerdicts(documents, options.strict ?? false);
   const selected = ownersToRender([...catalog.owners, ...catalog.runnables], options, diagnostics);
-  if (options.shard) keepShardOwners(diagnostics, selected);
+  if (options.shard) keepShardOwners(diagnostics, options.shard);
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'no-owners', message: 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render', hint: lookAlikeHint(documents) ?? 'add the Workload files with -f' });
+    diagnostics.push(noOwnersWarning(documents, 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render'));
   }
   const substitution = substitutionBudget();
   const run: Run = {
@@ -225,12 +225,15 @@ function ownersToRender(all: ReadonlyArray<Owner | Runnable>, options: RenderOpt
 /**
  * A shard speaks of its own owners only: what reading the inputs found about another shard's owner
  * (an unknown field, say) is that shard's to say, or every shard of a CI matrix would repeat it.
+ * The owner's shard is told by the same key it is rendered by (NAMESPACE/NAME: two Workloads of
+ * one name in two namespaces may be in two shards), also for an owner that could not be read; a
+ * problem of an object with no namespace to tell is said by every shard rather than by none.
  */
-function keepShardOwners(diagnostics: Diagnostic[], selected: ReadonlyArray<Owner | Runnable>): void {
-  const mine = new Set(selected.map((o) => `${o.kind}\u0000${o.name}`));
+function keepShardOwners(diagnostics: Diagnostic[], shard: Shard): void {
   let kept = 0;
   for (const d of diagnostics) {
-    if (d.object && OWNER_KINDS.has(d.object.kind) && !mine.has(`${d.object.kind}\u0000${d.object.name}`)) continue;
+    const o = d.object;
+    if (o && OWNER_KINDS.has(o.kind) && o.namespace !== undefined && !inShard(ownerShardKey({ namespace: o.namespace, name: o.name }), shard)) continue;
     diagnostics[kept++] = d;
   }
   diagnostics.length = kept;
@@ -238,7 +241,7 @@ function keepShardOwners(diagnostics: Diagnostic[], selected: ReadonlyArray<Owne
 
 /** The owners of one shard; a note when it has none (a shard may be empty: it is not a mistake). */
 function inThisShard(owners: ReadonlyArray<Owner | Runnable>, shard: Shard, diagnostics: Diagnostic[]): Array<Owner | Runnable> {
-  const mine = owners.filter((o) => inShard(`${o.namespace}/${o.name}`, shard));
+  const mine = owners.filter((o) => inShard(ownerShardKey(o), shard));
   if (mine.length === 0 && owners.length > 0) {
     diagnostics.push({
       severity: 'note',
@@ -250,9 +253,3 @@ function inThisShard(owners: ReadonlyArray<Owner | Runnable>, shard: Shard, diag
   return mine;
 }
 
-/** A Workload of another API group (a Crossplane claim, say) is not Cartographer's: say so when it is all there is. */
-function lookAlikeHint(documents: readonly SourceDocument[]): string | undefined {
-  const other = documents.find((d) => OWNER_KINDS.has(String(d.value['kind'])) && !String(d.value['apiVersion']).startsWith('carto.run/'));
-  if (!other) return undefined;
-  return `${other.file}:${other.line} holds a ${String(other.value['kind'])} of apiVersion ${String(other.value['apiVersion'])}, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f`;
-}

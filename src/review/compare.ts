@@ -12,6 +12,7 @@ import { renameMocks } from '../outputs/index.js';
 import type { OwnerReport, RenderResult } from '../render/index.js';
 import { objectKey, ownerId, ownerKey, placed, type ObjectId, type OwnerId, type Placed } from './identity.js';
 import { resourceChanges } from './resources.js';
+import { withStandIns, type StandIn } from './stand-ins.js';
 import { templateChanges, type TemplateChange } from './templates.js';
 
 export type ChangeKind = 'added' | 'removed' | 'modified';
@@ -22,8 +23,9 @@ export interface ObjectChange {
   template: { kind: string; name: string };
   object: ObjectId;
   change: ChangeKind;
-  /** The changed fields (modified objects); every field of an added or removed one is not listed. */
-  fields: FieldChange[];
+  /** The changed fields (modified objects); every field of an added or removed one is not listed.
+   *  `standIn`: the new value is a mocked output (stand-ins.ts), which the controller would wait for. */
+  fields: Array<FieldChange & { standIn?: StandIn }>;
   old?: JSONObject;
   new?: JSONObject;
   /** A modified object that another resource (or template) stamped before: which. */
@@ -93,6 +95,7 @@ export function compareRenders(before: RenderResult, after: RenderResult): Revie
     return b.order.get(key) ?? (a.order.get(key) ?? 0) + 0.5;
   };
   changes.sort((x, y) => compare(ownerKey(x.owner), ownerKey(y.owner)) || rank(x) - rank(y));
+  for (const c of changes) c.fields = withStandIns(c.fields, c.resource, b.reports.get(ownerKey(c.owner)));
   const changedOwners = new Set([...changes.map((c) => ownerKey(c.owner)), ...owners.map((o) => ownerKey(o.owner))]);
   const count = (k: ChangeKind) => changes.filter((c) => c.change === k).length;
   const templates = templateChanges(before, after);

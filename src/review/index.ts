@@ -2,3 +2,4 @@
 export { compareRenders, type Review, type ObjectChange, type OwnerChange, type ChangeKind, type OwnerChangeKind } from './compare.js';
 export { objectLabel, ownerKey, type ObjectId, type OwnerId } from './identity.js';
 export type { TemplateChange } from './templates.js';
+export type { StandIn } from './stand-ins.js';

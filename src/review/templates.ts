@@ -22,6 +22,9 @@ export function templateChanges(before: RenderResult, after: RenderResult): Temp
   const a = usedTemplates(before);
   const b = usedTemplates(after);
   const out: TemplateChange[] = [];
+  // With live objects given (--observed), what the new paths read shows in the objects that follow.
+  const live = after.owners.some((o) => o.resources.some((r) => r.live !== undefined));
+  const see = live ? 'with the live objects given, what the new paths read shows in the objects stamped from them' : 'give their live objects with --observed to see what it reads';
   for (const [key, now] of [...b].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const old = a.get(key);
     if (!old) continue;
@@ -31,7 +34,7 @@ export function templateChanges(before: RenderResult, after: RenderResult): Temp
     out.push({
       template: { kind: now.kind, name: now.name },
       fields,
-      message: `${now.kind} ${now.name}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''} changed: what the controller reads from the objects it stamps (outputs, health), which the stamped objects do not show (give their live objects with --observed to see what it reads)`,
+      message: `${now.kind} ${now.name}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''} changed: what the controller reads from the objects it stamps (outputs, health), which the stamped objects do not show (${see})`,
     });
   }
   return out;

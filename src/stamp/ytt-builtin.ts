@@ -1,6 +1,7 @@
 // The built-in ytt engine as a YttRunner: in-process, no binary, no file system.
-import { checkYttTemplate, runYtt, yttBudget, YttError, type YttBudget, type YttSourceMap } from '../ytt/index.js';
-import type { YttCheck, YttRunner } from './ytt.js';
+import { checkYttTemplate, runYtt, SharedDataValue, sharedDataValue, yttBudget, YttError, type YttBudget, type YttSourceMap } from '../ytt/index.js';
+import { contextSource, type YttCheck, type YttRunner } from './ytt.js';
+import type { JSONValue } from '../jsonpath/index.js';
 import { YTT_MAX_STEPS, YTT_TOTAL_STEPS } from '../util/limits.js';
 
 export { YTT_MAX_STEPS, YTT_TOTAL_STEPS };
@@ -31,7 +32,7 @@ export const builtinYttCheck: YttCheck = (body) => {
 function run(body: string, dataValues: Parameters<YttRunner>[1], budget: YttBudget | undefined, record?: YttRecorder): ReturnType<YttRunner> {
   try {
     const { documents, sources } = runYtt([{ name: 'stdin.yml', text: body }], {
-      dataValues: dataValues.map((v) => ({ key: v.key, value: v.value })),
+      dataValues: dataValues.map((v) => ({ key: v.key, value: engineValue(v) })),
       ...(budget ? { budget } : {}),
       // Source maps are made from the printed text; without them the documents are all render reads.
       ...(record ? { positions: true } : { documentsOnly: true }),
@@ -45,4 +46,26 @@ function run(body: string, dataValues: Parameters<YttRunner>[1], budget: YttBudg
     }
     throw err;
   }
+}
+
+/**
+ * The Go values of templating contexts seen before (an owner, given to each of its templates under
+ * `workload` and `deliverable`): their JSON when seen once, then converted once for all runs.
+ * Go values are not changed once made, so what was converted from one stays right.
+ */
+const converted = new WeakMap<object, JSONValue | SharedDataValue>();
+
+function engineValue(entry: Parameters<YttRunner>[1][number]): unknown {
+  const source = contextSource(entry);
+  if (source === undefined || source === null || typeof source !== 'object') return entry.value;
+  const seen = converted.get(source);
+  if (seen === undefined) {
+    const json = entry.value;
+    converted.set(source, json);
+    return json;
+  }
+  if (seen instanceof SharedDataValue) return seen;
+  const shared = sharedDataValue(seen);
+  converted.set(source, shared);
+  return shared;
 }

@@ -2,7 +2,7 @@
 // as one data value per top-level key (its Go-JSON, keys sorted), the body is the only file
 // (`stdin.yml`), and only the FIRST output document is used; it must be an object with a kind.
 // How ytt runs is up to the runner: the built-in engine, or a ytt binary (the CLI's --ytt).
-import { marshal, toJSON, type GoStruct, type JSONValue } from '../jsonpath/index.js';
+import { marshal, toJSON, type GoStruct, type GoValue, type JSONValue } from '../jsonpath/index.js';
 
 export interface YttRunner {
   (body: string, dataValues: ReadonlyArray<{ key: string; value: JSONValue }>): YttRun;
@@ -25,10 +25,47 @@ export type YttRun =
       line?: number;
     };
 
-/** The data values Cartographer passes: each top-level context key, in sorted order. */
+/**
+ * The data values Cartographer passes: each top-level context key, in sorted order. A value's
+ * Go-JSON is made when it is first read (`value`); contextSource tells a runner which Go value it
+ * is made of, so that the built-in engine can convert an owner once for all its templates.
+ */
 export function yttDataValues(context: GoStruct): Array<{ key: string; value: JSONValue }> {
-  const values = context.fields.map((f) => ({ key: f.name, value: toJSON(f.value) }));
+  const values = context.fields.map((f) => contextValue(f.name, f.value));
   return values.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * Where a data value keeps the Go value it is made of: a registered symbol, not the class, since
+ * this module is bundled both with render and with the built-in engine (two copies of the class).
+ */
+const SOURCE = Symbol.for('carto.ytt.contextSource');
+
+/** One data value of the context: a plain `{key, value}` to read, with the Go value it is made of. */
+class ContextValue {
+  private json: JSONValue | undefined;
+  readonly [SOURCE]: GoValue;
+  constructor(
+    readonly key: string,
+    private readonly source: GoValue,
+  ) {
+    this[SOURCE] = source;
+  }
+  get value(): JSONValue {
+    return (this.json ??= toJSON(this.source));
+  }
+  toJSON(): { key: string; value: JSONValue } {
+    return { key: this.key, value: this.value };
+  }
+}
+
+function contextValue(key: string, source: GoValue): { key: string; value: JSONValue } {
+  return new ContextValue(key, source);
+}
+
+/** The Go value a data value of yttDataValues is made of (undefined for any other object). */
+export function contextSource(entry: { key: string; value: JSONValue }): GoValue | undefined {
+  return (entry as { [SOURCE]?: GoValue })[SOURCE];
 }
 
 export type YttStamped =

@@ -14,6 +14,7 @@ import type { Condition } from './conditions.js';
 import type { RefusedBlueprint } from './refused.js';
 import type { ResourceStatus } from './resource.js';
 import type { OwnerStatusResult, StatusResult } from './status.js';
+import { diagnosticsByOwner } from './told.js';
 import { resourceVerdict, type Verdict } from './verdict.js';
 
 /** How marks are coloured (plain text when not on a terminal). */
@@ -37,10 +38,13 @@ const MARK_WIDTH = 10;
 const INDENT = '      ';
 
 export function formatStatusText(result: StatusResult, paint: Paint): string {
-  if (result.owners.length === 0) return 'no Workload or Deliverable in the inputs\n';
-  return result.owners.map((o) => ownerBlock(o, result.diagnostics, paint)).join('\n');
+  // Nothing to show is said on stderr (the result's no-owners warning): stdout stays data only.
+  if (result.owners.length === 0) return '';
+  const about = diagnosticsByOwner(result.diagnostics);
+  return result.owners.map((o) => ownerBlock(o, about(o.owner), paint)).join('\n');
 }
 
+/** One owner's block; `diagnostics` are those about this owner. */
 function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], paint: Paint): string {
   const name = `${o.owner.kind} ${o.owner.namespace}/${o.owner.name}`;
   const status = o.status;
@@ -52,7 +56,7 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   const ready = status.conditions.at(-1) as Condition;
   const ref = status.blueprintRef.name ? `  ${paint.dim(`${status.blueprintRef.kind} ${status.blueprintRef.name}`)}` : '';
   let out = `${paint.bold(name)}  ${verdict(ready, paint)}${ref}\n`;
-  const mine = diagnostics.filter((d) => d.owner?.kind === o.owner.kind && d.owner.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.severity === 'error');
+  const mine = diagnostics.filter((d) => d.severity === 'error');
   if (!status.resources?.length) {
     if (ready.status !== 'True') out += `    ${firstLine(ready.message)}\n`;
     // With a refused blueprint that would select it, "no blueprint selects it" is said by refusedLines.
@@ -64,7 +68,7 @@ function ownerBlock(o: OwnerStatusResult, diagnostics: readonly Diagnostic[], pa
   const width = Math.max(...status.resources.map((r) => r.name.length));
   status.resources.forEach((r, i) => {
     const entry = o.report.resources[i] as ResourceReport;
-    out += resourceLines(r, entry, width, diagnostics.filter((d) => d.owner?.name === o.owner.name && d.owner.namespace === o.owner.namespace && d.resource === r.name), paint);
+    out += resourceLines(r, entry, width, diagnostics.filter((d) => d.resource === r.name), paint);
   });
   return out;
 }
@@ -96,6 +100,12 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   }
   const told = diagnostics.filter((d) => d.severity !== 'note');
   const first = told[0];
+  // The live object given fails the health rule: its condition says why (a build that failed), not a missing value.
+  const healthy = r.conditions.find((c) => c.type === 'Healthy');
+  if (healthy?.status === 'False' && entry.live) {
+    out += `${INDENT}${ready.reason}: ${firstLine(healthy.message || healthy.reason)}\n` + healthLines(r, entry);
+    return out + (first ? `${INDENT}${clip(first.message)}\n${first.hint ? `${INDENT}to get further: ${clip(first.hint)}\n` : ''}` : '');
+  }
   const why = first ? clip(first.message) : firstLine(ready.message);
   out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
   if (first?.file) out += `${INDENT}${paint.dim(`at ${first.file}${first.line ? `:${first.line}` : ''}${first.path ? ` (${first.path})` : ''}`)}\n`;

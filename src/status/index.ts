@@ -7,3 +7,4 @@ export type { ResourceStatus, ObjectReference } from './resource.js';
 export { formatStatusYaml, formatStatusJson } from './format.js';
 export { formatStatusText, MARKS, type Paint } from './format-text.js';
 export { resourceVerdict, resourceVerdicts, type Verdict, type ResourceVerdict, type ResourceVerdictSummary } from './verdict.js';
+export { untoldDiagnostics } from './told.js';

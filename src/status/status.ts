@@ -4,10 +4,12 @@
 // realized without mocks, so what only a live cluster knows stays unknown, as on a fresh one.
 // A blueprint the webhook refuses for its structure is not on that cluster (refused.ts); an owner
 // whose blueprint is in the 0.0.6 format gets no status (v0.8.11 has none to write from it).
+// Each stamped object is checked as the API server would check it on create (src/validate's
+// admission): one it refuses is not applied, and its resource fails as the controller's does.
 // Pure: documents in, statuses and diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
-import { buildCatalog, type Blueprint, type JSONObject, type Owner } from '../model/index.js';
+import { buildCatalog, noOwnersWarning, type Blueprint, type JSONObject, type Owner } from '../model/index.js';
 import { unusedSupplied, type SuppliedOutputs } from '../outputs/index.js';
 import { realizeOwner, selectOwners, type OwnerReport } from '../realize/index.js';
 import { substitutionBudget } from '../stamp/interpolate.js';
@@ -15,6 +17,7 @@ import type { YttRunner } from '../stamp/ytt.js';
 import type { ConditionStatus } from '../health/index.js';
 import { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
 import { refusedBlueprints, refusedSelecting, type RefusedBlueprint } from './refused.js';
+import { admission, customSchemas, type ValidationSchemas } from '../validate/index.js';
 
 export interface StatusOptions {
   /** Namespace of owners whose file has none. Default `default`. */
@@ -27,6 +30,10 @@ export interface StatusOptions {
   observed?: readonly SourceDocument[];
   /** Runs `spec.ytt` templates. */
   ytt?: YttRunner;
+  /** The schemas stamped objects are checked against before they are applied (built-in kinds of
+   *  one Kubernetes version, CRDs). Default: the CRDs among the documents (no built-in kind's
+   *  schema: only their names and labels are checked). */
+  schemas?: ValidationSchemas;
 }
 
 export interface OwnerStatusResult {
@@ -67,6 +74,11 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
   const owners: OwnerStatusResult[] = [];
   const outputs = { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) };
   const walked = new Set<string>();
+  // As `kubectl get` finding nothing: a warning (stderr), no status, and still a success. (An
+  // owner asked for by name and not found is selectOwners' error instead.)
+  if (catalog.owners.length === 0 && (options.owners ?? []).length === 0) diagnostics.push(noOwnersWarning(documents, 'the inputs hold no Workload or Deliverable, so there is no status to show'));
+  // What the API server refuses is not applied: the controller's apply fails (TemplateRejectedByAPIServer).
+  const admitted = admission(options.schemas ?? { custom: customSchemas(documents).custom });
   for (const owner of selectOwners(catalog.owners, options.owners ?? [], diagnostics, 'Workload or Deliverable')) {
     // Cartographer v0.8.11 reads only current-format blueprints: its semantics, always.
     const realized = realizeOwner(owner, catalog, 'current', {
@@ -75,6 +87,7 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
       ownerReferences: false,
       expandRunnables: false,
       substitution,
+      admit: admitted.admit,
       ...(options.ytt ? { ytt: options.ytt } : {}),
     });
     diagnostics.push(...realized.diagnostics);
@@ -87,6 +100,8 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
     owners.push(withStatus(owner, realized.report, refused.size > 0 ? refusedSelecting(owner, refused) : []));
   }
   if (options.outputs) diagnostics.push(...unusedSupplied(options.outputs, walked, catalog.owners));
+  const unchecked = admitted.unchecked();
+  if (unchecked) diagnostics.push(unchecked);
   const ok = !diagnostics.some((d) => d.severity === 'error' && d.owner === undefined) && owners.every((o) => o.status !== undefined || o.legacy !== undefined);
   return { ok, owners, diagnostics };
 }

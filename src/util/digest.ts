@@ -3,6 +3,8 @@
 // written by hand: SHA-256 is computed here (FIPS 180-4) for the first few digests, then by
 // node:crypto (a render of 100,000 owners spent 4% of its time in the JavaScript one); MD5 (only
 // ytt's md5.sum) loads node:crypto on first use.
+import { builtinModule } from './builtin.js';
+
 type Crypto = typeof import('node:crypto');
 
 let crypto: Crypto | undefined;
@@ -14,10 +16,7 @@ export function md5Hex(text: string): string {
 }
 
 function loadCrypto(): Crypto {
-  // process.getBuiltinModule is Node 20.16+; before it, the CommonJS require every build of carto
-  // runs with (the CLI's bundles are CommonJS, the library's ESM bundle defines one).
-  if (typeof process.getBuiltinModule === 'function') return process.getBuiltinModule('node:crypto');
-  return require('node:crypto') as Crypto;
+  return builtinModule<Crypto>('node:crypto');
 }
 
 const K = new Uint32Array([

@@ -4,3 +4,11 @@
 export function listSome(names: readonly string[], most: number): string {
   return names.length > most ? `${names.slice(0, most).join(', ')}, and ${names.length - most} more` : names.join(', ');
 }
+
+/**
+ * Appends one by one: a spread into push() passes every item as an argument and overflows the
+ * stack past about 120,000 (a diagnostic per owner of a large estate).
+ */
+export function append<T>(to: T[], more: readonly T[]): void {
+  for (const item of more) to.push(item);
+}

@@ -13,7 +13,7 @@ export function hintFor(issue: Issue, kind: string, value: unknown, placeholder:
       const holder = parent === '' ? `${a} ${kind}` : `${a} ${kind}'s ${parent}`;
       // the field meant is required and missing: this is why, and no second error says so
       if (issue.suggestion && issue.suggestionMissing) return `did you mean ${issue.suggestion}? ${holder} has no field ${last}, and needs ${issue.suggestion}, which it lacks (${against}): rename ${last} to ${issue.suggestion} in the template`;
-      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}${holder} has no field ${last} (${against}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning`;
+      return `${issue.suggestion ? `did you mean ${issue.suggestion}? ` : ''}${holder} has no field ${last} (${against}): fix its name or remove it from the template; kubectl apply --validate=strict refuses the object, and without strict validation the API server drops the field with a warning — as for the controller, whose apply asks for none: the object on the cluster lacks the field`;
     }
     case 'type':
       return typeHint(issue, last, value, placeholder);

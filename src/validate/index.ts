@@ -5,18 +5,18 @@
 // (or the placeholder) that produced it, with the API server's words and a hint. Kinds no schema
 // covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic as makeDiagnostic, mockedOutputsUsed, mocksReadBy, ownerRef, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
-import { fieldPath, validateValue, type Issue, type Schema } from '../schema/index.js';
-import { listSome } from '../util/list.js';
-import { isObject, own, ownAt } from '../util/objects.js';
-import { ProblemGroups, type Met } from './groups.js';
-import { hintFor } from './hints.js';
-import { originOf } from './origin.js';
-import { gvk, type ValidationSchemas } from './schemas.js';
+import { mockedOutputsUsed, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
+import { check } from './check.js';
+import { ProblemGroups } from './groups.js';
+import { mocksOf, toDiagnostic } from './problem.js';
+import type { ValidationSchemas } from './schemas.js';
+import { uncheckedKinds } from './unchecked.js';
 import type { YttSources } from './ytt-sources.js';
 
 export { customSchemas, isCrd, gvk, type CustomSchema, type KubeSchemas, type ValidationSchemas } from './schemas.js';
 export { YttSources } from './ytt-sources.js';
+export { admission, type AdmissionCheck } from './admission.js';
+export { asApiServerError } from './refusals.js';
 
 export interface ValidateStampedOptions {
   schemas: ValidationSchemas;
@@ -28,15 +28,6 @@ export interface ValidateStampedOptions {
   owners?: readonly OwnerReport[];
 }
 
-const CODES: Record<Issue['rule'], string> = {
-  'unknown-field': 'stamped-unknown-field',
-  type: 'stamped-wrong-type',
-  required: 'stamped-required',
-  enum: 'stamped-enum',
-  format: 'stamped-format',
-  limit: 'stamped-limit',
-  pattern: 'stamped-pattern',
-};
 
 /** The problems of the objects, each said once (a template's mistake met by many owners too: groups.ts), then the note naming the kinds no schema covered. */
 export function validateStamped(objects: readonly StampedObject[], options: ValidateStampedOptions): Diagnostic[] {
@@ -86,7 +77,7 @@ export class StampedValidator {
       for (const issue of checked.issues) {
         // a label value that is not a string is render's and lint's stamped-label-invalid already
         if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
-        const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocksOf(mocks.get(stamped.object), ownerOf.get(stamped.object), reports.get(stamped.object)), this.options);
+        const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocksOf(mocks.get(stamped.object), ownerOf.get(stamped.object), reports.get(stamped.object)), this.options.ytt);
         if (this.problems.add(met)) out.push(met.diagnostic);
       }
     }
@@ -94,106 +85,6 @@ export class StampedValidator {
   }
 
   finish(): Diagnostic[] {
-    return [...this.problems.diagnostics(), ...(this.unchecked.size > 0 ? [uncheckedKinds(this.unchecked, this.options)] : [])];
+    return [...this.problems.diagnostics(), ...(this.unchecked.size > 0 ? [uncheckedKinds(this.unchecked, this.options.strictSchemas ?? false)] : [])];
   }
-}
-
-interface Checked {
-  issues: Issue[];
-  /** The schema that says so, for the hint: `Kubernetes 1.34`, `CustomResourceDefinition images.kpack.io`. */
-  against: string;
-}
-
-/** The problems of one object, or undefined when no schema covers its kind. */
-function check(object: Record<string, unknown>, apiVersion: string, kind: string, schemas: ValidationSchemas): Checked | undefined {
-  const key = gvk(apiVersion, kind);
-  const custom = schemas.custom.get(key);
-  const kube = schemas.kube;
-  if (custom) {
-    const crd = own(custom.crd.value, 'metadata');
-    const against = `CustomResourceDefinition ${String((isObject(crd) ? own(crd, 'name') : undefined) ?? kind)}`;
-    // status is not created with the object when it is a subresource; metadata is every object's
-    const { status: _status, metadata, ...rest } = object;
-    const body = custom.statusSubresource ? rest : { ...rest, ...(_status !== undefined ? { status: _status } : {}) };
-    const issues = validateValue(body, withoutMetadata(custom.schema), { dialect: 'custom' });
-    if (kube && metadata !== undefined) {
-      const meta = validateValue(metadata, { $ref: 'V1ObjectMeta' }, { dialect: 'builtin', definitions: kube.definitions, rootName: 'V1ObjectMeta' });
-      issues.unshift(...meta.map((i) => ({ ...i, path: ['metadata', ...i.path] })));
-    }
-    return { issues, against };
-  }
-  const model = kube?.kinds[key];
-  if (!kube || model === undefined) return undefined;
-  return { issues: validateValue(object, { $ref: model }, { dialect: 'builtin', definitions: kube.definitions, rootName: model }), against: `Kubernetes ${kube.kubernetes}` };
-}
-
-/** A CRD's own word on metadata is ignored by the API server: ObjectMeta is checked instead. */
-function withoutMetadata(schema: Schema): Schema {
-  if (!schema.properties || !Object.hasOwn(schema.properties, 'metadata')) return schema;
-  const { metadata: _m, ...properties } = schema.properties;
-  return { ...schema, properties };
-}
-
-/** A placeholder reading one of the resource's inputs (whose value may be a mock). */
-const INPUT_PLACEHOLDER = /^\$\((sources|images|configs|source|image|config|deployment)\b/;
-
-/** The mocked outputs a placeholder of this object's template reads, if any: only those make its value unjudgeable. */
-type MocksRead = (placeholder: string) => readonly MockedOutput[] | undefined;
-
-function mocksOf(mocked: readonly MockedOutput[] | undefined, owner: OwnerReport | undefined, report: ResourceReport | undefined): MocksRead | undefined {
-  if (!mocked || !owner || !report) return undefined;
-  return (placeholder) => {
-    const read = mocksReadBy(owner, report, placeholder);
-    const mine = mocked.filter((m) => m.values.some((v) => read.some((r) => r.field === v.field && r.value === v.value)));
-    return mine.length > 0 ? mine : undefined;
-  };
-}
-
-function toDiagnostic(stamped: StampedObject, issue: Issue, against: string, report: ResourceReport | undefined, mocked: MocksRead | undefined, options: ValidateStampedOptions): Met {
-  const object = stamped.object;
-  const kind = String(object['kind']);
-  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
-  const name = String(metadata['name'] ?? metadata['generateName'] ?? '');
-  const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
-  const origin = originOf(stamped, issue.path, report, options.ytt, issue.rule === 'unknown-field');
-  const said = `${fieldPath(issue.path)}: ${issue.message}${origin.from}`;
-  const apiServer = `${apiServerPrefix(issue, object, kind, name)}${issue.apiServer}`;
-  const controllerMessage = stamped.via === 'blueprint'
-    ? `unable to apply object [${namespace}/${name}] for resource [${stamped.resource.name}] in ${stamped.blueprint.kind === 'ClusterDelivery' ? 'delivery' : 'supply chain'} [${stamped.blueprint.name}]: ${apiServer}`
-    : apiServer;
-  // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
-  const mock = origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked?.(origin.placeholder) : undefined;
-  const hint = hintFor(issue, kind, ownAt(object, issue.path), origin.placeholder, against);
-  const owner = stamped.via === 'blueprint' ? ownerRef(stamped.owner) : { kind: 'Runnable', name: stamped.runnable.name, namespace: stamped.runnable.namespace };
-  const ownerDoc = stamped.via === 'blueprint' ? stamped.owner.doc : stamped.runnable.doc;
-  const diagnostic = makeDiagnostic(mock ? 'warning' : 'error', mock ? 'stamped-mocked-value' : CODES[issue.rule], `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${said}`, origin.where, {
-    owner,
-    ...(stamped.via === 'blueprint' ? { resource: stamped.resource.name } : {}),
-    controllerMessage,
-    hint: mock
-      ? `the template got mocked values, which only a live cluster has (${mock.map((m) => `${m.resource} ${m.values.map((v) => v.field).join(' and ')}`).join(', ')}): give the real ones with --outputs FILE, --set-output or --observed; otherwise ${hint}`
-      : hint,
-  });
-  return { diagnostic, kind, said, owner: { ...owner, file: ownerDoc.file, line: ownerDoc.line } };
-}
-
-/** `Deployment in version "v1" cannot be handled as a Deployment: ` or `Deployment.apps "app" is invalid: `. */
-function apiServerPrefix(issue: Issue, object: Record<string, unknown>, kind: string, name: string): string {
-  const apiVersion = String(object['apiVersion']);
-  const slash = apiVersion.lastIndexOf('/');
-  if (issue.stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
-  return `${kind}${slash > 0 ? `.${apiVersion.slice(0, slash)}` : ''} ${JSON.stringify(name)} is invalid: `;
-}
-
-/** One note (an error with strictSchemas) naming the kinds that were not validated. */
-function uncheckedKinds(unchecked: ReadonlyMap<string, StampedObject>, options: ValidateStampedOptions): Diagnostic {
-  const names = [...unchecked.keys()].sort();
-  const count = `${names.length} kind${names.length === 1 ? '' : 's'}`;
-  const severity = options.strictSchemas ? 'error' : 'note';
-  return {
-    severity,
-    code: 'stamped-no-schema',
-    message: `no schema for ${count} of the stamped objects, so ${names.length === 1 ? 'its objects were' : 'their objects were'} not validated: ${listSome(names, 10)}`,
-    hint: `give their CustomResourceDefinitions with --crds PATH (kubectl get crd NAME -o yaml > crds.yaml) or among the inputs${options.strictSchemas ? '' : '; --strict-schemas makes this an error'}`,
-  };
 }

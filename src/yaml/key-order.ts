@@ -4,11 +4,14 @@
 // program marshalling a map prints (Cartographer's output previews, sigs.k8s.io/yaml's output)
 // follows it; JavaScript objects keep insertion order, so the keys are put in this order first.
 
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
+import { lazyRegExp } from '../util/lazy-regexp.js';
 
-const isLetter = (c: string): boolean => LETTER.test(c);
-const isDigit = (c: string): boolean => DIGIT.test(c);
+const LETTER = lazyRegExp('\\p{L}', 'u');
+const DIGIT = lazyRegExp('\\p{Nd}', 'u');
+
+// ASCII first: Unicode's letters and decimal digits there are A-Z, a-z and 0-9.
+const isLetter = (c: string): boolean => (c.length === 1 && c < '\x80' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : LETTER.test(c));
+const isDigit = (c: string): boolean => (c.length === 1 && c < '\x80' ? c >= '0' && c <= '9' : DIGIT.test(c));
 
 /** go-yaml's keyList.Less for two string keys, rune by rune. */
 export function goYamlKeyLess(a: string, b: string): boolean {

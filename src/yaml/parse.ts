@@ -36,6 +36,9 @@ export interface FastDocument {
    *  consecutive documents touch; text before the first `---` that only holds comments belongs to
    *  no document. */
   range: [number, number];
+  /** Offset of the first key that a mapping of the document gives again (the value read is the
+   *  last one), when there is one: the loader reports it (src/load/repeated-keys.ts). */
+  repeatedKeyAt?: number;
 }
 
 export interface FastParse {
@@ -252,12 +255,17 @@ function quotedKey(text: string): string {
   return text;
 }
 
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+/** Sets a key (the first position, the last value, as toJS() does); true when the key was already set. */
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): boolean {
   if (key === '__proto__') {
+    const had = Object.prototype.hasOwnProperty.call(obj, key);
     Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    obj[key] = value;
+    return had;
   }
+  // Values are never undefined: the own-property test runs only for a repeat or a name of Object.prototype.
+  const had = obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key);
+  obj[key] = value;
+  return had;
 }
 
 /** The yaml package refuses implicit keys whose `:` is more than 1024 chars after their start. */
@@ -292,6 +300,8 @@ export class Parser {
   private lcLine = 1;
   /** Maps and lists open around `pos`: near MAX_DEPTH the yaml package reads (and refuses) it. */
   private depth = 0;
+  /** Offset of the current document's first repeated key (FastDocument.repeatedKeyAt), or -1. */
+  private repeatedAt = -1;
 
   constructor(text: string, start: number) {
     this.s = text;
@@ -331,7 +341,7 @@ export class Parser {
       this.pos = ms + 3;
       this.markerLineRest();
       if (isStart) {
-        if (open) docs.push(this.finished({ value, line, range: [regionStart, ms] }));
+        if (open) docs.push(this.document(value, line, regionStart, ms));
         regionStart = ms;
         open = true;
         hasContent = false;
@@ -340,7 +350,7 @@ export class Parser {
       } else {
         // `...` ends the open document, or is an empty document of its own.
         if (!open) line = this.lineOf(ms);
-        docs.push(this.finished({ value: open ? value : null, line, range: [regionStart, this.pos] }));
+        docs.push(this.document(open ? value : null, line, regionStart, this.pos));
         regionStart = this.pos;
         open = false;
         hasContent = false;
@@ -348,8 +358,16 @@ export class Parser {
       }
       this.skipToContent();
     }
-    if (open) docs.push(this.finished({ value, line, range: [regionStart, this.n] }));
+    if (open) docs.push(this.document(value, line, regionStart, this.n));
     return docs;
+  }
+
+  /** A document read to its end, as `finished` keeps it; marked when one of its mappings repeats a key. */
+  private document(value: unknown, line: number, start: number, end: number): FastDocument {
+    if (this.repeatedAt < 0) return this.finished({ value, line, range: [start, end] });
+    const doc = this.finished({ value, line, range: [start, end], repeatedKeyAt: this.repeatedAt });
+    this.repeatedAt = -1;
+    return doc;
   }
 
   // ---- hooks: how nodes are made (subclasses override them) ----
@@ -365,9 +383,9 @@ export class Parser {
     return {};
   }
 
-  /** Adds a key (made by plainKey/quotedKey, written at offset `_at`) and its value to a mapping. */
-  protected mapSet(map: unknown, key: unknown, _at: number, value: unknown): void {
-    setKey(map as Record<string, unknown>, key as string, value);
+  /** Adds a key (made by plainKey/quotedKey, written at offset `at`) and its value to a mapping; a repeated key marks the document. */
+  protected mapSet(map: unknown, key: unknown, at: number, value: unknown): void {
+    if (setKey(map as Record<string, unknown>, key as string, value) && this.repeatedAt < 0) this.repeatedAt = at;
   }
 
   /** A new block or flow sequence. */

@@ -7,11 +7,12 @@ import type { Value } from './starlark/index.js';
 import { StarError, chargeTo } from './starlark/eval/values.js';
 import { YDoc, toPlain } from './template/nodes.js';
 import type { NodeValue } from './template/nodes.js';
-import { Struct, plainToStarlark } from './template/values.js';
+import { SharedDataValue, Struct, plainToStarlark } from './template/values.js';
 import { emitYamlDoc } from './emit.js';
 import { YTT_MAX_STEPS } from '../util/limits.js';
 import { isEmptyDoc } from './datavalues/index.js';
-import { clearCompiled } from './compiled.js';
+import { clearCompiled, compileYamlFile, parseYamlFile } from './compiled.js';
+import { mayChangeLists } from './starlark/syntax/mutates.js';
 import { formatError } from './errors.js';
 import { Library } from './library.js';
 import { LibraryExecution, dataValuesStruct } from './execution.js';
@@ -20,6 +21,7 @@ import { libraryModule } from './modules/library.js';
 
 export type { YttFile, YttOptions, DataValue, YttResult, YttErrorPosition, YttSource, YttSourceHit, YttSourceMap } from './types.js';
 export { YttError } from './types.js';
+import { YttError } from './types.js';
 import type { DataValue, YttFile, YttOptions, YttResult, YttSourceMap } from './types.js';
 import { documentSourceMap } from './sourcemap.js';
 
@@ -70,10 +72,15 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
   if (exec.dataValuesFiles().length === 0 && !options.dataValuesFiles?.length && !options.dataValuesFileArgs?.length && !options.dataValuesInspect && flags.every(isPlainFlag)) {
     // common case (parsed flags only): build the struct straight from the plain values
     const fields = new Map<string, Value>();
-    for (const dv of flags) fields.set(dv.key, plainToStarlark((dv as { value: unknown }).value, true));
+    let shareable: boolean | undefined;
+    for (const dv of flags) {
+      const v = (dv as { value: unknown }).value;
+      if (v instanceof SharedDataValue) fields.set(dv.key, v.forRun((shareable ??= cannotChangeLists(files, options))));
+      else fields.set(dv.key, plainToStarlark(v, true));
+    }
     values = new Struct(fields);
   } else {
-    const computed = exec.dataValues({ valuesFiles: options.dataValuesFiles ?? [], valuesFileArgs: options.dataValuesFileArgs ?? [], flags });
+    const computed = exec.dataValues({ valuesFiles: options.dataValuesFiles ?? [], valuesFileArgs: options.dataValuesFileArgs ?? [], flags: flags.map(unshared) });
     if (options.dataValuesInspect) return valuesResult(computed);
     values = dataValuesStruct(computed);
   }
@@ -101,6 +108,35 @@ function runWith(thread: Thread, files: YttFile[], options: YttOptions): YttResu
 /** A flag the fast path can take: an already-parsed value for a plain key (no nesting, no library). */
 function isPlainFlag(dv: DataValue): boolean {
   return 'value' in dv && !/[.:]/.test(dv.key) && !dv.key.startsWith('@');
+}
+
+/**
+ * Whether no code of the run can change a list it is given, so that the run may share data values
+ * with others: one YAML file whose program has no list-changing code (mayChangeLists), or no code.
+ */
+function cannotChangeLists(files: YttFile[], options: YttOptions): boolean {
+  const f = files[0];
+  if (files.length !== 1 || !f || !/\.ya?ml$/.test(f.name)) return false;
+  try {
+    if (!parseYamlFile(f).templated) return true;
+    return !mayChangeLists(compileYamlFile(f, options.ignoreUnknownComments ?? false).program);
+  } catch (e) {
+    if (e instanceof YttError) return false; // the run fails the same way when it reads the file
+    throw e;
+  }
+}
+
+/** A flag as the data values computation reads it: a shared value's plain value. */
+function unshared(dv: DataValue): DataValue {
+  return 'value' in dv && dv.value instanceof SharedDataValue ? { key: dv.key, value: dv.value.plain } : dv;
+}
+
+/**
+ * A data value's plain value converted once, to be passed as a flag's `value` to many runs (as
+ * for one owner's templates): runs share what templates cannot change and get their own lists.
+ */
+export function sharedDataValue(plain: unknown): SharedDataValue {
+  return new SharedDataValue(plain);
 }
 
 /** ytt --data-values-inspect: the data values as the only document. */

@@ -1,7 +1,7 @@
 // `carto diff` through the real binary: each kind of change, matching, noise that is not a change,
 // --base with a temporary git repository, every output format and every exit code.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blueprintDoc, configMapTemplate, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
@@ -220,6 +220,24 @@ describe('carto diff: a template change that no stamped object shows', () => {
     expect(carto(['diff', old, now, '-o', 'markdown']).stdout).toContain('- ClusterSourceTemplate src: .spec.urlPath, .spec.healthRule changed: ');
   });
 
+  it('with --observed, a new value that is a stand-in (the new path finds nothing on the live object) is marked, in text, JSON and Markdown', () => {
+    const live = tree({ 'live.yaml': 'apiVersion: example.com/v1\nkind: Source\nmetadata: {name: src, namespace: dev}\nstatus:\n  artifact: {url: "http://real/app.tar.gz", revision: r1}\n' });
+    const old = sideWith(statusSourceTemplate());
+    const now = sideWith(statusSourceTemplate().replace('urlPath: .status.artifact.url', 'urlPath: .status.artifact.location'));
+    const r = carto(['diff', old, now, '--observed', live]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('-  url: http://real/app.tar.gz\n+  url: https://mock.invalid/dev/w/source.tar.gz\n');
+    // --observed was given: the template's note does not ask for it
+    expect(r.stdout).toContain('(with the live objects given, what the new paths read shows in the objects stamped from them)\n');
+    expect(r.stdout).toContain('# .data.url: the new value is a stand-in for the url output of resource source, whose path .status.artifact.location finds nothing on any object carto was given: the controller would wait for that output, not apply this value\n');
+    const json = JSON.parse(carto(['diff', old, now, '--observed', live, '-o', 'json']).stdout);
+    expect(json.changes[0].fields).toEqual([{ path: '.data.url', old: 'http://real/app.tar.gz', new: 'https://mock.invalid/dev/w/source.tar.gz', standIn: { resource: 'source', output: 'url', path: '.status.artifact.location' } }]);
+    expect(carto(['diff', old, now, '--observed', live, '-o', 'markdown']).stdout).toContain('> .data.url: the new value is a stand-in for the url output of resource source');
+    // a real new value is not marked
+    const real = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
+    expect(real.changes[0].fields[0].standIn).toBeUndefined();
+  });
+
   it('a change of what is stamped is said by the objects only', () => {
     const json = JSON.parse(carto(['diff', side('{a: "1"}'), side('{a: "2"}'), '-o', 'json']).stdout);
     expect(json.templates).toEqual([]);
@@ -318,6 +336,47 @@ describe('carto diff --base REV', () => {
     expect(flat.status).toBe(2);
     expect(flat.stderr).toContain('neither side holds a Workload, Deliverable or Runnable');
     expect(flat.stdout).toBe('');
+  });
+
+  it('paths holding no owner (templates only): the owners are the rest of the repository, as in the work tree on both sides', () => {
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'ci/x.yaml': 'on: push\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    // an uncommitted change to the owner is held constant: only the asked path's change shows
+    execFileSync('sh', ['-c', 'cat > apps/owner.yaml'], { cwd: repo, input: ownerDoc('Workload', '{name: w, namespace: dev, labels: {app: web, team: x}}') });
+    const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('-  a: "1"\n+  a: "2"\n');
+    expect(r.stdout).not.toContain('team');
+    expect(r.stderr).toContain(`carto diff: config/templates.yaml holds no Workload, Deliverable or Runnable on either side: the rest of the repository (${realpathSync(repo)}, -R, as in the work tree) is read on both sides for them and what they need, so that only the change to config/templates.yaml shows\n`);
+    // from a subdirectory, with -f, and a path whose change no object shows
+    expect(carto(['diff', '--base', 'main', '-f', 'templates.yaml', '--stat'], { cwd: join(repo, 'config') }).stdout).toBe('Workload dev/w | 1 modified\n');
+    expect(carto(['diff', '--base', 'main', 'config/chain.yaml'], { cwd: repo }).status).toBe(0);
+    // a repository with no owner anywhere: trouble, and the hint says how to go on
+    execFileSync('sh', ['-c', 'rm apps/owner.yaml'], { cwd: repo });
+    const none = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('hint: the repository holds none either: put the owners\' files anywhere in it, committed or not (both sides read them from the work tree), e.g. kubectl get workloads,deliverables -A -o yaml > owners.yaml, then run carto diff --base main config/templates.yaml again\n');
+    // … which works: an owner file left untracked is read on both sides
+    execFileSync('sh', ['-c', 'cat > owners.yaml'], { cwd: repo, input: ownerDoc() });
+    expect(carto(['diff', '--base', 'main', 'config/templates.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+  });
+
+  it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('attic/broken.yaml:3:1: YAML syntax error');
+    expect(r.stderr).toContain('hint: the rest of the repository is read because config/templates.yaml holds no owner: name where the owners and their blueprints are instead, e.g. carto diff --base main apps config\n');
+    // … which works
+    expect(carto(['diff', '--base', 'main', 'apps', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {

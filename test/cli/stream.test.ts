@@ -182,6 +182,35 @@ describe('--shard I/N', () => {
     }
   });
 
+  it('two Workloads of one name in two namespaces, in two shards: each warning goes with its own owner', () => {
+    // team-a/app is in shard 2 of 2, team-b/app in shard 1 (and an unreadable Workload with its namespace)
+    expect([shardOf('team-a/app', 2), shardOf('team-b/app', 2), shardOf('team-a/bad', 2)]).toStrictEqual([2, 1, 1]);
+    const twin = (ns: string, field: string) => workload('app').replace('  name: app', `  name: app\n  namespace: ${ns}`).replace('  env:', `  ${field}: {}\n  env:`);
+    const bad = workload('bad').replace('  name: bad', '  name: bad\n  namespace: team-a').replace('carto.run/v1alpha1', 'carto.run/v1');
+    const dir = estate(0, [twin('team-a', 'sourcea'), twin('team-b', 'sourceb')]);
+    const [one, two] = [1, 2].map((i) => carto(['render', dir, '--shard', `${i}/2`]));
+    // each shard renders its own app, says its own unknown field, and not the other's
+    expect([one?.status, two?.status]).toStrictEqual([0, 0]);
+    expect(one?.stdout).toContain('# Source: Workload team-b/app,');
+    expect(one?.stderr).toContain('Workload team-b/app: spec.sourceb is not a field the schema defines');
+    expect(one?.stderr).not.toContain('sourcea');
+    expect(two?.stdout).toContain('# Source: Workload team-a/app,');
+    expect(two?.stderr).toContain('Workload team-a/app: spec.sourcea is not a field the schema defines');
+    expect(two?.stderr).not.toContain('sourceb');
+    // an owner the catalog could not read is its shard's error, not dropped by both
+    const withBad = estate(0, [twin('team-a', 'sourcea'), twin('team-b', 'sourceb'), bad]);
+    const [badOne, badTwo] = [1, 2].map((i) => carto(['render', withBad, '--shard', `${i}/2`]));
+    expect([badOne?.status, badTwo?.status]).toStrictEqual([1, 0]);
+    expect(badOne?.stderr).toContain('no matches for kind "Workload" in version "carto.run/v1"');
+    expect(badTwo?.stderr).not.toContain('carto.run/v1"');
+    // lint --shard puts the same owners in the same shards
+    const lint = [1, 2].map((i) => carto(['lint', dir, '--shard', `${i}/2`]).stdout);
+    expect(lint[0]).toContain('sourceb');
+    expect(lint[0]).not.toContain('sourcea');
+    expect(lint[1]).toContain('sourcea');
+    expect(lint[1]).not.toContain('sourceb');
+  });
+
   it('a shard holding no owner renders nothing, with a note, and succeeds', () => {
     const one = estate(1);
     const empty = [1, 2].map((i) => carto(['render', one, '--shard', `${i}/2`])).find((r) => r.stdout === '');

@@ -44,6 +44,22 @@ spec:
     expect(one.file).toBe('b.yaml');
   });
 
+  it('duplicate-key: a key given twice in one mapping, the object still checked as kubectl reads it', () => {
+    const d = lintYaml(`apiVersion: carto.run/v1alpha1
+kind: ClusterSourceTemplate
+metadata:
+  name: src
+spec:
+  urlPath: .status.artifact.url
+  revisionPath: .status.artifact.revision
+  urlPath: .status.url
+  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
+`);
+    const one = expectOne(d, 'duplicate-key', 8, 'spec.urlPath is given twice in the same mapping, at line 6 and line 8: only the value at line 8 would be read');
+    expect(one.path).toBe('spec.urlPath');
+    expect(one.hint).toBe('keep one of the two: merge what the one at line 6 says into the one at line 8, or delete the one you do not mean (kubectl apply would silently keep the value at line 8)');
+  });
+
   it('unknown-api-version: carto.run/v1', () => {
     const d = lintYaml(`apiVersion: carto.run/v1
 kind: Workload

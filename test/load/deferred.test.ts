@@ -8,6 +8,7 @@ import { DEFER_FROM_BYTES } from '../../src/load/deferred.js';
 import { isDeferrableOwner } from '../../src/model/index.js';
 import { render } from '../../src/index.js';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
@@ -98,5 +99,36 @@ describe('deferred owners', () => {
     expect(b.objects.map((o) => o.object)).toEqual(a.objects.map((o) => o.object));
     expect(b.diagnostics).toEqual(a.diagnostics);
     expect(b.diagnostics.some((d) => d.file === 'owners.yaml' && d.line !== undefined && d.severity === 'error')).toBe(true);
+  });
+
+  it('what is remembered of a file\'s deferred documents goes with them: nothing outlives a render in the module (library use)', () => {
+    // A child process with --expose-gc reads an 8 MB file through the built library, reads one
+    // owner (remembered as recent), drops the documents: the owner, and so the file's text, must
+    // be collectable. (The module-level cache of the last 8 values kept both alive.)
+    const script = `
+      const { parseText } = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});
+      const one = (i) => 'apiVersion: carto.run/v1alpha1\\nkind: Workload\\nmetadata:\\n  name: w-' + i + '\\nspec: {params: [{name: a, value: "' + 'x'.repeat(300) + '"}]}\\n';
+      let parts = [];
+      for (let i = 0, n = 0; n < ${DEFER_FROM_BYTES + 100_000}; i++) { parts.push(one(i)); n += parts[i].length + 4; }
+      let docs = parseText(parts.join('---\\n'), 'big.yaml', { deferred: () => true }).documents;
+      parts = null;
+      const name = docs[5].value.metadata.name;
+      const ref = new WeakRef(docs[5]);
+      docs = null;
+      for (let i = 0; i < 2; i++) { await new Promise((r) => setTimeout(r, 10)); globalThis.gc(); }
+      console.log(name, ref.deref() === undefined ? 'collected' : 'kept');`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('w-5 collected\n');
+  });
+
+  it('two readings of one text share no remembered value', () => {
+    const a = parseText(text, 'a.yaml', { deferred: isDeferrableOwner });
+    const b = parseText(text, 'b.yaml', { deferred: isDeferrableOwner });
+    const [da, db] = [a.documents[1] as SourceDocument, b.documents[1] as SourceDocument];
+    expect(isDeferredDocument(da) && isDeferredDocument(db)).toBe(true);
+    expect(da.value).toStrictEqual(db.value);
+    expect(da.value).not.toBe(db.value);
+    expect(da.value).toBe(da.value);
   });
 });

@@ -318,6 +318,26 @@ describe('exit codes and formats', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('no owner in the inputs: a warning naming what was read on stderr, stdout data only; 0, or 1 with --exit-code', () => {
+    const templates = tree({ 'sc.yaml': blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterTemplate, name: cm}'), 't.yaml': configMapTemplate('cm', '{a: b}') });
+    for (const format of ['text', 'yaml']) {
+      const r = carto(['status', '-o', format, templates]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('warning: the inputs hold no Workload or Deliverable, so there is no status to show\n');
+      expect(r.stderr).toContain(`hint: read 2 objects from ${templates}/sc.yaml, ${templates}/t.yaml: ClusterSupplyChain (1), ClusterTemplate (1); add the Workload files with -f`);
+    }
+    const json = carto(['status', '-o', 'json', templates]);
+    expect(JSON.parse(json.stdout)).toStrictEqual({ apiVersion: 'v1', kind: 'List', items: [] });
+    // a gate that checked nothing does not pass (kubectl wait: "no matching resources found")
+    expect(carto(['status', templates, '--exit-code']).status).toBe(1);
+    const empty = carto(['status', tree({ 'notes.txt': 'x' })]);
+    expect([empty.status, empty.stdout]).toStrictEqual([0, '']);
+    expect(empty.stderr).toContain('hint: the inputs hold no object at all');
+    // render's warning names what was read the same way
+    expect(carto(['render', templates]).stderr).toContain(`warning: the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render\n    hint: read 2 objects from ${templates}/sc.yaml`);
+  });
+
   it('2 for usage errors: an unknown format, mocked templates, the 0.0.6 controller', () => {
     expect(carto(['status', notReady, '-o', 'xml']).status).toBe(2);
     const mock = carto(['status', notReady, '--missing-templates', 'mock']);
@@ -457,3 +477,180 @@ describe.skipIf(!hasScript)(`colour on a terminal only${hasScript ? '' : ' (skip
     expect(carto(['status', dir], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
   });
 });
+
+/** A chain of three config templates the API server takes differently, and a reader of the last's config. */
+const REFUSED_CHAIN = stream(
+  blueprintDoc(`  - name: named
+    templateRef: {kind: ClusterConfigTemplate, name: named}
+  - name: numbers
+    templateRef: {kind: ClusterConfigTemplate, name: numbers}
+  - name: extra
+    templateRef: {kind: ClusterConfigTemplate, name: extra}
+  - name: reader
+    configs: [{resource: named, name: cfg}]
+    templateRef: {kind: ClusterTemplate, name: reader}`),
+  `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata: {name: named}
+spec:
+  configPath: .data
+  template:
+    {apiVersion: v1, kind: ConfigMap, data: {host: app},
+     metadata: {name: orders_config}}`,
+  `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata: {name: numbers}
+spec:
+  configPath: .data
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: $(workload.metadata.name)$-numbers}
+    data:
+      port: 8080`,
+  `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata: {name: extra}
+spec:
+  configPath: .spec.extra
+  template:
+    apiVersion: v1
+    kind: Service
+    metadata: {name: $(workload.metadata.name)$-svc}
+    spec:
+      extra: hello
+      ports: [{port: 80}]`,
+  configMapTemplate('reader', '{cfg: $(config)$}'),
+  ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'),
+);
+
+describe('what the API server refuses (or drops) is what the controller meets', () => {
+  const dir = tree({ 'in.yaml': REFUSED_CHAIN });
+
+  it('an invalid name: TemplateRejectedByAPIServer with the API server\'s words, no stamped object, and what reads its output is blocked', () => {
+    const owner = statuses([dir]).get('app');
+    const message = 'unable to apply object [dev/orders_config] for resource [named] in supply chain [sc]: create: ConfigMap "orders_config" is invalid: metadata.name: Invalid value: "orders_config": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')';
+    expect(resourceCondition(owner, 'named', 'ResourceSubmitted')).toEqual({ message, reason: 'TemplateRejectedByAPIServer', status: 'False', type: 'ResourceSubmitted' });
+    expect(resourceCondition(owner, 'named', 'Healthy')).toEqual({ message: '', reason: 'OutputNotAvailable', status: 'Unknown', type: 'Healthy' });
+    expect(resource(owner, 'named')['stampedRef']).toBeUndefined();
+    expect(resource(owner, 'named')['outputs']).toBeUndefined();
+    // the walk's first error is the owner's
+    expect(condition(owner, 'ResourcesSubmitted')).toEqual({ message, reason: 'TemplateRejectedByAPIServer', status: 'False', type: 'ResourcesSubmitted' });
+    expect(condition(owner, 'Ready')).toMatchObject({ reason: 'TemplateRejectedByAPIServer', status: 'False' });
+    expect(resourceCondition(owner, 'reader', 'ResourceSubmitted').reason).toBe('TemplateStampFailure');
+  });
+
+  it('data that do not decode: the decoding error, as the controller wraps it', () => {
+    const owner = statuses([dir]).get('app');
+    expect(resourceCondition(owner, 'numbers', 'Ready')).toEqual({
+      message: 'unable to apply object [dev/app-numbers] for resource [numbers] in supply chain [sc]: create: ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data.port of type string',
+      reason: 'TemplateRejectedByAPIServer', status: 'False', type: 'Ready',
+    });
+  });
+
+  it('an unknown field is dropped, not refused: the object is applied, and an output read from it waits', () => {
+    const owner = statuses([dir]).get('app');
+    expect(resourceCondition(owner, 'extra', 'ResourceSubmitted')).toEqual({ message: 'waiting to read value [.spec.extra] from object [services/app-svc] in namespace [dev]', reason: 'MissingValueAtPath', status: 'Unknown', type: 'ResourceSubmitted' });
+    expect(resource(owner, 'extra')['stampedRef']).toMatchObject({ kind: 'Service', name: 'app-svc' });
+  });
+
+  it('the report: failed with the template line to fix and the fix; the dropped field says why the output never comes', () => {
+    const r = carto(['status', dir]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Workload dev/app  ✗ failed: TemplateRejectedByAPIServer  ClusterSupplyChain sc');
+    expect(lines.slice(1, 5)).toEqual([
+      '  ✗ failed   named',
+      '      TemplateRejectedByAPIServer: the API server refuses the ConfigMap orders_config: its name is invalid — in ClusterConfigTemplate named',
+      `      at ${dir}/in.yaml:${lineOf(REFUSED_CHAIN, 'name: orders_config')} (spec.template.metadata.name)`,
+      '      to get further: a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)',
+    ]);
+    expect(r.stdout).toContain('  ✗ failed   numbers\n      TemplateRejectedByAPIServer: ConfigMap dev/app-numbers: data.port: expected string, got integer 8080 — in ClusterConfigTemplate numbers\n');
+    expect(r.stdout).toContain("  … waiting  extra    Service app-svc\n      MissingValueAtPath: Service dev/app-svc: spec.extra: unknown field — in ClusterConfigTemplate extra\n");
+    expect(r.stdout).toContain('the API server drops the field with a warning — as for the controller, whose apply asks for none: the object on the cluster lacks the field');
+    expect(r.stdout).toContain('  · blocked  reader\n');
+    // --exit-code: not Ready
+    expect(carto(['status', dir, '--exit-code']).status).toBe(1);
+  });
+
+  it('an object with no name: the API server requires one', () => {
+    const d = tree({ 'in.yaml': stream(blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterTemplate, name: noname}'), configMapTemplate('noname', '{a: b}').replace('    metadata: {name: noname}', '    metadata: {labels: {a: b}}'), ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}')) });
+    const owner = statuses([d]).get('app');
+    expect(resourceCondition(owner, 'cfg', 'Ready')).toMatchObject({ reason: 'TemplateRejectedByAPIServer', message: 'unable to apply object [dev/] for resource [cfg] in supply chain [sc]: create: ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required' });
+    expect(carto(['status', d]).stdout).toContain('TemplateRejectedByAPIServer: the API server refuses the ConfigMap: it has neither metadata.name nor metadata.generateName');
+  });
+
+  it('a kind no schema covers: only names and labels are checked, and stderr says so; with its CRD (--crds), its schema is checked too', () => {
+    const template = 'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: widget}\nspec:\n  template: {apiVersion: example.com/v1, kind: Widget, metadata: {name: $(workload.metadata.name)$}, spec: {size: big}}';
+    const widget = stream(blueprintDoc('  - name: w\n    templateRef: {kind: ClusterTemplate, name: widget}'), template, ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'));
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer}
+`;
+    const d = tree({ 'in/chain.yaml': widget, 'crds/widget.yaml': crd });
+    const unchecked = carto(['status', `${d}/in`]);
+    expect(unchecked.status).toBe(0);
+    expect(unchecked.stdout).toContain('  ✓ ready    w  Widget app');
+    expect(unchecked.stderr).toContain('note: no schema for 1 kind of the stamped objects, so its objects were not validated: Widget (example.com/v1) (only their names and labels were checked, so a status that says ready says nothing of the rest)');
+    const checked = carto(['status', `${d}/in`, '--crds', `${d}/crds`, '-o', 'yaml']);
+    expect(checked.stderr).not.toContain('no schema');
+    const owner = parseAllDocuments(checked.stdout)[0]?.toJS() as Owner;
+    expect(resourceCondition(owner, 'w', 'Ready')).toMatchObject({ reason: 'TemplateRejectedByAPIServer', status: 'False' });
+    expect(resourceCondition(owner, 'w', 'Ready').message).toContain('create: Widget.example.com "app" is invalid: spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"');
+    expect(carto(['status', `${d}/in`, '--kube-version', '1.2']).status).toBe(2);
+  });
+
+  it('a live object that fails its health rule: its condition says why (a failed build), and no hint to give it again', () => {
+    const chain = stream(
+      blueprintDoc(`  - name: image-builder
+    templateRef: {kind: ClusterImageTemplate, name: kpack}`),
+      `apiVersion: carto.run/v1alpha1
+kind: ClusterImageTemplate
+metadata: {name: kpack}
+spec:
+  imagePath: .status.latestImage
+  healthRule: {singleConditionType: Ready}
+  template:
+    apiVersion: kpack.io/v1alpha2
+    kind: Image
+    metadata: {name: $(workload.metadata.name)$}
+    spec: {tag: registry.example.com/app}`,
+      ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'),
+    );
+    const live = `apiVersion: kpack.io/v1alpha2
+kind: Image
+metadata: {name: app, namespace: dev}
+status:
+  conditions:
+  - {type: Ready, status: "False", reason: BuildFailed, message: "build failed: step build exited 1"}
+`;
+    const d = tree({ 'in/chain.yaml': chain, 'live/image.yaml': live });
+    const out = carto(['status', `${d}/in`, '--observed', `${d}/live`]).stdout;
+    const lines = out.split('\n');
+    expect(lines[1]).toBe('  ✗ failed   image-builder  Image app');
+    expect(lines[2]).toBe('      ReadyCondition: build failed: step build exited 1');
+    expect(out).toContain(`the live object given (${d}/live/image.yaml:1) fails the rule`);
+    expect(out).not.toContain('--observed');
+  });
+});
+
+/** The 1-based line of the first line of `text` that contains `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}

@@ -87,6 +87,22 @@ describe.skipIf(!present)('carto status writes what Cartographer v0.8.11 writes 
   }, 120_000);
 });
 
+describe.skipIf(!present)('an object the API server refuses (refharness: its fake API server refuses core kinds that do not decode)', () => {
+  it('the same status but for the API server\'s own words, which refharness\'s fake words as client-go\'s conversion does', () => {
+    const dir = 'test/fixtures/differential/configmap-data-not-strings/inputs';
+    const ours = carto(['status', '-o', 'yaml', dir]);
+    expect(ours.status, ours.stderr).toBe(0);
+    const mine = statusBlocks(ours.stdout, () => true).get('Workload dev/app') ?? '';
+    const theirs = refharness(dir, []).get('Workload dev/app') ?? '';
+    expect(mine).toContain('reason: TemplateRejectedByAPIServer');
+    const apiServer = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/: create: .*$/s, ': create: …') : v);
+    const masked = (block: string) => JSON.parse(JSON.stringify(parseAllDocuments(block)[0]?.toJS()), (_k, v: unknown) => apiServer(v)) as unknown;
+    expect(masked(mine)).toEqual(masked(theirs));
+    // the real API server's words: it cannot decode the object (refharness: "failed to unmarshal the content of *unstructured.Unstructured")
+    expect(ours.stdout).toContain('create: ConfigMap in version "v1" cannot be handled as');
+  }, 120_000);
+});
+
 it.skipIf(present)('carto status is compared with refharness only where ../shared/tools/refharness is present', () => {
   expect(present).toBe(false);
 });

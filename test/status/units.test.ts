@@ -154,3 +154,21 @@ spec:
     expect(conditionsOf(delivery('Workload'), 'dep')['ResourceSubmitted']).toEqual({ status: 'Unknown', reason: 'MissingValueAtPath', message: 'waiting to read value [<no jsonpath context>] from object [ds.example.com/one-dep] in namespace [dev]' });
   });
 });
+
+describe('status() of inputs without owners (library)', () => {
+  it('a no-owners warning naming what was read, and no text for stdout; ok stays true', () => {
+    const plain = (s: string) => s;
+    const result = status(parseText(blueprintDoc('  - name: a\n    templateRef: {kind: ClusterTemplate, name: t}'), 'sc.yaml').documents);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === 'no-owners')).toStrictEqual([{
+      severity: 'warning',
+      code: 'no-owners',
+      message: 'the inputs hold no Workload or Deliverable, so there is no status to show',
+      hint: 'read one object from sc.yaml: ClusterSupplyChain (1); add the Workload files with -f (-R to descend into subdirectories)',
+    }]);
+    expect(formatStatusText(result, { error: plain, warning: plain, success: plain, bold: plain, dim: plain })).toBe('');
+    // a Workload of another API group is named instead
+    const knative = status(parseText(ownerDoc('Workload').replace('carto.run/v1alpha1', 'example.com/v1'), 'w.yaml').documents);
+    expect(knative.diagnostics.find((d) => d.code === 'no-owners')?.hint).toBe("w.yaml:1 holds a Workload of apiVersion example.com/v1, which is not Cartographer's (carto.run/v1alpha1); add Cartographer's Workload files with -f");
+  });
+});

@@ -4,7 +4,7 @@ import { Dict, Float, List, fail, typeName } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
 import { unpackArgs } from '../starlark/eval/builtins.js';
 import { YDocSet, toPlain } from '../template/nodes.js';
-import { starlarkToNode } from '../template/values.js';
+import { starlarkToNodeToRead } from '../template/values.js';
 import { module } from './util.js';
 import { goFloatV, goJsonFloat } from '../../util/go-float.js';
 
@@ -79,7 +79,7 @@ function fromJson(v: unknown): Value {
 }
 
 export function jsonEncode(v: Value, indent = 0): string {
-  const node = starlarkToNode(v);
+  const node = starlarkToNodeToRead(v);
   if (node instanceof YDocSet) fail('json.encode: cannot encode a document set');
   return encodePlain(toPlain(node), indent > 0 ? ' '.repeat(indent) : '', 0);
 }

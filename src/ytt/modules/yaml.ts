@@ -4,11 +4,11 @@ import { unpackArgs } from '../starlark/eval/builtins.js';
 import { emitYamlDoc } from '../emit.js';
 import { YDocSet, toPlain } from '../template/nodes.js';
 import { parseYamlWithComments, YamlParseError } from '../template/yamlparse.js';
-import { nodeToStarlarkPlain, starlarkToNode } from '../template/values.js';
+import { nodeToStarlarkPlain, starlarkToNodeToRead } from '../template/values.js';
 import { module } from './util.js';
 
 export function yamlEncode(v: import('../starlark/eval/values.js').Value): string {
-  const node = starlarkToNode(v);
+  const node = starlarkToNodeToRead(v);
   if (node instanceof YDocSet) {
     return node.docs.map((d) => emitYamlDoc(toPlain(d.value, true))).join('---\n');
   }

@@ -36,6 +36,7 @@ export interface NodeProto {
   scalars: Scalar[]; // scalar children (used by set_node without a value)
   annotationNames: string[];
   annotationLines: number[]; // the `#@` comment line of each annotation, as annotationNames
+  ancestors?: number[]; // tags from the root down to this node (inclusive), set when first needed
 }
 
 export class TemplateCompileError extends Error {

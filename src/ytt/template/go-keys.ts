@@ -23,6 +23,7 @@ export function goKeyValue(k: Scalar): string {
 
 /** Keys compare as Go compares interface values: same type and value (an int 1 is not a float 1.0). */
 export function sameKey(a: Scalar, b: Scalar): boolean {
+  if (typeof a === 'string') return a === b; // the common key
   if (a instanceof Float && b instanceof Float) return a.v === b.v;
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return BigInt(a) === BigInt(b);
   return a === b;

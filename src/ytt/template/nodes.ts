@@ -173,6 +173,14 @@ export function deepCopy<T extends NodeValue | YNode>(v: T): T {
   return out as T;
 }
 
+/** Charges what deepCopy(v) would, without copying: for callers that only read the nodes. */
+export function chargeCopy(v: NodeValue | YNode): void {
+  if (!(v instanceof YNode)) return;
+  chargeSteps(NODE_STEPS);
+  const children = v.values();
+  for (let i = 0; i < children.length; i++) chargeCopy(children[i]!);
+}
+
 /**
  * Converts a node value to plain JS: Map for maps (ordered, any keys), arrays, scalars.
  * Floats become numbers, or `YamlFloat`s when `forEmitter` (so they print as Go float64s).

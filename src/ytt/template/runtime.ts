@@ -18,8 +18,9 @@ class EvalCtx {
   root: YNode | null = null;
   parents: YNode[] = [];
   parentTags: number[] = [];
-  pendingAnnotations = new Map<number, NodeAnnotation[]>();
-  pendingKeys = new Map<number, Scalar>();
+  // made when first needed: most contexts (every def of YAML nodes is one) have neither
+  pendingAnnotations: Map<number, NodeAnnotation[]> | null = null;
+  pendingKeys: Map<number, Scalar> | null = null;
 }
 
 function newNode(p: NodeProto, file: string | null): YNode {
@@ -81,7 +82,14 @@ function hasOverride(n: YNode): boolean {
 
 /** Applies ytt's map-key override rule before adding `item` to `map`. */
 export function mapItemOverride(map: YMap, item: YMapItem, strict: boolean): void {
-  const idx = map.items.findIndex((it) => sameKey(it.key, item.key));
+  const items = map.items;
+  let idx = -1;
+  for (let i = 0; i < items.length; i++) {
+    if (sameKey(items[i]!.key, item.key)) {
+      idx = i;
+      break;
+    }
+  }
   if (idx < 0) return;
   if (strict && !hasOverride(item)) {
     fail(`expected key '${goKeyString(item.key)}' to not be specified again (unless 'yaml/map-key-override' annotation is added)`);
@@ -93,7 +101,6 @@ export class TemplateRuntime {
   private ctxs: EvalCtx[] = [];
   rootCtx: EvalCtx | null = null;
   private texts: string[] = [];
-  private ancestorCache = new Map<number, number[]>();
   /** Each template node's source (positions only), made once and shared by the nodes built from it. */
   private sources: (NodeSource | null)[] | undefined;
 
@@ -118,12 +125,14 @@ export class TemplateRuntime {
   }
 
   private ancestors(tag: number): number[] {
-    let a = this.ancestorCache.get(tag);
+    // kept on the template's node (compiled once, evaluated for every run)
+    const proto = this.protos[tag]!;
+    let a = proto.ancestors;
     if (!a) {
       a = [];
       for (let t: number | null = tag; t !== null; t = this.protos[t]!.parent) a.push(t);
       a.reverse(); // root first
-      this.ancestorCache.set(tag, a);
+      proto.ancestors = a;
     }
     return a;
   }
@@ -148,12 +157,12 @@ export class TemplateRuntime {
     if (!proto) fail(`expected to find node ${tag}`);
     const node = newNode(proto, this.fileName);
     if (this.file !== undefined) this.setSource(node, tag, proto);
-    const anns = ctx.pendingAnnotations.get(tag);
+    const anns = ctx.pendingAnnotations?.get(tag);
     if (anns) {
-      ctx.pendingAnnotations.delete(tag);
+      ctx.pendingAnnotations!.delete(tag);
       node.annotations = anns;
     }
-    if (ctx.pendingKeys.has(tag)) {
+    if (ctx.pendingKeys?.has(tag)) {
       (node as YMapItem).key = ctx.pendingKeys.get(tag)!;
       ctx.pendingKeys.delete(tag);
     }
@@ -169,8 +178,11 @@ export class TemplateRuntime {
       const common = this.commonParent(ctx.parentTags[ctx.parentTags.length - 1]!, tag);
       const i = ctx.parentTags.lastIndexOf(common);
       if (i < 0) fail(`expected to find node ${common} when unwinding`);
-      ctx.parents.length = i + 1;
-      ctx.parentTags.length = i + 1;
+      // (pop, not `length = i + 1`: setting an array's length is a slow call into V8's runtime)
+      while (ctx.parents.length > i + 1) {
+        ctx.parents.pop();
+        ctx.parentTags.pop();
+      }
       const parent = ctx.parents[i]!;
       if (parent instanceof YMap && node instanceof YMapItem) mapItemOverride(parent, node, true);
       addValue(parent, node);
@@ -228,7 +240,7 @@ export class TemplateRuntime {
     def(INS.startNodeAnnotation, (args) => {
       const [tag, name, collected] = args as [number, string, Tuple];
       const ctx = this.cur();
-      const list = ctx.pendingAnnotations.get(tag) ?? [];
+      const list = ctx.pendingAnnotations?.get(tag) ?? [];
       const argsT = collected.items[0] as Tuple;
       const kw: [string, unknown][] = collected.items.slice(1).map((t) => [(t as Tuple).items[0] as string, (t as Tuple).items[1]]);
       const existing = list.findIndex((a) => a.name === name);
@@ -237,7 +249,7 @@ export class TemplateRuntime {
       const ann: NodeAnnotation = { name, args: argsT.items, kwargs: kw, line: at >= 0 ? proto!.annotationLines[at]! : proto?.line ?? null };
       if (existing >= 0) list[existing] = ann;
       else list.push(ann);
-      ctx.pendingAnnotations.set(tag, list);
+      (ctx.pendingAnnotations ??= new Map()).set(tag, list);
       return null;
     });
     def(INS.startNode, (args) => {
@@ -262,7 +274,7 @@ export class TemplateRuntime {
       const ctx = this.cur();
       const v = starlarkToNode(args[1]!);
       if (v instanceof YNode) fail('Expected map key to be a scalar');
-      ctx.pendingKeys.set(args[0] as number, v);
+      (ctx.pendingKeys ??= new Map()).set(args[0] as number, v);
       return null;
     });
     def(INS.startText, () => {

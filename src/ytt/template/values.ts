@@ -1,10 +1,10 @@
 // ytt's Starlark value types (struct, module, yamlfragment) and the conversions
 // between Starlark values, YAML nodes and plain JS values.
 import {
-  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeSteps, equals, fail, repr, typeName,
+  Builtin, Dict, Float, List, StarFunction, StarObject, Tuple, chargeItems, chargeSteps, equals, fail, repr, typeName,
 } from '../starlark/eval/values.js';
 import type { Value } from '../starlark/eval/values.js';
-import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, deepCopy } from './nodes.js';
+import { YArray, YArrayItem, YDoc, YDocSet, YMap, YMapItem, YNode, chargeCopy, deepCopy } from './nodes.js';
 import type { NodeValue, Scalar } from './nodes.js';
 import { YamlFloat } from '../../yaml/index.js';
 import { NODE_STEPS } from './nodes.js';
@@ -189,6 +189,16 @@ export function starlarkToNode(v: Value): NodeValue {
   fail(`Unable to convert value: ${repr(v)} (${typeName(v)})`);
 }
 
+/**
+ * starlarkToNode for callers that only read the result (encoders): a fragment's own nodes, not a
+ * copy, charged the same steps as the copy.
+ */
+export function starlarkToNodeToRead(v: Value): NodeValue {
+  if (!(v instanceof Fragment)) return starlarkToNode(v);
+  if (v.node) chargeCopy(v.node);
+  return v.node;
+}
+
 function keyToScalar(k: Value): Scalar {
   if (k === null || typeof k === 'boolean' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'string' || k instanceof Float) return k;
   if (k instanceof Tuple) fail('Unable to convert tuple key to a YAML map key');
@@ -233,6 +243,45 @@ export function plainToStarlark(v: unknown, mapsAsStructs: boolean): Value {
   const d = new Dict();
   for (const [k, x] of entries) d.set(plainToStarlark(k, false), plainToStarlark(x, false));
   return d;
+}
+
+/**
+ * A data value converted once for many runs (one owner's values, given to each of its templates).
+ * Maps are structs, which no template can change; lists can change (`data.values.x.append(1)`
+ * works in ytt), so a run shares the converted value only when its code cannot change a list
+ * (mayChangeLists), and converts the plain value for itself otherwise. Either way the run gets
+ * the values, and is charged the steps, that plainToStarlark(plain, true) gives it.
+ */
+export class SharedDataValue {
+  private value: Value | undefined;
+  /** The items of all its lists: what building them costs a run (List charges them). */
+  private items = 0;
+  constructor(readonly plain: unknown) {}
+  forRun(shareable: boolean): Value {
+    if (!shareable) return plainToStarlark(this.plain, true);
+    if (this.value === undefined) {
+      const value = plainToStarlark(this.plain, true);
+      this.items = listItems(value);
+      this.value = value;
+      return value;
+    }
+    chargeItems(this.items);
+    return this.value;
+  }
+}
+
+function listItems(v: Value): number {
+  if (v instanceof List) {
+    let n = v.items.length;
+    for (const x of v.items) n += listItems(x);
+    return n;
+  }
+  if (v instanceof Struct) {
+    let n = 0;
+    for (const x of v.fields.values()) n += listItems(x);
+    return n;
+  }
+  return 0;
 }
 
 /** YAML node value -> Starlark with maps as dicts (or structs), arrays as lists (yaml.decode / data values). */

@@ -392,11 +392,14 @@ export function evalExpr(thread: Thread, fr: Frame, e: Expr): Value {
       for (const ent of e.list) {
         const k = evalExpr(thread, fr, ent.key);
         const v = evalExpr(thread, fr, ent.value);
-        withPos(thread, ent.pos, () => {
+        // (try/catch here, not withPos: no closure made for each entry)
+        try {
           const h = hashKey(k);
           if (d.map.has(h)) fail(`duplicate key: ${repr(k)}`);
           d.map.set(h, [k, v]);
-        });
+        } catch (err) {
+          throw toEvalError(thread, err, ent.pos);
+        }
       }
       return d;
     }
@@ -430,7 +433,11 @@ export function evalExpr(thread: Thread, fr: Frame, e: Expr): Value {
       return evalCall(thread, fr, e);
     case 'UnaryExpr': {
       const x = evalExpr(thread, fr, e.x);
-      return withPos(thread, e.pos, () => unary(e.op, x));
+      try {
+        return unary(e.op, x);
+      } catch (err) {
+        throw toEvalError(thread, err, e.pos);
+      }
     }
     case 'BinaryExpr': {
       if (e.op === 'and') {
@@ -476,7 +483,7 @@ function lookup(thread: Thread, fr: Frame, id: Extract<Expr, { type: 'Ident' }>)
     case 'predeclared':
       return fr.module.predeclared.get(b.name)!;
     case 'universal':
-      return universe.get(b.name)!;
+      return (b.value ??= universe.get(b.name)!) as Value;
   }
 }
 
@@ -519,6 +526,19 @@ function evalComprehension(
 
 function evalCall(thread: Thread, fr: Frame, e: Extract<Expr, { type: 'CallExpr' }>): Value {
   const fn = evalExpr(thread, fr, e.fn);
+  if ((e.positional ??= e.args.every((a) => a.kind === 'pos'))) {
+    // the common call (every template instruction is one): positional arguments only, evaluated
+    // into an array of their number
+    const n = e.args.length;
+    const args = new Array<Value>(n);
+    for (let i = 0; i < n; i++) args[i] = evalExpr(thread, fr, (e.args[i] as { x: Expr }).x);
+    fr.info.pos = e.lparen;
+    try {
+      return callValue(thread, fn, args, EMPTY_KW);
+    } catch (err) {
+      throw toEvalError(thread, err, e.lparen);
+    }
+  }
   const args: Value[] = [];
   let kwargs: Kwargs | null = null;
   for (const a of e.args) {
@@ -573,15 +593,11 @@ export function callValue(thread: Thread, fn: Value, args: Value[], kwargs: Kwar
   }
   if (fn instanceof Builtin) {
     charge(thread, builtinCallCost(fn, args));
-    const info: FrameInfo = { name: fn.name, file: '', pos: null };
-    thread.stack.push(info);
-    try {
-      const r = fn.fn(thread, args, kwargs, fn);
-      if (typeof r === 'string' && r.length >= 64) charge(thread, r.length >> 3);
-      return r;
-    } finally {
-      thread.stack.pop();
-    }
+    // no frame on the stack: a traceback shows only Starlark code's frames (a built-in's has no
+    // file), and a StarError a built-in throws gets its position from the call (evalCall)
+    const r = fn.fn(thread, args, kwargs, fn);
+    if (typeof r === 'string' && r.length >= 64) charge(thread, r.length >> 3);
+    return r;
   }
   if (fn instanceof StarObject && (fn as unknown as { call?: unknown }).call) {
     return (fn as unknown as { call(t: Thread, a: Value[], k: Kwargs): Value }).call(thread, args, kwargs);

@@ -23,7 +23,7 @@ export type Binding =
   | { kind: 'local'; depth: number; index: number; name: string } // depth = number of function scopes to walk up
   | { kind: 'global'; index: number; name: string }
   | { kind: 'predeclared'; name: string }
-  | { kind: 'universal'; name: string };
+  | { kind: 'universal'; name: string; /** the builtin, kept when first looked up (the universe never changes) */ value?: unknown };
 
 export interface Ident { type: 'Ident'; pos: Pos; name: string; binding?: Binding }
 export interface Literal { type: 'Literal'; pos: Pos; value: string | number | bigint; kind: 'string' | 'int' | 'float' | 'bytes' }
@@ -49,7 +49,7 @@ export type Arg =
   | { kind: 'named'; name: string; x: Expr }
   | { kind: 'star'; x: Expr }
   | { kind: 'starstar'; x: Expr };
-export interface CallExpr { type: 'CallExpr'; pos: Pos; lparen: Pos; fn: Expr; args: Arg[] }
+export interface CallExpr { type: 'CallExpr'; pos: Pos; lparen: Pos; fn: Expr; args: Arg[]; /** set when first evaluated: all arguments positional */ positional?: boolean }
 export interface UnaryExpr { type: 'UnaryExpr'; pos: Pos; op: 'not' | '-' | '+' | '~'; x: Expr }
 export interface BinaryExpr { type: 'BinaryExpr'; pos: Pos; opPos: Pos; op: string; x: Expr; y: Expr }
 export interface LambdaExpr { type: 'LambdaExpr'; pos: Pos; fn: FuncDef }
