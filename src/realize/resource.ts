@@ -83,7 +83,10 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   // What the API server refuses is never applied: the controller has no stamped object for it.
   const admission = walk.admit?.(stamped, entry);
   if (admission?.refused) return fail(walk, entry, { step: 'apply', refused: admission.refused });
-  if (admission?.dropped) walk.diagnostics.push(...admission.dropped);
+  if (admission?.dropped) {
+    entry.dropped = admission.dropped;
+    walk.diagnostics.push(...admission.dropped.map((d) => d.diagnostic));
+  }
   const object = admission?.stored ?? stamped.object;
   entry.object = object;
   mocks.stamped(object);
