@@ -46,7 +46,8 @@ export interface Admission {
   /** It is applied, but the API server stores it without some fields (unknown ones, dropped
    *  with a warning): the object as stored, which outputs and health rules read. */
   stored?: JSONObject;
-  /** Why it is stored so: the fields dropped, each with its warning (where the template writes it). */
+  /** Why it is stored so: the fields dropped, each with its warning (where the template writes it).
+   *  With `refused`: the fields it would drop once the rest is fixed (no warning: it is refused). */
   dropped?: DroppedField[];
 }
 

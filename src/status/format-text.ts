@@ -99,7 +99,9 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
     const them = judged.upstream.length === 1 ? `${one}, which has` : `${judged.upstream.join(', ')}, which have`;
     return out + `${INDENT}waiting for ${them} no outputs to hand on yet (the controller reports ${ready.reason} here until then)\n`;
   }
-  const told = diagnostics.filter((d) => d.severity !== 'note');
+  // a dropped field leads only when it is what the resource waits for (its own line says it otherwise)
+  const aside = new Set((entry.dropped ?? []).filter((d) => !awaited(entry, d.field)).map((d) => d.diagnostic));
+  const told = diagnostics.filter((d) => d.severity !== 'note' && !aside.has(d));
   const first = told[0];
   // The live object given fails the health rule: its condition says why (a build that failed), not a missing value.
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
@@ -131,6 +133,13 @@ function alsoRefused(entry: ResourceReport, paint: Paint): string {
     ? `${INDENT}also to fix (the API server stops at the first value that does not decode, and would refuse these next):\n`
     : `${INDENT}also to fix (the API server's error names them all):\n`;
   return head + diagnostics.slice(1).map((d) => `${INDENT}  ${clip(d.message)}${d.file ? paint.dim(` (${d.file}${d.line ? `:${d.line}` : ''})`) : ''}\n`).join('');
+}
+
+/** The resource waits for an output whose path reads into this field (`.spec.extra` for `spec.extra`). */
+function awaited(entry: ResourceReport, field: string): boolean {
+  if (entry.failure?.step !== 'output-missing') return false;
+  const path = entry.failure.missing.path.replace(/^\{?\.?|\}$/g, '');
+  return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
 }
 
 /**

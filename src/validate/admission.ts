@@ -11,7 +11,7 @@
 // (`unchecked()`, validate's stamped-no-schema note) so that status does not claim more.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONObject } from '../model/index.js';
-import { applyMessage, diagnostic, ownerRef, type Admission, type Admit, type BlueprintStamped, type ResourceReport } from '../realize/index.js';
+import { applyMessage, diagnostic, ownerRef, type Admission, type Admit, type BlueprintStamped, type DroppedField, type ResourceReport } from '../realize/index.js';
 import { fieldPath, type Issue } from '../schema/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
@@ -44,18 +44,16 @@ export function admission(schemas: ValidationSchemas): AdmissionCheck {
       ...[...unnamed(object), ...stampedMetaProblems(object)].map((p) => metaProblem(stamped, p, entry)),
       ...issues.filter((i) => i.rule !== 'unknown-field' || i.suggestionMissing).map((i) => schemaProblem(stamped, i, against, entry)),
     ];
+    // the misspelt required fields are among the problems; the other unknown fields are only dropped
+    const dropped = unknown.filter((i) => !i.suggestionMissing).map((i) => droppedField(stamped, i, against, entry));
     if (problems.length > 0) {
       // the API server's order: what does not decode stops it there, before validation
       const ordered = [...problems.filter((p) => p.stage === 'decode'), ...problems.filter((p) => p.stage === 'validate')];
       const apiServer = refusal(object, kind, ordered);
-      return { refused: { object, apiServer, diagnostics: ordered.map((p) => p.diagnostic), ...(ordered[0]?.stage === 'decode' ? { undecodable: true } : {}) } };
+      const refused = { object, apiServer, diagnostics: ordered.map((p) => p.diagnostic), ...(ordered[0]?.stage === 'decode' ? { undecodable: true } : {}) };
+      return { refused, ...(dropped.length > 0 ? { dropped } : {}) };
     }
-    if (unknown.length === 0) return {};
-    const dropped = unknown.map((i) => ({
-      field: fieldPath(i.path),
-      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
-      diagnostic: { ...toDiagnostic(stamped, i, against, entry, undefined, undefined).diagnostic, severity: 'warning' as const },
-    }));
+    if (dropped.length === 0) return {};
     return { stored: withoutFields(object, unknown.map((i) => i.path)), dropped };
   };
   const note = (only?: ReadonlySet<string>): Diagnostic | undefined => {
@@ -65,6 +63,15 @@ export function admission(schemas: ValidationSchemas): AdmissionCheck {
     return { ...d, message: `${d.message} (only their names and labels were checked, so a status that says ready says nothing of the rest)` };
   };
   return { admit, unchecked: note };
+}
+
+/** A field unknown to the schema, which the API server drops (a warning, at the template line). */
+function droppedField(stamped: BlueprintStamped, issue: Issue, against: string, entry: ResourceReport): DroppedField {
+  return {
+    field: fieldPath(issue.path),
+    ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+    diagnostic: { ...toDiagnostic(stamped, issue, against, entry, undefined, undefined).diagnostic, severity: 'warning' },
+  };
 }
 
 /** One reason the API server refuses an object: its words, whether it stops decoding, and the diagnostic at the line to fix. */

@@ -173,6 +173,34 @@ it('a misspelt field that is only dropped: said under the ready resource, not in
   expect(resourceReady([d], 'deploy')).toMatchObject({ status: 'True', reason: 'Ready' });
 });
 
+it('a field dropped from a refused object, or one the resource does not wait for: said under the resource, after what it is about', () => {
+  const refused = deploymentTemplate('dep', '{}', `      replicas: "2"\n      strategy: {tipe: Recreate}\n${POD}\n          containers:\n          - {name: app, image: nginx}`);
+  const chain = deploymentChain(refused);
+  const d = tree({ 'chain.yaml': chain });
+  const out = carto(['status', d]).stdout;
+  expect(out).toContain('TemplateRejectedByAPIServer: Deployment dev/app: spec.replicas: expected integer');
+  expect(out).toMatch(new RegExp(`to get further: write an integer there in the template \\(replicas: 2, not "2"\\)\n {6}dropped by the API server: spec\\.strategy\\.tipe, at ${d}/chain\\.yaml:${lineOf(chain, 'tipe')} \\(did you mean type\\?\\)\n$`));
+  // waiting for a status field, with a field dropped elsewhere: the wait leads, the dropped field after it
+  const waiting = stream(
+    blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterConfigTemplate, name: svc}'),
+    `apiVersion: carto.run/v1alpha1
+kind: ClusterConfigTemplate
+metadata: {name: svc}
+spec:
+  configPath: .status.loadBalancer.ingress
+  template:
+    apiVersion: v1
+    kind: Service
+    metadata: {name: $(workload.metadata.name)$}
+    spec: {prots: [{port: 80}]}`,
+    OWNER,
+  );
+  const w = tree({ 'chain.yaml': waiting });
+  const lines = carto(['status', w]).stdout.split('\n');
+  expect(lines[2]).toMatch(/^ {6}MissingValueAtPath: the config output of resource cfg is on no object carto was given: configPath \.status\.loadBalancer\.ingress/);
+  expect(lines.at(-2)).toBe(`      dropped by the API server: spec.prots, at ${w}/chain.yaml:${lineOf(waiting, 'prots')} (did you mean ports?)`);
+});
+
 describe('a health rule and kinds no schema covers', () => {
   const chain = stream(
     blueprintDoc('  - name: image-builder\n    templateRef: {kind: ClusterImageTemplate, name: kpack}'),
