@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto } from '../helpers/cli.js';
-import { blueprintDoc, ownerDoc, stream } from '../helpers/chains.js';
+import { blueprintDoc, crdDoc, ownerDoc, stream, templateDoc } from '../helpers/chains.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
 type Cond = { type: string; status: string; reason: string; message: string };
@@ -55,40 +55,16 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('a misspelt required field: dropped, so the object lacks the required one, and is refused', () => {
-  const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: builders.example.com}
-spec:
-  group: example.com
-  names: {kind: Builder, plural: builders}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            required: [tag]
-            properties:
-              tag: {type: string}
-`;
+  const crd = crdDoc('Builder', 'builders', '{type: object, required: [tag], properties: {tag: {type: string}}}');
   const chain = (field: string) => stream(
     blueprintDoc('  - name: image\n    templateRef: {kind: ClusterImageTemplate, name: img}'),
-    `apiVersion: carto.run/v1alpha1
-kind: ClusterImageTemplate
-metadata: {name: img}
-spec:
-  imagePath: .spec.tag
+    templateDoc('ClusterImageTemplate', 'img', `  imagePath: .spec.tag
   template:
     apiVersion: example.com/v1
     kind: Builder
     metadata: {name: $(workload.metadata.name)$}
     spec:
-      ${field}`,
+      ${field}`),
     OWNER,
   );
 
@@ -183,16 +159,12 @@ it('a field dropped from a refused object, or one the resource does not wait for
   // waiting for a status field, with a field dropped elsewhere: the wait leads, the dropped field after it
   const waiting = stream(
     blueprintDoc('  - name: cfg\n    templateRef: {kind: ClusterConfigTemplate, name: svc}'),
-    `apiVersion: carto.run/v1alpha1
-kind: ClusterConfigTemplate
-metadata: {name: svc}
-spec:
-  configPath: .status.loadBalancer.ingress
+    templateDoc('ClusterConfigTemplate', 'svc', `  configPath: .status.loadBalancer.ingress
   template:
     apiVersion: v1
     kind: Service
     metadata: {name: $(workload.metadata.name)$}
-    spec: {prots: [{port: 80}]}`,
+    spec: {prots: [{port: 80}]}`),
     OWNER,
   );
   const w = tree({ 'chain.yaml': waiting });
@@ -204,18 +176,14 @@ spec:
 describe('a health rule and kinds no schema covers', () => {
   const chain = stream(
     blueprintDoc('  - name: image-builder\n    templateRef: {kind: ClusterImageTemplate, name: kpack}'),
-    `apiVersion: carto.run/v1alpha1
-kind: ClusterImageTemplate
-metadata: {name: kpack}
-spec:
-  imagePath: .status.latestImage
+    templateDoc('ClusterImageTemplate', 'kpack', `  imagePath: .status.latestImage
   healthRule:
     singleConditionType: Ready
   template:
     apiVersion: kpack.io/v1alpha2
     kind: Image
     metadata: {name: $(workload.metadata.name)$}
-    spec: {tag: registry.example.com/app}`,
+    spec: {tag: registry.example.com/app}`),
     OWNER,
   );
   const live = (status: string) => `apiVersion: kpack.io/v1alpha2
