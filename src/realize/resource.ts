@@ -84,8 +84,15 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   const stamped: StampedObject = { via: 'blueprint', object: stamping.stamped.object, owner: walk.owner, blueprint: walk.blueprint, resource, template };
   // What the API server refuses is never applied: the controller has no stamped object for it.
   const admission = walk.admit?.(stamped, entry);
-  if (admission?.refused) return fail(walk, entry, { step: 'apply', refused: admission.refused });
-  if (admission?.dropped) walk.diagnostics.push(...admission.dropped);
+  if (admission?.refused) {
+    // what it would drop too, for the report; the refusal is what is said
+    if (admission.dropped) entry.dropped = admission.dropped;
+    return fail(walk, entry, { step: 'apply', refused: admission.refused });
+  }
+  if (admission?.dropped) {
+    entry.dropped = admission.dropped;
+    walk.diagnostics.push(...admission.dropped.map((d) => d.diagnostic));
+  }
   const object = admission?.stored ?? stamped.object;
   entry.object = object;
   mocks.stamped(object);
