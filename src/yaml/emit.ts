@@ -360,12 +360,15 @@ class Emitter {
     try {
       if (Array.isArray(v)) this.emitBlockSequence(v, ctx);
       else this.emitObjectMapping(v as Record<string, unknown>, ctx);
-    } finally {
-      const text = this.out;
-      this.out = before + text;
-      if (texts.length < MAX_SHARED_STATES && text.length <= MAX_SHARED_TEXT) {
-        texts.push({ indent, column, whitespace, indention, ctx, width, dialect, v3, text, endColumn: this.column, endWhitespace: this.whitespace, endIndention: this.indention });
-      }
+    } catch (err) {
+      // Not kept: the text is cut short where the error (maxLength, say) stopped it.
+      this.out = before + this.out;
+      throw err;
+    }
+    const text = this.out;
+    this.out = before + text;
+    if (texts.length < MAX_SHARED_STATES && text.length <= MAX_SHARED_TEXT) {
+      texts.push({ indent, column, whitespace, indention, ctx, width, dialect, v3, text, endColumn: this.column, endWhitespace: this.whitespace, endIndention: this.indention });
     }
     this.checkLength();
     return true;

@@ -68,4 +68,10 @@ describe('deep-frozen values', () => {
     emitYaml({ a: frozen });
     expect(() => emitYaml({ a: frozen, b: frozen, c: frozen }, { maxLength: 300 })).toThrow(/longer than 300/);
   });
+
+  it('a value whose writing maxLength stopped is written whole afterwards (no cut text kept)', () => {
+    const frozen = deepFreeze({ a: 'x'.repeat(50), b: 'y'.repeat(50), c: 'z'.repeat(50) });
+    expect(() => emitYaml({ spec: frozen }, { maxLength: 60 })).toThrow(/longer than 60/);
+    expect(emitYaml({ spec: frozen })).toBe(emitYaml({ spec: structuredClone(frozen) }));
+  });
 });
