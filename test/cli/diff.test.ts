@@ -379,6 +379,19 @@ describe('carto diff --base REV', () => {
     expect(carto(['diff', '--base', 'main', 'apps', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
+  it('the suggested command keeps a given path that a directory named without -R would not read', () => {
+    // The owner and the blueprint at the top, the templates below: `.` alone would not read config/.
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'chain.yaml': chain, 'owner.yaml': ownerDoc(), 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    const r = carto(['diff', '--base', 'main', './config/templates.yaml'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('name where the owners and their blueprints are instead, e.g. carto diff --base main ./config/templates.yaml .\n');
+    expect(carto(['diff', '--base', 'main', './config/templates.yaml', '.', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+  });
+
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {
     const repo = tree({ 'c/chain.yaml': stream(chain, configMapTemplate('cm', '{a: "1"}')), 'c/owner.yaml': ownerDoc(), 'c/bad.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
     git(repo, 'init', '-q', '-b', 'main');
