@@ -5,7 +5,7 @@
 // it is in the work tree, so the one difference between them is the paths at REV and now: every
 // object that changes, changes because of them. stderr says what was read.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { workTreeFiles, type RevisionTree } from '../load/index.js';
 import type { RenderResult } from '../render/index.js';
 import { listSome } from '../util/list.js';
@@ -55,8 +55,13 @@ function narrowerCommand(base: string, top: string, given: readonly string[]): s
     }
     if (CARTO.test(text) && (OWNER.test(text) || BLUEPRINT.test(text))) dirs.add(relative(process.cwd(), dirname(path)) || '.');
   }
-  const inside = (p: string) => [...dirs].some((d) => d === '.' || p === d || p.startsWith(`${d}${sep}`));
-  const paths = [...given.filter((p) => !inside(p)), ...[...dirs].sort()];
+  // A directory named without -R is read without its subdirectories: a given path is already among
+  // the suggested ones only when it is one of them, or a file directly in one.
+  const covered = (p: string) => {
+    const at = relative(process.cwd(), resolve(p)) || '.';
+    return dirs.has(at) || (statSync(p, { throwIfNoEntry: false })?.isDirectory() !== true && dirs.has(dirname(at)));
+  };
+  const paths = [...given.filter((p) => !covered(p)), ...[...dirs].sort()];
   if (dirs.size === 0) return `e.g. carto diff --base ${base} ${given.join(' ')} DIR (DIR holding the Workloads)`;
   if (dirs.size > 8) return `e.g. carto diff --base ${base} ${paths.slice(0, 8).join(' ')} … (${dirs.size} directories of the work tree hold carto.run owners or blueprints: pick the ones that belong together)`;
   return `e.g. carto diff --base ${base} ${paths.join(' ')}`;

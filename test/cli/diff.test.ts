@@ -365,11 +365,16 @@ describe('carto diff --base REV', () => {
   });
 
   it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
-    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'base');
-    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    // config/templates.yaml changed since main, the owner and the blueprint where `files` put them, a broken file in attic/
+    const brokenRest = (files: Record<string, string>) => {
+      const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), ...files, 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
+      git(repo, 'init', '-q', '-b', 'main');
+      git(repo, 'add', '.');
+      git(repo, 'commit', '-qm', 'base');
+      execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+      return repo;
+    };
+    const repo = brokenRest({ 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc() });
     const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -377,6 +382,10 @@ describe('carto diff --base REV', () => {
     expect(r.stderr).toContain('hint: the rest of the repository is read because config/templates.yaml holds no owner: name where the owners and their blueprints are instead, e.g. carto diff --base main apps config\n');
     // … which works
     expect(carto(['diff', '--base', 'main', 'apps', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    // The owner and the blueprint at the top: `.` alone (no -R) would not read config/, so the given path stays in the command
+    const top = brokenRest({ 'chain.yaml': chain, 'owner.yaml': ownerDoc() });
+    expect(carto(['diff', '--base', 'main', './config/templates.yaml'], { cwd: top }).stderr).toContain('name where the owners and their blueprints are instead, e.g. carto diff --base main ./config/templates.yaml .\n');
+    expect(carto(['diff', '--base', 'main', './config/templates.yaml', '.', '--stat'], { cwd: top }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {
