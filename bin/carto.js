@@ -27,16 +27,20 @@ function readCache(file) {
   }
 }
 
-/** Where this Node keeps its caches of this build: keyed by Node version and the bundles' identity. */
-function userCacheFile(file) {
+/**
+ * Where this Node keeps its caches of this build: keyed by Node version and the bundles' identity.
+ * `source` is the bundle's text, whose last line the build makes a hash of the rest.
+ */
+function userCacheFile(file, source) {
   const { homedir } = require('node:os');
   const base = process.env.CARTO_CACHE_DIR
     || (process.platform === 'win32' ? process.env.LOCALAPPDATA : process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : process.env.XDG_CACHE_HOME)
     || join(homedir(), '.cache');
-  // npm gives installed files one fixed mtime: the path and size tell two installs apart, the
-  // mtime two builds in one clone. V8 checks the Node version and the source length only.
+  // V8 checks the Node version and the source length only. npm gives installed files one fixed
+  // mtime: the path tells two installs apart, the build's stamp (the text's last line) two releases
+  // of one length at one path, and the size and mtime two builds in one clone without a stamp.
   const stat = statSync(file);
-  return join(base, 'carto', `node-${process.version}-${process.arch}`, `${hash(file)}-${hash(`${stat.size}:${stat.mtimeMs}`)}.cache`);
+  return join(base, 'carto', `node-${process.version}-${process.arch}`, `${hash(file)}-${hash(`${stat.size}:${stat.mtimeMs}:${source.slice(-40)}`)}.cache`);
 }
 
 function hash(text) {
@@ -58,11 +62,12 @@ function run(file) {
   // The shipped caches are named for the Node that made them, so another Node goes straight to
   // its own (compiling once to find a cache refused costs as much as the cache saves).
   const shipped = file.replace(/\.cjs$/, `.node-${process.version}.cache`);
-  const source = `(function (exports, require, module, __filename, __dirname) {${readSource(file)}\n})`;
+  const text = readSource(file);
+  const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   let cacheFile = shipped;
   let cachedData = readCache(shipped);
   if (!cachedData && mode !== 'write' && mode !== 'off') {
-    cacheFile = userCacheFile(file);
+    cacheFile = userCacheFile(file, text);
     cachedData = readCache(cacheFile);
   }
   const script = new Script(source, { filename: file, cachedData });

@@ -8,6 +8,7 @@
 // the functions a run needs are already compiled when a user's first run starts.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildValidators } from './build-validators.mjs';
@@ -150,9 +151,13 @@ await build({
 // A bundle with one non-ASCII character (esbuild escapes those of strings, not those of the comments
 // it keeps) is read into a two-byte string: twice the memory and about a millisecond more to read
 // at each start. \u escapes mean the same in comments, strings, templates, regexps and identifiers.
+const BUILD_STAMP = '// carto build ';
 for (const file of [join('dist', 'cli.cjs'), ...readdirSync(join('dist', 'lazy')).filter((f) => f.endsWith('.cjs')).map((f) => join('dist', 'lazy', f))]) {
-  const text = readFileSync(file, 'utf8');
-  if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // The last line names the content: bin/carto.js keys a user's code cache by it, as npm gives every
+  // release's files one mtime and V8 accepts a cache for any source of the same length (a release
+  // that only changes its version number would otherwise run the old one's compiled functions).
+  writeFileSync(file, `${text}${BUILD_STAMP}${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`);
 }
 
 // Warm-up runs that write the code caches (a failure here only costs start-up speed). Each run

@@ -5,7 +5,7 @@
 // it is in the work tree, so the one difference between them is the paths at REV and now: every
 // object that changes, changes because of them. stderr says what was read.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { workTreeFiles, type RevisionTree } from '../load/index.js';
 import type { RenderResult } from '../render/index.js';
@@ -100,8 +100,13 @@ function narrowerCommand(base: string, top: string, given: readonly string[], br
     if (![...broken].some((b) => dirname(b) === resolve(here, dir))) named.add(dir);
     else for (const f of list) if (!broken.has(f.path)) named.add(relative(here, f.path));
   }
-  const inside = (p: string) => [...named].some((d) => d === '.' || p === d || p.startsWith(`${d}${sep}`));
-  const paths = [...given.filter((p) => !inside(p)), ...[...named].sort()];
+  // A directory named without -R is read without its subdirectories: a given path is already among
+  // the suggested ones only when it is one of them, or a file directly in one.
+  const covered = (p: string) => {
+    const at = relative(here, resolve(here, p)) || '.';
+    return named.has(at) || (statSync(p, { throwIfNoEntry: false })?.isDirectory() !== true && named.has(dirname(at)));
+  };
+  const paths = [...given.filter((p) => !covered(p)), ...[...named].sort()];
   if (named.size > 8) return `e.g. carto diff --base ${base} ${paths.slice(0, 8).join(' ')} … (${named.size} places in the work tree hold carto.run owners or blueprints: pick the ones that belong together)`;
   return `e.g. carto diff --base ${base} ${paths.join(' ')}`;
 }

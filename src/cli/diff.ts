@@ -45,18 +45,15 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
       const [oldPath, newPath] = oldAndNew(paths, (options['filename'] as string[] | undefined) ?? []);
       sides = [{ label: `old side (${oldPath})`, paths: [oldPath] }, { label: `new side (${newPath})`, paths: [newPath] }];
     }
-    let before = await renderSide(sides[0], options, errStyle);
-    if (typeof before === 'number') return before;
-    let after = await renderSide(sides[1], options, errStyle);
-    if (typeof after === 'number') return after;
+    let rendered = await renderSides(sides, options, errStyle);
+    if (typeof rendered === 'number') return rendered;
     // Paths that hold no owner on either side (templates only): the owners are the rest of the repository.
-    if (tree && given.length > 0 && holdsNoOwner(before) && holdsNoOwner(after)) {
+    if (tree && given.length > 0 && rendered.every(holdsNoOwner)) {
       sides = repositorySides(base as string, tree, given, sides);
-      before = await renderSide(sides[0], options, errStyle);
-      if (typeof before === 'number') return before;
-      after = await renderSide(sides[1], options, errStyle);
-      if (typeof after === 'number') return after;
+      rendered = await renderSides(sides, options, errStyle);
+      if (typeof rendered === 'number') return rendered;
     }
+    const [before, after] = rendered;
     const trouble = bothSides(sides, before, after, errStyle, ((options['workload'] as string[] | undefined) ?? []).length > 0);
     if (trouble !== undefined) return trouble;
     const review = compareRenders(before, after);
@@ -79,20 +76,19 @@ export async function runDiff(paths: string[], options: Record<string, unknown>)
  * Exit code 2, or undefined when the sides can be compared.
  */
 function bothSides(sides: readonly [SideInput, SideInput], before: RenderResult, after: RenderResult, style: Style, filtered: boolean): number | undefined {
-  const empty = holdsNoOwner;
   const unknown = (r: RenderResult) => r.diagnostics.filter((d) => d.code === 'owner-not-found');
   const nowhere = unknown(before).filter((d) => unknown(after).some((e) => e.message === d.message));
   if (nowhere.length > 0) {
     writeErr(`carto diff: on neither side:\n${formatDiagnostics(nowhere, style)}`);
     return 2;
   }
-  if (empty(before) && empty(after)) {
+  if (holdsNoOwner(before) && holdsNoOwner(after)) {
     writeErr(`carto diff: neither side holds a Workload, Deliverable or Runnable (the ${sides[0].label}, the ${sides[1].label}), so no stamped object can be compared\n    hint: ${noOwnerHint(sides)}\n`);
     return 2;
   }
   for (const [side, result] of [[sides[0], before], [sides[1], after]] as const) {
     const what = filtered ? 'none of the owners --workload names' : 'no Workload, Deliverable or Runnable';
-    if (empty(result)) writeErr(`carto diff: the ${side.label} holds ${what}: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
+    if (holdsNoOwner(result)) writeErr(`carto diff: the ${side.label} holds ${what}: all of the other side's objects count as ${side === sides[0] ? 'added' : 'removed'}\n`);
   }
   return undefined;
 }
@@ -119,6 +115,14 @@ function revisionSides(base: string, tree: RevisionTree, asked: readonly string[
   });
   for (const p of tree.missing) if (existsSync(p)) writeErr(`carto diff: ${p} is not at ${base} (added since)\n`);
   return [{ label: `old side (${base})`, paths: tree.paths, rename: tree.name }, { label: 'new side (work tree)', paths: now }];
+}
+
+/** Both sides rendered, old first; the exit code when one cannot be (said on stderr). */
+async function renderSides(sides: readonly [SideInput, SideInput], options: Record<string, unknown>, style: Style): Promise<number | [RenderResult, RenderResult]> {
+  const before = await renderSide(sides[0], options, style);
+  if (typeof before === 'number') return before;
+  const after = await renderSide(sides[1], options, style);
+  return typeof after === 'number' ? after : [before, after];
 }
 
 /** One side rendered, or the exit code (2) when it cannot be read or rendered at all. */

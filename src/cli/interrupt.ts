@@ -37,7 +37,8 @@ let last = Date.now();
 /** Lets pending signals be handled, at most every 50 ms (a render is synchronous otherwise). */
 export async function pause(): Promise<void> {
   const now = Date.now();
-  if (now - last < 50) return;
+  // (a clock set back does not stop the pauses until it catches up)
+  if (now >= last && now - last < 50) return;
   last = now;
   await new Promise<void>((resolve) => setImmediate(resolve));
 }

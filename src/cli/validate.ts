@@ -43,13 +43,22 @@ export function ownerValidator(validation: Validation, ytt: YttSources): Stamped
   return new StampedValidator({ schemas: validation.schemas, strictSchemas: validation.strictSchemas, ytt });
 }
 
+/** The versions just below and above `minor` when it falls between two carto has (a gap in what ships). */
+function nearest(minor: string, available: readonly string[]): string[] {
+  const below = available.filter((v) => byVersion(v, minor) < 0).at(-1);
+  const above = available.find((v) => byVersion(v, minor) > 0);
+  return below !== undefined && above !== undefined ? [below, above] : [];
+}
+
 /** `1.34`, `v1.34` or `1.34.2` → the schemas of Kubernetes 1.34. */
 function readKubeSchemas(asked: string): KubeSchemas {
   const dir = schemasDirectory();
   const available = readdirSync(dir).filter((f) => /^v\d+\.\d+\.json$/.test(f)).map((f) => f.slice(1, -5)).sort(byVersion);
   const minor = /^v?(\d+\.\d+)(\.\d+)?$/.exec(asked)?.[1];
   if (!minor || !available.includes(minor)) {
-    throw new UsageError(`--kube-version ${asked}: carto has the schemas of Kubernetes ${available.join(', ')}; give one of them (the patch version does not matter)`);
+    const near = minor ? nearest(minor, available) : [];
+    const hint = near.length > 0 ? `; the nearest to ${minor} are ${near.join(' and ')}` : '';
+    throw new UsageError(`--kube-version ${asked}: carto has the schemas of Kubernetes ${available.join(', ')}${hint}; give one of them (the patch version does not matter)`);
   }
   return JSON.parse(readFileSync(join(dir, `v${minor}.json`), 'utf8')) as KubeSchemas;
 }

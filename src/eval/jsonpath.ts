@@ -51,7 +51,22 @@ export function evaluatePrepared(prepared: PreparedPath, data: GoValue, semantic
  * (client-go's AllowMissingKeys, Cartographer ≥ v0.4); 0.0.6 reported `<field> is not found`.
  */
 export function evaluateJsonPath(expression: string, data: GoValue, semantics: Format = 'current'): EvalResult {
-  return evaluatePrepared(prepareJsonPath(expression), data, semantics);
+  return evaluatePrepared(prepared(expression), data, semantics);
+}
+
+// The expressions evaluated by text (output paths, selectors, 0.0.6's substituted text) are a
+// template's few, read for every owner: each is wrapped and looked up in the parse cache once.
+// What is kept is a pure function of the text; once full, the memo takes no more.
+const preparedPaths = new Map<string, PreparedPath>();
+const MAX_PREPARED = 1_000;
+
+function prepared(expression: string): PreparedPath {
+  let path = preparedPaths.get(expression);
+  if (path === undefined) {
+    path = prepareJsonPath(expression);
+    if (preparedPaths.size < MAX_PREPARED && expression.length <= 256) preparedPaths.set(expression, path);
+  }
+  return path;
 }
 
 function evaluateTemplate(expression: string, template: JsonPathTemplate, data: GoValue, semantics: Format): EvalResult {

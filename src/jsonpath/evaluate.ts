@@ -348,6 +348,13 @@ class Evaluator {
  * included), with `{range}` bodies expanded. Throws JsonPathError with client-go's message.
  */
 export function findResults(template: JsonPathTemplate, data: GoValue, options?: FindOptions): GoValue[][] {
+  const followed = followFields(template, data, options?.untypedNumbers === 'unstructured');
+  if (followed === MISSED) {
+    // A missing field finds nothing, and so does every field after it, unless that is an error.
+    if (options?.allowMissingKeys === true) return [[]];
+  } else if (followed !== UNFOLLOWED) {
+    return [[followed]];
+  }
   const evaluator = new Evaluator(
     template.root.nodes,
     options?.allowMissingKeys === true,
@@ -368,4 +375,52 @@ export function findResults(template: JsonPathTemplate, data: GoValue, options?:
     out[i] = values;
   }
   return out;
+}
+
+const fieldChains = new WeakMap<JsonPathTemplate, readonly string[] | null>();
+
+/** `{.a.b.c}`'s field names: a template that is one list of fields only (most placeholders and output paths); else null. */
+function fieldChain(template: JsonPathTemplate): readonly string[] | null {
+  let chain = fieldChains.get(template);
+  if (chain === undefined) {
+    const [only, ...rest] = template.root.nodes;
+    chain = only?.type === 'list' && rest.length === 0 && only.nodes.every((n) => n.type === 'field') ? only.nodes.map((n) => (n as FieldNode).name) : null;
+    fieldChains.set(template, chain);
+  }
+  return chain;
+}
+
+const UNFOLLOWED = Symbol('unfollowed');
+const MISSED = Symbol('missed');
+const UNSTRUCTURED: KindOptions = { unstructuredNumbers: true };
+const FLOAT64_NUMBERS: KindOptions = { unstructuredNumbers: false };
+
+/**
+ * The one value a field chain finds, by the steps evalField takes for one item, without its
+ * lists; UNFOLLOWED when the template is not a chain, MISSED when a field is not there.
+ */
+function followFields(template: JsonPathTemplate, data: GoValue, unstructuredNumbers: boolean): GoValue | typeof UNFOLLOWED | typeof MISSED {
+  const chain = fieldChain(template);
+  if (chain === null) return UNFOLLOWED;
+  const kindOpts = unstructuredNumbers ? UNSTRUCTURED : FLOAT64_NUMBERS;
+  let v = data;
+  let t: GoTypeInfo | undefined;
+  for (const name of chain) {
+    const dt = indirectType(v, t);
+    const kind = effectiveKind(v, dt, kindOpts);
+    if (kind === 'struct') {
+      const f = (v as GoStruct).field(name);
+      if (f === undefined) return MISSED;
+      v = f.value;
+      t = fieldType(f);
+    } else if (kind === 'map' && v !== null) {
+      const m = v as GoMap;
+      if (!hasOwn(m, name)) return MISSED;
+      v = m[name]!;
+      t = elemType(dt, 'map');
+    } else {
+      return MISSED;
+    }
+  }
+  return v;
 }

@@ -23,11 +23,26 @@ function isEmptyField(f: GoField): boolean {
 }
 
 function sortedObject(entries: [string, JSONValue][]): { [key: string]: JSONValue } {
-  if (entries.length > 1) entries.sort((a, b) => compareGoStrings(a[0], b[0]));
+  if (entries.length > SORT_IN_PLACE) entries.sort(byKey);
+  else {
+    // A struct's few fields, a small map: an insertion sort (stable, as Array.sort is) without its setup.
+    for (let i = 1; i < entries.length; i++) {
+      const entry = entries[i] as [string, JSONValue];
+      let j = i - 1;
+      for (; j >= 0 && compareGoStrings((entries[j] as [string, JSONValue])[0], entry[0]) > 0; j--) entries[j + 1] = entries[j] as [string, JSONValue];
+      entries[j + 1] = entry;
+    }
+  }
   const out: { [key: string]: JSONValue } = {};
-  for (const [k, v] of entries) setOwn(out, k, v);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as [string, JSONValue];
+    setOwn(out, entry[0], entry[1]);
+  }
   return out;
 }
+
+const SORT_IN_PLACE = 16;
+const byKey = (a: [string, JSONValue], b: [string, JSONValue]): number => compareGoStrings(a[0], b[0]);
 
 function checkNumber(n: number): number {
   if (!Number.isFinite(n)) throw new JsonPathError(`json: unsupported value: ${formatNumber(n)}`);

@@ -5,10 +5,11 @@
 import { findTrailingComma } from './json-commas.js';
 import { Composer, LineCounter, Parser, parseAllDocuments, isMap, isSeq, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { kubeYamlOptions, kubectlSource, parseYamlStream } from '../yaml/index.js';
+import { kubeYamlOptions, kubectlSource, parseYamlStream, type FastDocument } from '../yaml/index.js';
 import { DEPTH_MESSAGE, aliasTargets, checkYamlDocument, documentToJS, findControlCharacter, flowDepthExceeded, repeatedKeys } from './checks.js';
 import { isStackOverflow } from '../util/stack-overflow.js';
 import { DEFER_FROM_BYTES, DeferredReading, deferredHead } from './deferred.js';
+import { holdsStandIn, narrowText } from './one-byte.js';
 import { repeatedKeyDiagnostics, repeatedKeysInRange } from './repeated-keys.js';
 
 /** The basePath of a document that is the object itself (one array for all: 100,000 empty ones are 3 MB). */
@@ -88,7 +89,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     }] };
   }
   const deferring = options.deferred && body.length >= DEFER_FROM_BYTES ? new DeferredReading(options.deferred) : undefined;
-  const fast = deferring ? deferring.read(body) : parseYamlStream(body)?.documents;
+  const fast = deferring ? deferring.read(body) : parseNarrow(body);
   // A List's items need their own lines, which only the yaml package's nodes give.
   if (fast && !fast.some((d) => isPlainObject(d.value) && isListKind(d.value))) {
     const documents: SourceDocument[] = [];
@@ -107,6 +108,23 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   }
   return parseWithYamlPackage(body, file, maxDocuments);
 }
+
+/**
+ * parseYamlStream, of the text with its wide characters stood in for when no string read holds one
+ * (one-byte.ts). Not past NARROW_UP_TO characters: a large text whose values hold such characters
+ * would be parsed twice (templates and blueprints, whose strings every owner's objects repeat, are
+ * in small files).
+ */
+function parseNarrow(body: string): FastDocument[] | undefined {
+  const narrow = body.length <= NARROW_UP_TO ? narrowText(body) : undefined;
+  if (narrow) {
+    const documents = parseYamlStream(narrow.text)?.documents;
+    if (documents && !documents.some((d) => holdsStandIn(d.value, narrow.standIn))) return documents;
+  }
+  return parseYamlStream(body)?.documents;
+}
+
+const NARROW_UP_TO = 1024 * 1024;
 
 /** What kubectl's reader refuses before the YAML itself is parsed (kubectlSource). */
 function kubectlSyntaxError(error: { message: string; line: number; column: number }, file: string): Diagnostic {

@@ -57,7 +57,8 @@ export function buildCatalog(documents: readonly SourceDocument[], options: Cata
         message: `${kind} has no metadata.name`,
         file: doc.file,
         line: doc.line,
-        object: { kind, name: '' },
+        // An owner's ref carries its namespace: --shard says it in the owner's shard (lint's too), not in every one.
+        object: ownerRefOf(doc.value, defaultNamespace) ?? { kind, name: '' },
         path: 'metadata.name',
         hint: 'every object needs a metadata.name',
       });

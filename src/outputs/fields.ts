@@ -20,8 +20,16 @@ export function outputFieldsOfKind(kind: TemplateKind): readonly OutputField[] {
   return FIELDS[kind].map(({ field }) => field);
 }
 
-export function outputFieldsOf(template: Template): ReadonlyArray<{ field: OutputField; path: string | undefined; pathKey: string }> {
-  return FIELDS[template.kind].map(({ field, pathKey }) => ({ field, path: template[pathKey], pathKey }));
+const fieldsOf = new WeakMap<Template, ReadonlyArray<{ readonly field: OutputField; readonly path: string | undefined; readonly pathKey: string }>>();
+
+/** A template's outputs and their paths (worked out once per template: every owner reads them). */
+export function outputFieldsOf(template: Template): ReadonlyArray<{ readonly field: OutputField; readonly path: string | undefined; readonly pathKey: string }> {
+  let fields = fieldsOf.get(template);
+  if (fields === undefined) {
+    fields = Object.freeze(FIELDS[template.kind].map(({ field, pathKey }) => Object.freeze({ field, path: template[pathKey], pathKey })));
+    fieldsOf.set(template, fields);
+  }
+  return fields;
 }
 
 export const OUTPUT_FIELDS: readonly OutputField[] = ['url', 'revision', 'image', 'config'];

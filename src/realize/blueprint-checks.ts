@@ -113,6 +113,7 @@ export interface MissingVerdict extends MissingRef {
  * without a name (a typo) stay errors.
  */
 export function judgeMissingTemplates(missing: readonly MissingRef[], catalog: Catalog, format: Blueprint['format'], mode: 'error' | 'mock'): MissingVerdict[] {
+  if (missing.length === 0) return [];
   const names = missing.map((m) => m.resource.name);
   const controllerMessage = format === '0.0.6'
     ? `Did not find the template of the component(s) ${names.map((n) => `'${n}'`).join(', ')}`

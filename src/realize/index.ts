@@ -9,7 +9,7 @@ export { stampResource, stampTarget, type ResourceStamping, type StampAt, type S
 export { typedOwner } from './typed-owner.js';
 export { mockedOutputsUsed, mocksReadBy, type MockedOutput } from './mocks.js';
 export { diagnostic, ownerRef, type Where } from './where.js';
-export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure, Admit, Admission, Refused } from './report.js';
+export type { StampedObject, BlueprintStamped, RunnableStamped, OwnerReport, ResourceReport, RunnableReport, ResourceFailure, RunnableFailure, Admit, Admission, Refused, DroppedField } from './report.js';
 export { submittedCondition, hasControllerError, liveName, type ControllerCondition } from './conditions.js';
 export { selectOwners } from './select-owners.js';
 export { describeAbsent } from './hints.js';

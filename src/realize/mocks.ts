@@ -19,26 +19,34 @@ export interface MockedOutput {
 }
 
 export function mockedOutputsUsed(report: OwnerReport): MockedOutput[] {
-  const byName = new Map(report.resources.map((r) => [r.resource.name, r]));
+  const byName = new Map<string, ResourceReport>();
+  for (const r of report.resources) byName.set(r.resource.name, r);
   // Mocked values (keyed by the resource that produced them, through any passThrough) → users.
   const used = new Map<string, MockedOutput>();
-  const use = (value: OutputValue, user: string) => {
-    const slot = used.get(value.resource) ?? { resource: value.resource, values: [], users: [] };
-    if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
-    if (!slot.users.includes(user)) slot.users.push(user);
-    used.set(value.resource, slot);
-  };
   for (const entry of report.resources) {
     // A template that failed used the mocks its error involves; one that stamped, all it was given.
-    for (const value of entry.mocksInvolved ?? []) use(value, entry.resource.name);
+    if (entry.mocksInvolved) for (const value of entry.mocksInvolved) useMock(used, value, entry.resource.name);
     if (!entry.object) continue;
     for (const ref of declaredInputs(entry.resource)) {
-      for (const value of byName.get(ref.resource)?.outputs ?? []) {
-        if (value.provenance === 'mock' && ref.fields.includes(value.field)) use(value, entry.resource.name);
+      const outputs = byName.get(ref.resource)?.outputs;
+      if (!outputs) continue;
+      for (const value of outputs) {
+        if (value.provenance === 'mock' && ref.fields.includes(value.field)) useMock(used, value, entry.resource.name);
       }
     }
   }
   return [...used.values()];
+}
+
+/** Records that `user` took the mocked `value`. */
+function useMock(used: Map<string, MockedOutput>, value: OutputValue, user: string): void {
+  let slot = used.get(value.resource);
+  if (slot === undefined) {
+    slot = { resource: value.resource, values: [], users: [] };
+    used.set(value.resource, slot);
+  }
+  if (!slot.values.some((v) => v.field === value.field)) slot.values.push(value);
+  if (!slot.users.includes(user)) slot.users.push(user);
 }
 
 /** A mocked owner uid, for the sentence about it. */
@@ -195,34 +203,56 @@ export interface MockWitness {
  * Follows the mocks that reach one resource's template: names them in the hint of an error they
  * may have caused, and records them as used (the note, and --strict) on the resource and owner.
  */
-export function mockWitness(at: {
+export function mockWitness(at: WitnessAt): MockWitness {
+  return new Witness(at);
+}
+
+/** What mockWitness follows: one resource of one owner, with what its template was given. */
+interface WitnessAt {
   report: OwnerReport;
   entry: ResourceReport;
   template: { readonly template?: JSONObject; readonly ytt?: string };
   inputs: ResourceInputs;
   outputValues: ReadonlyMap<string, readonly OutputValue[]>;
   uid?: UidMock;
-}): MockWitness {
-  const uidRead = (): void => {
+}
+
+/** A class, not closures: one is made for every resource of every owner, and most are only told `stamped`. */
+class Witness implements MockWitness {
+  constructor(private readonly at: WitnessAt) {}
+
+  yttError(failure: YttFailure): string | undefined {
+    return this.involved({ ytt: failure });
+  }
+
+  placeholderError(expression: string): string | undefined {
+    return this.involved({ placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) });
+  }
+
+  anyError(): string | undefined {
+    return this.involved('anything');
+  }
+
+  stamped(object: JSONObject): void {
+    const { at } = this;
+    if (at.uid && readsUid(at.template) && holdsText(object, at.uid.value)) this.uidRead();
+  }
+
+  private uidRead(): void {
+    const { at } = this;
     if (!at.uid) return;
     at.report.mockedUid ??= { value: at.uid.value, users: [] };
     if (!at.report.mockedUid.users.includes(at.entry.resource.name)) at.report.mockedUid.users.push(at.entry.resource.name);
-  };
-  const involved = (reading: Reading): string | undefined => {
+  }
+
+  private involved(reading: Reading): string | undefined {
+    const { at } = this;
     const sites = reachedSites(mockSites(at.entry.resource, at.inputs, at.outputValues, at.uid), reading, () => readsUid(at.template));
     const values = sites.flatMap((s) => (s.value ? [s.value] : []));
     if (values.length > 0) at.entry.mocksInvolved = [...new Set([...(at.entry.mocksInvolved ?? []), ...values])];
-    if (sites.some((s) => s.value === undefined)) uidRead();
+    if (sites.some((s) => s.value === undefined)) this.uidRead();
     return mockHint(sites, at.uid);
-  };
-  return {
-    yttError: (failure) => involved({ ytt: failure }),
-    placeholderError: (expression) => involved({ placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) }),
-    anyError: () => involved('anything'),
-    stamped: (object) => {
-      if (at.uid && readsUid(at.template) && holdsText(object, at.uid.value)) uidRead();
-    },
-  };
+  }
 }
 
 /** The mocked values a `$(…)$` placeholder of this resource's template reads (none when it reads no mock). */

@@ -46,8 +46,18 @@ export interface Admission {
   /** It is applied, but the API server stores it without some fields (unknown ones, dropped
    *  with a warning): the object as stored, which outputs and health rules read. */
   stored?: JSONObject;
-  /** Why it is stored so (warnings: the fields dropped, where the template writes them). */
-  dropped?: Diagnostic[];
+  /** Why it is stored so: the fields dropped, each with its warning (where the template writes it).
+   *  With `refused`: the fields it would drop once the rest is fixed (no warning: it is refused). */
+  dropped?: DroppedField[];
+}
+
+/** A field of a stamped object the API server drops (unknown to its schema): it is not on the cluster. */
+export interface DroppedField {
+  /** Its path in the object: `spec.template.spec.containers[0].resoruces`. */
+  field: string;
+  /** The declared field it most likely meant. */
+  suggestion?: string;
+  diagnostic: Diagnostic;
 }
 
 export interface Refused {
@@ -55,7 +65,10 @@ export interface Refused {
   object: JSONObject;
   /** The API server's error: `ConfigMap "orders_config" is invalid: metadata.name: Invalid value: …`. */
   apiServer: string;
+  /** Why, in the API server's order: the first is the one its error names. */
   diagnostics: Diagnostic[];
+  /** The first is a value that does not decode: the API server stops there, and names none of the others. */
+  undecodable?: boolean;
 }
 
 /** Judges a stamped object as the API server would on create (src/validate's admission). */
@@ -129,6 +142,9 @@ export interface ResourceReport {
    *  stamped object has no status to judge. `carto status`, which uses no mocks, reads Unknown
    *  as not healthy: the controller hands on no outputs until the rule says True. */
   healthAssumed?: boolean;
+  /** The fields of its object the API server drops (status, with an admission check): the
+   *  object on the cluster lacks them. */
+  dropped?: DroppedField[];
   /** The live object given with --observed that stands for the stamped one: its status (and,
    *  for generateName, its name) is what the health rule and status paths read. */
   live?: SourceDocument;

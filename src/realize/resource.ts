@@ -12,7 +12,7 @@ import type { OwnerReference } from '../stamp/finish.js';
 import type { SubstitutionBudget } from '../stamp/interpolate.js';
 import { cartoLabels } from '../stamp/labels.js';
 import { mergeParams, type ParamValue } from '../stamp/params.js';
-import { stampTemplate, type Stamped } from '../stamp/stamp.js';
+import { stampTemplate, type StampOptions, type Stamped } from '../stamp/stamp.js';
 import type { YttRunner } from '../stamp/ytt.js';
 import { resourceDiagnostics } from './diagnose.js';
 import { configReadAsPodTemplate, mockWitness, type MockWitness, type UidMock } from './mocks.js';
@@ -77,13 +77,22 @@ export function realizeResource(walk: Walk, resource: Resource): ResourceReport 
   const { owner, typed, blueprint, semantics } = walk;
   const stamping = stampResource({ owner, typed, blueprint, resource, template, semantics, inputs }, walk);
   entry.params = stamping.params;
-  const mocks = mockWitness({ report: walk.report, entry, template, inputs, outputValues: walk.outputValues, ...(walk.uid ? { uid: walk.uid } : {}) });
+  const witnessed: Parameters<typeof mockWitness>[0] = { report: walk.report, entry, template, inputs, outputValues: walk.outputValues };
+  if (walk.uid) witnessed.uid = walk.uid;
+  const mocks = mockWitness(witnessed);
   if (!stamping.stamped.ok) return fail(walk, entry, { step: 'stamp', failure: stamping.stamped.failure }, mocks);
   const stamped: StampedObject = { via: 'blueprint', object: stamping.stamped.object, owner: walk.owner, blueprint: walk.blueprint, resource, template };
   // What the API server refuses is never applied: the controller has no stamped object for it.
   const admission = walk.admit?.(stamped, entry);
-  if (admission?.refused) return fail(walk, entry, { step: 'apply', refused: admission.refused });
-  if (admission?.dropped) walk.diagnostics.push(...admission.dropped);
+  if (admission?.refused) {
+    // what it would drop too, for the report; the refusal is what is said
+    if (admission.dropped) entry.dropped = admission.dropped;
+    return fail(walk, entry, { step: 'apply', refused: admission.refused });
+  }
+  if (admission?.dropped) {
+    entry.dropped = admission.dropped;
+    walk.diagnostics.push(...admission.dropped.map((d) => d.diagnostic));
+  }
   const object = admission?.stored ?? stamped.object;
   entry.object = object;
   mocks.stamped(object);
@@ -208,16 +217,12 @@ export function stampResource(at: StampAt & { inputs: ResourceInputs }, options:
   const params = mergeParams(template, blueprint, resource, owner, semantics);
   const labels = options.mock?.labels ?? cartoLabels(owner, blueprint, resource, template, semantics);
   const context = options.mock?.context(params) ?? buildContext({ owner: at.typed, params, inputs: at.inputs, labels }, semantics);
-  const stamped = stampTemplate(template, {
-    context,
-    labels,
-    namespace: owner.namespace,
-    semantics,
-    ...(options.ownerReference ? { ownerReference: options.ownerReference } : {}),
-    ...(options.ytt ? { ytt: options.ytt } : {}),
-    ...(options.substitution ? { substitution: options.substitution } : {}),
-  });
-  return { params, labels, stamped };
+  // Set one by one rather than spread: this runs for every resource of every owner.
+  const stampOptions: StampOptions = { context, labels, namespace: owner.namespace, semantics };
+  if (options.ownerReference) stampOptions.ownerReference = options.ownerReference;
+  if (options.ytt) stampOptions.ytt = options.ytt;
+  if (options.substitution) stampOptions.substitution = options.substitution;
+  return { params, labels, stamped: stampTemplate(template, stampOptions) };
 }
 
 /** A resource stamped against given upstream outputs (cartotest's previousOutputs), as the walk would. */

@@ -7,15 +7,24 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, ownerRef, type StampedObject } from '../realize/index.js';
 import { isObject } from '../util/objects.js';
 
+/** A template's own labels (not carto.run/*), by template: the same for each object it stamps. */
+const ownLabels = new WeakMap<object, readonly string[]>();
+
 export function droppedLabels(stamped: StampedObject, said: Set<string>): Diagnostic | undefined {
   const template = stamped.via === 'blueprint' ? stamped.template.template : stamped.runTemplate.template;
+  if (!isObject(template)) return undefined;
+  let own = ownLabels.get(template);
+  if (own === undefined) {
+    const labels = isObject(template['metadata']) ? template['metadata']['labels'] : undefined;
+    own = isObject(labels) ? Object.keys(labels).filter((k) => !k.startsWith('carto.run/')) : [];
+    ownLabels.set(template, own);
+  }
+  if (own.length === 0) return undefined;
+  const written = (template['metadata'] as Record<string, unknown>)['labels'] as Record<string, unknown>;
   const doc = stamped.via === 'blueprint' ? stamped.template.doc : stamped.runTemplate.doc;
-  const written = isObject(template) && isObject(template['metadata']) ? template['metadata']['labels'] : undefined;
-  if (!isObject(written)) return undefined;
-  const own = Object.keys(written).filter((k) => !k.startsWith('carto.run/'));
   const metadata = stamped.object['metadata'];
   const labels = isObject(metadata) && isObject(metadata['labels']) ? metadata['labels'] : {};
-  if (own.length === 0 || own.some((k) => k in labels)) return undefined;
+  if (own.some((k) => k in labels)) return undefined;
   const bad = Object.keys(written).find((k) => typeof written[k] !== 'string');
   const object = stamped.via === 'blueprint' ? { kind: stamped.template.kind, name: stamped.template.name } : { kind: 'ClusterRunTemplate', name: stamped.runTemplate.name };
   const key = `${doc.file}\u0000${object.kind}/${object.name}\u0000dropped-labels`;

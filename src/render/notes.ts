@@ -4,11 +4,58 @@
 import { listSome } from '../util/list.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Blueprint, Resource } from '../model/index.js';
-import { diagnostic, mockedOutputsUsed, ownerRef, type OwnerReport, type RunnableReport } from '../realize/index.js';
+import { diagnostic, mockedOutputsUsed, ownerRef, type MockedOutput, type OwnerReport, type RunnableReport } from '../realize/index.js';
 
-/** Mocked values that reached a template: one note per owner, or an error with --strict. */
-export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnostic[] {
-  const used = mockedOutputsUsed(report);
+/**
+ * What one render remembers of the mock notes it made: equal texts as one string (every owner of
+ * a large estate gets a mock note, and the render keeps them all until it ends: 100,000 copies of
+ * one 500-character hint would be 50 MB), and the last owner's note, which the next owner of the
+ * same blueprint most often says again word for word. One per render: a library caller's renders
+ * share nothing.
+ */
+export class MockNotes {
+  private readonly seen = new Map<string, string>();
+  /** What the last note was made of (see signature), and what it said. */
+  private last: { signature: readonly unknown[]; said: string; hint: string } | undefined;
+
+  /** The note's text after the owner, and its hint: the last owner's when made of the same things. */
+  texts(used: readonly MockedOutput[], report: OwnerReport): { said: string; hint: string } {
+    const signature = signatureOf(used, report);
+    const last = this.last;
+    if (last && sameItems(last.signature, signature)) return last;
+    const made = mockTexts(used, report);
+    this.last = { signature, said: this.shared(made.said), hint: this.shared(made.hint) };
+    return this.last;
+  }
+
+  private shared(text: string): string {
+    const seen = this.seen.get(text);
+    if (seen !== undefined) return seen;
+    if (this.seen.size < 1_000) this.seen.set(text, text);
+    return text;
+  }
+}
+
+/** Everything mockTexts reads, in order: two owners with equal signatures get equal texts. */
+function signatureOf(used: readonly MockedOutput[], report: OwnerReport): unknown[] {
+  const out: unknown[] = [used.length];
+  for (const { resource, values, users } of used) {
+    out.push(resource, values.length, users.length, ...users);
+    for (const v of values) out.push(v.field, v.path, v.origin);
+  }
+  out.push(report.mockedUid?.users.length, ...(report.mockedUid?.users ?? []), report.runnables.length);
+  for (const r of report.runnables) out.push(r.mockedUid !== undefined, r.runnable.namespace, r.runnable.name, r.runTemplate?.name);
+  return out;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The note's text after the owner (empty: no note) and its hint. */
+function mockTexts(used: readonly MockedOutput[], report: OwnerReport): { said: string; hint: string } {
   const parts: string[] = [];
   const hints: string[] = [];
   if (used.length > 0) {
@@ -23,9 +70,14 @@ export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnosti
   for (const r of report.runnables) {
     if (r.mockedUid) parts.push(`mocked metadata.uid of Runnable ${r.runnable.namespace}/${r.runnable.name}, used by ClusterRunTemplate ${r.runTemplate?.name ?? ''}`);
   }
-  if (parts.length === 0) return [];
-  if (report.mockedUid || report.runnables.some((r) => r.mockedUid)) hints.push(UID_HINT);
-  const said = shared(parts.join('; '));
+  if (parts.length > 0 && (report.mockedUid || report.runnables.some((r) => r.mockedUid))) hints.push(UID_HINT);
+  return { said: parts.join('; '), hint: hints.join('; ') };
+}
+
+/** Mocked values that reached a template: one note per owner, or an error with --strict. */
+export function mockDiagnostics(report: OwnerReport, strict: boolean, notes: MockNotes = new MockNotes()): Diagnostic[] {
+  const { said, hint } = notes.texts(mockedOutputsUsed(report), report);
+  if (said === '') return [];
   const note: Diagnostic = {
     severity: strict ? 'error' : 'note',
     code: 'mocked-output',
@@ -34,7 +86,7 @@ export function mockDiagnostics(report: OwnerReport, strict: boolean): Diagnosti
     // (V8 keeps `a + b` as a pair of the two), 40 bytes instead of 400 at 100,000 owners.
     message: [report.owner.kind, ' ', report.owner.namespace, '/', report.owner.name, ': '].join('') + said,
     owner: ownerRef(report.owner),
-    hint: shared(hints.join('; ')),
+    hint,
   };
   // (Where the message starts with the owner as formatObjectRef writes it.)
   if (report.owner.namespace) Object.defineProperty(note, SAID, { value: said });
@@ -50,18 +102,6 @@ const SAID = Symbol('carto.saidOfOwner');
  */
 export function saidOf(d: Diagnostic): string | undefined {
   return (d as Diagnostic & { [SAID]?: string })[SAID];
-}
-
-/**
- * One string for equal hints and notes: every owner of a large estate gets a mock note, and the
- * render keeps them all until it ends (100,000 copies of one 500-character hint would be 50 MB).
- */
-const hintsSeen = new Map<string, string>();
-function shared(hint: string): string {
-  const seen = hintsSeen.get(hint);
-  if (seen !== undefined) return seen;
-  if (hintsSeen.size < 1_000) hintsSeen.set(hint, hint);
-  return hint;
 }
 
 /** A Runnable in the inputs whose ClusterRunTemplate read its stand-in uid. */

@@ -8,8 +8,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import { OWNER_KINDS, buildCatalog, noOwnersWarning, ownerShardKey, type Blueprint, type Catalog, type Owner, type Runnable } from '../model/index.js';
 import { unusedSupplied } from '../outputs/index.js';
-import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RunnableReport, type StampedObject } from '../realize/index.js';
-import { legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
+import { realizeOwner, realizeRunnable, selectOwners, semanticsFor, tooManyObjects, type OwnerReport, type RealizeOptions, type RunnableReport, type StampedObject } from '../realize/index.js';
+import { MockNotes, legacyFormatNote, missingTemplatesNote, mockDiagnostics, ownerReferencesNote, runnableUidDiagnostic, runnablesExpandedNote, type MissingTemplate } from './notes.js';
 import { invalidStampedObjects } from './stamped-checks.js';
 import { NameGroups } from './name-groups.js';
 import { MAX_OBJECTS, formatCount } from '../util/limits.js';
@@ -56,6 +56,10 @@ interface Run {
   expanded: boolean;
   /** What the admission webhooks would refuse among the inputs (said before the rest at the end). */
   refused: Diagnostic[];
+  /** The mock notes made so far (most owners say what the one before said). */
+  mockNotes: MockNotes;
+  /** How every owner is realized (the same for all: made once). */
+  realizeOptions: RealizeOptions;
 }
 
 export function* renderOwners(documents: readonly SourceDocument[], options: RenderOptions = {}): Generator<RenderedOwner, RenderSummary, void> {
@@ -66,9 +70,11 @@ export function* renderOwners(documents: readonly SourceDocument[], options: Ren
   if (catalog.owners.length === 0 && catalog.runnables.length === 0) {
     diagnostics.push(noOwnersWarning(documents, 'the inputs hold no Workload, Deliverable or Runnable, so there is nothing to render'));
   }
+  const substitution = substitutionBudget();
   const run: Run = {
-    catalog, options, diagnostics, substitution: substitutionBudget(), legacyNoted: new Set(), missingIn: new Map(),
-    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused,
+    catalog, options, diagnostics, substitution, legacyNoted: new Set(), missingIn: new Map(),
+    withoutUid: [], invalidSaid: new Set(), nameGroups: new NameGroups(), resources: new Set(), expanded: false, refused, mockNotes: new MockNotes(),
+    realizeOptions: realizeOptionsOf(options, substitution),
   };
   let stamped = 0;
   for (const owner of selected) {
@@ -136,19 +142,24 @@ function renderRunnable(runnable: Runnable, run: Run): RenderedOwner {
   return { kind: 'runnable', owner: runnable, report: realized.report, objects: realized.objects, ...settled(realized.objects, own, run) };
 }
 
+/** What realizeOwner is given for every owner of the render. */
+function realizeOptionsOf(options: RenderOptions, substitution: SubstitutionBudget): RealizeOptions {
+  return {
+    outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) },
+    ownerReferences: options.ownerReferences ?? true,
+    expandRunnables: options.expandRunnables ?? false,
+    substitution,
+    ...(options.ytt ? { ytt: options.ytt } : {}),
+    ...(options.missingTemplates ? { missingTemplates: options.missingTemplates } : {}),
+  };
+}
+
 function renderOwner(owner: Owner, run: Run): RenderedOwner {
   const { options } = run;
   const strict = options.strict ?? false;
   const ownerReferences = options.ownerReferences ?? true;
   const semantics = semanticsFor(owner, run.catalog.blueprints, options.semantics ?? 'auto');
-  const realized = realizeOwner(owner, run.catalog, semantics, {
-    outputs: { ...(options.outputs ? { supplied: options.outputs } : {}), ...(options.observed ? { observed: options.observed } : {}) },
-    ownerReferences,
-    expandRunnables: options.expandRunnables ?? false,
-    substitution: run.substitution,
-    ...(options.ytt ? { ytt: options.ytt } : {}),
-    ...(options.missingTemplates ? { missingTemplates: options.missingTemplates } : {}),
-  });
+  const realized = realizeOwner(owner, run.catalog, semantics, run.realizeOptions);
   const { report } = realized;
   const blueprint = report.blueprint;
   if (blueprint) for (const r of blueprint.resources) run.resources.add(r.name);
@@ -157,7 +168,7 @@ function renderOwner(owner: Owner, run: Run): RenderedOwner {
     run.legacyNoted.add(blueprint);
     run.diagnostics.push(legacyFormatNote(blueprint));
   }
-  const mocks = mockDiagnostics(report, strict);
+  const mocks = mockDiagnostics(report, strict, run.mockNotes);
   // With --strict the mock is the first thing to fix: it comes before what it caused.
   const own = strict ? [...mocks, ...realized.diagnostics] : [...realized.diagnostics, ...mocks];
   if (realized.objects.length > 0 && !owner.uid && ownerReferences) run.withoutUid.push(owner);

@@ -19,11 +19,13 @@ import { templateNameAtFault, type NameGroups } from './name-groups.js';
 export function invalidStampedObjects(objects: readonly StampedObject[], strict: boolean, said: Set<string>, nameGroups: NameGroups): { diagnostics: Diagnostic[]; invalid: boolean } {
   const out: Diagnostic[] = [];
   let invalid = false;
-  const carriers = ownerNameCarriers(objects);
-  for (const stamped of objects) {
+  const problems = objects.map((stamped) => stampedMetaProblems(stamped.object));
+  const carriers = ownerNameCarriers(objects, problems);
+  for (let i = 0; i < objects.length; i++) {
+    const stamped = objects[i] as StampedObject;
     const dropped = droppedLabels(stamped, said);
     if (dropped) out.push(dropped);
-    for (const problem of stampedMetaProblems(stamped.object)) {
+    for (const problem of problems[i] as MetaProblem[]) {
       invalid = true;
       const owner = carriedOwner(stamped, problem);
       const labels = owner ? carriers.get(owner) : undefined;
@@ -69,10 +71,11 @@ function carriedOwner(stamped: StampedObject, problem: MetaProblem): Owner | und
 }
 
 /** For each owner, the labels (in the order met) whose invalid value is its name, over all the objects stamped for it. */
-function ownerNameCarriers(objects: readonly StampedObject[]): Map<Owner, string[]> {
+function ownerNameCarriers(objects: readonly StampedObject[], problems: readonly MetaProblem[][]): Map<Owner, string[]> {
   const out = new Map<Owner, string[]>();
-  for (const stamped of objects) {
-    for (const problem of stampedMetaProblems(stamped.object)) {
+  for (let i = 0; i < objects.length; i++) {
+    const stamped = objects[i] as StampedObject;
+    for (const problem of problems[i] as MetaProblem[]) {
       const owner = carriedOwner(stamped, problem);
       if (!owner || problem.label === undefined) continue;
       const labels = out.get(owner) ?? [];

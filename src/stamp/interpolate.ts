@@ -95,7 +95,8 @@ type Program =
   | { readonly k: Kind.Const; readonly value: JSONValue }
   | { readonly k: Kind.Leaf; readonly text: string; readonly path: readonly (string | number)[]; readonly single?: PreparedPath; readonly parts?: ReadonlyArray<string | PreparedPath> }
   | { readonly k: Kind.Array; readonly items: readonly Program[] }
-  | { readonly k: Kind.Object; readonly keys: readonly string[]; readonly values: readonly Program[] };
+  /** `plain`: no key is `__proto__`, so each can be assigned (setOwn otherwise). */
+  | { readonly k: Kind.Object; readonly keys: readonly string[]; readonly values: readonly Program[]; readonly plain: boolean };
 
 const programs = new WeakMap<object, { current?: Program; legacy?: Program }>();
 
@@ -137,7 +138,7 @@ function compile(value: JSONValue, path: (string | number)[], semantics: Format)
       keys.forEach((key, i) => setOwn(out, key, (values[i] as { value: JSONValue }).value));
       return constant(out);
     }
-    return { k: Kind.Object, keys, values };
+    return { k: Kind.Object, keys, values, plain: !keys.includes('__proto__') };
   }
   return { k: Kind.Const, value };
 }
@@ -242,7 +243,7 @@ class Walker {
   private charge(value: JSONValue, expression: string): LeafFailure | undefined {
     const objectRoom = MAX_OBJECT_SUBSTITUTION - this.substituted;
     const room = Math.min(objectRoom, this.budget.ownerLeft, this.budget.left);
-    const size = sizeOf(value, room);
+    const size = typeof value === 'string' ? value.length : sizeOf(value, room);
     if (size > room) {
       // The smallest budget is the one exceeded (on a tie the object's, then the render's).
       const reason = objectRoom === room ? TOO_BIG_OBJECT : this.budget.left === room ? TOO_BIG_RENDER : TOO_BIG_OWNER;
@@ -266,7 +267,9 @@ class Walker {
       }
       case Kind.Object: {
         const out: Record<string, JSONValue> = {};
-        for (let i = 0; i < program.keys.length; i++) setOwn(out, program.keys[i] as string, this.run(program.values[i] as Program, template));
+        const { keys, values } = program;
+        if (program.plain) for (let i = 0; i < keys.length; i++) out[keys[i] as string] = this.run(values[i] as Program, template);
+        else for (let i = 0; i < keys.length; i++) setOwn(out, keys[i] as string, this.run(values[i] as Program, template));
         return out;
       }
       case Kind.Leaf: {
@@ -282,6 +285,12 @@ class Walker {
             return program.text;
           }
           if (result === program.text) return result;
+          // What walkLegacy would do with text that holds no placeholder (most substituted
+          // values: names, URLs), without working out the frames its messages would need.
+          if (typeof result === 'string' && result.indexOf(START) === -1 && path.length <= MAX_DEPTH && this.legacyValues < MAX_SUBSTITUTIONS) {
+            this.legacyValues++;
+            return result;
+          }
           return this.walkLegacy(result, path, [program.text], frames(), true);
         }
         if (result instanceof LeafFailure) {

@@ -25,14 +25,16 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
   if (nameProblem) out.push({ field: 'metadata.name', message: `metadata.name: Invalid value: ${JSON.stringify(name)}: ${nameProblem}` });
   const labels = metadata['labels'];
   if (isObject(labels)) {
-    for (const [key, value] of Object.entries(labels)) {
+    for (const key of Object.keys(labels)) {
+      const value = labels[key];
       const typed = labelTypeProblem(value);
       if (typed) {
         out.push({ field: 'metadata.labels', label: key, message: typed });
         continue;
       }
-      const problem = keyProblem(key) ?? (typeof value === 'string' ? valueProblem(value) : undefined);
-      if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(keyProblem(key) ? key : value)}: ${problem}` });
+      const badKey = keyProblem(key);
+      const problem = badKey ?? (typeof value === 'string' ? valueProblem(value) : undefined);
+      if (problem) out.push({ field: 'metadata.labels', label: key, message: `metadata.labels: Invalid value: ${JSON.stringify(badKey ? key : value)}: ${problem}` });
     }
   }
   return out;
@@ -42,8 +44,8 @@ export function stampedMetaProblems(object: Record<string, unknown>): MetaProble
 // values: each is checked once (the checks were a twentieth of a large render). Once full, a memo
 // takes no more (the values met first are the ones that repeat; emptying it to take each owner's
 // name would keep the old generation full of them).
-const keyProblems = new Map<string, string | undefined>();
-const valueProblems = new Map<string, string | undefined>();
+const keyProblems = new Map<string, string | null>();
+const valueProblems = new Map<string, string | null>();
 
 function keyProblem(key: string): string | undefined {
   return remembered(keyProblems, key, labelKeyProblem);
@@ -53,10 +55,12 @@ function valueProblem(value: string): string | undefined {
   return remembered(valueProblems, value, labelValueProblem);
 }
 
-function remembered(memo: Map<string, string | undefined>, text: string, check: (text: string) => string | undefined): string | undefined {
-  if (memo.has(text)) return memo.get(text);
+/** One lookup: null is a text found valid. */
+function remembered(memo: Map<string, string | null>, text: string, check: (text: string) => string | undefined): string | undefined {
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
   const problem = check(text);
-  if (memo.size < 10_000) memo.set(text, problem);
+  if (memo.size < 10_000) memo.set(text, problem ?? null);
   return problem;
 }
 

@@ -6,7 +6,7 @@
 // `carto test` reports the Stamper's own error (stamperError), as cartotest does.
 import type { GoStruct, JSONValue } from '../jsonpath/index.js';
 import type { Format, JSONObject } from '../model/index.js';
-import { finishObject, type OwnerReference } from './finish.js';
+import { finishObject, type FinishOptions, type OwnerReference } from './finish.js';
 import { controllerPath, interpolateTemplate, type InterpolationError, type SubstitutionBudget } from './interpolate.js';
 import { stampYtt, type YttRunner, type YttStamped } from './ytt.js';
 
@@ -45,12 +45,9 @@ export type Stamped = { ok: true; object: JSONObject } | { ok: false; failure: S
 export function stampTemplate(body: StampBody, options: StampOptions): Stamped {
   const stamped = stampBody(body, options);
   if (!stamped.ok) return stamped;
-  const finished = finishObject(stamped.object, {
-    namespace: options.namespace,
-    labels: options.labels,
-    ...(options.ownerReference ? { ownerReference: options.ownerReference } : {}),
-    semantics: options.semantics,
-  });
+  const finishing: FinishOptions = { namespace: options.namespace, labels: options.labels, semantics: options.semantics };
+  if (options.ownerReference) finishing.ownerReference = options.ownerReference;
+  const finished = finishObject(stamped.object, finishing);
   if (!finished.ok) return { ok: false, failure: { step: 'finish', reason: finished.reason, path: finished.path } };
   return { ok: true, object: finished.object };
 }

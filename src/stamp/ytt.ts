@@ -41,26 +41,16 @@ export function yttDataValues(context: GoStruct): Array<{ key: string; value: JS
  */
 const SOURCE = Symbol.for('carto.ytt.contextSource');
 
-/** One data value of the context: a plain `{key, value}` to read, with the Go value it is made of. */
-class ContextValue {
-  private json: JSONValue | undefined;
-  readonly [SOURCE]: GoValue;
-  constructor(
-    readonly key: string,
-    private readonly source: GoValue,
-  ) {
-    this[SOURCE] = source;
-  }
-  get value(): JSONValue {
-    return (this.json ??= toJSON(this.source));
-  }
-  toJSON(): { key: string; value: JSONValue } {
-    return { key: this.key, value: this.value };
-  }
-}
-
+/**
+ * One data value of the context: a plain `{key, value}` to read, with the Go value it is made of.
+ * `value` is an own enumerable getter, so that a runner copying the entry (`{...entry}`, JSON)
+ * gets the value as it would from a plain object.
+ */
 function contextValue(key: string, source: GoValue): { key: string; value: JSONValue } {
-  return new ContextValue(key, source);
+  let json: JSONValue | undefined;
+  const entry = { key, [SOURCE]: source } as { key: string; value: JSONValue; [SOURCE]: GoValue };
+  Object.defineProperty(entry, 'value', { enumerable: true, get: () => (json ??= toJSON(source)) });
+  return entry;
 }
 
 /** The Go value a data value of yttDataValues is made of (undefined for any other object). */

@@ -6,7 +6,8 @@
 // API server would refuse it, its blueprint is in the 0.0.6 format, or the webhook refuses the
 // blueprint that would select it.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { effectiveRule, type ConditionStatus } from '../health/index.js';
+import { effectiveRule, isTektonDefault, type ConditionStatus } from '../health/index.js';
+import { locate } from '../load/index.js';
 import { isHeldOutput } from '../outputs/index.js';
 import { describeAbsent, type ResourceReport } from '../realize/index.js';
 import { clip } from '../util/clip.js';
@@ -91,20 +92,23 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   const m = MARKS[judged.verdict];
   const object = r.stampedRef ? `  ${r.stampedRef.kind} ${r.stampedRef.name}` : entry.passThrough !== undefined ? `  passes input ${entry.passThrough} through` : '';
   let out = `  ${paint[m.paint](`${m.mark} ${m.word}`.padEnd(MARK_WIDTH))} ${object ? r.name.padEnd(width) + object : r.name}\n`;
-  if (judged.verdict === 'ready') return out;
+  if (judged.verdict === 'ready') return out + droppedLines(entry, undefined, paint);
   // Held back by a resource before it: that is where to look, not here.
   if (judged.verdict === 'blocked') {
     const [one] = judged.upstream;
     const them = judged.upstream.length === 1 ? `${one}, which has` : `${judged.upstream.join(', ')}, which have`;
     return out + `${INDENT}waiting for ${them} no outputs to hand on yet (the controller reports ${ready.reason} here until then)\n`;
   }
-  const told = diagnostics.filter((d) => d.severity !== 'note');
+  // a dropped field leads only when it is what the resource waits for (its own line says it otherwise)
+  const aside = new Set((entry.dropped ?? []).filter((d) => !awaited(entry, d.field)).map((d) => d.diagnostic));
+  const told = diagnostics.filter((d) => d.severity !== 'note' && !aside.has(d));
   const first = told[0];
   // The live object given fails the health rule: its condition says why (a build that failed), not a missing value.
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (healthy?.status === 'False' && entry.live) {
-    out += `${INDENT}${ready.reason}: ${firstLine(healthy.message || healthy.reason)}\n` + healthLines(r, entry);
-    return out + (first ? `${INDENT}${clip(first.message)}\n${first.hint ? `${INDENT}to get further: ${clip(first.hint)}\n` : ''}` : '');
+    // the condition's message leads; the rule's line does not say it again
+    out += `${INDENT}${ready.reason}: ${firstLine(healthy.message || healthy.reason)}\n` + healthLines(r, entry, true);
+    return out + (first ? `${INDENT}${clip(first.message)}\n${first.hint ? `${INDENT}to get further: ${clip(first.hint)}\n` : ''}` : '') + droppedLines(entry, first, paint);
   }
   const why = first ? clip(first.message) : firstLine(ready.message);
   out += `${INDENT}${ready.reason}${why ? `: ${why}` : ''}\n`;
@@ -114,7 +118,41 @@ function resourceLines(r: ResourceStatus, entry: ResourceReport, width: number, 
   if (wrong.length > 0) return out + wrong.map((a) => `${INDENT}${clip(describeAbsent(a))}\n`).join('');
   if (first?.hint) out += `${INDENT}to get further: ${clip(first.hint)}\n`;
   if (!first) out += healthLines(r, entry);
-  return out;
+  return out + alsoRefused(entry, paint) + droppedLines(entry, first, paint);
+}
+
+/**
+ * The other reasons the API server refuses the object, after the one its error leads with (what
+ * the condition says), so that all are fixed at once: one line each, with where.
+ */
+function alsoRefused(entry: ResourceReport, paint: Paint): string {
+  if (entry.failure?.step !== 'apply') return '';
+  const { diagnostics, undecodable } = entry.failure.refused;
+  if (diagnostics.length < 2) return '';
+  const head = undecodable
+    ? `${INDENT}also to fix (the API server stops at the first value that does not decode, and would refuse these next):\n`
+    : `${INDENT}also to fix (the API server's error names them all):\n`;
+  return head + diagnostics.slice(1).map((d) => `${INDENT}  ${clip(d.message)}${d.file ? paint.dim(` (${d.file}${d.line ? `:${d.line}` : ''})`) : ''}\n`).join('');
+}
+
+/** The resource waits for an output whose path reads into this field (`.spec.extra` for `spec.extra`). */
+function awaited(entry: ResourceReport, field: string): boolean {
+  if (entry.failure?.step !== 'output-missing') return false;
+  const path = entry.failure.missing.path.replace(/^\{?\.?|\}$/g, '');
+  return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+}
+
+/**
+ * The fields the API server drops from the object (unknown to its schema): not a condition (the
+ * controller's status does not show them), but the object on the cluster lacks them. One already
+ * said (the lead of a resource waiting for it) is not said again.
+ */
+function droppedLines(entry: ResourceReport, said: Diagnostic | undefined, paint: Paint): string {
+  const dropped = (entry.dropped ?? []).filter((d) => d.diagnostic !== said && d.diagnostic.message !== said?.message);
+  return dropped.map((d) => {
+    const at = d.diagnostic.file ? `, at ${paint.dim(`${d.diagnostic.file}${d.diagnostic.line ? `:${d.diagnostic.line}` : ''}`)}` : '';
+    return `${INDENT}dropped by the API server: ${d.field}${at}${d.suggestion ? ` (did you mean ${d.suggestion}?)` : ''}\n`;
+  }).join('');
 }
 
 /** A diagnostic of the owner itself: what, where, and the fix. */
@@ -123,8 +161,12 @@ function explain(d: Diagnostic, indent: string, paint: Paint): string {
   return `${indent}${at}${clip(d.message)}\n${d.hint ? `${indent}to get further: ${clip(d.hint)}\n` : ''}`;
 }
 
-/** For a resource its health rule holds back: the verdict, the rule's place, and what would tell more. */
-function healthLines(r: ResourceStatus, entry: ResourceReport): string {
+/**
+ * For a resource its health rule holds back: the verdict, the rule's place (its healthRule, or its
+ * lifecycle for tekton's default), and what would tell more. `said`: the condition's message
+ * leads the resource's lines already.
+ */
+function healthLines(r: ResourceStatus, entry: ResourceReport, said = false): string {
   const healthy = r.conditions.find((c) => c.type === 'Healthy');
   if (!healthy || healthy.status === 'True' || !entry.template) return '';
   const t = entry.template;
@@ -132,7 +174,10 @@ function healthLines(r: ResourceStatus, entry: ResourceReport): string {
   const live = entry.live;
   const supplied = entry.outputs.filter((v) => v.provenance === 'supplied').map((v) => v.field);
   const used = supplied.length > 0 && !live ? `${INDENT}its outputs (${supplied.join(', ')}) are the ones supplied, handed on as if its live object had them\n` : '';
-  return used + `${INDENT}Healthy ${healthy.status} (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''}), by the health rule of ${t.kind} ${t.name} at ${t.doc.file}:${t.doc.line}\n` +
+  const pos = locate(t.doc, isTektonDefault(t) ? ['spec', 'lifecycle'] : ['spec', 'healthRule'], { key: true });
+  const rule = isTektonDefault(t) ? `lifecycle tekton of ${t.kind} ${t.name} (no health rule: the Succeeded condition)` : `the health rule of ${t.kind} ${t.name}`;
+  const condition = said ? '' : ` (${healthy.reason}${healthy.message ? `: ${firstLine(healthy.message)}` : ''})`;
+  return used + `${INDENT}Healthy ${healthy.status}${condition}, by ${rule} at ${pos.file}:${pos.line}\n` +
     (live
       ? `${INDENT}the live object given (${live.file}:${live.line}) ${healthy.status === 'False' ? 'fails the rule' : 'does not say yet'}\n`
       : `${INDENT}to get further: give the live ${r.stampedRef?.kind ?? 'object'} with --observed, whose status the rule reads\n`);

@@ -1,8 +1,8 @@
 // Which diagnostics a status run tells apart from the statuses: what an owner's status says is
 // told in it (its conditions, and the report's lines under it), so the rest — what concerns the
 // inputs themselves, and why an owner has no status — is what stderr carries. Notes are left out
-// but for the one naming the kinds whose objects no schema checked: without it a ✓ would claim
-// more than was checked.
+// but for the one naming the kinds whose objects no schema checked, which status gives only when
+// a resource stamping one is ready: without it that ✓ would claim more than was checked.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Owner } from '../model/index.js';
 import type { StatusResult } from './status.js';

@@ -3,13 +3,16 @@
 // what its schema refuses — a value that does not decode, or decodes and is invalid; applied
 // otherwise. An unknown field refuses nothing: Cartographer's client creates objects without
 // asking for strict field validation, so the API server drops the field with a warning (its
-// default, `Warn`), and the object it stores — the one outputs and health rules read — lacks it.
+// default, `Warn`), and the object it stores — the one outputs and health rules read — lacks it;
+// unless the field it misspells is required (`tagg:` for `tag:`): the object then lacks that one,
+// and is refused for it. The problems are ordered as the API server meets them (what does not
+// decode first: its error is the controller's message), so that the report leads with the same.
 // A kind no schema covers has only its metadata checked; the admission remembers those kinds
 // (`unchecked()`, validate's stamped-no-schema note) so that status does not claim more.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONObject } from '../model/index.js';
-import { diagnostic, ownerRef, type Admission, type Admit, type BlueprintStamped, type ResourceReport } from '../realize/index.js';
-import type { Issue } from '../schema/index.js';
+import { applyMessage, diagnostic, ownerRef, type Admission, type Admit, type BlueprintStamped, type DroppedField, type ResourceReport } from '../realize/index.js';
+import { fieldPath, type Issue } from '../schema/index.js';
 import { nameOwnText, nameTextFault, stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { apiServerPrefix, check } from './check.js';
@@ -20,8 +23,9 @@ import { uncheckedKinds } from './unchecked.js';
 
 export interface AdmissionCheck {
   admit: Admit;
-  /** The note naming the kinds no schema covered (only their names and labels were checked), if any. */
-  unchecked(): Diagnostic | undefined;
+  /** The note naming the kinds no schema covered (only their names and labels were checked), if
+   *  any; `only`: of these kinds alone (`Kind (apiVersion)`). */
+  unchecked(only?: ReadonlySet<string>): Diagnostic | undefined;
 }
 
 export function admission(schemas: ValidationSchemas): AdmissionCheck {
@@ -32,44 +36,87 @@ export function admission(schemas: ValidationSchemas): AdmissionCheck {
     const kind = String(object['kind'] ?? '');
     const checked = check(object, apiVersion, kind, schemas);
     if (!checked) unchecked.set(`${kind} (${apiVersion})`, stamped);
+    const against = checked?.against ?? '';
     // a label value that is not a string is a metadata problem (meta-check), said once
     const issues = (checked?.issues ?? []).filter((i) => !(i.rule === 'type' && i.path[0] === 'metadata' && i.path[1] === 'labels'));
-    const refusing = issues.filter((i) => i.rule !== 'unknown-field');
-    const meta = [...unnamed(object), ...stampedMetaProblems(object)];
-    if (refusing.length > 0 || meta.length > 0) {
-      const diagnostics = [
-        ...meta.map((p) => metaDiagnostic(stamped, p, entry)),
-        ...refusing.map((i) => toDiagnostic(stamped, i, checked?.against ?? '', entry, undefined, undefined).diagnostic),
-      ];
-      return { refused: { object, apiServer: refusal(object, kind, refusing, meta), diagnostics } };
-    }
     const unknown = issues.filter((i) => i.rule === 'unknown-field');
-    if (unknown.length === 0) return {};
-    const dropped = unknown.map((i) => ({ ...toDiagnostic(stamped, i, checked?.against ?? '', entry, undefined, undefined).diagnostic, severity: 'warning' as const }));
+    const problems = [
+      ...[...unnamed(object), ...stampedMetaProblems(object)].map((p) => metaProblem(stamped, p, entry)),
+      ...issues.filter((i) => i.rule !== 'unknown-field' || i.suggestionMissing).map((i) => schemaProblem(stamped, i, against, entry)),
+    ];
+    // the misspelt required fields are among the problems; the other unknown fields are only dropped
+    const dropped = unknown.filter((i) => !i.suggestionMissing).map((i) => droppedField(stamped, i, against, entry));
+    if (problems.length > 0) {
+      // the API server's order: what does not decode stops it there, before validation
+      const ordered = [...problems.filter((p) => p.stage === 'decode'), ...problems.filter((p) => p.stage === 'validate')];
+      const apiServer = refusal(object, kind, ordered);
+      const refused = { object, apiServer, diagnostics: ordered.map((p) => p.diagnostic), ...(ordered[0]?.stage === 'decode' ? { undecodable: true } : {}) };
+      return { refused, ...(dropped.length > 0 ? { dropped } : {}) };
+    }
+    if (dropped.length === 0) return {};
     return { stored: withoutFields(object, unknown.map((i) => i.path)), dropped };
   };
-  const note = (): Diagnostic | undefined => {
-    if (unchecked.size === 0) return undefined;
-    const d = uncheckedKinds(unchecked, undefined);
+  const note = (only?: ReadonlySet<string>): Diagnostic | undefined => {
+    const named = only ? new Map([...unchecked].filter(([k]) => only.has(k))) : unchecked;
+    if (named.size === 0) return undefined;
+    const d = uncheckedKinds(named, undefined);
     return { ...d, message: `${d.message} (only their names and labels were checked, so a status that says ready says nothing of the rest)` };
   };
   return { admit, unchecked: note };
 }
 
+/** A field unknown to the schema, which the API server drops (a warning, at the template line). */
+function droppedField(stamped: BlueprintStamped, issue: Issue, against: string, entry: ResourceReport): DroppedField {
+  return {
+    field: fieldPath(issue.path),
+    ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+    diagnostic: { ...toDiagnostic(stamped, issue, against, entry, undefined, undefined).diagnostic, severity: 'warning' },
+  };
+}
+
+/** One reason the API server refuses an object: its words, whether it stops decoding, and the diagnostic at the line to fix. */
+interface Problem {
+  stage: 'decode' | 'validate';
+  /** The API server's words for it, without the object's prefix. */
+  error: string;
+  diagnostic: Diagnostic;
+}
+
+/** A label that is not a string does not decode; the rest of a name's or label's problems are validation's. */
+function metaProblem(stamped: BlueprintStamped, p: MetaProblem, entry: ResourceReport): Problem {
+  return { stage: p.message.startsWith('json: ') ? 'decode' : 'validate', error: p.message, diagnostic: metaDiagnostic(stamped, p, entry) };
+}
+
 /**
- * The API server's error: the first value that does not decode (decoding stops there), else every
- * field error of its validation in one — `Kind "name" is invalid: [a, b]` for several.
+ * A schema problem. An unknown field is dropped, refusing nothing, unless the field it misspells
+ * is required and missing: with the field dropped, the object lacks it, and validation refuses it
+ * (said at the misspelt field, with the name meant).
  */
-function refusal(object: JSONObject, kind: string, issues: readonly Issue[], meta: readonly MetaProblem[]): string {
-  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const typedLabel = meta.find((p) => p.message.startsWith('json: '));
-  const decode = issues.find((i) => i.stage === 'decode');
-  if (typedLabel) return `${apiServerPrefix({ stage: 'decode' } as Issue, object, kind, name)}${typedLabel.message}`;
-  if (decode) return `${apiServerPrefix(decode, object, kind, name)}${decode.apiServer}`;
-  const errors = [...meta.map((p) => p.message), ...issues.map((i) => i.apiServer)];
-  const all = errors.length === 1 ? errors[0] as string : `[${errors.join(', ')}]`;
+function schemaProblem(stamped: BlueprintStamped, issue: Issue, against: string, entry: ResourceReport): Problem {
+  if (issue.rule !== 'unknown-field' || !issue.suggestion) return { stage: issue.stage, error: issue.apiServer, diagnostic: toDiagnostic(stamped, issue, against, entry, undefined, undefined).diagnostic };
+  const message = `unknown field, which the API server drops, and ${issue.suggestion} is required: did you mean ${issue.suggestion}?`;
+  const met = toDiagnostic(stamped, { ...issue, message }, against, entry, undefined, undefined).diagnostic;
+  const error = `${fieldPath([...issue.path.slice(0, -1), issue.suggestion])}: Required value`;
+  const kind = String(stamped.object['kind'] ?? '');
+  const controllerMessage = applyMessage(stamped.resource, stamped.blueprint, stamped.object, `${apiServerPrefix({ stage: 'validate' } as Issue, stamped.object, kind, objectName(stamped.object))}${error}`);
+  return { stage: 'validate', error, diagnostic: { ...met, severity: 'error', controllerMessage } };
+}
+
+/**
+ * The API server's error: the first problem that does not decode (decoding stops there), else
+ * every field error of its validation in one — `Kind "name" is invalid: [a, b]` for several.
+ */
+function refusal(object: JSONObject, kind: string, problems: readonly Problem[]): string {
+  const name = objectName(object);
+  const first = problems[0] as Problem;
+  if (first.stage === 'decode') return `${apiServerPrefix({ stage: 'decode' } as Issue, object, kind, name)}${first.error}`;
+  const all = problems.length === 1 ? first.error : `[${problems.map((p) => p.error).join(', ')}]`;
   return `${apiServerPrefix({ stage: 'validate' } as Issue, object, kind, name)}${all}`;
+}
+
+function objectName(object: JSONObject): string {
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  return typeof metadata['name'] === 'string' ? metadata['name'] : '';
 }
 
 /** An object with neither a name nor generateName: the API server requires one (realize warns `no-name`). */

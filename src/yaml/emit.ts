@@ -173,6 +173,46 @@ function formatDate(d: Date): string {
   return iso.slice(0, dot) + (frac ? '.' + frac : '') + 'Z';
 }
 
+/** The text of a deep-frozen value written from one emitter state, and the state after it. */
+interface SharedText {
+  readonly indent: number;
+  readonly column: number;
+  readonly whitespace: boolean;
+  readonly indention: boolean;
+  readonly ctx: number;
+  readonly width: number;
+  readonly dialect: ResolveDialect;
+  readonly v3: boolean;
+  readonly text: string;
+  readonly endColumn: number;
+  readonly endWhitespace: boolean;
+  readonly endIndention: boolean;
+}
+
+/** Texts of deep-frozen values by the states they were written from; null: not deep-frozen. */
+const sharedTexts = new WeakMap<object, SharedText[] | null>();
+/** A value is met in few states (one per place in a template); texts longer than this are not kept. */
+const MAX_SHARED_STATES = 4;
+const MAX_SHARED_TEXT = 16 * 1024;
+
+/**
+ * Whether `v` and everything in it is frozen plain data: arrays and plain objects whose
+ * properties are values (a getter may answer differently each time; a Map, a Date, a class's
+ * instance could change, or are not worth it). Checked once per value.
+ */
+function deepFrozen(v: object, depth: number): boolean {
+  if (depth > 64 || !Object.isFrozen(v)) return false;
+  if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return false;
+  const properties = Object.getOwnPropertyDescriptors(v);
+  for (const key in properties) {
+    const property = properties[key] as PropertyDescriptor;
+    if (!('value' in property)) return false;
+    const child: unknown = property.value;
+    if (child !== null && typeof child === 'object' && !deepFrozen(child, depth + 1)) return false;
+  }
+  return true;
+}
+
 /** The emitter state of one document (go-yaml's yaml_emitter_t, reduced to what matters here). */
 class Emitter {
   out = '';
@@ -182,11 +222,11 @@ class Emitter {
   indention = true;
 
   /** go-yaml v3's layout (see EmitOptions.goYaml). */
-  private readonly v3: boolean;
+  readonly v3: boolean;
 
   constructor(
-    private readonly width: number,
-    private readonly dialect: ResolveDialect,
+    readonly width: number,
+    readonly dialect: ResolveDialect,
     private readonly maxLength = Infinity,
     goYaml: 'v2' | 'v3' = 'v2',
   ) {
@@ -247,9 +287,16 @@ class Emitter {
 
   emitNode(v: unknown, ctx: number): void {
     switch (typeof v) {
-      case 'string':
-        this.emitString(v, analyze(v), ctx);
+      case 'string': {
+        const a = analyze(v);
+        // A value written plain, with no fold possible: what emitString and writePlain would write.
+        if ((ctx & CTX_SIMPLE_KEY) === 0 && isPlainValue(v, a, this.dialect) && (this.width === Infinity || this.column + 1 + a.codePoints <= this.width)) {
+          this.emitPlainText(v, a.codePoints);
+          return;
+        }
+        this.emitString(v, a, ctx);
         return;
+      }
       case 'number':
         this.emitPlainText(formatNumber(v));
         return;
@@ -271,7 +318,7 @@ class Emitter {
       this.emitPlainText('null');
     } else if (Array.isArray(v)) {
       if (v.length === 0) this.emitEmptyFlow('[', ']');
-      else this.emitBlockSequence(v, ctx);
+      else if (!Object.isFrozen(v) || !this.emitShared(v, ctx)) this.emitBlockSequence(v, ctx);
     } else if (v instanceof Map) {
       if (v.size === 0) this.emitEmptyFlow('{', '}');
       else this.emitMapMapping(v, ctx);
@@ -279,9 +326,52 @@ class Emitter {
       this.emitPlainText(formatGoFloat(v.value));
     } else if (v instanceof Date) {
       this.emitPlainText(formatDate(v));
-    } else {
+    } else if (!Object.isFrozen(v) || !this.emitShared(v, ctx)) {
       this.emitObjectMapping(v as Record<string, unknown>, ctx);
     }
+  }
+
+  /**
+   * A deep-frozen list or mapping (a template's constant part, which the stamper shares between
+   * the objects of every owner) is written once from each state the emitter meets it in, then
+   * its text is copied. The state (indentation, column, whitespace, options) decides the text
+   * and the state after it exactly. False when `v` is not deep-frozen (the caller writes it).
+   */
+  private emitShared(v: object, ctx: number): boolean {
+    let texts = sharedTexts.get(v);
+    if (texts === undefined) {
+      texts = deepFrozen(v, 0) ? [] : null;
+      sharedTexts.set(v, texts);
+    }
+    if (texts === null) return false;
+    const { indent, column, whitespace, indention, width, dialect, v3 } = this;
+    for (const t of texts) {
+      if (t.indent === indent && t.column === column && t.whitespace === whitespace && t.indention === indention && t.ctx === ctx && t.width === width && t.dialect === dialect && t.v3 === v3) {
+        this.out += t.text;
+        this.column = t.endColumn;
+        this.whitespace = t.endWhitespace;
+        this.indention = t.endIndention;
+        this.checkLength();
+        return true;
+      }
+    }
+    const before = this.out;
+    this.out = '';
+    try {
+      if (Array.isArray(v)) this.emitBlockSequence(v, ctx);
+      else this.emitObjectMapping(v as Record<string, unknown>, ctx);
+    } catch (err) {
+      // Not kept: the text is cut short where the error (maxLength, say) stopped it.
+      this.out = before + this.out;
+      throw err;
+    }
+    const text = this.out;
+    this.out = before + text;
+    if (texts.length < MAX_SHARED_STATES && text.length <= MAX_SHARED_TEXT) {
+      texts.push({ indent, column, whitespace, indention, ctx, width, dialect, v3, text, endColumn: this.column, endWhitespace: this.whitespace, endIndention: this.indention });
+    }
+    this.checkLength();
+    return true;
   }
 
   private emitEmptyFlow(open: string, close: string): void {
@@ -330,8 +420,19 @@ class Emitter {
   /** One mapping entry whose key is a string (plain-object properties). */
   private emitStringPair(k: string, v: unknown): void {
     this.checkLength();
-    this.writeIndent();
     const a = analyze(k);
+    const indent = this.indent < 0 ? 0 : this.indent;
+    if ((!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) && isPlainKey(k, a, this.dialect)) {
+      // The usual entry: a new line, the indentation and a plain key, appended as one piece (what
+      // writeIndent, emitString and writeIndicator would write, and the state they would leave).
+      this.out += keyLine(k, a, indent);
+      this.column = indent + a.codePoints + 1;
+      this.whitespace = false;
+      this.indention = false;
+      this.emitNode(v, CTX_MAPPING);
+      return;
+    }
+    this.writeIndent();
     if ((a.flags & MULTILINE) === 0 && a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES) {
       this.emitString(k, a, CTX_MAPPING | CTX_SIMPLE_KEY);
       this.writeIndicator(':', false, false, false);
@@ -382,14 +483,14 @@ class Emitter {
 
   // ---- scalars -------------------------------------------------------------------------------
 
-  /** A scalar go-yaml always writes plain and that needs no analysis (numbers, bools, null). */
-  private emitPlainText(text: string): void {
+  /** A scalar written plain, `width` columns wide (numbers, bools, null: no analysis needed). */
+  private emitPlainText(text: string, width = text.length): void {
     if (!this.whitespace) {
       this.out += ' ';
       this.column++;
     }
     this.out += text;
-    this.column += text.length;
+    this.column += width;
     this.whitespace = false;
     this.indention = false;
   }
@@ -708,6 +809,10 @@ interface Analysis {
   /** stringNeedsQuotes per dialect, filled on first use. */
   ytt?: boolean;
   kubernetes?: boolean;
+  /** Kept in the cache (so worth keeping more on). */
+  cached: boolean;
+  /** As a plain key: its line at each indentation (keyLine). */
+  lines: string[] | undefined;
 }
 
 // Keys and many values (label keys, kinds, API versions) repeat across thousands of objects, and
@@ -722,9 +827,36 @@ function analyze(s: string): Analysis {
   const cached = analyses.get(s);
   if (cached) return cached;
   const flags = analyzeScalar(s);
-  const a: Analysis = { flags, codePoints: scalarCodePoints, utf8Bytes: scalarUtf8Bytes };
-  if (s.length <= MAX_CACHED_LENGTH && analyses.size < MAX_CACHED) analyses.set(s, a);
+  // Every field from the start, so that every analysis has one shape.
+  const a: Analysis = { flags, codePoints: scalarCodePoints, utf8Bytes: scalarUtf8Bytes, ytt: undefined, kubernetes: undefined, cached: false, lines: undefined };
+  if (s.length <= MAX_CACHED_LENGTH && analyses.size < MAX_CACHED) {
+    a.cached = true;
+    analyses.set(s, a);
+  }
   return a;
+}
+
+/**
+ * A key go-yaml writes plain as a simple key (`key:`): no line break, at most 128 bytes, plain
+ * in block context and not read as another type (what emitString decides for such a key).
+ */
+function isPlainKey(k: string, a: Analysis, dialect: ResolveDialect): boolean {
+  return a.utf8Bytes <= MAX_SIMPLE_KEY_BYTES && k.length > 0 && isPlainValue(k, a, dialect);
+}
+
+/** A string go-yaml writes plain outside a key: no line break, plain in block context, not read as another type. */
+function isPlainValue(s: string, a: Analysis, dialect: ResolveDialect): boolean {
+  return (a.flags & (MULTILINE | PLAIN_OK)) === PLAIN_OK && !needsQuotes(s, a, dialect);
+}
+
+/** Keys repeat at the same indentations in every object of a kind: their lines are kept (up to this indentation). */
+const MAX_KEPT_INDENT = 64;
+
+/** `\n`, the indentation, the key and `:`, as one string (kept on the key's analysis). */
+function keyLine(k: string, a: Analysis, indent: number): string {
+  if (indent > MAX_KEPT_INDENT || !a.cached) return '\n' + spaces(indent) + k + ':';
+  const lines = (a.lines ??= []);
+  return (lines[indent] ??= '\n' + spaces(indent) + k + ':');
 }
 
 function needsQuotes(s: string, a: Analysis, dialect: ResolveDialect): boolean {

@@ -1,6 +1,7 @@
 // What a cold `carto render` pays for before its own work (README "Performance", P1): the bundles it
 // needs and no others, Node's modules it uses and no others, and the shipped code caches of them all.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -64,5 +65,27 @@ describe('the bundles', () => {
     const required = new Set(files.flatMap((f) => [...readFileSync(f, 'latin1').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string)));
     expect(required.size).toBeGreaterThan(0);
     expect([...required].filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+});
+
+describe("a user's code cache", () => {
+  it('is not served to a rebuild of the same length, path and mtime (as npm installs every release)', () => {
+    // carto installed where its shipped caches are refused (none here): the user's cache is used
+    const install = join(dir, 'install');
+    mkdirSync(join(install, 'bin'), { recursive: true });
+    mkdirSync(join(install, 'dist'), { recursive: true });
+    for (const f of ['carto.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(install, 'bin', f));
+    const cli = join(install, 'dist', 'cli.cjs');
+    copyFileSync(join(ROOT, 'dist', 'cli.cjs'), cli);
+    const npmTime = new Date('1985-10-26T08:15:00Z');
+    utimesSync(cli, npmTime, npmTime);
+    const version = () => spawnSync(process.execPath, [join(install, 'bin', 'carto.js'), '--version'], { encoding: 'utf8', env: { ...process.env, CARTO_CACHE_DIR: join(dir, 'user-cache') } }).stdout.trim();
+    const before = version();
+    version(); // the cache written by the first run is read
+    // the next release: one digit of the version changed, restamped as the build does, one mtime
+    const body = readFileSync(cli, 'latin1').replace(/\/\/ carto build [0-9a-f]+\n$/, '').replace(`"${before}"`, `"${before.slice(0, -1)}9"`);
+    writeFileSync(cli, `${body}// carto build ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n`, 'latin1');
+    utimesSync(cli, npmTime, npmTime);
+    expect(version()).toBe(`${before.slice(0, -1)}9`);
   });
 });

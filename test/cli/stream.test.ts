@@ -211,6 +211,19 @@ describe('--shard I/N', () => {
     expect(lint[1]).not.toContain('sourceb');
   });
 
+  it('a Workload without a name is its namespace\'s shard\'s error, in render and lint alike', () => {
+    // lint's --shard puts it by NAMESPACE/ (its name read as ''): render says it in that shard only too
+    expect([shardOf('team-a/', 2), shardOf('team-a/app', 2)]).toStrictEqual([1, 2]);
+    const nameless = workload('gone').replace('  name: gone', '  namespace: team-a');
+    const dir = estate(0, [workload('app').replace('  name: app', '  name: app\n  namespace: team-a'), nameless]);
+    const render = [1, 2].map((i) => carto(['render', dir, '--shard', `${i}/2`]));
+    expect(render[0]?.stderr).toContain('Workload has no metadata.name');
+    expect(render[1]?.stderr).not.toContain('metadata.name');
+    const lint = [1, 2].map((i) => carto(['lint', dir, '--shard', `${i}/2`]).stdout);
+    expect(lint[0]).toContain('metadata.name is missing');
+    expect(lint[1]).not.toContain('metadata.name');
+  });
+
   it('a shard holding no owner renders nothing, with a note, and succeeds', () => {
     const one = estate(1);
     const empty = [1, 2].map((i) => carto(['render', one, '--shard', `${i}/2`])).find((r) => r.stdout === '');

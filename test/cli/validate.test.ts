@@ -174,6 +174,10 @@ describe('carto render --validate', () => {
     const r = carto(['render', inputs(), '--validate', '--kube-version', '1.20']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('carto: --kube-version 1.20: carto has the schemas of Kubernetes 1.32, 1.33, 1.34, 1.36; give one of them (the patch version does not matter)\n');
+    // a version in the gap of what ships: the two nearest are named
+    const gap = carto(['render', inputs(), '--validate', '--kube-version', '1.35.1']);
+    expect(gap.status).toBe(2);
+    expect(gap.stderr).toBe('carto: --kube-version 1.35.1: carto has the schemas of Kubernetes 1.32, 1.33, 1.34, 1.36; the nearest to 1.35 are 1.34 and 1.36; give one of them (the patch version does not matter)\n');
   });
 
   it('points into a ytt template at the body line that wrote the field', () => {

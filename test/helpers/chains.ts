@@ -53,3 +53,29 @@ spec:
     metadata: {name: ${name}}
     data: ${data}`;
 }
+
+/** A template of `kind` named `name`; `spec` is its spec's YAML lines, indented two spaces. */
+export function templateDoc(kind: string, name: string, spec: string): string {
+  return `apiVersion: carto.run/v1alpha1\nkind: ${kind}\nmetadata: {name: ${name}}\nspec:\n${spec.replace(/^\n+|\n+$/g, '')}`;
+}
+
+/** The CustomResourceDefinition of `kind` (group example.com, served as v1, plural `plural`) whose objects' spec has schema `spec` (a YAML flow mapping). */
+export function crdDoc(kind: string, plural: string, spec: string): string {
+  return `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: ${plural}.example.com}
+spec:
+  group: example.com
+  names: {kind: ${kind}, plural: ${plural}}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec: ${spec}
+`;
+}

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { carto, ROOT } from '../helpers/cli.js';
-import { blueprintDoc, configMapTemplate, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
+import { blueprintDoc, configMapTemplate, crdDoc, ownerDoc, statusSourceTemplate, stream } from '../helpers/chains.js';
 import { tempTrees } from '../helpers/temp-tree.js';
 
 type Cond = { type: string; status: string; reason: string; message: string };
@@ -583,26 +583,7 @@ describe('what the API server refuses (or drops) is what the controller meets', 
   it('a kind no schema covers: only names and labels are checked, and stderr says so; with its CRD (--crds), its schema is checked too', () => {
     const template = 'apiVersion: carto.run/v1alpha1\nkind: ClusterTemplate\nmetadata: {name: widget}\nspec:\n  template: {apiVersion: example.com/v1, kind: Widget, metadata: {name: $(workload.metadata.name)$}, spec: {size: big}}';
     const widget = stream(blueprintDoc('  - name: w\n    templateRef: {kind: ClusterTemplate, name: widget}'), template, ownerDoc('Workload', '{name: app, namespace: dev, labels: {app: web}}'));
-    const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
-              size: {type: integer}
-`;
+    const crd = crdDoc('Widget', 'widgets', '{type: object, properties: {size: {type: integer}}}');
     const d = tree({ 'in/chain.yaml': widget, 'crds/widget.yaml': crd });
     const unchecked = carto(['status', `${d}/in`]);
     expect(unchecked.status).toBe(0);

@@ -44,6 +44,19 @@ describe('sharedDataValue', () => {
     }
   });
 
+  it('is not shared with a run that changes a list as a for target or through getattr by another name', () => {
+    const templates = [
+      '#@ load("@ytt:data", "data")\n#@ l = data.values.w.spec.items\n#@ for l[0] in [9]:\n#@ end\nitems: #@ l\n',
+      '#@ load("@ytt:data", "data")\n#@ l = data.values.w.spec.items\n#@ x = [1 for l[0] in [7]]\nitems: #@ l\n',
+      '#@ load("@ytt:data", "data")\n#@ g = getattr\n#@ g(data.values.w.spec.items, "append")(5)\nitems: #@ data.values.w.spec.items\n',
+    ];
+    for (const template of templates) {
+      const shared = sharedDataValue(plain);
+      const expected = run(template, plain);
+      for (let i = 0; i < 2; i++) expect(run(template, shared), template).toEqual(expected);
+    }
+  });
+
   it('is read as its plain value where data values are computed in full (a key with a dot)', () => {
     const { text } = runYtt([{ name: 'stdin.yml', text: '#@ load("@ytt:data", "data")\nv: #@ data.values.a.b.meta.name\n' }], {
       dataValues: [{ key: 'a.b', value: sharedDataValue(plain) }],
@@ -55,7 +68,7 @@ describe('sharedDataValue', () => {
 describe('mayChangeLists', () => {
   const changes = (code: string) => mayChangeLists(parseFile('x.star', code));
   it('finds list methods, index assignment, += and getattr of a name not written out', () => {
-    for (const code of ['l.append(1)\n', 'x = l.pop\n', 'l[0] = 1\n', 'a, l[0] = 1, 2\n', 'l += [1]\n', 'n = 1\nn += 1\n', 'getattr(l, "extend")([1])\n', 'getattr(l, name)\n', 'def f():\n  l.clear()\nend\n']) {
+    for (const code of ['l.append(1)\n', 'x = l.pop\n', 'l[0] = 1\n', 'a, l[0] = 1, 2\n', 'l += [1]\n', 'n = 1\nn += 1\n', 'getattr(l, "extend")([1])\n', 'getattr(l, name)\n', 'def f():\n  l.clear()\nend\n', 'for l[0] in [1]:\n  x = 1\nend\n', 'x = [1 for (a, l[0]) in [(1, 2)]]\n', 'g = getattr\n', 'g = [getattr][0](l, "value")\n']) {
       expect(changes(code), code).toBe(true);
     }
   });
