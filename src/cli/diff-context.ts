@@ -7,7 +7,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { workTreeFiles, type RevisionTree } from '../load/index.js';
+import { ignoredPaths, workTreeFiles, type RevisionTree } from '../load/index.js';
 import type { RenderResult } from '../render/index.js';
 import { listSome } from '../util/list.js';
 import type { SideInput } from './diff.js';
@@ -20,7 +20,7 @@ export function holdsNoOwner(r: RenderResult): boolean {
 /** The two sides again, each with the rest of the repository (work tree, -R) beside the paths. */
 export function repositorySides(base: string, tree: RevisionTree, given: readonly string[], sides: readonly [SideInput, SideInput]): [SideInput, SideInput] {
   const named = listSome([...given], 3);
-  writeErr(`carto diff: ${named} ${given.length === 1 ? 'holds' : 'hold'} no Workload, Deliverable or Runnable on either side: the rest of the repository (${tree.top}, -R, as in the work tree) is read on both sides for them and what they need, so that only the change to ${named} shows\n`);
+  writeErr(`carto diff: ${named} ${given.length === 1 ? 'holds' : 'hold'} no Workload, Deliverable or Runnable on either side: the rest of the repository (${tree.top}, -R, as in the work tree, without what git ignores) is read on both sides for them and what they need, so that only the change to ${named} shows\n`);
   // Files in the work tree are read on both sides, committed or not: owners exported there will do.
   const hint = `the repository holds none either: put the owners' files anywhere in it, committed or not (both sides read them from the work tree), e.g. kubectl get workloads,deliverables -A -o yaml > owners.yaml, then run carto diff --base ${base} ${given.join(' ')} again`;
   // When the rest cannot be read as one set of inputs (broken files, one Workload in two places):
@@ -30,9 +30,11 @@ export function repositorySides(base: string, tree: RevisionTree, given: readonl
   const here = realCwd();
   const shown = (file: string) => (isAbsolute(file) && isInside(file, tree.top) ? relative(here, file) || '.' : file);
   const oldName = sides[0].rename;
+  // "The repository" as git sees it: what it ignores (node_modules, build output) is not read.
+  const ignored = ignoredPaths(tree.top);
   return [
-    { ...sides[0], label: `old side (${named} at ${base}, the rest as in the work tree)`, paths: [...sides[0].paths, tree.top], exclude: [...given], noOwnerHint: hint, troubleHint, rename: (f) => shown(oldName ? oldName(f) : f) },
-    { label: 'new side (work tree)', paths: [tree.top], exclude: [], noOwnerHint: hint, troubleHint, rename: shown },
+    { ...sides[0], label: `old side (${named} at ${base}, the rest as in the work tree)`, paths: [...sides[0].paths, tree.top], exclude: [...given, ...ignored], noOwnerHint: hint, troubleHint, rename: (f) => shown(oldName ? oldName(f) : f) },
+    { label: 'new side (work tree)', paths: [tree.top], exclude: ignored, noOwnerHint: hint, troubleHint, rename: shown },
   ];
 }
 

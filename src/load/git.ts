@@ -91,6 +91,19 @@ export function workTreeFiles(top: string): string[] {
   }
 }
 
+/**
+ * The files and directories of the work tree under `top` that git ignores (absolute; a directory
+ * whole): what "the rest of the repository" leaves out (node_modules, build output).
+ */
+export function ignoredPaths(top: string): string[] {
+  try {
+    return git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], top)
+      .toString('utf8').split('\0').filter((f) => f !== '').map((f) => resolve(top, f.replace(/\/$/, '')));
+  } catch {
+    return [];
+  }
+}
+
 /** `git cat-file --batch`: every blob in one process, each `<oid> blob <size>\n<bytes>\n`. */
 function writeBlobs(root: string, blobs: ReadonlyArray<{ oid: string; path: string }>, top: string): void {
   if (blobs.length === 0) return;

@@ -6,4 +6,4 @@ export { type SetAsidePolicy, type SetAside } from './set-aside.js';
 export { locate, locateBodyLine, keySpan, type Position } from './locate.js';
 export { MANIFEST } from './ytt-package.js';
 export { isDeferredDocument, headOf } from './deferred.js';
-export { readRevision, workTreeFiles, type RevisionTree } from './git.js';
+export { ignoredPaths, readRevision, workTreeFiles, type RevisionTree } from './git.js';

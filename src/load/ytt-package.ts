@@ -58,14 +58,20 @@ export interface TreeFile {
  * named in `skipHolding` (the caller's: a `carto test` suite's expectations are not inputs).
  * Throws UsageError for an unreadable directory.
  */
-export function listTree(dir: string, skipHolding: readonly string[] = []): TreeFile[] {
+export function listTree(dir: string, skipHolding: readonly string[] = [], skip: (path: string) => boolean = () => false): TreeFile[] {
   const out: TreeFile[] = [];
-  walk(dir, dir, skipHolding, out);
+  walk(dir, dir, { skipHolding, skip }, out);
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;
 }
 
-function walk(root: string, dir: string, skipHolding: readonly string[], out: TreeFile[]): void {
+/** What a walk leaves out: directories holding a marker file, and paths `skip` says (not descended into). */
+interface WalkSkips {
+  skipHolding: readonly string[];
+  skip: (path: string) => boolean;
+}
+
+function walk(root: string, dir: string, skips: WalkSkips, out: TreeFile[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -74,10 +80,11 @@ function walk(root: string, dir: string, skipHolding: readonly string[], out: Tr
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
+    if (skips.skip(path)) continue;
     if (entry.isDirectory()) {
       // ytt would read a repository's .git as data files
-      if (entry.name === '.git' || skipHolding.some((marker) => existsSync(join(path, marker)))) continue;
-      walk(root, path, skipHolding, out);
+      if (entry.name === '.git' || skips.skipHolding.some((marker) => existsSync(join(path, marker)))) continue;
+      walk(root, path, skips, out);
     } else if (entry.isFile()) {
       out.push({ name: relative(root, path).split(sep).join('/'), path });
     } else {

@@ -350,7 +350,13 @@ describe('carto diff --base REV', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('-  a: "1"\n+  a: "2"\n');
     expect(r.stdout).not.toContain('team');
-    expect(r.stderr).toContain(`carto diff: config/templates.yaml holds no Workload, Deliverable or Runnable on either side: the rest of the repository (${realpathSync(repo)}, -R, as in the work tree) is read on both sides for them and what they need, so that only the change to config/templates.yaml shows\n`);
+    expect(r.stderr).toContain(`carto diff: config/templates.yaml holds no Workload, Deliverable or Runnable on either side: the rest of the repository (${realpathSync(repo)}, -R, as in the work tree, without what git ignores) is read on both sides for them and what they need, so that only the change to config/templates.yaml shows\n`);
+    // what git ignores is not the repository: a package's copy of the Workload in node_modules is not read
+    execFileSync('sh', ['-c', 'mkdir -p node_modules/pkg/examples build && cp apps/owner.yaml node_modules/pkg/examples/ && cp apps/owner.yaml build/ && printf "node_modules/\\nbuild/*.yaml\\n" > .gitignore'], { cwd: repo });
+    const ignoring = carto(['diff', '--base', 'main', 'config/templates.yaml', '--stat'], { cwd: repo });
+    expect(ignoring.stderr).not.toContain('defined twice');
+    expect(ignoring.stdout).toBe('Workload dev/w | 1 modified\n');
+    execFileSync('sh', ['-c', 'rm -rf node_modules build .gitignore'], { cwd: repo });
     // from a subdirectory, with -f, and a path whose change no object shows
     expect(carto(['diff', '--base', 'main', '-f', 'templates.yaml', '--stat'], { cwd: join(repo, 'config') }).stdout).toBe('Workload dev/w | 1 modified\n');
     expect(carto(['diff', '--base', 'main', 'config/chain.yaml'], { cwd: repo }).status).toBe(0);
