@@ -25,7 +25,7 @@ export interface SideInput {
   /** What to say when neither side holds an owner, when the default would not do. */
   noOwnerHint?: string;
   /** A hint for a side that cannot be read or rendered at all. */
-  troubleHint?: () => string;
+  troubleHint?: (errors: readonly Diagnostic[]) => string;
 }
 
 export async function runDiff(paths: string[], options: Record<string, unknown>): Promise<number> {
@@ -130,7 +130,7 @@ async function renderSide(side: SideInput, options: Record<string, unknown>, sty
   const trouble = (diagnostics: readonly Diagnostic[]) => {
     const named = side.rename ? diagnostics.map((d) => (d.file ? { ...d, file: (side.rename as (f: string) => string)(d.file) } : d)) : diagnostics;
     writeErr(`carto diff: the ${side.label} cannot be rendered:\n${formatDiagnostics(named.filter((d) => d.severity === 'error'), style)}`);
-    if (side.troubleHint) writeErr(`    hint: ${side.troubleHint()}\n`);
+    if (side.troubleHint) writeErr(`    hint: ${side.troubleHint(diagnostics.filter((d) => d.severity === 'error'))}\n`);
     return 2;
   };
   try {

@@ -23,7 +23,7 @@ export async function runLint(paths: string[], options: Record<string, unknown>)
   const inputs = [...paths, ...(options['filename'] as string[])];
   if (inputs.length === 0) throw new UsageError('no inputs: give files or directories (or -f PATH, or - for stdin)');
   const recursive = options['recursive'] === true;
-  const format = options['format'] as 'text' | 'json' | 'sarif';
+  const format = (options['output'] ?? options['format']) as 'text' | 'json' | 'sarif';
   const shard = shardOption(options);
   const files = expandPaths(inputs, { recursive });
   const loaded = await readInputs(inputs, inputOptions(options));

@@ -84,6 +84,8 @@ function program(): Command {
 
   const lint = withInputs(cmd.command('lint').description('check templates, blueprints and owners: schemas, admission-webhook rules, cross-references'))
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    // (render, status and diff say -o: lint takes it too, for the same thing)
+    .addOption(new Option('-o, --output <format>', 'the same as --format').choices(['text', 'json', 'sarif']).conflicts('format'))
     .option('--strict', 'exit 1 on warnings too')
     .addOption(flag.dataValuesFile())
     .addOption(flag.dataValue())

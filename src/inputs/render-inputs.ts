@@ -45,8 +45,21 @@ export async function readRenderInputs(files: RenderFiles): Promise<RenderInputs
   let observed: SourceDocument[] | undefined;
   if (files.observed.length > 0) {
     const read = await readInputs(files.observed, { recursive: files.read.recursive ?? false });
-    diagnostics.push(...read.diagnostics);
+    diagnostics.push(...read.diagnostics.map(observedFileProblem));
     observed = read.documents;
   }
   return { documents: loaded.documents, diagnostics, ...(outputs ? { outputs } : {}), ...(observed ? { observed } : {}) };
+}
+
+/**
+ * The loader's complaint that a key is given twice, worded for an --observed file: a `kubectl get`
+ * export, which no one applies (kubectl apply and the API server's strict reading are beside the point).
+ */
+function observedFileProblem(d: Diagnostic): Diagnostic {
+  if (d.code !== 'duplicate-key') return d;
+  const { detail: _kubectl, ...rest } = d;
+  return {
+    ...rest,
+    hint: 'an export from `kubectl get -o yaml` never gives a key twice, so the file was edited or joined by hand: delete the one you do not mean, or export the object again',
+  };
 }

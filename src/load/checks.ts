@@ -193,6 +193,8 @@ export interface RepeatedKey {
   key: string;
   /** True when the key is a string in YAML (kubectl's words quote it then). */
   quoted: boolean;
+  /** Both keys are the same value to go-yaml (`yes` and `on`, both true), not only the same JSON key (`"true"` and `yes`). */
+  sameType: boolean;
   first: Node;
   again: Node;
   /** Path of the mapping from the document's root. */
@@ -223,16 +225,17 @@ export function repeatedKeys(doc: Document.Parsed, targets: ReadonlyMap<Alias, N
       continue;
     }
     if (!isMap(node)) continue;
-    const seen = new Map<string, Node>();
+    const seen = new Map<string, { node: Node; type: string }>();
     const children: { node: unknown; place: Place }[] = [];
     for (const pair of node.items) {
       const keyNode = isAlias(pair.key) ? targets.get(pair.key) : (pair.key as Node | null);
       if (!isScalar(keyNode) || typeof keyNode.value === 'symbol') continue; // a merge key, or a collection (refused before)
       const v = keyNode.value;
       const key = v === null || v === undefined ? '' : String(v);
+      // Each repeat is told against the nearest key before it (`"true"`, `yes`, `on`: on repeats yes).
       const first = seen.get(key);
-      if (first) found.push({ key, quoted: typeof v === 'string', first, again: pair.key as Node, path: pathOf(place) });
-      else seen.set(key, pair.key as Node);
+      if (first) found.push({ key, quoted: typeof v === 'string', sameType: first.type === typeof v, first: first.node, again: pair.key as Node, path: pathOf(place) });
+      seen.set(key, { node: pair.key as Node, type: typeof v });
       if (isMap(pair.value) || isSeq(pair.value)) children.push({ node: pair.value, place: { up: place, step: key } });
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

@@ -213,11 +213,11 @@ function parseWithYamlPackage(body: string, file: string, maxDocuments: number):
       diagnostics.push({ ...d, line: pos.line, column: pos.col });
       return;
     }
-    const before = documents.length;
-    collect(doc, targets, docIndex, body, file, lineCounter, documents, diagnostics);
+    const value = collect(doc, targets, docIndex, body, file, lineCounter, documents, diagnostics);
     // The object is kept, as kubectl reads it: the error says what it lost (no follow-on errors for a missing object).
+    // (A List is given whole: its errors name the item, not the List.)
     const lineOf = (offset: number) => lineCounter.linePos(offset);
-    diagnostics.push(...repeatedKeyDiagnostics(doc, lineOf, file, documents.length === before + 1 ? documents[before]!.value : undefined, targets));
+    diagnostics.push(...repeatedKeyDiagnostics(doc, lineOf, file, value, targets));
   }
 }
 
@@ -306,6 +306,7 @@ export function limitDiagnostic(message: string, file: string): Diagnostic {
   };
 }
 
+/** Adds the document's objects (a List's items) to `out`; returns the value read, for the repeated keys' words. */
 function collect(
   doc: Document.Parsed,
   targets: ReadonlyMap<Alias, Node>,
@@ -315,9 +316,9 @@ function collect(
   lineCounter: LineCounter,
   out: SourceDocument[],
   diagnostics: Diagnostic[],
-): void {
+): unknown {
   const contents = doc.contents;
-  if (contents === null) return; // an empty document, e.g. a trailing `---`
+  if (contents === null) return undefined; // an empty document, e.g. a trailing `---`
   const line = lineOf(contents, lineCounter);
   let value: unknown;
   try {
@@ -325,12 +326,12 @@ function collect(
   } catch (err) {
     // e.g. a merge key (`<<`) whose value is not a mapping: the yaml package throws here.
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `YAML error: ${err instanceof Error ? firstLine(err.message) : String(err)}`, file, line });
-    return;
+    return undefined;
   }
-  if (value === null || value === undefined) return;
+  if (value === null || value === undefined) return value;
   if (!isPlainObject(value)) {
     diagnostics.push(notAnObject(value, docIndex, file, line));
-    return;
+    return value;
   }
   // `kubectl get … -o yaml` of several objects gives `kind: List`; its items are the objects.
   if (isListKind(value) && isMap(contents)) {
@@ -353,9 +354,10 @@ function collect(
         out.push({ file, line: itemLine, value: item, origin: { text, docIndex, basePath: ['items', i] } });
       });
     }
-    return;
+    return value;
   }
   out.push({ file, line, value, origin: { text, docIndex, basePath: [] } });
+  return value;
 }
 
 function notAnObject(value: unknown, docIndex: number, file: string, line: number): Diagnostic {

@@ -43,17 +43,21 @@ export function repeatedKeyDiagnostics(doc: Document.Parsed, lineOf: (offset: nu
     const again = where(k, 'again');
     // Two spots on one line (a JSON file, a flow mapping) are told apart by their columns.
     const [a, b] = first.line === again.line ? [`${first.line}:${first.col}`, `${again.line}:${again.col}`] : [`line ${first.line}`, `line ${again.line}`];
-    const field = fieldPath([...k.path, k.key]);
+    // In a List (`kubectl get -o yaml` of several objects) the field is the item's, named by its kind and name.
+    const item = listItemOf(value, k.path);
+    const owner = item ?? object;
+    const field = fieldPath([...(item ? k.path.slice(2) : k.path), k.key]);
     out.push({
       severity: 'error',
       code: 'duplicate-key',
-      message: `${field} is given twice in the same mapping, at ${a} and ${b}: only the value at ${b} would be read`,
+      message: `${field}${owner ? ` of ${objectWords(owner)}` : ''} is given twice in the same mapping, at ${a} and ${b}: only the value at ${b} would be read`,
       file,
       line: again.line,
       column: again.col,
-      ...(object ? { object } : {}),
+      ...(owner ? { object: owner } : {}),
       path: field,
-      ...(reader === 'kubectl' ? { detail: `${STRICT}\n  line ${again.line}: key ${keyWords(k)} already set in map` } : {}),
+      // A string key and a boolean (`"true"` and `yes`) are two keys to go-yaml's strict check: they meet only as JSON.
+      ...(reader === 'kubectl' && k.sameType ? { detail: `${STRICT}\n  line ${again.line}: key ${keyWords(k)} already set in map` } : {}),
       hint: `keep one of the two: merge what the one at ${a} says into the one at ${b}, or delete the one you do not mean (${WOULD[reader](b)})`,
     });
   }
@@ -94,6 +98,19 @@ function listLines(lines: readonly number[]): string {
 /** The key as go-yaml's message prints it (%#v): a string quoted, anything else as written. */
 function keyWords(k: RepeatedKey): string {
   return k.quoted ? JSON.stringify(k.key) : k.key;
+}
+
+/** "Workload default/hello", as the catalog names an object. */
+function objectWords(o: ObjectRef): string {
+  return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+}
+
+/** The item of a List a repeated key's mapping is in (`items[i]…`), when the item is an object with a name. */
+function listItemOf(value: unknown, path: readonly (string | number)[]): ObjectRef | undefined {
+  if (path[0] !== 'items' || typeof path[1] !== 'number' || typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v['kind'] !== 'string' || !v['kind'].endsWith('List') || !Array.isArray(v['items'])) return undefined;
+  return objectOf(v['items'][path[1]]);
 }
 
 function objectOf(value: unknown): ObjectRef | undefined {
@@ -137,6 +154,6 @@ export function repeatedKeysInRange(body: string, range: readonly [number, numbe
  */
 export function repeatedKeysOfText(text: string, file: string, reader: Reader): Diagnostic[] {
   const fast = parseYamlStream(text);
-  if (fast) return fast.documents.flatMap((d) => (d.repeatedKeyAt === undefined ? [] : repeatedKeysInRange(text, d.range, file, undefined, reader)));
+  if (fast) return fast.documents.flatMap((d) => (d.repeatedKeyAt === undefined ? [] : repeatedKeysInRange(text, d.range, file, d.value, reader)));
   return repeatedKeysInRange(text, [0, text.length], file, undefined, reader);
 }

@@ -43,7 +43,8 @@ export function setAsideNote(files: readonly SetAside[], policy: SetAsidePolicy)
     severity: 'note',
     code: 'input-set-aside',
     message: `set aside ${one ? 'a file that is' : `${files.length} files that are`} not ${one ? `a ${policy.input}` : `${policy.input}s`} and cannot be read: ${listSome(files.map((f) => f.file), NAMED)}`,
-    file: files[0]!.file,
+    // Headed by the file only when it is one: for several, the message and the detail list them all.
+    ...(one ? { file: files[0]!.file } : {}),
     detail: lines.join('\n'),
     hint: `${one ? 'it holds' : 'they hold'} no ${policy.object} and ${one ? 'changes' : 'change'} nothing that is rendered; name a file itself to have its problem reported as an error`,
   };

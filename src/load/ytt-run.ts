@@ -8,6 +8,8 @@ import { mustRead, type SetAside, type SetAsidePolicy } from './set-aside.js';
 import type { YttInputFile, YttRunOptions, YttRunResult } from './ytt-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isDataValuesText } from './ytt-package.js';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 export interface RunFile extends YttInputFile {
   /** The user named this file itself (not a directory holding it): it is never set aside. */
@@ -106,9 +108,33 @@ function hintFor(failure: Failure, run: readonly RunFile[]): { hint: string } | 
     return { hint: "give the data value with --data-values-file FILE, -v KEY=VALUE or --data-value-yaml KEY=YAML, as for ytt -f (or declare it in the package's schema)" };
   }
   if (/cannot load /.test(failure.message)) {
+    const holder = directoryHolding(failure.message, run);
+    if (holder) return { hint: `name the package's own directory, -f ${holder.dir}, which holds ${holder.wanted.slice(1)}: a load of ${holder.wanted} reads from the top of the directory ytt is given (here ${holder.top}); give the files beside it on their own (-f for manifests, --data-values-file for plain values); -R finds a package only where a data values or .star file sits at its top` };
     return { hint: 'name the whole package directory (-f DIR) so that the file it loads is in the same ytt run; -R finds a package only where a data values or .star file sits at its top' };
   }
   return {};
+}
+
+/**
+ * For `cannot load /x.star` (a path from the package's top) where the run holds x.star deeper
+ * (the user named the directory above the package, e.g. `-f examples/ytt-package/`), or a
+ * directory a few levels above the run holds it (named from below: `-f config/templates/`): the
+ * directory to name instead, the one that holds the file at the path the template loads.
+ */
+function directoryHolding(message: string, run: readonly RunFile[]): { dir: string; top: string; wanted: string } | undefined {
+  const wanted = /cannot load (\/[^:\s]+): Expected to find file/.exec(message)?.[1];
+  if (wanted === undefined) return undefined;
+  const found = run.find((f) => f.name.endsWith(wanted) && f.path.endsWith(wanted));
+  if (found) return { dir: found.path.slice(0, found.path.length - wanted.length + 1), top: found.path.slice(0, found.path.length - found.name.length) || './', wanted };
+  // Named from below the package (-f config/templates/): the file may sit a few directories up.
+  const any = run.find((f) => f.path.endsWith(f.name));
+  if (!any) return undefined;
+  const top = any.path.slice(0, any.path.length - any.name.length) || './';
+  for (let dir = dirname(resolve(top)), i = 0; i < 4; dir = dirname(dir), i++) {
+    if (existsSync(join(dir, wanted))) return { dir: `${isAbsolute(top) ? dir : relative(process.cwd(), dir)}/`, top, wanted };
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
 }
 
 /**

@@ -5,13 +5,9 @@
 import type { Diagnostic, OwnerSite } from '../diagnostics/diagnostic.js';
 import { OwnerList, ownersPhrase } from '../diagnostics/owners.js';
 import { ownerRef, type StampedObject } from '../realize/index.js';
-import type { MetaProblem } from '../stamp/meta-check.js';
+import { nameTextFault, type MetaProblem } from '../stamp/meta-check.js';
 import { listSome } from '../util/list.js';
 import { isObject } from '../util/objects.js';
-
-/** A name's characters no placeholder value could make valid (what lint's stamped-name-invalid finds in the template). */
-const PLACEHOLDER = /\$\([^)]*\)\$/g;
-const NEVER_IN_NAME = /[^a-z0-9.-]/;
 
 /**
  * The name is invalid whatever each owner gives it: the template's own text around its
@@ -24,7 +20,7 @@ export function templateNameAtFault(stamped: StampedObject, problem: MetaProblem
   const metadata = stamped.template.template?.['metadata'];
   const name = isObject(metadata) ? metadata['name'] : undefined;
   if (typeof name !== 'string' || !name.includes('$(')) return undefined;
-  return NEVER_IN_NAME.exec(name.replace(PLACEHOLDER, ''))?.[0];
+  return nameTextFault(name);
 }
 
 /**

@@ -73,3 +73,20 @@ export function labelTypeProblem(value: unknown): string | undefined {
   const goType = typeof value === 'boolean' ? 'bool' : typeof value === 'number' || typeof value === 'bigint' ? 'number' : Array.isArray(value) ? 'array' : 'object';
   return `json: cannot unmarshal ${goType} into Go struct field ObjectMeta.metadata.labels of type string`;
 }
+
+const PLACEHOLDER = /\$\([^)]*\)\$/g;
+const NEVER_IN_NAME = /[^a-z0-9.-]/;
+
+/**
+ * The first character of a name's own text (placeholders left out) that no name may have, so no
+ * placeholder value could make it valid (`App_$(workload.metadata.name)$`: "A"); given a value
+ * without placeholders, its first such character.
+ */
+export function nameTextFault(text: string): string | undefined {
+  return NEVER_IN_NAME.exec(text.replace(PLACEHOLDER, ''))?.[0];
+}
+
+/** A templated name's own text, its placeholders left out (`$(workload.metadata.name)$_config`: "_config"). */
+export function nameOwnText(text: string): string[] {
+  return text.split(PLACEHOLDER).filter((t) => t !== '');
+}

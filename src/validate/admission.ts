@@ -13,10 +13,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JSONObject } from '../model/index.js';
 import { applyMessage, diagnostic, ownerRef, type Admission, type Admit, type BlueprintStamped, type DroppedField, type ResourceReport } from '../realize/index.js';
 import { fieldPath, type Issue } from '../schema/index.js';
-import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
+import { nameOwnText, nameTextFault, stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { apiServerPrefix, check } from './check.js';
-import { originOf } from './origin.js';
+import { originOf, type Origin } from './origin.js';
 import { toDiagnostic } from './problem.js';
 import type { ValidationSchemas } from './schemas.js';
 import { uncheckedKinds } from './unchecked.js';
@@ -132,15 +132,41 @@ function metaDiagnostic(stamped: BlueprintStamped, problem: MetaProblem, entry: 
   const kind = String(stamped.object['kind'] ?? 'object');
   const metadata = stamped.object['metadata'] as Record<string, unknown>;
   const missing = problem.message.includes('Required value');
-  const what = missing ? 'it has neither metadata.name nor metadata.generateName' : problem.field === 'metadata.name' ? 'its name is invalid' : `its label ${problem.label ?? ''} is invalid`;
-  return diagnostic('error', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server refuses the ${kind}${typeof metadata['name'] === 'string' && metadata['name'] !== '' ? ` ${metadata['name']}` : ''}: ${what}${origin.from}`, origin.where, {
+  const blame = problem.field === 'metadata.name' && !missing ? nameBlame(stamped, origin, String(metadata['name'] ?? '')) : undefined;
+  const what = missing ? 'it has neither metadata.name nor metadata.generateName' : problem.field === 'metadata.name' ? `its name is invalid${blame?.what ?? ''}` : `its label ${problem.label ?? ''} is invalid`;
+  return diagnostic('error', problem.field === 'metadata.name' ? 'stamped-name-invalid' : 'stamped-label-invalid', `the API server refuses the ${kind}${typeof metadata['name'] === 'string' && metadata['name'] !== '' ? ` ${metadata['name']}` : ''}: ${what}${blame?.from ?? origin.from}`, origin.where, {
     owner: ownerRef(stamped.owner),
     resource: stamped.resource.name,
     hint: missing ? 'give the template a metadata.name (a placeholder such as $(workload.metadata.name)$ gives each owner its own), or generateName for an immutable one'
-      : problem.field === 'metadata.name'
+      : blame?.hint ?? (problem.field === 'metadata.name'
       ? 'a name is lowercase letters, digits, - and . (a placeholder such as $(workload.metadata.name)$ gives each owner its own)'
-      : 'a label value is at most 63 characters of letters, digits, -, _ and . (Cartographer copies owner, blueprint, resource and template names into the carto.run/* labels)',
+      : 'a label value is at most 63 characters of letters, digits, -, _ and . (Cartographer copies owner, blueprint, resource and template names into the carto.run/* labels)'),
   });
+}
+
+/**
+ * Which part of a templated name is invalid: the template's own text (`$(workload.metadata.name)$_config`:
+ * "_", whatever each owner gives), or the value its one placeholder brought (an owner named `Hello`).
+ */
+function nameBlame(stamped: BlueprintStamped, origin: Origin, name: string): { what: string; from?: string; hint?: string } | undefined {
+  const metadata = stamped.template.ytt === undefined ? stamped.template.template?.['metadata'] : undefined;
+  const text = isObject(metadata) ? metadata['name'] : undefined;
+  if (typeof text !== 'string' || origin.placeholder === undefined || origin.placed === undefined) return undefined;
+  const own = nameOwnText(text);
+  const bad = nameTextFault(text);
+  if (bad !== undefined) {
+    return {
+      what: `: the template's own text ${own.map((t) => JSON.stringify(t)).join(', ')} has ${JSON.stringify(bad)}, which no name may have, not the value of ${origin.placeholder}`,
+      from: ` — in ${origin.placed}`,
+      hint: `take ${JSON.stringify(bad)} out of the template's metadata.name: a name is lowercase letters, digits, - and .`,
+    };
+  }
+  // One placeholder between the text around it: its value is what is left of the name.
+  const [before, after] = text.split(origin.placeholder);
+  if (text.split(origin.placeholder).length !== 2 || !name.startsWith(before!) || !name.endsWith(after!)) return undefined;
+  const value = name.slice(before!.length, name.length - after!.length);
+  const inValue = nameTextFault(value);
+  return inValue === undefined ? undefined : { what: `: the value of ${origin.placeholder}, ${JSON.stringify(value)}, has ${JSON.stringify(inValue)}, which no name may have (the template's own text is fine)`, from: ` — in ${origin.placed}` };
 }
 
 /** A copy of the object without the fields at these paths (what the API server drops). */

@@ -17,6 +17,8 @@ export interface Origin {
   from: string;
   /** The placeholder the value came from, when one did. */
   placeholder?: string;
+  /** With a placeholder: the template and its line, `ClusterTemplate app, templates.yaml:57`. */
+  placed?: string;
 }
 
 /** `key`: the field itself is at fault (an unknown field): point at its key rather than its value. */
@@ -46,7 +48,7 @@ export function originOf(stamped: StampedObject, path: Path, report: ResourceRep
   const first = tags[0] as (typeof tags)[number];
   const text = tags.map((t) => `$(${t.expression})$`).join(', ');
   const source = tags.length === 1 && first.single ? valueSource(first.expression, stamped, report) : undefined;
-  return { where, from: ` — from ${text} in ${placed}${source ? `; ${source}` : ''}`, placeholder: `$(${first.expression})$` };
+  return { where, from: ` — from ${text} in ${placed}${source ? `; ${source}` : ''}`, placeholder: `$(${first.expression})$`, placed };
 }
 
 function yttOrigin(stamped: StampedObject, doc: SourceDocument, object: Where['object'], named: string, path: Path, ytt: YttSources | undefined): Origin {

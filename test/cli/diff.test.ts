@@ -370,28 +370,50 @@ describe('carto diff --base REV', () => {
     expect(carto(['diff', '--base', 'main', 'config/templates.yaml', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
   });
 
+  /** A repository holding `files` and config/templates.yaml, committed as main; config/templates.yaml changed since. */
+  const templatesChanged = (files: Record<string, string>) => {
+    const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), ...files });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'base');
+    execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
+    return repo;
+  };
+
   it('the rest of the repository cannot be read as one set of inputs: trouble, and the hint names the directories of the owners and blueprints', () => {
-    // config/templates.yaml changed since main, the owner and the blueprint where `files` put them, a broken file in attic/
-    const brokenRest = (files: Record<string, string>) => {
-      const repo = tree({ 'config/templates.yaml': configMapTemplate('cm', '{a: "1"}'), ...files, 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
-      git(repo, 'init', '-q', '-b', 'main');
-      git(repo, 'add', '.');
-      git(repo, 'commit', '-qm', 'base');
-      execFileSync('sh', ['-c', 'cat > config/templates.yaml'], { cwd: repo, input: configMapTemplate('cm', '{a: "2"}') });
-      return repo;
-    };
+    // the owner and the blueprint where `files` put them, a broken file in attic/
+    const brokenRest = (files: Record<string, string>) => templatesChanged({ ...files, 'attic/broken.yaml': 'apiVersion: carto.run/v1alpha1\nkind: [\n' });
     const repo = brokenRest({ 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc() });
     const r = carto(['diff', '--base', 'main', 'config/templates.yaml'], { cwd: repo });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('attic/broken.yaml:3:1: YAML syntax error');
-    expect(r.stderr).toContain('hint: the rest of the repository is read because config/templates.yaml holds no owner: name where the owners and their blueprints are instead, e.g. carto diff --base main apps config\n');
+    expect(r.stderr).toContain('\nerror: attic/broken.yaml:3:1: YAML syntax error');
+    expect(r.stderr).toContain('hint: the rest of the repository is read because config/templates.yaml holds no owner, and attic/broken.yaml cannot be read: fix it, or name where the owners and their blueprints are, leaving it out, e.g. carto diff --base main apps config\n');
     // … which works
     expect(carto(['diff', '--base', 'main', 'apps', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
     // The owner and the blueprint at the top: `.` alone (no -R) would not read config/, so the given path stays in the command
     const top = brokenRest({ 'chain.yaml': chain, 'owner.yaml': ownerDoc() });
-    expect(carto(['diff', '--base', 'main', './config/templates.yaml'], { cwd: top }).stderr).toContain('name where the owners and their blueprints are instead, e.g. carto diff --base main ./config/templates.yaml .\n');
+    expect(carto(['diff', '--base', 'main', './config/templates.yaml'], { cwd: top }).stderr).toContain('and attic/broken.yaml cannot be read: fix it, or name where the owners and their blueprints are, leaving it out, e.g. carto diff --base main ./config/templates.yaml .\n');
     expect(carto(['diff', '--base', 'main', './config/templates.yaml', '.', '--stat'], { cwd: top }).stdout).toBe('Workload dev/w | 1 modified\n');
+  });
+
+  it('a broken file among the owners: the hint names it from here and a command that leaves it out, or only "fix it" when no owner would be left', () => {
+    const broken = `${ownerDoc('Workload', '{name: b, namespace: dev, labels: {app: web}}')}\nspec: {}\n`;
+    const repo = templatesChanged({ 'config/chain.yaml': chain, 'apps/owner.yaml': ownerDoc(), 'apps/broken.yaml': broken });
+    const r = carto(['diff', '--base', 'main', 'config/'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\nerror: apps\/broken\.yaml:\d+:\d+: /);
+    expect(r.stderr).not.toContain(`${realpathSync(repo)}/apps`);
+    expect(r.stderr).toContain('and apps/broken.yaml cannot be read: fix it, or name where the owners and their blueprints are, leaving it out, e.g. carto diff --base main apps/owner.yaml config\n');
+    // … which works
+    expect(carto(['diff', '--base', 'main', 'apps/owner.yaml', 'config', '--stat'], { cwd: repo }).stdout).toBe('Workload dev/w | 1 modified\n');
+    // from a subdirectory: paths from there
+    expect(carto(['diff', '--base', 'main', '.'], { cwd: join(repo, 'config') }).stderr).toContain('and ../apps/broken.yaml cannot be read: fix it, or name where the owners and their blueprints are, leaving it out, e.g. carto diff --base main . ../apps/owner.yaml\n');
+    // the broken file is the only owner: nothing to leave it out for
+    execFileSync('sh', ['-c', 'rm apps/owner.yaml'], { cwd: repo });
+    const only = carto(['diff', '--base', 'main', 'config/'], { cwd: repo });
+    expect(only.stderr).toMatch(/and apps\/broken\.yaml cannot be read: fix it\n/);
   });
 
   it('a file that only the revision has is read from git, and errors there are named REV:path', () => {

@@ -55,7 +55,7 @@ spec:
   urlPath: .status.url
   template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
 `);
-    const one = expectOne(d, 'duplicate-key', 8, 'spec.urlPath is given twice in the same mapping, at line 6 and line 8: only the value at line 8 would be read');
+    const one = expectOne(d, 'duplicate-key', 8, 'spec.urlPath of ClusterSourceTemplate src is given twice in the same mapping, at line 6 and line 8: only the value at line 8 would be read');
     expect(one.path).toBe('spec.urlPath');
     expect(one.hint).toBe('keep one of the two: merge what the one at line 6 says into the one at line 8, or delete the one you do not mean (kubectl apply would silently keep the value at line 8)');
   });

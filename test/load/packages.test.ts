@@ -95,7 +95,9 @@ describe('-R finds package roots', () => {
     });
     const r = carto(['render', '-R', dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('hint: name the whole package directory (-f DIR)');
+    // the directory that holds /lib/helpers.star: the package's own (what -R did not find)
+    expect(r.stderr).toContain(`hint: name the package's own directory, -f ${dir}/pkg/, which holds lib/helpers.star`);
+    expect(r.stderr).toContain('-R finds a package only where a data values or .star file sits at its top');
     const whole = carto(['render', '-f', join(dir, 'pkg'), '-f', join(dir, 'chain.yaml'), '-f', join(dir, 'workload.yaml')]);
     expect(valueOf(whole.stdout)).toBe('hello');
   });

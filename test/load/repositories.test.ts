@@ -14,7 +14,9 @@ const SET_ASIDE = ['other-tool/broken-settings.json', 'other-tool/kapp-overlay.y
 describe('a repository read with -R', () => {
   it('renders the package with its values, helpers and overlays, and sets aside what belongs to other tools', () => {
     const r = carto(['render', '-R', REPO]);
-    expect(r.stderr).toContain(`note: ${SET_ASIDE[0]}: set aside 3 files that are not Cartographer inputs and cannot be read: ${SET_ASIDE.join(', ')}`);
+    // headed by no one file: the note covers three, listed
+    expect(r.stderr).toContain(`note: set aside 3 files that are not Cartographer inputs and cannot be read: ${SET_ASIDE.join(', ')}\n`);
+    expect(r.stderr).not.toContain(`note: ${SET_ASIDE[0]}:`);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('image: registry.example.com/apps/hello\n');
     // one note, whatever the number of files
@@ -24,7 +26,7 @@ describe('a repository read with -R', () => {
 
   it('lints the same files the same way: the note, and no error', () => {
     const r = carto(['lint', '-R', REPO]);
-    expect(withoutHints(r.stdout)).toBe(`${SET_ASIDE[0]}:1:1  note  input-set-aside  set aside 3 files that are not Cartographer inputs and cannot be read: ${SET_ASIDE.join(', ')}\n`);
+    expect(withoutHints(r.stdout)).toBe(`note  input-set-aside  set aside 3 files that are not Cartographer inputs and cannot be read: ${SET_ASIDE.join(', ')}\n`);
     expect(r.status).toBe(0);
   });
 
