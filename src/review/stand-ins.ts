@@ -29,11 +29,18 @@ export function withStandIns<F extends FieldChange>(fields: readonly F[], resour
   });
 }
 
-/** Whether the value is the mock, or has it inside (a string that embeds a mocked url or image). */
-function holds(value: unknown, mock: JSONValue): boolean {
+/**
+ * Whether the value is the mock, or has it inside (a string that embeds a mocked url or image).
+ * Only a mock's own marked text (src/outputs/mock.ts: under mock.invalid, or starting mock-) is looked for
+ * inside strings: a config mock copied from the stamped object's spec can be any short text ("1",
+ * "true"), which would mark every new value that happens to contain it.
+ */
+export function holds(value: unknown, mock: JSONValue): boolean {
   if (same(value, mock)) return true;
-  if (typeof value === 'string') return typeof mock === 'string' && mock !== '' && value.includes(mock);
+  if (typeof value === 'string') return typeof mock === 'string' && MARKED.test(mock) && value.includes(mock);
   if (Array.isArray(value)) return value.some((v) => holds(v, mock));
   if (value !== null && typeof value === 'object') return Object.values(value).some((v) => holds(v, mock));
   return false;
 }
+
+const MARKED = /mock\.invalid|^mock-/;

@@ -47,3 +47,17 @@ describe('renameMocks', () => {
     expect(renameMocks(value, owner, 'source', 'fetch')).toEqual(value);
   });
 });
+
+describe('stand-in values', () => {
+  it('a mock is found inside a string only by its marked text', async () => {
+    const { holds } = await import('../../src/review/stand-ins.js');
+    // a mocked image or url embedded in a longer value
+    expect(holds('repo: mock.invalid/dev/w/image-builder:mock', 'mock.invalid/dev/w/image-builder:mock')).toBe(true);
+    expect(holds({ env: [{ value: 'rev mock-revision-source' }] }, 'mock-revision-source')).toBe(true);
+    // a config mock copied from the stamped object's spec can be any short text: equal, not inside
+    expect(holds('1', '1')).toBe(true);
+    expect(holds('v1.2.1', '1')).toBe(false);
+    expect(holds({ a: 'trueish' }, 'true')).toBe(false);
+    expect(holds({ a: { b: 2 } }, { b: 2 })).toBe(true);
+  });
+});
