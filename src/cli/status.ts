@@ -6,7 +6,7 @@
 // the inputs is a warning on stderr and nothing on stdout (an empty List with -o json). Stamped
 // objects are checked as the API server would check them (the built-in kinds of --kube-version,
 // CRDs among the inputs or given with --crds).
-import { UsageError } from '../diagnostics/diagnostic.js';
+import { hasErrors, UsageError } from '../diagnostics/diagnostic.js';
 import { formatStatusJson, formatStatusText, formatStatusYaml, status, untoldDiagnostics } from '../status/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
@@ -26,6 +26,11 @@ export async function runStatus(paths: string[], options: Record<string, unknown
   // the schemas the API server checks stamped objects against (--kube-version, --crds and CRDs among the inputs)
   const { prepareValidation } = await import('./validate.js');
   const validation = await prepareValidation(prepared.documents, options);
+  // A --crds file that cannot be read is an input error, as for render --validate: no statuses.
+  if (hasErrors(validation.diagnostics)) {
+    writeErr(formatDiagnostics([...prepared.diagnostics, ...validation.diagnostics], style));
+    return 1;
+  }
   const result = status(prepared.documents, {
     ...(defaultNamespace !== undefined ? { defaultNamespace } : {}),
     owners: options['workload'] as string[],

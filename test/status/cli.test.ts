@@ -595,6 +595,12 @@ describe('what the API server refuses (or drops) is what the controller meets', 
     expect(resourceCondition(owner, 'w', 'Ready')).toMatchObject({ reason: 'TemplateRejectedByAPIServer', status: 'False' });
     expect(resourceCondition(owner, 'w', 'Ready').message).toContain('create: Widget.example.com "app" is invalid: spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"');
     expect(carto(['status', `${d}/in`, '--kube-version', '1.2']).status).toBe(2);
+    // a --crds file that cannot be read is an input error, as for render --validate: no statuses
+    const broken = tree({ 'bad.yaml': crd.replace('kind: CustomResourceDefinition', 'kind: CustomResourceDefinition\nkind: CustomResourceDefinition') });
+    const bad = carto(['status', `${d}/in`, '--crds', `${broken}/bad.yaml`]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('two objects are written as one document');
   });
 
   it('a live object that fails its health rule: its condition says why (a failed build), and no hint to give it again', () => {
