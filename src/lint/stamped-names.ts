@@ -8,13 +8,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/index.js';
 import type { Catalog } from '../model/index.js';
 import { labelValueProblem, objectNameProblem } from '../select/index.js';
-import { labelTypeProblem } from '../stamp/meta-check.js';
+import { labelTypeProblem, nameTextFault } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { lintDiagnostic, refOf } from './report.js';
-
-const PLACEHOLDER = /\$\([^)]*\)\$/g;
-/** Characters no DNS-1123 subdomain has, so no placeholder value can make a name holding one valid. */
-const NEVER_IN_NAME = /[^a-z0-9.-]/;
 
 export function checkStampedNames(catalog: Catalog): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -57,8 +53,10 @@ function literalMeta(doc: SourceDocument, object: ReturnType<typeof refOf>, temp
   const name = metadata['name'];
   if (typeof name === 'string' && name !== '') {
     const literal = !name.includes('$(');
-    const problem = literal ? objectNameProblem(kind, name) : NEVER_IN_NAME.test(name.replace(PLACEHOLDER, '')) && objectNameProblem(kind, 'x') === undefined
-      ? `the text around its placeholders has characters no name may have (${JSON.stringify(name.replace(PLACEHOLDER, '').match(NEVER_IN_NAME)?.[0])})`
+    // (the same test render's name groups make: src/stamp/meta-check.ts nameTextFault)
+    const fault = literal ? undefined : nameTextFault(name);
+    const problem = literal ? objectNameProblem(kind, name) : fault !== undefined && objectNameProblem(kind, 'x') === undefined
+      ? `the text around its placeholders has characters no name may have (${JSON.stringify(fault)})`
       : undefined;
     if (problem) {
       out.push(lintDiagnostic('stamped-name-invalid', `the ${kind || 'object'} this template stamps would be named ${JSON.stringify(name)}, which the API server refuses`, { doc, object, path: ['spec', 'template', 'metadata', 'name'] }, {

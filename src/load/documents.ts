@@ -97,9 +97,9 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     fast.forEach((d, docIndex) => {
       if (d.value === null || d.value === undefined) return; // an empty document
       if (documents.length > maxDocuments) return;
-      if (d.repeatedKeyAt !== undefined) diagnostics.push(...repeatedKeysInRange(body, d.range, file, deferredHead(d.value) ? undefined : d.value));
-      const origin = { text: body, docIndex, basePath: TOP };
       const head = deferredHead(d.value);
+      if (d.repeatedKeyAt !== undefined) diagnostics.push(...repeatedKeysInRange(body, d.range, file, head ? undefined : d.value));
+      const origin = { text: body, docIndex, basePath: TOP };
       if (head && deferring) documents.push(deferring.document<SourceDocument>(file, d.line, origin, d.range, head));
       else if (!isPlainObject(d.value)) diagnostics.push(notAnObject(d.value, docIndex, file, d.line));
       else documents.push({ file, line: d.line, value: d.value, origin });

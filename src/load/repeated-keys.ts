@@ -5,7 +5,7 @@
 // (FastDocument.repeatedKeyAt): that document's text is read again here with the `yaml` package,
 // whose nodes know both keys' places — the cost falls on the rare document, not on every key.
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import type { Diagnostic, ObjectRef } from '../diagnostics/diagnostic.js';
+import { formatObjectRef, type Diagnostic, type ObjectRef } from '../diagnostics/diagnostic.js';
 import { fieldPath } from '../schema/words.js';
 import { kubeYamlOptions, parseYamlStream } from '../yaml/index.js';
 import { aliasTargets, checkYamlDocument, repeatedKeys, type RepeatedKey } from './checks.js';
@@ -50,7 +50,7 @@ export function repeatedKeyDiagnostics(doc: Document.Parsed, lineOf: (offset: nu
     out.push({
       severity: 'error',
       code: 'duplicate-key',
-      message: `${field}${owner ? ` of ${objectWords(owner)}` : ''} is given twice in the same mapping, at ${a} and ${b}: only the value at ${b} would be read`,
+      message: `${field}${owner ? ` of ${formatObjectRef(owner)}` : ''} is given twice in the same mapping, at ${a} and ${b}: only the value at ${b} would be read`,
       file,
       line: again.line,
       column: again.col,
@@ -98,11 +98,6 @@ function listLines(lines: readonly number[]): string {
 /** The key as go-yaml's message prints it (%#v): a string quoted, anything else as written. */
 function keyWords(k: RepeatedKey): string {
   return k.quoted ? JSON.stringify(k.key) : k.key;
-}
-
-/** "Workload default/hello", as the catalog names an object. */
-function objectWords(o: ObjectRef): string {
-  return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 }
 
 /** The item of a List a repeated key's mapping is in (`items[i]…`), when the item is an object with a name. */
