@@ -17,7 +17,7 @@ import type { YttRunner } from '../stamp/ytt.js';
 import type { ConditionStatus } from '../health/index.js';
 import { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
 import { refusedBlueprints, refusedSelecting, type RefusedBlueprint } from './refused.js';
-import { admission, customSchemas, type ValidationSchemas } from '../validate/index.js';
+import { admission, customSchemas, kindKey, type ValidationSchemas } from '../validate/index.js';
 
 export interface StatusOptions {
   /** Namespace of owners whose file has none. Default `default`. */
@@ -113,7 +113,7 @@ function readyKinds(owners: readonly OwnerStatusResult[]): Set<string> {
   for (const o of owners) {
     o.status?.resources?.forEach((r, i) => {
       const object = o.report.resources[i]?.object;
-      if (object && r.conditions.at(-1)?.status === 'True') kinds.add(`${String(object['kind'] ?? '')} (${String(object['apiVersion'] ?? '')})`);
+      if (object && r.conditions.at(-1)?.status === 'True') kinds.add(kindKey(object));
     });
   }
   return kinds;
