@@ -16,6 +16,7 @@ import { fieldPath, type Issue } from '../schema/index.js';
 import { nameOwnText, nameTextFault, stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
 import { apiServerPrefix, check, kindKey } from './check.js';
+import { metaOrigin } from './meta-origin.js';
 import { originOf, type Origin } from './origin.js';
 import { toDiagnostic } from './problem.js';
 import type { ValidationSchemas } from './schemas.js';
@@ -126,7 +127,8 @@ function unnamed(object: JSONObject): MetaProblem[] {
 /** An invalid name or label, at the template field that writes it (or the placeholder that gives it). */
 function metaDiagnostic(stamped: BlueprintStamped, problem: MetaProblem, entry: ResourceReport): Diagnostic {
   const path = problem.field === 'metadata.name' ? ['metadata', 'name'] : ['metadata', 'labels', problem.label ?? ''];
-  const origin = originOf(stamped, path, entry, undefined);
+  // a carto.run/* label is not in the template: the name it copies is where the fix is
+  const origin: Origin = problem.label?.startsWith('carto.run/') ? { where: metaOrigin(stamped, problem), from: '' } : originOf(stamped, path, entry, undefined);
   const kind = String(stamped.object['kind'] ?? 'object');
   const metadata = stamped.object['metadata'] as Record<string, unknown>;
   const missing = problem.message.includes('Required value');

@@ -18,6 +18,7 @@ export { YttSources } from './ytt-sources.js';
 export { admission, type AdmissionCheck } from './admission.js';
 export { asApiServerError } from './refusals.js';
 export { kindKey } from './check.js';
+export { metaOrigin } from './meta-origin.js';
 
 export interface ValidateStampedOptions {
   schemas: ValidationSchemas;
