@@ -107,6 +107,14 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
   return { ok, owners, diagnostics };
 }
 
+/**
+ * Whether the statuses pass a gate (--exit-code): every owner Ready. Like `kubectl wait` finding
+ * nothing ("no matching resources found"), no owner at all does not pass.
+ */
+export function allReady(result: StatusResult): boolean {
+  return result.owners.length > 0 && result.owners.every((o) => o.ready === 'True');
+}
+
 /** `Kind (apiVersion)` of every object whose resource is ready, as the admission names kinds. */
 function readyKinds(owners: readonly OwnerStatusResult[]): Set<string> {
   const kinds = new Set<string>();
