@@ -7,7 +7,7 @@
 // objects are checked as the API server would check them (the built-in kinds of --kube-version,
 // CRDs among the inputs or given with --crds).
 import { hasErrors, UsageError } from '../diagnostics/diagnostic.js';
-import { formatStatusJson, formatStatusText, formatStatusYaml, status, untoldDiagnostics } from '../status/index.js';
+import { allReady, formatStatusJson, formatStatusText, formatStatusYaml, status, untoldDiagnostics } from '../status/index.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { writeErr, writeOut } from './io.js';
 import { prepareRender } from './render-options.js';
@@ -45,7 +45,6 @@ export async function runStatus(paths: string[], options: Record<string, unknown
   if (format === 'yaml') writeOut(formatStatusYaml(result));
   else if (format === 'json') writeOut(formatStatusJson(result));
   else writeOut(formatStatusText(result, await makeStyle(options['color'] !== false, 1)));
-  // --exit-code is a gate: like `kubectl wait` finding nothing ("no matching resources found"),
-  // no owner at all fails it; without it, finding nothing is `kubectl get`'s exit 0.
-  return options['exitCode'] === true && (result.owners.length === 0 || result.owners.some((o) => o.ready !== 'True')) ? 1 : 0;
+  // without --exit-code, finding nothing (or nothing Ready) is `kubectl get`'s exit 0
+  return options['exitCode'] === true && !allReady(result) ? 1 : 0;
 }

@@ -226,7 +226,7 @@ class Witness implements MockWitness {
   }
 
   placeholderError(expression: string): string | undefined {
-    return this.involved({ placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) });
+    return this.involved(placeholderReading(expression));
   }
 
   anyError(): string | undefined {
@@ -260,8 +260,13 @@ export function mocksReadBy(report: OwnerReport, entry: ResourceReport, placehol
   if (!entry.inputs) return [];
   const outputs = new Map(report.resources.map((r) => [r.resource.name, r.outputs]));
   const expression = placeholder.replace(/^\$\(/, '').replace(/\)\$$/, '');
-  const sites = reachedSites(mockSites(entry.resource, entry.inputs, outputs, undefined), { placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) }, () => false);
+  const sites = reachedSites(mockSites(entry.resource, entry.inputs, outputs, undefined), placeholderReading(expression), () => false);
   return sites.flatMap((s) => (s.value ? [s.value] : []));
+}
+
+/** What a placeholder's expression (`.sources.source.url`, `{.image}`) reads, as a context path. */
+function placeholderReading(expression: string): Reading {
+  return { placeholder: contextPath(expression.replace(/^\{?\.?/, '').replace(/\}$/, '')) };
 }
 
 /** Joins a mock sentence and another hint, the mock first: it is the likelier cause. */

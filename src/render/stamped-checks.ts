@@ -12,6 +12,7 @@ import { diagnostic, ownerRef, type StampedObject, type Where } from '../realize
 import { labelValueProblem } from '../select/index.js';
 import { stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
+import { metaOrigin } from '../validate/index.js';
 import { droppedLabels } from './dropped-labels.js';
 import { templateNameAtFault, type NameGroups } from './name-groups.js';
 
@@ -35,7 +36,7 @@ export function invalidStampedObjects(objects: readonly StampedObject[], strict:
         said.add(key);
         continue;
       }
-      const where = origin(stamped, problem);
+      const where = metaOrigin(stamped, problem);
       const kind = String(stamped.object['kind'] ?? 'object');
       const metadata = stamped.object['metadata'] as Record<string, unknown>;
       const by = stamped.via === 'blueprint'
@@ -95,37 +96,6 @@ function ownerNameDiagnostic(owner: Owner, labels: readonly string[], problem: M
     controllerMessage: problem.message,
     hint: `the ${owner.kind}'s name is copied into the labels ${named} of the objects stamped for it, and a label value is at most 63 characters of letters, digits, -, _ and .: shorten or rename the ${owner.kind}`,
   });
-}
-
-/** Where the bad value is written: the template, or the name a carto.run label copies. */
-function origin(stamped: StampedObject, problem: MetaProblem): Where {
-  if (stamped.via === 'runnable') {
-    const t = stamped.runTemplate;
-    const r = stamped.runnable;
-    if (problem.label === 'carto.run/runnable-name') return { doc: r.doc, object: { kind: 'Runnable', name: r.name, namespace: r.namespace }, path: ['metadata', 'name'] };
-    if (problem.label === 'carto.run/run-template-name') return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['metadata', 'name'] };
-    return { doc: t.doc, object: { kind: 'ClusterRunTemplate', name: t.name }, path: ['spec', 'template', 'metadata', ...(problem.field === 'metadata.name' ? ['name'] : ['labels', problem.label ?? ''])] };
-  }
-  const { owner, blueprint, resource, template } = stamped;
-  const templateWhere = (path: (string | number)[]): Where => ({ doc: template.doc, object: { kind: template.kind, name: template.name }, path });
-  const source = template.ytt !== undefined ? ['spec', 'ytt'] : ['spec', 'template', 'metadata'];
-  if (problem.field === 'metadata.name') return templateWhere(template.ytt !== undefined ? source : [...source, 'name']);
-  switch (problem.label) {
-    case 'carto.run/workload-name':
-    case 'carto.run/deliverable-name':
-      return { doc: owner.doc, object: ownerRef(owner), path: ['metadata', 'name'] };
-    case 'carto.run/supply-chain-name':
-    case 'carto.run/cluster-supply-chain-name':
-    case 'carto.run/delivery-name':
-      return { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: ['metadata', 'name'] };
-    case 'carto.run/resource-name':
-    case 'carto.run/component-name':
-      return { doc: blueprint.doc, object: { kind: blueprint.kind, name: blueprint.name }, path: [...resource.path, 'name'] };
-    case 'carto.run/cluster-template-name':
-      return templateWhere(['metadata', 'name']);
-    default:
-      return templateWhere(template.ytt !== undefined ? source : [...source, 'labels', problem.label ?? '']);
-  }
 }
 
 function hintFor(problem: MetaProblem): string {

@@ -1,5 +1,5 @@
 // status: the status Cartographer would write on each Workload and Deliverable (`carto status`).
-export { status, type StatusOptions, type StatusResult, type OwnerStatusResult } from './status.js';
+export { allReady, status, type StatusOptions, type StatusResult, type OwnerStatusResult } from './status.js';
 export { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
 export { outputStatus, firstBytes, type OutputStatus } from './preview.js';
 export type { Condition } from './conditions.js';

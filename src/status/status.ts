@@ -17,7 +17,7 @@ import type { YttRunner } from '../stamp/ytt.js';
 import type { ConditionStatus } from '../health/index.js';
 import { ownerStatus, ownerStatusObject, type OwnerStatus } from './owner.js';
 import { refusedBlueprints, refusedSelecting, type RefusedBlueprint } from './refused.js';
-import { admission, customSchemas, type ValidationSchemas } from '../validate/index.js';
+import { admission, customSchemas, kindKey, type ValidationSchemas } from '../validate/index.js';
 
 export interface StatusOptions {
   /** Namespace of owners whose file has none. Default `default`. */
@@ -107,13 +107,21 @@ export function status(documents: readonly SourceDocument[], options: StatusOpti
   return { ok, owners, diagnostics };
 }
 
+/**
+ * Whether the statuses pass a gate (--exit-code): every owner Ready. Like `kubectl wait` finding
+ * nothing ("no matching resources found"), no owner at all does not pass.
+ */
+export function allReady(result: StatusResult): boolean {
+  return result.owners.length > 0 && result.owners.every((o) => o.ready === 'True');
+}
+
 /** `Kind (apiVersion)` of every object whose resource is ready, as the admission names kinds. */
 function readyKinds(owners: readonly OwnerStatusResult[]): Set<string> {
   const kinds = new Set<string>();
   for (const o of owners) {
     o.status?.resources?.forEach((r, i) => {
       const object = o.report.resources[i]?.object;
-      if (object && r.conditions.at(-1)?.status === 'True') kinds.add(`${String(object['kind'] ?? '')} (${String(object['apiVersion'] ?? '')})`);
+      if (object && r.conditions.at(-1)?.status === 'True') kinds.add(kindKey(object));
     });
   }
   return kinds;

@@ -15,7 +15,8 @@ import { applyMessage, diagnostic, ownerRef, type Admission, type Admit, type Bl
 import { fieldPath, type Issue } from '../schema/index.js';
 import { nameOwnText, nameTextFault, stampedMetaProblems, type MetaProblem } from '../stamp/meta-check.js';
 import { isObject } from '../util/objects.js';
-import { apiServerPrefix, check } from './check.js';
+import { apiServerPrefix, check, kindKey } from './check.js';
+import { metaOrigin } from './meta-origin.js';
 import { originOf, type Origin } from './origin.js';
 import { toDiagnostic } from './problem.js';
 import type { ValidationSchemas } from './schemas.js';
@@ -32,13 +33,11 @@ export function admission(schemas: ValidationSchemas): AdmissionCheck {
   const unchecked = new Map<string, BlueprintStamped>();
   const admit = (stamped: BlueprintStamped, entry: ResourceReport): Admission => {
     const object = stamped.object;
-    const apiVersion = String(object['apiVersion'] ?? '');
     const kind = String(object['kind'] ?? '');
-    const checked = check(object, apiVersion, kind, schemas);
-    if (!checked) unchecked.set(`${kind} (${apiVersion})`, stamped);
+    const checked = check(object, schemas);
+    if (!checked) unchecked.set(kindKey(object), stamped);
     const against = checked?.against ?? '';
-    // a label value that is not a string is a metadata problem (meta-check), said once
-    const issues = (checked?.issues ?? []).filter((i) => !(i.rule === 'type' && i.path[0] === 'metadata' && i.path[1] === 'labels'));
+    const issues = checked?.issues ?? [];
     const unknown = issues.filter((i) => i.rule === 'unknown-field');
     const problems = [
       ...[...unnamed(object), ...stampedMetaProblems(object)].map((p) => metaProblem(stamped, p, entry)),
@@ -98,7 +97,7 @@ function schemaProblem(stamped: BlueprintStamped, issue: Issue, against: string,
   const met = toDiagnostic(stamped, { ...issue, message }, against, entry, undefined, undefined).diagnostic;
   const error = `${fieldPath([...issue.path.slice(0, -1), issue.suggestion])}: Required value`;
   const kind = String(stamped.object['kind'] ?? '');
-  const controllerMessage = applyMessage(stamped.resource, stamped.blueprint, stamped.object, `${apiServerPrefix({ stage: 'validate' } as Issue, stamped.object, kind, objectName(stamped.object))}${error}`);
+  const controllerMessage = applyMessage(stamped.resource, stamped.blueprint, stamped.object, `${apiServerPrefix('validate', stamped.object, kind, objectName(stamped.object))}${error}`);
   return { stage: 'validate', error, diagnostic: { ...met, severity: 'error', controllerMessage } };
 }
 
@@ -109,9 +108,9 @@ function schemaProblem(stamped: BlueprintStamped, issue: Issue, against: string,
 function refusal(object: JSONObject, kind: string, problems: readonly Problem[]): string {
   const name = objectName(object);
   const first = problems[0] as Problem;
-  if (first.stage === 'decode') return `${apiServerPrefix({ stage: 'decode' } as Issue, object, kind, name)}${first.error}`;
+  if (first.stage === 'decode') return `${apiServerPrefix('decode', object, kind, name)}${first.error}`;
   const all = problems.length === 1 ? first.error : `[${problems.map((p) => p.error).join(', ')}]`;
-  return `${apiServerPrefix({ stage: 'validate' } as Issue, object, kind, name)}${all}`;
+  return `${apiServerPrefix('validate', object, kind, name)}${all}`;
 }
 
 function objectName(object: JSONObject): string {
@@ -128,7 +127,8 @@ function unnamed(object: JSONObject): MetaProblem[] {
 /** An invalid name or label, at the template field that writes it (or the placeholder that gives it). */
 function metaDiagnostic(stamped: BlueprintStamped, problem: MetaProblem, entry: ResourceReport): Diagnostic {
   const path = problem.field === 'metadata.name' ? ['metadata', 'name'] : ['metadata', 'labels', problem.label ?? ''];
-  const origin = originOf(stamped, path, entry, undefined);
+  // a carto.run/* label is not in the template: the name it copies is where the fix is
+  const origin: Origin = problem.label?.startsWith('carto.run/') ? { where: metaOrigin(stamped, problem), from: '' } : originOf(stamped, path, entry, undefined);
   const kind = String(stamped.object['kind'] ?? 'object');
   const metadata = stamped.object['metadata'] as Record<string, unknown>;
   const missing = problem.message.includes('Required value');

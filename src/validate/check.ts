@@ -7,13 +7,28 @@ import { isObject, own } from '../util/objects.js';
 import { gvk, type ValidationSchemas } from './schemas.js';
 
 export interface Checked {
+  /** Its problems, but for a label value that is not a string: the name and label check
+   *  (stamp/meta-check.ts, render's stamped-label-invalid) says that one. */
   issues: Issue[];
   /** The schema that says so, for the hint: `Kubernetes 1.34`, `CustomResourceDefinition images.kpack.io`. */
   against: string;
 }
 
+/** `Kind (apiVersion)`: how a stamped object's kind is named (in the stamped-no-schema note, among others). */
+export function kindKey(object: Record<string, unknown>): string {
+  return `${String(object['kind'] ?? '')} (${String(object['apiVersion'] ?? '')})`;
+}
+
 /** The problems of one object, or undefined when no schema covers its kind. */
-export function check(object: Record<string, unknown>, apiVersion: string, kind: string, schemas: ValidationSchemas): Checked | undefined {
+export function check(object: Record<string, unknown>, schemas: ValidationSchemas): Checked | undefined {
+  const checked = checkAll(object, schemas);
+  if (checked) checked.issues = checked.issues.filter((i) => !(i.rule === 'type' && i.path[0] === 'metadata' && i.path[1] === 'labels'));
+  return checked;
+}
+
+function checkAll(object: Record<string, unknown>, schemas: ValidationSchemas): Checked | undefined {
+  const apiVersion = String(object['apiVersion'] ?? '');
+  const kind = String(object['kind'] ?? '');
   const key = gvk(apiVersion, kind);
   const custom = schemas.custom.get(key);
   const kube = schemas.kube;
@@ -43,10 +58,10 @@ function withoutMetadata(schema: Schema): Schema {
 }
 
 /** `Deployment in version "v1" cannot be handled as a Deployment: ` or `Deployment.apps "app" is invalid: `. */
-export function apiServerPrefix(issue: Issue, object: Record<string, unknown>, kind: string, name: string): string {
+export function apiServerPrefix(stage: Issue['stage'], object: Record<string, unknown>, kind: string, name: string): string {
   const apiVersion = String(object['apiVersion']);
   const slash = apiVersion.lastIndexOf('/');
-  if (issue.stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
+  if (stage === 'decode') return `${kind} in version ${JSON.stringify(apiVersion.slice(slash + 1))} cannot be handled as a ${kind}: `;
   return `${kind}${slash > 0 ? `.${apiVersion.slice(0, slash)}` : ''} ${JSON.stringify(name)} is invalid: `;
 }
 

@@ -6,7 +6,7 @@
 // covers are named in one note (an error with strictSchemas). Pure: objects in, diagnostics out.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { mockedOutputsUsed, type MockedOutput, type OwnerReport, type ResourceReport, type StampedObject } from '../realize/index.js';
-import { check } from './check.js';
+import { check, kindKey } from './check.js';
 import { ProblemGroups } from './groups.js';
 import { mocksOf, toDiagnostic } from './problem.js';
 import type { ValidationSchemas } from './schemas.js';
@@ -17,6 +17,8 @@ export { customSchemas, isCrd, gvk, type CustomSchema, type KubeSchemas, type Va
 export { YttSources } from './ytt-sources.js';
 export { admission, type AdmissionCheck } from './admission.js';
 export { asApiServerError } from './refusals.js';
+export { kindKey } from './check.js';
+export { metaOrigin } from './meta-origin.js';
 
 export interface ValidateStampedOptions {
   schemas: ValidationSchemas;
@@ -67,16 +69,13 @@ export class StampedValidator {
     }
     const out: Diagnostic[] = [];
     for (const stamped of objects) {
-      const apiVersion = String(stamped.object['apiVersion'] ?? '');
-      const kind = String(stamped.object['kind'] ?? '');
-      const checked = check(stamped.object, apiVersion, kind, this.options.schemas);
+      const checked = check(stamped.object, this.options.schemas);
       if (checked === undefined) {
-        if (!this.unchecked.has(`${kind} (${apiVersion})`)) this.unchecked.set(`${kind} (${apiVersion})`, stamped);
+        const key = kindKey(stamped.object);
+        if (!this.unchecked.has(key)) this.unchecked.set(key, stamped);
         continue;
       }
       for (const issue of checked.issues) {
-        // a label value that is not a string is render's and lint's stamped-label-invalid already
-        if (issue.rule === 'type' && issue.path[0] === 'metadata' && issue.path[1] === 'labels') continue;
         const met = toDiagnostic(stamped, issue, checked.against, reports.get(stamped.object), mocksOf(mocks.get(stamped.object), ownerOf.get(stamped.object), reports.get(stamped.object)), this.options.ytt);
         if (this.problems.add(met)) out.push(met.diagnostic);
       }

@@ -45,7 +45,7 @@ export function toDiagnostic(stamped: StampedObject, issue: Issue, against: stri
   const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
   const origin = originOf(stamped, issue.path, report, ytt, issue.rule === 'unknown-field');
   const said = `${fieldPath(issue.path)}: ${issue.message}${origin.from}`;
-  const apiServer = `${apiServerPrefix(issue, object, kind, name)}${issue.apiServer}`;
+  const apiServer = `${apiServerPrefix(issue.stage, object, kind, name)}${issue.apiServer}`;
   const controllerMessage = issue.rule === 'unknown-field' ? undefined : stamped.via === 'blueprint' ? applyMessage(stamped.resource, stamped.blueprint, object, apiServer) : apiServer;
   // A value that may be a mock (only a cluster has the real one) cannot be judged: a warning that says so.
   const mock = origin.placeholder && INPUT_PLACEHOLDER.test(origin.placeholder) ? mocked?.(origin.placeholder) : undefined;

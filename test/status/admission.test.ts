@@ -214,3 +214,17 @@ status:
     }
   });
 });
+
+describe('an owner name no label may carry: the fix is the owner, not the template', () => {
+  it('carto.run/workload-name too long: the refusal points at the Workload\'s name', () => {
+    const long = 'a'.repeat(64);
+    const owner = ownerDoc('Workload', `{name: ${long}, namespace: dev, labels: {app: web}}`);
+    const template = deploymentTemplate('dep', '{}', `${POD}\n          containers:\n          - {name: app, image: nginx}`);
+    const chain = stream(blueprintDoc('  - name: deploy\n    templateRef: {kind: ClusterTemplate, name: dep}'), template, owner);
+    const d = tree({ 'chain.yaml': chain });
+    const out = carto(['status', d]).stdout;
+    expect(out).toContain('its label carto.run/workload-name is invalid');
+    expect(out).toContain(`at ${d}/chain.yaml:${lineOf(chain, `name: ${long}`)}`);
+    expect(out).not.toContain('— in ClusterTemplate dep\n      at');
+  });
+});
